@@ -1,0 +1,52 @@
+// Article readers: turn one file (.txt, .md, .html, .json, .jsonl) into raw articles, and
+// find article files under folders.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+// One article as read from a file: metadata and the text to analyse. When the format has a
+// separate headline (.md, .html, .json), the text starts with it, then a blank line, then the
+// body, so headline facts are extracted too. The text is valid UTF-8 but not yet NFC.
+struct RawArticle {
+  ArticleMeta meta;
+  std::string text;
+};
+
+// What reading one file produced. `problems` are per-record or repair messages already
+// prefixed with "path:" or "path:line:"; a file can yield articles and problems at once
+// (a .jsonl file with one malformed line).
+struct FileReadResult {
+  std::vector<RawArticle> articles;
+  std::vector<std::string> warnings;  // e.g. "x.txt: invalid UTF-8 repaired (3 sequences)"
+  std::vector<std::string> errors;    // e.g. "x.jsonl:7: malformed JSON (...); record skipped"
+};
+
+// Largest file the readers accept, in bytes; larger files are reported and skipped.
+inline constexpr size_t kMaxArticleFileBytes = 64u << 20;
+
+// Reads one article file. The format is chosen by extension (.txt, .text, .md, .markdown,
+// .html, .htm, .json, .jsonl); any other extension is read as .txt. Errors (the whole file
+// is unusable) are DataLoss for binary or empty files, InvalidArgument for malformed
+// content, IoError when the file cannot be read; each message starts with "path: ".
+StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path);
+
+// Same as ReadArticleFile, for bytes already in memory (stdin); `name` picks the format
+// and prefixes messages ("-" is read as .txt).
+StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_view bytes);
+
+// Returns the article files under `roots`, recursively, sorted by path: files with a
+// supported extension (see ReadArticleFile), skipping hidden entries and golden fact files
+// (`*.facts.json`). A root that is a file is returned as is, whatever its extension.
+// NotFound when a root does not exist.
+StatusOr<std::vector<std::filesystem::path>> FindArticleFiles(
+    const std::vector<std::filesystem::path>& roots);
+
+}  // namespace newsfacts

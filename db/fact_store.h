@@ -1,0 +1,66 @@
+// FactStore: the SQLite database of articles and facts, written by one thread during ingest.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+// What produced a run's facts; stored in the `runs` table.
+struct RunInfo {
+  std::string tool_version;       // e.g. "0.1.0"
+  std::string rules_fingerprint;  // hex hash of every rule file's bytes
+};
+
+struct RunCounts {
+  int64_t articles_added = 0;
+  int64_t articles_replaced = 0;
+  int64_t articles_unchanged = 0;
+  int64_t articles_failed = 0;
+};
+
+// Key of an article in the store: its path and record index (-1 unless .json/.jsonl).
+std::string ArticleKey(std::string_view path, int record_index);
+
+// The read-write store. Not thread-safe: one writer thread owns it.
+class FactStore {
+ public:
+  // Opens or creates the database at `path` and applies pending migrations (tracked by
+  // PRAGMA user_version) with WAL and foreign keys on. Errors: IoError when the file cannot
+  // be opened or created, ReadOnly when it is not writable, Busy when another process holds
+  // a lock, FailedPrecondition when it was written by a newer newsfacts. Messages name the file.
+  static StatusOr<std::unique_ptr<FactStore>> Open(const std::string& path);
+  ~FactStore();
+
+  // Returns ArticleKey -> content hash for every stored article, for incremental ingest.
+  StatusOr<std::unordered_map<std::string, std::string>> LoadContentHashes();
+
+  // Starts a run row and returns its id.
+  StatusOr<int64_t> BeginRun(const RunInfo& info);
+  // Records the finish time and counts of a run.
+  Status FinishRun(int64_t run_id, const RunCounts& counts);
+
+  // Batches several articles into one transaction; WriteArticle must be called between them.
+  Status BeginBatch();
+  Status CommitBatch();
+
+  // Stores `doc` with every annotation layer, replacing any article with the same path and
+  // record index (and its facts). All-or-nothing: on error nothing of this article changed.
+  Status WriteArticle(const Document& doc, std::string_view content_hash, int64_t run_id);
+
+  // The schema version this build migrates to.
+  static int LatestSchemaVersion();
+
+ private:
+  struct Impl;
+  explicit FactStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsfacts

@@ -1,0 +1,36 @@
+// Document construction and the names of annotation enums used in JSON and SQL.
+#include "pipeline/document.h"
+
+#include "pipeline/text.h"
+
+namespace newsfacts {
+
+Document Document::FromRaw(ArticleMeta meta, std::string_view raw) {
+  RepairedText repaired = RepairUtf8(raw);
+  return Document(std::move(meta), NormalizeNfc(repaired.text), repaired.replaced);
+}
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kProduct: return "PRODUCT";
+    case EntityType::kLocation: return "LOCATION";
+  }
+  return "ORG";
+}
+
+std::string_view ClaimStatusName(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kAsserted: return "asserted";
+    case ClaimStatus::kReported: return "reported";
+    case ClaimStatus::kHedged: return "hedged";
+    case ClaimStatus::kNegated: return "negated";
+    case ClaimStatus::kQuestion: return "question";
+    case ClaimStatus::kPlanned: return "planned";
+    case ClaimStatus::kConditional: return "conditional";
+  }
+  return "asserted";
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,152 @@
+// Document: one article's immutable NFC text plus the annotation layers stages append.
+// Each layer is owned by the one stage that declares it in Stage::writes().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/span.h"
+
+namespace newsfacts {
+
+// Where an article came from and what its source file said about it.
+struct ArticleMeta {
+  std::string path;          // file path as given on the command line (relative stays relative)
+  int record_index = -1;     // index of the record inside a .json/.jsonl file, -1 otherwise
+  std::string title;         // headline, empty when unknown
+  std::string source;        // outlet, e.g. "TechCrunch"
+  std::string url;
+  std::string published;     // ISO 8601 date or date-time as found, empty when unknown
+  std::string currency_hint; // ISO 4217 code a bare "$" means in this article, empty = USD
+};
+
+enum class TokenKind { kWord, kNumber, kPunctuation, kSymbol };
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+};
+
+struct Sentence {
+  Span span;
+  size_t first_token = 0;  // index into Document::tokens()
+  size_t token_count = 0;
+  int paragraph = 0;       // 0-based paragraph number; the headline is paragraph 0
+};
+
+enum class EntityType { kOrg, kPerson, kProduct, kLocation };
+
+// "ORG", "PERSON", "PRODUCT", "LOCATION".
+std::string_view EntityTypeName(EntityType type);
+
+// A distinct entity this article mentions, resolved to its canonical key.
+struct Entity {
+  std::string key;             // canonical key shared across articles, e.g. "amazon-web-services"
+  std::string name;            // canonical display name, e.g. "Amazon Web Services"
+  EntityType type = EntityType::kOrg;
+  std::string parent_key;      // e.g. "amazon" for AWS, empty when none
+  std::vector<std::string> aliases;  // surface forms seen or known, e.g. "AWS"
+};
+
+struct Mention {
+  Span span;
+  size_t entity = 0;           // index into Document::entities()
+  EntityType type = EntityType::kOrg;
+  size_t sentence = 0;         // index into Document::sentences()
+  std::string rule;            // id of the gazetteer entry or pattern that found it
+};
+
+// A money expression with an exact decimal value. Values are decimal strings in major
+// units ("4000000000", "1.34"); an absent bound is unbounded on that side.
+struct Amount {
+  Span span;
+  size_t sentence = 0;
+  std::optional<std::string> value;  // point value; absent for ranges and vague amounts
+  std::optional<std::string> low;    // inclusive lower bound
+  std::optional<std::string> high;   // upper bound
+  std::optional<std::string> currency;  // ISO 4217 code, absent when unknown
+  std::string currency_evidence;     // why: "symbol $", "code USD", "name euros", "dollar-sign default"
+  std::string qualifier;             // "exact", "approximate", "lower", "upper", "range", "vague"
+  bool vague = false;
+  std::optional<size_t> restates;    // index of the amount this one converts, e.g. "(£5bn)"
+  std::string rule;
+};
+
+enum class ClaimStatus { kAsserted, kReported, kHedged, kNegated, kQuestion, kPlanned, kConditional };
+
+// "asserted", "reported", "hedged", "negated", "question", "planned", "conditional".
+std::string_view ClaimStatusName(ClaimStatus status);
+
+struct Claim {
+  std::string predicate;              // from the documented vocabulary, e.g. "invested_in"
+  std::optional<size_t> subject;      // index into Document::entities()
+  std::optional<size_t> object;
+  Span subject_span;
+  Span object_span;
+  std::optional<size_t> amount;       // index into Document::amounts()
+  std::string role;                   // for holds_role: "CEO"; for uses: "primary cloud provider"
+  ClaimStatus status = ClaimStatus::kAsserted;
+  std::string speaker;                // who said it, e.g. "Garman"
+  std::string venue;                  // to or through whom, e.g. "TechCrunch"
+  size_t sentence = 0;
+  Span span;                          // the evidence: what the rule matched
+  std::string rule;
+};
+
+struct Quote {
+  Span span;                          // the quoted words, without quote marks
+  std::string speaker;
+  std::optional<size_t> speaker_entity;
+  size_t sentence = 0;
+};
+
+// An article's text and annotations. Not thread-safe; one worker owns a Document at a time.
+class Document {
+ public:
+  // Builds a document from raw bytes: invalid UTF-8 becomes U+FFFD, then the text is NFC.
+  static Document FromRaw(ArticleMeta meta, std::string_view raw);
+
+  const std::string& text() const { return text_; }
+  const ArticleMeta& meta() const { return meta_; }
+  // How many invalid UTF-8 sequences FromRaw replaced with U+FFFD.
+  size_t repaired_sequences() const { return repaired_sequences_; }
+
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Entity>& entities() const { return entities_; }
+  const std::vector<Mention>& mentions() const { return mentions_; }
+  const std::vector<Amount>& amounts() const { return amounts_; }
+  const std::vector<Claim>& claims() const { return claims_; }
+  const std::vector<Quote>& quotes() const { return quotes_; }
+
+  // Writers: only the stage that declares the layer calls these.
+  std::vector<Sentence>& mutable_sentences() { return sentences_; }
+  std::vector<Token>& mutable_tokens() { return tokens_; }
+  std::vector<Entity>& mutable_entities() { return entities_; }
+  std::vector<Mention>& mutable_mentions() { return mentions_; }
+  std::vector<Amount>& mutable_amounts() { return amounts_; }
+  std::vector<Claim>& mutable_claims() { return claims_; }
+  std::vector<Quote>& mutable_quotes() { return quotes_; }
+
+  std::string_view Text(const Span& span) const { return span.Slice(text_); }
+
+ private:
+  Document(ArticleMeta meta, std::string text, size_t repaired_sequences)
+      : meta_(std::move(meta)), text_(std::move(text)), repaired_sequences_(repaired_sequences) {}
+
+  ArticleMeta meta_;
+  std::string text_;
+  size_t repaired_sequences_ = 0;
+  std::vector<Sentence> sentences_;
+  std::vector<Token> tokens_;
+  std::vector<Entity> entities_;
+  std::vector<Mention> mentions_;
+  std::vector<Amount> amounts_;
+  std::vector<Claim> claims_;
+  std::vector<Quote> quotes_;
+};
+
+}  // namespace newsfacts

@@ -1,0 +1,15 @@
+// The JSON contract of `newsfacts extract`: one object per article with article, sentences,
+// entities, mentions, amounts, claims and quotes. Change it only additively.
+#pragma once
+
+#include <string>
+
+#include "pipeline/document.h"
+
+namespace newsfacts {
+
+// Returns the document as the contract's JSON object, pretty-printed with `indent` spaces
+// (-1 for one line). Spans are UTF-8 byte offsets `start`/`end` into the stored text.
+std::string DocumentToJson(const Document& doc, int indent);
+
+}  // namespace newsfacts

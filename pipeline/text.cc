@@ -1,0 +1,107 @@
+// UTF-8 repair (hand-written decoder, follows the Unicode maximal-subpart practice) and NFC via ICU.
+#include "pipeline/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace newsfacts {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Length of the well-formed sequence starting at `i`, or 0 when ill-formed. On 0, `*skip`
+// is the length of the maximal subpart to replace with one U+FFFD (at least 1).
+size_t WellFormedLength(std::string_view s, size_t i, size_t* skip) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  *skip = 1;
+  if (b0 < 0x80) return 1;
+  size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  for (size_t k = 1; k < need; ++k) {
+    if (i + k >= s.size()) return 0;
+    const unsigned char b = byte(i + k);
+    const bool ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
+    if (!ok) return 0;
+    *skip = k + 1;
+  }
+  return need;
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+RepairedText RepairUtf8(std::string_view bytes) {
+  RepairedText out;
+  if (IsValidUtf8(bytes)) {
+    out.text.assign(bytes);
+    return out;
+  }
+  out.text.reserve(bytes.size() + 16);
+  size_t i = 0;
+  while (i < bytes.size()) {
+    size_t skip = 1;
+    const size_t len = WellFormedLength(bytes, i, &skip);
+    if (len > 0) {
+      out.text.append(bytes.substr(i, len));
+      i += len;
+    } else {
+      out.text.append(kReplacement);
+      ++out.replaced;
+      i += skip;
+    }
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view bytes) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t skip = 1;
+    const size_t len = WellFormedLength(bytes, i, &skip);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string NormalizeNfc(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  const icu::UnicodeString source =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normalized = nfc->normalize(source, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,32 @@
+// UTF-8 repair and NFC normalization, the only places raw bytes become article text.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace newsfacts {
+
+struct RepairedText {
+  std::string text;        // valid UTF-8
+  size_t replaced = 0;     // invalid sequences replaced by U+FFFD (maximal-subpart rule)
+};
+
+// Returns `bytes` as valid UTF-8; each ill-formed sequence (overlong, surrogate, truncated,
+// out of range) becomes one U+FFFD. Valid input is returned unchanged.
+RepairedText RepairUtf8(std::string_view bytes);
+
+// True when `bytes` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view bytes);
+
+// Returns the NFC form of valid UTF-8 text. ASCII and already-NFC text come back unchanged.
+std::string NormalizeNfc(std::string_view utf8);
+
+// True when `offset` is 0, text.size(), or the first byte of a code point.
+inline bool IsCodePointBoundary(std::string_view text, size_t offset) {
+  if (offset == 0 || offset == text.size()) return true;
+  if (offset > text.size()) return false;
+  return (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
+}
+
+}  // namespace newsfacts
