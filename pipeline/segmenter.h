@@ -9,7 +9,8 @@ namespace newsfacts {
 
 // Writes sentences and tokens. Sentences never split inside "$1.75bn", "U.S.", "Inc.", "Mr.",
 // "No. 3", "e.g.", decimals or URLs; every line break ends a sentence (headlines, paragraphs).
-// Tokens are words, numbers, punctuation and symbols; whitespace is the gap between them.
+// Tokens are words, numbers (anything starting with a digit: "1.75bn", "4o"), punctuation and
+// symbols; white space, controls and format characters are the gaps between them.
 // Thread-safe: each thread clones the compiled break iterators on first use.
 class SegmenterStage : public Stage {
  public:

@@ -1,0 +1,124 @@
+// Segmentation invariants on every sample article and on hostile strings: spans in bounds,
+// on code-point boundaries, sorted, tokens inside sentences, tokens and gaps rebuild the text.
+#include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/segmenter.h"
+#include "pipeline/text.h"
+
+namespace newsfacts {
+namespace {
+
+// True when every code point of `gap` is white space, a control or a format character.
+bool IsGap(std::string_view gap) {
+  int32_t i = 0;
+  while (i < static_cast<int32_t>(gap.size())) {
+    UChar32 c;
+    U8_NEXT(gap.data(), i, static_cast<int32_t>(gap.size()), c);
+    const int8_t type = u_charType(c);
+    if (!u_isUWhiteSpace(c) && type != U_CONTROL_CHAR && type != U_FORMAT_CHAR) return false;
+  }
+  return true;
+}
+
+void CheckInvariants(const Document& doc) {
+  const std::string& text = doc.text();
+  size_t previous_end = 0;
+  for (size_t s = 0; s < doc.sentences().size(); ++s) {
+    const Sentence& sentence = doc.sentences()[s];
+    ASSERT_LT(sentence.span.begin, sentence.span.end) << "sentence " << s;
+    ASSERT_LE(sentence.span.end, text.size());
+    ASSERT_GE(sentence.span.begin, previous_end) << "sentences overlap or are unsorted";
+    ASSERT_TRUE(IsCodePointBoundary(text, sentence.span.begin));
+    ASSERT_TRUE(IsCodePointBoundary(text, sentence.span.end));
+    ASSERT_LE(sentence.first_token + sentence.token_count, doc.tokens().size());
+    for (size_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      ASSERT_TRUE(sentence.span.Contains(doc.tokens()[t].span)) << "token " << t;
+    }
+    previous_end = sentence.span.end;
+  }
+  // Tokens and the gaps between them rebuild the text; gaps hold only white space/controls.
+  std::string rebuilt;
+  size_t cursor = 0;
+  for (const Token& token : doc.tokens()) {
+    ASSERT_LT(token.span.begin, token.span.end);
+    ASSERT_GE(token.span.begin, cursor) << "tokens overlap or are unsorted";
+    ASSERT_TRUE(IsCodePointBoundary(text, token.span.begin));
+    ASSERT_TRUE(IsCodePointBoundary(text, token.span.end));
+    const std::string_view gap(text.data() + cursor, token.span.begin - cursor);
+    ASSERT_TRUE(IsGap(gap)) << "non-space gap before token at " << token.span.begin;
+    ASSERT_EQ(doc.Text(token.span).find('\n'), std::string_view::npos);
+    rebuilt.append(gap);
+    rebuilt.append(doc.Text(token.span));
+    cursor = token.span.end;
+  }
+  ASSERT_TRUE(IsGap(std::string_view(text).substr(cursor)));
+  rebuilt.append(text, cursor);
+  ASSERT_EQ(rebuilt, text);
+  // Every token belongs to exactly one sentence.
+  size_t covered = 0;
+  for (const Sentence& sentence : doc.sentences()) covered += sentence.token_count;
+  ASSERT_EQ(covered, doc.tokens().size());
+}
+
+void SegmentAndCheck(const std::string& raw) {
+  auto stage = SegmenterStage::Create();
+  ASSERT_TRUE(stage.ok());
+  Document doc = Document::FromRaw({}, raw);
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  CheckInvariants(doc);
+}
+
+TEST(SegmenterInvariantsTest, EverySampleArticle) {
+  const std::filesystem::path samples = std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus";
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
+    if (!entry.is_regular_file()) continue;
+    SCOPED_TRACE(entry.path().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    SegmentAndCheck(bytes.str());
+    ++files;
+  }
+  EXPECT_GT(files, 0u);
+}
+
+TEST(SegmenterInvariantsTest, HostileStrings) {
+  const std::string hostile[] = {
+      "",
+      " ",
+      "\n\n\n",
+      "\t\f\v\r\n",
+      "Family: 👨‍👩‍👧‍👦 and 👍🏽 thumbs. Flags 🇬🇧🇺🇸!",
+      "Cafe\xCC\x81 and n\xCC\x83 and a\xCC\x81\xCC\x82\xCC\x83 stacked marks.",
+      "مرحبا بالعالم 123 and שלום עולם 4.5. Mixed RTL text.",
+      std::string("NUL\0in the\0middle. Next.", 25),
+      "Lone surrogate \xED\xA0\x80 and bad \xFF\xFE bytes. Truncated \xE2\x82",
+      "Overlong \xC0\xAF slash. Above max \xF4\x90\x80\x80.",
+      std::string(1 << 20, 'x'),
+      [] {
+        std::string s;
+        for (int i = 0; i < 100000; ++i) s += "a. ";
+        return s;
+      }(),
+      std::string(100000, '!'),
+      "Line\u2028separator and\u2029paragraph separator.",
+      "Zero\u200Bwidth\u200Bspaces and non\u00A0breaking\u00A0spaces.",
+      "Tabs\tin\ttext.\fForm feed.\vVertical tab.",
+      "....!!!???",
+      "$ $ $ € £ ¥ 4% .5 1. 2. 3.",
+  };
+  for (const std::string& text : hostile) {
+    SCOPED_TRACE(text.substr(0, 60));
+    SegmentAndCheck(text);
+  }
+}
+
+}  // namespace
+}  // namespace newsfacts
