@@ -1,0 +1,50 @@
+// Internal to corpus/: one reader per article format plus the text helpers they share.
+// Each reader gets text that is already valid UTF-8, without a BOM, with LF line ends.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "corpus/article_reader.h"
+#include "pipeline/status.h"
+
+namespace newsfacts::corpus_internal {
+
+// Each reader returns the articles in `text`, or InvalidArgument/DataLoss with a message
+// starting with "name: " (or "name:LINE: ") when the whole file is unusable. `name` is the
+// path as given; it becomes meta.path and prefixes every message.
+
+// .txt: the first line is the headline when a blank line follows it and it looks like one.
+StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string_view text);
+// .md: optional YAML front matter, Markdown body converted to plain text.
+StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view text);
+// .html: visible article text and meta tags, parsed with gumbo.
+StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text);
+// .json: one object or an array of objects; record_index is the array index.
+StatusOr<FileReadResult> ReadJson(std::string_view name, std::string_view text);
+// .jsonl: one object per non-blank line; record_index counts non-blank lines from 0, so a
+// record keeps its index when a malformed line before it is fixed.
+StatusOr<FileReadResult> ReadJsonLines(std::string_view name, std::string_view text);
+
+// Returns `text` without leading and trailing ASCII whitespace.
+std::string_view TrimWhitespace(std::string_view text);
+
+// Returns the article text for a headline and a body (both trimmed): the body alone when
+// the title is empty or is the body's whole first line, else title + "\n\n" + body.
+std::string JoinTitleAndBody(std::string_view title, std::string_view body);
+
+// Returns `text` with CRLF and lone CR turned into LF.
+std::string NormalizeNewlines(std::string_view text);
+
+// Returns Markdown converted to plain text, line by line: heading, emphasis, blockquote and
+// list markers dropped, links reduced to their text, images and HTML comments removed, code
+// kept verbatim, lines of one paragraph joined with spaces, paragraphs separated by "\n\n".
+std::string MarkdownToPlainText(std::string_view markdown);
+
+// Returns hard-wrapped text (wire copy, e-mail: most lines end mid-sentence) with the line
+// breaks inside paragraphs replaced by spaces, byte for byte, so offsets do not move. Text
+// whose lines are whole paragraphs comes back unchanged. A paragraph ends at a blank line
+// or before an indented line.
+std::string UnwrapHardLineBreaks(std::string_view text);
+
+}  // namespace newsfacts::corpus_internal

@@ -1,0 +1,366 @@
+// HTML articles: visible article text and meta tags (title, date, site, URL), parsed with
+// libgumbo, which is lenient: malformed markup still yields text.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus/format_readers.h"
+
+namespace newsfacts::corpus_internal {
+namespace {
+
+// Elements whose content is never article text: code, chrome around the article, widgets.
+bool IsDroppedTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that start and end a paragraph of text.
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Returns the attribute value, or "" when absent.
+std::string_view Attribute(const GumboNode* node, const char* name) {
+  const GumboAttribute* attribute = gumbo_get_attribute(&node->v.element.attributes, name);
+  return attribute == nullptr ? std::string_view() : std::string_view(attribute->value);
+}
+
+bool HasAttribute(const GumboNode* node, const char* name) {
+  return gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
+}
+
+bool IsElement(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
+}
+
+// True for elements the reader never shows: dropped tags and hidden elements.
+bool IsInvisible(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_TEMPLATE || IsDroppedTag(node->v.element.tag)) return true;
+  if (HasAttribute(node, "hidden") || Lower(Attribute(node, "aria-hidden")) == "true") {
+    return true;
+  }
+  std::string style = Lower(Attribute(node, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos;
+}
+
+std::vector<const GumboNode*> Children(const GumboNode* node) {
+  std::vector<const GumboNode*> children;
+  if (node->type == GUMBO_NODE_DOCUMENT) {
+    const GumboVector& v = node->v.document.children;
+    for (unsigned i = 0; i < v.length; ++i) children.push_back(static_cast<GumboNode*>(v.data[i]));
+  } else if (IsElement(node)) {
+    const GumboVector& v = node->v.element.children;
+    for (unsigned i = 0; i < v.length; ++i) children.push_back(static_cast<GumboNode*>(v.data[i]));
+  }
+  return children;
+}
+
+// Builds plain text from text nodes: whitespace runs (including no-break spaces) collapse to
+// one space, and requested breaks become "\n" (inside <pre>) or "\n\n" (blocks).
+class TextBuilder {
+ public:
+  enum class Gap { kNone, kSpace, kLine, kParagraph };
+
+  void RequestGap(Gap gap) { pending_ = std::max(pending_, gap); }
+
+  void AddText(std::string_view text, bool preformatted) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (preformatted && c == '\n') {
+        RequestGap(Gap::kLine);
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        RequestGap(Gap::kSpace);
+      } else if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+        RequestGap(Gap::kSpace);
+        ++i;
+      } else {
+        Emit(c);
+      }
+    }
+  }
+
+  std::string Finish() && { return std::move(out_); }
+
+ private:
+  void Emit(char c) {
+    if (!out_.empty()) {
+      switch (pending_) {
+        case Gap::kParagraph:
+          out_.append("\n\n");
+          break;
+        case Gap::kLine:
+          out_.push_back('\n');
+          break;
+        case Gap::kSpace:
+          out_.push_back(' ');
+          break;
+        case Gap::kNone:
+          break;
+      }
+    }
+    pending_ = Gap::kNone;
+    out_.push_back(c);
+  }
+
+  std::string out_;
+  Gap pending_ = Gap::kNone;
+};
+
+void AppendVisibleText(const GumboNode* node, bool preformatted, TextBuilder& builder) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+      node->type == GUMBO_NODE_CDATA) {
+    builder.AddText(node->v.text.text, preformatted);
+    return;
+  }
+  if (node->type == GUMBO_NODE_DOCUMENT) {
+    for (const GumboNode* child : Children(node)) AppendVisibleText(child, preformatted, builder);
+    return;
+  }
+  if (!IsElement(node) || IsInvisible(node)) return;
+  const GumboTag tag = node->v.element.tag;
+  const bool block = IsBlockTag(tag);
+  const bool cell = tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
+  if (block) builder.RequestGap(TextBuilder::Gap::kParagraph);
+  if (cell) builder.RequestGap(TextBuilder::Gap::kSpace);
+  for (const GumboNode* child : Children(node)) {
+    AppendVisibleText(child, preformatted || tag == GUMBO_TAG_PRE, builder);
+  }
+  if (block) builder.RequestGap(TextBuilder::Gap::kParagraph);
+  if (cell) builder.RequestGap(TextBuilder::Gap::kSpace);
+}
+
+// Returns the visible text under `node`, paragraphs separated by "\n\n".
+std::string VisibleText(const GumboNode* node) {
+  TextBuilder builder;
+  AppendVisibleText(node, false, builder);
+  return std::string(TrimWhitespace(std::move(builder).Finish()));
+}
+
+// Returns the text of a heading or <title> on one line.
+std::string OneLine(const GumboNode* node) {
+  TextBuilder builder;
+  for (const GumboNode* child : Children(node)) AppendVisibleText(child, false, builder);
+  std::string text;
+  for (char c : std::move(builder).Finish()) {
+    if (c != '\n') {
+      text.push_back(c);
+    } else if (!text.empty() && text.back() != ' ') {
+      text.push_back(' ');
+    }
+  }
+  return std::string(TrimWhitespace(text));
+}
+
+// Everything the reader takes from a page, gathered in one walk.
+struct PageFacts {
+  std::string og_title;
+  std::string title_tag;
+  std::string published_meta[4];  // article:, og:, name=date, itemprop=datePublished
+  std::string time_datetime;      // first visible <time datetime>
+  std::string site_name;
+  std::string og_url;
+  std::string canonical;
+  const GumboNode* first_h1 = nullptr;
+  std::vector<const GumboNode*> articles;  // visible <article> elements, outermost only
+  const GumboNode* main = nullptr;
+  const GumboNode* body = nullptr;
+};
+
+void SetOnce(std::string& target, std::string_view value) {
+  value = TrimWhitespace(value);
+  if (target.empty() && !value.empty()) target = std::string(value);
+}
+
+void ReadMeta(const GumboNode* node, PageFacts& facts) {
+  std::string key = Lower(Attribute(node, "property"));
+  if (key.empty()) key = Lower(Attribute(node, "name"));
+  if (key.empty()) key = Lower(Attribute(node, "itemprop"));
+  const std::string_view content = Attribute(node, "content");
+  if (key == "og:title") SetOnce(facts.og_title, content);
+  if (key == "article:published_time") SetOnce(facts.published_meta[0], content);
+  if (key == "og:published_time") SetOnce(facts.published_meta[1], content);
+  if (key == "date" || key == "pubdate") SetOnce(facts.published_meta[2], content);
+  if (key == "datepublished") SetOnce(facts.published_meta[3], content);
+  if (key == "og:site_name") SetOnce(facts.site_name, content);
+  if (key == "og:url") SetOnce(facts.og_url, content);
+}
+
+// Walks the whole page; `visible` is false under invisible elements, whose <article>, <h1>
+// and <time> must not be picked.
+void Gather(const GumboNode* node, bool visible, bool in_article, PageFacts& facts) {
+  if (!IsElement(node)) {
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      for (const GumboNode* child : Children(node)) Gather(child, visible, in_article, facts);
+    }
+    return;
+  }
+  const GumboTag tag = node->v.element.tag;
+  switch (tag) {
+    case GUMBO_TAG_META:
+      ReadMeta(node, facts);
+      break;
+    case GUMBO_TAG_LINK:
+      if (Lower(Attribute(node, "rel")).find("canonical") != std::string::npos) {
+        SetOnce(facts.canonical, Attribute(node, "href"));
+      }
+      break;
+    case GUMBO_TAG_TITLE:
+      SetOnce(facts.title_tag, OneLine(node));
+      break;
+    case GUMBO_TAG_BODY:
+      if (facts.body == nullptr) facts.body = node;
+      break;
+    default:
+      break;
+  }
+  // The <header> of an article holds its headline and date: look there for them, though
+  // its text is not part of the body.
+  const bool article_header = in_article && tag == GUMBO_TAG_HEADER;
+  const bool shown = visible && (!IsInvisible(node) || article_header);
+  if (shown) {
+    if (tag == GUMBO_TAG_H1 && facts.first_h1 == nullptr) facts.first_h1 = node;
+    if (tag == GUMBO_TAG_TIME) SetOnce(facts.time_datetime, Attribute(node, "datetime"));
+    if (tag == GUMBO_TAG_MAIN && facts.main == nullptr) facts.main = node;
+    if (tag == GUMBO_TAG_ARTICLE && !in_article) facts.articles.push_back(node);
+  }
+  for (const GumboNode* child : Children(node)) {
+    Gather(child, shown, in_article || (shown && tag == GUMBO_TAG_ARTICLE), facts);
+  }
+}
+
+// Returns `title` without a trailing " | Site" or " - Site" naming the site.
+std::string StripSiteSuffix(std::string title, std::string_view site) {
+  if (site.empty()) return title;
+  for (std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    const std::string suffix = std::string(separator) + std::string(site);
+    if (title.size() > suffix.size() && title.ends_with(suffix)) {
+      title.resize(title.size() - suffix.size());
+      break;
+    }
+  }
+  return title;
+}
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+};
+
+}  // namespace
+
+StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) {
+  const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size()));
+  if (output == nullptr) {
+    return Status::Internal(std::string(name) + ": the HTML parser gave no result");
+  }
+  PageFacts facts;
+  Gather(output->document, true, false, facts);
+
+  // The longest <article> wins: pages also use <article> for teasers of other stories.
+  std::string body;
+  for (const GumboNode* article : facts.articles) {
+    std::string candidate = VisibleText(article);
+    if (candidate.size() > body.size()) body = std::move(candidate);
+  }
+  if (body.empty() && facts.main != nullptr) body = VisibleText(facts.main);
+  if (body.empty()) body = VisibleText(facts.body != nullptr ? facts.body : output->root);
+  if (body.empty()) {
+    return Status::DataLoss(std::string(name) + ": no article text found in HTML");
+  }
+
+  RawArticle article;
+  article.meta.path = std::string(name);
+  article.meta.source = facts.site_name;
+  if (!facts.og_title.empty()) {
+    article.meta.title = StripSiteSuffix(facts.og_title, facts.site_name);
+  } else if (facts.first_h1 != nullptr && !OneLine(facts.first_h1).empty()) {
+    article.meta.title = OneLine(facts.first_h1);
+  } else {
+    article.meta.title = StripSiteSuffix(facts.title_tag, facts.site_name);
+  }
+  for (const std::string& published : facts.published_meta) {
+    SetOnce(article.meta.published, published);
+  }
+  SetOnce(article.meta.published, facts.time_datetime);
+  article.meta.url = facts.og_url.empty() ? facts.canonical : facts.og_url;
+  article.text = JoinTitleAndBody(article.meta.title, body);
+  FileReadResult result;
+  result.articles.push_back(std::move(article));
+  return result;
+}
+
+}  // namespace newsfacts::corpus_internal
