@@ -313,6 +313,26 @@ std::string StripSiteSuffix(std::string title, std::string_view site) {
   return title;
 }
 
+// Paragraphs before the headline (kicker, breadcrumbs) are page furniture when the headline
+// is among the first few paragraphs of the article.
+constexpr size_t kMaxParagraphsBeforeHeadline = 3;
+
+// Returns `body` starting at the paragraph that is exactly `title`, when one of the first
+// paragraphs is; otherwise `body` unchanged.
+std::string_view SkipToHeadline(std::string_view body, std::string_view title) {
+  if (title.empty()) return body;
+  size_t begin = 0;
+  for (size_t paragraph = 0; paragraph <= kMaxParagraphsBeforeHeadline; ++paragraph) {
+    const size_t end = body.find("\n\n", begin);
+    if (body.substr(begin, end == std::string_view::npos ? end : end - begin) == title) {
+      return body.substr(begin);
+    }
+    if (end == std::string_view::npos) break;
+    begin = end + 2;
+  }
+  return body;
+}
+
 struct GumboOutputDeleter {
   void operator()(GumboOutput* output) const {
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -357,7 +377,7 @@ StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) 
   }
   SetOnce(article.meta.published, facts.time_datetime);
   article.meta.url = facts.og_url.empty() ? facts.canonical : facts.og_url;
-  article.text = JoinTitleAndBody(article.meta.title, body);
+  article.text = JoinTitleAndBody(article.meta.title, SkipToHeadline(body, article.meta.title));
   FileReadResult result;
   result.articles.push_back(std::move(article));
   return result;
