@@ -26,7 +26,15 @@ struct RunCounts {
 };
 
 // Key of an article in the store: its path and record index (-1 unless .json/.jsonl).
+// Returns the path alone for -1, else the path, a NUL byte and the index: a path never
+// holds NUL, so two articles never share a key.
 std::string ArticleKey(std::string_view path, int record_index);
+
+// How FactStore::Open behaves.
+struct FactStoreOptions {
+  // How long a write waits for another process's lock before failing with Busy.
+  int busy_timeout_ms = 5000;
+};
 
 // The read-write store. Not thread-safe: one writer thread owns it.
 class FactStore {
@@ -36,6 +44,8 @@ class FactStore {
   // be opened or created, ReadOnly when it is not writable, Busy when another process holds
   // a lock, FailedPrecondition when it was written by a newer newsfacts. Messages name the file.
   static StatusOr<std::unique_ptr<FactStore>> Open(const std::string& path);
+  static StatusOr<std::unique_ptr<FactStore>> Open(const std::string& path,
+                                                   const FactStoreOptions& options);
   ~FactStore();
 
   // Returns ArticleKey -> content hash for every stored article, for incremental ingest.
@@ -47,11 +57,17 @@ class FactStore {
   Status FinishRun(int64_t run_id, const RunCounts& counts);
 
   // Batches several articles into one transaction; WriteArticle must be called between them.
+  // Errors: Busy when another process holds the write lock; FailedPrecondition when a batch
+  // is already open (BeginBatch) or none is (CommitBatch). Destroying the store with a batch
+  // open discards it.
   Status BeginBatch();
   Status CommitBatch();
 
   // Stores `doc` with every annotation layer, replacing any article with the same path and
-  // record index (and its facts). All-or-nothing: on error nothing of this article changed.
+  // record index (and its facts). All-or-nothing: on error nothing of this article changed
+  // and the other articles of the batch stay. Errors, prefixed with the article's path:
+  // InvalidArgument when a span or an index between layers is out of range (checked before
+  // writing), Busy, ReadOnly, IoError from SQLite.
   Status WriteArticle(const Document& doc, std::string_view content_hash, int64_t run_id);
 
   // The schema version this build migrates to.

@@ -1,0 +1,33 @@
+// Numbered schema migrations (db/migrations/NNNN_name.sql, compiled into the binary),
+// applied in order and tracked by PRAGMA user_version.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "db/sqlite.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+// One migration: its number (the NNNN of its file name) and its SQL.
+struct Migration {
+  int version = 0;
+  std::string_view name;  // file name, e.g. "0001_initial.sql"
+  std::string_view sql;
+};
+
+// Returns the compiled-in migrations sorted by version. Errors: Internal when a file name
+// does not start with a number or two files share one (a build mistake, not user input).
+StatusOr<std::vector<Migration>> LoadMigrations();
+
+// Returns the highest version LoadMigrations() knows, 0 when there are none.
+int LatestMigrationVersion();
+
+// Brings the database of `connection` to the latest version, each pending migration in its
+// own transaction that also sets PRAGMA user_version. Errors: FailedPrecondition when the
+// file is not SQLite, holds tables of something else, or was written by a newer newsfacts;
+// Busy, ReadOnly and IoError as Connection::Error(). Messages name the file.
+Status ApplyMigrations(sqlite::Connection& connection);
+
+}  // namespace newsfacts

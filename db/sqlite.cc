@@ -1,0 +1,317 @@
+// The SQLite wrappers: result codes become Status values naming the database file.
+#include "db/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <climits>
+#include <utility>
+
+namespace newsfacts::sqlite {
+namespace {
+
+// Error messages quote at most this many bytes of the failing statement's SQL.
+constexpr size_t kSqlContextBytes = 80;
+
+bool IsBlank(std::string_view sql) {
+  return sql.find_first_not_of(" \t\r\n;") == std::string_view::npos;
+}
+
+std::string SqlContext(sqlite3_stmt* stmt) {
+  const char* sql = sqlite3_sql(stmt);
+  if (sql == nullptr) return "";
+  std::string context(sql);
+  if (context.size() > kSqlContextBytes) {
+    context.resize(kSqlContextBytes);
+    // Cut back to a code point boundary so the message stays valid UTF-8.
+    while (!context.empty() && (static_cast<unsigned char>(context.back()) & 0xC0) == 0x80) {
+      context.pop_back();
+    }
+    if (!context.empty() && static_cast<unsigned char>(context.back()) >= 0xC0) {
+      context.pop_back();
+    }
+    context += "...";
+  }
+  return context;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& path, OpenMode mode,
+                                                       int busy_timeout_ms) {
+  const int flags = SQLITE_OPEN_NOMUTEX | (mode == OpenMode::kReadOnly
+                                               ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  // The handle is owned (and closed) by the Connection even when opening failed.
+  std::unique_ptr<Connection> connection(new Connection(path, db));
+  if (rc != SQLITE_OK) return connection->Error(rc, "opening");
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, busy_timeout_ms);
+  return connection;
+}
+
+Connection::~Connection() { sqlite3_close_v2(db_); }
+
+Status Connection::Error(int rc, std::string_view context) const {
+  const std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  std::string prefix = path_ + ": ";
+  if (!context.empty()) prefix += std::string(context) + ": ";
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Busy(path_ +
+                          ": database is locked by another process; retry when it finishes");
+    case SQLITE_READONLY:
+      return Status::ReadOnly(path_ +
+                              ": database is read-only; check the permissions of the file and "
+                              "its folder, or use a writable copy");
+    case SQLITE_NOTADB:
+      return Status::FailedPrecondition(path_ +
+                                        ": not a newsfacts database (file is not SQLite)");
+    case SQLITE_CORRUPT:
+      return Status::DataLoss(path_ + ": database file is corrupt: " + detail);
+    case SQLITE_CANTOPEN:
+      return Status::IoError(path_ +
+                             ": cannot open database (does its folder exist and is it "
+                             "writable?): " + detail);
+    case SQLITE_ERROR:
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+    case SQLITE_TOOBIG:
+      return Status::InvalidArgument(prefix + detail);
+    default:
+      return Status::IoError(prefix + detail);
+  }
+}
+
+Status Connection::Exec(std::string_view sql) {
+  const std::string terminated(sql);
+  const int rc = sqlite3_exec(db_, terminated.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Error(rc, "");
+  return Status::Ok();
+}
+
+StatusOr<Statement> Connection::Prepare(std::string_view sql, std::string_view* rest) {
+  if (sql.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::InvalidArgument(path_ + ": SQL text is too long");
+  }
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  const int rc =
+      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+  if (rc != SQLITE_OK) return Error(rc, "");
+  Statement statement(this, stmt);
+  const std::string_view remainder =
+      tail == nullptr ? std::string_view() : sql.substr(static_cast<size_t>(tail - sql.data()));
+  if (rest != nullptr) {
+    *rest = remainder;
+    return statement;
+  }
+  if (statement.empty()) return Status::InvalidArgument(path_ + ": empty SQL statement");
+  if (!IsBlank(remainder)) {
+    return Status::InvalidArgument(path_ + ": expected one SQL statement, got more: " +
+                                   std::string(remainder));
+  }
+  return statement;
+}
+
+StatusOr<int64_t> Connection::QueryInt(std::string_view sql) {
+  StatusOr<Statement> statement = Prepare(sql);
+  if (!statement.ok()) return statement.status();
+  StatusOr<bool> row = statement->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal(path_ + ": no row from " + std::string(sql));
+  return statement->ColumnInt64(0);
+}
+
+bool Connection::IsReadOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
+
+bool Connection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
+int64_t Connection::Changes() const { return sqlite3_changes64(db_); }
+
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      bind_error_(other.bind_error_),
+      bind_error_index_(other.bind_error_index_) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    connection_ = other.connection_;
+    stmt_ = std::exchange(other.stmt_, nullptr);
+    bind_error_ = other.bind_error_;
+    bind_error_index_ = other.bind_error_index_;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::Record(int rc, int index) {
+  if (rc != SQLITE_OK && bind_error_ == 0) {
+    bind_error_ = rc;
+    bind_error_index_ = index;
+  }
+}
+
+void Statement::BindInt64(int index, int64_t value) {
+  Record(sqlite3_bind_int64(stmt_, index, value), index);
+}
+
+void Statement::BindText(int index, std::string_view value) {
+  // A default-constructed string_view has a null data pointer, which SQLite binds as NULL.
+  const char* data = value.data() != nullptr ? value.data() : "";
+  Record(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+         index);
+}
+
+void Statement::BindNull(int index) { Record(sqlite3_bind_null(stmt_, index), index); }
+
+void Statement::BindOptionalText(int index, const std::optional<std::string>& value) {
+  if (value.has_value()) {
+    BindText(index, *value);
+  } else {
+    BindNull(index);
+  }
+}
+
+void Statement::BindOptionalInt64(int index, std::optional<int64_t> value) {
+  if (value.has_value()) {
+    BindInt64(index, *value);
+  } else {
+    BindNull(index);
+  }
+}
+
+void Statement::BindTextOrNull(int index, std::string_view value) {
+  if (value.empty()) {
+    BindNull(index);
+  } else {
+    BindText(index, value);
+  }
+}
+
+StatusOr<bool> Statement::Step() {
+  if (bind_error_ != 0) {
+    Status status = connection_->Error(
+        bind_error_, "binding parameter " + std::to_string(bind_error_index_) + " of " +
+                         SqlContext(stmt_));
+    Reset();
+    return status;
+  }
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Status status = connection_->Error(rc, SqlContext(stmt_));
+  sqlite3_reset(stmt_);
+  return status;
+}
+
+Status Statement::Run() {
+  while (true) {
+    StatusOr<bool> row = Step();
+    if (!row.ok()) {
+      Reset();
+      return row.status();
+    }
+    if (!*row) break;
+  }
+  Reset();
+  return Status::Ok();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  bind_error_ = 0;
+  bind_error_index_ = 0;
+}
+
+bool Statement::IsReadOnly() const { return sqlite3_stmt_readonly(stmt_) != 0; }
+
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::ColumnName(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name != nullptr ? name : "";
+}
+
+ColumnType Statement::TypeOf(int column) const {
+  switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_INTEGER: return ColumnType::kInteger;
+    case SQLITE_FLOAT: return ColumnType::kFloat;
+    case SQLITE_TEXT: return ColumnType::kText;
+    case SQLITE_BLOB: return ColumnType::kBlob;
+    default: return ColumnType::kNull;
+  }
+}
+
+int64_t Statement::ColumnInt64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string_view Statement::ColumnText(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::string_view Statement::ColumnBlob(int column) const {
+  const void* blob = sqlite3_column_blob(stmt_, column);
+  if (blob == nullptr) return {};
+  return {static_cast<const char*>(blob),
+          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Connection& connection) {
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<Transaction>(new Transaction(connection));
+}
+
+Transaction::~Transaction() {
+  if (done_ || !connection_.InTransaction()) return;
+  // Nothing can report from a destructor; a failed ROLLBACK leaves SQLite to roll back
+  // when the connection closes.
+  Status ignored = connection_.Exec("ROLLBACK");
+  (void)ignored;
+}
+
+Status Transaction::Commit() {
+  done_ = true;
+  Status status = connection_.Exec("COMMIT");
+  if (!status.ok() && connection_.InTransaction()) {
+    // The COMMIT error is the one to report; the rollback only releases the locks.
+    Status ignored = connection_.Exec("ROLLBACK");
+    (void)ignored;
+  }
+  return status;
+}
+
+StatusOr<std::unique_ptr<Savepoint>> Savepoint::Begin(Connection& connection, std::string name) {
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec("SAVEPOINT " + name));
+  return std::unique_ptr<Savepoint>(new Savepoint(connection, std::move(name)));
+}
+
+Savepoint::~Savepoint() {
+  if (done_ || !connection_.InTransaction()) return;
+  // Nothing can report from a destructor; after a failed rollback the enclosing
+  // transaction's own rollback or commit decides.
+  Status ignored = connection_.Exec("ROLLBACK TO " + name_ + "; RELEASE " + name_);
+  (void)ignored;
+}
+
+Status Savepoint::Release() {
+  done_ = true;
+  Status status = connection_.Exec("RELEASE " + name_);
+  if (!status.ok()) done_ = false;
+  return status;
+}
+
+}  // namespace newsfacts::sqlite

@@ -1,0 +1,161 @@
+// Small RAII wrappers over the SQLite C API: a Connection, prepared Statements and
+// Transaction/Savepoint guards. sqlite3.h stays in sqlite.cc; callers see opaque handles.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pipeline/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace newsfacts::sqlite {
+
+enum class OpenMode {
+  kReadWriteCreate,  // create the file when missing
+  kReadOnly,         // SQLITE_OPEN_READONLY: every write fails
+};
+
+enum class ColumnType { kInteger, kFloat, kText, kBlob, kNull };
+
+class Statement;
+
+// One open database file. Not thread-safe: one thread uses a Connection at a time.
+class Connection {
+ public:
+  // The default busy timeout: how long a statement waits for another process's lock.
+  static constexpr int kDefaultBusyTimeoutMs = 5000;
+
+  // Opens `path` with `mode` and a busy timeout of `busy_timeout_ms`. Errors: IoError when
+  // the file cannot be opened or created; messages name the file.
+  static StatusOr<std::unique_ptr<Connection>> Open(const std::string& path, OpenMode mode,
+                                                    int busy_timeout_ms = kDefaultBusyTimeoutMs);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs one or more SQL statements that return no rows of interest (DDL, PRAGMA, BEGIN).
+  // Errors: see Error().
+  Status Exec(std::string_view sql);
+
+  // Prepares the first statement of `sql`. With `rest`, stores what follows it there and
+  // may return an empty Statement when `sql` holds only whitespace or comments; without
+  // `rest`, anything after the first statement is an InvalidArgument. Errors: see Error().
+  StatusOr<Statement> Prepare(std::string_view sql, std::string_view* rest = nullptr);
+
+  // Returns the single integer that `sql` (e.g. "PRAGMA user_version") yields.
+  StatusOr<int64_t> QueryInt(std::string_view sql);
+
+  // True when the database was opened read-only or the file is not writable.
+  bool IsReadOnly() const;
+  // True while a transaction is open (SQLite may roll one back by itself after an error).
+  bool InTransaction() const;
+  int64_t LastInsertRowId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int64_t Changes() const;
+  const std::string& path() const { return path_; }
+
+  // Turns SQLite result code `rc` into a Status naming the file: Busy for BUSY/LOCKED,
+  // ReadOnly for READONLY, FailedPrecondition for a file that is not SQLite, DataLoss for a
+  // corrupt file, InvalidArgument for SQL and constraint errors, IoError otherwise.
+  // `context` says what was being done, e.g. "inserting mentions".
+  Status Error(int rc, std::string_view context) const;
+
+ private:
+  Connection(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+
+  std::string path_;
+  sqlite3* db_;
+};
+
+// A prepared statement bound to its Connection, which must outlive it. Bind indexes start
+// at 1. Bind errors are recorded and returned by the next Step. Move-only; not thread-safe.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  // True for the result of preparing only whitespace or comments.
+  bool empty() const { return stmt_ == nullptr; }
+
+  void BindInt64(int index, int64_t value);
+  void BindText(int index, std::string_view value);
+  void BindNull(int index);
+  void BindOptionalText(int index, const std::optional<std::string>& value);
+  void BindOptionalInt64(int index, std::optional<int64_t> value);
+  // Binds NULL when `value` is empty, text otherwise.
+  void BindTextOrNull(int index, std::string_view value);
+
+  // Returns true when a row is ready, false when the statement is done. Errors: see
+  // Connection::Error(); after an error the statement is reset.
+  StatusOr<bool> Step();
+  // Steps to the end, ignoring rows, then resets and clears bindings.
+  Status Run();
+  // Makes the statement runnable again and clears its bindings.
+  void Reset();
+
+  // True when the statement cannot change the database (sqlite3_stmt_readonly).
+  bool IsReadOnly() const;
+  int ColumnCount() const;
+  std::string ColumnName(int column) const;
+  ColumnType TypeOf(int column) const;
+  int64_t ColumnInt64(int column) const;
+  double ColumnDouble(int column) const;
+  // Text or blob bytes; valid until the next Step or Reset.
+  std::string_view ColumnText(int column) const;
+  std::string_view ColumnBlob(int column) const;
+
+ private:
+  friend class Connection;
+  Statement(const Connection* connection, sqlite3_stmt* stmt)
+      : connection_(connection), stmt_(stmt) {}
+  void Record(int rc, int index);
+
+  const Connection* connection_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  int bind_error_ = 0;  // first failed sqlite3_bind_* result code, 0 when none
+  int bind_error_index_ = 0;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed. Not thread-safe.
+class Transaction {
+ public:
+  // Starts a write transaction. Errors: Busy when another process holds the write lock.
+  static StatusOr<std::unique_ptr<Transaction>> Begin(Connection& connection);
+  ~Transaction();
+
+  // Commits. Errors: see Connection::Error(); the transaction is rolled back on error.
+  Status Commit();
+
+ private:
+  explicit Transaction(Connection& connection) : connection_(connection) {}
+  Connection& connection_;
+  bool done_ = false;
+};
+
+// SAVEPOINT name ... RELEASE; rolls back to the savepoint on destruction unless released.
+// Nests inside a Transaction or starts one itself. Not thread-safe.
+class Savepoint {
+ public:
+  // `name` is an SQL identifier chosen by the caller, never user input.
+  static StatusOr<std::unique_ptr<Savepoint>> Begin(Connection& connection, std::string name);
+  ~Savepoint();
+
+  // Keeps the changes made since Begin. Errors: see Connection::Error().
+  Status Release();
+
+ private:
+  Savepoint(Connection& connection, std::string name)
+      : connection_(connection), name_(std::move(name)) {}
+  Connection& connection_;
+  std::string name_;
+  bool done_ = false;
+};
+
+}  // namespace newsfacts::sqlite

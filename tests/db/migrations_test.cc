@@ -1,0 +1,110 @@
+// Schema migrations: a new or empty file reaches the latest version with every table; newer,
+// foreign and non-SQLite files are refused with messages naming them.
+#include "db/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "db/fact_store.h"
+#include "tests/db/db_test_util.h"
+
+namespace newsfacts {
+namespace {
+
+using testing::ReadInt;
+using testing::ReadRows;
+using testing::Rows;
+using testing::TempFolder;
+
+TEST(MigrationsTest, CompiledInMigrationsAreNumberedFromOne) {
+  StatusOr<std::vector<Migration>> migrations = LoadMigrations();
+  ASSERT_TRUE(migrations.ok()) << migrations.status().ToString();
+  ASSERT_FALSE(migrations->empty());
+  for (size_t i = 0; i < migrations->size(); ++i) {
+    SCOPED_TRACE((*migrations)[i].name);
+    EXPECT_EQ((*migrations)[i].version, static_cast<int>(i) + 1);
+    EXPECT_FALSE((*migrations)[i].sql.empty());
+  }
+  EXPECT_EQ((*migrations)[0].name, "0001_initial.sql");
+  EXPECT_EQ(FactStore::LatestSchemaVersion(), migrations->back().version);
+}
+
+TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
+  TempFolder folder;
+  const std::string created = folder.File("created.db");
+  const std::string empty = folder.File("empty.db");
+  std::ofstream(empty).close();
+  for (const std::string& path : {created, empty}) {
+    SCOPED_TRACE(path);
+    {
+      auto store = FactStore::Open(path);
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+    }
+    EXPECT_EQ(ReadInt(path, "PRAGMA user_version"), FactStore::LatestSchemaVersion());
+    const Rows tables = ReadRows(
+        path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    const Rows expected = {{"aliases"},  {"amounts"}, {"articles"}, {"claims"}, {"entities"},
+                           {"mentions"}, {"quotes"},  {"runs"},     {"sentences"}};
+    EXPECT_EQ(tables, expected);
+    EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
+  }
+}
+
+TEST(MigrationsTest, ReopeningAMigratedDatabaseKeepsItsRows) {
+  TempFolder folder;
+  const std::string path = folder.File("reopen.db");
+  {
+    auto store = FactStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->BeginRun({"0.1.0", "abc"}).ok());
+  }
+  auto store = FactStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(ReadInt(path, "SELECT count(*) FROM runs"), 1);
+}
+
+TEST(MigrationsTest, RefusesFilesItCannotOwn) {
+  TempFolder folder;
+  const int latest = FactStore::LatestSchemaVersion();
+
+  const std::string newer = folder.File("newer.db");
+  {
+    auto db = sqlite::Connection::Open(newer, sqlite::OpenMode::kReadWriteCreate);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("PRAGMA user_version = " + std::to_string(latest + 1)).ok());
+  }
+  const std::string text = folder.File("notes.db");
+  std::ofstream(text) << "These are my notes, not a database.\nSecond line of notes.\n";
+  const std::string foreign = folder.File("foreign.db");
+  {
+    auto db = sqlite::Connection::Open(foreign, sqlite::OpenMode::kReadWriteCreate);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE recipes (name TEXT)").ok());
+  }
+
+  struct Case {
+    std::string path;
+    std::string message;
+  };
+  const Case cases[] = {
+      {newer, newer + ": database schema version " + std::to_string(latest + 1) +
+                  " is newer than this newsfacts (" + std::to_string(latest) +
+                  "); upgrade newsfacts"},
+      {text, text + ": not a newsfacts database (file is not SQLite)"},
+      {foreign, foreign + ": not a newsfacts database (it holds other tables and no newsfacts "
+                          "schema version)"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path);
+    auto store = FactStore::Open(c.path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+    EXPECT_EQ(store.status().message(), c.message);
+  }
+  EXPECT_EQ(ReadInt(newer, "PRAGMA user_version"), latest + 1);
+  EXPECT_EQ(ReadInt(foreign, "SELECT count(*) FROM sqlite_schema"), 1);
+}
+
+}  // namespace
+}  // namespace newsfacts
