@@ -1,257 +1,288 @@
-// ICU segmentation: lines -> ICU sentence breaks -> merge of false breaks (abbreviations,
-// initials, URLs) -> ICU word breaks classified into token kinds. Offsets are UTF-8 bytes.
+// ICU segmentation: one word-break and one sentence-break pass over the UTF-8 text (byte
+// offsets straight from utext_openUTF8), cut at line breaks, false breaks joined afterwards.
 #include "pipeline/segmenter.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/ubrk.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
-#include <string_view>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "pipeline/segment_rules.h"
 
 namespace newsfacts {
+
+using segment_internal::ContinuesSentence;
+using segment_internal::FindLineBreakRuns;
+
+// The compiled iterators, read-only after Create(); threads use clones (see Clones()).
+struct SegmenterStage::Impl {
+  uint64_t id = 0;  // distinguishes stages in the per-thread clone cache
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<icu::BreakIterator> words;
+};
+
 namespace {
-
-// Abbreviations after which ICU's sentence break is always wrong in news text.
-constexpr std::array<std::string_view, 52> kAlwaysJoinAbbreviations = {
-    "Mr.",   "Mrs.",  "Ms.",   "Dr.",   "Prof.", "Sr.",   "Jr.",   "St.",   "Mt.",
-    "No.",   "Nos.",  "vs.",   "v.",    "e.g.",  "E.g.",  "i.e.",  "I.e.",  "approx.",
-    "Gen.",  "Sen.",  "Rep.",  "Gov.",  "Lt.",   "Col.",  "Capt.", "Sgt.",  "Rev.",
-    "Hon.",  "Fig.",  "Vol.",  "pp.",   "Jan.",  "Feb.",  "Mar.",  "Apr.",  "Jun.",
-    "Jul.",  "Aug.",  "Sep.",  "Sept.", "Oct.",  "Nov.",  "Dec.",  "Ave.",  "Dept.",
-    "Univ.", "Bros.", "est.",  "ca.",   "cf.",   "Ph.D.", "a.m."};
-
-// Abbreviations that often end a sentence too ("... bought Acme Inc. The deal ..."): the
-// break is joined unless the next word usually starts a sentence.
-constexpr std::array<std::string_view, 18> kUsuallyJoinAbbreviations = {
-    "Inc.", "Corp.", "Ltd.", "Co.", "Cos.", "LLC.", "Plc.", "plc.", "U.S.",
-    "U.K.", "U.N.", "E.U.", "S.A.", "N.V.", "A.G.", "L.P.", "Int'l.", "Bhd."};
-
-constexpr std::array<std::string_view, 40> kSentenceStarters = {
-    "The",   "A",     "An",      "It",    "It's",  "Its",   "He",    "She",  "They", "We",
-    "I",     "You",   "This",    "That",  "These", "Those", "There", "In",   "On",   "At",
-    "But",   "And",   "However", "His",   "Her",   "Their", "Our",   "As",   "If",   "When",
-    "While", "After", "Before",  "Since", "Shares", "Analysts", "Both", "For", "Last", "Earlier"};
-
-template <size_t N>
-bool Contains(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-bool IsLineBreakByte(char c) { return c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// True when the code point at text[i] is white space (Unicode White_Space).
-bool IsSpaceAt(std::string_view text, size_t i, size_t* length) {
-  int32_t offset = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_NEXT(text.data(), offset, static_cast<int32_t>(text.size()), c);
-  *length = static_cast<size_t>(offset) - i;
-  return c >= 0 && u_isUWhiteSpace(c);
-}
-
-// Shrinks [begin, end) to exclude leading and trailing white space.
-Span Trim(std::string_view text, size_t begin, size_t end) {
-  size_t length;
-  while (begin < end && IsSpaceAt(text, begin, &length)) begin += length;
-  while (end > begin) {
-    int32_t offset = static_cast<int32_t>(end);
-    UChar32 c;
-    U8_PREV(text.data(), 0, offset, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) break;
-    end = static_cast<size_t>(offset);
-  }
-  return {begin, end};
-}
-
-// The whitespace-delimited chunk ending at `end`, without leading brackets or quotes.
-std::string_view LastChunk(std::string_view text, size_t begin, size_t end) {
-  size_t start = end;
-  while (start > begin && text[start - 1] != ' ' && text[start - 1] != '\t') --start;
-  std::string_view chunk = text.substr(start, end - start);
-  while (!chunk.empty() && (chunk[0] == '(' || chunk[0] == '"' || chunk[0] == '\'')) {
-    chunk.remove_prefix(1);
-  }
-  return chunk;
-}
-
-std::string_view FirstWord(std::string_view text, size_t begin, size_t end) {
-  size_t stop = begin;
-  while (stop < end && text[stop] != ' ' && text[stop] != ',' && text[stop] != '\t') ++stop;
-  return text.substr(begin, stop - begin);
-}
-
-bool IsUpperAsciiInitial(std::string_view chunk) {
-  return chunk.size() == 2 && chunk[1] == '.' && chunk[0] >= 'A' && chunk[0] <= 'Z';
-}
-
-// Byte ranges of URLs in [begin, end): from "http://", "https://" or "www." to white space.
-std::vector<Span> FindUrls(std::string_view text, size_t begin, size_t end) {
-  std::vector<Span> urls;
-  const std::string_view line = text.substr(begin, end - begin);
-  size_t from = 0;
-  while (from < line.size()) {
-    size_t hit = std::string_view::npos;
-    for (std::string_view prefix : {"http://", "https://", "www."}) {
-      hit = std::min(hit, line.find(prefix, from));
-    }
-    if (hit == std::string_view::npos) break;
-    size_t stop = hit;
-    while (stop < line.size() && line[stop] != ' ' && line[stop] != '\t') ++stop;
-    urls.push_back({begin + hit, begin + stop});
-    from = stop;
-  }
-  return urls;
-}
-
-// Whether ICU's sentence break between [prev_begin, prev_end) and the next sentence starting
-// at `next_begin` (trimmed spans) is false and the two should be one sentence.
-bool ShouldJoin(std::string_view text, Span prev, size_t next_begin, size_t line_end,
-                const std::vector<Span>& urls) {
-  for (const Span& url : urls) {
-    if (url.begin < next_begin && next_begin < url.end) return true;
-  }
-  const std::string_view chunk = LastChunk(text, prev.begin, prev.end);
-  if (Contains(kAlwaysJoinAbbreviations, chunk)) return true;
-  const std::string_view next = FirstWord(text, next_begin, line_end);
-  const bool next_is_upper = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
-  if (IsUpperAsciiInitial(chunk) && next_is_upper) return true;  // "J. P. Morgan"
-  if (Contains(kUsuallyJoinAbbreviations, chunk)) return !Contains(kSentenceStarters, next);
-  return false;
-}
-
-TokenKind ClassifyNonWord(std::string_view text, size_t begin, size_t end, bool* is_gap) {
-  int32_t offset = static_cast<int32_t>(begin);
-  UChar32 c;
-  U8_NEXT(text.data(), offset, static_cast<int32_t>(end), c);
-  const int8_t type = c < 0 ? static_cast<int8_t>(U_OTHER_SYMBOL) : u_charType(c);
-  *is_gap = c >= 0 && (u_isUWhiteSpace(c) || type == U_CONTROL_CHAR || type == U_FORMAT_CHAR);
-  return u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
-}
 
 std::atomic<uint64_t> next_stage_id{1};
 
-}  // namespace
-
-struct SegmenterStage::Impl {
-  uint64_t id = next_stage_id++;
-  std::unique_ptr<icu::BreakIterator> sentence;
-  std::unique_ptr<icu::BreakIterator> word;
-
-  // This thread's clones of the break iterators (ICU iterators are not thread-safe).
-  struct ThreadIterators {
-    uint64_t owner = 0;
-    std::unique_ptr<icu::BreakIterator> sentence, word;
-    UText* text = nullptr;
-    ~ThreadIterators() { utext_close(text); }
-  };
-  ThreadIterators& ForThisThread() const {
-    thread_local std::vector<std::unique_ptr<ThreadIterators>> cache;
-    for (auto& entry : cache) {
-      if (entry->owner == id) return *entry;
-    }
-    auto entry = std::make_unique<ThreadIterators>();
-    entry->owner = id;
-    entry->sentence.reset(sentence->clone());
-    entry->word.reset(word->clone());
-    cache.push_back(std::move(entry));
-    return *cache.back();
-  }
+// One thread's copies of one stage's iterators. ICU break iterators keep iteration state,
+// so they cannot be shared; cloning costs about as much as segmenting a short article.
+struct ThreadClones {
+  uint64_t stage_id = 0;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<icu::BreakIterator> words;
 };
+
+// Stages are few and long-lived; the cap only bounds what destroyed stages leave behind.
+constexpr size_t kMaxCachedStages = 8;
+
+// Returns this thread's clones of a stage's iterators, cloning them on the thread's first use,
+// or Internal when ICU cannot clone.
+StatusOr<ThreadClones*> ClonesForThisThread(uint64_t stage_id, const icu::BreakIterator& sentences,
+                                            const icu::BreakIterator& words) {
+  thread_local std::vector<ThreadClones> cache;
+  for (ThreadClones& clones : cache) {
+    if (clones.stage_id == stage_id) return &clones;
+  }
+  if (cache.size() >= kMaxCachedStages) cache.erase(cache.begin());
+  ThreadClones fresh{stage_id, std::unique_ptr<icu::BreakIterator>(sentences.clone()),
+                     std::unique_ptr<icu::BreakIterator>(words.clone())};
+  if (fresh.sentences == nullptr || fresh.words == nullptr) {
+    return Status::Internal("segment: cannot clone ICU break iterators");
+  }
+  cache.push_back(std::move(fresh));
+  return &cache.back();
+}
+
+// Closes a UText opened on the stack when the scope ends.
+class UTextCloser {
+ public:
+  explicit UTextCloser(UText* text) : text_(text) {}
+  ~UTextCloser() { utext_close(text_); }
+  UTextCloser(const UTextCloser&) = delete;
+  UTextCloser& operator=(const UTextCloser&) = delete;
+
+ private:
+  UText* text_;
+};
+
+// Code point at `i` and its byte length; the text is valid UTF-8 (Document repairs it).
+UChar32 CodePointAt(std::string_view text, size_t i, size_t* length) {
+  UChar32 c = 0;
+  int32_t offset = static_cast<int32_t>(i);
+  U8_NEXT(text.data(), offset, static_cast<int32_t>(text.size()), c);
+  *length = static_cast<size_t>(offset) - i;
+  return c;
+}
+
+// Code point ending at `i` (exclusive) and its byte length.
+UChar32 CodePointBefore(std::string_view text, size_t i, size_t* length) {
+  UChar32 c = 0;
+  int32_t offset = static_cast<int32_t>(i);
+  U8_PREV(text.data(), 0, offset, c);
+  *length = i - static_cast<size_t>(offset);
+  return c;
+}
+
+// Characters that separate tokens and never start or end one: Unicode White_Space, controls
+// (NUL, ESC ...) and format characters (zero-width space, BOM, soft hyphen, bidi marks).
+bool IsIgnorable(UChar32 c) {
+  if (c < 0x80) return c <= 0x20 || c == 0x7F;
+  if (u_isUWhiteSpace(c)) return true;
+  const int8_t type = u_charType(c);
+  return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR;
+}
+
+// `span` without ignorable characters at either end; empty when nothing else is left.
+Span TrimIgnorable(std::string_view text, Span span) {
+  size_t length = 0;
+  while (span.begin < span.end && IsIgnorable(CodePointAt(text, span.begin, &length))) {
+    span.begin += length;
+  }
+  while (span.end > span.begin && IsIgnorable(CodePointBefore(text, span.end, &length))) {
+    span.end -= length;
+  }
+  return span;
+}
+
+bool IsPercentSign(UChar32 c) {
+  return c == '%' || c == 0x066A || c == 0x2030 || c == 0x2031 || c == 0xFE6A || c == 0xFF05;
+}
+
+// Kind of the token `span`, from the word iterator's rule status and the first code point.
+// Anything starting with a digit is a number: ICU calls "1.75bn" and "4o" letter tokens, but
+// the entity and amount stages read them as numbers with a suffix. Percent signs are symbols
+// like "$" although Unicode files "%" under punctuation.
+TokenKind Classify(std::string_view text, Span span, int32_t rule_status) {
+  size_t length = 0;
+  const UChar32 c = CodePointAt(text, span.begin, &length);
+  if (u_isdigit(c)) return TokenKind::kNumber;
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) {
+    return TokenKind::kNumber;
+  }
+  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
+  if (IsPercentSign(c)) return TokenKind::kSymbol;
+  switch (u_charType(c)) {
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+      return TokenKind::kPunctuation;
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+      return TokenKind::kWord;
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return TokenKind::kNumber;
+    default:
+      return TokenKind::kSymbol;  // S*, emoji, U+FFFD, lone marks and format characters
+  }
+}
+
+// Opens `text` as a UTF-8 UText and hands it to `iterator`; offsets are then byte offsets.
+Status SetText(icu::BreakIterator& iterator, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
+  UTextCloser closer(&utext);
+  if (U_SUCCESS(status)) iterator.setText(&utext, status);  // keeps its own shallow clone
+  if (U_FAILURE(status)) return Status::Internal(std::string("ICU setText: ") + u_errorName(status));
+  return Status::Ok();
+}
+
+// Word-break segments without their ignorable ends; all-ignorable segments are gaps.
+Status Tokenize(icu::BreakIterator& words, std::string_view text, std::vector<Token>& tokens) {
+  NEWSFACTS_RETURN_IF_ERROR(SetText(words, text));
+  int32_t start = words.first();
+  for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
+    const Span span = TrimIgnorable(text, {static_cast<size_t>(start), static_cast<size_t>(end)});
+    if (span.empty()) continue;
+    tokens.push_back({span, Classify(text, span, words.getRuleStatus())});
+  }
+  return Status::Ok();
+}
+
+// Builds sentences from ICU sentence breaks cut at line-break runs, trimmed, then joined
+// within a paragraph where the abbreviation policy says so or a token would straddle the
+// break ("ends.Next" is one ICU word). Paragraphs are counted by line-break runs.
+Status SplitSentences(icu::BreakIterator& iterator, std::string_view text,
+                      const std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
+  NEWSFACTS_RETURN_IF_ERROR(SetText(iterator, text));
+  const std::vector<Span> runs = FindLineBreakRuns(text);
+  const size_t size = text.size();
+  size_t run = 0;
+  size_t token = 0;  // first token that may straddle the end of the last sentence
+  int paragraph = 0;
+  bool paragraph_ended = false;
+  int32_t icu_break = iterator.first();
+  size_t pos = 0;
+  while (pos < size) {
+    const size_t run_begin = run < runs.size() ? runs[run].begin : size;
+    if (run_begin <= pos) {
+      pos = std::max(pos, runs[run].end);
+      ++run;
+      paragraph_ended = !sentences.empty();
+      continue;
+    }
+    while (icu_break != icu::BreakIterator::DONE && static_cast<size_t>(icu_break) <= pos) {
+      icu_break = iterator.next();
+    }
+    const size_t icu_end =
+        icu_break == icu::BreakIterator::DONE ? size : static_cast<size_t>(icu_break);
+    const size_t cut = std::min(run_begin, icu_end);
+    const Span piece = TrimIgnorable(text, {pos, cut});
+    pos = cut;
+    if (piece.empty()) continue;
+    if (paragraph_ended) {
+      ++paragraph;
+      paragraph_ended = false;
+    } else if (!sentences.empty()) {
+      Span& last = sentences.back().span;
+      while (token < tokens.size() && tokens[token].span.end <= last.end) ++token;
+      const bool straddles = token < tokens.size() && tokens[token].span.begin < last.end;
+      if (straddles || ContinuesSentence(text, last, piece)) {
+        last.end = piece.end;
+        continue;
+      }
+    }
+    Sentence sentence;
+    sentence.span = piece;
+    sentence.paragraph = paragraph;
+    sentences.push_back(sentence);
+  }
+  return Status::Ok();
+}
+
+// Gives each sentence the tokens inside it; every token lies inside exactly one sentence.
+void AssignTokens(const std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
+  size_t token = 0;
+  for (Sentence& sentence : sentences) {
+    while (token < tokens.size() && tokens[token].span.end <= sentence.span.begin) ++token;
+    sentence.first_token = token;
+    while (token < tokens.size() && tokens[token].span.begin < sentence.span.end) ++token;
+    sentence.token_count = token - sentence.first_token;
+  }
+}
+
+}  // namespace
 
 SegmenterStage::SegmenterStage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SegmenterStage::~SegmenterStage() = default;
 
 StatusOr<std::unique_ptr<SegmenterStage>> SegmenterStage::Create() {
   auto impl = std::make_unique<Impl>();
+  impl->id = next_stage_id.fetch_add(1);
+  // Plain "en" rules: the abbreviation policy in segment_rules.cc decides after "Mr.", "U.S."
+  // and "Inc." with the next word in view, which ICU's "ss=standard" suppressions do not.
+  const icu::Locale locale("en");
   UErrorCode status = U_ZERO_ERROR;
-  impl->sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  impl->word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status) || !impl->sentence || !impl->word) {
-    return Status::Internal(std::string("cannot create ICU break iterators: ") +
-                            u_errorName(status));
+  impl->sentences.reset(icu::BreakIterator::createSentenceInstance(locale, status));
+  if (U_FAILURE(status) || impl->sentences == nullptr) {
+    return Status::Internal(std::string("segment: ICU sentence iterator: ") + u_errorName(status));
+  }
+  impl->words.reset(icu::BreakIterator::createWordInstance(locale, status));
+  if (U_FAILURE(status) || impl->words == nullptr) {
+    return Status::Internal(std::string("segment: ICU word iterator: ") + u_errorName(status));
   }
   return std::unique_ptr<SegmenterStage>(new SegmenterStage(std::move(impl)));
 }
 
 Status SegmenterStage::Process(Document& doc) const {
-  const std::string_view text = doc.text();
-  Impl::ThreadIterators& it = impl_->ForThisThread();
-  std::vector<Sentence>& sentences = doc.mutable_sentences();
-  std::vector<Token>& tokens = doc.mutable_tokens();
-  sentences.clear();
-  tokens.clear();
-  tokens.reserve(text.size() / 5);
-
-  UErrorCode status = U_ZERO_ERROR;
-  int paragraph = 0;
-  size_t line_begin = 0;
-  bool saw_text = false;
-  std::vector<Span> pieces;
-  while (line_begin < text.size()) {
-    size_t line_end = line_begin;
-    while (line_end < text.size() && !IsLineBreakByte(text[line_end])) ++line_end;
-    const Span line = Trim(text, line_begin, line_end);
-
-    if (!line.empty()) {
-      // ICU sentence breaks over this line, then false breaks joined.
-      it.text = utext_openUTF8(it.text, text.data() + line.begin,
-                               static_cast<int64_t>(line.size()), &status);
-      it.sentence->setText(it.text, status);
-      if (U_FAILURE(status)) return Status::Internal(u_errorName(status));
-      const std::vector<Span> urls = FindUrls(text, line.begin, line.end);
-      pieces.clear();
-      int32_t start = it.sentence->first();
-      for (int32_t stop = it.sentence->next(); stop != icu::BreakIterator::DONE;
-           start = stop, stop = it.sentence->next()) {
-        const Span piece = Trim(text, line.begin + start, line.begin + stop);
-        if (piece.empty()) continue;
-        if (!pieces.empty() && ShouldJoin(text, pieces.back(), piece.begin, line.end, urls)) {
-          pieces.back().end = piece.end;
-        } else {
-          pieces.push_back(piece);
-        }
-      }
-      for (const Span& piece : pieces) {
-        Sentence sentence{piece, tokens.size(), 0, paragraph};
-        it.text = utext_openUTF8(it.text, text.data() + piece.begin,
-                                 static_cast<int64_t>(piece.size()), &status);
-        it.word->setText(it.text, status);
-        if (U_FAILURE(status)) return Status::Internal(u_errorName(status));
-        int32_t word_start = it.word->first();
-        for (int32_t word_stop = it.word->next(); word_stop != icu::BreakIterator::DONE;
-             word_start = word_stop, word_stop = it.word->next()) {
-          const size_t begin = piece.begin + static_cast<size_t>(word_start);
-          const size_t end = piece.begin + static_cast<size_t>(word_stop);
-          const int32_t rule = it.word->getRuleStatus();
-          TokenKind kind = TokenKind::kWord;
-          // ICU calls "1.75bn" a letter token; anything starting with a digit is a number.
-          if ((rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) ||
-              (text[begin] >= '0' && text[begin] <= '9')) {
-            kind = TokenKind::kNumber;
-          } else if (rule < UBRK_WORD_NONE_LIMIT) {
-            bool is_gap = false;
-            kind = ClassifyNonWord(text, begin, end, &is_gap);
-            if (is_gap) continue;
-          }
-          tokens.push_back({{begin, end}, kind});
-        }
-        sentence.token_count = tokens.size() - sentence.first_token;
-        sentences.push_back(sentence);
-      }
-      saw_text = true;
-    }
-
-    // A run of line breaks ends the paragraph (a single newline too: headlines, list items).
-    line_begin = line_end;
-    if (line_begin < text.size()) {
-      while (line_begin < text.size() && IsLineBreakByte(text[line_begin])) ++line_begin;
-      if (saw_text) ++paragraph;
-      saw_text = false;
-    }
+  const std::string& text = doc.text();
+  if (text.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
+    return Status::InvalidArgument("segment: text of " + std::to_string(text.size()) +
+                                   " bytes exceeds the 2 GiB ICU offset limit");
   }
+  StatusOr<ThreadClones*> clones = ClonesForThisThread(impl_->id, *impl_->sentences, *impl_->words);
+  if (!clones.ok()) return clones.status();
+
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 16);
+  NEWSFACTS_RETURN_IF_ERROR(Tokenize(*(*clones)->words, text, tokens).WithContext("segment: words"));
+
+  std::vector<Sentence> sentences;
+  sentences.reserve(text.size() / 100 + 4);
+  NEWSFACTS_RETURN_IF_ERROR(
+      SplitSentences(*(*clones)->sentences, text, tokens, sentences).WithContext("segment: sentences"));
+  AssignTokens(tokens, sentences);
+  doc.mutable_tokens() = std::move(tokens);
+  doc.mutable_sentences() = std::move(sentences);
   return Status::Ok();
 }
 

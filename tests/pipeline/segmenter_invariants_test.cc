@@ -26,6 +26,13 @@ bool IsGap(std::string_view gap) {
   return true;
 }
 
+// True when `text` holds a line break: LF, CR, VT, FF, NEL, U+2028 or U+2029.
+bool HasLineBreak(std::string_view text) {
+  return text.find_first_of("\n\r\v\f") != std::string_view::npos ||
+         text.find("\u0085") != std::string_view::npos ||
+         text.find("\u2028") != std::string_view::npos || text.find("\u2029") != std::string_view::npos;
+}
+
 void CheckInvariants(const Document& doc) {
   const std::string& text = doc.text();
   size_t previous_end = 0;
@@ -36,6 +43,18 @@ void CheckInvariants(const Document& doc) {
     ASSERT_GE(sentence.span.begin, previous_end) << "sentences overlap or are unsorted";
     ASSERT_TRUE(IsCodePointBoundary(text, sentence.span.begin));
     ASSERT_TRUE(IsCodePointBoundary(text, sentence.span.end));
+    const std::string_view sentence_text = doc.Text(sentence.span);
+    ASSERT_FALSE(HasLineBreak(sentence_text)) << "sentence " << s << " crosses a line break";
+    int32_t first_length = 0;
+    UChar32 first;
+    U8_NEXT(sentence_text.data(), first_length, static_cast<int32_t>(sentence_text.size()), first);
+    int32_t last_offset = static_cast<int32_t>(sentence_text.size());
+    UChar32 last;
+    U8_PREV(sentence_text.data(), 0, last_offset, last);
+    ASSERT_FALSE(IsGap(sentence_text.substr(0, static_cast<size_t>(first_length))))
+        << "sentence " << s << " starts with space";
+    ASSERT_FALSE(IsGap(sentence_text.substr(static_cast<size_t>(last_offset))))
+        << "sentence " << s << " ends with space";
     ASSERT_LE(sentence.first_token + sentence.token_count, doc.tokens().size());
     for (size_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
       ASSERT_TRUE(sentence.span.Contains(doc.tokens()[t].span)) << "token " << t;
@@ -104,10 +123,22 @@ TEST(SegmenterInvariantsTest, HostileStrings) {
       std::string(1 << 20, 'x'),
       [] {
         std::string s;
-        for (int i = 0; i < 100000; ++i) s += "a. ";
+        while (s.size() < (1 << 20)) s += "a. ";
+        return s;
+      }(),
+      [] {
+        std::string s;
+        while (s.size() < 100000) s += ".,;:!?-()[]\"'/*&#@";
         return s;
       }(),
       std::string(100000, '!'),
+      "Combining mark after a space: a \xCC\x81" "b and \xCC\x81 alone.",
+      "\xEF\xBB\xBF" "BOM first. Soft\xC2\xADhyphen and bidi \xE2\x80\x8Fmark\xE2\x80\x8E.",
+      "\u0627\u0644\u0639\u062f\u062f \u0661\u0662\u0663\u066b\u0665 \u0648 4.5% \u05d1-3.5 \u20aa.",
+      "CRLF lines.\r\nSecond line.\r\n\r\nNew paragraph.\r\n",
+      "Old Mac\rline ends\u0085and NEL.",
+      "Tab\tseparated\tcells.\t\t",
+      "Acme Inc.\nThe U.S.\n\nMr.\nNo.\n3",
       "Line\u2028separator and\u2029paragraph separator.",
       "Zero\u200Bwidth\u200Bspaces and non\u00A0breaking\u00A0spaces.",
       "Tabs\tin\ttext.\fForm feed.\vVertical tab.",

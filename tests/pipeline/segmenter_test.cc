@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace newsfacts {
 namespace {
 
@@ -70,6 +73,37 @@ TEST(SegmenterTest, SentenceBoundaries) {
       {"She joined from Globex Co. in 2019.", {"She joined from Globex Co. in 2019."}},
       {"Costs were approx. 5 million.", {"Costs were approx. 5 million."}},
       {"The firm's Ph.D. researchers left.", {"The firm's Ph.D. researchers left."}},
+      // Abbreviations decided by the next word.
+      {"Acme signed in Jan. The deal closed later.",
+       {"Acme signed in Jan.", "The deal closed later."}},
+      {"Offices opened in the U.K. But sales lagged.",
+       {"Offices opened in the U.K.", "But sales lagged."}},
+      {"Acme bought Globex Corp. Shares rose 4%.", {"Acme bought Globex Corp.", "Shares rose 4%."}},
+      {"The U.S. Securities and Exchange Commission agreed.",
+       {"The U.S. Securities and Exchange Commission agreed."}},
+      {"E.F. Hutton LBO Inc. Chairman Ray Vale bid.", {"E.F. Hutton LBO Inc. Chairman Ray Vale bid."}},
+      {"Globex Inc. (GLBX) fell.", {"Globex Inc. (GLBX) fell."}},
+      {"Gen. Ortiz and Sen. Park met Prof. Hale.", {"Gen. Ortiz and Sen. Park met Prof. Hale."}},
+      {"Acme v. Globex went to trial.", {"Acme v. Globex went to trial."}},
+      {"Trading opens at 9 a.m. EST daily.", {"Trading opens at 9 a.m. EST daily."}},
+      {"Trading opened at 9 a.m. The stock jumped.",
+       {"Trading opened at 9 a.m.", "The stock jumped."}},
+      {"Acme Corp. 2024 results beat forecasts.", {"Acme Corp. 2024 results beat forecasts."}},
+      {"Shares of Vireo S.A. Rose sharply.", {"Shares of Vireo S.A. Rose sharply."}},
+      {"She answered no. The board agreed.", {"She answered no.", "The board agreed."}},
+      {"Mary Q. Public founded it.", {"Mary Q. Public founded it."}},
+      // Quotes, questions and exclamations.
+      {"\"Why now?\" he asked. Nobody answered.", {"\"Why now?\" he asked.", "Nobody answered."}},
+      {"\"Buy!\" the analyst wrote. Few did.", {"\"Buy!\" the analyst wrote.", "Few did."}},
+      {"She said: \"It is over.\" Then she left.", {"She said: \"It is over.\"", "Then she left."}},
+      {"Did Acme pay $4bn? It did.", {"Did Acme pay $4bn?", "It did."}},
+      {"It waited... and then it bought.", {"It waited... and then it bought."}},
+      {"Sales rose!!! Costs fell?!", {"Sales rose!!!", "Costs fell?!"}},
+      // Words ICU does not split, other line separators.
+      {"See acme.Example for details.", {"See acme.Example for details."}},
+      {"Page one.\fPage two.", {"Page one.", "Page two."}},
+      {"Line one\u2028line two\u2029Para two", {"Line one", "line two", "Para two"}},
+      {"\n\nWire copy starts late.\n", {"Wire copy starts late."}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
@@ -89,6 +123,72 @@ TEST(SegmenterTest, ParagraphNumbersCountLineBreakRuns) {
   EXPECT_EQ(doc.sentences()[3].paragraph, 2);
 }
 
+TEST(SegmenterTest, EveryLineBreakRunStartsAParagraph) {
+  auto stage = SegmenterStage::Create();
+  ASSERT_TRUE(stage.ok());
+  Document doc = Document::FromRaw(
+      {}, "\n\nHeadline\n\nOne. Two.\nThree.\r\n\r\nFour.\u2029Five.\n \n\tSix.");
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"Headline", 0}, {"One.", 1}, {"Two.", 1}, {"Three.", 2},
+      {"Four.", 3},    {"Five.", 4}, {"Six.", 5}};
+  std::vector<std::pair<std::string, int>> got;
+  for (const Sentence& s : doc.sentences()) got.emplace_back(doc.Text(s.span), s.paragraph);
+  EXPECT_EQ(got, expected);
+}
+
+TEST(SegmenterTest, SentencesOwnTheirTokens) {
+  auto stage = SegmenterStage::Create();
+  ASSERT_TRUE(stage.ok());
+  Document doc = Document::FromRaw({}, "Acme Inc. rose 4%. Globex fell.");
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  ASSERT_EQ(doc.sentences().size(), 2u);
+  std::vector<std::vector<std::string>> got;
+  for (const Sentence& s : doc.sentences()) {
+    got.emplace_back();
+    for (size_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+      got.back().emplace_back(doc.Text(doc.tokens()[t].span));
+    }
+  }
+  const std::vector<std::vector<std::string>> expected = {
+      {"Acme", "Inc", ".", "rose", "4", "%", "."}, {"Globex", "fell", "."}};
+  EXPECT_EQ(got, expected);
+}
+
+// Each stage keeps per-thread iterator clones; many stages and threads must not mix them up.
+TEST(SegmenterTest, ManyStagesAndThreadsAgree) {
+  const std::string text = "Acme Inc. bought Globex for $1.75bn. Mr. Lee said so.\n\nNext.";
+  std::vector<std::unique_ptr<SegmenterStage>> stages;
+  for (int i = 0; i < 12; ++i) {
+    auto stage = SegmenterStage::Create();
+    ASSERT_TRUE(stage.ok());
+    stages.push_back(std::move(*stage));
+  }
+  Document reference = Document::FromRaw({}, text);
+  ASSERT_TRUE(stages[0]->Process(reference).ok());
+  ASSERT_EQ(reference.sentences().size(), 3u);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 50; ++round) {
+        Document doc = Document::FromRaw({}, text);
+        if (!stages[round % stages.size()]->Process(doc).ok() ||
+            doc.tokens().size() != reference.tokens().size() ||
+            doc.sentences().size() != reference.sentences().size()) {
+          ++mismatches;
+          continue;
+        }
+        for (size_t i = 0; i < doc.sentences().size(); ++i) {
+          if (doc.sentences()[i].span != reference.sentences()[i].span) ++mismatches;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
 struct TokenCase {
   std::string text;
   std::vector<std::pair<std::string, TokenKind>> tokens;
@@ -98,7 +198,19 @@ TEST(SegmenterTest, TokenKinds) {
   using K = TokenKind;
   const TokenCase cases[] = {
       {"$1.75bn", {{"$", K::kSymbol}, {"1.75bn", K::kNumber}}},
-      {"4% stake", {{"4", K::kNumber}, {"%", K::kPunctuation}, {"stake", K::kWord}}},
+      {"4% stake", {{"4", K::kNumber}, {"%", K::kSymbol}, {"stake", K::kWord}}},
+      {"3.5%", {{"3.5", K::kNumber}, {"%", K::kSymbol}}},
+      {"U.S.", {{"U.S", K::kWord}, {".", K::kPunctuation}}},
+      {"Johnson & Johnson", {{"Johnson", K::kWord}, {"&", K::kPunctuation}, {"Johnson", K::kWord}}},
+      {"£5bn (US$6.3bn)",
+       {{"£", K::kSymbol}, {"5bn", K::kNumber}, {"(", K::kPunctuation}, {"US", K::kWord},
+        {"$", K::kSymbol}, {"6.3bn", K::kNumber}, {")", K::kPunctuation}}},
+      {"\u0661\u0662\u0663 \u05e9\u05dc\u05d5\u05dd", {{"\u0661\u0662\u0663", K::kNumber}, {"\u05e9\u05dc\u05d5\u05dd", K::kWord}}},
+      {"\U0001F44D\U0001F3FD ok", {{"\U0001F44D\U0001F3FD", K::kSymbol}, {"ok", K::kWord}}},
+      {"\U0001F468\u200D\U0001F469\u200D\U0001F467", {{"\U0001F468\u200D\U0001F469\u200D\U0001F467", K::kSymbol}}},
+      {"zero\u200Bwidth", {{"zero", K::kWord}, {"width", K::kWord}}},
+      {"non\u00A0breaking", {{"non", K::kWord}, {"breaking", K::kWord}}},
+      {"a \u2014 b", {{"a", K::kWord}, {"\u2014", K::kPunctuation}, {"b", K::kWord}}},
       {"€3bn", {{"€", K::kSymbol}, {"3bn", K::kNumber}}},
       {"25 mln dlrs", {{"25", K::kNumber}, {"mln", K::kWord}, {"dlrs", K::kWord}}},
       {"AT&T", {{"AT", K::kWord}, {"&", K::kPunctuation}, {"T", K::kWord}}},
