@@ -1,0 +1,87 @@
+// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties.
+#include "extractors/entity_names.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace newsfacts {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+  if (IsAscii(text)) {
+    std::string folded(text);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  unicode.toLower(icu::Locale::getRoot());
+  std::string folded;
+  unicode.toUTF8String(folded);
+  return folded;
+}
+
+WordShape ShapeOf(std::string_view word) {
+  bool first_cased_seen = false;
+  bool first_upper = false;
+  bool any_upper = false;
+  bool any_lower = false;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(word.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, length, c);
+    if (c < 0) continue;
+    const bool upper = u_isUUppercase(c) || u_istitle(c);
+    const bool lower = u_isULowercase(c);
+    if (!upper && !lower) continue;
+    if (!first_cased_seen) {
+      first_cased_seen = true;
+      first_upper = upper;
+    }
+    any_upper |= upper;
+    any_lower |= lower;
+  }
+  if (!first_cased_seen) return WordShape::kUncased;
+  if (!any_lower) return WordShape::kUpper;
+  if (first_upper) return WordShape::kCapital;
+  return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+}
+
+std::string CanonicalKey(std::string_view name) {
+  const std::string folded = FoldCase(name);
+  std::string key;
+  bool pending_dash = false;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(folded.size());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(folded.data()), i, length, c);
+    if (c < 0) continue;
+    if (u_isUWhiteSpace(c) || c == '-' || u_charType(c) == U_DASH_PUNCTUATION) {
+      pending_dash = true;
+      continue;
+    }
+    if (!u_isalnum(c) && u_charType(c) != U_NON_SPACING_MARK) continue;
+    if (pending_dash && !key.empty()) key += '-';
+    pending_dash = false;
+    key.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
+  }
+  return key;
+}
+
+}  // namespace newsfacts

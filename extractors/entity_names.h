@@ -1,0 +1,32 @@
+// Name helpers of the entity stage: Unicode case folding, letter-case shape of a word, and
+// the canonical key that lets the same entity meet itself across articles.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsfacts {
+
+// Returns `text` in Unicode lowercase (full case mapping, locale-independent).
+std::string FoldCase(std::string_view text);
+
+// The letter case of a word, judged by its cased letters.
+enum class WordShape {
+  kLower,      // "apple", "meta", "of"
+  kCapital,    // "Apple", "McDonald", "O'Neil": first letter uppercase, some lowercase after
+  kUpper,      // "AWS", "IBM", "LEICESTER": every cased letter uppercase (at least one)
+  kInnerCap,   // "eBay", "iPhone": lowercase first letter, uppercase later
+  kUncased,    // "2024", "&", "-": no cased letter
+};
+
+// Returns the shape of `word` (valid UTF-8).
+WordShape ShapeOf(std::string_view word);
+
+// Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens
+// become "-", every other punctuation or symbol character is dropped, and runs of "-" are
+// collapsed and trimmed ("Brightwave Labs" -> "brightwave-labs", "J&J" -> "jj"). Legal
+// designators are removed by the caller, which knows them from the rule files. Returns ""
+// when `name` has no letter or digit.
+std::string CanonicalKey(std::string_view name);
+
+}  // namespace newsfacts

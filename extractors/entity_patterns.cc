@@ -1,0 +1,353 @@
+// Compiling "entity_patterns" rule files: word lists, context sequences, rules and examples.
+#include "extractors/entity_patterns.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "extractors/gazetteer.h"
+
+namespace newsfacts {
+namespace {
+
+using nlohmann::json;
+
+bool IsLowerWord(const EntityWord& word) {
+  return word.kind == TokenKind::kWord && !word.possessive && word.shape == WordShape::kLower;
+}
+
+bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
+                      const std::vector<EntityWord>& words, size_t pos, size_t limit) {
+  if (k == elements.size()) return true;
+  const ContextElement& element = elements[k];
+  switch (element.kind) {
+    case ContextElement::Kind::kList: {
+      for (size_t n = element.list->MatchAt(words, pos, limit); n > 0; --n) {
+        if (element.list->Contains(FoldedKey(words, pos, pos + n)) &&
+            MatchForwardFrom(elements, k + 1, words, pos + n, limit)) {
+          return true;
+        }
+      }
+      break;
+    }
+    case ContextElement::Kind::kWords:
+      if (pos < limit &&
+          std::find(element.words.begin(), element.words.end(), words[pos].folded) !=
+              element.words.end() &&
+          MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kNumber:
+      if (pos < limit && words[pos].kind == TokenKind::kNumber &&
+          MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kSkip:
+      for (size_t skip = 0; skip <= element.max_skip; ++skip) {
+        if (skip > 0 && (pos + skip > limit || !IsLowerWord(words[pos + skip - 1]))) break;
+        if (MatchForwardFrom(elements, k + 1, words, pos + skip, limit)) return true;
+      }
+      return false;
+  }
+  return element.optional && MatchForwardFrom(elements, k + 1, words, pos, limit);
+}
+
+// Matches elements[0..k) backward so that element k-1 ends at `pos`.
+bool MatchBackwardTo(const std::vector<ContextElement>& elements, size_t k,
+                     const std::vector<EntityWord>& words, size_t pos, size_t limit) {
+  if (k == 0) return true;
+  const ContextElement& element = elements[k - 1];
+  switch (element.kind) {
+    case ContextElement::Kind::kList: {
+      for (size_t n = element.list->MatchEndingAt(words, pos, limit); n > 0; --n) {
+        if (element.list->Contains(FoldedKey(words, pos - n, pos)) &&
+            MatchBackwardTo(elements, k - 1, words, pos - n, limit)) {
+          return true;
+        }
+      }
+      break;
+    }
+    case ContextElement::Kind::kWords:
+      if (pos > limit &&
+          std::find(element.words.begin(), element.words.end(), words[pos - 1].folded) !=
+              element.words.end() &&
+          MatchBackwardTo(elements, k - 1, words, pos - 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kNumber:
+      if (pos > limit && words[pos - 1].kind == TokenKind::kNumber &&
+          MatchBackwardTo(elements, k - 1, words, pos - 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kSkip:
+      for (size_t skip = 0; skip <= element.max_skip; ++skip) {
+        if (skip > 0 && (pos < limit + skip || !IsLowerWord(words[pos - skip]))) break;
+        if (MatchBackwardTo(elements, k - 1, words, pos - skip, limit)) return true;
+      }
+      return false;
+  }
+  return element.optional && MatchBackwardTo(elements, k - 1, words, pos, limit);
+}
+
+StatusOr<std::vector<ContextElement>> ParseContext(
+    const std::string& where, std::string_view text,
+    const std::map<std::string, PhraseList, std::less<>>& lists) {
+  std::vector<ContextElement> elements;
+  std::istringstream items{std::string(text)};
+  std::string item;
+  while (items >> item) {
+    ContextElement element;
+    if (item.size() > 1 && item.back() == '?') {
+      element.optional = true;
+      item.pop_back();
+    }
+    if (item[0] == '@') {
+      const auto list = lists.find(std::string_view(item).substr(1));
+      if (list == lists.end()) {
+        return Status::InvalidArgument(where + ": unknown list \"" + item.substr(1) + "\"");
+      }
+      element.kind = ContextElement::Kind::kList;
+      element.list = &list->second;
+    } else if (item == "#") {
+      element.kind = ContextElement::Kind::kNumber;
+    } else if (item[0] == '*' && item.size() > 1 &&
+               std::all_of(item.begin() + 1, item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      element.kind = ContextElement::Kind::kSkip;
+      element.max_skip = static_cast<size_t>(std::stoul(item.substr(1)));
+    } else {
+      element.kind = ContextElement::Kind::kWords;
+      size_t start = 0;
+      while (start <= item.size()) {
+        const size_t bar = std::min(item.find('|', start), item.size());
+        const std::string word = FoldCase(Gazetteer::PhraseKey(item.substr(start, bar - start)));
+        if (word.empty()) {
+          return Status::InvalidArgument(where + ": empty alternative in \"" + item + "\"");
+        }
+        element.words.push_back(word);
+        start = bar + 1;
+      }
+    }
+    elements.push_back(std::move(element));
+  }
+  if (elements.empty()) return Status::InvalidArgument(where + ": empty context");
+  return elements;
+}
+
+StatusOr<RuleExample> ParseExample(const std::string& where, const json& value) {
+  RuleExample example;
+  if (!value.is_object() || !value.contains("text") || !value["text"].is_string()) {
+    return Status::InvalidArgument(where + ": an example needs a \"text\" string");
+  }
+  example.text = value["text"].get<std::string>();
+  if (value.contains("expect")) {
+    if (!value["expect"].is_array()) {
+      return Status::InvalidArgument(where + ": \"expect\" must be an array");
+    }
+    for (const json& item : value["expect"]) {
+      ExpectedMention expected;
+      if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) {
+        return Status::InvalidArgument(where + ": each \"expect\" item needs a \"text\" string");
+      }
+      expected.text = item["text"].get<std::string>();
+      if (item.contains("type")) {
+        EntityType type;
+        if (!item["type"].is_string() || !ParseEntityType(item["type"].get<std::string>(), &type)) {
+          return Status::InvalidArgument(where + ": unknown expected type");
+        }
+        expected.type = type;
+      }
+      if (item.contains("key")) {
+        if (!item["key"].is_string()) return Status::InvalidArgument(where + ": \"key\" must be a string");
+        expected.key = item["key"].get<std::string>();
+      }
+      example.expect.push_back(std::move(expected));
+    }
+  }
+  if (value.contains("absent")) {
+    if (!value["absent"].is_array()) {
+      return Status::InvalidArgument(where + ": \"absent\" must be an array of strings");
+    }
+    for (const json& item : value["absent"]) {
+      if (!item.is_string()) return Status::InvalidArgument(where + ": \"absent\" must hold strings");
+      example.absent.push_back(item.get<std::string>());
+    }
+  }
+  if (example.expect.empty() && example.absent.empty()) {
+    return Status::InvalidArgument(where + ": an example needs \"expect\" or \"absent\"");
+  }
+  return example;
+}
+
+}  // namespace
+
+std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t end) {
+  std::string key;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && words[i].space_before) key += ' ';
+    key += words[i].folded;
+  }
+  return key;
+}
+
+void PhraseList::Add(std::string_view phrase) {
+  const std::string key = FoldCase(Gazetteer::PhraseKey(phrase));
+  if (key.empty()) return;
+  phrases_.insert(key);
+  // Words as a tokenizer may split them, erring high: runs of letters and digits, and each
+  // other visible character.
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : key) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool word_char = std::isalnum(u) || u >= 0x80;
+    if (word_char) {
+      if (!in_word) ++words;
+    } else if (c != ' ') {
+      ++words;
+    }
+    in_word = word_char;
+  }
+  max_words_ = std::max(max_words_, words);
+}
+
+size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin,
+                           size_t limit) const {
+  for (size_t n = std::min(max_words_, limit > begin ? limit - begin : 0); n > 0; --n) {
+    if (phrases_.count(FoldedKey(words, begin, begin + n)) > 0) return n;
+  }
+  return 0;
+}
+
+size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t end,
+                                 size_t limit) const {
+  for (size_t n = std::min(max_words_, end > limit ? end - limit : 0); n > 0; --n) {
+    if (phrases_.count(FoldedKey(words, end - n, end)) > 0) return n;
+  }
+  return 0;
+}
+
+bool EntityPatterns::MatchAfter(const std::vector<ContextElement>& elements,
+                                const std::vector<EntityWord>& words, size_t begin,
+                                size_t limit) {
+  return MatchForwardFrom(elements, 0, words, begin, limit);
+}
+
+bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
+                                 const std::vector<EntityWord>& words, size_t end,
+                                 size_t limit) {
+  return MatchBackwardTo(elements, elements.size(), words, end, limit);
+}
+
+const PhraseList& EntityPatterns::List(std::string_view name) const {
+  static const PhraseList* const kEmpty = new PhraseList();
+  const auto it = lists_.find(name);
+  return it == lists_.end() ? *kEmpty : it->second;
+}
+
+Status EntityPatterns::AddFile(const RuleSource& file) {
+  json root;
+  try {
+    root = json::parse(file.contents);
+  } catch (const json::parse_error& e) {
+    return Status::InvalidArgument(file.path + ": not valid JSON: " + e.what());
+  }
+  if (root.contains("lists")) {
+    if (!root["lists"].is_object()) {
+      return Status::InvalidArgument(file.path + ": \"lists\" must be an object of string arrays");
+    }
+    for (const auto& [name, phrases] : root["lists"].items()) {
+      if (!phrases.is_array()) {
+        return Status::InvalidArgument(file.path + ": list " + name + ": must be an array of strings");
+      }
+      PhraseList& list = lists_[name];
+      for (const json& phrase : phrases) {
+        if (!phrase.is_string() || Gazetteer::PhraseKey(phrase.get<std::string>()).empty()) {
+          return Status::InvalidArgument(file.path + ": list " + name +
+                                         ": must hold non-empty strings");
+        }
+        list.Add(phrase.get<std::string>());
+      }
+    }
+  }
+  if (!root.contains("rules")) return Status::Ok();
+  if (!root["rules"].is_array()) {
+    return Status::InvalidArgument(file.path + ": \"rules\" must be an array");
+  }
+  for (const json& value : root["rules"]) {
+    EntityRule rule;
+    rule.file = file.path;
+    rule.order = rules_.size();
+    if (!value.is_object() || !value.contains("id") || !value["id"].is_string()) {
+      return Status::InvalidArgument(file.path + ": rule #" + std::to_string(rule.order + 1) +
+                                     ": needs an \"id\" string");
+    }
+    rule.id = value["id"].get<std::string>();
+    const std::string where = file.path + ": rule " + rule.id;
+    for (const EntityRule& existing : rules_) {
+      if (existing.id == rule.id) {
+        return Status::InvalidArgument(where + ": duplicate id (also in " + existing.file + ")");
+      }
+    }
+    const std::string type = value.value("type", "");
+    if (!ParseEntityType(type, &rule.type)) {
+      return Status::InvalidArgument(where + ": \"type\" must be ORG, PERSON, PRODUCT or LOCATION");
+    }
+    if (value.contains("priority")) {
+      if (!value["priority"].is_number_integer()) {
+        return Status::InvalidArgument(where + ": \"priority\" must be an integer");
+      }
+      rule.priority = value["priority"].get<int>();
+    }
+    for (const char* field : {"before", "after"}) {
+      if (!value.contains(field)) continue;
+      if (!value[field].is_string()) {
+        return Status::InvalidArgument(where + ": \"" + field + "\" must be a string");
+      }
+      StatusOr<std::vector<ContextElement>> elements =
+          ParseContext(where + ": " + field, value[field].get<std::string>(), lists_);
+      if (!elements.ok()) return elements.status();
+      (std::string_view(field) == "before" ? rule.before : rule.after) = std::move(*elements);
+    }
+    for (const char* field : {"name_starts_with", "name_ends_with"}) {
+      if (!value.contains(field)) continue;
+      const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
+      const auto list = lists_.find(name);
+      if (list == lists_.end()) {
+        return Status::InvalidArgument(where + ": " + field + ": unknown list \"" + name + "\"");
+      }
+      (std::string_view(field) == "name_starts_with" ? rule.name_starts_with
+                                                     : rule.name_ends_with) = &list->second;
+    }
+    for (const char* field : {"min_words", "max_words"}) {
+      if (!value.contains(field)) continue;
+      if (!value[field].is_number_unsigned()) {
+        return Status::InvalidArgument(where + ": \"" + field + "\" must be a positive integer");
+      }
+      (std::string_view(field) == "min_words" ? rule.min_words : rule.max_words) =
+          value[field].get<size_t>();
+    }
+    if (rule.before.empty() && rule.after.empty() && rule.name_starts_with == nullptr &&
+        rule.name_ends_with == nullptr) {
+      return Status::InvalidArgument(
+          where + ": needs at least one of before, after, name_starts_with, name_ends_with");
+    }
+    if (value.contains("examples")) {
+      if (!value["examples"].is_array()) {
+        return Status::InvalidArgument(where + ": \"examples\" must be an array");
+      }
+      for (const json& item : value["examples"]) {
+        StatusOr<RuleExample> example = ParseExample(where, item);
+        if (!example.ok()) return example.status();
+        rule.examples.push_back(std::move(*example));
+      }
+    }
+    rules_.push_back(std::move(rule));
+  }
+  return Status::Ok();
+}
+
+}  // namespace newsfacts

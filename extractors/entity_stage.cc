@@ -1,0 +1,689 @@
+// The entity stage: gazetteer longest match, capitalized-name runs typed by context rules,
+// in-document propagation and alias resolution, then one Entity per canonical key.
+#include "extractors/entity_stage.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "pipeline/pipeline.h"
+#include "pipeline/segmenter.h"
+
+namespace newsfacts {
+namespace {
+
+constexpr int kGazetteerPriority = 100;
+
+// How a sentence is cased: ordinary prose, a Title Case headline, or ALL CAPS (wire
+// headlines such as "TECH FIRM BUYS RIVAL"), where capitals say nothing about names.
+enum class SentenceMode { kNormal, kTitle, kUpper };
+
+struct SentenceWords {
+  size_t begin = 0;  // first word index
+  size_t end = 0;    // one past the last word
+  size_t first_word = 0;  // index of the first letter or digit word (sentence-initial)
+  SentenceMode mode = SentenceMode::kNormal;
+};
+
+// A candidate mention over words [begin, end) of one sentence.
+struct Candidate {
+  size_t sentence = 0;
+  size_t begin = 0;
+  size_t end = 0;
+  size_t name_end = 0;  // end of the name proper, before trailing designators
+  bool typed = false;
+  EntityType type = EntityType::kOrg;
+  int priority = 0;
+  size_t order = 0;
+  std::string rule;
+  std::optional<size_t> entry;  // gazetteer entry
+  bool provisional = false;     // ambiguous gazetteer word still waiting for evidence
+  std::optional<size_t> link;   // candidate whose entity this one is a short form of
+};
+
+// The named word lists the stage itself consults (see FORMAT.md).
+struct Lists {
+  const PhraseList* designators;
+  const PhraseList* connectors;
+  const PhraseList* of_heads;
+  const PhraseList* titles;
+  const PhraseList* roles;
+  const PhraseList* stop_words;
+  const PhraseList* function_words;
+  const PhraseList* first_names;
+  const PhraseList* evidence_after;
+};
+
+Lists ListsOf(const EntityPatterns& patterns) {
+  return Lists{&patterns.List("designators"),  &patterns.List("name_connectors"),
+               &patterns.List("of_heads"),     &patterns.List("person_titles"),
+               &patterns.List("role_words"),   &patterns.List("stop_words"),
+               &patterns.List("function_words"), &patterns.List("first_names"),
+               &patterns.List("evidence_after")};
+}
+
+bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
+
+bool EndsWithPossessive(std::string_view text, size_t* suffix) {
+  for (const std::string_view ending : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (text.size() > ending.size() && text.substr(text.size() - ending.size()) == ending) {
+      *suffix = ending.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_before) {
+  EntityWord word;
+  word.span = span;
+  word.text = Gazetteer::PhraseKey(doc.Text(span));
+  if (word.text.empty()) word.text = std::string(doc.Text(span));
+  word.folded = FoldCase(word.text);
+  word.shape = ShapeOf(word.text);
+  word.kind = kind;
+  word.space_before = space_before;
+  return word;
+}
+
+// Builds the word view of every sentence: tokens, with possessive endings split off.
+void BuildWords(const Document& doc, std::vector<EntityWord>* words,
+                std::vector<SentenceWords>* sentences) {
+  const std::vector<Token>& tokens = doc.tokens();
+  for (const Sentence& sentence : doc.sentences()) {
+    SentenceWords range;
+    range.begin = words->size();
+    const size_t last = std::min(tokens.size(), sentence.first_token + sentence.token_count);
+    for (size_t t = sentence.first_token; t < last; ++t) {
+      const Token& token = tokens[t];
+      const bool space = t == sentence.first_token || tokens[t - 1].span.end != token.span.begin;
+      const std::string_view text = doc.Text(token.span);
+      size_t suffix = 0;
+      if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
+        words->push_back(MakeWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space));
+        EntityWord possessive =
+            MakeWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false);
+        possessive.possessive = true;
+        words->push_back(std::move(possessive));
+        continue;
+      }
+      if (IsApostrophe(text) && !words->empty() && !space) {
+        const bool s_follows = t + 1 < last && tokens[t + 1].span.begin == token.span.end &&
+                               doc.Text(tokens[t + 1].span) == "s";
+        const bool after_s = !words->back().folded.empty() && words->back().folded.back() == 's';
+        if (s_follows || after_s) {
+          const Span span{token.span.begin, s_follows ? tokens[t + 1].span.end : token.span.end};
+          EntityWord possessive = MakeWord(doc, span, TokenKind::kPunctuation, false);
+          possessive.possessive = true;
+          words->push_back(std::move(possessive));
+          if (s_follows) ++t;
+          continue;
+        }
+      }
+      if ((text == "'s" || text == "\xE2\x80\x99s") && !words->empty()) {
+        EntityWord possessive = MakeWord(doc, token.span, TokenKind::kPunctuation, space);
+        possessive.possessive = true;
+        words->push_back(std::move(possessive));
+        continue;
+      }
+      words->push_back(MakeWord(doc, token.span, token.kind, space));
+    }
+    range.end = words->size();
+    range.first_word = range.end;
+    for (size_t i = range.begin; i < range.end; ++i) {
+      const TokenKind kind = (*words)[i].kind;
+      if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
+        range.first_word = i;
+        break;
+      }
+    }
+    sentences->push_back(range);
+  }
+}
+
+SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
+                    const Lists& lists) {
+  size_t cased = 0, upper = 0, capital = 0, lower_content = 0;
+  for (size_t i = sentence.begin; i < sentence.end; ++i) {
+    const EntityWord& word = words[i];
+    if (word.kind != TokenKind::kWord || word.possessive || word.shape == WordShape::kUncased) {
+      continue;
+    }
+    ++cased;
+    if (word.shape == WordShape::kUpper && word.text.size() > 1) ++upper;
+    if (word.shape == WordShape::kCapital) ++capital;
+    if (word.shape == WordShape::kLower && !lists.function_words->Contains(word.folded)) {
+      ++lower_content;
+    }
+  }
+  if (cased >= 3 && upper * 10 >= cased * 7) return SentenceMode::kUpper;
+  if (cased >= 3 && lower_content == 0 && capital >= 3) return SentenceMode::kTitle;
+  return SentenceMode::kNormal;
+}
+
+// Per-document state of one Process() call.
+class Annotator {
+ public:
+  Annotator(const Gazetteer& gazetteer, const EntityPatterns& patterns, Document& doc)
+      : gazetteer_(gazetteer), patterns_(patterns), lists_(ListsOf(patterns)), doc_(doc) {}
+
+  void Run() {
+    BuildWords(doc_, &words_, &sentences_);
+    covered_.assign(words_.size(), false);
+    for (const EntityWord& word : words_) {
+      if (word.shape == WordShape::kLower && !word.possessive) lower_seen_.insert(word.folded);
+    }
+    for (SentenceWords& sentence : sentences_) sentence.mode = ModeOf(words_, sentence, lists_);
+    for (size_t s = 0; s < sentences_.size(); ++s) MatchGazetteer(s);
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (sentences_[s].mode != SentenceMode::kUpper) FindRuns(s);
+    }
+    for (Candidate& candidate : candidates_) {
+      if (!candidate.entry) TypeRun(candidate);
+    }
+    ResolveAmbiguous();
+    Propagate();
+    Emit();
+  }
+
+ private:
+  const SentenceWords& SentenceOf(const Candidate& c) const { return sentences_[c.sentence]; }
+
+  // End of the legal designators (", Inc.", "Corp", "Ltd.") starting at `pos`, or `pos`.
+  size_t DesignatorEnd(size_t pos, const SentenceWords& sentence) const {
+    size_t at = pos;
+    if (at + 1 < sentence.end && words_[at].text == "," &&
+        lists_.designators->MatchAt(words_, at + 1, sentence.end) > 0) {
+      ++at;
+    }
+    const size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
+    if (n == 0 || words_[at].shape == WordShape::kLower) return pos;
+    at += n;
+    if (at + 1 < sentence.end && words_[at].text == "." && !words_[at].space_before) ++at;
+    return at;
+  }
+
+  void MatchGazetteer(size_t s) {
+    const SentenceWords& sentence = sentences_[s];
+    size_t i = sentence.begin;
+    while (i < sentence.end) {
+      const EntityWord& word = words_[i];
+      if (word.kind == TokenKind::kPunctuation || word.possessive) {
+        ++i;
+        continue;
+      }
+      size_t max_words = gazetteer_.MaxWordsStartingWith(word.folded);
+      if (!word.folded.empty() && word.folded.back() == '.') {
+        max_words = std::max(max_words, gazetteer_.MaxWordsStartingWith(
+                                            std::string_view(word.folded).substr(0, word.folded.size() - 1)));
+      }
+      max_words = std::min(max_words, sentence.end - i);
+      std::optional<GazetteerPhrase> found;
+      size_t n = max_words;
+      for (; n > 0 && !found; --n) {
+        if (words_[i + n - 1].possessive) continue;
+        found = Lookup(i, i + n, sentence.mode);
+        if (found) break;
+      }
+      if (!found) {
+        ++i;
+        continue;
+      }
+      const GazetteerEntry& entry = gazetteer_.entries()[found->entry];
+      Candidate candidate;
+      candidate.sentence = s;
+      candidate.begin = i;
+      candidate.name_end = i + n;
+      candidate.end = DesignatorEnd(i + n, sentence);
+      candidate.typed = true;
+      candidate.type = entry.type;
+      candidate.priority = kGazetteerPriority;
+      candidate.rule = "gazetteer:" + entry.id;
+      candidate.entry = found->entry;
+      const bool one_cased_word = n == 1 && word.shape == WordShape::kCapital;
+      candidate.provisional =
+          entry.ambiguous && (one_cased_word || sentence.mode == SentenceMode::kUpper) &&
+          candidate.end == candidate.name_end;
+      for (size_t k = candidate.begin; k < candidate.end; ++k) covered_[k] = true;
+      candidates_.push_back(std::move(candidate));
+      i = candidates_.back().end;
+    }
+  }
+
+  std::optional<GazetteerPhrase> Lookup(size_t begin, size_t end, SentenceMode mode) const {
+    std::string key;
+    for (size_t k = begin; k < end; ++k) {
+      if (k > begin && words_[k].space_before) key += ' ';
+      key += words_[k].text;
+    }
+    if (const auto* phrases = gazetteer_.FindExact(key)) return phrases->front();
+    if (const auto* phrases = gazetteer_.FindFolded(FoldedKey(words_, begin, end))) {
+      for (const GazetteerPhrase& phrase : *phrases) {
+        if (phrase.any_case || mode == SentenceMode::kUpper) return phrase;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // True when word `i` can be part of a capitalized name.
+  bool IsNameWord(size_t i, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[i];
+    if (covered_[i] || word.kind != TokenKind::kWord || word.possessive) return false;
+    if (word.shape != WordShape::kCapital && word.shape != WordShape::kUpper &&
+        word.shape != WordShape::kInnerCap) {
+      return false;
+    }
+    if (lists_.stop_words->Contains(word.folded)) return false;
+    if (lists_.roles->MatchAt(words_, i, sentence.end) > 0) return false;
+    if (lists_.titles->MatchAt(words_, i, sentence.end) > 0) return false;
+    const bool common = lower_seen_.count(word.folded) > 0;
+    if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
+    return true;
+  }
+
+  void FindRuns(size_t s) {
+    const SentenceWords& sentence = sentences_[s];
+    size_t i = sentence.begin;
+    while (i < sentence.end) {
+      if (!IsNameWord(i, sentence)) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      size_t name_end = 0;
+      while (j < sentence.end) {
+        if (lists_.designators->MatchAt(words_, j, sentence.end) > 0 ||
+            (words_[j].text == "," && j + 1 < sentence.end &&
+             lists_.designators->MatchAt(words_, j + 1, sentence.end) > 0)) {
+          const size_t end = DesignatorEnd(j, sentence);
+          if (end > j) {
+            name_end = j;
+            j = end;
+            break;
+          }
+        }
+        if (IsNameWord(j, sentence)) {
+          ++j;
+          continue;
+        }
+        if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {
+          const EntityWord& link = words_[j];
+          const bool connector = lists_.connectors->Contains(link.folded) &&
+                                 (link.folded != "of" ||
+                                  lists_.of_heads->Contains(words_[j - 1].folded));
+          const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
+                              (link.text == "-" || words_[j - 1].text.size() == 1);
+          if (connector || joined) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      Candidate candidate;
+      candidate.sentence = s;
+      candidate.begin = i;
+      candidate.end = j;
+      candidate.name_end = name_end > 0 ? name_end : j;
+      candidates_.push_back(std::move(candidate));
+      i = j;
+    }
+  }
+
+  size_t WordCount(size_t begin, size_t end) const {
+    size_t count = 0;
+    for (size_t k = begin; k < end; ++k) count += words_[k].kind == TokenKind::kWord ? 1 : 0;
+    return count;
+  }
+
+  void TypeRun(Candidate& c) {
+    const SentenceWords& sentence = SentenceOf(c);
+    const size_t words = WordCount(c.begin, c.name_end);
+    const EntityRule* best = nullptr;
+    for (const EntityRule& rule : patterns_.rules()) {
+      if (best != nullptr && rule.priority <= best->priority) continue;
+      if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) continue;
+      if (rule.name_starts_with != nullptr &&
+          rule.name_starts_with->MatchAt(words_, c.begin, c.name_end) == 0) {
+        continue;
+      }
+      if (rule.name_ends_with != nullptr &&
+          rule.name_ends_with->MatchEndingAt(words_, c.end, c.begin) == 0) {
+        continue;
+      }
+      if (!rule.before.empty() &&
+          !EntityPatterns::MatchBefore(rule.before, words_, c.begin, sentence.begin)) {
+        continue;
+      }
+      if (!rule.after.empty() &&
+          !EntityPatterns::MatchAfter(rule.after, words_, c.end, sentence.end)) {
+        continue;
+      }
+      best = &rule;
+    }
+    if (best == nullptr) return;
+    c.typed = true;
+    c.type = best->type;
+    c.priority = best->priority;
+    c.order = best->order + 1;
+    c.rule = best->id;
+  }
+
+  // An ambiguous gazetteer word ("Apple") stands when it is not the first word of a plain
+  // sentence, or is followed by a possessive, a designator or an evidence word ("said"),
+  // or the same entry stands elsewhere in the article.
+  void ResolveAmbiguous() {
+    std::unordered_set<size_t> confirmed;
+    for (Candidate& c : candidates_) {
+      if (!c.entry) continue;
+      if (!c.provisional) {
+        confirmed.insert(*c.entry);
+        continue;
+      }
+      const SentenceWords& sentence = SentenceOf(c);
+      const bool followed_by_name = c.end < sentence.end && IsNameWord(c.end, sentence);
+      const bool preceded_by_name = c.begin > sentence.begin && IsNameWord(c.begin - 1, sentence);
+      if (followed_by_name || preceded_by_name) continue;
+      const bool evidence =
+          (c.end < sentence.end && words_[c.end].possessive) ||
+          lists_.evidence_after->MatchAt(words_, c.end, sentence.end) > 0 ||
+          (sentence.mode == SentenceMode::kNormal && c.begin != sentence.first_word);
+      if (evidence) {
+        c.provisional = false;
+        confirmed.insert(*c.entry);
+      }
+    }
+    for (Candidate& c : candidates_) {
+      if (c.provisional && confirmed.count(*c.entry) > 0) c.provisional = false;
+    }
+    for (Candidate& c : candidates_) {
+      if (c.provisional) c.typed = false;
+    }
+  }
+
+  std::string Initials(const Candidate& c) const {
+    std::string initials;
+    for (size_t k = c.begin; k < c.name_end; ++k) {
+      const EntityWord& word = words_[k];
+      if (word.kind != TokenKind::kWord || word.shape == WordShape::kLower) continue;
+      if (lists_.designators->Contains(word.folded)) continue;
+      initials += word.text[0];
+    }
+    return initials;
+  }
+
+  std::string AcronymOf(const Candidate& c) const {
+    std::string letters;
+    for (size_t k = c.begin; k < c.name_end; ++k) {
+      const EntityWord& word = words_[k];
+      if (word.kind != TokenKind::kWord) continue;
+      if (word.shape != WordShape::kUpper) return "";
+      letters += word.text;
+    }
+    return letters.size() >= 2 && letters.size() <= 6 ? letters : "";
+  }
+
+  // Finds the fuller earlier (or later) mention a short form stands for: a surname for a
+  // person, initials or a first word for an organization.
+  std::optional<size_t> FindLongForm(const Candidate& c, std::optional<EntityType> type) const {
+    const size_t words = WordCount(c.begin, c.name_end);
+    if (words != 1 && AcronymOf(c).empty()) return std::nullopt;
+    const std::string folded = FoldedKey(words_, c.begin, c.name_end);
+    const std::string acronym = AcronymOf(c);
+    std::optional<size_t> found;
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& other = candidates_[k];
+      if (&other == &c || !other.typed || other.link || (type && other.type != *type)) continue;
+      if (WordCount(other.begin, other.name_end) < 2) continue;
+      bool match = false;
+      if (other.type == EntityType::kPerson && words == 1) {
+        match = words_[other.name_end - 1].folded == folded;
+      } else if (other.type == EntityType::kOrg) {
+        match = (!acronym.empty() && Initials(other) == acronym) ||
+                (words == 1 && words_[other.begin].folded == folded &&
+                 !lists_.first_names->Contains(folded));
+      }
+      if (match && (!found || other.begin < candidates_[*found].begin)) found = k;
+    }
+    return found;
+  }
+
+  void Propagate() {
+    // Names typed somewhere in the article keep their type everywhere (`Somerset` typed by
+    // a rule in one sentence is an ORG in the others), short forms find their long form.
+    std::unordered_map<std::string, size_t> by_surface;
+    size_t max_known_words = 0;
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
+      if (!c.typed) continue;
+      by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
+      max_known_words = std::max(max_known_words, c.name_end - c.begin);
+    }
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (c.entry && !c.provisional) continue;
+      if (c.typed) {
+        if (c.type == EntityType::kPerson || c.type == EntityType::kOrg) {
+          c.link = FindLongForm(c, c.type);
+        }
+        continue;
+      }
+      const auto same = by_surface.find(FoldedKey(words_, c.begin, c.name_end));
+      if (same != by_surface.end() && same->second != k) {
+        Adopt(c, same->second, "propagate.same_name");
+        continue;
+      }
+      if (const std::optional<size_t> long_form = FindLongForm(c, std::nullopt)) {
+        Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
+                                 ? "propagate.surname"
+                                 : "propagate.short_form");
+        c.link = long_form;
+      }
+    }
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (sentences_[s].mode == SentenceMode::kUpper) PropagateUpper(s, by_surface, max_known_words);
+    }
+  }
+
+  void Adopt(Candidate& c, size_t source, std::string rule) {
+    const Candidate& from = candidates_[source];
+    c.typed = true;
+    c.provisional = false;
+    c.type = from.type;
+    c.priority = from.priority;
+    c.order = from.order;
+    c.rule = std::move(rule);
+    const bool same_words = FoldedKey(words_, c.begin, c.name_end) ==
+                            FoldedKey(words_, from.begin, from.name_end);
+    c.entry = same_words ? from.entry : std::nullopt;
+  }
+
+  // In ALL CAPS sentences, names known from the rest of the article are found case-blind.
+  void PropagateUpper(size_t s, const std::unordered_map<std::string, size_t>& by_surface,
+                      size_t max_known_words) {
+    const SentenceWords& sentence = sentences_[s];
+    for (size_t i = sentence.begin; i < sentence.end;) {
+      bool matched = false;
+      if (!covered_[i] && words_[i].kind == TokenKind::kWord) {
+        for (size_t n = std::min(max_known_words, sentence.end - i); n > 0; --n) {
+          bool free = true;
+          for (size_t k = i; k < i + n; ++k) free = free && !covered_[k];
+          if (!free) continue;
+          const auto known = by_surface.find(FoldedKey(words_, i, i + n));
+          if (known == by_surface.end()) continue;
+          Candidate c;
+          c.sentence = s;
+          c.begin = i;
+          c.end = c.name_end = i + n;
+          const size_t source = known->second;
+          Adopt(c, source, "propagate.same_name");
+          c.entry = candidates_[source].entry;
+          c.link = candidates_[source].entry ? std::nullopt : std::optional<size_t>(source);
+          for (size_t k = i; k < i + n; ++k) covered_[k] = true;
+          candidates_.push_back(std::move(c));
+          i += n;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) ++i;
+    }
+  }
+
+  // The display name of a pattern-found candidate: its words without trailing designators.
+  std::string DisplayName(const Candidate& c) const {
+    return std::string(doc_.Text({words_[c.begin].span.begin, words_[c.name_end - 1].span.end}));
+  }
+
+  void Emit() {
+    std::vector<size_t> order;
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      if (candidates_[k].typed) order.push_back(k);
+    }
+    // Overlap policy: longest first, then priority, then rule order.
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Candidate& x = candidates_[a];
+      const Candidate& y = candidates_[b];
+      const size_t x_len = words_[x.end - 1].span.end - words_[x.begin].span.begin;
+      const size_t y_len = words_[y.end - 1].span.end - words_[y.begin].span.begin;
+      if (x_len != y_len) return x_len > y_len;
+      if (x.priority != y.priority) return x.priority > y.priority;
+      if (x.order != y.order) return x.order < y.order;
+      return x.begin < y.begin;
+    });
+    std::vector<bool> taken(words_.size(), false);
+    std::vector<size_t> kept;
+    for (const size_t k : order) {
+      const Candidate& c = candidates_[k];
+      bool free = true;
+      for (size_t w = c.begin; w < c.end; ++w) free = free && !taken[w];
+      if (!free) continue;
+      for (size_t w = c.begin; w < c.end; ++w) taken[w] = true;
+      kept.push_back(k);
+    }
+    std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
+      return words_[candidates_[a].begin].span.begin < words_[candidates_[b].begin].span.begin;
+    });
+
+    std::vector<Entity>& entities = doc_.mutable_entities();
+    std::vector<Mention>& mentions = doc_.mutable_mentions();
+    entities.clear();
+    mentions.clear();
+    std::unordered_map<std::string, size_t> by_key;
+    const auto entity_for = [&](const Candidate& c) -> size_t {
+      const Candidate* root = &c;
+      for (int hops = 0; root->link && hops < 4; ++hops) root = &candidates_[*root->link];
+      std::string key, name, parent;
+      std::vector<std::string> aliases;
+      EntityType type = root->type;
+      if (root->entry) {
+        const GazetteerEntry& entry = gazetteer_.entries()[*root->entry];
+        key = entry.id;
+        name = entry.name;
+        parent = entry.parent;
+        type = entry.type;
+        aliases = entry.aliases;
+      } else {
+        name = DisplayName(*root);
+        key = CanonicalKey(name);
+      }
+      const auto [it, inserted] = by_key.emplace(key, entities.size());
+      if (inserted) entities.push_back(Entity{key, name, type, parent, std::move(aliases)});
+      return it->second;
+    };
+    for (const size_t k : kept) {
+      const Candidate& c = candidates_[k];
+      const size_t entity = entity_for(c);
+      const Span span{words_[c.begin].span.begin, words_[c.end - 1].span.end};
+      Entity& target = entities[entity];
+      const std::string surface(doc_.Text(span));
+      if (surface != target.name &&
+          std::find(target.aliases.begin(), target.aliases.end(), surface) == target.aliases.end()) {
+        target.aliases.push_back(surface);
+      }
+      mentions.push_back(Mention{span, entity, target.type, c.sentence, c.rule});
+    }
+  }
+
+  const Gazetteer& gazetteer_;
+  const EntityPatterns& patterns_;
+  const Lists lists_;
+  Document& doc_;
+  std::vector<EntityWord> words_;
+  std::vector<SentenceWords> sentences_;
+  std::vector<bool> covered_;
+  std::unordered_set<std::string> lower_seen_;
+  std::vector<Candidate> candidates_;
+};
+
+std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EntityStage>> EntityStage::Create(const RuleSources& rules) {
+  std::unique_ptr<EntityStage> stage(new EntityStage());
+  for (const RuleSource* file : rules.OfKind("gazetteer")) {
+    NEWSFACTS_RETURN_IF_ERROR(stage->gazetteer_.AddFile(*file));
+  }
+  for (const RuleSource* file : rules.OfKind("entity_patterns")) {
+    NEWSFACTS_RETURN_IF_ERROR(stage->patterns_.AddFile(*file));
+  }
+  return stage;
+}
+
+Status EntityStage::Process(Document& doc) const {
+  Annotator(gazetteer_, patterns_, doc).Run();
+  return Status::Ok();
+}
+
+std::vector<std::string> EntityStage::CheckExamples() const {
+  std::vector<std::string> failures;
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  if (!segmenter.ok()) return {"entities: cannot segment examples: " + segmenter.status().message()};
+  for (const EntityRule& rule : patterns_.rules()) {
+    for (const RuleExample& example : rule.examples) {
+      const std::string prefix =
+          rule.file + ": rule " + rule.id + ": example " + Quoted(example.text) + ": ";
+      Document doc = Document::FromRaw({}, example.text);
+      Status status = (*segmenter)->Process(doc);
+      if (status.ok()) status = Process(doc);
+      if (!status.ok()) {
+        failures.push_back(prefix + "expected a result, got error " + status.message());
+        continue;
+      }
+      std::string got;
+      for (const Mention& mention : doc.mentions()) {
+        if (!got.empty()) got += ", ";
+        got += Quoted(doc.Text(mention.span)) + " " + std::string(EntityTypeName(mention.type)) +
+               " " + doc.entities()[mention.entity].key;
+      }
+      if (got.empty()) got = "no mentions";
+      for (const ExpectedMention& expected : example.expect) {
+        bool found = false;
+        for (const Mention& mention : doc.mentions()) {
+          found = found || (doc.Text(mention.span) == expected.text &&
+                            (!expected.type || mention.type == *expected.type) &&
+                            (expected.key.empty() || doc.entities()[mention.entity].key == expected.key));
+        }
+        if (!found) {
+          std::string want = Quoted(expected.text);
+          if (expected.type) want += " " + std::string(EntityTypeName(*expected.type));
+          if (!expected.key.empty()) want += " " + expected.key;
+          failures.push_back(prefix + "expected " + want + ", got " + got);
+        }
+      }
+      for (const std::string& absent : example.absent) {
+        for (const Mention& mention : doc.mentions()) {
+          if (doc.Text(mention.span).find(absent) != std::string_view::npos) {
+            failures.push_back(prefix + "expected no mention of " + Quoted(absent) + ", got " + got);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return failures;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,87 @@
+// Gazetteer: the known entities (canonical id, name, type, parent, aliases) loaded from JSONL
+// rule files, and the phrase tables the entity stage looks token sequences up in.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extractors/rule_sources.h"
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+// One known entity.
+struct GazetteerEntry {
+  std::string id;                    // canonical key, e.g. "amazon-web-services"
+  std::string name;                  // canonical display name, e.g. "Amazon Web Services"
+  EntityType type = EntityType::kOrg;
+  std::string parent;                // parent id, e.g. "amazon"; empty when none
+  std::vector<std::string> aliases;  // other ways to write it, e.g. "AWS"
+  bool ambiguous = false;            // also a common word ("Apple", "Meta"): needs evidence
+  std::string origin;                // "file:line" of the line that defined it
+};
+
+// One way an entry is written: the entry and whether any letter case matches (spaCy LOWER
+// token patterns); other phrases match in their exact case only.
+struct GazetteerPhrase {
+  size_t entry = 0;  // index into entries()
+  bool any_case = false;
+};
+
+// Entries and their phrases, keyed by PhraseKey. Build with AddFile, then read-only: const
+// methods are safe to call from many threads at once.
+class Gazetteer {
+ public:
+  // Adds every line of a gazetteer file. A line is either an entity
+  //   {"id":"aws","name":"Amazon Web Services","type":"ORG","aliases":["AWS"],
+  //    "parent":"amazon","ambiguous":false}
+  // or a spaCy EntityRuler pattern {"label":"ORG","pattern":"Acme","id":"acme"}, whose
+  // pattern may also be a token list using only LOWER, TEXT or ORTH string attributes; a
+  // pattern whose id is already known adds an alias to that entry. Returns InvalidArgument
+  // "path:line: what is wrong" for a malformed line, an unknown type or label, or an entity
+  // id defined twice.
+  Status AddFile(const RuleSource& file);
+
+  // Entries written exactly as `key` (a PhraseKey); nullptr when none.
+  const std::vector<GazetteerPhrase>* FindExact(std::string_view key) const;
+  // Entries whose phrase, case-folded, equals `folded_key`; nullptr when none.
+  const std::vector<GazetteerPhrase>* FindFolded(std::string_view folded_key) const;
+  // The most words a phrase starting with the case-folded word `folded_word` can span, or 0
+  // when no phrase starts with it. Used to skip lookups that cannot succeed.
+  size_t MaxWordsStartingWith(std::string_view folded_word) const;
+
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  // The entry with canonical id `id`, or nullptr.
+  const GazetteerEntry* FindById(std::string_view id) const;
+
+  // Returns the lookup key of a phrase: whitespace runs become one space, the ends are
+  // trimmed and the typographic apostrophe U+2019 becomes "'". Text-side keys are built the
+  // same way from words (joined by " " where the text has a gap).
+  static std::string PhraseKey(std::string_view phrase);
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using PhraseMap = std::unordered_map<std::string, std::vector<GazetteerPhrase>, StringHash,
+                                       std::equal_to<>>;
+
+  void AddPhrase(std::string_view phrase, size_t entry, bool any_case);
+
+  std::vector<GazetteerEntry> entries_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> by_id_;
+  PhraseMap exact_;
+  PhraseMap folded_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_first_;
+};
+
+// Parses "ORG", "PERSON" (or "PER"), "PRODUCT", "LOCATION" (or "LOC", "GPE"); false when
+// `label` is none of these.
+bool ParseEntityType(std::string_view label, EntityType* type);
+
+}  // namespace newsfacts
