@@ -330,6 +330,12 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       (std::string_view(field) == "min_words" ? rule.min_words : rule.max_words) =
           value[field].get<size_t>();
     }
+    if (value.contains("sentence_initial")) {
+      if (!value["sentence_initial"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"sentence_initial\" must be true or false");
+      }
+      rule.sentence_initial = value["sentence_initial"].get<bool>();
+    }
     if (rule.before.empty() && rule.after.empty() && rule.name_starts_with == nullptr &&
         rule.name_ends_with == nullptr) {
       return Status::InvalidArgument(

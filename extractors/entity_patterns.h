@@ -88,6 +88,7 @@ struct EntityRule {
   const PhraseList* name_ends_with = nullptr;
   size_t min_words = 1;                    // name length bounds, in words
   size_t max_words = 0;                    // 0: unbounded
+  bool sentence_initial = false;           // may type one word that starts a sentence
   std::vector<RuleExample> examples;
 };
 

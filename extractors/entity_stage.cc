@@ -32,6 +32,7 @@ struct Candidate {
   size_t begin = 0;
   size_t end = 0;
   size_t name_end = 0;  // end of the name proper, before trailing designators
+  size_t full_begin = 0;  // begin before a sentence-initial word was dropped
   bool typed = false;
   EntityType type = EntityType::kOrg;
   int priority = 0;
@@ -233,7 +234,7 @@ class Annotator {
       const GazetteerEntry& entry = gazetteer_.entries()[found->entry];
       Candidate candidate;
       candidate.sentence = s;
-      candidate.begin = i;
+      candidate.begin = candidate.full_begin = i;
       candidate.name_end = i + n;
       candidate.end = DesignatorEnd(i + n, sentence);
       candidate.typed = true;
@@ -326,6 +327,7 @@ class Annotator {
       candidate.begin = i;
       candidate.end = j;
       candidate.name_end = name_end > 0 ? name_end : j;
+      candidate.full_begin = i;
       candidates_.push_back(std::move(candidate));
       i = j;
     }
@@ -337,12 +339,29 @@ class Annotator {
     return count;
   }
 
+  // Types a run by the best rule. A run that starts a sentence and no rule types may
+  // begin with an ordinary capitalized word ("Later Brandvold left"): the rest is tried.
+  // A single word starting a sentence is typed only by rules marked sentence_initial
+  // (strong contexts such as appositives), else left to propagation ("Investors bought").
   void TypeRun(Candidate& c) {
+    const SentenceWords& sentence = SentenceOf(c);
+    const bool initial = c.begin == sentence.first_word;
+    TypeRunWithRules(c, initial && WordCount(c.begin, c.name_end) == 1);
+    if (c.typed || !initial || WordCount(c.begin, c.name_end) < 2) return;
+    size_t rest = c.begin + 1;
+    while (rest < c.name_end && words_[rest].kind != TokenKind::kWord) ++rest;
+    if (rest >= c.name_end || !IsNameWord(rest, sentence)) return;
+    c.begin = rest;
+    TypeRun(c);
+  }
+
+  void TypeRunWithRules(Candidate& c, bool initial_single_word) {
     const SentenceWords& sentence = SentenceOf(c);
     const size_t words = WordCount(c.begin, c.name_end);
     const EntityRule* best = nullptr;
     for (const EntityRule& rule : patterns_.rules()) {
       if (best != nullptr && rule.priority <= best->priority) continue;
+      if (initial_single_word && !rule.sentence_initial) continue;
       if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) continue;
       if (rule.name_starts_with != nullptr &&
           rule.name_starts_with->MatchAt(words_, c.begin, c.name_end) == 0) {
@@ -469,6 +488,12 @@ class Annotator {
         }
         continue;
       }
+      const auto full = by_surface.find(FoldedKey(words_, c.full_begin, c.name_end));
+      if (full != by_surface.end() && full->second != k) {
+        c.begin = c.full_begin;
+        Adopt(c, full->second, "propagate.same_name");
+        continue;
+      }
       const auto same = by_surface.find(FoldedKey(words_, c.begin, c.name_end));
       if (same != by_surface.end() && same->second != k) {
         Adopt(c, same->second, "propagate.same_name");
@@ -514,7 +539,7 @@ class Annotator {
           if (known == by_surface.end()) continue;
           Candidate c;
           c.sentence = s;
-          c.begin = i;
+          c.begin = c.full_begin = i;
           c.end = c.name_end = i + n;
           const size_t source = known->second;
           Adopt(c, source, "propagate.same_name");

@@ -1,0 +1,240 @@
+// The entity stage end to end (segmenter + entities): gazetteer case traps, each pattern
+// family, in-document aliases, canonical keys, the overlap policy and span invariants.
+#include "extractors/entity_stage.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/segmenter.h"
+#include "pipeline/text.h"
+
+namespace newsfacts {
+namespace {
+
+// "text|TYPE|key" of every mention, in order.
+std::vector<std::string> Describe(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Mention& mention : doc.mentions()) {
+    out.push_back(std::string(doc.Text(mention.span)) + "|" +
+                  std::string(EntityTypeName(mention.type)) + "|" +
+                  doc.entities()[mention.entity].key);
+  }
+  return out;
+}
+
+class EntityStageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    StatusOr<RuleSources> rules = RuleSources::Builtin();
+    ASSERT_TRUE(rules.ok()) << rules.status().message();
+    rules_ = std::move(*rules);
+    Build();
+  }
+
+  void Build() {
+    StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+    ASSERT_TRUE(segmenter.ok()) << segmenter.status().message();
+    segmenter_ = std::move(*segmenter);
+    StatusOr<std::unique_ptr<EntityStage>> stage = EntityStage::Create(rules_);
+    ASSERT_TRUE(stage.ok()) << stage.status().message();
+    stage_ = std::move(*stage);
+  }
+
+  Document Run(const std::string& text) {
+    Document doc = Document::FromRaw({}, text);
+    EXPECT_TRUE(segmenter_->Process(doc).ok());
+    EXPECT_TRUE(stage_->Process(doc).ok());
+    return doc;
+  }
+
+  void ExpectMentions(const std::vector<std::pair<std::string, std::vector<std::string>>>& cases) {
+    for (const auto& [text, expected] : cases) {
+      SCOPED_TRACE(text);
+      EXPECT_EQ(Describe(Run(text)), expected);
+    }
+  }
+
+  RuleSources rules_;
+  std::unique_ptr<SegmenterStage> segmenter_;
+  std::unique_ptr<EntityStage> stage_;
+};
+
+TEST_F(EntityStageTest, GazetteerCaseTraps) {
+  ExpectMentions({
+      {"Apple said it would sell more phones.", {"Apple|ORG|apple"}},
+      {"She ate an apple at lunch.", {}},
+      {"Apple pie is popular in autumn.", {}},
+      {"Apple's new phone sold out.", {"Apple|ORG|apple"}},
+      {"The meta description was missing from the page.", {}},
+      {"Shares of Meta rose after the results.", {"Meta|ORG|meta"}},
+      {"Amazon Web Services signed the deal.", {"Amazon Web Services|ORG|amazon-web-services"}},
+      {"The deal favours AWS's customers.", {"AWS|ORG|amazon-web-services"}},
+      {"Engineers at Microsoft Corp. wrote it.", {"Microsoft Corp.|ORG|microsoft"}},
+  });
+}
+
+TEST_F(EntityStageTest, AllCapsHeadlinesMatchCaseBlind) {
+  ExpectMentions({
+      {"MICROSOFT BUYS SMALL GAMING STUDIO\n\nThe deal was small.",
+       {"MICROSOFT|ORG|microsoft"}},
+      {"KESTREL FREIGHT POSTS PROFIT\n\nKestrel Freight acquired a rival last year.",
+       {"KESTREL FREIGHT|ORG|kestrel-freight", "Kestrel Freight|ORG|kestrel-freight"}},
+  });
+}
+
+TEST_F(EntityStageTest, PatternFamilies) {
+  ExpectMentions({
+      // designators and organization words
+      {"Brightwave Labs Inc. opened an office.", {"Brightwave Labs Inc.|ORG|brightwave-labs"}},
+      {"The money came from Tallgrass Ventures last week.", {"Tallgrass Ventures|ORG|tallgrass-ventures"}},
+      {"Engineers at Corvane Systems built it.", {"Corvane Systems|ORG|corvane-systems"}},
+      // roles and titles
+      {"Logistics group CEO Ilse Brandvold spoke first.", {"Ilse Brandvold|PERSON|ilse-brandvold"}},
+      {"Brandvold, chief executive of Norwell Freight, said little.",
+       {"Brandvold|PERSON|brandvold", "Norwell Freight|ORG|norwell-freight"}},
+      {"The plan came from Dr. Ines Okafor in May.", {"Ines Okafor|PERSON|ines-okafor"}},
+      {"According to analyst Renata Sokol, demand is cooling.", {"Renata Sokol|PERSON|renata-sokol"}},
+      // appositives, verbs and objects that take organizations
+      {"Palloway, a medical technology firm, confirmed the recall.", {"Palloway|ORG|palloway"}},
+      {"Investors bought shares of Dunmore after the results.", {"Dunmore|ORG|dunmore"}},
+      {"The group agreed to acquire Ferrobyte for cash.", {"Ferrobyte|ORG|ferrobyte"}},
+      // people by first name, speech verbs and ages
+      {"The report was written by Helen Varga and colleagues.", {"Helen Varga|PERSON|helen-varga"}},
+      {"Costs fell, Odalys Fenwick said on Monday.", {"Odalys Fenwick|PERSON|odalys-fenwick"}},
+      {"Bertil Ahlgren, 52, joined the board.", {"Bertil Ahlgren|PERSON|bertil-ahlgren"}},
+  });
+}
+
+TEST_F(EntityStageTest, UnknownCapitalizedWordsWithoutContextEmitNothing) {
+  ExpectMentions({
+      {"The Quorvath prototype arrived late.", {}},
+      {"On Thursday the Board met in March.", {}},
+  });
+}
+
+TEST_F(EntityStageTest, ShortFormsResolveToTheEarlierFullName) {
+  ExpectMentions({
+      {"CEO Ilse Brandvold spoke. Later Brandvold left.",
+       {"Ilse Brandvold|PERSON|ilse-brandvold", "Brandvold|PERSON|ilse-brandvold"}},
+      {"Harlow Freight Systems grew fast. HFS now employs 900 people.",
+       {"Harlow Freight Systems|ORG|harlow-freight-systems", "HFS|ORG|harlow-freight-systems"}},
+      {"Kellan & Rowe Inc. sued. A judge sided with K&R in June.",
+       {"Kellan & Rowe Inc.|ORG|kellan-rowe", "K&R|ORG|kellan-rowe"}},
+      {"Brightwave Labs Inc. grew. Brightwave Labs hired staff.",
+       {"Brightwave Labs Inc.|ORG|brightwave-labs", "Brightwave Labs|ORG|brightwave-labs"}},
+      {"Shares of Dunmore fell. Dunmore blamed the weather.",
+       {"Dunmore|ORG|dunmore", "Dunmore|ORG|dunmore"}},
+  });
+}
+
+TEST_F(EntityStageTest, EntitiesCarryCanonicalNamesParentsAndAliases) {
+  Document doc = Run("AWS grew. Amazon Web Services hired. Brightwave Labs Inc. sued.");
+  ASSERT_EQ(doc.entities().size(), 2u);
+  const Entity& aws = doc.entities()[0];
+  EXPECT_EQ(aws.key, "amazon-web-services");
+  EXPECT_EQ(aws.name, "Amazon Web Services");
+  EXPECT_EQ(aws.parent_key, "amazon");
+  EXPECT_NE(std::find(aws.aliases.begin(), aws.aliases.end(), "AWS"), aws.aliases.end());
+  const Entity& brightwave = doc.entities()[1];
+  EXPECT_EQ(brightwave.name, "Brightwave Labs");
+  EXPECT_EQ(brightwave.aliases, std::vector<std::string>{"Brightwave Labs Inc."});
+}
+
+TEST_F(EntityStageTest, OverlapPolicyPrefersTheLongestMatch) {
+  ASSERT_TRUE(rules_
+                  .Add("user/acme.jsonl",
+                       "{\"label\":\"ORG\",\"pattern\":\"Acmora\",\"id\":\"acmora\"}\n"
+                       "{\"label\":\"PRODUCT\",\"pattern\":\"Acmora Cloud Console\",\"id\":\"acmora-console\"}\n"
+                       "{\"label\":\"PRODUCT\",\"pattern\":\"Cloud Console Pro\",\"id\":\"ccp\"}")
+                  .ok());
+  Build();
+  ExpectMentions({
+      {"We tried Acmora Cloud Console Pro today.", {"Acmora Cloud Console|PRODUCT|acmora-console"}},
+      {"We tried Acmora today.", {"Acmora|ORG|acmora"}},
+      {"We tried acmora today.", {}},
+  });
+}
+
+TEST_F(EntityStageTest, UserPatternFilesAddRulesAndListWords) {
+  ASSERT_TRUE(rules_
+                  .Add("user/patterns.json",
+                       R"({"kind":"entity_patterns","lists":{"org_words":["Kollektiv"]},
+                           "rules":[{"id":"user.club","type":"ORG","priority":95,"before":"supporters of"}]})")
+                  .ok());
+  Build();
+  ExpectMentions({
+      {"The Brenner Kollektiv met.", {"Brenner Kollektiv|ORG|brenner-kollektiv"}},
+      {"Many supporters of Valdora cheered.", {"Valdora|ORG|valdora"}},
+  });
+}
+
+TEST_F(EntityStageTest, RejectsBadPatternFilesNamingFileAndRule) {
+  const struct {
+    std::string contents;
+    std::string expected_error;
+  } kCases[] = {
+      {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG","before":"@nosuch"}]})",
+       "user/p.json: rule x.y: before: unknown list \"nosuch\""},
+      {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"THING","before":"of"}]})",
+       "user/p.json: rule x.y: \"type\" must be ORG, PERSON, PRODUCT or LOCATION"},
+      {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG"}]})",
+       "user/p.json: rule x.y: needs at least one of before, after, name_starts_with, name_ends_with"},
+      {R"({"kind":"entity_patterns","rules":[{"id":"org.verb","type":"ORG","after":"sued"}]})",
+       "user/p.json: rule org.verb: duplicate id (also in builtin:entity_patterns.json)"},
+      {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG","after":"sued","examples":[{"text":"A"}]}]})",
+       "user/p.json: rule x.y: an example needs \"expect\" or \"absent\""},
+  };
+  for (const auto& test : kCases) {
+    SCOPED_TRACE(test.contents);
+    RuleSources rules = rules_;
+    ASSERT_TRUE(rules.Add("user/p.json", test.contents).ok());
+    StatusOr<std::unique_ptr<EntityStage>> stage = EntityStage::Create(rules);
+    ASSERT_FALSE(stage.ok());
+    EXPECT_EQ(stage.status().message(), test.expected_error);
+  }
+}
+
+TEST_F(EntityStageTest, EmbeddedRuleExamplesPass) {
+  const std::vector<std::string> failures = stage_->CheckExamples();
+  for (const std::string& failure : failures) ADD_FAILURE() << failure;
+}
+
+TEST_F(EntityStageTest, FailingExampleIsReportedWithFileRuleAndText) {
+  ASSERT_TRUE(rules_
+                  .Add("user/p.json",
+                       R"({"kind":"entity_patterns","rules":[{"id":"user.odd","type":"ORG","after":"zzz",
+                           "examples":[{"text":"Nothing here.","expect":[{"text":"Nothing","type":"ORG"}]}]}]})")
+                  .ok());
+  Build();
+  const std::vector<std::string> failures = stage_->CheckExamples();
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0],
+            "user/p.json: rule user.odd: example \"Nothing here.\": expected \"Nothing\" ORG, got no mentions");
+}
+
+TEST_F(EntityStageTest, MentionsAreSortedInBoundsAndOnCodePointBoundaries) {
+  const std::string texts[] = {
+      "Zürich-based Örsted Énergie SA hired CEO Åsa Lindqvist, who told Reuters it was “fine”.",
+      "AWS\xE2\x80\x99s boss met Apple’s team. \xF0\x9F\x98\x80 Nvidia Corp rose.",
+      "",
+      "'s 's ' Inc. , Inc.",
+  };
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    Document doc = Run(text);
+    size_t previous = 0;
+    for (const Mention& mention : doc.mentions()) {
+      EXPECT_LE(previous, mention.span.begin);
+      EXPECT_LT(mention.span.begin, mention.span.end);
+      EXPECT_LE(mention.span.end, doc.text().size());
+      EXPECT_TRUE(IsCodePointBoundary(doc.text(), mention.span.begin));
+      EXPECT_TRUE(IsCodePointBoundary(doc.text(), mention.span.end));
+      ASSERT_LT(mention.entity, doc.entities().size());
+      ASSERT_LT(mention.sentence, doc.sentences().size());
+      EXPECT_TRUE(doc.sentences()[mention.sentence].span.Contains(mention.span));
+      previous = mention.span.end;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsfacts
