@@ -8,10 +8,12 @@
 namespace newsfacts {
 
 // Writes sentences and tokens. Sentences never split inside "$1.75bn", "U.S.", "Inc.", "Mr.",
-// "No. 3", "e.g.", decimals or URLs; every line break ends a sentence (headlines, paragraphs).
+// "No. 3", "e.g.", decimals or URLs, but do end after "Inc." or "U.S." before a usual sentence
+// opener ("... bought Acme Inc. The deal ..."). Every line break ends a sentence, and each
+// run of line breaks starts a new paragraph (headline = paragraph 0).
 // Tokens are words, numbers (anything starting with a digit: "1.75bn", "4o"), punctuation and
-// symbols; white space, controls and format characters are the gaps between them.
-// Thread-safe: each thread clones the compiled break iterators on first use.
+// symbols ("$", "%", emoji); white space, controls and format characters are the gaps.
+// Thread-safe: each Process() call works on its own clones of the compiled break iterators.
 class SegmenterStage : public Stage {
  public:
   // Returns the stage, or Internal when ICU cannot build its break iterators.

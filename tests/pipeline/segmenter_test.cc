@@ -155,7 +155,7 @@ TEST(SegmenterTest, SentencesOwnTheirTokens) {
   EXPECT_EQ(got, expected);
 }
 
-// Each stage keeps per-thread iterator clones; many stages and threads must not mix them up.
+// Many stages used from many threads at once give the same answer as one stage on one thread.
 TEST(SegmenterTest, ManyStagesAndThreadsAgree) {
   const std::string text = "Acme Inc. bought Globex for $1.75bn. Mr. Lee said so.\n\nNext.";
   std::vector<std::unique_ptr<SegmenterStage>> stages;
