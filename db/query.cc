@@ -241,6 +241,10 @@ Status RunQuery(const std::string& db_path, std::string_view sql, QueryFormat fo
   if (!connection.ok()) return connection.status();
   // Defence in depth: the read-only open already refuses writes to the file itself.
   NEWSFACTS_RETURN_IF_ERROR((*connection)->Exec("PRAGMA query_only = 1"));
+  // Reads the file header, so a file that is not SQLite is refused even when the query
+  // (e.g. "SELECT 1") would never touch it.
+  StatusOr<int64_t> schema_version = (*connection)->QueryInt("PRAGMA schema_version");
+  if (!schema_version.ok()) return schema_version.status();
 
   std::string_view rest = sql;
   bool ran_any = false;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "tests/db/db_test_util.h"
@@ -139,6 +140,12 @@ TEST_F(QueryTest, ReportsMissingDatabaseAndBadSql) {
   std::ostringstream ignored;
   EXPECT_EQ(RunQuery(path_, "  ;  -- nothing\n", QueryFormat::kCsv, ignored).code(),
             StatusCode::kInvalidArgument);
+
+  const std::string text = folder_.File("notes.txt");
+  std::ofstream(text) << "Plain notes that only look like a database by name.\n";
+  Status not_sqlite = RunQuery(text, "SELECT 1", QueryFormat::kCsv, ignored);
+  EXPECT_EQ(not_sqlite.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(not_sqlite.message(), text + ": not a newsfacts database (file is not SQLite)");
 }
 
 }  // namespace
