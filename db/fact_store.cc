@@ -172,7 +172,7 @@ Status ValidateDocument(const Document& doc) {
 }
 
 // Code point offsets of every byte offset of a text, built in one pass so that converting
-// a span costs two lookups.
+// a span costs two lookups. Not thread-safe; reused across articles to keep its memory.
 class CodePointOffsets {
  public:
   void Build(std::string_view text) {
