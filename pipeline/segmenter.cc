@@ -234,23 +234,23 @@ StatusOr<std::unique_ptr<SegmenterStage>> SegmenterStage::Create() {
 Status SegmenterStage::Process(Document& doc) const {
   const std::string& text = doc.text();
   if (text.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-    return Status::InvalidArgument("segment: text of " + std::to_string(text.size()) +
+    return Status::InvalidArgument("text of " + std::to_string(text.size()) +
                                    " bytes exceeds the 2 GiB ICU offset limit");
   }
   std::unique_ptr<icu::BreakIterator> words(impl_->words->clone());
   std::unique_ptr<icu::BreakIterator> sentence_breaks(impl_->sentences->clone());
   if (words == nullptr || sentence_breaks == nullptr) {
-    return Status::Internal("segment: cannot clone ICU break iterators");
+    return Status::Internal("cannot clone ICU break iterators");
   }
 
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 16);
-  NEWSFACTS_RETURN_IF_ERROR(Tokenize(*words, text, tokens).WithContext("segment: words"));
+  NEWSFACTS_RETURN_IF_ERROR(Tokenize(*words, text, tokens).WithContext("words"));
 
   std::vector<Sentence> sentences;
   sentences.reserve(text.size() / 100 + 4);
   NEWSFACTS_RETURN_IF_ERROR(
-      SplitSentences(*sentence_breaks, text, tokens, sentences).WithContext("segment: sentences"));
+      SplitSentences(*sentence_breaks, text, tokens, sentences).WithContext("sentences"));
   AssignTokens(tokens, sentences);
   doc.mutable_tokens() = std::move(tokens);
   doc.mutable_sentences() = std::move(sentences);
