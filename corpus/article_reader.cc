@@ -120,6 +120,9 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_vie
     return corpus_internal::ReadTxt(name, text);
   }();
   if (result.ok() && repaired.replaced > 0) {
+    for (RawArticle& article : result->articles) {
+      article.meta.repaired_sequences = repaired.replaced;
+    }
     result->warnings.insert(
         result->warnings.begin(),
         std::string(name) + ": invalid UTF-8 repaired (" + std::to_string(repaired.replaced) +

@@ -7,7 +7,8 @@ namespace newsfacts {
 
 Document Document::FromRaw(ArticleMeta meta, std::string_view raw) {
   RepairedText repaired = RepairUtf8(raw);
-  return Document(std::move(meta), NormalizeNfc(repaired.text), repaired.replaced);
+  meta.repaired_sequences += repaired.replaced;
+  return Document(std::move(meta), NormalizeNfc(repaired.text));
 }
 
 std::string_view EntityTypeName(EntityType type) {

@@ -21,6 +21,7 @@ struct ArticleMeta {
   std::string url;
   std::string published;     // ISO 8601 date or date-time as found, empty when unknown
   std::string currency_hint; // ISO 4217 code a bare "$" means in this article, empty = USD
+  size_t repaired_sequences = 0;  // invalid UTF-8 sequences the reader replaced in its file
 };
 
 enum class TokenKind { kWord, kNumber, kPunctuation, kSymbol };
@@ -111,8 +112,8 @@ class Document {
 
   const std::string& text() const { return text_; }
   const ArticleMeta& meta() const { return meta_; }
-  // How many invalid UTF-8 sequences FromRaw replaced with U+FFFD.
-  size_t repaired_sequences() const { return repaired_sequences_; }
+  // How many invalid UTF-8 sequences were replaced with U+FFFD, by the reader or FromRaw.
+  size_t repaired_sequences() const { return meta_.repaired_sequences; }
 
   const std::vector<Sentence>& sentences() const { return sentences_; }
   const std::vector<Token>& tokens() const { return tokens_; }
@@ -134,12 +135,10 @@ class Document {
   std::string_view Text(const Span& span) const { return span.Slice(text_); }
 
  private:
-  Document(ArticleMeta meta, std::string text, size_t repaired_sequences)
-      : meta_(std::move(meta)), text_(std::move(text)), repaired_sequences_(repaired_sequences) {}
+  Document(ArticleMeta meta, std::string text) : meta_(std::move(meta)), text_(std::move(text)) {}
 
   ArticleMeta meta_;
   std::string text_;
-  size_t repaired_sequences_ = 0;
   std::vector<Sentence> sentences_;
   std::vector<Token> tokens_;
   std::vector<Entity> entities_;

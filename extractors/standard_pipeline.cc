@@ -1,0 +1,32 @@
+// Assembles the standard pipeline from the built-in and user rule files.
+#include "extractors/standard_pipeline.h"
+
+#include "pipeline/segmenter.h"
+
+namespace newsfacts {
+namespace {
+
+template <typename StageT>
+Status Append(StatusOr<std::unique_ptr<StageT>> stage,
+              std::vector<std::unique_ptr<Stage>>& stages) {
+  if (!stage.ok()) return stage.status();
+  stages.push_back(std::move(stage).value());
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& /*rules*/) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  NEWSFACTS_RETURN_IF_ERROR(Append(SegmenterStage::Create(), stages));
+  return Pipeline::Create(std::move(stages));
+}
+
+StatusOr<RuleSources> LoadRules(const std::vector<std::filesystem::path>& rule_dirs) {
+  StatusOr<RuleSources> rules = RuleSources::Builtin();
+  if (!rules.ok()) return rules.status();
+  for (const auto& dir : rule_dirs) NEWSFACTS_RETURN_IF_ERROR(rules->AddDirectory(dir));
+  return rules;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,15 @@
+// The standard newsfacts pipeline: segment -> entities -> amounts -> claims.
+#pragma once
+
+#include "extractors/rule_sources.h"
+#include "pipeline/pipeline.h"
+
+namespace newsfacts {
+
+// Builds every stage from `rules`. Errors name the stage and the rule file that failed.
+StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules);
+
+// Loads the built-in rules plus every folder in `rule_dirs`. Errors name the file.
+StatusOr<RuleSources> LoadRules(const std::vector<std::filesystem::path>& rule_dirs);
+
+}  // namespace newsfacts

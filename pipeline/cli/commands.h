@@ -1,0 +1,43 @@
+// The subcommands of the newsfacts binary. Each returns the process exit code:
+// 0 ok, 1 finished with failed articles or a failed check, 2 usage or fatal error.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace newsfacts {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;
+inline constexpr int kExitFatal = 2;
+
+struct IngestCommand {
+  std::vector<std::filesystem::path> roots;
+  std::string db_path = "newsfacts.db";
+  int jobs = 0;  // 0 = one worker per hardware thread
+  std::vector<std::filesystem::path> rule_dirs;
+};
+int RunIngestCommand(const IngestCommand& command);
+
+struct ExtractCommand {
+  std::string input;             // a file path, or "-" for stdin
+  std::string format = "json";   // "json" or "text"
+  bool explain = false;          // also list sentences with entities and an amount but no claim
+  std::vector<std::filesystem::path> rule_dirs;
+};
+int RunExtractCommand(const ExtractCommand& command);
+
+struct QueryCommand {
+  std::string sql;
+  std::string db_path = "newsfacts.db";
+  std::string format;            // "table", "csv", "json"; empty = table on a terminal, else json
+};
+int RunQueryCommand(const QueryCommand& command);
+
+struct RulesCheckCommand {
+  std::vector<std::filesystem::path> rule_dirs;  // extra folders checked with the built-in rules
+};
+int RunRulesCheckCommand(const RulesCheckCommand& command);
+
+}  // namespace newsfacts

@@ -1,0 +1,73 @@
+// `newsfacts ingest DIR... [--db FILE] [--jobs N] [--rules DIR]`: the main job.
+#include <cinttypes>
+#include <cstdio>
+
+#include "extractors/standard_pipeline.h"
+#include "pipeline/cli/commands.h"
+#include "pipeline/cli/ingest_runner.h"
+#include "pipeline/cli/terminal.h"
+
+namespace newsfacts {
+namespace {
+
+void PrintSummary(const IngestSummary& s, const std::string& db_path) {
+  const double mb = static_cast<double>(s.bytes) / 1e6;
+  const int64_t extracted = s.articles_added + s.articles_replaced;
+  const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
+  std::printf("%s: %" PRId64 " files, %" PRId64 " articles (%" PRId64 " new, %" PRId64
+              " replaced, %" PRId64 " unchanged, %" PRId64 " failed)\n",
+              db_path.c_str(), s.files, extracted + s.articles_unchanged, s.articles_added,
+              s.articles_replaced, s.articles_unchanged, s.articles_failed);
+  std::printf("stored %" PRId64 " sentences, %" PRId64 " mentions, %" PRId64 " amounts, %" PRId64
+              " claims in %.2f s (%.2f MB/s, %.0f articles/s)\n",
+              s.sentences, s.mentions, s.amounts, s.claims, s.seconds, mb / seconds,
+              static_cast<double>(extracted) / seconds);
+}
+
+}  // namespace
+
+int RunIngestCommand(const IngestCommand& command) {
+  StatusOr<RuleSources> rules = LoadRules(command.rule_dirs);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", rules.status().message().c_str());
+    return kExitFatal;
+  }
+  StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", pipeline.status().message().c_str());
+    return kExitFatal;
+  }
+  StatusOr<std::unique_ptr<FactStore>> store = FactStore::Open(command.db_path);
+  if (!store.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", store.status().message().c_str());
+    return kExitFatal;
+  }
+
+  IngestOptions options;
+  options.roots = command.roots;
+  options.jobs = command.jobs;
+  options.run = {NEWSFACTS_VERSION, rules->Fingerprint()};
+  const bool progress = StderrIsTerminal();
+  bool progress_shown = false;
+  IngestObserver observer;
+  observer.on_message = [&](const std::string& message) {
+    if (progress_shown) std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "%s\n", message.c_str());
+  };
+  observer.on_progress = [&](const IngestSummary& s, int64_t files_total) {
+    if (!progress) return;
+    std::fprintf(stderr, "\r\033[K%" PRId64 "/%" PRId64 " files, %" PRId64 " articles stored",
+                 s.files, files_total, s.articles_added + s.articles_replaced);
+    progress_shown = true;
+  };
+  StatusOr<IngestSummary> summary = RunIngest(options, *pipeline, **store, observer);
+  if (progress_shown) std::fputs("\r\033[K", stderr);
+  if (!summary.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", summary.status().message().c_str());
+    return kExitFatal;
+  }
+  PrintSummary(*summary, command.db_path);
+  return summary->articles_failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace newsfacts

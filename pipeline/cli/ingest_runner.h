@@ -1,0 +1,57 @@
+// The ingest job: read article files with N workers that run the pipeline, and store the
+// results through one SQLite writer, incrementally (unchanged articles are skipped).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "db/fact_store.h"
+#include "pipeline/pipeline.h"
+
+namespace newsfacts {
+
+struct IngestOptions {
+  std::vector<std::filesystem::path> roots;  // folders or files to ingest
+  int jobs = 0;                              // extraction workers; 0 = hardware threads
+  size_t batch_articles = 256;               // articles per database transaction
+  size_t queue_capacity = 64;                // documents waiting for the writer, at most
+  RunInfo run;                               // tool version and rules fingerprint
+};
+
+struct IngestSummary {
+  int64_t files = 0;
+  int64_t articles_added = 0;
+  int64_t articles_replaced = 0;
+  int64_t articles_unchanged = 0;
+  int64_t articles_failed = 0;  // articles or files that could not be read or stored
+  int64_t sentences = 0;
+  int64_t mentions = 0;
+  int64_t amounts = 0;
+  int64_t claims = 0;
+  int64_t bytes = 0;            // text bytes of the articles extracted (not the unchanged ones)
+  double seconds = 0;
+};
+
+// Receives every message of the run (warnings and per-file errors, "path: what is wrong")
+// and progress updates, on the calling thread.
+struct IngestObserver {
+  std::function<void(const std::string& message)> on_message = [](const std::string&) {};
+  std::function<void(const IngestSummary& so_far, int64_t files_total)> on_progress =
+      [](const IngestSummary&, int64_t) {};
+};
+
+// Returns the content hash ingest uses to decide whether a stored article changed: XXH3-128
+// hex over the normalized text and the metadata that is stored with it.
+std::string ContentHash(const Document& doc);
+
+// Ingests every article file under options.roots into `store`. A bad file or article is
+// reported through `observer` and counted in articles_failed; the run goes on. Errors are
+// fatal ones only: a root that does not exist, or the database failing (locked, read-only,
+// disk full), in which case batches already committed stay stored.
+StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& pipeline,
+                                  FactStore& store, const IngestObserver& observer);
+
+}  // namespace newsfacts

@@ -1,0 +1,69 @@
+// newsfacts: the command-line entry. Parses arguments and hands off to one command each.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+
+#include "pipeline/cli/commands.h"
+
+int main(int argc, char** argv) {
+  // A closed pipe (`newsfacts query ... | head`) ends output quietly; it is not an error.
+  std::signal(SIGPIPE, SIG_IGN);
+  using namespace newsfacts;
+
+  CLI::App app{"newsfacts: turn folders of tech-news articles into a SQLite database of facts"};
+  app.set_version_flag("--version", NEWSFACTS_VERSION);
+  app.require_subcommand(1);
+
+  IngestCommand ingest;
+  CLI::App* ingest_app = app.add_subcommand(
+      "ingest", "Extract facts from every article under DIR... into the database (incremental)");
+  ingest_app->add_option("dirs", ingest.roots, "Folders (searched recursively) or files")
+      ->required();
+  ingest_app->add_option("--db", ingest.db_path, "Database file")->capture_default_str();
+  ingest_app->add_option("--jobs,-j", ingest.jobs, "Extraction workers (0 = one per core)")
+      ->check(CLI::NonNegativeNumber);
+  ingest_app->add_option("--rules", ingest.rule_dirs, "Extra rule folders")
+      ->check(CLI::ExistingDirectory);
+
+  ExtractCommand extract;
+  CLI::App* extract_app =
+      app.add_subcommand("extract", "Print the facts of one article file (or - for stdin)");
+  extract_app->add_option("file", extract.input, "Article file, or - for standard input")
+      ->required();
+  extract_app->add_option("--format", extract.format, "Output format")
+      ->check(CLI::IsMember({"json", "text"}))
+      ->capture_default_str();
+  extract_app->add_option("--rules", extract.rule_dirs, "Extra rule folders")
+      ->check(CLI::ExistingDirectory);
+
+  QueryCommand query;
+  CLI::App* query_app =
+      app.add_subcommand("query", "Run read-only SQL on the database and print the rows");
+  query_app->add_option("sql", query.sql, "SQL statement(s)")->required();
+  query_app->add_option("--db", query.db_path, "Database file")->capture_default_str();
+  query_app->add_option("--format", query.format,
+                        "table, csv or json (default: table on a terminal, json otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+
+  RulesCheckCommand rules_check;
+  CLI::App* rules_app = app.add_subcommand("rules", "Work with rule files");
+  rules_app->require_subcommand(1);
+  CLI::App* rules_check_app = rules_app->add_subcommand(
+      "check", "Compile the built-in rules plus DIR and run every embedded example");
+  rules_check_app->add_option("dir", rules_check.rule_dirs, "Extra rule folders")
+      ->check(CLI::ExistingDirectory);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors exit 2, as do all fatal errors; --help and --version exit 0.
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFatal;
+  }
+
+  if (*ingest_app) return RunIngestCommand(ingest);
+  if (*extract_app) return RunExtractCommand(extract);
+  if (*query_app) return RunQueryCommand(query);
+  if (*rules_check_app) return RunRulesCheckCommand(rules_check);
+  return kExitFatal;
+}

@@ -1,0 +1,98 @@
+// End-to-end ingest: incremental re-runs, replacement of changed articles, bad files, exit codes.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "tests/cli/cli_test_util.h"
+
+namespace newsfacts {
+namespace {
+
+using testing::RunNewsfacts;
+using testing::TempDir;
+
+const char kArticleA[] =
+    "Northwind Labs raises $12 million\n\n"
+    "Northwind Labs Inc. said on Tuesday it raised $12 million. The U.S. startup builds tools.\n";
+const char kArticleB[] =
+    "Contoso buys Fabrikam\n\n"
+    "Contoso Corp. agreed to buy Fabrikam for $300 million, Mr. Smith said.\n";
+
+std::string Query(const TempDir& dir, const std::string& sql) {
+  return RunNewsfacts("query \"" + sql + "\" --db facts.db --format csv", dir.path()).output;
+}
+
+TEST(IngestCommandTest, IngestingTwiceStoresEachArticleOnce) {
+  TempDir dir("ingest-twice");
+  dir.Write("articles/a.txt", kArticleA);
+  dir.Write("articles/nested/b.txt", kArticleB);
+  auto first = RunNewsfacts("ingest articles --db facts.db", dir.path());
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("2 new"), std::string::npos) << first.output;
+
+  auto second = RunNewsfacts("ingest articles --db facts.db", dir.path());
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_NE(second.output.find("0 new, 0 replaced, 2 unchanged"), std::string::npos)
+      << second.output;
+  EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n2\n");
+}
+
+TEST(IngestCommandTest, AChangedArticleIsReplacedAndTheOtherKept) {
+  TempDir dir("ingest-change");
+  dir.Write("articles/a.txt", kArticleA);
+  dir.Write("articles/b.txt", kArticleB);
+  ASSERT_EQ(RunNewsfacts("ingest articles --db facts.db", dir.path()).exit_code, 0);
+  const std::string ids_before = Query(dir, "SELECT id, path FROM articles ORDER BY path");
+
+  dir.Write("articles/b.txt", std::string(kArticleB) + "\nThe deal is expected to close in May.\n");
+  auto rerun = RunNewsfacts("ingest articles --db facts.db", dir.path());
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
+  EXPECT_NE(rerun.output.find("0 new, 1 replaced, 1 unchanged"), std::string::npos)
+      << rerun.output;
+  EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n2\n");
+  EXPECT_NE(Query(dir, "SELECT text FROM articles WHERE path LIKE '%b.txt'").find("close in May"),
+            std::string::npos);
+  // The unchanged article kept its row; sentences of the old version of b are gone.
+  const std::string a_row = Query(dir, "SELECT id FROM articles WHERE path LIKE '%a.txt'");
+  EXPECT_NE(ids_before.find(a_row.substr(3, a_row.size() - 4)), std::string::npos);
+  EXPECT_EQ(Query(dir,
+                  "SELECT count(*) AS n FROM sentences s JOIN articles a ON a.id = s.article_id "
+                  "WHERE a.path LIKE '%b.txt' AND s.text LIKE '%close in May%'"),
+            "n\n1\n");
+}
+
+TEST(IngestCommandTest, BadFilesAreNamedSkippedAndMakeTheExitCodeOne) {
+  TempDir dir("ingest-bad");
+  dir.Write("articles/good.txt", kArticleA);
+  dir.Write("articles/empty.txt", "");
+  dir.Write("articles/binary.txt", std::string("%PDF-1.4\n\0\0\x01\x02garbage", 22));
+  dir.Write("articles/latin1.txt", "Caf\xE9 chain Zeta raises $5 million\n\nZeta said so.\n");
+  auto run = RunNewsfacts("ingest articles --db facts.db", dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("empty.txt"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("binary.txt"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("latin1.txt: invalid UTF-8 repaired"), std::string::npos)
+      << run.output;
+  // The good article and the repaired one are stored.
+  EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n2\n");
+  EXPECT_EQ(Query(dir, "SELECT repaired_sequences AS r FROM articles WHERE path LIKE '%latin1%'"),
+            "r\n1\n");
+}
+
+TEST(IngestCommandTest, AMissingFolderIsFatal) {
+  TempDir dir("ingest-missing");
+  auto run = RunNewsfacts("ingest no-such-folder --db facts.db", dir.path());
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("no-such-folder"), std::string::npos) << run.output;
+}
+
+TEST(IngestCommandTest, AnUnwritableDatabaseIsFatalAndNamed) {
+  TempDir dir("ingest-unwritable");
+  dir.Write("articles/a.txt", kArticleA);
+  std::filesystem::create_directories(dir.path() / "db-is-a-folder.db");
+  auto run = RunNewsfacts("ingest articles --db db-is-a-folder.db", dir.path());
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("db-is-a-folder.db"), std::string::npos) << run.output;
+}
+
+}  // namespace
+}  // namespace newsfacts
