@@ -16,7 +16,45 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+}
+
+bool IsJoiner(char c) { return c == '.' || c == '\''; }
+
 }  // namespace
+
+std::string_view FirstWordOf(std::string_view phrase) {
+  size_t end = 0;
+  while (end < phrase.size()) {
+    if (IsWordByte(phrase[end])) {
+      ++end;
+    } else if (IsJoiner(phrase[end]) && end > 0 && end + 1 < phrase.size() &&
+               IsWordByte(phrase[end + 1])) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end == 0 ? phrase.substr(0, 1) : phrase.substr(0, end);
+}
+
+std::string_view LastWordOf(std::string_view phrase) {
+  size_t begin = phrase.size();
+  while (begin > 0) {
+    if (IsWordByte(phrase[begin - 1])) {
+      --begin;
+    } else if (IsJoiner(phrase[begin - 1]) && begin < phrase.size() && begin >= 2 &&
+               IsWordByte(phrase[begin - 2])) {
+      --begin;
+    } else {
+      break;
+    }
+  }
+  return begin == phrase.size() ? phrase.substr(phrase.empty() ? 0 : phrase.size() - 1)
+                                : phrase.substr(begin);
+}
 
 std::string FoldCase(std::string_view text) {
   if (IsAscii(text)) {

@@ -29,4 +29,10 @@ WordShape ShapeOf(std::string_view word);
 // when `name` has no letter or digit.
 std::string CanonicalKey(std::string_view name);
 
+// Returns the first (last) word of a phrase as a word tokenizer keeps it: letters and
+// digits, joined by "." or "'" only between letters or digits ("Amazon.com", "J.P", "O'Neil");
+// a phrase starting (ending) with another character yields that one character.
+std::string_view FirstWordOf(std::string_view phrase);
+std::string_view LastWordOf(std::string_view phrase);
+
 }  // namespace newsfacts

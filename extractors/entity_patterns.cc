@@ -197,6 +197,8 @@ void PhraseList::Add(std::string_view phrase) {
   const std::string key = FoldCase(Gazetteer::PhraseKey(phrase));
   if (key.empty()) return;
   phrases_.insert(key);
+  first_words_.insert(std::string(FirstWordOf(key)));
+  last_words_.insert(std::string(LastWordOf(key)));
   // Words as a tokenizer may split them, erring high: runs of letters and digits, and each
   // other visible character.
   size_t words = 0;
@@ -216,7 +218,8 @@ void PhraseList::Add(std::string_view phrase) {
 
 size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin,
                            size_t limit) const {
-  for (size_t n = std::min(max_words_, limit > begin ? limit - begin : 0); n > 0; --n) {
+  if (begin >= limit || first_words_.count(words[begin].folded) == 0) return 0;
+  for (size_t n = std::min(max_words_, limit - begin); n > 0; --n) {
     if (phrases_.count(FoldedKey(words, begin, begin + n)) > 0) return n;
   }
   return 0;
@@ -224,7 +227,8 @@ size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin,
 
 size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t end,
                                  size_t limit) const {
-  for (size_t n = std::min(max_words_, end > limit ? end - limit : 0); n > 0; --n) {
+  if (end <= limit || last_words_.count(words[end - 1].folded) == 0) return 0;
+  for (size_t n = std::min(max_words_, end - limit); n > 0; --n) {
     if (phrases_.count(FoldedKey(words, end - n, end)) > 0) return n;
   }
   return 0;

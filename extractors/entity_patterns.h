@@ -48,6 +48,8 @@ class PhraseList {
 
  private:
   std::unordered_set<std::string> phrases_;
+  std::unordered_set<std::string> first_words_;  // FirstWordOf each phrase, to reject fast
+  std::unordered_set<std::string> last_words_;
   size_t max_words_ = 0;
 };
 

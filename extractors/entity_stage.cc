@@ -214,10 +214,14 @@ class Annotator {
         ++i;
         continue;
       }
-      size_t max_words = gazetteer_.MaxWordsStartingWith(word.folded);
-      if (!word.folded.empty() && word.folded.back() == '.') {
-        max_words = std::max(max_words, gazetteer_.MaxWordsStartingWith(
-                                            std::string_view(word.folded).substr(0, word.folded.size() - 1)));
+      // Exact-case phrases start with the word as written; any_case ones (stored folded)
+      // start with its folded form; ALL CAPS sentences try every phrase case-blind.
+      const bool upper = sentence.mode == SentenceMode::kUpper;
+      size_t max_words = std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
+                                  upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
+      if (word.text.size() > 1 && word.text.back() == '.') {
+        const std::string_view bare = std::string_view(upper ? word.folded : word.text).substr(0, word.text.size() - 1);
+        max_words = std::max(max_words, gazetteer_.MaxWordsStartingWith(bare, upper));
       }
       max_words = std::min(max_words, sentence.end - i);
       std::optional<GazetteerPhrase> found;
@@ -394,7 +398,9 @@ class Annotator {
   // or the same entry stands elsewhere in the article.
   void ResolveAmbiguous() {
     std::unordered_set<size_t> confirmed;
-    for (Candidate& c : candidates_) {
+    std::vector<bool> glued(candidates_.size(), false);
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
       if (!c.entry) continue;
       if (!c.provisional) {
         confirmed.insert(*c.entry);
@@ -403,7 +409,10 @@ class Annotator {
       const SentenceWords& sentence = SentenceOf(c);
       const bool followed_by_name = c.end < sentence.end && IsNameWord(c.end, sentence);
       const bool preceded_by_name = c.begin > sentence.begin && IsNameWord(c.begin - 1, sentence);
-      if (followed_by_name || preceded_by_name) continue;
+      if (followed_by_name || preceded_by_name) {
+        glued[k] = true;
+        continue;
+      }
       const bool evidence =
           (c.end < sentence.end && words_[c.end].possessive) ||
           lists_.evidence_after->MatchAt(words_, c.end, sentence.end) > 0 ||
@@ -413,8 +422,9 @@ class Annotator {
         confirmed.insert(*c.entry);
       }
     }
-    for (Candidate& c : candidates_) {
-      if (c.provisional && confirmed.count(*c.entry) > 0) c.provisional = false;
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (c.provisional && !glued[k] && confirmed.count(*c.entry) > 0) c.provisional = false;
     }
     for (Candidate& c : candidates_) {
       if (c.provisional) c.typed = false;

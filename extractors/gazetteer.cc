@@ -165,27 +165,6 @@ size_t CountWords(std::string_view phrase) {
   return words;
 }
 
-// The first word of a phrase key as a word tokenizer keeps it: letters and digits, joined
-// by "." or "'" only when a letter or digit follows ("Amazon.com", "J.P", "O'Neil").
-std::string_view FirstWord(std::string_view key) {
-  const auto word_char = [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || u >= 0x80;
-  };
-  size_t end = 0;
-  while (end < key.size()) {
-    if (word_char(key[end])) {
-      ++end;
-    } else if ((key[end] == '.' || key[end] == '\'') && end > 0 && end + 1 < key.size() &&
-               word_char(key[end + 1])) {
-      ++end;
-    } else {
-      break;
-    }
-  }
-  return end == 0 ? key.substr(0, 1) : key.substr(0, end);
-}
-
 }  // namespace
 
 bool ParseEntityType(std::string_view label, EntityType* type) {
@@ -238,8 +217,13 @@ void Gazetteer::AddPhrase(std::string_view phrase, size_t entry, bool any_case) 
   };
   if (!any_case) add(exact_, key);
   add(folded_, folded);
-  size_t& max_words = max_words_by_first_[std::string(FirstWord(folded))];
-  max_words = std::max(max_words, CountWords(key));
+  const size_t words = CountWords(key);
+  size_t& folded_max = max_words_by_folded_first_[std::string(FirstWordOf(folded))];
+  folded_max = std::max(folded_max, words);
+  // any_case phrases are found through the folded table; the exact one keys by the case a
+  // word must have, so a lowercase "the" never tries "The Walt Disney Company".
+  size_t& exact_max = max_words_by_first_[std::string(any_case ? FirstWordOf(folded) : FirstWordOf(key))];
+  exact_max = std::max(exact_max, words);
 }
 
 Status Gazetteer::AddFile(const RuleSource& file) {
@@ -294,9 +278,10 @@ const std::vector<GazetteerPhrase>* Gazetteer::FindFolded(std::string_view folde
   return it == folded_.end() ? nullptr : &it->second;
 }
 
-size_t Gazetteer::MaxWordsStartingWith(std::string_view folded_word) const {
-  const auto it = max_words_by_first_.find(folded_word);
-  return it == max_words_by_first_.end() ? 0 : it->second;
+size_t Gazetteer::MaxWordsStartingWith(std::string_view word, bool case_blind) const {
+  const auto& table = case_blind ? max_words_by_folded_first_ : max_words_by_first_;
+  const auto it = table.find(word);
+  return it == table.end() ? 0 : it->second;
 }
 
 const GazetteerEntry* Gazetteer::FindById(std::string_view id) const {

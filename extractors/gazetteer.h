@@ -50,9 +50,10 @@ class Gazetteer {
   const std::vector<GazetteerPhrase>* FindExact(std::string_view key) const;
   // Entries whose phrase, case-folded, equals `folded_key`; nullptr when none.
   const std::vector<GazetteerPhrase>* FindFolded(std::string_view folded_key) const;
-  // The most words a phrase starting with the case-folded word `folded_word` can span, or 0
-  // when no phrase starts with it. Used to skip lookups that cannot succeed.
-  size_t MaxWordsStartingWith(std::string_view folded_word) const;
+  // The most words a phrase starting with `word` can span, or 0 when no phrase starts with
+  // it. Exact-case phrases are compared in their case; with `case_blind`, `word` must be
+  // case-folded and every phrase counts. Used to skip lookups that cannot succeed.
+  size_t MaxWordsStartingWith(std::string_view word, bool case_blind) const;
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // The entry with canonical id `id`, or nullptr.
@@ -78,6 +79,7 @@ class Gazetteer {
   PhraseMap exact_;
   PhraseMap folded_;
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_first_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_folded_first_;
 };
 
 // Parses "ORG", "PERSON" (or "PER"), "PRODUCT", "LOCATION" (or "LOC", "GPE"); false when

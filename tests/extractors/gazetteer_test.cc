@@ -25,7 +25,9 @@ TEST(GazetteerTest, LoadsEntityLinesWithAliasesAndParent) {
   ASSERT_NE(gazetteer.FindExact("QC"), nullptr);
   EXPECT_EQ(gazetteer.FindExact("qc"), nullptr);  // exact table keeps case
   ASSERT_NE(gazetteer.FindFolded("quillon cloud"), nullptr);
-  EXPECT_EQ(gazetteer.MaxWordsStartingWith("quillon"), 2u);
+  EXPECT_EQ(gazetteer.MaxWordsStartingWith("Quillon", false), 2u);
+  EXPECT_EQ(gazetteer.MaxWordsStartingWith("quillon", false), 0u);
+  EXPECT_EQ(gazetteer.MaxWordsStartingWith("quillon", true), 2u);
 }
 
 TEST(GazetteerTest, LoadsSpacyPhraseAndTokenPatterns) {
