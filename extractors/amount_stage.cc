@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "extractors/decimal.h"
+#include "pipeline/segmenter.h"
 
 namespace newsfacts {
 
@@ -83,17 +84,6 @@ std::string CanonicalNumeral(std::string_view text) {
   return fraction.empty() ? integer : integer + "." + fraction;
 }
 
-// True when `text` contains `word`, ignoring ASCII case (`word` is lowercase).
-bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
-  if (word.empty() || text.size() < word.size()) return false;
-  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
-    size_t j = 0;
-    while (j < word.size() && AsciiLower(text[i + j]) == word[j]) ++j;
-    if (j == word.size()) return true;
-  }
-  return false;
-}
-
 // Trims ASCII whitespace and no-break spaces from both ends.
 std::string_view TrimSpace(std::string_view text) {
   auto is_space_at_front = [&](size_t& n) {
@@ -160,6 +150,7 @@ struct Tables {
   std::vector<std::string> restatement_separators;  // normalized
   bool has_restatement = false;
   std::vector<std::string> prefilter_words;         // lowercase
+  std::string currency_gate;                        // pattern source, macros unexpanded
   std::map<std::string, std::string> macros;        // static macros from "macros"
 };
 
@@ -345,6 +336,7 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
     }
     tables.has_restatement = true;
   }
+  if (json.contains("currency_gate")) tables.currency_gate = json.at("currency_gate").get<std::string>();
   for (const std::string& word : StringList(json.value("prefilter_words", Json::array()))) {
     tables.prefilter_words.push_back(Lowercase(word));
   }
@@ -523,6 +515,8 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
 struct AmountStage::Impl {
   Tables tables;
   std::vector<Rule> rules;
+  std::unique_ptr<RE2> currency_gate;  // null: digit rules run on every sentence with a digit
+  std::unique_ptr<RE2> word_gate;      // any prefilter word; null: word rules never run
 
   void FindInSentence(const Document& doc, size_t sentence_index,
                       std::vector<Amount>& out) const;
@@ -554,6 +548,18 @@ StatusOr<std::unique_ptr<AmountStage>> AmountStage::Create(const RuleSources& ru
         "amounts: no rule file sets \"approximate_bounds\" and \"restatement\"");
   }
   AddTableMacros(impl->tables);
+  if (!impl->tables.currency_gate.empty()) {
+    StatusOr<std::unique_ptr<RE2>> gate =
+        CompilePattern(impl->tables.currency_gate, impl->tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
+    impl->currency_gate = std::move(*gate);
+  }
+  if (!impl->tables.prefilter_words.empty()) {
+    StatusOr<std::unique_ptr<RE2>> gate = CompilePattern(
+        Alternation(impl->tables.prefilter_words, true, false, false), impl->tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words");
+    impl->word_gate = std::move(*gate);
+  }
   for (const auto& [path, json] : files) {
     try {
       NEWSFACTS_RETURN_IF_ERROR(LoadRules(path, json, impl->tables, impl->rules));
@@ -636,6 +642,13 @@ std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::stri
       if (IsAsciiDigit(after)) return std::nullopt;
       if ((after == '.' || after == ',') && end + 1 < sentence.size() &&
           IsAsciiDigit(sentence[end + 1])) {
+        return std::nullopt;
+      }
+      // "$30, 000" (a stray space inside the grouping) cannot be confirmed as 30 or 30000.
+      if (after == ',' && end + 5 <= sentence.size() && sentence[end + 1] == ' ' &&
+          IsAsciiDigit(sentence[end + 2]) && IsAsciiDigit(sentence[end + 3]) &&
+          IsAsciiDigit(sentence[end + 4]) &&
+          (end + 5 == sentence.size() || !IsAsciiDigit(sentence[end + 5]))) {
         return std::nullopt;
       }
     }
@@ -737,16 +750,16 @@ void AmountStage::Impl::FindInSentence(const Document& doc, size_t sentence_inde
   if (span.end > doc.text().size() || span.empty()) return;
   const std::string_view sentence = doc.Text(span);
 
-  // Prefilter: digit rules need a digit; word rules need a magnitude word.
-  const bool has_digit = std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit);
-  const bool has_word = std::any_of(
-      tables.prefilter_words.begin(), tables.prefilter_words.end(),
-      [&](const std::string& word) { return ContainsIgnoreCase(sentence, word); });
+  // Prefilter: digit rules need a digit and a currency (currency_gate); word rules need a
+  // magnitude word.
+  const re2::StringPiece text(sentence.data(), sentence.size());
+  const bool has_digit = std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit) &&
+                         (currency_gate == nullptr || RE2::PartialMatch(text, *currency_gate));
+  const bool has_word = word_gate != nullptr && RE2::PartialMatch(text, *word_gate);
   if (!has_digit && !has_word) return;
 
   std::vector<Candidate> candidates;
   std::vector<re2::StringPiece> groups;
-  const re2::StringPiece text(sentence.data(), sentence.size());
   for (const Rule& rule : rules) {
     if (rule.needs_digits ? !has_digit : !has_word) continue;
     groups.assign(static_cast<size_t>(rule.re->NumberOfCapturingGroups()) + 1, {});
@@ -789,9 +802,11 @@ void AmountStage::Impl::FindInSentence(const Document& doc, size_t sentence_inde
   std::sort(accepted.begin(), accepted.end(),
             [](const Amount& a, const Amount& b) { return a.span < b.span; });
 
-  // Restatements: "X (Y)" makes Y restate X; "X (Y; Z)" makes Z restate X too.
+  // Restatements: "X (Y)" makes Y restate X; "X (Y; Z)" makes Z restate X too. A conversion
+  // changes currency, so "£399 (£469 including VAT)" is not one.
   for (Amount& amount : accepted) {
-    if (!out.empty() && out.back().sentence == sentence_index) {
+    if (!out.empty() && out.back().sentence == sentence_index &&
+        (!amount.currency || !out.back().currency || amount.currency != out.back().currency)) {
       const Amount& previous = out.back();
       const std::string_view between = TrimSpace(std::string_view(doc.text()).substr(
           previous.span.end, amount.span.begin - previous.span.end));
@@ -818,17 +833,10 @@ Status AmountStage::Process(Document& doc) const {
 
 namespace {
 
-// One sentence per line: the segmenter is not required to check rule examples.
-Document ExampleDocument(const std::string& text) {
+// The example text, segmented the way an article would be.
+Document ExampleDocument(const Stage& segmenter, const std::string& text) {
   Document doc = Document::FromRaw(ArticleMeta{}, text);
-  size_t begin = 0;
-  const std::string& stored = doc.text();
-  while (begin <= stored.size()) {
-    size_t end = stored.find('\n', begin);
-    if (end == std::string::npos) end = stored.size();
-    if (end > begin) doc.mutable_sentences().push_back({{begin, end}, 0, 0, 0});
-    begin = end + 1;
-  }
+  (void)segmenter.Process(doc);
   return doc;
 }
 
@@ -840,10 +848,14 @@ std::string Show(const std::optional<std::string>& value) {
 
 std::vector<std::string> AmountStage::CheckExamples() const {
   std::vector<std::string> failures;
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  if (!segmenter.ok()) {
+    return {"amounts: cannot segment examples: " + segmenter.status().message()};
+  }
   for (const Rule& rule : impl_->rules) {
     const std::string where = rule.file + ": rule " + rule.id + ": example \"";
     for (const Example& example : rule.examples) {
-      Document doc = ExampleDocument(example.text);
+      Document doc = ExampleDocument(**segmenter, example.text);
       (void)Process(doc);
       const Amount* found = nullptr;
       std::string surfaces;
@@ -880,7 +892,7 @@ std::vector<std::string> AmountStage::CheckExamples() const {
       }
     }
     for (const std::string& text : rule.not_money) {
-      Document doc = ExampleDocument(text);
+      Document doc = ExampleDocument(**segmenter, text);
       (void)Process(doc);
       for (const Amount& amount : doc.amounts()) {
         failures.push_back(where + text + "\": expected no amount (not money), got \"" +

@@ -40,8 +40,8 @@ class AmountStage : public Stage {
   // span. Never fails on article text; the Status is for interface conformance.
   Status Process(Document& doc) const override;  // fills doc.mutable_amounts(), sorted by span
 
-  // Runs every embedded "examples" and "not_money" entry of the compiled rule files (one
-  // sentence per line of the example text) and returns one message per failure, formatted
+  // Runs every embedded "examples" and "not_money" entry of the compiled rule files (the
+  // text segmented by SegmenterStage) and returns one message per failure, formatted
   // `<file>: rule <id>: example "<text>": expected ..., got ...`; empty when all pass.
   std::vector<std::string> CheckExamples() const;
 

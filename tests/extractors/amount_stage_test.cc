@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/segmenter.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -293,6 +295,9 @@ TEST(AmountStageTest, Restatements) {
       {"Profit rose to $5m (up from $3m).", {{"$5m", std::nullopt}, {"$3m", std::nullopt}}},
       {"It paid $5m and then $3m.", {{"$5m", std::nullopt}, {"$3m", std::nullopt}}},
       {"The fine was £20 ( $38 ) a month.", {{"£20", std::nullopt}, {"$38", 0}}},
+      {"It costs £399 (£469 with VAT).", {{"£399", std::nullopt}, {"£469", std::nullopt}}},
+      {"Revenue was $5m ($4m a year earlier).", {{"$5m", std::nullopt}, {"$4m", std::nullopt}}},
+      {"Earners under $30, 000 (£15,000) agreed.", {{"£15,000", std::nullopt}}},
       {"Revenue was RMB 898.7 million (US$ 139.5 million).",
        {{"RMB 898.7 million", std::nullopt}, {"US$ 139.5 million", 0}}},
   };
@@ -404,6 +409,33 @@ TEST(AmountStageTest, SpansAreExactSortedAndOnBoundaries) {
   }
   EXPECT_EQ(doc.amounts()[0].sentence, 0u);
   EXPECT_EQ(doc.amounts()[3].sentence, 1u);
+}
+
+TEST(AmountStageTest, WorksOnSegmenterSentences) {
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  ASSERT_TRUE(segmenter.ok()) << segmenter.status().ToString();
+  struct SegmentedCase {
+    const char* text;
+    std::vector<std::string> surfaces;
+  };
+  const std::vector<SegmentedCase> cases = {
+      {"Dell paid $1.75bn (£900m) for the unit. Analysts had expected $2bn.",
+       {"$1.75bn", "£900m", "$2bn"}},
+      {"Kestrel Inc. said it would invest up to $4 billion. Mr. Ford agreed.",
+       {"up to $4 billion"}},
+      {"Sales hit U.S. $5m.\nCosts were about €3.2m.", {"$5m", "about €3.2m"}},
+      {"No money here. None at all.", {}},
+  };
+  for (const SegmentedCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc = Document::FromRaw(ArticleMeta{}, c.text);
+    ASSERT_TRUE((*segmenter)->Process(doc).ok());
+    ASSERT_TRUE(Builtin().Process(doc).ok());
+    EXPECT_EQ(Surfaces(doc), c.surfaces);
+    for (const Amount& a : doc.amounts()) {
+      EXPECT_TRUE(doc.sentences()[a.sentence].span.Contains(a.span));
+    }
+  }
 }
 
 TEST(AmountStageTest, OnlyTextInsideSentencesIsRead) {
