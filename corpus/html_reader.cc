@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -13,6 +14,10 @@
 
 namespace newsfacts::corpus_internal {
 namespace {
+
+// Elements nested deeper than this are ignored, which bounds the recursion below. Browsers
+// stop nesting at the same depth (Blink: 512); only hostile pages get there.
+constexpr int kMaxElementDepth = 512;
 
 // Elements whose content is never article text: code, chrome around the article, widgets.
 bool IsDroppedTag(GumboTag tag) {
@@ -128,7 +133,8 @@ std::vector<const GumboNode*> Children(const GumboNode* node) {
 }
 
 // Builds plain text from text nodes: whitespace runs (including no-break spaces) collapse to
-// one space, and requested breaks become "\n" (inside <pre>) or "\n\n" (blocks).
+// one space, and requested breaks become "\n" (inside <pre>) or "\n\n" (blocks). Not
+// thread-safe; one per extraction.
 class TextBuilder {
  public:
   enum class Gap { kNone, kSpace, kLine, kParagraph };
@@ -178,14 +184,18 @@ class TextBuilder {
   Gap pending_ = Gap::kNone;
 };
 
-void AppendVisibleText(const GumboNode* node, bool preformatted, TextBuilder& builder) {
+void AppendVisibleText(const GumboNode* node, bool preformatted, int depth,
+                       TextBuilder& builder) {
+  if (depth > kMaxElementDepth) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
       node->type == GUMBO_NODE_CDATA) {
     builder.AddText(node->v.text.text, preformatted);
     return;
   }
   if (node->type == GUMBO_NODE_DOCUMENT) {
-    for (const GumboNode* child : Children(node)) AppendVisibleText(child, preformatted, builder);
+    for (const GumboNode* child : Children(node)) {
+      AppendVisibleText(child, preformatted, depth + 1, builder);
+    }
     return;
   }
   if (!IsElement(node) || IsInvisible(node)) return;
@@ -195,7 +205,7 @@ void AppendVisibleText(const GumboNode* node, bool preformatted, TextBuilder& bu
   if (block) builder.RequestGap(TextBuilder::Gap::kParagraph);
   if (cell) builder.RequestGap(TextBuilder::Gap::kSpace);
   for (const GumboNode* child : Children(node)) {
-    AppendVisibleText(child, preformatted || tag == GUMBO_TAG_PRE, builder);
+    AppendVisibleText(child, preformatted || tag == GUMBO_TAG_PRE, depth + 1, builder);
   }
   if (block) builder.RequestGap(TextBuilder::Gap::kParagraph);
   if (cell) builder.RequestGap(TextBuilder::Gap::kSpace);
@@ -204,14 +214,14 @@ void AppendVisibleText(const GumboNode* node, bool preformatted, TextBuilder& bu
 // Returns the visible text under `node`, paragraphs separated by "\n\n".
 std::string VisibleText(const GumboNode* node) {
   TextBuilder builder;
-  AppendVisibleText(node, false, builder);
+  AppendVisibleText(node, false, 0, builder);
   return std::string(TrimWhitespace(std::move(builder).Finish()));
 }
 
 // Returns the text of a heading or <title> on one line.
 std::string OneLine(const GumboNode* node) {
   TextBuilder builder;
-  for (const GumboNode* child : Children(node)) AppendVisibleText(child, false, builder);
+  for (const GumboNode* child : Children(node)) AppendVisibleText(child, false, 0, builder);
   std::string text;
   for (char c : std::move(builder).Finish()) {
     if (c != '\n') {
@@ -223,11 +233,11 @@ std::string OneLine(const GumboNode* node) {
   return std::string(TrimWhitespace(text));
 }
 
-// Everything the reader takes from a page, gathered in one walk.
+// Everything the reader takes from a page, gathered in one walk; points into the parse tree.
 struct PageFacts {
   std::string og_title;
   std::string title_tag;
-  std::string published_meta[4];  // article:, og:, name=date, itemprop=datePublished
+  std::array<std::string, 4> published_meta;  // article:, og:, name=date, itemprop
   std::string time_datetime;      // first visible <time datetime>
   std::string site_name;
   std::string og_url;
@@ -259,10 +269,14 @@ void ReadMeta(const GumboNode* node, PageFacts& facts) {
 
 // Walks the whole page; `visible` is false under invisible elements, whose <article>, <h1>
 // and <time> must not be picked.
-void Gather(const GumboNode* node, bool visible, bool in_article, PageFacts& facts) {
+void Gather(const GumboNode* node, bool visible, bool in_article, int depth,
+            PageFacts& facts) {
+  if (depth > kMaxElementDepth) return;
   if (!IsElement(node)) {
     if (node->type == GUMBO_NODE_DOCUMENT) {
-      for (const GumboNode* child : Children(node)) Gather(child, visible, in_article, facts);
+      for (const GumboNode* child : Children(node)) {
+        Gather(child, visible, in_article, depth + 1, facts);
+      }
     }
     return;
   }
@@ -296,7 +310,7 @@ void Gather(const GumboNode* node, bool visible, bool in_article, PageFacts& fac
     if (tag == GUMBO_TAG_ARTICLE && !in_article) facts.articles.push_back(node);
   }
   for (const GumboNode* child : Children(node)) {
-    Gather(child, shown, in_article || (shown && tag == GUMBO_TAG_ARTICLE), facts);
+    Gather(child, shown, in_article || (shown && tag == GUMBO_TAG_ARTICLE), depth + 1, facts);
   }
 }
 
@@ -348,7 +362,7 @@ StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) 
     return Status::Internal(std::string(name) + ": the HTML parser gave no result");
   }
   PageFacts facts;
-  Gather(output->document, true, false, facts);
+  Gather(output->document, true, false, 0, facts);
 
   // The longest <article> wins: pages also use <article> for teasers of other stories.
   std::string body;

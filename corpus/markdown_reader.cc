@@ -2,6 +2,7 @@
 // cheap line-based conversion of the Markdown body to plain text.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -37,23 +38,57 @@ bool IsAsciiPunct(char c) { return std::ispunct(static_cast<unsigned char>(c)) !
 bool IsSpaceOrEdge(int c) { return c < 0 || std::isspace(c) != 0; }
 bool IsWordChar(int c) { return c >= 0 && (std::isalnum(c) != 0 || c >= 0x80); }
 
-// Returns the index just past the bracket that closes the one at `open`, or npos.
-size_t MatchingClose(std::string_view s, size_t open, char open_char, char close_char) {
-  int depth = 0;
-  for (size_t i = open; i < s.size(); ++i) {
-    if (s[i] == '\\') {
-      ++i;
-    } else if (s[i] == open_char) {
-      ++depth;
-    } else if (s[i] == close_char && --depth == 0) {
-      return i + 1;
+// Longest code span or autolink recognised; the bound keeps a paragraph of unmatched "`"
+// or "<" linear instead of quadratic.
+constexpr size_t kMaxInlineSpanBytes = 4096;
+
+// Links nested deeper than this keep their inner syntax; bounds the recursion.
+constexpr int kMaxLinkNesting = 8;
+
+// Returns `s` cut kMaxInlineSpanBytes after `from`.
+std::string_view Window(std::string_view s, size_t from) {
+  return s.substr(0, std::min(s.size(), from + kMaxInlineSpanBytes));
+}
+
+// For each "[" and "(" in `s`, the index just past its matching "]" or ")", else npos;
+// backslash-escaped characters are skipped. One pass with a stack per bracket kind.
+std::vector<size_t> MatchBrackets(std::string_view s) {
+  std::vector<size_t> close_of(s.size(), std::string_view::npos);
+  std::vector<size_t> squares;
+  std::vector<size_t> rounds;
+  for (size_t i = 0; i < s.size(); ++i) {
+    switch (s[i]) {
+      case '\\':
+        ++i;
+        break;
+      case '[':
+        squares.push_back(i);
+        break;
+      case '(':
+        rounds.push_back(i);
+        break;
+      case ']':
+        if (!squares.empty()) {
+          close_of[squares.back()] = i + 1;
+          squares.pop_back();
+        }
+        break;
+      case ')':
+        if (!rounds.empty()) {
+          close_of[rounds.back()] = i + 1;
+          rounds.pop_back();
+        }
+        break;
+      default:
+        break;
     }
   }
-  return std::string_view::npos;
+  return close_of;
 }
 
 // Markdown inline syntax to plain text: see MarkdownToPlainText.
-std::string CleanInline(std::string_view s) {
+std::string CleanInline(std::string_view s, int nesting) {
+  const std::vector<size_t> close_of = MatchBrackets(s);
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
@@ -67,7 +102,7 @@ std::string CleanInline(std::string_view s) {
     if (c == '`') {
       size_t run = 0;
       while (i + run < s.size() && s[i + run] == '`') ++run;
-      const size_t close = s.find(std::string(run, '`'), i + run);
+      const size_t close = Window(s, i).find(std::string(run, '`'), i + run);
       if (close == std::string_view::npos) {
         out.append(s.substr(i, run));
         i += run;
@@ -83,7 +118,7 @@ std::string CleanInline(std::string_view s) {
       continue;
     }
     if (c == '<') {
-      const size_t close = s.find('>', i);
+      const size_t close = Window(s, i).find('>', i);
       const std::string_view inner =
           close == std::string_view::npos ? std::string_view() : s.substr(i + 1, close - i - 1);
       if ((inner.starts_with("http://") || inner.starts_with("https://") ||
@@ -97,14 +132,16 @@ std::string CleanInline(std::string_view s) {
     const bool image = c == '!' && i + 1 < s.size() && s[i + 1] == '[';
     if (c == '[' || image) {
       const size_t open = image ? i + 1 : i;
-      const size_t text_end = MatchingClose(s, open, '[', ']');
+      const size_t text_end = close_of[open];
       if (text_end != std::string_view::npos && text_end < s.size() &&
           (s[text_end] == '(' || s[text_end] == '[')) {
-        const size_t target_end = s[text_end] == '('
-                                      ? MatchingClose(s, text_end, '(', ')')
-                                      : MatchingClose(s, text_end, '[', ']');
+        const size_t target_end = close_of[text_end];
         if (target_end != std::string_view::npos) {
-          if (!image) out.append(CleanInline(s.substr(open + 1, text_end - open - 2)));
+          const std::string_view link_text = s.substr(open + 1, text_end - open - 2);
+          if (!image) {
+            out.append(nesting < kMaxLinkNesting ? CleanInline(link_text, nesting + 1)
+                                                 : std::string(link_text));
+          }
           i = target_end;
           continue;
         }
@@ -187,11 +224,12 @@ std::optional<std::string_view> ListItem(std::string_view line) {
 // True for a link reference definition: "[id]: https://...".
 bool IsReferenceDefinition(std::string_view line) {
   if (!line.starts_with('[')) return false;
-  const size_t close = MatchingClose(line, 0, '[', ']');
+  const size_t close = MatchBrackets(line)[0];
   return close != std::string_view::npos && close < line.size() && line[close] == ':';
 }
 
-// Collects output paragraphs; lines of one paragraph are joined with spaces.
+// Collects output paragraphs; lines of one paragraph are joined with spaces. Not
+// thread-safe; one per conversion.
 class ParagraphBuilder {
  public:
   void AddLine(std::string_view line) { pending_.emplace_back(TrimWhitespace(line)); }
@@ -207,7 +245,7 @@ class ParagraphBuilder {
       joined.append(line);
     }
     pending_.clear();
-    const std::string cleaned(TrimWhitespace(CleanInline(joined)));
+    const std::string cleaned(TrimWhitespace(CleanInline(joined, 0)));
     if (!cleaned.empty()) paragraphs_.push_back(cleaned);
   }
   std::string Finish() {
