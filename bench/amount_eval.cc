@@ -2,6 +2,7 @@
 // against FIRE gold (strict = same span, lenient = overlap) and lists misses; `--bbc DIR`
 // counts amounts in every DIR/*.txt and prints a deterministic sample for hand-checking.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -123,6 +124,7 @@ int EvaluateBbc(const std::string& dir, size_t sample, const Stage& segmenter,
   };
   std::vector<Found> found;
   std::vector<std::string> distinct_texts;
+  std::vector<std::string> uncovered;
   size_t total = 0, restating = 0, vague = 0, no_currency = 0, distinct_total = 0;
   for (const auto& path : paths) {
     const std::string raw = ReadFile(path);
@@ -133,6 +135,25 @@ int EvaluateBbc(const std::string& dir, size_t sample, const Stage& segmenter,
     if (!duplicate) {
       distinct_texts.push_back(doc.text());
       distinct_total += doc.amounts().size();
+    }
+    // Recall proxy: a currency sign directly before a digit that no amount covers.
+    for (const std::string_view sign : {"$", "£", "€", "¥"}) {
+      for (size_t at = doc.text().find(sign); at != std::string::npos;
+           at = doc.text().find(sign, at + 1)) {
+        size_t next = at + sign.size();
+        if (next < doc.text().size() && doc.text()[next] == ' ') ++next;
+        if (next >= doc.text().size() || !std::isdigit(static_cast<unsigned char>(doc.text()[next]))) {
+          continue;
+        }
+        const Span sign_span{at, at + sign.size()};
+        const bool covered = std::any_of(doc.amounts().begin(), doc.amounts().end(),
+                                         [&](const Amount& a) { return a.span.Contains(sign_span); });
+        if (!covered && !duplicate) {
+          const size_t from = at > 40 ? at - 40 : 0;
+          uncovered.push_back(path.filename().string() + ": ..." +
+                              doc.text().substr(from, at - from + 30) + "...");
+        }
+      }
     }
     for (const Amount& a : doc.amounts()) {
       ++total;
@@ -148,6 +169,9 @@ int EvaluateBbc(const std::string& dir, size_t sample, const Stage& segmenter,
               "%zu vague, %zu without currency\n",
               dir.c_str(), paths.size(), total, distinct_total, distinct_texts.size(), restating,
               vague, no_currency);
+  std::printf("%zu currency signs before a digit not covered by an amount (distinct texts):\n",
+              uncovered.size());
+  for (const std::string& item : uncovered) std::printf("UNCOVERED %s\n", item.c_str());
   if (sample == 0 || found.empty()) return 0;
   const size_t step = std::max<size_t>(1, found.size() / sample);
   for (size_t i = 0, shown = 0; i < found.size() && shown < sample; i += step, ++shown) {

@@ -116,6 +116,9 @@ struct CurrencyEntry {
   bool suffix = false;       // after a scaled number ("5bn euros")
   bool suffix_bare = false;  // after any number ("149 euros")
   bool dollar_sign = false;  // a generic dollar that article metadata may re-map
+  bool minor = false;           // minor unit after a number: "70 pence", "50 cents"
+  bool minor_attached = false;  // minor unit written onto short numbers: "53p"
+  int power = 0;                // the value is number x 10^power major units ("pence": -2)
 };
 
 struct VagueEntry {
@@ -249,6 +252,7 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
     currency.iso = entry.at("iso").get<std::string>();
     currency.type = entry.at("type").get<std::string>();
     currency.dollar_sign = entry.value("dollar_sign", false);
+    currency.power = entry.value("power", 0);
     const std::string where = file + ": currency \"" + currency.surface + "\"";
     if (currency.surface.empty()) return Invalid(where, "empty surface");
     if (currency.type != "symbol" && currency.type != "code" && currency.type != "name") {
@@ -261,9 +265,14 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
         currency.suffix = true;
       } else if (position == "suffix_bare") {
         currency.suffix = currency.suffix_bare = true;
+      } else if (position == "minor") {
+        currency.minor = true;
+      } else if (position == "minor_attached") {
+        currency.minor_attached = true;
       } else {
         return Invalid(where, "position \"" + position +
-                                  "\" is not one of prefix, suffix, suffix_bare");
+                                  "\" is not one of prefix, suffix, suffix_bare, minor, "
+                                  "minor_attached");
       }
     }
     tables.currency_exact[currency.surface] = tables.currencies.size();
@@ -350,12 +359,14 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
 // Adds the macros generated from the tables, so the tables drive the patterns.
 void AddTableMacros(Tables& tables) {
   std::vector<std::string> prefix_exact, prefix_folded, suffix_exact, suffix_folded,
-      bare_exact, bare_folded;
+      bare_exact, bare_folded, minor_exact, minor_folded, attached;
   for (const CurrencyEntry& c : tables.currencies) {
     const bool fold = c.type == "name";
     if (c.prefix) (fold ? prefix_folded : prefix_exact).push_back(c.surface);
     if (c.suffix) (fold ? suffix_folded : suffix_exact).push_back(c.surface);
     if (c.suffix_bare) (fold ? bare_folded : bare_exact).push_back(c.surface);
+    if (c.minor) (fold ? minor_folded : minor_exact).push_back(c.surface);
+    if (c.minor_attached) attached.push_back(c.surface);
   }
   auto either = [](const std::string& a, const std::string& b) {
     return "(?:" + a + "|" + b + ")";
@@ -366,6 +377,9 @@ void AddTableMacros(Tables& tables) {
                                        Alternation(suffix_folded, true, false, true));
   tables.macros["CUR_SUFFIX_BARE"] = either(Alternation(bare_exact, false, false, true),
                                             Alternation(bare_folded, true, false, true));
+  tables.macros["CUR_MINOR"] = either(Alternation(minor_exact, false, false, true),
+                                      Alternation(minor_folded, true, false, true));
+  tables.macros["CUR_MINOR_ATTACHED"] = Alternation(attached, false, false, true);
   std::vector<std::string> scales;
   for (const auto& [word, power] : tables.scale_powers) scales.push_back(word);
   tables.macros["SCALE"] = Alternation(scales, true, false, true);
@@ -462,7 +476,6 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
     rule.priority = entry.value("priority", 0);
     rule.order = rules.size();
     const std::string pattern = entry.at("pattern").get<std::string>();
-    rule.needs_digits = pattern.find("{NUM}") != std::string::npos;
     StatusOr<std::unique_ptr<RE2>> re = CompilePattern(pattern, tables.macros);
     if (!re.ok()) return re.status().WithContext(where);
     rule.re = std::move(*re);
@@ -486,6 +499,7 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
       }
       *slot->second = index;
     }
+    rule.needs_digits = rule.groups.n1 != 0;
     if (!rule.groups.n1 && !rule.groups.w1 && !rule.groups.v) {
       return Invalid(where, "pattern needs a number group n1 or w1, or a vague group v");
     }
@@ -523,7 +537,9 @@ struct AmountStage::Impl {
   std::optional<Amount> BuildAmount(const Rule& rule, std::string_view sentence,
                                     const re2::StringPiece* groups, const Document& doc) const;
   std::optional<Decimal> NumberWordValue(std::string_view text) const;
-  void SetCurrency(std::string_view surface, const Document& doc, Amount& amount) const;
+  // Sets amount's currency and evidence from a currency surface; returns the power of ten
+  // that turns the written number into major units (0, or -2 for "pence").
+  int SetCurrency(std::string_view surface, const Document& doc, Amount& amount) const;
 };
 
 AmountStage::AmountStage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -587,8 +603,8 @@ std::optional<Decimal> AmountStage::Impl::NumberWordValue(std::string_view text)
   return tens->second.value.Plus(unit->second.value);
 }
 
-void AmountStage::Impl::SetCurrency(std::string_view surface, const Document& doc,
-                                    Amount& amount) const {
+int AmountStage::Impl::SetCurrency(std::string_view surface, const Document& doc,
+                                   Amount& amount) const {
   const CurrencyEntry* entry = nullptr;
   if (auto it = tables.currency_exact.find(std::string(surface)); it != tables.currency_exact.end()) {
     entry = &tables.currencies[it->second];
@@ -596,17 +612,18 @@ void AmountStage::Impl::SetCurrency(std::string_view surface, const Document& do
              folded != tables.currency_folded.end()) {
     entry = &tables.currencies[folded->second];
   }
-  if (entry == nullptr) return;
+  if (entry == nullptr) return 0;
   const std::string& hint = doc.meta().currency_hint;
   if (entry->dollar_sign && !hint.empty()) {
     amount.currency = hint;
     amount.currency_evidence = "article metadata";
-    return;
+    return entry->power;
   }
   if (!entry->iso.empty()) amount.currency = entry->iso;
   amount.currency_evidence = entry->dollar_sign && entry->type == "symbol"
                                  ? "dollar-sign default"
                                  : entry->type + " " + entry->surface;
+  return entry->power;
 }
 
 std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::string_view sentence,
@@ -671,8 +688,8 @@ std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::stri
     if (it == tables.scale_powers.end()) return std::nullopt;
     return it->second;
   };
-  const std::optional<int> power1 = power_of(g.s1);
-  const std::optional<int> power2 = power_of(g.s2);
+  std::optional<int> power1 = power_of(g.s1);
+  std::optional<int> power2 = power_of(g.s2);
   if (!power1 || !power2) return std::nullopt;
 
   Amount amount;
@@ -681,12 +698,15 @@ std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::stri
   amount.rule = rule.id;
 
   // Currency: the first currency group present; a range's two currencies must agree.
+  int currency_power = 0;
   for (int index : {g.c1, g.k1, g.c2, g.k2}) {
     if (!text_of(index).empty()) {
-      SetCurrency(text_of(index), doc, amount);
+      currency_power = SetCurrency(text_of(index), doc, amount);
       break;
     }
   }
+  *power1 += currency_power;
+  *power2 += currency_power;
   if (!text_of(g.c1).empty() && !text_of(g.c2).empty()) {
     Amount second;
     SetCurrency(text_of(g.c2), doc, second);

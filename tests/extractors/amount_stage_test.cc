@@ -124,6 +124,10 @@ TEST(AmountStageTest, SymbolsAndCodes) {
       {"The state paid Rs. 26,627 crore.", "Rs. 26,627 crore", "266270000000", "266270000000", "266270000000", "INR", "exact"},
       {"A flat in Mumbai costs 1,00,000 rupees a month.", "1,00,000 rupees", "100000", "100000", "100000", "INR", "exact"},
       {"Funding hit US$ 48.2 million.", "US$ 48.2 million", "48200000", "48200000", "48200000", "USD", "exact"},
+      {"A stamp costs 85 pence.", "85 pence", "0.85", "0.85", "0.85", "GBP", "exact"},
+      {"Songs cost 79p each.", "79p", "0.79", "0.79", "0.79", "GBP", "exact"},
+      {"Calls cost 7.5p a minute.", "7.5p", "0.075", "0.075", "0.075", "GBP", "exact"},
+      {"A text costs 10 cents.", "10 cents", "0.1", "0.1", "0.1", "USD", "exact"},
   });
 }
 
@@ -295,6 +299,7 @@ TEST(AmountStageTest, Restatements) {
       {"Profit rose to $5m (up from $3m).", {{"$5m", std::nullopt}, {"$3m", std::nullopt}}},
       {"It paid $5m and then $3m.", {{"$5m", std::nullopt}, {"$3m", std::nullopt}}},
       {"The fine was £20 ( $38 ) a month.", {{"£20", std::nullopt}, {"$38", 0}}},
+      {"An hour costs $1 (53p) on the grid.", {{"$1", std::nullopt}, {"53p", 0}}},
       {"It costs £399 (£469 with VAT).", {{"£399", std::nullopt}, {"£469", std::nullopt}}},
       {"Revenue was $5m ($4m a year earlier).", {{"$5m", std::nullopt}, {"$4m", std::nullopt}}},
       {"Earners under $30, 000 (£15,000) agreed.", {{"£15,000", std::nullopt}}},
@@ -363,6 +368,8 @@ TEST(AmountStageTest, NotMoney) {
       "Seven in ten buyers agreed.",
       "Its 5G network covers 90%.",
       "The A$ fell against the US$.",
+      "The screen shows 1080p video.",
+      "It streams 720p and 4K.",
   };
   for (const char* text : texts) {
     SCOPED_TRACE(text);
