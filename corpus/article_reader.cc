@@ -37,10 +37,14 @@ constexpr std::array<Magic, 13> kMagics = {{
     {"GIF87a", "GIF"},
     {"GIF89a", "GIF"},
     {std::string_view("SQLite format 3\0", 16), "SQLite database"},
-    {"\x7F" "ELF", "ELF executable"},
+    {"\x7F"
+     "ELF",
+     "ELF executable"},
     {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "old Microsoft Office"},
     {"7z\xBC\xAF\x27\x1C", "7-Zip"},
-    {"\xFD" "7zXZ", "xz"},
+    {"\xFD"
+     "7zXZ",
+     "xz"},
     {"\x28\xB5\x2F\xFD", "zstd"},
 }};
 
@@ -61,8 +65,7 @@ Format FormatOf(std::string_view name) {
 }
 
 bool IsControlByte(unsigned char c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
-         c == 0x7F;
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
 }
 
 // Returns why `bytes` look binary ("looks like PDF", "contains NUL bytes"), or nullopt.

@@ -184,8 +184,7 @@ class TextBuilder {
   Gap pending_ = Gap::kNone;
 };
 
-void AppendVisibleText(const GumboNode* node, bool preformatted, int depth,
-                       TextBuilder& builder) {
+void AppendVisibleText(const GumboNode* node, bool preformatted, int depth, TextBuilder& builder) {
   if (depth > kMaxElementDepth) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
       node->type == GUMBO_NODE_CDATA) {
@@ -238,7 +237,7 @@ struct PageFacts {
   std::string og_title;
   std::string title_tag;
   std::array<std::string, 4> published_meta;  // article:, og:, name=date, itemprop
-  std::string time_datetime;      // first visible <time datetime>
+  std::string time_datetime;                  // first visible <time datetime>
   std::string site_name;
   std::string og_url;
   std::string canonical;
@@ -269,8 +268,7 @@ void ReadMeta(const GumboNode* node, PageFacts& facts) {
 
 // Walks the whole page; `visible` is false under invisible elements, whose <article>, <h1>
 // and <time> must not be picked.
-void Gather(const GumboNode* node, bool visible, bool in_article, int depth,
-            PageFacts& facts) {
+void Gather(const GumboNode* node, bool visible, bool in_article, int depth, PageFacts& facts) {
   if (depth > kMaxElementDepth) return;
   if (!IsElement(node)) {
     if (node->type == GUMBO_NODE_DOCUMENT) {

@@ -1,8 +1,7 @@
 // JSON and JSON Lines articles: records with title/headline, text/body/content, date,
 // source/outlet and url. A bad record is reported and skipped; the others are read.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -26,8 +26,8 @@ bool EndsLikeSentence(std::string_view line) {
   line = TrimWhitespace(line);
   if (line.empty()) return true;
   const char last = line.back();
-  if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
-      last == '\'' || last == ')') {
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"' || last == '\'' ||
+      last == ')') {
     return true;
   }
   // Closing curly quotes U+201D, U+2019 and the guillemet U+00BB.
@@ -47,9 +47,9 @@ std::string UnwrapHardLineBreaks(std::string_view text) {
     if (newline == std::string_view::npos) break;
     const std::string_view line = text.substr(line_begin, newline - line_begin);
     const size_t next_end = text.find('\n', newline + 1);
-    const std::string_view next = text.substr(
-        newline + 1, next_end == std::string_view::npos ? std::string_view::npos
-                                                        : next_end - newline - 1);
+    const std::string_view next =
+        text.substr(newline + 1, next_end == std::string_view::npos ? std::string_view::npos
+                                                                    : next_end - newline - 1);
     if (!IsBlank(line) && !IsBlank(next) && !StartsWithSpace(next) && !StartsWithBullet(next)) {
       joinable.push_back(newline);
       if (!EndsLikeSentence(line)) ++mid_sentence;

@@ -210,7 +210,8 @@ std::optional<std::string_view> ListItem(std::string_view line) {
     return TrimWhitespace(line.substr(2));
   }
   size_t digits = 0;
-  while (digits < line.size() && digits < 10 && std::isdigit(static_cast<unsigned char>(line[digits]))) {
+  while (digits < line.size() && digits < 10 &&
+         std::isdigit(static_cast<unsigned char>(line[digits]))) {
     ++digits;
   }
   if (digits > 0 && digits < 10 && digits + 1 < line.size() &&
@@ -289,8 +290,7 @@ StatusOr<FrontMatter> ParseFrontMatter(std::string_view name, const std::string&
   if (root.IsNull()) return front;
   if (!root.IsMap()) return FrontMatterError(name, first_line, "expected key: value lines");
   const YAML::Node& fields = root;
-  const auto field = [&](std::initializer_list<const char*> keys,
-                         std::string& target) -> Status {
+  const auto field = [&](std::initializer_list<const char*> keys, std::string& target) -> Status {
     for (const char* key : keys) {
       const YAML::Node node = fields[key];
       if (!node.IsDefined() || node.IsNull()) continue;
@@ -320,8 +320,9 @@ std::string MarkdownToPlainText(std::string_view markdown) {
   for (std::string_view raw : SplitLines(markdown)) {
     std::string_view line = TrimLeft(raw);
     if (!fence.empty()) {
-      if (line.starts_with(fence) && TrimWhitespace(line.substr(fence.size())).find_first_not_of(
-                                         fence[0]) == std::string_view::npos) {
+      if (line.starts_with(fence) &&
+          TrimWhitespace(line.substr(fence.size())).find_first_not_of(fence[0]) ==
+              std::string_view::npos) {
         builder.AddVerbatim(std::move(code));
         code.clear();
         fence.clear();

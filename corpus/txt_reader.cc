@@ -25,10 +25,9 @@ StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string_view text) {
   if (first_end != std::string_view::npos) {
     const std::string_view first_line = TrimWhitespace(text.substr(0, first_end));
     const size_t second_end = text.find('\n', first_end + 1);
-    const std::string_view second_line =
-        text.substr(first_end + 1, second_end == std::string_view::npos
-                                       ? std::string_view::npos
-                                       : second_end - first_end - 1);
+    const std::string_view second_line = text.substr(
+        first_end + 1,
+        second_end == std::string_view::npos ? std::string_view::npos : second_end - first_end - 1);
     if (TrimWhitespace(second_line).empty() && first_line.size() <= kMaxHeadlineBytes &&
         !EndsWithFullStop(first_line)) {
       article.meta.title = std::string(first_line);

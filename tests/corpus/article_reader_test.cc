@@ -97,8 +97,8 @@ TEST(ArticleReaderTest, RepairsInvalidUtf8AndWarns) {
 }
 
 TEST(ArticleReaderTest, RepairsInvalidUtf8BeforeParsingJson) {
-  StatusOr<FileReadResult> result =
-      ReadArticleBytes("feed.jsonl", "{\"title\": \"M\xFCnchen\", \"text\": \"Deal in M\xFCnchen.\"}\n");
+  StatusOr<FileReadResult> result = ReadArticleBytes(
+      "feed.jsonl", "{\"title\": \"M\xFCnchen\", \"text\": \"Deal in M\xFCnchen.\"}\n");
   ASSERT_TRUE(result.ok()) << result.status().message();
   ASSERT_EQ(result->articles.size(), 1u);
   EXPECT_TRUE(result->errors.empty());

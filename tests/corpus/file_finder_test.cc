@@ -24,9 +24,9 @@ TEST(FileFinderTest, FindsArticleFilesRecursivelyInOrder) {
   for (const auto& file : *files) {
     relative.push_back(std::filesystem::relative(file, dir.path()).generic_string());
   }
-  const std::vector<std::string> expected = {"a.txt",        "b/deep/page.html", "b/story.md",
-                                             "c/dump.json",  "c/feed.jsonl",     "notes.text",
-                                             "x.htm",        "y.markdown"};
+  const std::vector<std::string> expected = {"a.txt",       "b/deep/page.html", "b/story.md",
+                                             "c/dump.json", "c/feed.jsonl",     "notes.text",
+                                             "x.htm",       "y.markdown"};
   EXPECT_EQ(relative, expected);
 }
 

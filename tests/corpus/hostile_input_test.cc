@@ -29,7 +29,8 @@ TEST(HostileInputTest, ReadersSurviveHostileInput) {
       {"links.md", Repeat("[a](", 50000)},
       {"nested-links.md", Repeat("[", 50000) + "x" + Repeat("](u)", 50000)},
       {"angles.md", Repeat("<http://x ", 50000)},
-      {"nested.json", "{\"text\": \"ok\", \"x\": " + Repeat("[", 100000) + Repeat("]", 100000) + "}"},
+      {"nested.json",
+       "{\"text\": \"ok\", \"x\": " + Repeat("[", 100000) + Repeat("]", 100000) + "}"},
       {"nested.jsonl", Repeat("[", 100000) + "\n{\"text\": \"fine\"}\n"},
       {"yaml.md", "---\ntitle: " + Repeat("[", 20000) + "\n---\nBody.\n"},
       {"alias.md", "---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\ntitle: *a\n---\nBody.\n"},
@@ -41,8 +42,7 @@ TEST(HostileInputTest, ReadersSurviveHostileInput) {
     SCOPED_TRACE(c.name);
     StatusOr<FileReadResult> result = ReadArticleBytes(c.name, c.bytes);
     if (!result.ok()) {
-      EXPECT_TRUE(result.status().message().starts_with(c.name + ":"))
-          << result.status().message();
+      EXPECT_TRUE(result.status().message().starts_with(c.name + ":")) << result.status().message();
       continue;
     }
     for (const RawArticle& article : result->articles) EXPECT_FALSE(article.text.empty());

@@ -26,21 +26,32 @@ TEST(JsonReaderTest, ReadsFieldAlternatives) {
       {"alternative names",
        R"({"headline": "Chip sale", "body": "Body text.", "published": "2023-02-03",
            "outlet": "Desk"})",
-       {"", 0, "Chip sale", "Desk", "", "2023-02-03", ""}, "Chip sale\n\nBody text."},
+       {"", 0, "Chip sale", "Desk", "", "2023-02-03", ""},
+       "Chip sale\n\nBody text."},
       {"content and published_at",
        R"({"content": "Content text.", "published_at": "2022-12-31T23:59:00Z"})",
-       {"", 0, "", "", "", "2022-12-31T23:59:00Z", ""}, "Content text."},
-      {"text wins over body", R"({"body": "Body.", "text": "Text."})",
-       {"", 0, "", "", "", "", ""}, "Text."},
-      {"null text falls through to body", R"({"text": null, "body": "Body."})",
-       {"", 0, "", "", "", "", ""}, "Body."},
+       {"", 0, "", "", "", "2022-12-31T23:59:00Z", ""},
+       "Content text."},
+      {"text wins over body",
+       R"({"body": "Body.", "text": "Text."})",
+       {"", 0, "", "", "", "", ""},
+       "Text."},
+      {"null text falls through to body",
+       R"({"text": null, "body": "Body."})",
+       {"", 0, "", "", "", "", ""},
+       "Body."},
       {"title already at the start of the text",
        R"({"title": "Deal done", "text": "Deal done\n\nThe deal closed."})",
-       {"", 0, "Deal done", "", "", "", ""}, "Deal done\n\nThe deal closed."},
-      {"escaped CRLF in strings", R"({"title": "T", "text": "One.\r\nTwo."})",
-       {"", 0, "T", "", "", "", ""}, "T\n\nOne.\nTwo."},
-      {"non-string metadata ignored", R"({"title": 42, "date": 20240101, "text": "Body."})",
-       {"", 0, "", "", "", "", ""}, "Body."},
+       {"", 0, "Deal done", "", "", "", ""},
+       "Deal done\n\nThe deal closed."},
+      {"escaped CRLF in strings",
+       R"({"title": "T", "text": "One.\r\nTwo."})",
+       {"", 0, "T", "", "", "", ""},
+       "T\n\nOne.\nTwo."},
+      {"non-string metadata ignored",
+       R"({"title": 42, "date": 20240101, "text": "Body."})",
+       {"", 0, "", "", "", "", ""},
+       "Body."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -124,8 +135,8 @@ TEST(JsonLinesReaderTest, MalformedLineIsReportedAndOthersAreRead) {
     std::string title;
     std::string text;
   };
-  const Expected expected[] = {{0, "A", "A\n\nAlpha."}, {2, "C", "C\n\nGamma."},
-                               {5, "", "Epsilon."}};
+  const Expected expected[] = {
+      {0, "A", "A\n\nAlpha."}, {2, "C", "C\n\nGamma."}, {5, "", "Epsilon."}};
   for (size_t i = 0; i < 3; ++i) {
     SCOPED_TRACE(i);
     EXPECT_EQ(result->articles[i].meta.path, file.string());

@@ -31,13 +31,17 @@ TEST(MarkdownReaderTest, ReadsFrontMatterFields) {
        "Chip deal\n\nBody."},
       {"title repeated as heading is not doubled",
        "---\ntitle: Chip deal\n---\n# Chip deal\n\nBody.",
-       {"", -1, "Chip deal", "", "", "", ""}, "Chip deal\n\nBody."},
-      {"no front matter, heading is the title", "# Startup raises $9m\n\nSeed round.",
-       {"", -1, "Startup raises $9m", "", "", "", ""}, "Startup raises $9m\n\nSeed round."},
-      {"no front matter, no heading", "Just a paragraph.\n\n## Later heading\n\nMore.",
-       {"", -1, "", "", "", "", ""}, "Just a paragraph.\n\nLater heading\n\nMore."},
-      {"empty front matter", "---\n---\nBody only.", {"", -1, "", "", "", "", ""},
-       "Body only."},
+       {"", -1, "Chip deal", "", "", "", ""},
+       "Chip deal\n\nBody."},
+      {"no front matter, heading is the title",
+       "# Startup raises $9m\n\nSeed round.",
+       {"", -1, "Startup raises $9m", "", "", "", ""},
+       "Startup raises $9m\n\nSeed round."},
+      {"no front matter, no heading",
+       "Just a paragraph.\n\n## Later heading\n\nMore.",
+       {"", -1, "", "", "", "", ""},
+       "Just a paragraph.\n\nLater heading\n\nMore."},
+      {"empty front matter", "---\n---\nBody only.", {"", -1, "", "", "", "", ""}, "Body only."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -61,8 +65,7 @@ TEST(MarkdownReaderTest, RejectsMalformedFrontMatterWithItsLine) {
     std::string message;
   };
   const Case cases[] = {
-      {"---\ntitle: ok\nsource: [unclosed\n---\nBody.",
-       "post.md:4: malformed front matter: "},
+      {"---\ntitle: ok\nsource: [unclosed\n---\nBody.", "post.md:4: malformed front matter: "},
       {"---\ntitle: ok\n  bad: indent: here\n---\nBody.", "post.md:3: malformed front matter: "},
       {"---\n- just\n- a list\n---\nBody.",
        "post.md:2: malformed front matter: expected key: value lines"},
@@ -100,8 +103,9 @@ TEST(MarkdownReaderTest, ConvertsMarkdownToPlainText) {
        "A bold and soft and strong and light claim"},
       {"strikethrough vs approx", "~~old~~ price ~$4bn", "old price ~$4bn"},
       {"literal stars and underscores", "5 * 3 and snake_case_name", "5 * 3 and snake_case_name"},
-      {"links", "Read [the filing](https://sec.example/f?a=(1)) and [notes][n].\n\n"
-                "[n]: https://example.com/notes",
+      {"links",
+       "Read [the filing](https://sec.example/f?a=(1)) and [notes][n].\n\n"
+       "[n]: https://example.com/notes",
        "Read the filing and notes."},
       {"images removed", "Before ![chart of revenue](img/chart.png) after", "Before  after"},
       {"autolink", "See <https://example.com/x> now", "See https://example.com/x now"},

@@ -11,8 +11,8 @@ namespace newsfacts {
 namespace {
 
 TEST(SamplesTest, EverySampleArticleReadsCleanly) {
-  const std::filesystem::path samples = std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus" /
-                                        "samples";
+  const std::filesystem::path samples =
+      std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus" / "samples";
   if (!std::filesystem::is_directory(samples)) GTEST_SKIP() << "no " << samples;
   StatusOr<std::vector<std::filesystem::path>> files = FindArticleFiles({samples});
   ASSERT_TRUE(files.ok()) << files.status().message();

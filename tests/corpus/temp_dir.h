@@ -2,14 +2,13 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
-
-#include <unistd.h>
 
 namespace newsfacts::testing {
 
@@ -20,8 +19,8 @@ class TempDir {
     static std::atomic<int> counter = 0;
     const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
     path_ = std::filesystem::temp_directory_path() /
-            ("newsfacts-corpus-" + std::to_string(::getpid()) + "-" +
-             std::to_string(counter++) + "-" + (test ? test->name() : "global"));
+            ("newsfacts-corpus-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+             "-" + (test ? test->name() : "global"));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }

@@ -21,8 +21,8 @@ TEST(TxtReaderTest, FirstLineIsTheHeadlineWhenABlankLineFollows) {
       "data centres in Ohio over five years, its largest investment in the state, as demand "
       "for AI computing keeps growing faster than supply.";
   const Case cases[] = {
-      {"Orbital Labs raises $40m\n\nThe startup said on Monday.",
-       "Orbital Labs raises $40m", "Orbital Labs raises $40m\n\nThe startup said on Monday."},
+      {"Orbital Labs raises $40m\n\nThe startup said on Monday.", "Orbital Labs raises $40m",
+       "Orbital Labs raises $40m\n\nThe startup said on Monday."},
       {"\n\n  Leading blank lines go  \n\nBody.\n\n", "Leading blank lines go",
        "Leading blank lines go  \n\nBody."},
       {"Rivals of the new phone...\n\nBody.", "Rivals of the new phone...",
@@ -49,10 +49,10 @@ TEST(TxtReaderTest, FirstLineIsTheHeadlineWhenABlankLineFollows) {
 
 TEST(TxtReaderTest, ReadsAFileFromDisk) {
   testing::TempDir dir;
-  const auto file = dir.Write(
-      "deals/acme.txt",
-      "Acme to buy Widgetco for $1.2bn\n\nAcme Corp agreed to buy Widgetco.\n\n"
-      "\"It is a great fit,\" said Jane Roe, Acme's chief executive.\n");
+  const auto file =
+      dir.Write("deals/acme.txt",
+                "Acme to buy Widgetco for $1.2bn\n\nAcme Corp agreed to buy Widgetco.\n\n"
+                "\"It is a great fit,\" said Jane Roe, Acme's chief executive.\n");
   StatusOr<FileReadResult> result = ReadArticleFile(file);
   ASSERT_TRUE(result.ok()) << result.status().message();
   ASSERT_EQ(result->articles.size(), 1u);
