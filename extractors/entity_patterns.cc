@@ -16,6 +16,11 @@ bool IsLowerWord(const EntityWord& word) {
   return word.kind == TokenKind::kWord && !word.possessive && word.shape == WordShape::kLower;
 }
 
+bool IsCapitalizedWord(const EntityWord& word) {
+  return word.kind == TokenKind::kWord && !word.possessive &&
+         (word.shape == WordShape::kCapital || word.shape == WordShape::kUpper);
+}
+
 bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
                       const std::vector<EntityWord>& words, size_t pos, size_t limit) {
   if (k == elements.size()) return true;
@@ -40,6 +45,12 @@ bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
       break;
     case ContextElement::Kind::kNumber:
       if (pos < limit && words[pos].kind == TokenKind::kNumber &&
+          MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kCapitalized:
+      if (pos < limit && IsCapitalizedWord(words[pos]) &&
           MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
         return true;
       }
@@ -83,6 +94,12 @@ bool MatchBackwardTo(const std::vector<ContextElement>& elements, size_t k,
         return true;
       }
       break;
+    case ContextElement::Kind::kCapitalized:
+      if (pos > limit && IsCapitalizedWord(words[pos - 1]) &&
+          MatchBackwardTo(elements, k - 1, words, pos - 1, limit)) {
+        return true;
+      }
+      break;
     case ContextElement::Kind::kSkip:
       for (size_t skip = 0; skip <= element.max_skip; ++skip) {
         if (skip > 0 && (pos < limit + skip || !IsLowerWord(words[pos - skip]))) break;
@@ -114,6 +131,8 @@ StatusOr<std::vector<ContextElement>> ParseContext(
       element.list = &list->second;
     } else if (item == "#") {
       element.kind = ContextElement::Kind::kNumber;
+    } else if (item == "^") {
+      element.kind = ContextElement::Kind::kCapitalized;
     } else if (item[0] == '*' && item.size() > 1 &&
                std::all_of(item.begin() + 1, item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       element.kind = ContextElement::Kind::kSkip;
@@ -316,15 +335,17 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       if (!elements.ok()) return elements.status();
       (std::string_view(field) == "before" ? rule.before : rule.after) = std::move(*elements);
     }
-    for (const char* field : {"name_starts_with", "name_ends_with"}) {
+    for (const char* field : {"name_starts_with", "name_ends_with", "name_excludes"}) {
       if (!value.contains(field)) continue;
       const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
       const auto list = lists_.find(name);
       if (list == lists_.end()) {
         return Status::InvalidArgument(where + ": " + field + ": unknown list \"" + name + "\"");
       }
-      (std::string_view(field) == "name_starts_with" ? rule.name_starts_with
-                                                     : rule.name_ends_with) = &list->second;
+      const std::string_view which(field);
+      (which == "name_starts_with" ? rule.name_starts_with
+       : which == "name_ends_with" ? rule.name_ends_with
+                                   : rule.name_excludes) = &list->second;
     }
     for (const char* field : {"min_words", "max_words"}) {
       if (!value.contains(field)) continue;
@@ -334,6 +355,12 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       (std::string_view(field) == "min_words" ? rule.min_words : rule.max_words) =
           value[field].get<size_t>();
     }
+    if (value.contains("title_words")) {
+      if (!value["title_words"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"title_words\" must be true or false");
+      }
+      rule.title_words = value["title_words"].get<bool>();
+    }
     if (value.contains("sentence_initial")) {
       if (!value["sentence_initial"].is_boolean()) {
         return Status::InvalidArgument(where + ": \"sentence_initial\" must be true or false");
@@ -341,9 +368,10 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       rule.sentence_initial = value["sentence_initial"].get<bool>();
     }
     if (rule.before.empty() && rule.after.empty() && rule.name_starts_with == nullptr &&
-        rule.name_ends_with == nullptr) {
-      return Status::InvalidArgument(
-          where + ": needs at least one of before, after, name_starts_with, name_ends_with");
+        rule.name_ends_with == nullptr && !rule.title_words) {
+      return Status::InvalidArgument(where +
+                                     ": needs at least one of before, after, name_starts_with, "
+                                     "name_ends_with, title_words");
     }
     if (value.contains("examples")) {
       if (!value["examples"].is_array()) {

@@ -53,9 +53,9 @@ class PhraseList {
   size_t max_words_ = 0;
 };
 
-// One element of a context sequence (see FORMAT.md: "@list", "a|an", "#", "*3", "x?").
+// One element of a context sequence (see FORMAT.md: "@list", "a|an", "#", "^", "*3", "x?").
 struct ContextElement {
-  enum class Kind { kList, kWords, kNumber, kSkip };
+  enum class Kind { kList, kWords, kNumber, kCapitalized, kSkip };
   Kind kind = Kind::kWords;
   const PhraseList* list = nullptr;  // kList
   std::vector<std::string> words;    // kWords: case-folded alternatives
@@ -88,9 +88,11 @@ struct EntityRule {
   std::vector<ContextElement> after;       // must start right after the name
   const PhraseList* name_starts_with = nullptr;
   const PhraseList* name_ends_with = nullptr;
+  const PhraseList* name_excludes = nullptr;  // no word of the name may be in this list
   size_t min_words = 1;                    // name length bounds, in words
   size_t max_words = 0;                    // 0: unbounded
   bool sentence_initial = false;           // may type one word that starts a sentence
+  bool title_words = false;                // every word is Capitalized ("Nasser Hussain")
   std::vector<RuleExample> examples;
 };
 

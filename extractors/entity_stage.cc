@@ -337,6 +337,24 @@ class Annotator {
     }
   }
 
+  // True when words [begin, end) are all Capitalized words of two or more letters.
+  bool AllTitleWords(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      const EntityWord& word = words_[k];
+      if (word.kind != TokenKind::kWord || word.shape != WordShape::kCapital || word.text.size() < 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      if (list.Contains(words_[k].folded)) return true;
+    }
+    return false;
+  }
+
   size_t WordCount(size_t begin, size_t end) const {
     size_t count = 0;
     for (size_t k = begin; k < end; ++k) count += words_[k].kind == TokenKind::kWord ? 1 : 0;
@@ -367,6 +385,8 @@ class Annotator {
       if (best != nullptr && rule.priority <= best->priority) continue;
       if (initial_single_word && !rule.sentence_initial) continue;
       if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) continue;
+      if (rule.title_words && !AllTitleWords(c.begin, c.name_end)) continue;
+      if (rule.name_excludes != nullptr && AnyWordIn(*rule.name_excludes, c.begin, c.end)) continue;
       if (rule.name_starts_with != nullptr &&
           rule.name_starts_with->MatchAt(words_, c.begin, c.name_end) == 0) {
         continue;

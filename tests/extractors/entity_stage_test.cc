@@ -177,7 +177,8 @@ TEST_F(EntityStageTest, RejectsBadPatternFilesNamingFileAndRule) {
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"THING","before":"of"}]})",
        "user/p.json: rule x.y: \"type\" must be ORG, PERSON, PRODUCT or LOCATION"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG"}]})",
-       "user/p.json: rule x.y: needs at least one of before, after, name_starts_with, name_ends_with"},
+       "user/p.json: rule x.y: needs at least one of before, after, name_starts_with, "
+       "name_ends_with, title_words"},
       {R"({"kind":"entity_patterns","rules":[{"id":"org.verb","type":"ORG","after":"sued"}]})",
        "user/p.json: rule org.verb: duplicate id (also in builtin:entity_patterns.json)"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG","after":"sued","examples":[{"text":"A"}]}]})",
