@@ -1,0 +1,54 @@
+// AbstractSentence: a sentence with every mention and amount replaced by a typed placeholder
+// ("⟨ORG:1⟩ has invested ⟨MONEY:1⟩ in ⟨ORG:2⟩"), with an exact map back to document bytes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+
+namespace newsfacts {
+
+// One placeholder of an abstracted sentence and the annotation it stands for.
+struct AbstractSlot {
+  enum class Kind { kMention, kAmount };
+  Kind kind = Kind::kMention;
+  size_t index = 0;           // into Document::mentions() or Document::amounts()
+  std::string type;           // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY"
+  Span doc_span;              // the annotation's bytes in the document
+  size_t abstract_begin = 0;  // the placeholder's bytes in AbstractSentence::text()
+  size_t abstract_end = 0;
+};
+
+// The abstracted view of one sentence. Besides placeholders, runs of whitespace become one
+// space, curly quotes and apostrophes become straight ones, en and em dashes become "-", and
+// a parenthesised amount that restates the one before it ("$9.3bn (£5bn)") is elided, so
+// rule patterns stay short. Immutable value; thread-compatible.
+class AbstractSentence {
+ public:
+  // Builds the view of sentence `sentence_index` of `doc`. Mentions and amounts are taken by
+  // span containment; where two overlap, the earlier (then the longer) one wins.
+  static AbstractSentence Build(const Document& doc, size_t sentence_index);
+
+  const std::string& text() const { return text_; }
+  const std::vector<AbstractSlot>& slots() const { return slots_; }
+  size_t sentence() const { return sentence_; }
+
+  // Returns the document span that abstract bytes [begin, end) stand for; a placeholder
+  // maps to its whole annotation. Requires begin < end <= text().size().
+  Span ToDocument(size_t begin, size_t end) const;
+
+  // Returns the slots whose placeholders lie inside abstract bytes [begin, end), in order.
+  std::vector<const AbstractSlot*> SlotsIn(size_t begin, size_t end) const;
+
+ private:
+  size_t sentence_ = 0;
+  std::string text_;
+  std::vector<AbstractSlot> slots_;
+  std::vector<size_t> doc_begin_;  // per abstract byte: document offset where it starts
+  std::vector<size_t> doc_end_;    // per abstract byte: document offset where it ends
+};
+
+}  // namespace newsfacts

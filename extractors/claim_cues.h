@@ -1,0 +1,69 @@
+// ClaimCues: the scoped status cue lists and attribution patterns of "claim_cues" rule files,
+// applied to abstracted sentences (status of a claim, speaker and venue of a sentence).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/claim_abstraction.h"
+#include "extractors/claim_rules.h"
+#include "extractors/rule_sources.h"
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+// Who a sentence says is speaking and through which outlet. Empty strings when unknown.
+struct Attribution {
+  std::string speaker;                  // entity canonical name, or the words themselves
+  std::optional<size_t> speaker_entity; // into Document::entities() when the speaker is a mention
+  std::string venue;                    // "TechCrunch", "statement"
+  std::string rule;                     // id of the attribution pattern that found the speaker
+  bool empty() const { return speaker.empty() && venue.empty(); }
+};
+
+// A [begin, end) range of bytes in an abstracted sentence.
+struct AbstractRange {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The compiled cues. Immutable after Create; thread-safe.
+class ClaimCues {
+ public:
+  // Compiles the cue lists and attribution patterns of every "claim_cues" file.
+  // InvalidArgument as "<file>: <section>: <what is wrong>" (attribution errors name the id).
+  static StatusOr<std::unique_ptr<ClaimCues>> Create(const RuleSources& sources,
+                                                     const MacroTable& macros);
+  ~ClaimCues();
+
+  // Splits an abstracted sentence into clauses at the clause boundaries (";", ", but ", ...).
+  std::vector<AbstractRange> Clauses(std::string_view abstract_text) const;
+
+  // Returns the status of a claim whose evidence is `evidence` in `sentence`. The scope is the
+  // clause holding the last byte of the evidence: conditional when a conditional cue lies in
+  // the scope ("If X's Claude models fall behind, does AWS ...?"), else a question when that
+  // clause ends with "?", else negated, hedged or planned when a cue of that list lies in the scope
+  // ("before" cues from the clause start to the evidence end, "after" cues from the evidence
+  // end to the clause end), else reported when `attributed`, else asserted.
+  ClaimStatus StatusOf(std::string_view abstract_text, AbstractRange evidence,
+                       bool attributed) const;
+
+  // Returns the merged attribution of `sentence`: the first speaker and the first venue any
+  // attribution pattern finds. Speakers and venues that are mentions give canonical names.
+  Attribution Attribute(const Document& doc, const AbstractSentence& sentence) const;
+
+  // Quoted passages shorter than this many words ("coopetition") are not quotes.
+  size_t quote_min_words() const { return quote_min_words_; }
+
+ private:
+  struct Impl;
+  explicit ClaimCues(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  size_t quote_min_words_ = 3;
+};
+
+}  // namespace newsfacts
