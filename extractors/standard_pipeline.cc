@@ -1,6 +1,8 @@
 // Assembles the standard pipeline from the built-in and user rule files.
 #include "extractors/standard_pipeline.h"
 
+#include "extractors/amount_stage.h"
+#include "extractors/entity_stage.h"
 #include "pipeline/segmenter.h"
 
 namespace newsfacts {
@@ -16,9 +18,11 @@ Status Append(StatusOr<std::unique_ptr<StageT>> stage,
 
 }  // namespace
 
-StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& /*rules*/) {
+StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules) {
   std::vector<std::unique_ptr<Stage>> stages;
   NEWSFACTS_RETURN_IF_ERROR(Append(SegmenterStage::Create(), stages));
+  NEWSFACTS_RETURN_IF_ERROR(Append(EntityStage::Create(rules), stages));
+  NEWSFACTS_RETURN_IF_ERROR(Append(AmountStage::Create(rules), stages));
   return Pipeline::Create(std::move(stages));
 }
 
