@@ -61,9 +61,15 @@ constexpr std::string_view kInsertRun =
     "INSERT INTO runs (tool_version, rules_fingerprint, started_at) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kFinishRun =
     "UPDATE runs SET finished_at = ?2, articles_added = ?3, articles_replaced = ?4, "
-    "articles_unchanged = ?5, articles_failed = ?6 WHERE id = ?1";
+    "articles_unchanged = ?5, articles_failed = ?6, articles_reextracted = ?7 WHERE id = ?1";
 constexpr std::string_view kSelectHashes =
     "SELECT path, record_index, content_hash FROM articles";
+constexpr std::string_view kSelectStale =
+    "SELECT a.id FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.run_id <> ?1 "
+    "AND (?4 OR r.tool_version <> ?2 OR r.rules_fingerprint <> ?3) ORDER BY a.id";
+constexpr std::string_view kSelectArticle =
+    "SELECT path, record_index, title, source, url, published, repaired_sequences, text, "
+    "content_hash FROM articles WHERE id = ?1";
 
 // Returns the current time as UTC ISO 8601, e.g. "2024-03-01T09:30:00Z".
 std::string UtcNow() {
@@ -246,6 +252,8 @@ struct FactStore::Impl {
   sqlite::Statement insert_run;
   sqlite::Statement finish_run;
   sqlite::Statement select_hashes;
+  sqlite::Statement select_stale;
+  sqlite::Statement select_article;
   std::unique_ptr<sqlite::Transaction> batch;
   // Set when SQLite rolled back the open batch by itself after an error.
   Status lost_batch;
@@ -268,6 +276,8 @@ Status FactStore::Impl::Prepare() {
       {&insert_claim, kInsertClaim},     {&insert_quote, kInsertQuote},
       {&insert_run, kInsertRun},         {&finish_run, kFinishRun},
       {&select_hashes, kSelectHashes},
+      {&select_stale, kSelectStale},
+      {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
@@ -564,11 +574,54 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   update.BindInt64(4, counts.articles_replaced);
   update.BindInt64(5, counts.articles_unchanged);
   update.BindInt64(6, counts.articles_failed);
+  update.BindInt64(7, counts.articles_reextracted);
   NEWSFACTS_RETURN_IF_ERROR(update.Run());
   if (impl_->connection->Changes() == 0) {
     return Status::NotFound(impl_->connection->path() + ": no run " + std::to_string(run_id));
   }
   return Status::Ok();
+}
+
+StatusOr<std::vector<int64_t>> FactStore::ArticlesToReextract(int64_t current_run_id,
+                                                               const RunInfo& current, bool all) {
+  std::vector<int64_t> ids;
+  sqlite::Statement& select = impl_->select_stale;
+  select.BindInt64(1, current_run_id);
+  select.BindText(2, current.tool_version);
+  select.BindText(3, current.rules_fingerprint);
+  select.BindInt64(4, all ? 1 : 0);
+  while (true) {
+    StatusOr<bool> row = select.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(select.ColumnInt64(0));
+  }
+  select.Reset();
+  return ids;
+}
+
+StatusOr<StoredArticle> FactStore::LoadArticle(int64_t article_id) {
+  sqlite::Statement& select = impl_->select_article;
+  select.BindInt64(1, article_id);
+  StatusOr<bool> row = select.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) {
+    select.Reset();
+    return Status::NotFound(impl_->connection->path() + ": no article " +
+                            std::to_string(article_id));
+  }
+  StoredArticle article;
+  article.meta.path = select.ColumnText(0);
+  article.meta.record_index = static_cast<int>(select.ColumnInt64(1));
+  article.meta.title = select.ColumnText(2);
+  article.meta.source = select.ColumnText(3);
+  article.meta.url = select.ColumnText(4);
+  article.meta.published = select.ColumnText(5);
+  article.meta.repaired_sequences = static_cast<size_t>(select.ColumnInt64(6));
+  article.text = select.ColumnText(7);
+  article.content_hash = select.ColumnText(8);
+  select.Reset();
+  return article;
 }
 
 Status FactStore::BeginBatch() {

@@ -23,6 +23,14 @@ struct RunCounts {
   int64_t articles_replaced = 0;
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;
+  int64_t articles_reextracted = 0;  // stored articles extracted again with this run's rules
+};
+
+// An article as stored: what re-extraction needs to rebuild its Document without the file.
+struct StoredArticle {
+  ArticleMeta meta;          // path, record index, title, source, url, published, repairs
+  std::string text;          // the normalized text the offsets point into
+  std::string content_hash;
 };
 
 // Key of an article in the store: its path and record index (-1 unless .json/.jsonl).
@@ -55,6 +63,15 @@ class FactStore {
   StatusOr<int64_t> BeginRun(const RunInfo& info);
   // Records the finish time and counts of a run.
   Status FinishRun(int64_t run_id, const RunCounts& counts);
+
+  // Returns the ids of the stored articles to extract again, in id order: those whose
+  // facts come from a run with another tool version or rules fingerprint than `current`,
+  // or, with `all`, every article not written by run `current_run_id`.
+  StatusOr<std::vector<int64_t>> ArticlesToReextract(int64_t current_run_id,
+                                                     const RunInfo& current, bool all);
+
+  // Returns the stored article `article_id`. Errors: NotFound when there is none.
+  StatusOr<StoredArticle> LoadArticle(int64_t article_id);
 
   // Batches several articles into one transaction; WriteArticle must be called between them.
   // Errors: Busy when another process holds the write lock; FailedPrecondition when a batch

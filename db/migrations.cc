@@ -40,9 +40,20 @@ int LatestMigrationVersion() {
 }
 
 Status ApplyMigrations(sqlite::Connection& connection) {
+  return ApplyMigrations(connection, LatestMigrationVersion());
+}
+
+Status ApplyMigrations(sqlite::Connection& connection, int target_version) {
   StatusOr<std::vector<Migration>> migrations = LoadMigrations();
   if (!migrations.ok()) return migrations.status();
   const int latest = migrations->empty() ? 0 : migrations->back().version;
+  const bool known = target_version == 0 ||
+                     std::any_of(migrations->begin(), migrations->end(),
+                                 [&](const Migration& m) { return m.version == target_version; });
+  if (!known) {
+    return Status::InvalidArgument("no schema migration has version " +
+                                   std::to_string(target_version));
+  }
   StatusOr<int64_t> current = connection.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
   if (*current > latest) {
@@ -64,6 +75,7 @@ Status ApplyMigrations(sqlite::Connection& connection) {
   }
   for (const Migration& migration : *migrations) {
     if (migration.version <= *current) continue;
+    if (migration.version > target_version) break;
     StatusOr<std::unique_ptr<sqlite::Transaction>> transaction =
         sqlite::Transaction::Begin(connection);
     if (!transaction.ok()) return transaction.status();

@@ -30,4 +30,9 @@ int LatestMigrationVersion();
 // Busy, ReadOnly and IoError as Connection::Error(). Messages name the file.
 Status ApplyMigrations(sqlite::Connection& connection);
 
+// Like ApplyMigrations, but stops at `target_version` (tests build every earlier schema
+// with it). Errors: as ApplyMigrations, and InvalidArgument when no migration has that
+// number (0 means none).
+Status ApplyMigrations(sqlite::Connection& connection, int target_version);
+
 }  // namespace newsfacts

@@ -1,0 +1,304 @@
+// CompareFacts reads the `facts`, `conflicts` and `agreements` views and groups the claims by
+// (subject, predicate, object); WriteComparison prints them as a readable report.
+#include "db/compare.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+#include "db/sqlite.h"
+
+namespace newsfacts {
+namespace {
+
+// The first schema version with the comparison views.
+constexpr int64_t kViewsVersion = 2;
+
+// Entities the --entity filter names: key, name or alias, ASCII case ignored.
+constexpr std::string_view kSelectEntities =
+    "SELECT id FROM entities WHERE key = ?1 OR name = ?1 COLLATE NOCASE "
+    "UNION SELECT entity_id FROM aliases WHERE alias = ?1 COLLATE NOCASE";
+
+// ?1 predicate or NULL; ?2 1 when filtering by entity (temp table compare_entities).
+constexpr std::string_view kSelectClaims =
+    "SELECT c.subject_id, c.predicate, coalesce(c.object_id, 0), f.subject, "
+    "coalesce(f.object, ''), f.claim_id, f.article_id, coalesce(f.amount, ''), "
+    "coalesce(f.value, ''), coalesce(f.currency, ''), f.status, coalesce(f.speaker, ''), "
+    "coalesce(f.venue, ''), coalesce(f.title, ''), coalesce(f.source, ''), "
+    "coalesce(f.published, ''), f.path, f.evidence "
+    "FROM facts f JOIN claims c ON c.id = f.claim_id "
+    "WHERE c.subject_id IS NOT NULL AND (?1 IS NULL OR c.predicate = ?1) "
+    "AND (?2 = 0 OR c.subject_id IN (SELECT id FROM temp.compare_entities) "
+    "OR c.object_id IN (SELECT id FROM temp.compare_entities)) "
+    "ORDER BY f.published IS NULL, f.published, f.claim_id";
+
+constexpr std::string_view kSelectConflicts =
+    "SELECT claim_a, claim_b FROM conflicts WHERE (?1 IS NULL OR predicate = ?1) "
+    "ORDER BY claim_a, claim_b";
+
+constexpr std::string_view kSelectAgreements =
+    "SELECT s.id, a.predicate, coalesce(o.id, 0) FROM agreements a "
+    "JOIN entities s ON s.key = a.subject_key LEFT JOIN entities o ON o.key = a.object_key "
+    "WHERE (?1 IS NULL OR a.predicate = ?1)";
+
+// Entity ids and the predicate of one fact; 0 stands for "no object".
+using FactKey = std::tuple<int64_t, std::string, int64_t>;
+
+std::string Text(const sqlite::Statement& statement, int column) {
+  return std::string(statement.ColumnText(column));
+}
+
+// Opens `db_path` read-only after checking that it holds the comparison views.
+StatusOr<std::unique_ptr<sqlite::Connection>> OpenForComparison(const std::string& db_path) {
+  std::error_code error;
+  if (!std::filesystem::exists(db_path, error)) {
+    return Status::NotFound(db_path + ": no database here; run `newsfacts ingest DIR --db " +
+                            db_path + "` first");
+  }
+  StatusOr<std::unique_ptr<sqlite::Connection>> connection =
+      sqlite::Connection::Open(db_path, sqlite::OpenMode::kReadOnly);
+  if (!connection.ok()) return connection.status();
+  StatusOr<int64_t> version = (*connection)->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (*version == 0) {
+    return Status::FailedPrecondition(db_path + ": not a newsfacts database (no schema version)");
+  }
+  if (*version < kViewsVersion) {
+    return Status::FailedPrecondition(
+        db_path + ": schema version " + std::to_string(*version) +
+        " has no comparison views; run `newsfacts ingest` on it once to upgrade it");
+  }
+  return connection;
+}
+
+// Fills temp.compare_entities with the entities `name` names. Errors: NotFound when none.
+Status SelectEntities(sqlite::Connection& connection, const std::string& name) {
+  NEWSFACTS_RETURN_IF_ERROR(
+      connection.Exec("CREATE TEMP TABLE compare_entities (id INTEGER PRIMARY KEY)"));
+  StatusOr<sqlite::Statement> select = connection.Prepare(kSelectEntities);
+  if (!select.ok()) return select.status();
+  StatusOr<sqlite::Statement> insert =
+      connection.Prepare("INSERT OR IGNORE INTO temp.compare_entities (id) VALUES (?1)");
+  if (!insert.ok()) return insert.status();
+  select->BindText(1, name);
+  int found = 0;
+  while (true) {
+    StatusOr<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    insert->BindInt64(1, select->ColumnInt64(0));
+    NEWSFACTS_RETURN_IF_ERROR(insert->Run());
+    ++found;
+  }
+  if (found == 0) {
+    return Status::NotFound(connection.path() + ": no entity named \"" + name +
+                            "\"; list them with `newsfacts query \"SELECT key, name FROM "
+                            "entities ORDER BY name\"`");
+  }
+  return Status::Ok();
+}
+
+// Calls `on_row` for every row of `sql`, whose ?1 is the predicate filter (NULL: none).
+template <typename Row>
+Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::string& predicate,
+               Row on_row) {
+  StatusOr<sqlite::Statement> statement = connection.Prepare(sql);
+  if (!statement.ok()) return statement.status();
+  statement->BindTextOrNull(1, predicate);
+  while (true) {
+    StatusOr<bool> row = statement->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    on_row(*statement);
+  }
+}
+
+}  // namespace
+
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kConflict: return "conflict";
+    case Verdict::kAgree: return "agree";
+    case Verdict::kUnconfirmed: return "unconfirmed";
+  }
+  return "unconfirmed";
+}
+
+StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptions& options) {
+  StatusOr<std::unique_ptr<sqlite::Connection>> opened = OpenForComparison(db_path);
+  if (!opened.ok()) return opened.status();
+  sqlite::Connection& connection = **opened;
+  if (!options.entity.empty()) {
+    NEWSFACTS_RETURN_IF_ERROR(SelectEntities(connection, options.entity));
+  }
+
+  std::map<FactKey, ComparedFact> by_key;
+  std::map<int64_t, FactKey> key_of_claim;
+  StatusOr<sqlite::Statement> claims = connection.Prepare(kSelectClaims);
+  if (!claims.ok()) return claims.status();
+  claims->BindTextOrNull(1, options.predicate);
+  claims->BindInt64(2, options.entity.empty() ? 0 : 1);
+  while (true) {
+    StatusOr<bool> row = claims->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    FactKey key{claims->ColumnInt64(0), Text(*claims, 1), claims->ColumnInt64(2)};
+    ComparedFact& fact = by_key[key];
+    if (fact.claims.empty()) {
+      fact.subject = Text(*claims, 3);
+      fact.predicate = Text(*claims, 1);
+      fact.object = Text(*claims, 4);
+    }
+    ComparedClaim& claim = fact.claims.emplace_back();
+    claim.claim_id = claims->ColumnInt64(5);
+    claim.article_id = claims->ColumnInt64(6);
+    claim.amount = Text(*claims, 7);
+    claim.value = Text(*claims, 8);
+    claim.currency = Text(*claims, 9);
+    claim.status = Text(*claims, 10);
+    claim.speaker = Text(*claims, 11);
+    claim.venue = Text(*claims, 12);
+    claim.title = Text(*claims, 13);
+    claim.source = Text(*claims, 14);
+    claim.published = Text(*claims, 15);
+    claim.path = Text(*claims, 16);
+    claim.evidence = Text(*claims, 17);
+    key_of_claim[claim.claim_id] = key;
+  }
+
+  NEWSFACTS_RETURN_IF_ERROR(ReadAll(
+      connection, kSelectConflicts, options.predicate, [&](const sqlite::Statement& row) {
+        const auto a = key_of_claim.find(row.ColumnInt64(0));
+        if (a == key_of_claim.end()) return;
+        ComparedFact& fact = by_key[a->second];
+        fact.conflicts.emplace_back(row.ColumnInt64(0), row.ColumnInt64(1));
+        fact.verdict = Verdict::kConflict;
+      }));
+  NEWSFACTS_RETURN_IF_ERROR(ReadAll(
+      connection, kSelectAgreements, options.predicate, [&](const sqlite::Statement& row) {
+        const auto fact =
+            by_key.find(FactKey{row.ColumnInt64(0), Text(row, 1), row.ColumnInt64(2)});
+        if (fact != by_key.end() && fact->second.verdict != Verdict::kConflict) {
+          fact->second.verdict = Verdict::kAgree;
+        }
+      }));
+
+  Comparison comparison;
+  for (auto& [key, fact] : by_key) {
+    std::set<int64_t> articles;
+    std::set<std::string> sources;
+    for (const ComparedClaim& claim : fact.claims) {
+      articles.insert(claim.article_id);
+      if (!claim.source.empty()) sources.insert(claim.source);
+    }
+    fact.articles = static_cast<int>(articles.size());
+    fact.sources = static_cast<int>(sources.size());
+    if (fact.articles < options.min_articles) {
+      ++comparison.hidden;
+      continue;
+    }
+    comparison.facts.push_back(std::move(fact));
+  }
+  std::stable_sort(comparison.facts.begin(), comparison.facts.end(),
+                   [](const ComparedFact& a, const ComparedFact& b) {
+                     return a.articles > b.articles;
+                   });
+  return comparison;
+}
+
+namespace {
+
+// "Contoso acquired Fabrikam", or "Contoso raised" without an object.
+std::string FactLine(const ComparedFact& fact) {
+  std::string line = fact.subject + " " + fact.predicate;
+  if (!fact.object.empty()) line += " " + fact.object;
+  return line;
+}
+
+std::string Plural(int count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
+// "[2]": a claim's number within its fact, 1-based.
+std::string ClaimLabel(const ComparedFact& fact, int64_t claim_id) {
+  for (size_t i = 0; i < fact.claims.size(); ++i) {
+    // Appended piecewise: GCC 12 warns falsely on "[" + std::to_string(...) (-Wrestrict).
+    if (fact.claims[i].claim_id != claim_id) continue;
+    std::string label = "[";
+    label += std::to_string(i + 1);
+    label += ']';
+    return label;
+  }
+  return "[?]";
+}
+
+// "reported by Garman to TechCrunch", or the status alone.
+std::string Attribution(const ComparedClaim& claim) {
+  std::string text = claim.status;
+  if (!claim.speaker.empty()) text += " by " + claim.speaker;
+  if (!claim.venue.empty()) text += (claim.speaker.empty() ? " via " : " to ") + claim.venue;
+  return text;
+}
+
+// "TechCrunch, 2024-03-27, \"Title\"", skipping what is unknown; the path when all is.
+std::string ArticleLine(const ComparedClaim& claim) {
+  std::string text;
+  for (const std::string* part : {&claim.source, &claim.published}) {
+    if (part->empty()) continue;
+    if (!text.empty()) text += ", ";
+    text += *part;
+  }
+  if (!text.empty()) text += ", ";
+  if (claim.title.empty()) {
+    text += claim.path;
+  } else {
+    text += '"';
+    text += claim.title;
+    text += '"';
+  }
+  return text;
+}
+
+}  // namespace
+
+void WriteComparison(const Comparison& comparison, const CompareOptions& options,
+                     std::ostream& out) {
+  int agree = 0;
+  int conflict = 0;
+  int unconfirmed = 0;
+  for (const ComparedFact& fact : comparison.facts) {
+    switch (fact.verdict) {
+      case Verdict::kConflict: ++conflict; break;
+      case Verdict::kAgree: ++agree; break;
+      case Verdict::kUnconfirmed: ++unconfirmed; break;
+    }
+    std::string verdict(VerdictName(fact.verdict));
+    std::transform(verdict.begin(), verdict.end(), verdict.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    out << FactLine(fact) << ": " << verdict << ", " << Plural(fact.articles, "article", "articles")
+        << ", " << Plural(fact.sources, "source", "sources") << '\n';
+    for (size_t i = 0; i < fact.claims.size(); ++i) {
+      const ComparedClaim& claim = fact.claims[i];
+      out << "  [" << (i + 1) << "] " << (claim.amount.empty() ? "(no amount)" : claim.amount)
+          << "  " << Attribution(claim) << "  " << ArticleLine(claim) << '\n'
+          << "      > " << claim.evidence << '\n';
+    }
+    for (const auto& [a, b] : fact.conflicts) {
+      out << "  conflict: " << ClaimLabel(fact, a) << " vs " << ClaimLabel(fact, b) << '\n';
+    }
+    out << '\n';
+  }
+  out << Plural(static_cast<int>(comparison.facts.size()), "fact", "facts") << ": " << agree
+      << " agree, " << conflict << " conflict, " << unconfirmed << " unconfirmed";
+  if (comparison.hidden > 0) {
+    out << "; " << comparison.hidden << " more stated by fewer than " << options.min_articles
+        << " articles (--min-articles 1 shows them)";
+  }
+  out << '\n';
+}
+
+}  // namespace newsfacts

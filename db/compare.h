@@ -1,0 +1,82 @@
+// Cross-article comparison: what the stored articles say about each (subject, predicate,
+// object), whether they agree or conflict (the `agreements` and `conflicts` views), and a
+// readable report of it with the evidence sentences.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+// Which facts CompareFacts reports.
+struct CompareOptions {
+  // Only facts whose subject or object is this entity: its canonical key, or its name or an
+  // alias (ASCII case ignored). Empty: every entity.
+  std::string entity;
+  std::string predicate;  // only this predicate; empty: every predicate
+  int min_articles = 2;   // only facts stated by at least this many distinct articles
+};
+
+// One article's claim about a fact, as the `facts` view shows it.
+struct ComparedClaim {
+  int64_t claim_id = 0;
+  int64_t article_id = 0;
+  std::string amount;     // the amount as written, empty when the claim has none
+  std::string value;      // exact decimal string, empty for ranges, vague or no amount
+  std::string currency;
+  std::string status;     // "asserted", "reported", ...
+  std::string speaker;
+  std::string venue;
+  std::string title;
+  std::string source;
+  std::string published;
+  std::string path;
+  std::string evidence;   // the sentence that states it
+};
+
+enum class Verdict {
+  kConflict,     // two articles give amounts that cannot both be true (`conflicts`)
+  kAgree,        // two or more articles state it without conflict (`agreements`)
+  kUnconfirmed,  // one article states it; others only deny, ask or make it conditional
+};
+
+// "conflict", "agree", "unconfirmed".
+std::string_view VerdictName(Verdict verdict);
+
+// One (subject, predicate, object) and every claim stating it.
+struct ComparedFact {
+  std::string subject;
+  std::string predicate;
+  std::string object;                  // empty for facts without an object (raised, valued_at)
+  int articles = 0;                    // distinct articles
+  int sources = 0;                     // distinct named outlets
+  Verdict verdict = Verdict::kUnconfirmed;
+  std::vector<ComparedClaim> claims;   // by published date, then claim id
+  std::vector<std::pair<int64_t, int64_t>> conflicts;  // claim id pairs from `conflicts`
+};
+
+// What CompareFacts found.
+struct Comparison {
+  std::vector<ComparedFact> facts;  // most articles first, then by subject, predicate, object
+  int hidden = 0;                   // facts matching the filters but stated by too few articles
+};
+
+// Reads the database at `db_path` (read-only) and groups its claims with a subject by
+// (subject, predicate, object), filtered by `options`. Errors: NotFound when the file does
+// not exist or options.entity names no entity; FailedPrecondition when the file is not a
+// newsfacts database or predates the comparison views (schema version 1: run ingest once to
+// upgrade it); IoError and DataLoss from SQLite. Messages name the file.
+StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptions& options);
+
+// Writes `comparison` as text: per fact a header line with the verdict and counts, then per
+// claim its amount, status, attribution and article, with the evidence sentence below it,
+// then the conflicting pairs; a closing line counts the verdicts and the hidden facts.
+void WriteComparison(const Comparison& comparison, const CompareOptions& options,
+                     std::ostream& out);
+
+}  // namespace newsfacts

@@ -1,0 +1,287 @@
+// MergeDatabases: attaches each input read-only and copies its rows with INSERT ... SELECT,
+// shifting row ids past the output's largest ones and mapping entities by canonical key.
+#include "db/merge.h"
+
+#include <cctype>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+
+#include "db/migrations.h"
+#include "db/sqlite.h"
+
+namespace newsfacts {
+namespace {
+
+// Scratch tables of one input, in the connection's temp schema.
+constexpr std::string_view kDropScratch =
+    "DROP TABLE IF EXISTS temp.merge_offsets; DROP TABLE IF EXISTS temp.merge_articles; "
+    "DROP TABLE IF EXISTS temp.merge_entities";
+
+// Each copied row id is shifted by the output's largest id of its table, so ids stay
+// unique and the input's references can be rewritten by adding the same offset.
+constexpr std::string_view kOffsets =
+    "CREATE TEMP TABLE merge_offsets AS SELECT "
+    "(SELECT coalesce(max(id), 0) FROM main.runs) AS run, "
+    "(SELECT coalesce(max(id), 0) FROM main.articles) AS article, "
+    "(SELECT coalesce(max(id), 0) FROM main.sentences) AS sentence, "
+    "(SELECT coalesce(max(id), 0) FROM main.mentions) AS mention, "
+    "(SELECT coalesce(max(id), 0) FROM main.amounts) AS amount, "
+    "(SELECT coalesce(max(id), 0) FROM main.claims) AS claim, "
+    "(SELECT coalesce(max(id), 0) FROM main.quotes) AS quote";
+
+constexpr std::string_view kCountDuplicates =
+    "SELECT count(*) FROM src.articles s WHERE EXISTS "
+    "(SELECT 1 FROM main.articles m WHERE m.content_hash = s.content_hash)";
+constexpr std::string_view kSelectConflicting =
+    "SELECT s.path, s.record_index FROM src.articles s WHERE NOT EXISTS "
+    "(SELECT 1 FROM main.articles m WHERE m.content_hash = s.content_hash) AND EXISTS "
+    "(SELECT 1 FROM main.articles m WHERE m.path = s.path AND m.record_index = s.record_index) "
+    "ORDER BY s.id";
+// The input articles to copy, chosen against the output as it was before this input, so
+// that two copies of one text inside one input stay two articles, as ingest keeps them.
+constexpr std::string_view kSelectArticles =
+    "CREATE TEMP TABLE merge_articles AS SELECT s.id AS src_id FROM src.articles s "
+    "WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.content_hash = s.content_hash) "
+    "AND NOT EXISTS "
+    "(SELECT 1 FROM main.articles m WHERE m.path = s.path AND m.record_index = s.record_index)";
+
+// Runs of schema version 1 have no articles_reextracted column.
+constexpr std::string_view kCopyRunsVersion1 =
+    "INSERT INTO main.runs (id, tool_version, rules_fingerprint, started_at, finished_at, "
+    "articles_added, articles_replaced, articles_unchanged, articles_failed) "
+    "SELECT r.id + o.run, r.tool_version, r.rules_fingerprint, r.started_at, r.finished_at, "
+    "r.articles_added, r.articles_replaced, r.articles_unchanged, r.articles_failed "
+    "FROM src.runs r, temp.merge_offsets o ORDER BY r.id";
+constexpr std::string_view kCopyRuns =
+    "INSERT INTO main.runs (id, tool_version, rules_fingerprint, started_at, finished_at, "
+    "articles_added, articles_replaced, articles_unchanged, articles_failed, "
+    "articles_reextracted) "
+    "SELECT r.id + o.run, r.tool_version, r.rules_fingerprint, r.started_at, r.finished_at, "
+    "r.articles_added, r.articles_replaced, r.articles_unchanged, r.articles_failed, "
+    "r.articles_reextracted FROM src.runs r, temp.merge_offsets o ORDER BY r.id";
+// As FactStore writes entities: a later name and type win, a known parent is never lost.
+constexpr std::string_view kCopyEntities =
+    "INSERT INTO main.entities (key, name, type, parent_key) "
+    "SELECT key, name, type, parent_key FROM src.entities WHERE true ORDER BY id "
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type, "
+    "parent_key = coalesce(excluded.parent_key, entities.parent_key)";
+constexpr std::string_view kMapEntities =
+    "CREATE TEMP TABLE merge_entities AS SELECT s.id AS src_id, m.id AS dst_id "
+    "FROM src.entities s JOIN main.entities m ON m.key = s.key";
+constexpr std::string_view kCopyAliases =
+    "INSERT OR IGNORE INTO main.aliases (entity_id, alias) "
+    "SELECT e.dst_id, a.alias FROM src.aliases a JOIN temp.merge_entities e "
+    "ON e.src_id = a.entity_id";
+constexpr std::string_view kCopyArticles =
+    "INSERT INTO main.articles (id, path, record_index, content_hash, title, source, url, "
+    "published, text, byte_length, repaired_sequences, run_id) "
+    "SELECT a.id + o.article, a.path, a.record_index, a.content_hash, a.title, a.source, "
+    "a.url, a.published, a.text, a.byte_length, a.repaired_sequences, a.run_id + o.run "
+    "FROM src.articles a JOIN temp.merge_articles k ON k.src_id = a.id, temp.merge_offsets o "
+    "ORDER BY a.id";
+constexpr std::string_view kCopySentences =
+    "INSERT INTO main.sentences (id, article_id, sentence_index, paragraph, start_byte, "
+    "end_byte, start_char, end_char, text) "
+    "SELECT s.id + o.sentence, s.article_id + o.article, s.sentence_index, s.paragraph, "
+    "s.start_byte, s.end_byte, s.start_char, s.end_char, s.text "
+    "FROM src.sentences s JOIN temp.merge_articles k ON k.src_id = s.article_id, "
+    "temp.merge_offsets o ORDER BY s.id";
+constexpr std::string_view kCopyMentions =
+    "INSERT INTO main.mentions (id, article_id, sentence_id, mention_index, entity_id, type, "
+    "text, start_byte, end_byte, start_char, end_char, rule, run_id) "
+    "SELECT m.id + o.mention, m.article_id + o.article, m.sentence_id + o.sentence, "
+    "m.mention_index, e.dst_id, m.type, m.text, m.start_byte, m.end_byte, m.start_char, "
+    "m.end_char, m.rule, m.run_id + o.run "
+    "FROM src.mentions m JOIN temp.merge_articles k ON k.src_id = m.article_id "
+    "JOIN temp.merge_entities e ON e.src_id = m.entity_id, temp.merge_offsets o ORDER BY m.id";
+constexpr std::string_view kCopyAmounts =
+    "INSERT INTO main.amounts (id, article_id, sentence_id, amount_index, text, value, low, "
+    "high, currency, currency_evidence, qualifier, vague, restates_id, start_byte, end_byte, "
+    "start_char, end_char, rule, run_id) "
+    "SELECT a.id + o.amount, a.article_id + o.article, a.sentence_id + o.sentence, "
+    "a.amount_index, a.text, a.value, a.low, a.high, a.currency, a.currency_evidence, "
+    "a.qualifier, a.vague, a.restates_id + o.amount, a.start_byte, a.end_byte, a.start_char, "
+    "a.end_char, a.rule, a.run_id + o.run "
+    "FROM src.amounts a JOIN temp.merge_articles k ON k.src_id = a.article_id, "
+    "temp.merge_offsets o ORDER BY a.id";
+constexpr std::string_view kCopyClaims =
+    "INSERT INTO main.claims (id, article_id, sentence_id, claim_index, predicate, subject_id, "
+    "object_id, subject_text, object_text, amount_id, role, status, speaker, venue, "
+    "start_byte, end_byte, start_char, end_char, rule, run_id) "
+    "SELECT c.id + o.claim, c.article_id + o.article, c.sentence_id + o.sentence, "
+    "c.claim_index, c.predicate, es.dst_id, eo.dst_id, c.subject_text, c.object_text, "
+    "c.amount_id + o.amount, c.role, c.status, c.speaker, c.venue, c.start_byte, c.end_byte, "
+    "c.start_char, c.end_char, c.rule, c.run_id + o.run "
+    "FROM src.claims c JOIN temp.merge_articles k ON k.src_id = c.article_id "
+    "LEFT JOIN temp.merge_entities es ON es.src_id = c.subject_id "
+    "LEFT JOIN temp.merge_entities eo ON eo.src_id = c.object_id, temp.merge_offsets o "
+    "ORDER BY c.id";
+constexpr std::string_view kCopyQuotes =
+    "INSERT INTO main.quotes (id, article_id, sentence_id, quote_index, text, speaker, "
+    "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id) "
+    "SELECT q.id + o.quote, q.article_id + o.article, q.sentence_id + o.sentence, "
+    "q.quote_index, q.text, q.speaker, e.dst_id, q.start_byte, q.end_byte, q.start_char, "
+    "q.end_char, q.run_id + o.run "
+    "FROM src.quotes q JOIN temp.merge_articles k ON k.src_id = q.article_id "
+    "LEFT JOIN temp.merge_entities e ON e.src_id = q.speaker_entity_id, temp.merge_offsets o "
+    "ORDER BY q.id";
+
+// A read-only SQLite URI for `path`: every byte outside the unreserved set and "/" is
+// percent-encoded, so "?", "#" and "%" in file names stay part of the path.
+std::string ReadOnlyUri(const std::string& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const std::string absolute = std::filesystem::absolute(path).string();
+  std::string uri = "file:";
+  for (const char c : absolute) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri.push_back(c);
+    } else {
+      uri.push_back('%');
+      uri.push_back(kHex[byte >> 4]);
+      uri.push_back(kHex[byte & 0x0F]);
+    }
+  }
+  return uri + "?mode=ro";
+}
+
+// Runs the single statement `sql` and returns how many rows it changed.
+StatusOr<int64_t> Run(sqlite::Connection& connection, std::string_view sql) {
+  StatusOr<sqlite::Statement> statement = connection.Prepare(sql);
+  if (!statement.ok()) return statement.status();
+  NEWSFACTS_RETURN_IF_ERROR(statement->Run());
+  return connection.Changes();
+}
+
+// Checks that the attached input is a newsfacts database this build can read and returns
+// its schema version. Errors name `input`.
+StatusOr<int64_t> InputVersion(sqlite::Connection& connection, const std::string& input) {
+  StatusOr<int64_t> version = connection.QueryInt("PRAGMA src.user_version");
+  if (!version.ok()) {
+    // SQLite names the output in errors about the attached file.
+    if (version.status().code() == StatusCode::kFailedPrecondition) {
+      return Status::FailedPrecondition(input + ": not a newsfacts database (file is not SQLite)");
+    }
+    return version.status().WithContext(input);
+  }
+  if (*version == 0) {
+    return Status::FailedPrecondition(input +
+                                      ": not a newsfacts database (no schema version)");
+  }
+  if (*version > LatestMigrationVersion()) {
+    return Status::FailedPrecondition(
+        input + ": database schema version " + std::to_string(*version) +
+        " is newer than this newsfacts (" + std::to_string(LatestMigrationVersion()) +
+        "); upgrade newsfacts");
+  }
+  return version;
+}
+
+// Copies the attached input `src` into the output in one transaction.
+Status MergeOne(sqlite::Connection& connection, const std::string& input,
+                MergeSummary& summary) {
+  StatusOr<int64_t> version = InputVersion(connection, input);
+  if (!version.ok()) return version.status();
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction =
+      sqlite::Transaction::Begin(connection);
+  if (!transaction.ok()) return transaction.status();
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kDropScratch));
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kOffsets));
+
+  StatusOr<int64_t> duplicates = connection.QueryInt(kCountDuplicates);
+  if (!duplicates.ok()) return duplicates.status();
+  summary.articles_duplicate += *duplicates;
+  StatusOr<sqlite::Statement> conflicting = connection.Prepare(kSelectConflicting);
+  if (!conflicting.ok()) return conflicting.status();
+  while (true) {
+    StatusOr<bool> row = conflicting->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string where(conflicting->ColumnText(0));
+    if (conflicting->ColumnInt64(1) >= 0) {
+      where += " record " + std::to_string(conflicting->ColumnInt64(1));
+    }
+    summary.messages.push_back(input + ": " + where +
+                               ": skipped: another text is already merged at this path");
+    ++summary.articles_conflicting;
+  }
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kSelectArticles));
+
+  struct Step {
+    std::string_view sql;
+    int64_t* count;
+  };
+  int64_t ignored = 0;
+  int64_t entities_before = 0;
+  {
+    StatusOr<int64_t> entities = connection.QueryInt("SELECT count(*) FROM main.entities");
+    if (!entities.ok()) return entities.status();
+    entities_before = *entities;
+  }
+  const Step steps[] = {
+      {*version >= 2 ? kCopyRuns : kCopyRunsVersion1, &summary.runs},
+      {kCopyEntities, &ignored},
+      {kMapEntities, &ignored},
+      {kCopyAliases, &ignored},
+      {kCopyArticles, &summary.articles_added},
+      {kCopySentences, &summary.sentences},
+      {kCopyMentions, &summary.mentions},
+      {kCopyAmounts, &summary.amounts},
+      {kCopyClaims, &summary.claims},
+      {kCopyQuotes, &summary.quotes},
+  };
+  for (const Step& step : steps) {
+    StatusOr<int64_t> changed = Run(connection, step.sql);
+    if (!changed.ok()) return changed.status().WithContext(input);
+    *step.count += *changed;
+  }
+  StatusOr<int64_t> entities_after = connection.QueryInt("SELECT count(*) FROM main.entities");
+  if (!entities_after.ok()) return entities_after.status();
+  summary.entities_added += *entities_after - entities_before;
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kDropScratch));
+  return (*transaction)->Commit();
+}
+
+}  // namespace
+
+StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
+                                      const std::vector<std::string>& inputs) {
+  std::error_code error;
+  for (const std::string& input : inputs) {
+    if (!std::filesystem::exists(input, error)) {
+      return Status::NotFound(input + ": no such database");
+    }
+    if (std::filesystem::exists(out_path, error) &&
+        std::filesystem::equivalent(out_path, input, error)) {
+      return Status::InvalidArgument(input + ": is the output database; merge into a new file");
+    }
+  }
+  StatusOr<std::unique_ptr<sqlite::Connection>> opened =
+      sqlite::Connection::Open(out_path, sqlite::OpenMode::kReadWriteCreate);
+  if (!opened.ok()) return opened.status();
+  sqlite::Connection& connection = **opened;
+  if (connection.IsReadOnly()) {
+    return Status::ReadOnly(out_path + ": database is read-only; merge into a writable file");
+  }
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA journal_mode = WAL"));
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA foreign_keys = ON"));
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA temp_store = MEMORY"));
+  NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(connection));
+
+  MergeSummary summary;
+  StatusOr<sqlite::Statement> attach = connection.Prepare("ATTACH DATABASE ?1 AS src");
+  if (!attach.ok()) return attach.status();
+  for (const std::string& input : inputs) {
+    attach->BindText(1, ReadOnlyUri(input));
+    NEWSFACTS_RETURN_IF_ERROR(attach->Run().WithContext("attaching " + input));
+    Status merged = MergeOne(connection, input, summary);
+    Status detached = connection.Exec("DETACH DATABASE src");
+    NEWSFACTS_RETURN_IF_ERROR(merged);
+    NEWSFACTS_RETURN_IF_ERROR(detached);
+    ++summary.inputs;
+  }
+  return summary;
+}
+
+}  // namespace newsfacts
