@@ -25,8 +25,9 @@ std::string AmountLine(const Document& doc, const Amount& amount) {
   } else {
     line << "[" << OrEmpty(amount.low, "-inf") << ", " << OrEmpty(amount.high, "inf") << ")";
   }
-  line << " " << OrEmpty(amount.currency, "(currency unknown)") << "  " << amount.qualifier
-       << (amount.vague ? ", vague" : "") << ", " << amount.currency_evidence;
+  line << " " << OrEmpty(amount.currency, "(currency unknown)") << "  " << amount.qualifier;
+  if (amount.vague && amount.qualifier != "vague") line << ", vague";
+  if (!amount.currency_evidence.empty()) line << ", " << amount.currency_evidence;
   if (amount.restates) line << "  restates #" << *amount.restates;
   return line.str();
 }
