@@ -154,17 +154,20 @@ StatusOr<int64_t> Run(sqlite::Connection& connection, std::string_view sql) {
   return connection.Changes();
 }
 
+// Names `input` in an error about the attached file, which SQLite reports under the
+// output's name.
+Status InputError(const Status& status, const std::string& input) {
+  if (status.code() == StatusCode::kFailedPrecondition) {
+    return Status::FailedPrecondition(input + ": not a newsfacts database (file is not SQLite)");
+  }
+  return status.WithContext(input);
+}
+
 // Checks that the attached input is a newsfacts database this build can read and returns
 // its schema version. Errors name `input`.
 StatusOr<int64_t> InputVersion(sqlite::Connection& connection, const std::string& input) {
   StatusOr<int64_t> version = connection.QueryInt("PRAGMA src.user_version");
-  if (!version.ok()) {
-    // SQLite names the output in errors about the attached file.
-    if (version.status().code() == StatusCode::kFailedPrecondition) {
-      return Status::FailedPrecondition(input + ": not a newsfacts database (file is not SQLite)");
-    }
-    return version.status().WithContext(input);
-  }
+  if (!version.ok()) return InputError(version.status(), input);
   if (*version == 0) {
     return Status::FailedPrecondition(input +
                                       ": not a newsfacts database (no schema version)");
@@ -274,7 +277,8 @@ StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
   if (!attach.ok()) return attach.status();
   for (const std::string& input : inputs) {
     attach->BindText(1, ReadOnlyUri(input));
-    NEWSFACTS_RETURN_IF_ERROR(attach->Run().WithContext("attaching " + input));
+    Status attached = attach->Run();
+    if (!attached.ok()) return InputError(attached, input);
     Status merged = MergeOne(connection, input, summary);
     Status detached = connection.Exec("DETACH DATABASE src");
     NEWSFACTS_RETURN_IF_ERROR(merged);

@@ -100,7 +100,7 @@ inline Document BuildClaimArticle(const ClaimArticle& spec) {
   for (const std::string* name : {&spec.subject, &spec.object}) {
     if (name->empty()) continue;
     const size_t index = doc.entities().size();
-    doc.mutable_entities().push_back({KeyOf(*name), *name, EntityType::kOrg, "", {}});
+    doc.mutable_entities().push_back({KeyOf(*name), *name, EntityType::kOrg, "", {*name + " Inc"}});
     const Span span = SpanOf(doc, *name);
     doc.mutable_mentions().push_back({span, index, EntityType::kOrg, 0, "test.entity"});
     if (name == &spec.subject) {

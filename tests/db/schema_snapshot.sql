@@ -1,0 +1,376 @@
+-- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
+-- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
+-- user_version 2
+
+-- index aliases_by_alias
+CREATE INDEX aliases_by_alias ON aliases(alias);
+
+-- index amounts_by_article
+CREATE INDEX amounts_by_article ON amounts(article_id);
+
+-- index amounts_by_restates
+CREATE INDEX amounts_by_restates ON amounts(restates_id);
+
+-- index amounts_by_sentence
+CREATE INDEX amounts_by_sentence ON amounts(sentence_id);
+
+-- index articles_by_content_hash
+CREATE INDEX articles_by_content_hash ON articles(content_hash);
+
+-- index articles_by_published
+CREATE INDEX articles_by_published ON articles(published);
+
+-- index articles_by_run
+CREATE INDEX articles_by_run ON articles(run_id);
+
+-- index articles_by_source
+CREATE INDEX articles_by_source ON articles(source);
+
+-- index claims_by_amount
+CREATE INDEX claims_by_amount ON claims(amount_id);
+
+-- index claims_by_article
+CREATE INDEX claims_by_article ON claims(article_id);
+
+-- index claims_by_object
+CREATE INDEX claims_by_object ON claims(object_id, predicate);
+
+-- index claims_by_predicate
+CREATE INDEX claims_by_predicate ON claims(predicate);
+
+-- index claims_by_sentence
+CREATE INDEX claims_by_sentence ON claims(sentence_id);
+
+-- index claims_by_subject
+CREATE INDEX claims_by_subject ON claims(subject_id, predicate);
+
+-- index claims_by_triple
+CREATE INDEX claims_by_triple ON claims(subject_id, predicate, object_id);
+
+-- index entities_by_name
+CREATE INDEX entities_by_name ON entities(name);
+
+-- index entities_by_parent
+CREATE INDEX entities_by_parent ON entities(parent_key);
+
+-- index mentions_by_article
+CREATE INDEX mentions_by_article ON mentions(article_id);
+
+-- index mentions_by_entity
+CREATE INDEX mentions_by_entity ON mentions(entity_id, article_id);
+
+-- index mentions_by_sentence
+CREATE INDEX mentions_by_sentence ON mentions(sentence_id);
+
+-- index quotes_by_article
+CREATE INDEX quotes_by_article ON quotes(article_id);
+
+-- index quotes_by_sentence
+CREATE INDEX quotes_by_sentence ON quotes(sentence_id);
+
+-- table aliases
+CREATE TABLE aliases (
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias     TEXT NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+
+-- table amounts
+CREATE TABLE amounts (
+  id                INTEGER PRIMARY KEY,
+  article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  amount_index      INTEGER NOT NULL,
+  text              TEXT NOT NULL,
+  value             TEXT,                        -- exact decimal in major units; NULL for ranges/vague
+  low               TEXT,                        -- inclusive lower bound; NULL = unbounded
+  high              TEXT,                        -- upper bound; NULL = unbounded
+  currency          TEXT,                        -- ISO 4217; NULL when unknown
+  currency_evidence TEXT NOT NULL,
+  qualifier         TEXT NOT NULL,
+  vague             INTEGER NOT NULL DEFAULT 0,
+  restates_id       INTEGER REFERENCES amounts(id) ON DELETE CASCADE,
+  start_byte        INTEGER NOT NULL,
+  end_byte          INTEGER NOT NULL,
+  start_char        INTEGER NOT NULL,
+  end_char          INTEGER NOT NULL,
+  rule              TEXT NOT NULL,
+  run_id            INTEGER NOT NULL REFERENCES runs(id)
+);
+
+-- table articles
+CREATE TABLE articles (
+  id                 INTEGER PRIMARY KEY,
+  path               TEXT NOT NULL,
+  record_index       INTEGER NOT NULL DEFAULT -1, -- record number in .json/.jsonl, else -1
+  content_hash       TEXT NOT NULL,               -- XXH3-128 hex of the normalized text and metadata
+  title              TEXT,
+  source             TEXT,
+  url                TEXT,
+  published          TEXT,
+  text               TEXT NOT NULL,
+  byte_length        INTEGER NOT NULL,
+  repaired_sequences INTEGER NOT NULL DEFAULT 0,  -- invalid UTF-8 sequences replaced by U+FFFD
+  run_id             INTEGER NOT NULL REFERENCES runs(id),
+  UNIQUE (path, record_index)
+);
+
+-- table claims
+CREATE TABLE claims (
+  id           INTEGER PRIMARY KEY,
+  article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_id  INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  claim_index  INTEGER NOT NULL,
+  predicate    TEXT NOT NULL,
+  subject_id   INTEGER REFERENCES entities(id),
+  object_id    INTEGER REFERENCES entities(id),
+  subject_text TEXT,
+  object_text  TEXT,
+  amount_id    INTEGER REFERENCES amounts(id) ON DELETE CASCADE,
+  role         TEXT,
+  status       TEXT NOT NULL CHECK (status IN ('asserted', 'reported', 'hedged', 'negated',
+                                                'question', 'planned', 'conditional')),
+  speaker      TEXT,
+  venue        TEXT,
+  start_byte   INTEGER NOT NULL,
+  end_byte     INTEGER NOT NULL,
+  start_char   INTEGER NOT NULL,
+  end_char     INTEGER NOT NULL,
+  rule         TEXT NOT NULL,
+  run_id       INTEGER NOT NULL REFERENCES runs(id)
+);
+
+-- table entities
+CREATE TABLE entities (
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,               -- canonical key shared across articles
+  name       TEXT NOT NULL,
+  type       TEXT NOT NULL CHECK (type IN ('ORG', 'PERSON', 'PRODUCT', 'LOCATION')),
+  parent_key TEXT                                -- key of the parent entity, e.g. AWS -> amazon
+);
+
+-- table mentions
+CREATE TABLE mentions (
+  id            INTEGER PRIMARY KEY,
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_id   INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  mention_index INTEGER NOT NULL,
+  entity_id     INTEGER NOT NULL REFERENCES entities(id),
+  type          TEXT NOT NULL,
+  text          TEXT NOT NULL,
+  start_byte    INTEGER NOT NULL,
+  end_byte      INTEGER NOT NULL,
+  start_char    INTEGER NOT NULL,
+  end_char      INTEGER NOT NULL,
+  rule          TEXT NOT NULL,
+  run_id        INTEGER NOT NULL REFERENCES runs(id)
+);
+
+-- table quotes
+CREATE TABLE quotes (
+  id                INTEGER PRIMARY KEY,
+  article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  quote_index       INTEGER NOT NULL,
+  text              TEXT NOT NULL,
+  speaker           TEXT,
+  speaker_entity_id INTEGER REFERENCES entities(id),
+  start_byte        INTEGER NOT NULL,
+  end_byte          INTEGER NOT NULL,
+  start_char        INTEGER NOT NULL,
+  end_char          INTEGER NOT NULL,
+  run_id            INTEGER NOT NULL REFERENCES runs(id)
+);
+
+-- table runs
+CREATE TABLE runs (
+  id                 INTEGER PRIMARY KEY,
+  tool_version       TEXT NOT NULL,
+  rules_fingerprint  TEXT NOT NULL,
+  started_at         TEXT NOT NULL,              -- UTC, ISO 8601
+  finished_at        TEXT,                       -- NULL while running or after a crash
+  articles_added     INTEGER NOT NULL DEFAULT 0,
+  articles_replaced  INTEGER NOT NULL DEFAULT 0,
+  articles_unchanged INTEGER NOT NULL DEFAULT 0,
+  articles_failed    INTEGER NOT NULL DEFAULT 0
+, articles_reextracted INTEGER NOT NULL DEFAULT 0);
+
+-- table sentences
+CREATE TABLE sentences (
+  id             INTEGER PRIMARY KEY,
+  article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_index INTEGER NOT NULL,
+  paragraph      INTEGER NOT NULL,
+  start_byte     INTEGER NOT NULL,
+  end_byte       INTEGER NOT NULL,
+  start_char     INTEGER NOT NULL,
+  end_char       INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  UNIQUE (article_id, sentence_index)
+);
+
+-- table sentences_fts
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  text, content = 'sentences', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- table sentences_fts_config
+CREATE TABLE 'sentences_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table sentences_fts_data
+CREATE TABLE 'sentences_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table sentences_fts_docsize
+CREATE TABLE 'sentences_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table sentences_fts_idx
+CREATE TABLE 'sentences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- trigger sentences_fts_after_delete
+CREATE TRIGGER sentences_fts_after_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+-- trigger sentences_fts_after_insert
+CREATE TRIGGER sentences_fts_after_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+-- trigger sentences_fts_after_update
+CREATE TRIGGER sentences_fts_after_update AFTER UPDATE OF id, text ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+-- view agreements
+CREATE VIEW agreements AS
+WITH stated AS (
+  SELECT c.subject_id, c.predicate, c.object_id, c.article_id, nullif(a.source, '') AS source,
+         ca.text AS amount
+  FROM claims c
+  JOIN articles a ON a.id = c.article_id
+  LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary
+  WHERE c.subject_id IS NOT NULL AND c.status NOT IN ('negated', 'question', 'conditional')
+),
+triples AS (
+  SELECT subject_id, predicate, object_id,
+         count(DISTINCT article_id) AS articles,
+         count(DISTINCT source) AS sources
+  FROM stated
+  GROUP BY subject_id, predicate, object_id
+  HAVING count(DISTINCT article_id) >= 2
+)
+SELECT s.name AS subject, t.predicate, o.name AS object, t.articles, t.sources,
+       (SELECT group_concat(source, ', ')
+        FROM (SELECT DISTINCT source FROM stated x
+              WHERE x.subject_id = t.subject_id AND x.predicate = t.predicate
+                AND x.object_id IS t.object_id AND x.source IS NOT NULL
+              ORDER BY source)) AS source_names,
+       (SELECT group_concat(amount, ' | ')
+        FROM (SELECT DISTINCT amount FROM stated x
+              WHERE x.subject_id = t.subject_id AND x.predicate = t.predicate
+                AND x.object_id IS t.object_id AND x.amount IS NOT NULL
+              ORDER BY amount)) AS amounts,
+       s.key AS subject_key, o.key AS object_key
+FROM triples t
+JOIN entities s ON s.id = t.subject_id
+LEFT JOIN entities o ON o.id = t.object_id
+WHERE NOT EXISTS (SELECT 1 FROM conflicts cf
+                  WHERE cf.subject_key = s.key AND cf.predicate = t.predicate
+                    AND cf.object_key IS o.key);
+
+-- view claim_amounts
+CREATE VIEW claim_amounts AS
+WITH primary_amounts AS (
+  SELECT c.id AS claim_id, coalesce(am.restates_id, am.id) AS amount_id
+  FROM claims c JOIN amounts am ON am.id = c.amount_id
+)
+SELECT p.claim_id, am.id AS amount_id, 1 AS is_primary, am.text, am.value, am.low, am.high,
+       am.currency, am.qualifier, am.vague
+FROM primary_amounts p JOIN amounts am ON am.id = p.amount_id
+UNION ALL
+SELECT p.claim_id, am.id, 0, am.text, am.value, am.low, am.high, am.currency, am.qualifier,
+       am.vague
+FROM primary_amounts p JOIN amounts am ON am.restates_id = p.amount_id;
+
+-- view conflicts
+CREATE VIEW conflicts AS
+WITH comparable AS (
+  SELECT c.id, c.article_id, c.subject_id, c.predicate, c.object_id
+  FROM claims c
+  WHERE c.subject_id IS NOT NULL
+    AND c.amount_id IS NOT NULL
+    AND c.status NOT IN ('negated', 'question', 'conditional')
+    AND NOT EXISTS (SELECT 1 FROM claim_amounts x WHERE x.claim_id = c.id AND x.vague)
+),
+pairs AS (
+  SELECT a.id AS claim_a, b.id AS claim_b
+  FROM comparable a
+  JOIN comparable b
+    ON b.subject_id = a.subject_id AND b.predicate = a.predicate
+   AND b.object_id IS a.object_id AND b.article_id <> a.article_id AND b.id > a.id
+  WHERE EXISTS (SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
+                WHERE x.claim_id = a.id AND y.claim_id = b.id)
+    AND NOT EXISTS (
+      SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
+      WHERE x.claim_id = a.id AND y.claim_id = b.id
+        AND (x.low IS NULL OR y.high IS NULL OR CAST(x.low AS REAL) <= CAST(y.high AS REAL))
+        AND (y.low IS NULL OR x.high IS NULL OR CAST(y.low AS REAL) <= CAST(x.high AS REAL)))
+)
+SELECT fa.subject, fa.predicate, fa.object,
+       fa.amount AS amount_a, fa.value AS value_a, fa.currency AS currency_a,
+       fb.amount AS amount_b, fb.value AS value_b, fb.currency AS currency_b,
+       coalesce(nullif(fa.title, ''), fa.path) AS article_a,
+       coalesce(nullif(fb.title, ''), fb.path) AS article_b,
+       fa.source AS source_a, fb.source AS source_b,
+       fa.published AS published_a, fb.published AS published_b,
+       fa.evidence AS evidence_a, fb.evidence AS evidence_b,
+       fa.subject_key, fa.object_key,
+       p.claim_a, p.claim_b
+FROM pairs p
+JOIN facts fa ON fa.claim_id = p.claim_a
+JOIN facts fb ON fb.claim_id = p.claim_b;
+
+-- view entity_articles
+CREATE VIEW entity_articles AS
+SELECT e.name AS entity, e.type, e.key AS entity_key, a.title, a.source, a.published, a.path,
+       count(*) AS mentions, m.entity_id, m.article_id
+FROM mentions m
+JOIN entities e ON e.id = m.entity_id
+JOIN articles a ON a.id = m.article_id
+GROUP BY m.entity_id, m.article_id;
+
+-- view facts
+CREATE VIEW facts AS
+SELECT c.id AS claim_id,
+       coalesce(s.name, c.subject_text) AS subject,
+       c.predicate,
+       coalesce(o.name, c.object_text) AS object,
+       ca.text AS amount,
+       ca.value,
+       ca.low,
+       ca.high,
+       ca.currency,
+       ca.qualifier,
+       c.role,
+       c.status,
+       c.speaker,
+       c.venue,
+       a.title,
+       a.source,
+       a.published,
+       se.text AS evidence,
+       a.path,
+       s.key AS subject_key,
+       o.key AS object_key,
+       c.article_id,
+       c.sentence_id,
+       c.rule,
+       c.run_id
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+JOIN sentences se ON se.id = c.sentence_id
+LEFT JOIN entities s ON s.id = c.subject_id
+LEFT JOIN entities o ON o.id = c.object_id
+LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary;
+
