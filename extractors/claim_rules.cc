@@ -210,6 +210,10 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
     return Status::InvalidArgument("predicate " + rule->predicate +
                                    " needs an object group ({ORG:object})");
   }
+  rule->min_mentions = present.count("subject_ref") || present.count("object_ref") ||
+                               rule->object_optional || !present.count("object")
+                           ? 1
+                           : 2;
   for (const ExtraClaim& extra : rule->also) {
     for (const std::string& group : {extra.subject_group, extra.object_group}) {
       if (!present.count(group)) {

@@ -107,6 +107,7 @@ struct ClaimRule {
   bool symmetric = false; // partnered_with, competes_with: (A, B) is the same claim as (B, A)
   std::string role;       // constant role, used when the pattern has no "role" group
   bool object_optional = false;  // raised, valued_at, sold: a claim may have no object entity
+  size_t min_mentions = 1;       // entity placeholders a sentence needs before the rule can match
   std::vector<ExtraClaim> also;
   std::vector<ClaimExample> match;
   std::vector<std::string> no_match;

@@ -364,9 +364,14 @@ Status ClaimStage::Process(Document& doc) const {
   std::vector<Claim> claims;
   for (size_t s = 0; s < sentence_count; ++s) {
     const AbstractSentence& sentence = abstracts[s];
-    if (sentence.slots().empty()) continue;
+    const size_t mentions = static_cast<size_t>(
+        std::count_if(sentence.slots().begin(), sentence.slots().end(), [](const AbstractSlot& slot) {
+          return slot.kind == AbstractSlot::Kind::kMention;
+        }));
+    if (mentions == 0) continue;
     std::vector<Candidate> candidates;
     for (const ClaimRule& rule : impl_->rules) {
+      if (mentions < rule.min_mentions) continue;
       for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
         Claim base;
         base.rule = rule.id;
