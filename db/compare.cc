@@ -77,8 +77,6 @@ StatusOr<std::unique_ptr<sqlite::Connection>> OpenForComparison(const std::strin
 
 // Fills temp.compare_entities with the entities `name` names. Errors: NotFound when none.
 Status SelectEntities(sqlite::Connection& connection, const std::string& name) {
-  NEWSFACTS_RETURN_IF_ERROR(
-      connection.Exec("CREATE TEMP TABLE compare_entities (id INTEGER PRIMARY KEY)"));
   StatusOr<sqlite::Statement> select = connection.Prepare(kSelectEntities);
   if (!select.ok()) return select.status();
   StatusOr<sqlite::Statement> insert =
@@ -132,6 +130,9 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
   StatusOr<std::unique_ptr<sqlite::Connection>> opened = OpenForComparison(db_path);
   if (!opened.ok()) return opened.status();
   sqlite::Connection& connection = **opened;
+  // The claims query names this table with or without an entity filter.
+  NEWSFACTS_RETURN_IF_ERROR(
+      connection.Exec("CREATE TEMP TABLE compare_entities (id INTEGER PRIMARY KEY)"));
   if (!options.entity.empty()) {
     NEWSFACTS_RETURN_IF_ERROR(SelectEntities(connection, options.entity));
   }
