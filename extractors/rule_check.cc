@@ -2,6 +2,7 @@
 #include "extractors/rule_check.h"
 
 #include "extractors/amount_stage.h"
+#include "extractors/claim_stage.h"
 #include "extractors/entity_stage.h"
 #include "extractors/standard_pipeline.h"
 
@@ -26,6 +27,7 @@ StatusOr<RuleCheckReport> CheckRules(const RuleSources& rules) {
   report.files = rules.files().size();
   NEWSFACTS_RETURN_IF_ERROR(CollectFailures(EntityStage::Create(rules), report));
   NEWSFACTS_RETURN_IF_ERROR(CollectFailures(AmountStage::Create(rules), report));
+  NEWSFACTS_RETURN_IF_ERROR(CollectFailures(ClaimStage::Create(rules), report));
   return report;
 }
 

@@ -2,6 +2,7 @@
 #include "extractors/standard_pipeline.h"
 
 #include "extractors/amount_stage.h"
+#include "extractors/claim_stage.h"
 #include "extractors/entity_stage.h"
 #include "pipeline/segmenter.h"
 
@@ -23,6 +24,7 @@ StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules) {
   NEWSFACTS_RETURN_IF_ERROR(Append(SegmenterStage::Create(), stages));
   NEWSFACTS_RETURN_IF_ERROR(Append(EntityStage::Create(rules), stages));
   NEWSFACTS_RETURN_IF_ERROR(Append(AmountStage::Create(rules), stages));
+  NEWSFACTS_RETURN_IF_ERROR(Append(ClaimStage::Create(rules), stages));
   return Pipeline::Create(std::move(stages));
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "corpus/article_reader.h"
+#include "extractors/claim_stage.h"
 #include "extractors/standard_pipeline.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/document_json.h"
@@ -86,6 +87,17 @@ std::string DocumentToText(const Document& doc) {
   return out.str();
 }
 
+// Lists on stderr the sentences with two entities and an amount that no claim rule matched,
+// as the rules see them, so rule authors see what they miss.
+void PrintUnexplained(const Document& doc) {
+  const std::vector<UnexplainedSentence> missed = ClaimStage::Explain(doc);
+  std::fprintf(stderr, "%s: %zu sentences with two or more entities and an amount but no claim\n",
+               doc.meta().path.c_str(), missed.size());
+  for (const UnexplainedSentence& sentence : missed) {
+    std::fprintf(stderr, "  #%zu %s\n", sentence.sentence, sentence.abstracted.c_str());
+  }
+}
+
 }  // namespace
 
 int RunExtractCommand(const ExtractCommand& command) {
@@ -128,6 +140,7 @@ int RunExtractCommand(const ExtractCommand& command) {
       // One article: a pretty object. Several (.jsonl): one compact object per line.
       std::cout << DocumentToJson(doc, several ? -1 : 2) << "\n";
     }
+    if (command.explain) PrintUnexplained(doc);
   }
   std::cout.flush();
   return read->errors.empty() ? kExitOk : kExitSomeFailed;

@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   extract_app->add_option("--rules", extract.rule_dirs, "Extra rule folders")
       ->check(CLI::ExistingDirectory);
+  extract_app->add_flag("--explain", extract.explain,
+                        "Also list (on stderr) sentences with two entities and an amount but "
+                        "no claim");
 
   QueryCommand query;
   CLI::App* query_app =
