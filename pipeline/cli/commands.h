@@ -17,6 +17,7 @@ struct IngestCommand {
   std::string db_path = "newsfacts.db";
   int jobs = 0;  // 0 = one worker per hardware thread
   std::vector<std::filesystem::path> rule_dirs;
+  bool force = false;  // extract every stored article again, not only those of other rules
 };
 int RunIngestCommand(const IngestCommand& command);
 
@@ -34,6 +35,20 @@ struct QueryCommand {
   std::string format;            // "table", "csv", "json"; empty = table on a terminal, else json
 };
 int RunQueryCommand(const QueryCommand& command);
+
+struct CompareCommand {
+  std::string db_path = "newsfacts.db";
+  std::string entity;     // only facts whose subject or object has this name, alias or key
+  std::string predicate;  // only this predicate
+  int min_articles = 2;   // only (subject, predicate, object) stated by this many articles
+};
+int RunCompareCommand(const CompareCommand& command);
+
+struct MergeCommand {
+  std::string out_path;             // created when missing
+  std::vector<std::string> inputs;  // shard databases, read only
+};
+int RunMergeCommand(const MergeCommand& command);
 
 struct RulesCheckCommand {
   std::vector<std::filesystem::path> rule_dirs;  // extra folders checked with the built-in rules

@@ -1,4 +1,4 @@
-// `newsfacts ingest DIR... [--db FILE] [--jobs N] [--rules DIR]`: the main job.
+// `newsfacts ingest DIR... [--db FILE] [--jobs N] [--rules DIR] [--force]`: the main job.
 #include <cinttypes>
 #include <cstdio>
 
@@ -15,13 +15,17 @@ void PrintSummary(const IngestSummary& s, const std::string& db_path) {
   const int64_t extracted = s.articles_added + s.articles_replaced;
   const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
   std::printf("%s: %" PRId64 " files, %" PRId64 " articles (%" PRId64 " new, %" PRId64
-              " replaced, %" PRId64 " unchanged, %" PRId64 " failed)\n",
+              " replaced, %" PRId64 " unchanged, %" PRId64 " failed)",
               db_path.c_str(), s.files, extracted + s.articles_unchanged, s.articles_added,
               s.articles_replaced, s.articles_unchanged, s.articles_failed);
+  if (s.articles_reextracted > 0) {
+    std::printf(", %" PRId64 " stored articles re-extracted", s.articles_reextracted);
+  }
+  std::printf("\n");
   std::printf("stored %" PRId64 " sentences, %" PRId64 " mentions, %" PRId64 " amounts, %" PRId64
               " claims in %.2f s (%.2f MB/s, %.0f articles/s)\n",
               s.sentences, s.mentions, s.amounts, s.claims, s.seconds, mb / seconds,
-              static_cast<double>(extracted) / seconds);
+              static_cast<double>(extracted + s.articles_reextracted) / seconds);
 }
 
 }  // namespace
@@ -47,6 +51,7 @@ int RunIngestCommand(const IngestCommand& command) {
   options.roots = command.roots;
   options.jobs = command.jobs;
   options.run = {NEWSFACTS_VERSION, rules->Fingerprint()};
+  options.reextract_all = command.force;
   const bool progress = StderrIsTerminal();
   bool progress_shown = false;
   IngestObserver observer;

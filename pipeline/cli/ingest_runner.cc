@@ -3,8 +3,10 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <cstdio>
 #include <optional>
 #include <thread>
@@ -75,6 +77,70 @@ bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
   WorkItem done;
   done.file_done = true;
   return results.Push(std::move(done));
+}
+
+// Runs `work(i)` for every i in [0, count) on `jobs` threads.
+void RunParallel(int jobs, size_t count, const std::function<void(size_t)>& work) {
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) {
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < count; i = next++) work(i);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+}
+
+void CountStored(const Document& doc, IngestSummary& summary) {
+  summary.sentences += static_cast<int64_t>(doc.sentences().size());
+  summary.mentions += static_cast<int64_t>(doc.mentions().size());
+  summary.amounts += static_cast<int64_t>(doc.amounts().size());
+  summary.claims += static_cast<int64_t>(doc.claims().size());
+  summary.bytes += static_cast<int64_t>(doc.text().size());
+}
+
+// Extracts the stored articles that ArticlesToReextract names again from their stored text,
+// one batch at a time: the writer loads a batch, `jobs` workers run the pipeline on it, the
+// writer replaces the articles in one transaction. Returns fatal store errors only.
+Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
+                 int64_t run_id, int jobs, IngestSummary& summary,
+                 const IngestObserver& observer) {
+  StatusOr<std::vector<int64_t>> ids =
+      store.ArticlesToReextract(run_id, options.run, options.reextract_all);
+  if (!ids.ok()) return ids.status();
+  const size_t batch_size = std::max<size_t>(1, options.batch_articles);
+  for (size_t first = 0; first < ids->size(); first += batch_size) {
+    const size_t count = std::min(batch_size, ids->size() - first);
+    std::vector<StoredArticle> stored;
+    for (size_t i = 0; i < count; ++i) {
+      StatusOr<StoredArticle> article = store.LoadArticle((*ids)[first + i]);
+      if (!article.ok()) return article.status();
+      stored.push_back(std::move(*article));
+    }
+    std::vector<std::optional<Document>> docs(count);
+    std::vector<Status> errors(count);
+    RunParallel(jobs, count, [&](size_t i) {
+      Document doc = Document::FromRaw(stored[i].meta, stored[i].text);
+      errors[i] = pipeline.Run(doc);
+      if (errors[i].ok()) docs[i].emplace(std::move(doc));
+    });
+    NEWSFACTS_RETURN_IF_ERROR(store.BeginBatch());
+    for (size_t i = 0; i < count; ++i) {
+      const std::string& path = stored[i].meta.path;
+      Status status = errors[i];
+      if (status.ok()) status = store.WriteArticle(*docs[i], stored[i].content_hash, run_id);
+      if (status.ok()) {
+        ++summary.articles_reextracted;
+        CountStored(*docs[i], summary);
+        continue;
+      }
+      if (IsFatalStoreError(status)) return status;
+      observer.on_message(path + ": not re-extracted: " + status.message());
+      ++summary.articles_failed;
+    }
+    NEWSFACTS_RETURN_IF_ERROR(store.CommitBatch());
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -156,11 +222,7 @@ StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& 
       continue;
     }
     ++(replacing ? summary.articles_replaced : summary.articles_added);
-    summary.sentences += static_cast<int64_t>(doc.sentences().size());
-    summary.mentions += static_cast<int64_t>(doc.mentions().size());
-    summary.amounts += static_cast<int64_t>(doc.amounts().size());
-    summary.claims += static_cast<int64_t>(doc.claims().size());
-    summary.bytes += static_cast<int64_t>(doc.text().size());
+    CountStored(doc, summary);
     if (++in_batch >= options.batch_articles) {
       fatal = store.CommitBatch();
       if (fatal.ok()) fatal = store.BeginBatch();
@@ -170,11 +232,12 @@ StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& 
   stop_workers();
   if (!fatal.ok()) return fatal;
   NEWSFACTS_RETURN_IF_ERROR(store.CommitBatch());
+  NEWSFACTS_RETURN_IF_ERROR(Reextract(options, pipeline, store, *run_id, jobs, summary, observer));
 
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   RunCounts counts{summary.articles_added, summary.articles_replaced, summary.articles_unchanged,
-                   summary.articles_failed};
+                   summary.articles_failed, summary.articles_reextracted};
   NEWSFACTS_RETURN_IF_ERROR(store.FinishRun(*run_id, counts));
   return summary;
 }

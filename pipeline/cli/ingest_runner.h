@@ -19,6 +19,8 @@ struct IngestOptions {
   size_t batch_articles = 256;               // articles per database transaction
   size_t queue_capacity = 64;                // documents waiting for the writer, at most
   RunInfo run;                               // tool version and rules fingerprint
+  // Extract every stored article again, not only those stored by other rules or versions.
+  bool reextract_all = false;
 };
 
 struct IngestSummary {
@@ -27,6 +29,7 @@ struct IngestSummary {
   int64_t articles_replaced = 0;
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;  // articles or files that could not be read or stored
+  int64_t articles_reextracted = 0;  // stored articles extracted again from their stored text
   int64_t sentences = 0;
   int64_t mentions = 0;
   int64_t amounts = 0;
@@ -47,7 +50,10 @@ struct IngestObserver {
 // hex over the normalized text and the metadata that is stored with it.
 std::string ContentHash(const Document& doc);
 
-// Ingests every article file under options.roots into `store`. A bad file or article is
+// Ingests every article file under options.roots into `store`, then extracts again, from
+// the stored text, every stored article whose facts come from another tool version or rules
+// fingerprint (all of them with options.reextract_all), so the database never mixes facts
+// of two rule sets. A bad file or article is
 // reported through `observer` and counted in articles_failed; the run goes on. Errors are
 // fatal ones only: a root that does not exist, or the database failing (locked, read-only,
 // disk full), in which case batches already committed stay stored.

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   ingest_app->add_option("--rules", ingest.rule_dirs, "Extra rule folders")
       ->check(CLI::ExistingDirectory);
+  ingest_app->add_flag("--force", ingest.force,
+                       "Extract every stored article again (by default only those stored with "
+                       "other rules or another newsfacts version)");
 
   ExtractCommand extract;
   CLI::App* extract_app =
@@ -48,6 +51,28 @@ int main(int argc, char** argv) {
                         "table, csv or json (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "csv", "json"}));
 
+  CompareCommand compare;
+  CLI::App* compare_app = app.add_subcommand(
+      "compare", "Report what the articles say about each (subject, predicate, object): "
+                 "amounts, agreement or conflict, evidence");
+  compare_app->add_option("--db", compare.db_path, "Database file")->capture_default_str();
+  compare_app->add_option("--entity", compare.entity,
+                          "Only facts about this entity (name, alias or key)");
+  compare_app->add_option("--predicate", compare.predicate, "Only this predicate");
+  compare_app->add_option("--min-articles", compare.min_articles,
+                          "Only facts stated by at least this many articles")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+
+  MergeCommand merge;
+  CLI::App* merge_app = app.add_subcommand(
+      "merge", "Combine shard databases into OUT.db (articles deduplicated by content hash)");
+  merge_app->add_option("out", merge.out_path, "Database to merge into (created if missing)")
+      ->required();
+  merge_app->add_option("inputs", merge.inputs, "Shard databases to read")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   RulesCheckCommand rules_check;
   CLI::App* rules_app = app.add_subcommand("rules", "Work with rule files");
   rules_app->require_subcommand(1);
@@ -67,6 +92,8 @@ int main(int argc, char** argv) {
   if (*ingest_app) return RunIngestCommand(ingest);
   if (*extract_app) return RunExtractCommand(extract);
   if (*query_app) return RunQueryCommand(query);
+  if (*compare_app) return RunCompareCommand(compare);
+  if (*merge_app) return RunMergeCommand(merge);
   if (*rules_check_app) return RunRulesCheckCommand(rules_check);
   return kExitFatal;
 }
