@@ -55,4 +55,12 @@ struct RulesCheckCommand {
 };
 int RunRulesCheckCommand(const RulesCheckCommand& command);
 
+struct CheckCommand {
+  std::filesystem::path dir = "corpus";  // articles with golden `*.facts.json` files beside them
+  bool update = false;                   // rewrite the golden files that differ
+  std::string only;                      // "mentions", "amounts" or "claims"; empty = all
+  std::vector<std::filesystem::path> rule_dirs;
+};
+int RunCheckCommand(const CheckCommand& command);
+
 }  // namespace newsfacts

@@ -81,6 +81,19 @@ int main(int argc, char** argv) {
   rules_check_app->add_option("dir", rules_check.rule_dirs, "Extra rule folders")
       ->check(CLI::ExistingDirectory);
 
+  CheckCommand check;
+  CLI::App* check_app = app.add_subcommand(
+      "check", "Run the extractors over DIR and diff against the golden *.facts.json files");
+  check_app->add_option("dir", check.dir, "Folder of articles with golden files")
+      ->check(CLI::ExistingDirectory)
+      ->capture_default_str();
+  check_app->add_flag("--update", check.update,
+                      "Rewrite the golden files that differ and print what changed");
+  check_app->add_option("--only", check.only, "Compare and update one extractor only")
+      ->check(CLI::IsMember({"mentions", "amounts", "claims"}));
+  check_app->add_option("--rules", check.rule_dirs, "Extra rule folders")
+      ->check(CLI::ExistingDirectory);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -95,5 +108,6 @@ int main(int argc, char** argv) {
   if (*compare_app) return RunCompareCommand(compare);
   if (*merge_app) return RunMergeCommand(merge);
   if (*rules_check_app) return RunRulesCheckCommand(rules_check);
+  if (*check_app) return RunCheckCommand(check);
   return kExitFatal;
 }
