@@ -1,6 +1,8 @@
 // reuters_eval: scores the claims stage on Reuters-21578 acquisition articles with gold slots
 // (PURCHASER, ACQUIRED, SELLER, DLRAMT), strict and lenient, and sorts the errors into classes.
-// Usage: reuters_eval DEV.jsonl [--errors N]   (e.g. ../shared/data/reuters-acq/dev.jsonl)
+// Usage: reuters_eval DEV.jsonl [--errors N] [--abstract N]
+//   (e.g. ../shared/data/reuters-acq/dev.jsonl); --abstract prints the first sentences of the
+//   first N articles with a missed filler as the claim rules see them.
 //
 // Slot fillers come from claims: acquired(X -> Y) gives PURCHASER X and ACQUIRED Y, sold(X ->
 // Y) gives SELLER X and ACQUIRED Y, and either gives DLRAMT = the claim's amount; a filler is
@@ -23,6 +25,7 @@
 
 #include "corpus/article_reader.h"
 #include "extractors/amount_stage.h"
+#include "extractors/claim_abstraction.h"
 #include "extractors/claim_stage.h"
 #include "extractors/entity_stage.h"
 #include "pipeline/pipeline.h"
@@ -114,12 +117,23 @@ void PrintRow(const char* name, const Counts& c) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: reuters_eval DEV.jsonl [--errors N]\n");
+    std::fprintf(stderr, "usage: reuters_eval DEV.jsonl [--errors N] [--abstract N]\n");
     return 2;
   }
   const std::string path = argv[1];
   size_t show_errors = 0;
-  if (argc >= 4 && std::string(argv[2]) == "--errors") show_errors = std::stoul(argv[3]);
+  size_t show_abstract = 0;
+  for (int a = 2; a + 1 < argc; a += 2) {
+    const std::string flag = argv[a];
+    if (flag == "--errors") {
+      show_errors = std::stoul(argv[a + 1]);
+    } else if (flag == "--abstract") {
+      show_abstract = std::stoul(argv[a + 1]);
+    } else {
+      std::fprintf(stderr, "reuters_eval: unknown option %s\n", flag.c_str());
+      return 2;
+    }
+  }
 
   std::vector<std::map<std::string, std::vector<Filler>>> gold_slots;
   {
@@ -192,6 +206,7 @@ int main(int argc, char** argv) {
       if (claim.amount) put("DLRAMT", doc.Text(doc.amounts()[*claim.amount].span));
     }
     articles_with_claim += any_claim;
+    bool any_miss = false;
     for (const char* slot : kSlots) {
       const std::vector<Filler>& gold = gold_slots[i][slot];
       const std::vector<std::string>& resp = responses[slot];
@@ -205,6 +220,7 @@ int main(int argc, char** argv) {
       // Error classes, on the lenient matching.
       for (size_t g = 0; g < gold.size(); ++g) {
         if (gold_hit[g]) continue;
+        any_miss = true;
         std::string cls;
         const bool mentioned = std::any_of(gold[g].begin(), gold[g].end(), [&](const std::string& alt) {
           if (std::string_view(slot) == "DLRAMT") {
@@ -235,6 +251,17 @@ int main(int argc, char** argv) {
         ++error_classes[cls];
         error_lines.push_back(std::string(slot) + " " + cls + ": \"" + resp[r] + "\" (record " +
                               std::to_string(i) + ")");
+      }
+    }
+    if (any_miss && show_abstract > 0) {
+      --show_abstract;
+      std::printf("record %zu:", i);
+      for (const char* slot : kSlots) {
+        for (const Filler& filler : gold_slots[i][slot]) std::printf(" %s=\"%s\"", slot, filler[0].c_str());
+      }
+      std::printf("\n");
+      for (size_t s = 0; s < std::min<size_t>(3, doc.sentences().size()); ++s) {
+        std::printf("  | %s\n", AbstractSentence::Build(doc, s).text().c_str());
       }
     }
   }

@@ -54,6 +54,9 @@ struct Lists {
   const PhraseList* function_words;
   const PhraseList* first_names;
   const PhraseList* evidence_after;
+  const PhraseList* name_adjectives;
+  const PhraseList* org_words;
+  const PhraseList* headline_words;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -61,7 +64,8 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("of_heads"),     &patterns.List("person_titles"),
                &patterns.List("role_words"),   &patterns.List("stop_words"),
                &patterns.List("function_words"), &patterns.List("first_names"),
-               &patterns.List("evidence_after")};
+               &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
+               &patterns.List("org_words"), &patterns.List("headline_words")};
 }
 
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
@@ -172,13 +176,22 @@ class Annotator {
   void Run() {
     BuildWords(doc_, &words_, &sentences_);
     covered_.assign(words_.size(), false);
-    for (const EntityWord& word : words_) {
-      if (word.shape == WordShape::kLower && !word.possessive) lower_seen_.insert(word.folded);
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const EntityWord& word = words_[i];
+      if (word.possessive) continue;
+      if (word.shape == WordShape::kLower) lower_seen_.insert(word.folded);
+      if (word.shape == WordShape::kCapital && (i + 1 == words_.size() || !words_[i + 1].possessive)) {
+        bare_capitalized_.insert(word.folded);
+      }
     }
     for (SentenceWords& sentence : sentences_) sentence.mode = ModeOf(words_, sentence, lists_);
     for (size_t s = 0; s < sentences_.size(); ++s) MatchGazetteer(s);
     for (size_t s = 0; s < sentences_.size(); ++s) {
-      if (sentences_[s].mode != SentenceMode::kUpper) FindRuns(s);
+      if (sentences_[s].mode == SentenceMode::kUpper) {
+        FindUpperDesignatorNames(s);
+      } else {
+        FindRuns(s);
+      }
     }
     for (Candidate& candidate : candidates_) {
       if (!candidate.entry) TypeRun(candidate);
@@ -198,11 +211,115 @@ class Annotator {
         lists_.designators->MatchAt(words_, at + 1, sentence.end) > 0) {
       ++at;
     }
-    const size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
+    size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
     if (n == 0 || words_[at].shape == WordShape::kLower) return pos;
-    at += n;
-    if (at + 1 < sentence.end && words_[at].text == "." && !words_[at].space_before) ++at;
+    // Designators chain: "Holding Co Ltd", "Norvik Co Pty Ltd".
+    while (n > 0 && words_[at].shape != WordShape::kLower) {
+      at += n;
+      if (at + 1 < sentence.end && words_[at].text == "." && !words_[at].space_before) ++at;
+      n = lists_.designators->MatchAt(words_, at, sentence.end);
+    }
     return at;
+  }
+
+  // True when word `k` may be part of a name that a designator ends: a capitalized word that
+  // is no role, title or sentence word, though it may be an adjective such as "American" or
+  // "Western" ("American Nursery Products Inc", "South Western Engineering Co").
+  bool IsAnchoredNameWord(size_t k, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[k];
+    if (covered_[k] || word.kind != TokenKind::kWord || word.possessive) return false;
+    if (word.shape != WordShape::kCapital && word.shape != WordShape::kUpper &&
+        word.shape != WordShape::kInnerCap) {
+      return false;
+    }
+    if (lists_.stop_words->Contains(word.folded) && !lists_.name_adjectives->Contains(word.folded)) {
+      return false;
+    }
+    return lists_.roles->MatchAt(words_, k, sentence.end) == 0 &&
+           lists_.titles->MatchAt(words_, k, sentence.end) == 0;
+  }
+
+  // Designator-anchored company names, wherever they stand (sentence-initial too, where the
+  // first word may also be an ordinary word: "Video Display Corp"): capitalized words joined
+  // by connectors ("Norvane Oil and Gas Plc", "Harlow & Rowe Inc"), hyphens or initials
+  // ("J.R. Palloway Inc"), a possessive after the first word when that word never stands
+  // alone in the article ("Nordvik's Bakery Inc", "Borman's Inc"), then designators. Returns
+  // the end of the designators and sets `name_end` to their start; 0 when no such name
+  // starts at `begin`.
+  size_t AnchoredEnd(size_t begin, const SentenceWords& sentence, size_t* name_end) const {
+    constexpr size_t kMaxNameWords = 8;
+    if (!IsAnchoredNameWord(begin, sentence)) return 0;
+    size_t j = begin + 1;
+    if (j + 1 < sentence.end && words_[j].possessive && !words_[j].space_before &&
+        bare_capitalized_.count(words_[begin].folded) == 0) {
+      ++j;
+    }
+    for (size_t count = 1; j < sentence.end && count <= kMaxNameWords;) {
+      if (words_[j].shape != WordShape::kLower &&
+          (lists_.designators->MatchAt(words_, j, sentence.end) > 0 ||
+           (words_[j].text == "," && j + 1 < sentence.end &&
+            lists_.designators->MatchAt(words_, j + 1, sentence.end) > 0))) {
+        const size_t end = DesignatorEnd(j, sentence);
+        if (end > j) {
+          *name_end = j;
+          return end;
+        }
+      }
+      if (IsAnchoredNameWord(j, sentence)) {
+        ++j;
+        ++count;
+        continue;
+      }
+      if (j + 1 < sentence.end && !covered_[j] && IsAnchoredNameWord(j + 1, sentence)) {
+        const EntityWord& link = words_[j];
+        const bool connector = (lists_.connectors->Contains(link.folded) || link.folded == "and") &&
+                               (link.folded != "of" || lists_.of_heads->Contains(words_[j - 1].folded));
+        const bool joined = (link.text == "-" || link.text == ".") && !link.space_before;
+        if (connector || joined) {
+          j += 2;
+          ++count;
+          continue;
+        }
+      }
+      break;
+    }
+    return 0;
+  }
+
+  // In ALL CAPS lines ("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC") a name is the words
+  // right before a designator, back to a sentence word, a `headline_words` word ("ACQUIRE",
+  // "UNIT") or a word the article also writes in lowercase, unless that word is an
+  // organization word such as SOFTWARE.
+  void FindUpperDesignatorNames(size_t s) {
+    constexpr size_t kMaxNameWords = 4;
+    const SentenceWords& sentence = sentences_[s];
+    for (size_t j = sentence.begin + 1; j < sentence.end; ++j) {
+      if (covered_[j] || lists_.designators->MatchAt(words_, j, sentence.end) == 0) continue;
+      size_t begin = j;
+      while (begin > sentence.begin && j - begin < kMaxNameWords) {
+        const size_t k = begin - 1;
+        const EntityWord& word = words_[k];
+        if (!IsAnchoredNameWord(k, sentence) || lists_.function_words->Contains(word.folded) ||
+            lists_.headline_words->Contains(word.folded) ||
+            lists_.designators->Contains(word.folded)) {
+          break;
+        }
+        if (lower_seen_.count(word.folded) > 0 && !lists_.org_words->Contains(word.folded) &&
+            !lists_.name_adjectives->Contains(word.folded)) {
+          break;
+        }
+        begin = k;
+      }
+      if (begin == j) continue;
+      Candidate candidate;
+      candidate.sentence = s;
+      candidate.begin = candidate.full_begin = begin;
+      candidate.name_end = j;
+      candidate.end = DesignatorEnd(j, sentence);
+      if (candidate.end == j) continue;
+      j = candidate.end - 1;
+      candidates_.push_back(std::move(candidate));
+    }
   }
 
   void MatchGazetteer(size_t s) {
@@ -236,6 +353,13 @@ class Annotator {
         continue;
       }
       const GazetteerEntry& entry = gazetteer_.entries()[found->entry];
+      size_t anchored_name_end = 0;
+      if (entry.type == EntityType::kLocation && sentence.mode != SentenceMode::kUpper &&
+          AnchoredEnd(i, sentence, &anchored_name_end) > i + n) {
+        // A place that opens a company name ("Harwick Steel Corp") is part of that name.
+        i = AnchoredEnd(i, sentence, &anchored_name_end);
+        continue;
+      }
       Candidate candidate;
       candidate.sentence = s;
       candidate.begin = candidate.full_begin = i;
@@ -291,6 +415,17 @@ class Annotator {
     const SentenceWords& sentence = sentences_[s];
     size_t i = sentence.begin;
     while (i < sentence.end) {
+      size_t anchored_name_end = 0;
+      if (const size_t end = AnchoredEnd(i, sentence, &anchored_name_end)) {
+        Candidate candidate;
+        candidate.sentence = s;
+        candidate.begin = candidate.full_begin = i;
+        candidate.end = end;
+        candidate.name_end = anchored_name_end;
+        candidates_.push_back(std::move(candidate));
+        i = end;
+        continue;
+      }
       if (!IsNameWord(i, sentence)) {
         ++i;
         continue;
@@ -591,6 +726,24 @@ class Annotator {
     return std::string(doc_.Text({words_[c.begin].span.begin, words_[c.name_end - 1].span.end}));
   }
 
+  // The bytes of a kept candidate. A designator's period that also ends the sentence
+  // ("... agreed to buy Dunmore Plastics Corp.") is the full stop, not part of the name.
+  Span MentionSpan(const Candidate& c) const {
+    Span span{words_[c.begin].span.begin, words_[c.end - 1].span.end};
+    const SentenceWords& sentence = SentenceOf(c);
+    for (size_t k = c.end; k < sentence.end; ++k) {
+      const std::string& text = words_[k].text;
+      if (text != ")" && text != "\"" && text != "'" && text != "\xE2\x80\x9D") return span;
+    }
+    const std::string& last = words_[c.end - 1].text;
+    if (c.end - c.begin > 1 && last == ".") {
+      span.end = words_[c.end - 2].span.end;
+    } else if (last.size() > 1 && last.back() == '.' && c.end > c.name_end) {
+      span.end -= 1;
+    }
+    return span;
+  }
+
   void Emit() {
     std::vector<size_t> order;
     for (size_t k = 0; k < candidates_.size(); ++k) {
@@ -650,7 +803,7 @@ class Annotator {
     for (const size_t k : kept) {
       const Candidate& c = candidates_[k];
       const size_t entity = entity_for(c);
-      const Span span{words_[c.begin].span.begin, words_[c.end - 1].span.end};
+      const Span span = MentionSpan(c);
       Entity& target = entities[entity];
       const std::string surface(doc_.Text(span));
       if (surface != target.name &&
@@ -669,6 +822,7 @@ class Annotator {
   std::vector<SentenceWords> sentences_;
   std::vector<bool> covered_;
   std::unordered_set<std::string> lower_seen_;
+  std::unordered_set<std::string> bare_capitalized_;  // Capitalized words never followed by 's
   std::vector<Candidate> candidates_;
 };
 

@@ -104,6 +104,33 @@ TEST_F(EntityStageTest, PatternFamilies) {
   });
 }
 
+TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
+  ExpectMentions({
+      // sentence-initial single word with a designator, and its later short form
+      {"Tolvern Corp said it would close a plant. Tolvern gave no reason.",
+       {"Tolvern Corp|ORG|tolvern", "Tolvern|ORG|tolvern"}},
+      // the full stop after a final designator is not part of the name
+      {"The unit was sold to Marrowby Plastics Corp.", {"Marrowby Plastics Corp|ORG|marrowby-plastics"}},
+      {"Marrowby Plastics Corp. opened a plant.", {"Marrowby Plastics Corp.|ORG|marrowby-plastics"}},
+      // chained designators, connectors, adjectives, initials and possessives inside names
+      {"Quennel Holding Co Ltd bought it.", {"Quennel Holding Co Ltd|ORG|quennel-holding"}},
+      {"Dravenport Oil and Gas Plc sold wells.", {"Dravenport Oil and Gas Plc|ORG|dravenport-oil-and-gas"}},
+      {"It bought Western Ostrander Engineering Co for cash.",
+       {"Western Ostrander Engineering Co|ORG|western-ostrander-engineering"}},
+      {"K.R. Danvers Inc fell.", {"K.R. Danvers Inc|ORG|kr-danvers"}},
+      {"Halbrook's Bakeries Inc said sales rose.", {"Halbrook's Bakeries Inc|ORG|halbrooks-bakeries"}},
+      {"Abrantes Spa agreed.", {"Abrantes Spa|ORG|abrantes"}},
+      // a place name that opens a company name belongs to it
+      {"Texas Lumber Corp cut prices.", {"Texas Lumber Corp|ORG|texas-lumber"}},
+      // a sentence word before the name stays out of it
+      {"Yesterday Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
+      {"Shares of Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
+      // ALL CAPS headlines: the words before a designator, back to a headline verb
+      {"QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nThe deal closes in May.",
+       {"QUELLMARK CORP|ORG|quellmark", "STRAVEN SOFTWARE INC|ORG|straven-software"}},
+  });
+}
+
 TEST_F(EntityStageTest, UnknownCapitalizedWordsWithoutContextEmitNothing) {
   ExpectMentions({
       {"The Quorvath prototype arrived late.", {}},
