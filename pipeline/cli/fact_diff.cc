@@ -45,8 +45,8 @@ bool SamePlace(const Fact& golden, const Fact& found) {
 // The short head of a fact used in "changed" lines: what it is and where.
 std::string Head(const Fact& fact) {
   if (fact.kind == FactKind::kClaim) {
-    std::string head = "claim " + Plain(fact.Field("predicate")) + " " +
-                       Plain(fact.Field("subject"));
+    std::string head =
+        "claim " + Plain(fact.Field("predicate")) + " " + Plain(fact.Field("subject"));
     if (fact.Field("object") != "null") head += " -> " + Plain(fact.Field("object"));
     return head + " " + SpanText(fact.span);
   }
@@ -158,8 +158,8 @@ MatchCounts CountMatches(const std::vector<Fact>& golden, const std::vector<Fact
       if (found_used[f]) continue;
       for (size_t g = 0; g < golden.size(); ++g) {
         if (gold_used[g] || !SameKey(golden[g], found[f])) continue;
-        const bool spans_agree = exact_span ? golden[g].span == found[f].span
-                                            : golden[g].span.Overlaps(found[f].span);
+        const bool spans_agree =
+            exact_span ? golden[g].span == found[f].span : golden[g].span.Overlaps(found[f].span);
         if (!spans_agree) continue;
         gold_used[g] = true;
         found_used[f] = true;

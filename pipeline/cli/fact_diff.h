@@ -18,9 +18,10 @@ struct ChangedFact {
 
 // What changed between a golden list and a found list of one kind. Plain value type.
 struct FactDiff {
-  std::vector<Fact> added;           // found, not in the golden file
-  std::vector<Fact> lost;            // in the golden file, not found
-  std::vector<ChangedFact> changed;  // same kind and span (claims: and predicate), other fields differ
+  std::vector<Fact> added;  // found, not in the golden file
+  std::vector<Fact> lost;   // in the golden file, not found
+  std::vector<ChangedFact>
+      changed;  // same kind and span (claims: and predicate), other fields differ
 
   bool empty() const { return added.empty() && lost.empty() && changed.empty(); }
 };

@@ -140,8 +140,7 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
     const Status status = pipeline.Run(doc);
     if (!status.ok()) {
       check.failed = true;
-      check.lines.push_back(RecordPrefix(check.path, doc.meta().record_index) +
-                            status.message());
+      check.lines.push_back(RecordPrefix(check.path, doc.meta().record_index) + status.message());
       continue;
     }
     found.records.push_back(GoldenFromDocument(doc));
@@ -168,7 +167,8 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
   } else {
     std::map<int, const GoldenRecord*> golden_records;
     std::map<int, const GoldenRecord*> found_records;
-    for (const GoldenRecord& record : golden->records) golden_records[record.record_index] = &record;
+    for (const GoldenRecord& record : golden->records)
+      golden_records[record.record_index] = &record;
     for (const GoldenRecord& record : found.records) found_records[record.record_index] = &record;
     std::set<int> indexes;
     for (const auto& [index, record] : golden_records) indexes.insert(index);
@@ -181,7 +181,8 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
       const bool has_golden = in_golden != golden_records.end();
       const bool has_found = in_found != found_records.end();
       if (!has_golden) check.lines.push_back(prefix + "article not in the golden file");
-      if (!has_found) check.lines.push_back(prefix + "article in the golden file, not in the input");
+      if (!has_found)
+        check.lines.push_back(prefix + "article in the golden file, not in the input");
       GoldenRecord gold_record = has_golden ? *in_golden->second : empty;
       GoldenRecord found_record = has_found ? *in_found->second : empty;
       if (!has_golden) gold_record.title = found_record.title;
@@ -200,9 +201,8 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
     check.golden_written = true;
     std::ostringstream line;
     if (golden) {
-      line << check.path << ": updated " << golden_path.filename().string() << " ("
-           << tally.added << " added, " << tally.lost << " lost, " << tally.changed
-           << " changed)";
+      line << check.path << ": updated " << golden_path.filename().string() << " (" << tally.added
+           << " added, " << tally.lost << " lost, " << tally.changed << " changed)";
     } else {
       line << check.path << ": wrote " << golden_path.filename().string();
     }
@@ -224,8 +224,8 @@ std::string TableHeader() {
   std::snprintf(buffer, sizeof(buffer),
                 "%-10s %6s %6s   %-17s   %s\n"
                 "%-10s %6s %6s   %5s %5s %5s   %5s %5s %5s\n",
-                "", "", "", "strict", "lenient", "extractor", "gold", "found", "P", "R", "F1",
-                "P", "R", "F1");
+                "", "", "", "strict", "lenient", "extractor", "gold", "found", "P", "R", "F1", "P",
+                "R", "F1");
   return buffer;
 }
 

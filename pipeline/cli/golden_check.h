@@ -37,7 +37,7 @@ struct ArticleCheck {
 
 // The outcome of a check run. Plain value type.
 struct CheckReport {
-  std::vector<ArticleCheck> files;  // every article file, sorted by path
+  std::vector<ArticleCheck> files;                       // every article file, sorted by path
   std::array<MatchCounts, kFactKinds.size()> strict{};   // indexed by FactKind
   std::array<MatchCounts, kFactKinds.size()> lenient{};  // indexed by FactKind
   size_t articles = 0;

@@ -124,8 +124,8 @@ StatusOr<GoldenRecord> ParseRecord(const json& object, std::string_view name,
       return Invalid(name, where, "\"" + array_name + "\" must be an array");
     }
     for (size_t i = 0; i < facts->size(); ++i) {
-      StatusOr<Fact> fact =
-          ParseFact(kind, (*facts)[i], name, where + "." + array_name + "[" + std::to_string(i) + "]");
+      StatusOr<Fact> fact = ParseFact(kind, (*facts)[i], name,
+                                      where + "." + array_name + "[" + std::to_string(i) + "]");
       if (!fact.ok()) return fact.status();
       record.Of(kind).push_back(std::move(fact).value());
     }
@@ -138,18 +138,24 @@ StatusOr<GoldenRecord> ParseRecord(const json& object, std::string_view name,
 
 std::string_view FactKindName(FactKind kind) {
   switch (kind) {
-    case FactKind::kMention: return "mention";
-    case FactKind::kAmount: return "amount";
-    case FactKind::kClaim: return "claim";
+    case FactKind::kMention:
+      return "mention";
+    case FactKind::kAmount:
+      return "amount";
+    case FactKind::kClaim:
+      return "claim";
   }
   return "mention";
 }
 
 std::string_view FactKindPlural(FactKind kind) {
   switch (kind) {
-    case FactKind::kMention: return "mentions";
-    case FactKind::kAmount: return "amounts";
-    case FactKind::kClaim: return "claims";
+    case FactKind::kMention:
+      return "mentions";
+    case FactKind::kAmount:
+      return "amounts";
+    case FactKind::kClaim:
+      return "claims";
   }
   return "mentions";
 }
@@ -175,23 +181,28 @@ const std::vector<std::string>& FactFieldNames(FactKind kind) {
   static const std::vector<std::string> kClaim = {"predicate", "subject", "object",  "amount",
                                                   "role",      "status",  "speaker", "venue"};
   switch (kind) {
-    case FactKind::kMention: return kMention;
-    case FactKind::kAmount: return kAmount;
-    case FactKind::kClaim: return kClaim;
+    case FactKind::kMention:
+      return kMention;
+    case FactKind::kAmount:
+      return kAmount;
+    case FactKind::kClaim:
+      return kClaim;
   }
   return kMention;
 }
 
 const std::vector<std::string>& FactKeyFieldNames(FactKind kind) {
   static const std::vector<std::string> kMention = {"type", "entity"};
-  static const std::vector<std::string> kAmount = {"value", "low", "high", "currency",
-                                                   "qualifier"};
+  static const std::vector<std::string> kAmount = {"value", "low", "high", "currency", "qualifier"};
   static const std::vector<std::string> kClaim = {"predicate", "subject", "object", "status",
                                                   "amount"};
   switch (kind) {
-    case FactKind::kMention: return kMention;
-    case FactKind::kAmount: return kAmount;
-    case FactKind::kClaim: return kClaim;
+    case FactKind::kMention:
+      return kMention;
+    case FactKind::kAmount:
+      return kAmount;
+    case FactKind::kClaim:
+      return kClaim;
   }
   return kMention;
 }
@@ -214,21 +225,21 @@ GoldenRecord GoldenFromDocument(const Document& doc) {
   }
   for (const Amount& amount : doc.amounts()) {
     record.Of(FactKind::kAmount)
-        .push_back(MakeFact(FactKind::kAmount, amount.span,
-                            {JsonText(std::string(doc.Text(amount.span))),
-                             StringOrNull(amount.value), StringOrNull(amount.low),
-                             StringOrNull(amount.high), StringOrNull(amount.currency),
-                             JsonText(amount.qualifier), JsonText(amount.vague),
-                             AmountTextOrNull(doc, amount.restates)}));
+        .push_back(
+            MakeFact(FactKind::kAmount, amount.span,
+                     {JsonText(std::string(doc.Text(amount.span))), StringOrNull(amount.value),
+                      StringOrNull(amount.low), StringOrNull(amount.high),
+                      StringOrNull(amount.currency), JsonText(amount.qualifier),
+                      JsonText(amount.vague), AmountTextOrNull(doc, amount.restates)}));
   }
   for (const Claim& claim : doc.claims()) {
     record.Of(FactKind::kClaim)
-        .push_back(MakeFact(FactKind::kClaim, claim.span,
-                            {JsonText(claim.predicate), EntityNameOrNull(doc, claim.subject),
-                             EntityNameOrNull(doc, claim.object),
-                             AmountTextOrNull(doc, claim.amount), NonEmptyOrNull(claim.role),
-                             JsonText(std::string(ClaimStatusName(claim.status))),
-                             NonEmptyOrNull(claim.speaker), NonEmptyOrNull(claim.venue)}));
+        .push_back(MakeFact(
+            FactKind::kClaim, claim.span,
+            {JsonText(claim.predicate), EntityNameOrNull(doc, claim.subject),
+             EntityNameOrNull(doc, claim.object), AmountTextOrNull(doc, claim.amount),
+             NonEmptyOrNull(claim.role), JsonText(std::string(ClaimStatusName(claim.status))),
+             NonEmptyOrNull(claim.speaker), NonEmptyOrNull(claim.venue)}));
   }
   SortFacts(record);
   return record;
@@ -260,6 +271,11 @@ StatusOr<GoldenFile> ParseGolden(std::string_view text, std::string_view name) {
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) return Invalid(name, "file", "malformed JSON");
   if (!root.is_object()) return Invalid(name, "file", "the top level must be a JSON object");
+  for (const auto& [field, value] : root.items()) {
+    if (field != "article" && field != "records") {
+      return Invalid(name, "file", "unknown field \"" + field + "\"");
+    }
+  }
   GoldenFile golden;
   const auto article = root.find("article");
   if (article == root.end() || !article->is_string()) {
@@ -276,10 +292,9 @@ StatusOr<GoldenFile> ParseGolden(std::string_view text, std::string_view name) {
     if (!record.ok()) return record.status();
     golden.records.push_back(std::move(record).value());
   }
-  std::stable_sort(golden.records.begin(), golden.records.end(),
-                   [](const GoldenRecord& a, const GoldenRecord& b) {
-                     return a.record_index < b.record_index;
-                   });
+  std::stable_sort(
+      golden.records.begin(), golden.records.end(),
+      [](const GoldenRecord& a, const GoldenRecord& b) { return a.record_index < b.record_index; });
   return golden;
 }
 

@@ -72,7 +72,7 @@ struct GoldenRecord {
 
 // A golden file: the article file's name and one record per article in it.
 struct GoldenFile {
-  std::string article;  // the article's file name, e.g. "cisco-splunk-28bn.txt"
+  std::string article;                // the article's file name, e.g. "cisco-splunk-28bn.txt"
   std::vector<GoldenRecord> records;  // sorted by record_index
 
   friend bool operator==(const GoldenFile&, const GoldenFile&) = default;

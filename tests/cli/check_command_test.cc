@@ -49,8 +49,9 @@ TEST(CheckCommandTest, UpdateWritesGoldenFilesThenCheckPasses) {
 
   auto missing = RunNewsfacts("check articles", dir.path());
   EXPECT_EQ(missing.exit_code, 1) << missing.output;
-  EXPECT_NE(missing.output.find("articles/deal.txt: no golden file; run with --update to create it"),
-            std::string::npos)
+  EXPECT_NE(
+      missing.output.find("articles/deal.txt: no golden file; run with --update to create it"),
+      std::string::npos)
       << missing.output;
   EXPECT_NE(missing.output.find("check: 2 articles, 2 differ"), std::string::npos)
       << missing.output;
@@ -148,8 +149,8 @@ TEST(CheckCommandTest, RemovingOrAlteringOneSampleGoldenFactFailsNamingIt) {
     const std::optional<std::filesystem::path> golden_path = FirstSampleWith(kind);
     ASSERT_TRUE(golden_path) << "no sample golden file has a " << FactKindName(kind);
     TempDir dir("check-sample");
-    const std::filesystem::path article_path = golden_path->parent_path() /
-                                               golden_path->stem().stem();
+    const std::filesystem::path article_path =
+        golden_path->parent_path() / golden_path->stem().stem();
     const std::string name = article_path.filename().string();
     dir.Write("one/" + name, ReadAll(article_path));
     const std::filesystem::path copy = dir.path() / "one" / (name + ".facts.json");
@@ -186,8 +187,8 @@ TEST(CheckCommandTest, RemovingOrAlteringOneSampleGoldenFactFailsNamingIt) {
     const std::string expected_change = alteration.field + " " + alteration.value + " -> " +
                                         std::string(fact.Field(alteration.field));
     EXPECT_NE(changed.output.find(prefix + "~ "), std::string::npos) << changed.output;
-    EXPECT_NE(changed.output.find(expected_change), std::string::npos)
-        << expected_change << "\n" << changed.output;
+    EXPECT_NE(changed.output.find(expected_change), std::string::npos) << expected_change << "\n"
+                                                                       << changed.output;
   }
 }
 

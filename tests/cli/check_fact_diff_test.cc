@@ -34,8 +34,8 @@ Fact AmountFact(const std::string& text, const std::string& value, size_t begin)
            {"restates", "null"}}};
 }
 
-Fact ClaimFact(const std::string& predicate, const std::string& subject,
-               const std::string& object, const std::string& status, Span span) {
+Fact ClaimFact(const std::string& predicate, const std::string& subject, const std::string& object,
+               const std::string& status, Span span) {
   return {FactKind::kClaim,
           span,
           {{"predicate", Quoted(predicate)},
@@ -65,9 +65,10 @@ TEST(GoldenFactsTest, SerializeThenParseGivesTheSameFile) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   EXPECT_EQ(*parsed, golden);
   // One fact per line, so a changed fact is a one-line diff.
-  EXPECT_NE(text.find("\n        {\"text\": \"Acme\", \"type\": \"ORG\", \"entity\": \"Acme Corp\", "
-                      "\"start\": 0, \"end\": 4},\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("\n        {\"text\": \"Acme\", \"type\": \"ORG\", \"entity\": \"Acme Corp\", "
+                "\"start\": 0, \"end\": 4},\n"),
+      std::string::npos)
       << text;
   EXPECT_EQ(SerializeGolden(*parsed), text);
 }
@@ -87,7 +88,8 @@ TEST(GoldenFactsTest, ParseSortsFactsAndRecords) {
 }
 
 TEST(GoldenFactsTest, MalformedFilesAreRejectedWithTheReason) {
-  const std::string kRecordHead = R"({"article": "a.txt", "records": [{"record_index": -1, "title": "T", )";
+  const std::string kRecordHead =
+      R"({"article": "a.txt", "records": [{"record_index": -1, "title": "T", )";
   struct Case {
     std::string text;
     std::string expected;  // part of the error message
@@ -97,6 +99,8 @@ TEST(GoldenFactsTest, MalformedFilesAreRejectedWithTheReason) {
       {"[]", "top level must be a JSON object"},
       {R"({"records": []})", "\"article\" must be a string"},
       {R"({"article": "a.txt"})", "\"records\" must be an array"},
+      {R"({"article": "a.txt", "records": [], "generated": "today"})",
+       "unknown field \"generated\""},
       {kRecordHead + R"("mentions": [], "amounts": []}]})", "\"claims\" must be an array"},
       {kRecordHead + R"("mentions": [{"text": "A", "type": "ORG", "start": 0, "end": 1}],
           "amounts": [], "claims": []}]})",
@@ -157,7 +161,8 @@ TEST(FactDiffTest, SortsDifferencesIntoAddedLostAndChanged) {
   ASSERT_EQ(diff.changed.size(), 1u);
   EXPECT_EQ(diff.changed[0].golden, globex);
   EXPECT_EQ(diff.changed[0].found, globex_person);
-  EXPECT_EQ(DescribeChange(diff.changed[0]), "mention \"Globex\" [10,16): type \"ORG\" -> \"PERSON\"");
+  EXPECT_EQ(DescribeChange(diff.changed[0]),
+            "mention \"Globex\" [10,16): type \"ORG\" -> \"PERSON\"");
 }
 
 TEST(FactDiffTest, ClaimsWithAnotherPredicateAtTheSameSpanAreLostAndAddedNotChanged) {
@@ -241,14 +246,13 @@ TEST(MatchCountsTest, PrecisionRecallAndF1Arithmetic) {
 
 TEST(MatchCountsTest, StrictNeedsTheSameSpanLenientAnOverlappingOne) {
   const std::vector<Fact> golden = {
-      MentionFact("Splunk Inc.", "ORG", "Splunk", 0),   // found as "Splunk": lenient only
-      MentionFact("Cisco", "ORG", "Cisco", 20),         // found exactly
+      MentionFact("Splunk Inc.", "ORG", "Splunk", 0),     // found as "Splunk": lenient only
+      MentionFact("Cisco", "ORG", "Cisco", 20),           // found exactly
       MentionFact("Jane Roe", "PERSON", "Jane Roe", 40),  // found with another type: no match
-      MentionFact("Acme", "ORG", "Acme", 60),           // not found
+      MentionFact("Acme", "ORG", "Acme", 60),             // not found
   };
   const std::vector<Fact> found = {
-      MentionFact("Splunk", "ORG", "Splunk", 0),
-      MentionFact("Cisco", "ORG", "Cisco", 20),
+      MentionFact("Splunk", "ORG", "Splunk", 0), MentionFact("Cisco", "ORG", "Cisco", 20),
       MentionFact("Jane Roe", "ORG", "Jane Roe", 40),
       MentionFact("Cisco", "ORG", "Cisco", 22),  // overlaps the matched Cisco: one-to-one, no match
   };

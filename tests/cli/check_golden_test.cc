@@ -162,9 +162,11 @@ TEST_F(GoldenCheckTest, AGoldenFactRemovedIsReportedAsAdded) {
 TEST_F(GoldenCheckTest, AGoldenFactTheExtractorsDoNotFindIsReportedAsLost) {
   Update();
   GoldenFile golden = ReadDealGolden();
-  golden.records[0].Of(FactKind::kMention).push_back(
-      {FactKind::kMention, Span{40, 46}, {{"text", "\"Monday\""}, {"type", "\"ORG\""},
-                                          {"entity", "\"Monday\""}}});
+  golden.records[0]
+      .Of(FactKind::kMention)
+      .push_back({FactKind::kMention,
+                  Span{40, 46},
+                  {{"text", "\"Monday\""}, {"type", "\"ORG\""}, {"entity", "\"Monday\""}}});
   WriteDealGolden(golden);
 
   const std::string text = RunText(options_);
@@ -185,7 +187,7 @@ TEST_F(GoldenCheckTest, AnAlteredGoldenValueIsReportedAsChangedWithOldAndNew) {
   WriteDealGolden(golden);
 
   const std::string text = RunText(options_);
-  EXPECT_NE(text.find(": ~ amount \"$5 million\" [" ), std::string::npos) << text;
+  EXPECT_NE(text.find(": ~ amount \"$5 million\" ["), std::string::npos) << text;
   EXPECT_NE(text.find("): value \"500000\" -> \"5000000\""), std::string::npos) << text;
   EXPECT_NE(text.find(": ~ claim acquired Acme Corp -> Globex ["), std::string::npos) << text;
   EXPECT_NE(text.find("): status \"hedged\" -> \"asserted\""), std::string::npos) << text;
@@ -216,8 +218,9 @@ TEST_F(GoldenCheckTest, OnlyComparesAndUpdatesOneKind) {
   const CheckReport updated = Run(amounts_only);
   EXPECT_EQ(updated.golden_files_written, 1u);
   const std::string updated_text = FormatCheckReport(updated, amounts_only);
-  EXPECT_NE(updated_text.find(DealPath() + ": updated deal.txt.facts.json (1 added, 0 lost, 0 changed)"),
-            std::string::npos)
+  EXPECT_NE(
+      updated_text.find(DealPath() + ": updated deal.txt.facts.json (1 added, 0 lost, 0 changed)"),
+      std::string::npos)
       << updated_text;
   amounts_only.update = false;
   EXPECT_TRUE(Run(amounts_only).AllMatch());
@@ -230,8 +233,7 @@ TEST_F(GoldenCheckTest, MalformedGoldenFileDiffersAndUpdateRepairsIt) {
   Update();
   std::ofstream(DealGolden(), std::ios::trunc) << "{\"article\": ";
   const std::string text = RunText(options_);
-  EXPECT_NE(text.find(DealGolden().string() + ": file: malformed JSON"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find(DealGolden().string() + ": file: malformed JSON"), std::string::npos) << text;
   EXPECT_NE(text.find("1 differ"), std::string::npos) << text;
 
   CheckOptions update = options_;
@@ -259,16 +261,18 @@ TEST_F(GoldenCheckTest, ScoresCountStrictAndLenientMatches) {
 }
 
 TEST_F(GoldenCheckTest, RecordsOfAJsonlFileAreComparedOneByOne) {
-  dir_.Write("articles/wire.jsonl",
-             "{\"title\": \"Acme bought Globex\", \"text\": \"Acme bought Globex for $5 million.\"}\n"
-             "{\"title\": \"Ada Lovelace\", \"text\": \"Ada Lovelace spoke.\"}\n");
+  dir_.Write(
+      "articles/wire.jsonl",
+      "{\"title\": \"Acme bought Globex\", \"text\": \"Acme bought Globex for $5 million.\"}\n"
+      "{\"title\": \"Ada Lovelace\", \"text\": \"Ada Lovelace spoke.\"}\n");
   Update();
   const std::filesystem::path wire = dir_.path() / "articles/wire.jsonl";
   EXPECT_EQ(Run(options_).articles, 4u);
 
-  dir_.Write("articles/wire.jsonl",
-             "{\"title\": \"Acme bought Globex\", \"text\": \"Acme bought Globex for $5 million.\"}\n"
-             "{\"title\": \"Ada Lovelace\", \"text\": \"Ada Lovelace spoke to Acme.\"}\n");
+  dir_.Write(
+      "articles/wire.jsonl",
+      "{\"title\": \"Acme bought Globex\", \"text\": \"Acme bought Globex for $5 million.\"}\n"
+      "{\"title\": \"Ada Lovelace\", \"text\": \"Ada Lovelace spoke to Acme.\"}\n");
   const std::string text = RunText(options_);
   EXPECT_NE(text.find(wire.string() + "#1: + mention ORG \"Acme\" (Acme Corp)"), std::string::npos)
       << text;
