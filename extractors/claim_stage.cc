@@ -199,6 +199,13 @@ size_t SentenceAt(const std::vector<Sentence>& sentences, size_t offset) {
   return offset < it->span.end ? static_cast<size_t>(it - sentences.begin()) : sentences.size();
 }
 
+// The index of the first sentence ending after byte `offset`, or sentences.size().
+size_t SentenceAtOrAfter(const std::vector<Sentence>& sentences, size_t offset) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](size_t value, const Sentence& s) { return value < s.span.end; });
+  return static_cast<size_t>(it - sentences.begin());
+}
+
 // Quoted passages of `doc` (pairs of quotation marks inside one paragraph) of at least
 // `min_words` words, with the speaker of the sentence that closes, opens or follows them.
 std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution>& attributions,
@@ -212,24 +219,31 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
     while (last + 1 < sentences.size() && sentences[last + 1].paragraph == sentences[first].paragraph) {
       ++last;
     }
-    std::optional<size_t> open;
+    bool is_open = false;
+    size_t open = 0;  // first byte after the opening mark, when is_open
     for (size_t pos = sentences[first].span.begin; pos < sentences[last].span.end; ++pos) {
       const auto [length, direction] = QuoteMarkAt(text, pos);
       if (length == 0) continue;
-      if (!open.has_value() && direction >= 0) {
+      if (!is_open && direction >= 0) {
+        is_open = true;
         open = pos + length;
-      } else if (open.has_value() && direction <= 0) {
+      } else if (is_open && direction <= 0) {
         size_t end = pos;
-        while (end > *open && (text[end - 1] == ',' || text[end - 1] == ' ')) --end;
-        const Span span{*open, end};
-        open.reset();
+        while (end > open && (text[end - 1] == ',' || text[end - 1] == ' ')) --end;
+        const Span span{open, end};
+        is_open = false;
         if (span.empty() || CountWords(span.Slice(text)) < min_words) {
           pos += length - 1;
           continue;
         }
         Quote quote;
         quote.span = span;
-        quote.sentence = SentenceAt(sentences, span.begin);
+        // The quote's first byte can sit in the gap between two sentences (`said: " Next`).
+        quote.sentence = SentenceAtOrAfter(sentences, span.begin);
+        if (quote.sentence >= sentences.size()) {
+          pos += length - 1;
+          continue;
+        }
         const size_t closing = SentenceAt(sentences, pos);
         for (size_t candidate : {closing, quote.sentence, closing + 1}) {
           if (candidate >= attributions.size() || attributions[candidate].speaker.empty()) continue;

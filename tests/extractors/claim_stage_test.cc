@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/standard_pipeline.h"
+
 #include "tests/extractors/claim_test_util.h"
 
 namespace newsfacts {
@@ -181,6 +183,24 @@ TEST(ClaimStageTest, QuotesCarryTheirSpeaker) {
     std::vector<std::pair<std::string, std::string>> got;
     for (const Quote& q : doc.quotes()) got.emplace_back(std::string(doc.Text(q.span)), q.speaker);
     EXPECT_EQ(got, c.expected);
+  }
+}
+
+// Former bug: a straight quote closing a quote from the previous paragraph opens a "quote"
+// whose first byte is the space between two sentences; it got sentence index
+// sentences.size() and the store refused the whole article.
+TEST(ClaimStageTest, QuoteOpeningBetweenSentencesBelongsToTheNextSentence) {
+  StatusOr<RuleSources> rules = RuleSources::Builtin();
+  ASSERT_TRUE(rules.ok());
+  StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().message();
+  Document doc = Document::FromRaw(
+      {}, "\"The first paragraph opens a quote.\n\n"
+          "It asks 'Can I choose?'.\" Matt Garman said users might be \"tricked into it\".");
+  ASSERT_TRUE(pipeline->Run(doc).ok());
+  ASSERT_FALSE(doc.quotes().empty());
+  for (const Quote& quote : doc.quotes()) {
+    ASSERT_LT(quote.sentence, doc.sentences().size()) << doc.Text(quote.span);
   }
 }
 
