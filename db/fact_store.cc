@@ -29,6 +29,9 @@ constexpr std::string_view kInsertArticle =
 constexpr std::string_view kInsertSentence =
     "INSERT INTO sentences (article_id, sentence_index, paragraph, start_byte, end_byte, "
     "start_char, end_char, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+// The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
+constexpr std::string_view kIndexSentence =
+    "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)";
 // A later article may know an entity's parent when an earlier one did not; it never
 // forgets one.
 constexpr std::string_view kUpsertEntity =
@@ -242,6 +245,7 @@ struct FactStore::Impl {
   sqlite::Statement delete_article;
   sqlite::Statement insert_article;
   sqlite::Statement insert_sentence;
+  sqlite::Statement index_sentence;
   sqlite::Statement upsert_entity;
   sqlite::Statement insert_alias;
   sqlite::Statement insert_mention;
@@ -276,6 +280,7 @@ Status FactStore::Impl::Prepare() {
       {&insert_claim, kInsertClaim},     {&insert_quote, kInsertQuote},
       {&insert_run, kInsertRun},         {&finish_run, kFinishRun},
       {&select_hashes, kSelectHashes},
+      {&index_sentence, kIndexSentence},
       {&select_stale, kSelectStale},
       {&select_article, kSelectArticle},
   };
@@ -354,6 +359,9 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
     insert_sentence.BindText(8, doc.Text(sentence.span));
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
+    index_sentence.BindInt64(1, sentence_ids.back());
+    index_sentence.BindText(2, doc.Text(sentence.span));
+    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
   }
   return Status::Ok();
 }

@@ -87,6 +87,11 @@ constexpr std::string_view kCopySentences =
     "s.start_byte, s.end_byte, s.start_char, s.end_char, s.text "
     "FROM src.sentences s JOIN temp.merge_articles k ON k.src_id = s.article_id, "
     "temp.merge_offsets o ORDER BY s.id";
+// Merge adds sentences to the full-text index itself (no insert trigger since migration 3);
+// the sentences it copied are those above the offset.
+constexpr std::string_view kIndexSentences =
+    "INSERT INTO main.sentences_fts (rowid, text) SELECT s.id, s.text FROM main.sentences s "
+    "WHERE s.id > (SELECT sentence FROM temp.merge_offsets) ORDER BY s.id";
 constexpr std::string_view kCopyMentions =
     "INSERT INTO main.mentions (id, article_id, sentence_id, mention_index, entity_id, type, "
     "text, start_byte, end_byte, start_char, end_char, rule, run_id) "
@@ -229,6 +234,7 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input,
       {kCopyAliases, &ignored},
       {kCopyArticles, &summary.articles_added},
       {kCopySentences, &summary.sentences},
+      {kIndexSentences, &ignored},
       {kCopyMentions, &summary.mentions},
       {kCopyAmounts, &summary.amounts},
       {kCopyClaims, &summary.claims},

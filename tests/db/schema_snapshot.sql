@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 2
+-- user_version 3
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -229,11 +229,6 @@ CREATE TABLE 'sentences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WI
 -- trigger sentences_fts_after_delete
 CREATE TRIGGER sentences_fts_after_delete AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-
--- trigger sentences_fts_after_insert
-CREATE TRIGGER sentences_fts_after_insert AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
 END;
 
 -- trigger sentences_fts_after_update
