@@ -36,15 +36,13 @@ int main(int argc, char** argv) {
     if (!read.ok()) continue;
     for (auto& article : read->articles) raws.push_back(std::move(article));
   }
-  auto rules = LoadRules({});
-  if (!rules.ok()) return 2;
-  auto pipeline = BuildStandardPipeline(*rules);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "%s\n", pipeline.status().message().c_str());
+  auto loaded = LoadStandardPipeline({});
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "%s\n", loaded.status().message().c_str());
     return 2;
   }
 
-  const auto& stages = pipeline->stages();
+  const auto& stages = loaded->pipeline.stages();
   std::vector<double> seconds(stages.size(), 0);
   double bytes = 0;
   size_t facts[3] = {0, 0, 0};

@@ -35,4 +35,13 @@ StatusOr<RuleSources> LoadRules(const std::vector<std::filesystem::path>& rule_d
   return rules;
 }
 
+StatusOr<StandardPipeline> LoadStandardPipeline(
+    const std::vector<std::filesystem::path>& rule_dirs) {
+  StatusOr<RuleSources> rules = LoadRules(rule_dirs);
+  if (!rules.ok()) return rules.status();
+  StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
+  if (!pipeline.ok()) return pipeline.status();
+  return StandardPipeline{std::move(rules).value(), std::move(pipeline).value()};
+}
+
 }  // namespace newsfacts

@@ -12,4 +12,15 @@ StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules);
 // Loads the built-in rules plus every folder in `rule_dirs`. Errors name the file.
 StatusOr<RuleSources> LoadRules(const std::vector<std::filesystem::path>& rule_dirs);
 
+// The rules of a run and the pipeline compiled from them (ingest stores the rules'
+// fingerprint with the facts they produced).
+struct StandardPipeline {
+  RuleSources rules;
+  Pipeline pipeline;
+};
+
+// LoadRules, then BuildStandardPipeline. Errors name the rule file that failed.
+StatusOr<StandardPipeline> LoadStandardPipeline(
+    const std::vector<std::filesystem::path>& rule_dirs);
+
 }  // namespace newsfacts

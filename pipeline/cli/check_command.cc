@@ -20,17 +20,12 @@ int RunCheckCommand(const CheckCommand& command) {
       return kExitFatal;
     }
   }
-  StatusOr<RuleSources> rules = LoadRules(command.rule_dirs);
-  if (!rules.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", rules.status().message().c_str());
+  StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
     return kExitFatal;
   }
-  StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", pipeline.status().message().c_str());
-    return kExitFatal;
-  }
-  StatusOr<CheckReport> report = RunGoldenCheck(*pipeline, options);
+  StatusOr<CheckReport> report = RunGoldenCheck(loaded->pipeline, options);
   if (!report.ok()) {
     std::fprintf(stderr, "newsfacts: %s\n", report.status().message().c_str());
     return kExitFatal;

@@ -101,14 +101,9 @@ void PrintUnexplained(const Document& doc) {
 }  // namespace
 
 int RunExtractCommand(const ExtractCommand& command) {
-  StatusOr<RuleSources> rules = LoadRules(command.rule_dirs);
-  if (!rules.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", rules.status().message().c_str());
-    return kExitFatal;
-  }
-  StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", pipeline.status().message().c_str());
+  StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
     return kExitFatal;
   }
   StatusOr<FileReadResult> read = Status::Ok();
@@ -129,7 +124,7 @@ int RunExtractCommand(const ExtractCommand& command) {
   const bool several = read->articles.size() > 1;
   for (RawArticle& raw : read->articles) {
     Document doc = Document::FromRaw(std::move(raw.meta), raw.text);
-    Status status = pipeline->Run(doc);
+    Status status = loaded->pipeline.Run(doc);
     if (!status.ok()) {
       std::fprintf(stderr, "%s: %s\n", doc.meta().path.c_str(), status.message().c_str());
       return kExitSomeFailed;

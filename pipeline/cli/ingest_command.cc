@@ -31,14 +31,9 @@ void PrintSummary(const IngestSummary& s, const std::string& db_path) {
 }  // namespace
 
 int RunIngestCommand(const IngestCommand& command) {
-  StatusOr<RuleSources> rules = LoadRules(command.rule_dirs);
-  if (!rules.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", rules.status().message().c_str());
-    return kExitFatal;
-  }
-  StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", pipeline.status().message().c_str());
+  StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
     return kExitFatal;
   }
   StatusOr<std::unique_ptr<FactStore>> store = FactStore::Open(command.db_path);
@@ -50,7 +45,7 @@ int RunIngestCommand(const IngestCommand& command) {
   IngestOptions options;
   options.roots = command.roots;
   options.jobs = command.jobs;
-  options.run = {NEWSFACTS_VERSION, rules->Fingerprint()};
+  options.run = {NEWSFACTS_VERSION, loaded->rules.Fingerprint()};
   options.reextract_all = command.force;
   const bool progress = StderrIsTerminal();
   bool progress_shown = false;
@@ -65,7 +60,7 @@ int RunIngestCommand(const IngestCommand& command) {
                  s.files, files_total, s.articles_added + s.articles_replaced);
     progress_shown = true;
   };
-  StatusOr<IngestSummary> summary = RunIngest(options, *pipeline, **store, observer);
+  StatusOr<IngestSummary> summary = RunIngest(options, loaded->pipeline, **store, observer);
   if (progress_shown) std::fputs("\r\033[K", stderr);
   if (!summary.ok()) {
     std::fprintf(stderr, "newsfacts: %s\n", summary.status().message().c_str());
