@@ -12,6 +12,7 @@
 // "Strict" is exact string equality. "Lenient" compares normalized strings (case folded,
 // punctuation dropped, trailing designators such as Inc/Corp/Co/Ltd removed) and also accepts
 // one normalized string containing the other at word boundaries ("Cisco" vs "Cisco Systems").
+// A per-share price ("35 dlrs a share") is never offered as DLRAMT.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -103,6 +104,19 @@ size_t Score(const std::vector<std::string>& responses, const std::vector<Filler
     }
   }
   return correct;
+}
+
+// True when the amount is a price per share ("35 dlrs a share", "26.25 dlr per share"): money,
+// but never the deal's DLRAMT, so it is not offered as that slot's filler.
+bool IsPerSharePrice(const Document& doc, const Amount& amount) {
+  std::string after(doc.text().substr(amount.span.end, 24));
+  std::transform(after.begin(), after.end(), after.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* tail : {" a share", " per share", "-a-share", " cash per share", " a share cash",
+                           " cash a share", " each"}) {
+    if (after.rfind(tail, 0) == 0) return true;
+  }
+  return false;
 }
 
 void PrintRow(const char* name, const Counts& c) {
@@ -203,7 +217,9 @@ int main(int argc, char** argv) {
       any_claim = true;
       put(acquired ? "PURCHASER" : "SELLER", doc.Text(claim.subject_span));
       if (claim.object) put("ACQUIRED", doc.Text(claim.object_span));
-      if (claim.amount) put("DLRAMT", doc.Text(doc.amounts()[*claim.amount].span));
+      if (claim.amount && !IsPerSharePrice(doc, doc.amounts()[*claim.amount])) {
+        put("DLRAMT", doc.Text(doc.amounts()[*claim.amount].span));
+      }
     }
     articles_with_claim += any_claim;
     bool any_miss = false;
@@ -255,7 +271,7 @@ int main(int argc, char** argv) {
     }
     if (any_miss && show_abstract > 0) {
       --show_abstract;
-      std::printf("record %zu:", i);
+      std::printf("record %zu%s:", i, any_claim ? "" : " (no acquired/sold claim)");
       for (const char* slot : kSlots) {
         for (const Filler& filler : gold_slots[i][slot]) std::printf(" %s=\"%s\"", slot, filler[0].c_str());
       }

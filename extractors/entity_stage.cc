@@ -736,9 +736,10 @@ class Annotator {
       if (text != ")" && text != "\"" && text != "'" && text != "\xE2\x80\x9D") return span;
     }
     const std::string& last = words_[c.end - 1].text;
-    if (c.end - c.begin > 1 && last == ".") {
+    if (c.end == c.name_end) return span;  // "U.S." keeps its period
+    if (last == ".") {
       span.end = words_[c.end - 2].span.end;
-    } else if (last.size() > 1 && last.back() == '.' && c.end > c.name_end) {
+    } else if (last.size() > 1 && last.back() == '.') {
       span.end -= 1;
     }
     return span;

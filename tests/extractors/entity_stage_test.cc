@@ -112,6 +112,7 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       // the full stop after a final designator is not part of the name
       {"The unit was sold to Marrowby Plastics Corp.", {"Marrowby Plastics Corp|ORG|marrowby-plastics"}},
       {"Marrowby Plastics Corp. opened a plant.", {"Marrowby Plastics Corp.|ORG|marrowby-plastics"}},
+      {"Output fell in the U.S.", {"U.S.|LOCATION|united-states"}},
       // chained designators, connectors, adjectives, initials and possessives inside names
       {"Quennel Holding Co Ltd bought it.", {"Quennel Holding Co Ltd|ORG|quennel-holding"}},
       {"Dravenport Oil and Gas Plc sold wells.", {"Dravenport Oil and Gas Plc|ORG|dravenport-oil-and-gas"}},
