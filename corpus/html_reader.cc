@@ -109,9 +109,31 @@ bool IsElement(const GumboNode* node) {
   return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
 }
 
-// True for elements the reader never shows: dropped tags and hidden elements.
+// Fragments of class or id names that mark page furniture inside an article: share bars,
+// newsletter boxes, related-story lists, ads. Their link texts ("X", "LinkedIn") would
+// otherwise read as company mentions (corpus/samples/*.html, share-tools).
+constexpr std::array<std::string_view, 12> kFurnitureNameFragments = {
+    "share",   "social", "related", "newsletter", "subscribe",  "promo",
+    "advert", "ad-slot", "cookie",  "comments",   "breadcrumb", "recommended"};
+
+// True when a class or id of `node` names page furniture (see kFurnitureNameFragments).
+bool IsFurniture(const GumboNode* node) {
+  for (const char* attribute : {"class", "id"}) {
+    const std::string names = Lower(Attribute(node, attribute));
+    for (std::string_view fragment : kFurnitureNameFragments) {
+      if (names.find(fragment) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+// True for elements the reader never shows: dropped tags, hidden elements, page furniture.
 bool IsInvisible(const GumboNode* node) {
   if (node->type == GUMBO_NODE_TEMPLATE || IsDroppedTag(node->v.element.tag)) return true;
+  if (node->v.element.tag != GUMBO_TAG_ARTICLE && node->v.element.tag != GUMBO_TAG_BODY &&
+      node->v.element.tag != GUMBO_TAG_MAIN && IsFurniture(node)) {
+    return true;
+  }
   if (HasAttribute(node, "hidden") || Lower(Attribute(node, "aria-hidden")) == "true") {
     return true;
   }

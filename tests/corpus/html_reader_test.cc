@@ -38,6 +38,9 @@ constexpr char kPage[] = R"(<!DOCTYPE html>
 <noscript>NOSCRIPT TEXT</noscript>
 <form><button>BUTTON TEXT</button></form>
 <ul><li>Deal value: <b>$3bn</b></li><li>Close: Q3</li></ul>
+<div class="share-tools">SHARE BAR <a href="/x">X</a> <a href="/li">LinkedIn</a></div>
+<div id="newsletter-signup">NEWSLETTER BOX</div>
+<section class="Related-Stories"><p>RELATED STORY TEXT</p></section>
 </article>
 </main>
 <footer>FOOTER COPYRIGHT TEXT</footer>
@@ -69,7 +72,8 @@ TEST(HtmlReaderTest, ReadsMetadataAndVisibleArticleText) {
             "Close: Q3");
   for (const char* junk :
        {"SCRIPT", "STYLE", "SITE HEADER", "NAV LINK", "BYLINE", "ASIDE", "HIDDEN", "DISPLAY NONE",
-        "NOSCRIPT", "BUTTON", "FOOTER", "TEMPLATE", "SVG", "IFRAME", "ALT TEXT", "font-family"}) {
+        "NOSCRIPT", "BUTTON", "FOOTER", "TEMPLATE", "SVG", "IFRAME", "ALT TEXT", "font-family",
+        "SHARE BAR", "LinkedIn", "NEWSLETTER", "RELATED STORY"}) {
     SCOPED_TRACE(junk);
     EXPECT_EQ(article.text.find(junk), std::string::npos);
   }
