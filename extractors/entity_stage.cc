@@ -798,7 +798,13 @@ class Annotator {
         key = CanonicalKey(name);
       }
       const auto [it, inserted] = by_key.emplace(key, entities.size());
-      if (inserted) entities.push_back(Entity{key, name, type, parent, std::move(aliases)});
+      if (inserted) {
+        entities.push_back(Entity{key, name, type, parent, std::move(aliases)});
+      } else if (!root->entry && ShapeOf(entities[it->second].name) == WordShape::kUpper &&
+                 ShapeOf(name) != WordShape::kUpper) {
+        // A name first seen in an ALL CAPS headline takes its body spelling ("Quellmark").
+        entities[it->second].name = name;
+      }
       return it->second;
     };
     for (const size_t k : kept) {

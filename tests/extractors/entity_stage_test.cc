@@ -132,6 +132,12 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
   });
 }
 
+TEST_F(EntityStageTest, HeadlineNamesTakeTheBodySpelling) {
+  Document doc = Run("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nQuellmark Corp said it agreed.");
+  ASSERT_FALSE(doc.entities().empty());
+  EXPECT_EQ(doc.entities()[doc.mentions()[0].entity].name, "Quellmark");
+}
+
 TEST_F(EntityStageTest, UnknownCapitalizedWordsWithoutContextEmitNothing) {
   ExpectMentions({
       {"The Quorvath prototype arrived late.", {}},
