@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
 #include <tuple>
 
+#include "db/read_only_database.h"
 #include "db/sqlite.h"
 
 namespace newsfacts {
@@ -54,13 +54,7 @@ std::string Text(const sqlite::Statement& statement, int column) {
 
 // Opens `db_path` read-only after checking that it holds the comparison views.
 StatusOr<std::unique_ptr<sqlite::Connection>> OpenForComparison(const std::string& db_path) {
-  std::error_code error;
-  if (!std::filesystem::exists(db_path, error)) {
-    return Status::NotFound(db_path + ": no database here; run `newsfacts ingest DIR --db " +
-                            db_path + "` first");
-  }
-  StatusOr<std::unique_ptr<sqlite::Connection>> connection =
-      sqlite::Connection::Open(db_path, sqlite::OpenMode::kReadOnly);
+  StatusOr<std::unique_ptr<sqlite::Connection>> connection = OpenReadOnlyDatabase(db_path);
   if (!connection.ok()) return connection.status();
   StatusOr<int64_t> version = (*connection)->QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();

@@ -4,10 +4,10 @@
 
 #include <charconv>
 #include <cmath>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "db/read_only_database.h"
 #include "db/sqlite.h"
 
 namespace newsfacts {
@@ -231,20 +231,10 @@ Status WriteRows(sqlite::Statement& statement, QueryFormat format, std::ostream&
 
 Status RunQuery(const std::string& db_path, std::string_view sql, QueryFormat format,
                 std::ostream& out) {
-  std::error_code error;
-  if (!std::filesystem::exists(db_path, error)) {
-    return Status::NotFound(db_path + ": no database here; run `newsfacts ingest DIR --db " +
-                            db_path + "` first");
-  }
-  StatusOr<std::unique_ptr<sqlite::Connection>> connection =
-      sqlite::Connection::Open(db_path, sqlite::OpenMode::kReadOnly);
+  StatusOr<std::unique_ptr<sqlite::Connection>> connection = OpenReadOnlyDatabase(db_path);
   if (!connection.ok()) return connection.status();
   // Defence in depth: the read-only open already refuses writes to the file itself.
   NEWSFACTS_RETURN_IF_ERROR((*connection)->Exec("PRAGMA query_only = 1"));
-  // Reads the file header, so a file that is not SQLite is refused even when the query
-  // (e.g. "SELECT 1") would never touch it.
-  StatusOr<int64_t> schema_version = (*connection)->QueryInt("PRAGMA schema_version");
-  if (!schema_version.ok()) return schema_version.status();
 
   std::string_view rest = sql;
   bool ran_any = false;
