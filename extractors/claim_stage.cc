@@ -36,6 +36,7 @@ struct Candidate {
   int priority = 0;
   bool symmetric = false;
   AbstractRange evidence;
+  bool phrase_status = false;  // the rule's status_scope is "phrase"
 };
 
 // The ORG mention a sentence opens with (within its first few words), as the subject of the
@@ -107,7 +108,8 @@ void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view 
                    const PatternMatch& match, std::vector<Candidate>* out) {
   for (const Participant& subject : subjects) {
     auto add = [&](const Participant* object) {
-      Candidate candidate{base, rule.priority, rule.symmetric, {match.begin, match.end}};
+      Candidate candidate{base, rule.priority, rule.symmetric, {match.begin, match.end},
+                          rule.phrase_status};
       candidate.claim.predicate = std::string(predicate);
       candidate.claim.subject = subject.entity;
       candidate.claim.subject_span = subject.span;
@@ -394,7 +396,7 @@ Status ClaimStage::Process(Document& doc) const {
         if (const GroupSpan* amount = match.Group("amount")) {
           for (const AbstractSlot* slot : sentence.SlotsIn(amount->begin, amount->end)) {
             if (slot->kind == AbstractSlot::Kind::kAmount) {
-              base.amount = slot->index;
+              base.amount = impl_->cues->DealAmount(sentence, *slot);
               break;
             }
           }
@@ -424,6 +426,11 @@ Status ClaimStage::Process(Document& doc) const {
     }
     for (Candidate& candidate : ResolveOverlaps(std::move(candidates))) {
       Claim& claim = candidate.claim;
+      if (candidate.phrase_status) {
+        claim.status = impl_->cues->PhraseStatusOf(sentence.text(), candidate.evidence);
+        claims.push_back(std::move(claim));
+        continue;
+      }
       Attribution attribution = attributions[s];
       for (const Quote& quote : quotes) {
         if (quote.span.Contains(claim.span) && !quote.speaker.empty()) {
