@@ -101,6 +101,20 @@ std::vector<Participant> Participants(const Document& doc,
   return out;
 }
 
+// Drops the objects whose placeholder is followed by a match of `veto` ("Splunk products").
+void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
+                 std::vector<Participant>* objects) {
+  const std::string_view text = sentence.text();
+  std::erase_if(*objects, [&](const Participant& object) {
+    for (const AbstractSlot& slot : sentence.slots()) {
+      if (slot.kind != AbstractSlot::Kind::kMention || !(slot.doc_span == object.span)) continue;
+      const std::vector<PatternMatch> found = veto.FindAll(text.substr(slot.abstract_end));
+      return !found.empty() && found.front().begin == 0;
+    }
+    return false;
+  });
+}
+
 // Appends one candidate per (subject, object) pair; subject-only predicates get no object.
 void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view predicate,
                    const std::vector<Participant>& subjects,
@@ -410,6 +424,10 @@ Status ClaimStage::Process(Document& doc) const {
         std::optional<std::vector<Participant>> objects;
         if (match.Group("object") || match.Group("object_ref")) {
           objects = Participants(doc, abstracts, s, match, "object", "object_ref");
+          if (rule.object_veto_after != nullptr && !objects->empty()) {
+            VetoObjects(sentence, *rule.object_veto_after, &*objects);
+            if (objects->empty()) continue;  // every object named goods or opened a clause
+          }
           if (objects->empty() && rule.object_optional) objects.reset();
         }
         AddCandidates(doc, rule, rule.predicate, subjects, objects, base, match, &candidates);
