@@ -145,7 +145,14 @@ TEST(ClaimStageTest, AttributionGivesSpeakerAndVenue) {
       {"Amazon invested billions in Anthropic, according to Bloomberg.", "", "Bloomberg"},
       {"Amazon invested billions in Anthropic, people familiar with the matter said.",
        "people familiar with the matter", ""},
-      {"Cisco said in a statement that it acquired Splunk.", "Cisco", "statement"},
+      // A statement is how something was said, not an outlet.
+      {"Cisco said in a statement that it acquired Splunk.", "Cisco", ""},
+      {"Cisco acquired Splunk, Bloomberg reported.", "Bloomberg", "Bloomberg"},
+      {"Cisco paid $28 billion for Splunk, according to an analysis of filings by Bloomberg.", "",
+       "Bloomberg"},
+      {"Bloomberg's estimate puts Cisco's purchase of Splunk at $28 billion.", "", "Bloomberg"},
+      // A product named after "said" is not a speaker.
+      {"Amazon invested billions in Anthropic, said Claude.", "", ""},
       {"In an interview with TechCrunch, Garman argues that Amazon invested billions in Anthropic.",
        "Garman", "TechCrunch"},
       {"Amazon invested billions in Anthropic.", "", ""},
