@@ -125,6 +125,10 @@ TEST(ClaimStageTest, StatusIsScopedToTheClauseOfTheClaim) {
       {"Google might object, but Cisco acquired Splunk.", ClaimStatus::kAsserted},
       {"Cisco acquired Splunk - would Google object?", ClaimStatus::kAsserted},
       {"Cisco acquired Splunk while Google may never recover.", ClaimStatus::kAsserted},
+      // ", and <lowercase word>" opens a new clause: a later hedge stays there.
+      {"Cisco acquired Splunk, and in June it reportedly courted Google.", ClaimStatus::kAsserted},
+      // Appositive facts keep their own status whatever the main verb says.
+      {"Matt Garman, Amazon Web Services's CEO, said prices may fall.", ClaimStatus::kAsserted},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
