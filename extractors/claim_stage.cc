@@ -64,15 +64,21 @@ std::optional<Participant> SentenceSubject(const Document& doc,
 
 // The antecedent of an anaphor: for an empty reference group (the subject of a gerund,
 // "... strategy of pouring billions into X"), the sentence subject; otherwise the nearest
-// ORG mention before abstract byte `position`, or the subject of the sentence before.
+// ORG mention before abstract byte `position` other than the claim's other side `other`
+// ("Amazon, which has committed $8 billion to the company": the company is not Amazon), or
+// the subject of the sentence before.
 std::optional<Participant> Antecedent(const Document& doc,
                                       const std::vector<AbstractSentence>& abstracts,
-                                      size_t index, size_t position, bool empty_reference) {
+                                      size_t index, size_t position, bool empty_reference,
+                                      const std::vector<Participant>& other) {
   if (empty_reference) return SentenceSubject(doc, abstracts, index);
   std::optional<Participant> found;
   for (const AbstractSlot& slot : abstracts[index].slots()) {
     if (slot.abstract_end > position) break;
-    if (slot.kind == AbstractSlot::Kind::kMention && slot.type == "ORG") {
+    const bool is_other = std::any_of(other.begin(), other.end(), [&](const Participant& p) {
+      return p.span == slot.doc_span;
+    });
+    if (slot.kind == AbstractSlot::Kind::kMention && slot.type == "ORG" && !is_other) {
       found = Participant{doc.mentions()[slot.index].entity, slot.doc_span};
     }
   }
@@ -81,11 +87,12 @@ std::optional<Participant> Antecedent(const Document& doc,
 }
 
 // The participants named by group `name` of `match` (one per entity placeholder inside it),
-// or the antecedent of group `ref_name`.
+// or the antecedent of group `ref_name` that is none of `other` (the claim's other side).
 std::vector<Participant> Participants(const Document& doc,
                                       const std::vector<AbstractSentence>& abstracts,
                                       size_t index, const PatternMatch& match,
-                                      std::string_view name, std::string_view ref_name) {
+                                      std::string_view name, std::string_view ref_name,
+                                      const std::vector<Participant>& other = {}) {
   std::vector<Participant> out;
   const AbstractSentence& sentence = abstracts[index];
   if (const GroupSpan* group = match.Group(name)) {
@@ -94,7 +101,7 @@ std::vector<Participant> Participants(const Document& doc,
       out.push_back({doc.mentions()[slot->index].entity, slot->doc_span});
     }
   } else if (const GroupSpan* ref = ref_name.empty() ? nullptr : match.Group(ref_name)) {
-    if (auto antecedent = Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin)) {
+    if (auto antecedent = Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin, other)) {
       out.push_back(*antecedent);
     }
   }
@@ -423,7 +430,7 @@ Status ClaimStage::Process(Document& doc) const {
             Participants(doc, abstracts, s, match, "subject", "subject_ref");
         std::optional<std::vector<Participant>> objects;
         if (match.Group("object") || match.Group("object_ref")) {
-          objects = Participants(doc, abstracts, s, match, "object", "object_ref");
+          objects = Participants(doc, abstracts, s, match, "object", "object_ref", subjects);
           if (rule.object_veto_after != nullptr && !objects->empty()) {
             VetoObjects(sentence, *rule.object_veto_after, &*objects);
             if (objects->empty()) continue;  // every object named goods or opened a clause
