@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 namespace newsfacts {
 namespace {
@@ -49,6 +51,24 @@ Status ReadWordList(const Json& json, const std::string& what, std::vector<std::
   return Status::Ok();
 }
 
+// Expands and compiles `pattern` (case-insensitive); InvalidArgument under `context` when it
+// does not compile or has a named group outside `groups`.
+StatusOr<std::unique_ptr<CompiledPattern>> CompilePattern(const MacroTable& macros,
+                                                          const std::string& pattern,
+                                                          const std::set<std::string>& groups,
+                                                          const std::string& context) {
+  StatusOr<std::string> expanded = macros.Expand(pattern);
+  if (!expanded.ok()) return expanded.status().WithContext(context);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+  if (!compiled.ok()) return compiled.status().WithContext(context);
+  for (const std::string& group : (*compiled)->GroupNames()) {
+    if (!groups.count(group)) {
+      return Status::InvalidArgument(context + ": group \"" + group + "\" is not allowed here");
+    }
+  }
+  return compiled;
+}
+
 bool Contains(const RE2* re, std::string_view text, size_t begin, size_t end) {
   if (re == nullptr || begin >= end) return false;
   return re->Match(re2::StringPiece(text.data(), text.size()), begin, end, RE2::UNANCHORED,
@@ -69,6 +89,9 @@ struct ClaimCues::Impl {
     std::unique_ptr<CompiledPattern> pattern;
   };
   std::vector<std::string> boundaries;  // lower case
+  std::vector<std::unique_ptr<CompiledPattern>> boundary_patterns;
+  std::unique_ptr<CompiledPattern> per_unit;      // anchored right after a per-unit amount
+  std::unique_ptr<CompiledPattern> total_amount;  // group "amount": the total of a deal
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
   std::set<std::string> exact_case;  // cues that match only as written
@@ -87,7 +110,8 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
     for (const auto& [key, value] : json.items()) {
       if (key != "kind" && key != "macros" && key != "comment" && key != "clause_boundaries" &&
           key != "status" && key != "attribution" && key != "quote_min_words" &&
-          key != "case_sensitive_cues") {
+          key != "case_sensitive_cues" && key != "clause_boundary_patterns" &&
+          key != "per_unit_after" && key != "total_amount") {
         return Status::InvalidArgument(path + ": unknown top-level field \"" + key + "\"");
       }
     }
@@ -100,6 +124,30 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         impl->boundaries.push_back(std::move(word));
       }
+    }
+    if (json.contains("clause_boundary_patterns")) {
+      std::vector<std::string> patterns;
+      NEWSFACTS_RETURN_IF_ERROR(ReadWordList(json["clause_boundary_patterns"],
+                                             path + ": clause_boundary_patterns", &patterns));
+      for (const std::string& pattern : patterns) {
+        StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompilePattern(
+            macros, pattern, {"next"}, path + ": clause_boundary_patterns");
+        if (!compiled.ok()) return compiled.status();
+        impl->boundary_patterns.push_back(std::move(*compiled));
+      }
+    }
+    for (const auto& [field, target, groups] :
+         {std::tuple<const char*, std::unique_ptr<CompiledPattern>*, std::set<std::string>>{
+              "per_unit_after", &impl->per_unit, {}},
+          {"total_amount", &impl->total_amount, {"amount"}}}) {
+      if (!json.contains(field)) continue;
+      if (!json[field].is_string()) {
+        return Status::InvalidArgument(path + ": " + field + " must be a string");
+      }
+      StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+          CompilePattern(macros, json[field].get<std::string>(), groups, path + ": " + field);
+      if (!compiled.ok()) return compiled.status();
+      *target = std::move(*compiled);
     }
     if (json.contains("case_sensitive_cues")) {
       std::vector<std::string> words;
@@ -186,6 +234,15 @@ std::vector<AbstractRange> ClaimCues::Clauses(std::string_view abstract_text) co
   std::string lower(abstract_text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // Pattern boundaries: where each starts, and where the clause after it starts.
+  std::map<size_t, size_t> pattern_cuts;
+  for (const auto& pattern : impl_->boundary_patterns) {
+    for (const PatternMatch& match : pattern->FindAll(abstract_text)) {
+      const GroupSpan* next = match.Group("next");
+      const size_t resume = next != nullptr ? next->begin : match.end;
+      if (resume > match.begin) pattern_cuts.emplace(match.begin, resume);
+    }
+  }
   std::vector<AbstractRange> clauses;
   size_t begin = 0;
   size_t pos = 0;
@@ -195,6 +252,9 @@ std::vector<AbstractRange> ClaimCues::Clauses(std::string_view abstract_text) co
       if (lower.compare(pos, boundary.size(), boundary) == 0) {
         matched = std::max(matched, boundary.size());
       }
+    }
+    if (auto cut = pattern_cuts.find(pos); cut != pattern_cuts.end()) {
+      matched = std::max(matched, cut->second - pos);
     }
     if (matched == 0) {
       ++pos;
@@ -208,8 +268,8 @@ std::vector<AbstractRange> ClaimCues::Clauses(std::string_view abstract_text) co
   return clauses;
 }
 
-ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange evidence,
-                                bool attributed) const {
+AbstractRange ClaimCues::ScopeOf(std::string_view abstract_text, AbstractRange evidence,
+                                 bool* question) const {
   const size_t anchor = evidence.end > evidence.begin ? evidence.end - 1 : evidence.begin;
   AbstractRange scope{0, abstract_text.size()};
   for (const AbstractRange& clause : Clauses(abstract_text)) {
@@ -223,7 +283,31 @@ ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange ev
                                 abstract_text[last - 1] == '\'' || abstract_text[last - 1] == ')')) {
     --last;
   }
-  const bool question = last > scope.begin && abstract_text[last - 1] == '?';
+  *question = last > scope.begin && abstract_text[last - 1] == '?';
+  return scope;
+}
+
+ClaimStatus ClaimCues::PhraseStatusOf(std::string_view abstract_text,
+                                      AbstractRange evidence) const {
+  bool question = false;
+  const AbstractRange scope = ScopeOf(abstract_text, evidence, &question);
+  const size_t end = std::clamp(evidence.end, scope.begin, scope.end);
+  if (Contains(impl_->cues[0].before.get(), abstract_text, scope.begin, end)) {
+    return ClaimStatus::kConditional;
+  }
+  if (question) return ClaimStatus::kQuestion;
+  for (size_t i = 1; i < kCueStatuses.size(); ++i) {
+    if (Contains(impl_->cues[i].before.get(), abstract_text, evidence.begin, end)) {
+      return kCueStatuses[i].second;
+    }
+  }
+  return ClaimStatus::kAsserted;
+}
+
+ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange evidence,
+                                bool attributed) const {
+  bool question = false;
+  const AbstractRange scope = ScopeOf(abstract_text, evidence, &question);
   const size_t split = std::clamp(evidence.end, scope.begin, scope.end);
   for (size_t i = 0; i < kCueStatuses.size(); ++i) {
     const Impl::CueList& cue = impl_->cues[i];
@@ -235,6 +319,24 @@ ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange ev
   }
   if (question) return ClaimStatus::kQuestion;
   return attributed ? ClaimStatus::kReported : ClaimStatus::kAsserted;
+}
+
+std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,
+                                            const AbstractSlot& amount) const {
+  const std::string_view text = sentence.text();
+  if (impl_->per_unit == nullptr) return amount.index;
+  const std::string_view rest = text.substr(amount.abstract_end);
+  const std::vector<PatternMatch> unit = impl_->per_unit->FindAll(rest);
+  if (unit.empty() || unit.front().begin != 0) return amount.index;
+  if (impl_->total_amount == nullptr) return std::nullopt;
+  for (const PatternMatch& match : impl_->total_amount->FindAll(text)) {
+    const GroupSpan* group = match.Group("amount");
+    if (group == nullptr || group->begin < amount.abstract_end) continue;
+    for (const AbstractSlot* slot : sentence.SlotsIn(group->begin, group->end)) {
+      if (slot->kind == AbstractSlot::Kind::kAmount) return slot->index;
+    }
+  }
+  return std::nullopt;
 }
 
 Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& sentence) const {

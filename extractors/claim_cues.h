@@ -40,8 +40,17 @@ class ClaimCues {
                                                      const MacroTable& macros);
   ~ClaimCues();
 
-  // Splits an abstracted sentence into clauses at the clause boundaries (";", ", but ", ...).
+  // Splits an abstracted sentence into clauses at the clause boundaries (";", ", but ", ...)
+  // and at the matches of the clause boundary patterns (", and in June it ...": the next
+  // clause starts at the pattern's `next` group, or at the end of the match).
   std::vector<AbstractRange> Clauses(std::string_view abstract_text) const;
+
+  // Returns the amount a claim carries when its rule matched amount slot `amount`: that
+  // amount, unless it is a per-unit price ("$35 a share", "per share", "each"); then the
+  // total named later in the sentence ("a deal that values it at about $6.4 billion"), or
+  // none. The result indexes Document::amounts().
+  std::optional<size_t> DealAmount(const AbstractSentence& sentence,
+                                   const AbstractSlot& amount) const;
 
   // Returns the status of a claim whose evidence is `evidence` in `sentence`. The scope is the
   // clause holding the last byte of the evidence: conditional when a conditional cue lies in
@@ -52,6 +61,14 @@ class ClaimCues {
   ClaimStatus StatusOf(std::string_view abstract_text, AbstractRange evidence,
                        bool attributed) const;
 
+  // Returns the status of a fact stated by a noun phrase (an appositive or possessive,
+  // "Cisco's chair Chuck Robbins", "Amazon's cloud unit AWS"): conditional when a conditional
+  // cue precedes it in its clause ("If Anthropic's Claude models ..."), question when that
+  // clause ends with "?", negated, hedged or planned only for cues inside the phrase itself
+  // ("Nvidia's upcoming Rubin chips"), else asserted. The main verb of the sentence ("said
+  // the deal would close") and attribution do not reach the phrase.
+  ClaimStatus PhraseStatusOf(std::string_view abstract_text, AbstractRange evidence) const;
+
   // Returns the merged attribution of `sentence`: the first speaker and the first venue any
   // attribution pattern finds. Speakers and venues that are mentions give canonical names.
   Attribution Attribute(const Document& doc, const AbstractSentence& sentence) const;
@@ -60,6 +77,11 @@ class ClaimCues {
   size_t quote_min_words() const { return quote_min_words_; }
 
  private:
+  // The clause of `abstract_text` holding the last byte of `evidence`; sets `question` when
+  // that clause ends with "?".
+  AbstractRange ScopeOf(std::string_view abstract_text, AbstractRange evidence,
+                        bool* question) const;
+
   struct Impl;
   explicit ClaimCues(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

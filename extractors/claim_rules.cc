@@ -103,7 +103,7 @@ Status ParseExample(const Json& json, ClaimExample* example) {
   }
   NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
                                       {"text", "predicate", "subject", "object", "amount", "role",
-                                       "status", "speaker", "venue"},
+                                       "status", "speaker", "venue", "comment"},
                                       "a match example"));
   if (!json.contains("text")) return Status::InvalidArgument("a match example needs \"text\"");
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "text", &example->text));
@@ -121,13 +121,29 @@ Status ParseExample(const Json& json, ClaimExample* example) {
 Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
                                       {"id", "predicate", "pattern", "priority", "symmetric",
-                                       "role", "also", "case_sensitive", "examples", "comment"},
+                                       "role", "also", "case_sensitive", "examples", "comment",
+                                       "status_scope", "object_veto_after"},
                                       "a rule"));
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "predicate", &rule->predicate));
   if (rule->predicate.empty()) return Status::InvalidArgument("missing \"predicate\"");
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &rule->pattern));
   if (rule->pattern.empty()) return Status::InvalidArgument("missing \"pattern\"");
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "role", &rule->role));
+  std::string status_scope;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "status_scope", &status_scope));
+  if (!status_scope.empty() && status_scope != "clause" && status_scope != "phrase") {
+    return Status::InvalidArgument("field \"status_scope\" must be \"clause\" or \"phrase\"");
+  }
+  rule->phrase_status = status_scope == "phrase";
+  std::string veto;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "object_veto_after", &veto));
+  if (!veto.empty()) {
+    StatusOr<std::string> expanded = macros.Expand(veto);
+    if (!expanded.ok()) return expanded.status().WithContext("object_veto_after");
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+    if (!compiled.ok()) return compiled.status().WithContext("object_veto_after");
+    rule->object_veto_after = std::move(*compiled);
+  }
   if (json.contains("priority")) {
     if (!json["priority"].is_number_integer()) {
       return Status::InvalidArgument("field \"priority\" must be an integer");

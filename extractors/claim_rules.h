@@ -108,6 +108,14 @@ struct ClaimRule {
   std::string role;       // constant role, used when the pattern has no "role" group
   bool object_optional = false;  // raised, valued_at, sold: a claim may have no object entity
   size_t min_mentions = 1;       // entity placeholders a sentence needs before the rule can match
+  // "status_scope": "phrase" marks facts stated by a noun phrase (appositives, possessives:
+  // "Cisco's chair Chuck Robbins"): they are asserted by the writer whatever the main verb of
+  // the sentence says ("... said the deal would close"), and carry no speaker or venue.
+  bool phrase_status = false;
+  // "object_veto_after": an object mention followed by a match of this pattern (anchored
+  // right after its placeholder) is not an object of the rule: "sell Splunk products" sells
+  // goods, not Splunk; "..., and Splunk's tools are" starts a new clause, not a list member.
+  std::unique_ptr<CompiledPattern> object_veto_after;
   std::vector<ExtraClaim> also;
   std::vector<ClaimExample> match;
   std::vector<std::string> no_match;

@@ -36,6 +36,7 @@ struct Candidate {
   int priority = 0;
   bool symmetric = false;
   AbstractRange evidence;
+  bool phrase_status = false;  // the rule's status_scope is "phrase"
 };
 
 // The ORG mention a sentence opens with (within its first few words), as the subject of the
@@ -63,15 +64,21 @@ std::optional<Participant> SentenceSubject(const Document& doc,
 
 // The antecedent of an anaphor: for an empty reference group (the subject of a gerund,
 // "... strategy of pouring billions into X"), the sentence subject; otherwise the nearest
-// ORG mention before abstract byte `position`, or the subject of the sentence before.
+// ORG mention before abstract byte `position` other than the claim's other side `other`
+// ("Amazon, which has committed $8 billion to the company": the company is not Amazon), or
+// the subject of the sentence before.
 std::optional<Participant> Antecedent(const Document& doc,
                                       const std::vector<AbstractSentence>& abstracts,
-                                      size_t index, size_t position, bool empty_reference) {
+                                      size_t index, size_t position, bool empty_reference,
+                                      const std::vector<Participant>& other) {
   if (empty_reference) return SentenceSubject(doc, abstracts, index);
   std::optional<Participant> found;
   for (const AbstractSlot& slot : abstracts[index].slots()) {
     if (slot.abstract_end > position) break;
-    if (slot.kind == AbstractSlot::Kind::kMention && slot.type == "ORG") {
+    const bool is_other = std::any_of(other.begin(), other.end(), [&](const Participant& p) {
+      return p.span == slot.doc_span;
+    });
+    if (slot.kind == AbstractSlot::Kind::kMention && slot.type == "ORG" && !is_other) {
       found = Participant{doc.mentions()[slot.index].entity, slot.doc_span};
     }
   }
@@ -80,11 +87,12 @@ std::optional<Participant> Antecedent(const Document& doc,
 }
 
 // The participants named by group `name` of `match` (one per entity placeholder inside it),
-// or the antecedent of group `ref_name`.
+// or the antecedent of group `ref_name` that is none of `other` (the claim's other side).
 std::vector<Participant> Participants(const Document& doc,
                                       const std::vector<AbstractSentence>& abstracts,
                                       size_t index, const PatternMatch& match,
-                                      std::string_view name, std::string_view ref_name) {
+                                      std::string_view name, std::string_view ref_name,
+                                      const std::vector<Participant>& other = {}) {
   std::vector<Participant> out;
   const AbstractSentence& sentence = abstracts[index];
   if (const GroupSpan* group = match.Group(name)) {
@@ -93,11 +101,25 @@ std::vector<Participant> Participants(const Document& doc,
       out.push_back({doc.mentions()[slot->index].entity, slot->doc_span});
     }
   } else if (const GroupSpan* ref = ref_name.empty() ? nullptr : match.Group(ref_name)) {
-    if (auto antecedent = Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin)) {
+    if (auto antecedent = Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin, other)) {
       out.push_back(*antecedent);
     }
   }
   return out;
+}
+
+// Drops the objects whose placeholder is followed by a match of `veto` ("Splunk products").
+void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
+                 std::vector<Participant>* objects) {
+  const std::string_view text = sentence.text();
+  std::erase_if(*objects, [&](const Participant& object) {
+    for (const AbstractSlot& slot : sentence.slots()) {
+      if (slot.kind != AbstractSlot::Kind::kMention || !(slot.doc_span == object.span)) continue;
+      const std::vector<PatternMatch> found = veto.FindAll(text.substr(slot.abstract_end));
+      return !found.empty() && found.front().begin == 0;
+    }
+    return false;
+  });
 }
 
 // Appends one candidate per (subject, object) pair; subject-only predicates get no object.
@@ -107,7 +129,8 @@ void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view 
                    const PatternMatch& match, std::vector<Candidate>* out) {
   for (const Participant& subject : subjects) {
     auto add = [&](const Participant* object) {
-      Candidate candidate{base, rule.priority, rule.symmetric, {match.begin, match.end}};
+      Candidate candidate{base, rule.priority, rule.symmetric, {match.begin, match.end},
+                          rule.phrase_status};
       candidate.claim.predicate = std::string(predicate);
       candidate.claim.subject = subject.entity;
       candidate.claim.subject_span = subject.span;
@@ -394,7 +417,7 @@ Status ClaimStage::Process(Document& doc) const {
         if (const GroupSpan* amount = match.Group("amount")) {
           for (const AbstractSlot* slot : sentence.SlotsIn(amount->begin, amount->end)) {
             if (slot->kind == AbstractSlot::Kind::kAmount) {
-              base.amount = slot->index;
+              base.amount = impl_->cues->DealAmount(sentence, *slot);
               break;
             }
           }
@@ -407,7 +430,11 @@ Status ClaimStage::Process(Document& doc) const {
             Participants(doc, abstracts, s, match, "subject", "subject_ref");
         std::optional<std::vector<Participant>> objects;
         if (match.Group("object") || match.Group("object_ref")) {
-          objects = Participants(doc, abstracts, s, match, "object", "object_ref");
+          objects = Participants(doc, abstracts, s, match, "object", "object_ref", subjects);
+          if (rule.object_veto_after != nullptr && !objects->empty()) {
+            VetoObjects(sentence, *rule.object_veto_after, &*objects);
+            if (objects->empty()) continue;  // every object named goods or opened a clause
+          }
           if (objects->empty() && rule.object_optional) objects.reset();
         }
         AddCandidates(doc, rule, rule.predicate, subjects, objects, base, match, &candidates);
@@ -424,6 +451,11 @@ Status ClaimStage::Process(Document& doc) const {
     }
     for (Candidate& candidate : ResolveOverlaps(std::move(candidates))) {
       Claim& claim = candidate.claim;
+      if (candidate.phrase_status) {
+        claim.status = impl_->cues->PhraseStatusOf(sentence.text(), candidate.evidence);
+        claims.push_back(std::move(claim));
+        continue;
+      }
       Attribution attribution = attributions[s];
       for (const Quote& quote : quotes) {
         if (quote.span.Contains(claim.span) && !quote.speaker.empty()) {

@@ -125,6 +125,10 @@ TEST(ClaimStageTest, StatusIsScopedToTheClauseOfTheClaim) {
       {"Google might object, but Cisco acquired Splunk.", ClaimStatus::kAsserted},
       {"Cisco acquired Splunk - would Google object?", ClaimStatus::kAsserted},
       {"Cisco acquired Splunk while Google may never recover.", ClaimStatus::kAsserted},
+      // ", and <lowercase word>" opens a new clause: a later hedge stays there.
+      {"Cisco acquired Splunk, and in June it reportedly courted Google.", ClaimStatus::kAsserted},
+      // Appositive facts keep their own status whatever the main verb says.
+      {"Matt Garman, Amazon Web Services's CEO, said prices may fall.", ClaimStatus::kAsserted},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
@@ -145,7 +149,14 @@ TEST(ClaimStageTest, AttributionGivesSpeakerAndVenue) {
       {"Amazon invested billions in Anthropic, according to Bloomberg.", "", "Bloomberg"},
       {"Amazon invested billions in Anthropic, people familiar with the matter said.",
        "people familiar with the matter", ""},
-      {"Cisco said in a statement that it acquired Splunk.", "Cisco", "statement"},
+      // A statement is how something was said, not an outlet.
+      {"Cisco said in a statement that it acquired Splunk.", "Cisco", ""},
+      {"Cisco acquired Splunk, Bloomberg reported.", "Bloomberg", "Bloomberg"},
+      {"Cisco paid $28 billion for Splunk, according to an analysis of filings by Bloomberg.", "",
+       "Bloomberg"},
+      {"Bloomberg's estimate puts Cisco's purchase of Splunk at $28 billion.", "", "Bloomberg"},
+      // A product named after "said" is not a speaker.
+      {"Amazon invested billions in Anthropic, said Claude.", "", ""},
       {"In an interview with TechCrunch, Garman argues that Amazon invested billions in Anthropic.",
        "Garman", "TechCrunch"},
       {"Amazon invested billions in Anthropic.", "", ""},
