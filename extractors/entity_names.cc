@@ -73,6 +73,23 @@ std::string FoldCase(std::string_view text) {
 }
 
 WordShape ShapeOf(std::string_view word) {
+  if (IsAscii(word)) {
+    // Fast path for the common case; same judgement as below.
+    bool seen = false, first_upper = false, any_upper = false, any_lower = false;
+    for (const char c : word) {
+      const bool upper = c >= 'A' && c <= 'Z';
+      const bool lower = c >= 'a' && c <= 'z';
+      if (!upper && !lower) continue;
+      if (!seen) first_upper = upper;
+      seen = true;
+      any_upper |= upper;
+      any_lower |= lower;
+    }
+    if (!seen) return WordShape::kUncased;
+    if (!any_lower) return WordShape::kUpper;
+    if (first_upper) return WordShape::kCapital;
+    return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+  }
   bool first_cased_seen = false;
   bool first_upper = false;
   bool any_upper = false;

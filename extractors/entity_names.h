@@ -2,10 +2,18 @@
 // the canonical key that lets the same entity meet itself across articles.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace newsfacts {
+
+// Hash of std::string keys that also accepts std::string_view, so that hash tables of the
+// entity stage are probed without building a string (with std::equal_to<>).
+struct TransparentStringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
 
 // Returns `text` in Unicode lowercase (full case mapping, locale-independent).
 std::string FoldCase(std::string_view text);

@@ -83,8 +83,11 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
 EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_before) {
   EntityWord word;
   word.span = span;
-  word.text = Gazetteer::PhraseKey(doc.Text(span));
-  if (word.text.empty()) word.text = std::string(doc.Text(span));
+  const std::string_view text = doc.Text(span);
+  // A token rarely holds whitespace or U+2019 (first byte 0xE2): copy it as it is then.
+  const bool plain = text.find_first_of(" \t\r\n\xE2") == std::string_view::npos;
+  word.text = plain ? std::string(text) : Gazetteer::PhraseKey(text);
+  if (word.text.empty()) word.text = std::string(text);
   word.folded = FoldCase(word.text);
   word.shape = ShapeOf(word.text);
   word.kind = kind;
@@ -96,6 +99,8 @@ EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_b
 void BuildWords(const Document& doc, std::vector<EntityWord>* words,
                 std::vector<SentenceWords>* sentences) {
   const std::vector<Token>& tokens = doc.tokens();
+  words->reserve(tokens.size() + tokens.size() / 8);
+  sentences->reserve(doc.sentences().size());
   for (const Sentence& sentence : doc.sentences()) {
     SentenceWords range;
     range.begin = words->size();
@@ -158,7 +163,7 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
     ++cased;
     if (word.shape == WordShape::kUpper && word.text.size() > 1) ++upper;
     if (word.shape == WordShape::kCapital) ++capital;
-    if (word.shape == WordShape::kLower && !lists.function_words->Contains(word.folded)) {
+    if (word.shape == WordShape::kLower && !lists.function_words->ContainsWord(word)) {
       ++lower_content;
     }
   }
@@ -175,13 +180,24 @@ class Annotator {
 
   void Run() {
     BuildWords(doc_, &words_, &sentences_);
+    patterns_.Index(words_);
     covered_.assign(words_.size(), false);
+    // lower_seen_ is only asked about words also written with capitals: collect those
+    // first, so most lowercase words cost one lookup and no insertion.
+    std::unordered_set<std::string_view> cased;
     for (size_t i = 0; i < words_.size(); ++i) {
       const EntityWord& word = words_[i];
-      if (word.possessive) continue;
-      if (word.shape == WordShape::kLower) lower_seen_.insert(word.folded);
+      if (word.possessive || word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
+        continue;
+      }
+      cased.insert(word.folded);
       if (word.shape == WordShape::kCapital && (i + 1 == words_.size() || !words_[i + 1].possessive)) {
         bare_capitalized_.insert(word.folded);
+      }
+    }
+    for (const EntityWord& word : words_) {
+      if (!word.possessive && word.shape == WordShape::kLower && cased.count(word.folded) > 0) {
+        lower_seen_.insert(word.folded);
       }
     }
     for (SentenceWords& sentence : sentences_) sentence.mode = ModeOf(words_, sentence, lists_);
@@ -232,7 +248,7 @@ class Annotator {
         word.shape != WordShape::kInnerCap) {
       return false;
     }
-    if (lists_.stop_words->Contains(word.folded) && !lists_.name_adjectives->Contains(word.folded)) {
+    if (lists_.stop_words->ContainsWord(word) && !lists_.name_adjectives->ContainsWord(word)) {
       return false;
     }
     return lists_.roles->MatchAt(words_, k, sentence.end) == 0 &&
@@ -272,8 +288,8 @@ class Annotator {
       }
       if (j + 1 < sentence.end && !covered_[j] && IsAnchoredNameWord(j + 1, sentence)) {
         const EntityWord& link = words_[j];
-        const bool connector = (lists_.connectors->Contains(link.folded) || link.folded == "and") &&
-                               (link.folded != "of" || lists_.of_heads->Contains(words_[j - 1].folded));
+        const bool connector = (lists_.connectors->ContainsWord(link) || link.folded == "and") &&
+                               (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]));
         const bool joined = (link.text == "-" || link.text == ".") && !link.space_before;
         if (connector || joined) {
           j += 2;
@@ -299,13 +315,13 @@ class Annotator {
       while (begin > sentence.begin && j - begin < kMaxNameWords) {
         const size_t k = begin - 1;
         const EntityWord& word = words_[k];
-        if (!IsAnchoredNameWord(k, sentence) || lists_.function_words->Contains(word.folded) ||
-            lists_.headline_words->Contains(word.folded) ||
-            lists_.designators->Contains(word.folded)) {
+        if (!IsAnchoredNameWord(k, sentence) || lists_.function_words->ContainsWord(word) ||
+            lists_.headline_words->ContainsWord(word) ||
+            lists_.designators->ContainsWord(word)) {
           break;
         }
-        if (lower_seen_.count(word.folded) > 0 && !lists_.org_words->Contains(word.folded) &&
-            !lists_.name_adjectives->Contains(word.folded)) {
+        if (lower_seen_.count(word.folded) > 0 && !lists_.org_words->ContainsWord(word) &&
+            !lists_.name_adjectives->ContainsWord(word)) {
           break;
         }
         begin = k;
@@ -331,6 +347,13 @@ class Annotator {
         ++i;
         continue;
       }
+      // No phrase starts with this word in any case (a word ending in "." may still start
+      // one without its period).
+      if (word.indexed && (word.facts == nullptr || word.facts->gazetteer_words == 0) &&
+          (word.text.empty() || word.text.back() != '.')) {
+        ++i;
+        continue;
+      }
       // Exact-case phrases start with the word as written; any_case ones (stored folded)
       // start with its folded form; ALL CAPS sentences try every phrase case-blind.
       const bool upper = sentence.mode == SentenceMode::kUpper;
@@ -343,9 +366,10 @@ class Annotator {
       max_words = std::min(max_words, sentence.end - i);
       std::optional<GazetteerPhrase> found;
       size_t n = max_words;
+      if (n > 0) BuildKeys(i, i + n);
       for (; n > 0 && !found; --n) {
         if (words_[i + n - 1].possessive) continue;
-        found = Lookup(i, i + n, sentence.mode);
+        found = Lookup(n, sentence.mode);
         if (found) break;
       }
       if (!found) {
@@ -380,14 +404,31 @@ class Annotator {
     }
   }
 
-  std::optional<GazetteerPhrase> Lookup(size_t begin, size_t end, SentenceMode mode) const {
-    std::string key;
+  // Builds the exact and folded keys of words [begin, end) once; the key of the first n
+  // words is then a prefix of each (see Lookup).
+  void BuildKeys(size_t begin, size_t end) {
+    exact_key_.clear();
+    folded_key_.clear();
+    exact_ends_.clear();
+    folded_ends_.clear();
     for (size_t k = begin; k < end; ++k) {
-      if (k > begin && words_[k].space_before) key += ' ';
-      key += words_[k].text;
+      if (k > begin && words_[k].space_before) {
+        exact_key_ += ' ';
+        folded_key_ += ' ';
+      }
+      exact_key_ += words_[k].text;
+      folded_key_ += words_[k].folded;
+      exact_ends_.push_back(exact_key_.size());
+      folded_ends_.push_back(folded_key_.size());
     }
-    if (const auto* phrases = gazetteer_.FindExact(key)) return phrases->front();
-    if (const auto* phrases = gazetteer_.FindFolded(FoldedKey(words_, begin, end))) {
+  }
+
+  // The phrase of the first `n` words of the last BuildKeys range.
+  std::optional<GazetteerPhrase> Lookup(size_t n, SentenceMode mode) const {
+    if (const auto* phrases = gazetteer_.FindExact(std::string_view(exact_key_).substr(0, exact_ends_[n - 1]))) {
+      return phrases->front();
+    }
+    if (const auto* phrases = gazetteer_.FindFolded(std::string_view(folded_key_).substr(0, folded_ends_[n - 1]))) {
       for (const GazetteerPhrase& phrase : *phrases) {
         if (phrase.any_case || mode == SentenceMode::kUpper) return phrase;
       }
@@ -403,7 +444,7 @@ class Annotator {
         word.shape != WordShape::kInnerCap) {
       return false;
     }
-    if (lists_.stop_words->Contains(word.folded)) return false;
+    if (lists_.stop_words->ContainsWord(word)) return false;
     if (lists_.roles->MatchAt(words_, i, sentence.end) > 0) return false;
     if (lists_.titles->MatchAt(words_, i, sentence.end) > 0) return false;
     const bool common = lower_seen_.count(word.folded) > 0;
@@ -449,9 +490,9 @@ class Annotator {
         }
         if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {
           const EntityWord& link = words_[j];
-          const bool connector = lists_.connectors->Contains(link.folded) &&
+          const bool connector = lists_.connectors->ContainsWord(link) &&
                                  (link.folded != "of" ||
-                                  lists_.of_heads->Contains(words_[j - 1].folded));
+                                  lists_.of_heads->ContainsWord(words_[j - 1]));
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
                               (link.text == "-" || words_[j - 1].text.size() == 1);
           if (connector || joined) {
@@ -485,7 +526,7 @@ class Annotator {
 
   bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
-      if (list.Contains(words_[k].folded)) return true;
+      if (list.ContainsWord(words_[k])) return true;
     }
     return false;
   }
@@ -591,7 +632,7 @@ class Annotator {
     for (size_t k = c.begin; k < c.name_end; ++k) {
       const EntityWord& word = words_[k];
       if (word.kind != TokenKind::kWord || word.shape == WordShape::kLower) continue;
-      if (lists_.designators->Contains(word.folded)) continue;
+      if (lists_.designators->ContainsWord(word)) continue;
       initials += word.text[0];
     }
     return initials;
@@ -828,8 +869,12 @@ class Annotator {
   std::vector<EntityWord> words_;
   std::vector<SentenceWords> sentences_;
   std::vector<bool> covered_;
-  std::unordered_set<std::string> lower_seen_;
-  std::unordered_set<std::string> bare_capitalized_;  // Capitalized words never followed by 's
+  // Views into words_, which does not change after BuildWords. lower_seen_: lowercase words
+  // that the article also writes with capitals.
+  std::unordered_set<std::string_view> lower_seen_;
+  std::unordered_set<std::string_view> bare_capitalized_;  // Capitalized words never followed by 's
+  std::string exact_key_, folded_key_;  // BuildKeys scratch
+  std::vector<size_t> exact_ends_, folded_ends_;
   std::vector<Candidate> candidates_;
 };
 
@@ -845,6 +890,7 @@ StatusOr<std::unique_ptr<EntityStage>> EntityStage::Create(const RuleSources& ru
   for (const RuleSource* file : rules.OfKind("entity_patterns")) {
     NEWSFACTS_RETURN_IF_ERROR(stage->patterns_.AddFile(*file));
   }
+  stage->patterns_.BuildWordIndex(stage->gazetteer_);
   return stage;
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractors/entity_names.h"
 #include "extractors/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -55,6 +56,12 @@ class Gazetteer {
   // case-folded and every phrase counts. Used to skip lookups that cannot succeed.
   size_t MaxWordsStartingWith(std::string_view word, bool case_blind) const;
 
+  // Every case-folded first word of a phrase, with the most words such a phrase spans.
+  const std::unordered_map<std::string, size_t, TransparentStringHash, std::equal_to<>>&
+  MaxWordsByFoldedFirst() const {
+    return max_words_by_folded_first_;
+  }
+
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // The entry with canonical id `id`, or nullptr.
   const GazetteerEntry* FindById(std::string_view id) const;
@@ -65,10 +72,7 @@ class Gazetteer {
   static std::string PhraseKey(std::string_view phrase);
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
+  using StringHash = TransparentStringHash;
   using PhraseMap = std::unordered_map<std::string, std::vector<GazetteerPhrase>, StringHash,
                                        std::equal_to<>>;
 
