@@ -424,6 +424,12 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       }
       rule.title_words = value["title_words"].get<bool>();
     }
+    if (value.contains("in_headlines")) {
+      if (!value["in_headlines"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"in_headlines\" must be true or false");
+      }
+      rule.in_headlines = value["in_headlines"].get<bool>();
+    }
     if (value.contains("sentence_initial")) {
       if (!value["sentence_initial"].is_boolean()) {
         return Status::InvalidArgument(where + ": \"sentence_initial\" must be true or false");

@@ -120,6 +120,7 @@ struct EntityRule {
   size_t max_words = 0;                    // 0: unbounded
   bool sentence_initial = false;           // may type one word that starts a sentence
   bool title_words = false;                // every word is Capitalized ("Nasser Hussain")
+  bool in_headlines = false;               // also types runs in Title Case headlines
   std::vector<RuleExample> examples;
 };
 

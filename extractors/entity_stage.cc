@@ -57,6 +57,8 @@ struct Lists {
   const PhraseList* name_adjectives;
   const PhraseList* org_words;
   const PhraseList* headline_words;
+  const PhraseList* institution_nouns;
+  const PhraseList* currency_signs;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -65,7 +67,8 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("role_words"),   &patterns.List("stop_words"),
                &patterns.List("function_words"), &patterns.List("first_names"),
                &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
-               &patterns.List("org_words"), &patterns.List("headline_words")};
+               &patterns.List("org_words"), &patterns.List("headline_words"),
+               &patterns.List("institution_nouns"), &patterns.List("currency_signs")};
 }
 
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
@@ -200,7 +203,15 @@ class Annotator {
         lower_seen_.insert(word.folded);
       }
     }
-    for (SentenceWords& sentence : sentences_) sentence.mode = ModeOf(words_, sentence, lists_);
+    // Title Case counts as a headline only in the lines that open the article (headline,
+    // standfirst, byline); past the first prose sentence it is a list of names (a team
+    // line-up, a scorer list) and is read as prose.
+    bool in_body = false;
+    for (SentenceWords& sentence : sentences_) {
+      sentence.mode = ModeOf(words_, sentence, lists_);
+      if (in_body && sentence.mode == SentenceMode::kTitle) sentence.mode = SentenceMode::kNormal;
+      in_body = in_body || sentence.mode == SentenceMode::kNormal;
+    }
     for (size_t s = 0; s < sentences_.size(); ++s) MatchGazetteer(s);
     for (size_t s = 0; s < sentences_.size(); ++s) {
       if (sentences_[s].mode == SentenceMode::kUpper) {
@@ -340,6 +351,7 @@ class Annotator {
 
   void MatchGazetteer(size_t s) {
     const SentenceWords& sentence = sentences_[s];
+    const size_t first_candidate = candidates_.size();
     size_t i = sentence.begin;
     while (i < sentence.end) {
       const EntityWord& word = words_[i];
@@ -377,6 +389,12 @@ class Annotator {
         continue;
       }
       const GazetteerEntry& entry = gazetteer_.entries()[found->entry];
+      if (entry.type == EntityType::kLocation && i + n < sentence.end &&
+          !words_[i + n].space_before && lists_.currency_signs->ContainsWord(words_[i + n])) {
+        // "US$42m", "HK$3bn": the place is a currency prefix, not a mention.
+        i += n;
+        continue;
+      }
       size_t anchored_name_end = 0;
       if (entry.type == EntityType::kLocation && sentence.mode != SentenceMode::kUpper &&
           AnchoredEnd(i, sentence, &anchored_name_end) > i + n) {
@@ -401,6 +419,29 @@ class Annotator {
       for (size_t k = candidate.begin; k < candidate.end; ++k) covered_[k] = true;
       candidates_.push_back(std::move(candidate));
       i = candidates_.back().end;
+    }
+    if (sentence.mode == SentenceMode::kNormal) DropInstitutionPlaces(first_candidate, sentence);
+  }
+
+  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange": a place written out that opens
+  // the name of an institution is part of that name, which FindRuns then finds whole. An
+  // abbreviated place stays apart ("U.S. Justice Department", "U.K. Competition and Markets
+  // Authority"). Runs after the sentence's gazetteer matches, so a known name after the place
+  // keeps the place apart too.
+  void DropInstitutionPlaces(size_t first_candidate, const SentenceWords& sentence) {
+    for (size_t k = candidates_.size(); k > first_candidate; --k) {
+      const Candidate& c = candidates_[k - 1];
+      if (c.type != EntityType::kLocation || c.end != c.name_end ||
+          InstitutionEnd(c.end, sentence) == 0) {
+        continue;
+      }
+      bool written_out = true;
+      for (size_t w = c.begin; w < c.end; ++w) {
+        written_out = written_out && words_[w].shape == WordShape::kCapital;
+      }
+      if (!written_out) continue;
+      for (size_t w = c.begin; w < c.end; ++w) covered_[w] = false;
+      candidates_.erase(candidates_.begin() + static_cast<std::ptrdiff_t>(k - 1));
     }
   }
 
@@ -434,6 +475,20 @@ class Annotator {
       }
     }
     return std::nullopt;
+  }
+
+  // End of an institution name starting at `begin`: capitalized name words, possibly joined
+  // by "and" ("Competition and Markets Authority"), ending in an `institution_nouns` word
+  // ("Monetary Authority", "Stock Exchange"); 0 when none starts there.
+  size_t InstitutionEnd(size_t begin, const SentenceWords& sentence) const {
+    constexpr size_t kMaxWords = 5;
+    size_t end = 0;
+    for (size_t k = begin, count = 0; k < sentence.end && count < kMaxWords; ++k, ++count) {
+      if (k > begin && words_[k].folded == "and" && k + 1 < sentence.end) ++k;
+      if (!IsNameWord(k, sentence)) break;
+      if (lists_.institution_nouns->ContainsWord(words_[k])) end = k + 1;
+    }
+    return end;
   }
 
   // True when word `i` can be part of a capitalized name.
@@ -490,9 +545,10 @@ class Annotator {
         }
         if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {
           const EntityWord& link = words_[j];
-          const bool connector = lists_.connectors->ContainsWord(link) &&
-                                 (link.folded != "of" ||
-                                  lists_.of_heads->ContainsWord(words_[j - 1]));
+          const bool connector = (lists_.connectors->ContainsWord(link) &&
+                                  (link.folded != "of" ||
+                                   lists_.of_heads->ContainsWord(words_[j - 1]))) ||
+                                 (link.folded == "and" && InstitutionEnd(j + 1, sentence) > 0);
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
                               (link.text == "-" || words_[j - 1].text.size() == 1);
           if (connector || joined) {
@@ -557,8 +613,12 @@ class Annotator {
     const SentenceWords& sentence = SentenceOf(c);
     const size_t words = WordCount(c.begin, c.name_end);
     const EntityRule* best = nullptr;
+    // In a Title Case headline capitals are no evidence: only rules marked in_headlines
+    // (designators) type a run there; body names reach it by propagation.
+    const bool headline = sentence.mode == SentenceMode::kTitle;
     for (const EntityRule& rule : patterns_.rules()) {
       if (best != nullptr && rule.priority <= best->priority) continue;
+      if (headline && !rule.in_headlines) continue;
       if (initial_single_word && !rule.sentence_initial) continue;
       if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) continue;
       if (rule.title_words && !AllTitleWords(c.begin, c.name_end)) continue;
@@ -605,7 +665,13 @@ class Annotator {
       const SentenceWords& sentence = SentenceOf(c);
       const bool followed_by_name = c.end < sentence.end && IsNameWord(c.end, sentence);
       const bool preceded_by_name = c.begin > sentence.begin && IsNameWord(c.begin - 1, sentence);
-      if (followed_by_name || preceded_by_name) {
+      // "Apple Orchard" in a headline over an article about apple orchards: both words are
+      // written in lowercase in the body, so they are a common noun phrase.
+      const bool common_phrase = sentence.mode == SentenceMode::kTitle && c.end < sentence.end &&
+                                 words_[c.end].shape == WordShape::kCapital &&
+                                 lower_seen_.count(words_[c.end].folded) > 0 &&
+                                 lower_seen_.count(words_[c.begin].folded) > 0;
+      if (followed_by_name || preceded_by_name || common_phrase) {
         glued[k] = true;
         continue;
       }
@@ -651,9 +717,22 @@ class Annotator {
 
   // Finds the fuller earlier (or later) mention a short form stands for: a surname for a
   // person, initials or a first word for an organization.
+  // True when `other` is `c` followed by organization words only ("Kowloon Tong" of
+  // "Kowloon Tong Holdings").
+  bool IsOrgPrefix(const Candidate& c, const Candidate& other) const {
+    const size_t length = c.name_end - c.begin;
+    if (other.name_end - other.begin <= length) return false;
+    for (size_t k = 0; k < length; ++k) {
+      if (words_[c.begin + k].folded != words_[other.begin + k].folded) return false;
+    }
+    for (size_t k = other.begin + length; k < other.name_end; ++k) {
+      if (!lists_.org_words->ContainsWord(words_[k])) return false;
+    }
+    return true;
+  }
+
   std::optional<size_t> FindLongForm(const Candidate& c, std::optional<EntityType> type) const {
     const size_t words = WordCount(c.begin, c.name_end);
-    if (words != 1 && AcronymOf(c).empty()) return std::nullopt;
     const std::string folded = FoldedKey(words_, c.begin, c.name_end);
     const std::string acronym = AcronymOf(c);
     std::optional<size_t> found;
@@ -667,7 +746,8 @@ class Annotator {
       } else if (other.type == EntityType::kOrg) {
         match = (!acronym.empty() && Initials(other) == acronym) ||
                 (words == 1 && words_[other.begin].folded == folded &&
-                 !lists_.first_names->Contains(folded));
+                 !lists_.first_names->Contains(folded)) ||
+                (words >= 2 && IsOrgPrefix(c, other));
       }
       if (match && (!found || other.begin < candidates_[*found].begin)) found = k;
     }
@@ -685,15 +765,26 @@ class Annotator {
       by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
     }
-    for (size_t k = 0; k < candidates_.size(); ++k) {
-      Candidate& c = candidates_[k];
-      if (c.entry && !c.provisional) continue;
-      if (c.typed) {
-        if (c.type == EntityType::kPerson || c.type == EntityType::kOrg) {
-          c.link = FindLongForm(c, c.type);
-        }
+    // Typed short forms first, so that the names adopting them below share their long form.
+    // A short form takes the type of its long form: "Robbins" of "Chuck Robbins" is a
+    // person even where a rule read it as a company ("Robbins announced").
+    for (Candidate& c : candidates_) {
+      if (!c.typed || c.entry || (c.type != EntityType::kPerson && c.type != EntityType::kOrg)) {
         continue;
       }
+      const std::optional<size_t> long_form = FindLongForm(c, std::nullopt);
+      if (long_form && candidates_[*long_form].type != c.type) {
+        Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
+                                 ? "propagate.surname"
+                                 : "propagate.short_form");
+        c.link = long_form;
+        continue;
+      }
+      c.link = FindLongForm(c, c.type);
+    }
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (c.typed) continue;
       const auto full = by_surface.find(FoldedKey(words_, c.full_begin, c.name_end));
       if (full != by_surface.end() && full->second != k) {
         c.begin = c.full_begin;
@@ -706,14 +797,25 @@ class Annotator {
         continue;
       }
       if (const std::optional<size_t> long_form = FindLongForm(c, std::nullopt)) {
+        if (c.entry) {
+          // An ambiguous gazetteer name confirmed by a longer name of the article keeps its
+          // own entry: "Amazon" beside "Amazon Web Services" is Amazon, not AWS.
+          const std::optional<size_t> entry = c.entry;
+          Adopt(c, *long_form, "propagate.short_form");
+          c.type = gazetteer_.entries()[*entry].type;
+          c.entry = entry;
+          continue;
+        }
         Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
                                  ? "propagate.surname"
                                  : "propagate.short_form");
         c.link = long_form;
       }
     }
+    // Names known from the article are found inside ALL CAPS lines and Title Case headlines,
+    // where capitals alone type nothing ("Maker Pomely Raises" holds Pomely).
     for (size_t s = 0; s < sentences_.size(); ++s) {
-      if (sentences_[s].mode == SentenceMode::kUpper) PropagateUpper(s, by_surface, max_known_words);
+      if (sentences_[s].mode != SentenceMode::kNormal) PropagateUpper(s, by_surface, max_known_words);
     }
   }
 
@@ -728,9 +830,12 @@ class Annotator {
     const bool same_words = FoldedKey(words_, c.begin, c.name_end) ==
                             FoldedKey(words_, from.begin, from.name_end);
     c.entry = same_words ? from.entry : std::nullopt;
+    // The same words stand for the same entity: a copy of a short form shares its long form.
+    c.link = same_words ? from.link : std::nullopt;
   }
 
-  // In ALL CAPS sentences, names known from the rest of the article are found case-blind.
+  // In ALL CAPS sentences and Title Case headlines, names known from the rest of the article
+  // are found case-blind among the words no gazetteer name covers.
   void PropagateUpper(size_t s, const std::unordered_map<std::string, size_t>& by_surface,
                       size_t max_known_words) {
     const SentenceWords& sentence = sentences_[s];
