@@ -40,6 +40,8 @@ struct Candidate {
   std::string rule;
   std::optional<size_t> entry;  // gazetteer entry
   bool provisional = false;     // ambiguous gazetteer word still waiting for evidence
+  bool glued = false;           // ambiguous word glued to another capitalized word
+  bool common_noun = false;     // ambiguous word of a lowercase phrase ("Apple Orchard")
   std::optional<size_t> link;   // candidate whose entity this one is a short form of
 };
 
@@ -654,7 +656,6 @@ class Annotator {
   // or the same entry stands elsewhere in the article.
   void ResolveAmbiguous() {
     std::unordered_set<size_t> confirmed;
-    std::vector<bool> glued(candidates_.size(), false);
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
       if (!c.entry) continue;
@@ -672,7 +673,8 @@ class Annotator {
                                  lower_seen_.count(words_[c.end].folded) > 0 &&
                                  lower_seen_.count(words_[c.begin].folded) > 0;
       if (followed_by_name || preceded_by_name || common_phrase) {
-        glued[k] = true;
+        c.glued = true;
+        c.common_noun = common_phrase;
         continue;
       }
       const bool evidence =
@@ -686,7 +688,7 @@ class Annotator {
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
-      if (c.provisional && !glued[k] && confirmed.count(*c.entry) > 0) c.provisional = false;
+      if (c.provisional && !c.glued && confirmed.count(*c.entry) > 0) c.provisional = false;
     }
     for (Candidate& c : candidates_) {
       if (c.provisional) c.typed = false;
@@ -784,7 +786,7 @@ class Annotator {
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
-      if (c.typed) continue;
+      if (c.typed || c.common_noun) continue;
       const auto full = by_surface.find(FoldedKey(words_, c.full_begin, c.name_end));
       if (full != by_surface.end() && full->second != k) {
         c.begin = c.full_begin;
@@ -795,6 +797,18 @@ class Annotator {
       if (same != by_surface.end() && same->second != k) {
         Adopt(c, same->second, "propagate.same_name");
         continue;
+      }
+      if (c.full_begin != c.begin) {
+        // A sentence-initial run whose first word TypeRun dropped may still be a short form
+        // as a whole ("Kestrel Bay said" of "Kestrel Bay Holdings").
+        Candidate whole = c;
+        whole.begin = c.full_begin;
+        if (const std::optional<size_t> long_form = FindLongForm(whole, std::nullopt)) {
+          c.begin = c.full_begin;
+          Adopt(c, *long_form, "propagate.short_form");
+          c.link = long_form;
+          continue;
+        }
       }
       if (const std::optional<size_t> long_form = FindLongForm(c, std::nullopt)) {
         if (c.entry) {
