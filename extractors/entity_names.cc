@@ -25,6 +25,50 @@ bool IsJoiner(char c) { return c == '.' || c == '\''; }
 
 }  // namespace
 
+uint64_t WordTable::Hash(std::string_view word) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a: words are short
+  for (const char c : word) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+size_t WordTable::Insert(std::string_view word) {
+  if (const size_t found = Find(word); found != kNotFound) return found;
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = Hash(word);
+  const size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  while (slots_[slot] != 0) slot = (slot + 1) & mask;
+  words_.emplace_back(word);
+  hashes_.push_back(hash);
+  slots_[slot] = static_cast<uint32_t>(words_.size());
+  return words_.size() - 1;
+}
+
+size_t WordTable::Find(std::string_view word) const {
+  if (slots_.empty()) return kNotFound;
+  const uint64_t hash = Hash(word);
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const size_t index = slots_[slot] - 1;
+    if (hashes_[index] == hash && words_[index] == word) return index;
+  }
+  return kNotFound;
+}
+
+void WordTable::Grow() {
+  std::vector<uint32_t> slots(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  const size_t mask = slots.size() - 1;
+  for (size_t index = 0; index < words_.size(); ++index) {
+    size_t slot = hashes_[index] & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = static_cast<uint32_t>(index + 1);
+  }
+  slots_ = std::move(slots);
+}
+
 std::string_view FirstWordOf(std::string_view phrase) {
   size_t end = 0;
   while (end < phrase.size()) {

@@ -2,9 +2,11 @@
 // the canonical key that lets the same entity meet itself across articles.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsfacts {
 
@@ -13,6 +15,28 @@ namespace newsfacts {
 struct TransparentStringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+// A read-only set of strings, each with a dense index: open addressing over one flat array,
+// so that the entity stage's once-per-word lookups cost one short hash and one probe run.
+// Build with Insert, then read-only: Find is safe from many threads at once.
+class WordTable {
+ public:
+  static constexpr size_t kNotFound = static_cast<size_t>(-1);
+
+  // Returns the index of `word`, adding it when new (indexes count up from 0).
+  size_t Insert(std::string_view word);
+  // Returns the index of `word`, or kNotFound.
+  size_t Find(std::string_view word) const;
+  size_t size() const { return words_.size(); }
+
+ private:
+  static uint64_t Hash(std::string_view word);
+  void Grow();
+
+  std::vector<std::string> words_;
+  std::vector<uint64_t> hashes_;  // Hash of each word
+  std::vector<uint32_t> slots_;   // 0: empty; else 1 + index into words_
 };
 
 // Returns `text` in Unicode lowercase (full case mapping, locale-independent).

@@ -303,18 +303,24 @@ bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
 }
 
 void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
+  facts_index_ = WordTable();
   word_facts_.clear();
+  const auto facts_of = [&](std::string_view word) -> WordFacts& {
+    const size_t at = facts_index_.Insert(word);
+    if (at == word_facts_.size()) word_facts_.emplace_back();
+    return word_facts_[at];
+  };
   size_t index = 0;
   for (auto& [name, list] : lists_) {
     list.index_ = index++;
     const uint64_t bit = list.Bit();
     if (bit == 0) continue;
-    for (const std::string& word : list.first_words_) word_facts_[word].starts |= bit;
-    for (const std::string& word : list.last_words_) word_facts_[word].ends |= bit;
-    for (const std::string& phrase : list.phrases_) word_facts_[phrase].is |= bit;
+    for (const std::string& word : list.first_words_) facts_of(word).starts |= bit;
+    for (const std::string& word : list.last_words_) facts_of(word).ends |= bit;
+    for (const std::string& phrase : list.phrases_) facts_of(phrase).is |= bit;
   }
   for (const auto& [word, max_words] : gazetteer.MaxWordsByFoldedFirst()) {
-    WordFacts& facts = word_facts_[word];
+    WordFacts& facts = facts_of(word);
     facts.gazetteer_words = std::max(facts.gazetteer_words, max_words);
   }
 }
@@ -322,8 +328,8 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
 void EntityPatterns::Index(std::vector<EntityWord>& words) const {
   if (word_facts_.empty()) return;
   for (EntityWord& word : words) {
-    const auto it = word_facts_.find(std::string_view(word.folded));
-    word.facts = it == word_facts_.end() ? nullptr : &it->second;
+    const size_t at = facts_index_.Find(word.folded);
+    word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];
     word.indexed = true;
   }
 }

@@ -154,7 +154,8 @@ class EntityPatterns {
  private:
   std::map<std::string, PhraseList, std::less<>> lists_;
   std::vector<EntityRule> rules_;
-  std::unordered_map<std::string, WordFacts, TransparentStringHash, std::equal_to<>> word_facts_;
+  WordTable facts_index_;          // word -> index into word_facts_
+  std::vector<WordFacts> word_facts_;
 };
 
 }  // namespace newsfacts

@@ -90,7 +90,9 @@ EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_b
   word.span = span;
   const std::string_view text = doc.Text(span);
   // A token rarely holds whitespace or U+2019 (first byte 0xE2): copy it as it is then.
-  const bool plain = text.find_first_of(" \t\r\n\xE2") == std::string_view::npos;
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
+  });
   word.text = plain ? std::string(text) : Gazetteer::PhraseKey(text);
   if (word.text.empty()) word.text = std::string(text);
   word.folded = FoldCase(word.text);
@@ -187,23 +189,25 @@ class Annotator {
     BuildWords(doc_, &words_, &sentences_);
     patterns_.Index(words_);
     covered_.assign(words_.size(), false);
-    // lower_seen_ is only asked about words also written with capitals: collect those
-    // first, so most lowercase words cost one lookup and no insertion.
-    std::unordered_set<std::string_view> cased;
+    // Facts of the article's words written with capitals, the only ones asked about: most
+    // lowercase words cost one lookup.
+    WordTable cased;
+    cased_id_.assign(words_.size(), WordTable::kNotFound);
     for (size_t i = 0; i < words_.size(); ++i) {
       const EntityWord& word = words_[i];
       if (word.possessive || word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
         continue;
       }
-      cased.insert(word.folded);
+      cased_id_[i] = cased.Insert(word.folded);
+      if (cased_id_[i] == cased_facts_.size()) cased_facts_.push_back(0);
       if (word.shape == WordShape::kCapital && (i + 1 == words_.size() || !words_[i + 1].possessive)) {
-        bare_capitalized_.insert(word.folded);
+        cased_facts_[cased_id_[i]] |= kBareCapitalized;
       }
     }
     for (const EntityWord& word : words_) {
-      if (!word.possessive && word.shape == WordShape::kLower && cased.count(word.folded) > 0) {
-        lower_seen_.insert(word.folded);
-      }
+      if (word.possessive || word.shape != WordShape::kLower) continue;
+      const size_t id = cased.Find(word.folded);
+      if (id != WordTable::kNotFound) cased_facts_[id] |= kLowerSeen;
     }
     // Title Case counts as a headline only in the lines that open the article (headline,
     // standfirst, byline); past the first prose sentence it is a list of names (a team
@@ -232,6 +236,13 @@ class Annotator {
 
  private:
   const SentenceWords& SentenceOf(const Candidate& c) const { return sentences_[c.sentence]; }
+
+  // Facts of a capitalized word's folded form across the article.
+  static constexpr uint8_t kLowerSeen = 1;        // also written in lowercase
+  static constexpr uint8_t kBareCapitalized = 2;  // capitalized somewhere without a possessive
+  bool HasFact(size_t i, uint8_t fact) const {
+    return cased_id_[i] != WordTable::kNotFound && (cased_facts_[cased_id_[i]] & fact) != 0;
+  }
 
   // End of the legal designators (", Inc.", "Corp", "Ltd.") starting at `pos`, or `pos`.
   size_t DesignatorEnd(size_t pos, const SentenceWords& sentence) const {
@@ -280,7 +291,7 @@ class Annotator {
     if (!IsAnchoredNameWord(begin, sentence)) return 0;
     size_t j = begin + 1;
     if (j + 1 < sentence.end && words_[j].possessive && !words_[j].space_before &&
-        bare_capitalized_.count(words_[begin].folded) == 0) {
+        !HasFact(begin, kBareCapitalized)) {
       ++j;
     }
     for (size_t count = 1; j < sentence.end && count <= kMaxNameWords;) {
@@ -333,7 +344,7 @@ class Annotator {
             lists_.designators->ContainsWord(word)) {
           break;
         }
-        if (lower_seen_.count(word.folded) > 0 && !lists_.org_words->ContainsWord(word) &&
+        if (HasFact(k, kLowerSeen) && !lists_.org_words->ContainsWord(word) &&
             !lists_.name_adjectives->ContainsWord(word)) {
           break;
         }
@@ -504,7 +515,7 @@ class Annotator {
     if (lists_.stop_words->ContainsWord(word)) return false;
     if (lists_.roles->MatchAt(words_, i, sentence.end) > 0) return false;
     if (lists_.titles->MatchAt(words_, i, sentence.end) > 0) return false;
-    const bool common = lower_seen_.count(word.folded) > 0;
+    const bool common = HasFact(i, kLowerSeen);
     if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
     return true;
   }
@@ -670,8 +681,7 @@ class Annotator {
       // written in lowercase in the body, so they are a common noun phrase.
       const bool common_phrase = sentence.mode == SentenceMode::kTitle && c.end < sentence.end &&
                                  words_[c.end].shape == WordShape::kCapital &&
-                                 lower_seen_.count(words_[c.end].folded) > 0 &&
-                                 lower_seen_.count(words_[c.begin].folded) > 0;
+                                 HasFact(c.end, kLowerSeen) && HasFact(c.begin, kLowerSeen);
       if (followed_by_name || preceded_by_name || common_phrase) {
         c.glued = true;
         c.common_noun = common_phrase;
@@ -988,10 +998,8 @@ class Annotator {
   std::vector<EntityWord> words_;
   std::vector<SentenceWords> sentences_;
   std::vector<bool> covered_;
-  // Views into words_, which does not change after BuildWords. lower_seen_: lowercase words
-  // that the article also writes with capitals.
-  std::unordered_set<std::string_view> lower_seen_;
-  std::unordered_set<std::string_view> bare_capitalized_;  // Capitalized words never followed by 's
+  std::vector<size_t> cased_id_;      // per word: id among capitalized folded forms
+  std::vector<uint8_t> cased_facts_;  // per id: kLowerSeen, kBareCapitalized
   std::string exact_key_, folded_key_;  // BuildKeys scratch
   std::vector<size_t> exact_ends_, folded_ends_;
   std::vector<Candidate> candidates_;
