@@ -40,10 +40,10 @@ size_t WordTable::Insert(std::string_view word) {
   const uint64_t hash = Hash(word);
   const size_t mask = slots_.size() - 1;
   size_t slot = hash & mask;
-  while (slots_[slot] != 0) slot = (slot + 1) & mask;
+  while (slots_[slot].entry != 0) slot = (slot + 1) & mask;
   words_.emplace_back(word);
   hashes_.push_back(hash);
-  slots_[slot] = static_cast<uint32_t>(words_.size());
+  slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
   return words_.size() - 1;
 }
 
@@ -51,20 +51,22 @@ size_t WordTable::Find(std::string_view word) const {
   if (slots_.empty()) return kNotFound;
   const uint64_t hash = Hash(word);
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const size_t index = slots_[slot] - 1;
-    if (hashes_[index] == hash && words_[index] == word) return index;
+  const auto high = static_cast<uint32_t>(hash >> 32);
+  for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot].hash_high != high) continue;
+    const size_t index = slots_[slot].entry - 1;
+    if (words_[index] == word) return index;
   }
   return kNotFound;
 }
 
 void WordTable::Grow() {
-  std::vector<uint32_t> slots(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
   const size_t mask = slots.size() - 1;
   for (size_t index = 0; index < words_.size(); ++index) {
     size_t slot = hashes_[index] & mask;
-    while (slots[slot] != 0) slot = (slot + 1) & mask;
-    slots[slot] = static_cast<uint32_t>(index + 1);
+    while (slots[slot].entry != 0) slot = (slot + 1) & mask;
+    slots[slot] = Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
   }
   slots_ = std::move(slots);
 }

@@ -29,14 +29,44 @@ class WordTable {
   // Returns the index of `word`, or kNotFound.
   size_t Find(std::string_view word) const;
   size_t size() const { return words_.size(); }
+  const std::string& word(size_t index) const { return words_[index]; }
 
  private:
   static uint64_t Hash(std::string_view word);
   void Grow();
 
+  struct Slot {
+    uint32_t entry = 0;      // 0: empty; else 1 + index into words_
+    uint32_t hash_high = 0;  // high half of the word's Hash, compared before the word
+  };
+
   std::vector<std::string> words_;
   std::vector<uint64_t> hashes_;  // Hash of each word
-  std::vector<uint32_t> slots_;   // 0: empty; else 1 + index into words_
+  std::vector<Slot> slots_;
+};
+
+// A WordTable with one value per word. Same thread-safety as WordTable.
+template <typename T>
+class WordMap {
+ public:
+  // The value of `word`, value-initialized when new.
+  T& operator[](std::string_view word) {
+    const size_t index = keys_.Insert(word);
+    if (index == values_.size()) values_.emplace_back();
+    return values_[index];
+  }
+  // The value of `word`, or nullptr.
+  const T* Find(std::string_view word) const {
+    const size_t index = keys_.Find(word);
+    return index == WordTable::kNotFound ? nullptr : &values_[index];
+  }
+  size_t size() const { return values_.size(); }
+  const std::string& key(size_t index) const { return keys_.word(index); }
+  const T& value(size_t index) const { return values_[index]; }
+
+ private:
+  WordTable keys_;
+  std::vector<T> values_;
 };
 
 // Returns `text` in Unicode lowercase (full case mapping, locale-independent).

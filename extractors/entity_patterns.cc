@@ -319,9 +319,16 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
     for (const std::string& word : list.last_words_) facts_of(word).ends |= bit;
     for (const std::string& phrase : list.phrases_) facts_of(phrase).is |= bit;
   }
-  for (const auto& [word, max_words] : gazetteer.MaxWordsByFoldedFirst()) {
-    WordFacts& facts = facts_of(word);
-    facts.gazetteer_words = std::max(facts.gazetteer_words, max_words);
+  const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
+  for (size_t k = 0; k < folded_first.size(); ++k) {
+    WordFacts& facts = facts_of(folded_first.key(k));
+    facts.gazetteer_words = std::max(facts.gazetteer_words, folded_first.value(k));
+  }
+  const WordMap<size_t>& first = gazetteer.MaxWordsByFirst();
+  for (size_t k = 0; k < first.size(); ++k) {
+    if (FoldCase(first.key(k)) != first.key(k)) continue;
+    WordFacts& facts = facts_of(first.key(k));
+    facts.gazetteer_lower_words = std::max(facts.gazetteer_lower_words, first.value(k));
   }
 }
 

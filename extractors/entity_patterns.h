@@ -28,6 +28,9 @@ struct WordFacts {
   uint64_t ends = 0;    // bit i: a phrase of list i ends with this word
   uint64_t is = 0;      // bit i: the word alone is a phrase of list i
   size_t gazetteer_words = 0;  // most words of a gazetteer phrase starting with it, any case
+  // The same for phrases that may start with the word written in lowercase (any_case phrases
+  // and exact ones written in lowercase): MaxWordsStartingWith(word, false).
+  size_t gazetteer_lower_words = 0;
 };
 
 // A word as the entity stage sees it: one token, except that a possessive ending ("'s",

@@ -382,9 +382,16 @@ class Annotator {
       // Exact-case phrases start with the word as written; any_case ones (stored folded)
       // start with its folded form; ALL CAPS sentences try every phrase case-blind.
       const bool upper = sentence.mode == SentenceMode::kUpper;
-      size_t max_words = std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
-                                  upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
-      if (word.text.size() > 1 && word.text.back() == '.') {
+      const bool ends_with_period = word.text.size() > 1 && word.text.back() == '.';
+      size_t max_words = 0;
+      if (!upper && !ends_with_period && word.indexed && word.text == word.folded) {
+        // A word written in lowercase: both lookups below are the one the index holds.
+        max_words = word.facts->gazetteer_lower_words;
+      } else {
+        max_words = std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
+                             upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
+      }
+      if (ends_with_period) {
         const std::string_view bare = std::string_view(upper ? word.folded : word.text).substr(0, word.text.size() - 1);
         max_words = std::max(max_words, gazetteer_.MaxWordsStartingWith(bare, upper));
       }

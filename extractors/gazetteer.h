@@ -57,10 +57,9 @@ class Gazetteer {
   size_t MaxWordsStartingWith(std::string_view word, bool case_blind) const;
 
   // Every case-folded first word of a phrase, with the most words such a phrase spans.
-  const std::unordered_map<std::string, size_t, TransparentStringHash, std::equal_to<>>&
-  MaxWordsByFoldedFirst() const {
-    return max_words_by_folded_first_;
-  }
+  const WordMap<size_t>& MaxWordsByFoldedFirst() const { return max_words_by_folded_first_; }
+  // Every first word as MaxWordsStartingWith(word, false) knows it, with its most words.
+  const WordMap<size_t>& MaxWordsByFirst() const { return max_words_by_first_; }
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // The entry with canonical id `id`, or nullptr.
@@ -73,8 +72,7 @@ class Gazetteer {
 
  private:
   using StringHash = TransparentStringHash;
-  using PhraseMap = std::unordered_map<std::string, std::vector<GazetteerPhrase>, StringHash,
-                                       std::equal_to<>>;
+  using PhraseMap = WordMap<std::vector<GazetteerPhrase>>;
 
   void AddPhrase(std::string_view phrase, size_t entry, bool any_case);
 
@@ -82,8 +80,8 @@ class Gazetteer {
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> by_id_;
   PhraseMap exact_;
   PhraseMap folded_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_first_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_folded_first_;
+  WordMap<size_t> max_words_by_first_;
+  WordMap<size_t> max_words_by_folded_first_;
 };
 
 // Parses "ORG", "PERSON" (or "PER"), "PRODUCT", "LOCATION" (or "LOC", "GPE"); false when
