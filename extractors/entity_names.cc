@@ -1,4 +1,5 @@
-// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties.
+// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties, and
+// the open-addressing WordTable.
 #include "extractors/entity_names.h"
 
 #include <unicode/locid.h>
@@ -31,7 +32,10 @@ uint64_t WordTable::Hash(std::string_view word) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ull;
   }
-  return hash;
+  // Mix the high bits into the low ones, which pick the slot.
+  hash ^= hash >> 29;
+  hash *= 0xbf58476d1ce4e5b9ull;
+  return hash ^ (hash >> 32);
 }
 
 size_t WordTable::Insert(std::string_view word) {

@@ -1,5 +1,6 @@
-// Name helpers of the entity stage: Unicode case folding, letter-case shape of a word, and
-// the canonical key that lets the same entity meet itself across articles.
+// Name helpers of the entity stage: Unicode case folding, letter-case shape of a word, the
+// canonical key that lets the same entity meet itself across articles, and the flat string
+// tables (WordTable, WordMap) its once-per-word lookups go through.
 #pragma once
 
 #include <cstdint>
