@@ -335,6 +335,8 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
 void EntityPatterns::Index(std::vector<EntityWord>& words) const {
   if (word_facts_.empty()) return;
   for (EntityWord& word : words) {
+    // Punctuation is rarely asked about: it keeps the hashing fallback of PhraseList.
+    if (word.kind == TokenKind::kPunctuation) continue;
     const size_t at = facts_index_.Find(word.folded);
     word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];
     word.indexed = true;

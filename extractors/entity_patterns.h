@@ -144,7 +144,7 @@ class EntityPatterns {
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
-  // Sets `facts` and `indexed` of every word from the word index.
+  // Sets `facts` and `indexed` of every word but punctuation from the word index.
   void Index(std::vector<EntityWord>& words) const;
 
   // True when `elements` match the words right after position `begin` (going forward,

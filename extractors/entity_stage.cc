@@ -85,18 +85,28 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
   return false;
 }
 
-EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_before) {
-  EntityWord word;
+// Appends the word of `span` to `words`, built in place.
+EntityWord& AddWord(const Document& doc, Span span, TokenKind kind, bool space_before,
+                    std::vector<EntityWord>* words) {
+  EntityWord& word = words->emplace_back();
   word.span = span;
   const std::string_view text = doc.Text(span);
   // A token rarely holds whitespace or U+2019 (first byte 0xE2): copy it as it is then.
   const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
   });
-  word.text = plain ? std::string(text) : Gazetteer::PhraseKey(text);
-  if (word.text.empty()) word.text = std::string(text);
-  word.folded = FoldCase(word.text);
+  if (plain) {
+    word.text.assign(text);
+  } else {
+    word.text = Gazetteer::PhraseKey(text);
+    if (word.text.empty()) word.text.assign(text);
+  }
   word.shape = ShapeOf(word.text);
+  if (word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
+    word.folded = word.text;  // already folded; FoldCase would copy it as it is
+  } else {
+    word.folded = FoldCase(word.text);
+  }
   word.kind = kind;
   word.space_before = space_before;
   return word;
@@ -118,11 +128,9 @@ void BuildWords(const Document& doc, std::vector<EntityWord>* words,
       const std::string_view text = doc.Text(token.span);
       size_t suffix = 0;
       if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
-        words->push_back(MakeWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space));
-        EntityWord possessive =
-            MakeWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false);
-        possessive.possessive = true;
-        words->push_back(std::move(possessive));
+        AddWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space, words);
+        AddWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false, words)
+            .possessive = true;
         continue;
       }
       if (IsApostrophe(text) && !words->empty() && !space) {
@@ -131,20 +139,16 @@ void BuildWords(const Document& doc, std::vector<EntityWord>* words,
         const bool after_s = !words->back().folded.empty() && words->back().folded.back() == 's';
         if (s_follows || after_s) {
           const Span span{token.span.begin, s_follows ? tokens[t + 1].span.end : token.span.end};
-          EntityWord possessive = MakeWord(doc, span, TokenKind::kPunctuation, false);
-          possessive.possessive = true;
-          words->push_back(std::move(possessive));
+          AddWord(doc, span, TokenKind::kPunctuation, false, words).possessive = true;
           if (s_follows) ++t;
           continue;
         }
       }
       if ((text == "'s" || text == "\xE2\x80\x99s") && !words->empty()) {
-        EntityWord possessive = MakeWord(doc, token.span, TokenKind::kPunctuation, space);
-        possessive.possessive = true;
-        words->push_back(std::move(possessive));
+        AddWord(doc, token.span, TokenKind::kPunctuation, space, words).possessive = true;
         continue;
       }
-      words->push_back(MakeWord(doc, token.span, token.kind, space));
+      AddWord(doc, token.span, token.kind, space, words);
     }
     range.end = words->size();
     range.first_word = range.end;
@@ -799,7 +803,7 @@ class Annotator {
         c.link = long_form;
         continue;
       }
-      c.link = FindLongForm(c, c.type);
+      c.link = long_form;  // the earliest long form of any type, here of c's own type
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
