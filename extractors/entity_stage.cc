@@ -455,10 +455,11 @@ class Annotator {
   void DropInstitutionPlaces(size_t first_candidate, const SentenceWords& sentence) {
     for (size_t k = candidates_.size(); k > first_candidate; --k) {
       const Candidate& c = candidates_[k - 1];
-      if (c.type != EntityType::kLocation || c.end != c.name_end ||
-          InstitutionEnd(c.end, sentence) == 0) {
-        continue;
-      }
+      if (c.type != EntityType::kLocation || c.end != c.name_end) continue;
+      const size_t end = InstitutionEnd(c.end, sentence);
+      // The name must end at the institution noun, where org_words types it: "New York State
+      // Department of Health" goes on past it, and its place stays a place.
+      if (end == 0 || (end < sentence.end && words_[end].folded == "of")) continue;
       bool written_out = true;
       for (size_t w = c.begin; w < c.end; ++w) {
         written_out = written_out && words_[w].shape == WordShape::kCapital;
@@ -789,13 +790,21 @@ class Annotator {
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
     }
     // Typed short forms first, so that the names adopting them below share their long form.
-    // A short form takes the type of its long form: "Robbins" of "Chuck Robbins" is a
-    // person even where a rule read it as a company ("Robbins announced").
+    // A short form takes the type of a long form typed on stronger evidence: "Robbins" of
+    // "Chuck Robbins" is a person even where a rule read it as a company ("Robbins
+    // announced").
     for (Candidate& c : candidates_) {
       if (!c.typed || c.entry || (c.type != EntityType::kPerson && c.type != EntityType::kOrg)) {
         continue;
       }
       const std::optional<size_t> long_form = FindLongForm(c, std::nullopt);
+      if (long_form && candidates_[*long_form].type != c.type &&
+          candidates_[*long_form].priority <= c.priority) {
+        // A weaker long form ("Interactive Bafta" by the person fallback) does not retype
+        // a short form its own context typed ("chief executive of Bafta").
+        c.link = FindLongForm(c, c.type);
+        continue;
+      }
       if (long_form && candidates_[*long_form].type != c.type) {
         Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
                                  ? "propagate.surname"
