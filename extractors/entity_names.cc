@@ -1,4 +1,5 @@
-// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties.
+// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties, and
+// the open-addressing WordTable.
 #include "extractors/entity_names.h"
 
 #include <unicode/locid.h>
@@ -24,6 +25,55 @@ bool IsWordByte(char c) {
 bool IsJoiner(char c) { return c == '.' || c == '\''; }
 
 }  // namespace
+
+uint64_t WordTable::Hash(std::string_view word) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a: words are short
+  for (const char c : word) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  // Mix the high bits into the low ones, which pick the slot.
+  hash ^= hash >> 29;
+  hash *= 0xbf58476d1ce4e5b9ull;
+  return hash ^ (hash >> 32);
+}
+
+size_t WordTable::Insert(std::string_view word) {
+  if (const size_t found = Find(word); found != kNotFound) return found;
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = Hash(word);
+  const size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  while (slots_[slot].entry != 0) slot = (slot + 1) & mask;
+  words_.emplace_back(word);
+  hashes_.push_back(hash);
+  slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
+  return words_.size() - 1;
+}
+
+size_t WordTable::Find(std::string_view word) const {
+  if (slots_.empty()) return kNotFound;
+  const uint64_t hash = Hash(word);
+  const size_t mask = slots_.size() - 1;
+  const auto high = static_cast<uint32_t>(hash >> 32);
+  for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot].hash_high != high) continue;
+    const size_t index = slots_[slot].entry - 1;
+    if (words_[index] == word) return index;
+  }
+  return kNotFound;
+}
+
+void WordTable::Grow() {
+  std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
+  const size_t mask = slots.size() - 1;
+  for (size_t index = 0; index < words_.size(); ++index) {
+    size_t slot = hashes_[index] & mask;
+    while (slots[slot].entry != 0) slot = (slot + 1) & mask;
+    slots[slot] = Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
+  }
+  slots_ = std::move(slots);
+}
 
 std::string_view FirstWordOf(std::string_view phrase) {
   size_t end = 0;
@@ -73,6 +123,23 @@ std::string FoldCase(std::string_view text) {
 }
 
 WordShape ShapeOf(std::string_view word) {
+  if (IsAscii(word)) {
+    // Fast path for the common case; same judgement as below.
+    bool seen = false, first_upper = false, any_upper = false, any_lower = false;
+    for (const char c : word) {
+      const bool upper = c >= 'A' && c <= 'Z';
+      const bool lower = c >= 'a' && c <= 'z';
+      if (!upper && !lower) continue;
+      if (!seen) first_upper = upper;
+      seen = true;
+      any_upper |= upper;
+      any_lower |= lower;
+    }
+    if (!seen) return WordShape::kUncased;
+    if (!any_lower) return WordShape::kUpper;
+    if (first_upper) return WordShape::kCapital;
+    return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+  }
   bool first_cased_seen = false;
   bool first_upper = false;
   bool any_upper = false;

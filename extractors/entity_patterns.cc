@@ -2,6 +2,7 @@
 #include "extractors/entity_patterns.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -235,20 +236,56 @@ void PhraseList::Add(std::string_view phrase) {
   max_words_ = std::max(max_words_, words);
 }
 
+// Probes the longest phrase first: the key of all candidate words is built once and each
+// shorter phrase is a prefix (or, ending at `end`, a suffix) of it.
+bool PhraseList::ContainsWord(const EntityWord& word) const {
+  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->is & Bit()) != 0;
+  return Contains(word.folded);
+}
+
 size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin,
                            size_t limit) const {
-  if (begin >= limit || first_words_.count(words[begin].folded) == 0) return 0;
-  for (size_t n = std::min(max_words_, limit - begin); n > 0; --n) {
-    if (phrases_.count(FoldedKey(words, begin, begin + n)) > 0) return n;
+  if (begin >= limit) return 0;
+  const EntityWord& first = words[begin];
+  if (first.indexed && Bit() != 0) {
+    if (first.facts == nullptr || (first.facts->starts & Bit()) == 0) return 0;
+  } else if (!first_words_.contains(std::string_view(first.folded))) {
+    return 0;
+  }
+  const size_t max_n = std::min({max_words_, limit - begin, kMaxProbeWords});
+  std::array<size_t, kMaxProbeWords> ends{};
+  std::string key;
+  for (size_t n = 0; n < max_n; ++n) {
+    if (n > 0 && words[begin + n].space_before) key += ' ';
+    key += words[begin + n].folded;
+    ends[n] = key.size();
+  }
+  for (size_t n = max_n; n > 0; --n) {
+    if (phrases_.contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
   }
   return 0;
 }
 
 size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t end,
                                  size_t limit) const {
-  if (end <= limit || last_words_.count(words[end - 1].folded) == 0) return 0;
-  for (size_t n = std::min(max_words_, end - limit); n > 0; --n) {
-    if (phrases_.count(FoldedKey(words, end - n, end)) > 0) return n;
+  if (end <= limit) return 0;
+  const EntityWord& last = words[end - 1];
+  if (last.indexed && Bit() != 0) {
+    if (last.facts == nullptr || (last.facts->ends & Bit()) == 0) return 0;
+  } else if (!last_words_.contains(std::string_view(last.folded))) {
+    return 0;
+  }
+  const size_t max_n = std::min({max_words_, end - limit, kMaxProbeWords});
+  std::array<size_t, kMaxProbeWords> starts{};  // starts[k]: offset of word end - max_n + k
+  std::string key;
+  for (size_t k = 0; k < max_n; ++k) {
+    const EntityWord& word = words[end - max_n + k];
+    if (k > 0 && word.space_before) key += ' ';
+    starts[k] = key.size();
+    key += word.folded;
+  }
+  for (size_t n = max_n; n > 0; --n) {
+    if (phrases_.contains(std::string_view(key).substr(starts[max_n - n]))) return n;
   }
   return 0;
 }
@@ -263,6 +300,47 @@ bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
                                  const std::vector<EntityWord>& words, size_t end,
                                  size_t limit) {
   return MatchBackwardTo(elements, elements.size(), words, end, limit);
+}
+
+void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
+  facts_index_ = WordTable();
+  word_facts_.clear();
+  const auto facts_of = [&](std::string_view word) -> WordFacts& {
+    const size_t at = facts_index_.Insert(word);
+    if (at == word_facts_.size()) word_facts_.emplace_back();
+    return word_facts_[at];
+  };
+  size_t index = 0;
+  for (auto& [name, list] : lists_) {
+    list.index_ = index++;
+    const uint64_t bit = list.Bit();
+    if (bit == 0) continue;
+    for (const std::string& word : list.first_words_) facts_of(word).starts |= bit;
+    for (const std::string& word : list.last_words_) facts_of(word).ends |= bit;
+    for (const std::string& phrase : list.phrases_) facts_of(phrase).is |= bit;
+  }
+  const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
+  for (size_t k = 0; k < folded_first.size(); ++k) {
+    WordFacts& facts = facts_of(folded_first.key(k));
+    facts.gazetteer_words = std::max(facts.gazetteer_words, folded_first.value(k));
+  }
+  const WordMap<size_t>& first = gazetteer.MaxWordsByFirst();
+  for (size_t k = 0; k < first.size(); ++k) {
+    if (FoldCase(first.key(k)) != first.key(k)) continue;
+    WordFacts& facts = facts_of(first.key(k));
+    facts.gazetteer_lower_words = std::max(facts.gazetteer_lower_words, first.value(k));
+  }
+}
+
+void EntityPatterns::Index(std::vector<EntityWord>& words) const {
+  if (word_facts_.empty()) return;
+  for (EntityWord& word : words) {
+    // Punctuation is rarely asked about: it keeps the hashing fallback of PhraseList.
+    if (word.kind == TokenKind::kPunctuation) continue;
+    const size_t at = facts_index_.Find(word.folded);
+    word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];
+    word.indexed = true;
+  }
 }
 
 const PhraseList& EntityPatterns::List(std::string_view name) const {
@@ -360,6 +438,12 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
         return Status::InvalidArgument(where + ": \"title_words\" must be true or false");
       }
       rule.title_words = value["title_words"].get<bool>();
+    }
+    if (value.contains("in_headlines")) {
+      if (!value["in_headlines"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"in_headlines\" must be true or false");
+      }
+      rule.in_headlines = value["in_headlines"].get<bool>();
     }
     if (value.contains("sentence_initial")) {
       if (!value["sentence_initial"].is_boolean()) {

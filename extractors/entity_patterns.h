@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -16,6 +18,20 @@
 #include "pipeline/status.h"
 
 namespace newsfacts {
+
+class Gazetteer;
+
+// What the lists and the gazetteer hold about one case-folded word, looked up once per word
+// of a document so that list and gazetteer probes that cannot match cost no hashing.
+struct WordFacts {
+  uint64_t starts = 0;  // bit i: a phrase of list i starts with this word
+  uint64_t ends = 0;    // bit i: a phrase of list i ends with this word
+  uint64_t is = 0;      // bit i: the word alone is a phrase of list i
+  size_t gazetteer_words = 0;  // most words of a gazetteer phrase starting with it, any case
+  // The same for phrases that may start with the word written in lowercase (any_case phrases
+  // and exact ones written in lowercase): MaxWordsStartingWith(word, false).
+  size_t gazetteer_lower_words = 0;
+};
 
 // A word as the entity stage sees it: one token, except that a possessive ending ("'s",
 // "’s", or "'" after a final s) is split into its own word.
@@ -27,6 +43,9 @@ struct EntityWord {
   TokenKind kind = TokenKind::kWord;
   bool possessive = false;    // the split-off "'s" or "'"
   bool space_before = false;  // a gap separates it from the previous word
+  // Set by EntityPatterns::Index: true once `facts` was looked up (nullptr: nothing known).
+  bool indexed = false;
+  const WordFacts* facts = nullptr;
 };
 
 // Returns the case-folded lookup key of words [begin, end): folded texts joined by " " where
@@ -43,14 +62,25 @@ class PhraseList {
   // Word count of the longest phrase matching words [..., end) without going below
   // `limit`, or 0 when none does.
   size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
-  bool Contains(std::string_view folded_key) const { return phrases_.count(std::string(folded_key)) > 0; }
+  bool Contains(std::string_view folded_key) const { return phrases_.find(folded_key) != phrases_.end(); }
+  // True when the one word `word` is a phrase of the list (Contains of its folded text).
+  bool ContainsWord(const EntityWord& word) const;
   size_t size() const { return phrases_.size(); }
 
  private:
-  std::unordered_set<std::string> phrases_;
-  std::unordered_set<std::string> first_words_;  // FirstWordOf each phrase, to reject fast
-  std::unordered_set<std::string> last_words_;
+  friend class EntityPatterns;
+
+  // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
+  uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
+
+  using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
+  static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
+
+  StringSet phrases_;
+  StringSet first_words_;  // FirstWordOf each phrase, to reject fast
+  StringSet last_words_;
   size_t max_words_ = 0;
+  size_t index_ = 64;  // position among the lists of EntityPatterns
 };
 
 // One element of a context sequence (see FORMAT.md: "@list", "a|an", "#", "^", "*3", "x?").
@@ -93,6 +123,7 @@ struct EntityRule {
   size_t max_words = 0;                    // 0: unbounded
   bool sentence_initial = false;           // may type one word that starts a sentence
   bool title_words = false;                // every word is Capitalized ("Nasser Hussain")
+  bool in_headlines = false;               // also types runs in Title Case headlines
   std::vector<RuleExample> examples;
 };
 
@@ -110,6 +141,12 @@ class EntityPatterns {
   const PhraseList& List(std::string_view name) const;
   const std::vector<EntityRule>& rules() const { return rules_; }
 
+  // Builds the word index of every list and of `gazetteer`; call once after the last
+  // AddFile. Without it, list probes hash every word.
+  void BuildWordIndex(const Gazetteer& gazetteer);
+  // Sets `facts` and `indexed` of every word but punctuation from the word index.
+  void Index(std::vector<EntityWord>& words) const;
+
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).
   static bool MatchAfter(const std::vector<ContextElement>& elements,
@@ -120,6 +157,8 @@ class EntityPatterns {
  private:
   std::map<std::string, PhraseList, std::less<>> lists_;
   std::vector<EntityRule> rules_;
+  WordTable facts_index_;          // word -> index into word_facts_
+  std::vector<WordFacts> word_facts_;
 };
 
 }  // namespace newsfacts

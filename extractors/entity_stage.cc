@@ -40,6 +40,8 @@ struct Candidate {
   std::string rule;
   std::optional<size_t> entry;  // gazetteer entry
   bool provisional = false;     // ambiguous gazetteer word still waiting for evidence
+  bool glued = false;           // ambiguous word glued to another capitalized word
+  bool common_noun = false;     // ambiguous word of a lowercase phrase ("Apple Orchard")
   std::optional<size_t> link;   // candidate whose entity this one is a short form of
 };
 
@@ -57,6 +59,8 @@ struct Lists {
   const PhraseList* name_adjectives;
   const PhraseList* org_words;
   const PhraseList* headline_words;
+  const PhraseList* institution_nouns;
+  const PhraseList* currency_signs;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -65,7 +69,8 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("role_words"),   &patterns.List("stop_words"),
                &patterns.List("function_words"), &patterns.List("first_names"),
                &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
-               &patterns.List("org_words"), &patterns.List("headline_words")};
+               &patterns.List("org_words"), &patterns.List("headline_words"),
+               &patterns.List("institution_nouns"), &patterns.List("currency_signs")};
 }
 
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
@@ -80,13 +85,28 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
   return false;
 }
 
-EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_before) {
-  EntityWord word;
+// Appends the word of `span` to `words`, built in place.
+EntityWord& AddWord(const Document& doc, Span span, TokenKind kind, bool space_before,
+                    std::vector<EntityWord>* words) {
+  EntityWord& word = words->emplace_back();
   word.span = span;
-  word.text = Gazetteer::PhraseKey(doc.Text(span));
-  if (word.text.empty()) word.text = std::string(doc.Text(span));
-  word.folded = FoldCase(word.text);
+  const std::string_view text = doc.Text(span);
+  // A token rarely holds whitespace or U+2019 (first byte 0xE2): copy it as it is then.
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
+  });
+  if (plain) {
+    word.text.assign(text);
+  } else {
+    word.text = Gazetteer::PhraseKey(text);
+    if (word.text.empty()) word.text.assign(text);
+  }
   word.shape = ShapeOf(word.text);
+  if (word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
+    word.folded = word.text;  // already folded; FoldCase would copy it as it is
+  } else {
+    word.folded = FoldCase(word.text);
+  }
   word.kind = kind;
   word.space_before = space_before;
   return word;
@@ -96,6 +116,8 @@ EntityWord MakeWord(const Document& doc, Span span, TokenKind kind, bool space_b
 void BuildWords(const Document& doc, std::vector<EntityWord>* words,
                 std::vector<SentenceWords>* sentences) {
   const std::vector<Token>& tokens = doc.tokens();
+  words->reserve(tokens.size() + tokens.size() / 8);
+  sentences->reserve(doc.sentences().size());
   for (const Sentence& sentence : doc.sentences()) {
     SentenceWords range;
     range.begin = words->size();
@@ -106,11 +128,9 @@ void BuildWords(const Document& doc, std::vector<EntityWord>* words,
       const std::string_view text = doc.Text(token.span);
       size_t suffix = 0;
       if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
-        words->push_back(MakeWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space));
-        EntityWord possessive =
-            MakeWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false);
-        possessive.possessive = true;
-        words->push_back(std::move(possessive));
+        AddWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space, words);
+        AddWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false, words)
+            .possessive = true;
         continue;
       }
       if (IsApostrophe(text) && !words->empty() && !space) {
@@ -119,20 +139,16 @@ void BuildWords(const Document& doc, std::vector<EntityWord>* words,
         const bool after_s = !words->back().folded.empty() && words->back().folded.back() == 's';
         if (s_follows || after_s) {
           const Span span{token.span.begin, s_follows ? tokens[t + 1].span.end : token.span.end};
-          EntityWord possessive = MakeWord(doc, span, TokenKind::kPunctuation, false);
-          possessive.possessive = true;
-          words->push_back(std::move(possessive));
+          AddWord(doc, span, TokenKind::kPunctuation, false, words).possessive = true;
           if (s_follows) ++t;
           continue;
         }
       }
       if ((text == "'s" || text == "\xE2\x80\x99s") && !words->empty()) {
-        EntityWord possessive = MakeWord(doc, token.span, TokenKind::kPunctuation, space);
-        possessive.possessive = true;
-        words->push_back(std::move(possessive));
+        AddWord(doc, token.span, TokenKind::kPunctuation, space, words).possessive = true;
         continue;
       }
-      words->push_back(MakeWord(doc, token.span, token.kind, space));
+      AddWord(doc, token.span, token.kind, space, words);
     }
     range.end = words->size();
     range.first_word = range.end;
@@ -158,7 +174,7 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
     ++cased;
     if (word.shape == WordShape::kUpper && word.text.size() > 1) ++upper;
     if (word.shape == WordShape::kCapital) ++capital;
-    if (word.shape == WordShape::kLower && !lists.function_words->Contains(word.folded)) {
+    if (word.shape == WordShape::kLower && !lists.function_words->ContainsWord(word)) {
       ++lower_content;
     }
   }
@@ -175,16 +191,37 @@ class Annotator {
 
   void Run() {
     BuildWords(doc_, &words_, &sentences_);
+    patterns_.Index(words_);
     covered_.assign(words_.size(), false);
+    // Facts of the article's words written with capitals, the only ones asked about: most
+    // lowercase words cost one lookup.
+    WordTable cased;
+    cased_id_.assign(words_.size(), WordTable::kNotFound);
     for (size_t i = 0; i < words_.size(); ++i) {
       const EntityWord& word = words_[i];
-      if (word.possessive) continue;
-      if (word.shape == WordShape::kLower) lower_seen_.insert(word.folded);
+      if (word.possessive || word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
+        continue;
+      }
+      cased_id_[i] = cased.Insert(word.folded);
+      if (cased_id_[i] == cased_facts_.size()) cased_facts_.push_back(0);
       if (word.shape == WordShape::kCapital && (i + 1 == words_.size() || !words_[i + 1].possessive)) {
-        bare_capitalized_.insert(word.folded);
+        cased_facts_[cased_id_[i]] |= kBareCapitalized;
       }
     }
-    for (SentenceWords& sentence : sentences_) sentence.mode = ModeOf(words_, sentence, lists_);
+    for (const EntityWord& word : words_) {
+      if (word.possessive || word.shape != WordShape::kLower) continue;
+      const size_t id = cased.Find(word.folded);
+      if (id != WordTable::kNotFound) cased_facts_[id] |= kLowerSeen;
+    }
+    // Title Case counts as a headline only in the lines that open the article (headline,
+    // standfirst, byline); past the first prose sentence it is a list of names (a team
+    // line-up, a scorer list) and is read as prose.
+    bool in_body = false;
+    for (SentenceWords& sentence : sentences_) {
+      sentence.mode = ModeOf(words_, sentence, lists_);
+      if (in_body && sentence.mode == SentenceMode::kTitle) sentence.mode = SentenceMode::kNormal;
+      in_body = in_body || sentence.mode == SentenceMode::kNormal;
+    }
     for (size_t s = 0; s < sentences_.size(); ++s) MatchGazetteer(s);
     for (size_t s = 0; s < sentences_.size(); ++s) {
       if (sentences_[s].mode == SentenceMode::kUpper) {
@@ -203,6 +240,13 @@ class Annotator {
 
  private:
   const SentenceWords& SentenceOf(const Candidate& c) const { return sentences_[c.sentence]; }
+
+  // Facts of a capitalized word's folded form across the article.
+  static constexpr uint8_t kLowerSeen = 1;        // also written in lowercase
+  static constexpr uint8_t kBareCapitalized = 2;  // capitalized somewhere without a possessive
+  bool HasFact(size_t i, uint8_t fact) const {
+    return cased_id_[i] != WordTable::kNotFound && (cased_facts_[cased_id_[i]] & fact) != 0;
+  }
 
   // End of the legal designators (", Inc.", "Corp", "Ltd.") starting at `pos`, or `pos`.
   size_t DesignatorEnd(size_t pos, const SentenceWords& sentence) const {
@@ -232,7 +276,7 @@ class Annotator {
         word.shape != WordShape::kInnerCap) {
       return false;
     }
-    if (lists_.stop_words->Contains(word.folded) && !lists_.name_adjectives->Contains(word.folded)) {
+    if (lists_.stop_words->ContainsWord(word) && !lists_.name_adjectives->ContainsWord(word)) {
       return false;
     }
     return lists_.roles->MatchAt(words_, k, sentence.end) == 0 &&
@@ -251,7 +295,7 @@ class Annotator {
     if (!IsAnchoredNameWord(begin, sentence)) return 0;
     size_t j = begin + 1;
     if (j + 1 < sentence.end && words_[j].possessive && !words_[j].space_before &&
-        bare_capitalized_.count(words_[begin].folded) == 0) {
+        !HasFact(begin, kBareCapitalized)) {
       ++j;
     }
     for (size_t count = 1; j < sentence.end && count <= kMaxNameWords;) {
@@ -272,8 +316,8 @@ class Annotator {
       }
       if (j + 1 < sentence.end && !covered_[j] && IsAnchoredNameWord(j + 1, sentence)) {
         const EntityWord& link = words_[j];
-        const bool connector = (lists_.connectors->Contains(link.folded) || link.folded == "and") &&
-                               (link.folded != "of" || lists_.of_heads->Contains(words_[j - 1].folded));
+        const bool connector = (lists_.connectors->ContainsWord(link) || link.folded == "and") &&
+                               (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]));
         const bool joined = (link.text == "-" || link.text == ".") && !link.space_before;
         if (connector || joined) {
           j += 2;
@@ -299,13 +343,13 @@ class Annotator {
       while (begin > sentence.begin && j - begin < kMaxNameWords) {
         const size_t k = begin - 1;
         const EntityWord& word = words_[k];
-        if (!IsAnchoredNameWord(k, sentence) || lists_.function_words->Contains(word.folded) ||
-            lists_.headline_words->Contains(word.folded) ||
-            lists_.designators->Contains(word.folded)) {
+        if (!IsAnchoredNameWord(k, sentence) || lists_.function_words->ContainsWord(word) ||
+            lists_.headline_words->ContainsWord(word) ||
+            lists_.designators->ContainsWord(word)) {
           break;
         }
-        if (lower_seen_.count(word.folded) > 0 && !lists_.org_words->Contains(word.folded) &&
-            !lists_.name_adjectives->Contains(word.folded)) {
+        if (HasFact(k, kLowerSeen) && !lists_.org_words->ContainsWord(word) &&
+            !lists_.name_adjectives->ContainsWord(word)) {
           break;
         }
         begin = k;
@@ -324,6 +368,7 @@ class Annotator {
 
   void MatchGazetteer(size_t s) {
     const SentenceWords& sentence = sentences_[s];
+    const size_t first_candidate = candidates_.size();
     size_t i = sentence.begin;
     while (i < sentence.end) {
       const EntityWord& word = words_[i];
@@ -331,21 +376,36 @@ class Annotator {
         ++i;
         continue;
       }
+      // No phrase starts with this word in any case (a word ending in "." may still start
+      // one without its period).
+      if (word.indexed && (word.facts == nullptr || word.facts->gazetteer_words == 0) &&
+          (word.text.empty() || word.text.back() != '.')) {
+        ++i;
+        continue;
+      }
       // Exact-case phrases start with the word as written; any_case ones (stored folded)
       // start with its folded form; ALL CAPS sentences try every phrase case-blind.
       const bool upper = sentence.mode == SentenceMode::kUpper;
-      size_t max_words = std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
-                                  upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
-      if (word.text.size() > 1 && word.text.back() == '.') {
+      const bool ends_with_period = word.text.size() > 1 && word.text.back() == '.';
+      size_t max_words = 0;
+      if (!upper && !ends_with_period && word.indexed && word.text == word.folded) {
+        // A word written in lowercase: both lookups below are the one the index holds.
+        max_words = word.facts->gazetteer_lower_words;
+      } else {
+        max_words = std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
+                             upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
+      }
+      if (ends_with_period) {
         const std::string_view bare = std::string_view(upper ? word.folded : word.text).substr(0, word.text.size() - 1);
         max_words = std::max(max_words, gazetteer_.MaxWordsStartingWith(bare, upper));
       }
       max_words = std::min(max_words, sentence.end - i);
       std::optional<GazetteerPhrase> found;
       size_t n = max_words;
+      if (n > 0) BuildKeys(i, i + n);
       for (; n > 0 && !found; --n) {
         if (words_[i + n - 1].possessive) continue;
-        found = Lookup(i, i + n, sentence.mode);
+        found = Lookup(n, sentence.mode);
         if (found) break;
       }
       if (!found) {
@@ -353,6 +413,12 @@ class Annotator {
         continue;
       }
       const GazetteerEntry& entry = gazetteer_.entries()[found->entry];
+      if (entry.type == EntityType::kLocation && i + n < sentence.end &&
+          !words_[i + n].space_before && lists_.currency_signs->ContainsWord(words_[i + n])) {
+        // "US$42m", "HK$3bn": the place is a currency prefix, not a mention.
+        i += n;
+        continue;
+      }
       size_t anchored_name_end = 0;
       if (entry.type == EntityType::kLocation && sentence.mode != SentenceMode::kUpper &&
           AnchoredEnd(i, sentence, &anchored_name_end) > i + n) {
@@ -378,21 +444,76 @@ class Annotator {
       candidates_.push_back(std::move(candidate));
       i = candidates_.back().end;
     }
+    if (sentence.mode == SentenceMode::kNormal) DropInstitutionPlaces(first_candidate, sentence);
   }
 
-  std::optional<GazetteerPhrase> Lookup(size_t begin, size_t end, SentenceMode mode) const {
-    std::string key;
-    for (size_t k = begin; k < end; ++k) {
-      if (k > begin && words_[k].space_before) key += ' ';
-      key += words_[k].text;
+  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange": a place written out that opens
+  // the name of an institution is part of that name, which FindRuns then finds whole. An
+  // abbreviated place stays apart ("U.S. Justice Department", "U.K. Competition and Markets
+  // Authority"). Runs after the sentence's gazetteer matches, so a known name after the place
+  // keeps the place apart too.
+  void DropInstitutionPlaces(size_t first_candidate, const SentenceWords& sentence) {
+    for (size_t k = candidates_.size(); k > first_candidate; --k) {
+      const Candidate& c = candidates_[k - 1];
+      if (c.type != EntityType::kLocation || c.end != c.name_end) continue;
+      const size_t end = InstitutionEnd(c.end, sentence);
+      // The name must end at the institution noun, where org_words types it: "New York State
+      // Department of Health" goes on past it, and its place stays a place.
+      if (end == 0 || (end < sentence.end && words_[end].folded == "of")) continue;
+      bool written_out = true;
+      for (size_t w = c.begin; w < c.end; ++w) {
+        written_out = written_out && words_[w].shape == WordShape::kCapital;
+      }
+      if (!written_out) continue;
+      for (size_t w = c.begin; w < c.end; ++w) covered_[w] = false;
+      candidates_.erase(candidates_.begin() + static_cast<std::ptrdiff_t>(k - 1));
     }
-    if (const auto* phrases = gazetteer_.FindExact(key)) return phrases->front();
-    if (const auto* phrases = gazetteer_.FindFolded(FoldedKey(words_, begin, end))) {
+  }
+
+  // Builds the exact and folded keys of words [begin, end) once; the key of the first n
+  // words is then a prefix of each (see Lookup).
+  void BuildKeys(size_t begin, size_t end) {
+    exact_key_.clear();
+    folded_key_.clear();
+    exact_ends_.clear();
+    folded_ends_.clear();
+    for (size_t k = begin; k < end; ++k) {
+      if (k > begin && words_[k].space_before) {
+        exact_key_ += ' ';
+        folded_key_ += ' ';
+      }
+      exact_key_ += words_[k].text;
+      folded_key_ += words_[k].folded;
+      exact_ends_.push_back(exact_key_.size());
+      folded_ends_.push_back(folded_key_.size());
+    }
+  }
+
+  // The phrase of the first `n` words of the last BuildKeys range.
+  std::optional<GazetteerPhrase> Lookup(size_t n, SentenceMode mode) const {
+    if (const auto* phrases = gazetteer_.FindExact(std::string_view(exact_key_).substr(0, exact_ends_[n - 1]))) {
+      return phrases->front();
+    }
+    if (const auto* phrases = gazetteer_.FindFolded(std::string_view(folded_key_).substr(0, folded_ends_[n - 1]))) {
       for (const GazetteerPhrase& phrase : *phrases) {
         if (phrase.any_case || mode == SentenceMode::kUpper) return phrase;
       }
     }
     return std::nullopt;
+  }
+
+  // End of an institution name starting at `begin`: capitalized name words, possibly joined
+  // by "and" ("Competition and Markets Authority"), ending in an `institution_nouns` word
+  // ("Monetary Authority", "Stock Exchange"); 0 when none starts there.
+  size_t InstitutionEnd(size_t begin, const SentenceWords& sentence) const {
+    constexpr size_t kMaxWords = 5;
+    size_t end = 0;
+    for (size_t k = begin, count = 0; k < sentence.end && count < kMaxWords; ++k, ++count) {
+      if (k > begin && words_[k].folded == "and" && k + 1 < sentence.end) ++k;
+      if (!IsNameWord(k, sentence)) break;
+      if (lists_.institution_nouns->ContainsWord(words_[k])) end = k + 1;
+    }
+    return end;
   }
 
   // True when word `i` can be part of a capitalized name.
@@ -403,10 +524,10 @@ class Annotator {
         word.shape != WordShape::kInnerCap) {
       return false;
     }
-    if (lists_.stop_words->Contains(word.folded)) return false;
+    if (lists_.stop_words->ContainsWord(word)) return false;
     if (lists_.roles->MatchAt(words_, i, sentence.end) > 0) return false;
     if (lists_.titles->MatchAt(words_, i, sentence.end) > 0) return false;
-    const bool common = lower_seen_.count(word.folded) > 0;
+    const bool common = HasFact(i, kLowerSeen);
     if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
     return true;
   }
@@ -449,9 +570,10 @@ class Annotator {
         }
         if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {
           const EntityWord& link = words_[j];
-          const bool connector = lists_.connectors->Contains(link.folded) &&
-                                 (link.folded != "of" ||
-                                  lists_.of_heads->Contains(words_[j - 1].folded));
+          const bool connector = (lists_.connectors->ContainsWord(link) &&
+                                  (link.folded != "of" ||
+                                   lists_.of_heads->ContainsWord(words_[j - 1]))) ||
+                                 (link.folded == "and" && InstitutionEnd(j + 1, sentence) > 0);
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
                               (link.text == "-" || words_[j - 1].text.size() == 1);
           if (connector || joined) {
@@ -485,7 +607,7 @@ class Annotator {
 
   bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
-      if (list.Contains(words_[k].folded)) return true;
+      if (list.ContainsWord(words_[k])) return true;
     }
     return false;
   }
@@ -516,8 +638,12 @@ class Annotator {
     const SentenceWords& sentence = SentenceOf(c);
     const size_t words = WordCount(c.begin, c.name_end);
     const EntityRule* best = nullptr;
+    // In a Title Case headline capitals are no evidence: only rules marked in_headlines
+    // (designators) type a run there; body names reach it by propagation.
+    const bool headline = sentence.mode == SentenceMode::kTitle;
     for (const EntityRule& rule : patterns_.rules()) {
       if (best != nullptr && rule.priority <= best->priority) continue;
+      if (headline && !rule.in_headlines) continue;
       if (initial_single_word && !rule.sentence_initial) continue;
       if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) continue;
       if (rule.title_words && !AllTitleWords(c.begin, c.name_end)) continue;
@@ -553,7 +679,6 @@ class Annotator {
   // or the same entry stands elsewhere in the article.
   void ResolveAmbiguous() {
     std::unordered_set<size_t> confirmed;
-    std::vector<bool> glued(candidates_.size(), false);
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
       if (!c.entry) continue;
@@ -564,8 +689,14 @@ class Annotator {
       const SentenceWords& sentence = SentenceOf(c);
       const bool followed_by_name = c.end < sentence.end && IsNameWord(c.end, sentence);
       const bool preceded_by_name = c.begin > sentence.begin && IsNameWord(c.begin - 1, sentence);
-      if (followed_by_name || preceded_by_name) {
-        glued[k] = true;
+      // "Apple Orchard" in a headline over an article about apple orchards: both words are
+      // written in lowercase in the body, so they are a common noun phrase.
+      const bool common_phrase = sentence.mode == SentenceMode::kTitle && c.end < sentence.end &&
+                                 words_[c.end].shape == WordShape::kCapital &&
+                                 HasFact(c.end, kLowerSeen) && HasFact(c.begin, kLowerSeen);
+      if (followed_by_name || preceded_by_name || common_phrase) {
+        c.glued = true;
+        c.common_noun = common_phrase;
         continue;
       }
       const bool evidence =
@@ -579,7 +710,7 @@ class Annotator {
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
-      if (c.provisional && !glued[k] && confirmed.count(*c.entry) > 0) c.provisional = false;
+      if (c.provisional && !c.glued && confirmed.count(*c.entry) > 0) c.provisional = false;
     }
     for (Candidate& c : candidates_) {
       if (c.provisional) c.typed = false;
@@ -591,7 +722,7 @@ class Annotator {
     for (size_t k = c.begin; k < c.name_end; ++k) {
       const EntityWord& word = words_[k];
       if (word.kind != TokenKind::kWord || word.shape == WordShape::kLower) continue;
-      if (lists_.designators->Contains(word.folded)) continue;
+      if (lists_.designators->ContainsWord(word)) continue;
       initials += word.text[0];
     }
     return initials;
@@ -610,9 +741,22 @@ class Annotator {
 
   // Finds the fuller earlier (or later) mention a short form stands for: a surname for a
   // person, initials or a first word for an organization.
+  // True when `other` is `c` followed by organization words only ("Kowloon Tong" of
+  // "Kowloon Tong Holdings").
+  bool IsOrgPrefix(const Candidate& c, const Candidate& other) const {
+    const size_t length = c.name_end - c.begin;
+    if (other.name_end - other.begin <= length) return false;
+    for (size_t k = 0; k < length; ++k) {
+      if (words_[c.begin + k].folded != words_[other.begin + k].folded) return false;
+    }
+    for (size_t k = other.begin + length; k < other.name_end; ++k) {
+      if (!lists_.org_words->ContainsWord(words_[k])) return false;
+    }
+    return true;
+  }
+
   std::optional<size_t> FindLongForm(const Candidate& c, std::optional<EntityType> type) const {
     const size_t words = WordCount(c.begin, c.name_end);
-    if (words != 1 && AcronymOf(c).empty()) return std::nullopt;
     const std::string folded = FoldedKey(words_, c.begin, c.name_end);
     const std::string acronym = AcronymOf(c);
     std::optional<size_t> found;
@@ -626,7 +770,8 @@ class Annotator {
       } else if (other.type == EntityType::kOrg) {
         match = (!acronym.empty() && Initials(other) == acronym) ||
                 (words == 1 && words_[other.begin].folded == folded &&
-                 !lists_.first_names->Contains(folded));
+                 !lists_.first_names->Contains(folded)) ||
+                (words >= 2 && IsOrgPrefix(c, other));
       }
       if (match && (!found || other.begin < candidates_[*found].begin)) found = k;
     }
@@ -644,15 +789,34 @@ class Annotator {
       by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
     }
-    for (size_t k = 0; k < candidates_.size(); ++k) {
-      Candidate& c = candidates_[k];
-      if (c.entry && !c.provisional) continue;
-      if (c.typed) {
-        if (c.type == EntityType::kPerson || c.type == EntityType::kOrg) {
-          c.link = FindLongForm(c, c.type);
-        }
+    // Typed short forms first, so that the names adopting them below share their long form.
+    // A short form takes the type of a long form typed on stronger evidence: "Robbins" of
+    // "Chuck Robbins" is a person even where a rule read it as a company ("Robbins
+    // announced").
+    for (Candidate& c : candidates_) {
+      if (!c.typed || c.entry || (c.type != EntityType::kPerson && c.type != EntityType::kOrg)) {
         continue;
       }
+      const std::optional<size_t> long_form = FindLongForm(c, std::nullopt);
+      if (long_form && candidates_[*long_form].type != c.type &&
+          candidates_[*long_form].priority <= c.priority) {
+        // A weaker long form ("Interactive Bafta" by the person fallback) does not retype
+        // a short form its own context typed ("chief executive of Bafta").
+        c.link = FindLongForm(c, c.type);
+        continue;
+      }
+      if (long_form && candidates_[*long_form].type != c.type) {
+        Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
+                                 ? "propagate.surname"
+                                 : "propagate.short_form");
+        c.link = long_form;
+        continue;
+      }
+      c.link = long_form;  // the earliest long form of any type, here of c's own type
+    }
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (c.typed || c.common_noun) continue;
       const auto full = by_surface.find(FoldedKey(words_, c.full_begin, c.name_end));
       if (full != by_surface.end() && full->second != k) {
         c.begin = c.full_begin;
@@ -664,15 +828,38 @@ class Annotator {
         Adopt(c, same->second, "propagate.same_name");
         continue;
       }
+      if (c.full_begin != c.begin) {
+        // A sentence-initial run whose first word TypeRun dropped may still be a short form
+        // as a whole ("Kestrel Bay said" of "Kestrel Bay Holdings").
+        Candidate whole = c;
+        whole.begin = c.full_begin;
+        if (const std::optional<size_t> long_form = FindLongForm(whole, std::nullopt)) {
+          c.begin = c.full_begin;
+          Adopt(c, *long_form, "propagate.short_form");
+          c.link = long_form;
+          continue;
+        }
+      }
       if (const std::optional<size_t> long_form = FindLongForm(c, std::nullopt)) {
+        if (c.entry) {
+          // An ambiguous gazetteer name confirmed by a longer name of the article keeps its
+          // own entry: "Amazon" beside "Amazon Web Services" is Amazon, not AWS.
+          const std::optional<size_t> entry = c.entry;
+          Adopt(c, *long_form, "propagate.short_form");
+          c.type = gazetteer_.entries()[*entry].type;
+          c.entry = entry;
+          continue;
+        }
         Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
                                  ? "propagate.surname"
                                  : "propagate.short_form");
         c.link = long_form;
       }
     }
+    // Names known from the article are found inside ALL CAPS lines and Title Case headlines,
+    // where capitals alone type nothing ("Maker Pomely Raises" holds Pomely).
     for (size_t s = 0; s < sentences_.size(); ++s) {
-      if (sentences_[s].mode == SentenceMode::kUpper) PropagateUpper(s, by_surface, max_known_words);
+      if (sentences_[s].mode != SentenceMode::kNormal) PropagateUpper(s, by_surface, max_known_words);
     }
   }
 
@@ -687,9 +874,12 @@ class Annotator {
     const bool same_words = FoldedKey(words_, c.begin, c.name_end) ==
                             FoldedKey(words_, from.begin, from.name_end);
     c.entry = same_words ? from.entry : std::nullopt;
+    // The same words stand for the same entity: a copy of a short form shares its long form.
+    c.link = same_words ? from.link : std::nullopt;
   }
 
-  // In ALL CAPS sentences, names known from the rest of the article are found case-blind.
+  // In ALL CAPS sentences and Title Case headlines, names known from the rest of the article
+  // are found case-blind among the words no gazetteer name covers.
   void PropagateUpper(size_t s, const std::unordered_map<std::string, size_t>& by_surface,
                       size_t max_known_words) {
     const SentenceWords& sentence = sentences_[s];
@@ -828,8 +1018,10 @@ class Annotator {
   std::vector<EntityWord> words_;
   std::vector<SentenceWords> sentences_;
   std::vector<bool> covered_;
-  std::unordered_set<std::string> lower_seen_;
-  std::unordered_set<std::string> bare_capitalized_;  // Capitalized words never followed by 's
+  std::vector<size_t> cased_id_;      // per word: id among capitalized folded forms
+  std::vector<uint8_t> cased_facts_;  // per id: kLowerSeen, kBareCapitalized
+  std::string exact_key_, folded_key_;  // BuildKeys scratch
+  std::vector<size_t> exact_ends_, folded_ends_;
   std::vector<Candidate> candidates_;
 };
 
@@ -845,6 +1037,7 @@ StatusOr<std::unique_ptr<EntityStage>> EntityStage::Create(const RuleSources& ru
   for (const RuleSource* file : rules.OfKind("entity_patterns")) {
     NEWSFACTS_RETURN_IF_ERROR(stage->patterns_.AddFile(*file));
   }
+  stage->patterns_.BuildWordIndex(stage->gazetteer_);
   return stage;
 }
 

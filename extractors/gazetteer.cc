@@ -218,11 +218,11 @@ void Gazetteer::AddPhrase(std::string_view phrase, size_t entry, bool any_case) 
   if (!any_case) add(exact_, key);
   add(folded_, folded);
   const size_t words = CountWords(key);
-  size_t& folded_max = max_words_by_folded_first_[std::string(FirstWordOf(folded))];
+  size_t& folded_max = max_words_by_folded_first_[FirstWordOf(folded)];
   folded_max = std::max(folded_max, words);
   // any_case phrases are found through the folded table; the exact one keys by the case a
   // word must have, so a lowercase "the" never tries "The Walt Disney Company".
-  size_t& exact_max = max_words_by_first_[std::string(any_case ? FirstWordOf(folded) : FirstWordOf(key))];
+  size_t& exact_max = max_words_by_first_[any_case ? FirstWordOf(folded) : FirstWordOf(key)];
   exact_max = std::max(exact_max, words);
 }
 
@@ -269,19 +269,17 @@ Status Gazetteer::AddFile(const RuleSource& file) {
 }
 
 const std::vector<GazetteerPhrase>* Gazetteer::FindExact(std::string_view key) const {
-  const auto it = exact_.find(key);
-  return it == exact_.end() ? nullptr : &it->second;
+  return exact_.Find(key);
 }
 
 const std::vector<GazetteerPhrase>* Gazetteer::FindFolded(std::string_view folded_key) const {
-  const auto it = folded_.find(folded_key);
-  return it == folded_.end() ? nullptr : &it->second;
+  return folded_.Find(folded_key);
 }
 
 size_t Gazetteer::MaxWordsStartingWith(std::string_view word, bool case_blind) const {
-  const auto& table = case_blind ? max_words_by_folded_first_ : max_words_by_first_;
-  const auto it = table.find(word);
-  return it == table.end() ? 0 : it->second;
+  const size_t* max_words =
+      (case_blind ? max_words_by_folded_first_ : max_words_by_first_).Find(word);
+  return max_words == nullptr ? 0 : *max_words;
 }
 
 const GazetteerEntry* Gazetteer::FindById(std::string_view id) const {

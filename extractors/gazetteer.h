@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractors/entity_names.h"
 #include "extractors/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -55,6 +56,11 @@ class Gazetteer {
   // case-folded and every phrase counts. Used to skip lookups that cannot succeed.
   size_t MaxWordsStartingWith(std::string_view word, bool case_blind) const;
 
+  // Every case-folded first word of a phrase, with the most words such a phrase spans.
+  const WordMap<size_t>& MaxWordsByFoldedFirst() const { return max_words_by_folded_first_; }
+  // Every first word as MaxWordsStartingWith(word, false) knows it, with its most words.
+  const WordMap<size_t>& MaxWordsByFirst() const { return max_words_by_first_; }
+
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // The entry with canonical id `id`, or nullptr.
   const GazetteerEntry* FindById(std::string_view id) const;
@@ -65,12 +71,8 @@ class Gazetteer {
   static std::string PhraseKey(std::string_view phrase);
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using PhraseMap = std::unordered_map<std::string, std::vector<GazetteerPhrase>, StringHash,
-                                       std::equal_to<>>;
+  using StringHash = TransparentStringHash;
+  using PhraseMap = WordMap<std::vector<GazetteerPhrase>>;
 
   void AddPhrase(std::string_view phrase, size_t entry, bool any_case);
 
@@ -78,8 +80,8 @@ class Gazetteer {
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> by_id_;
   PhraseMap exact_;
   PhraseMap folded_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_first_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> max_words_by_folded_first_;
+  WordMap<size_t> max_words_by_first_;
+  WordMap<size_t> max_words_by_folded_first_;
 };
 
 // Parses "ORG", "PERSON" (or "PER"), "PRODUCT", "LOCATION" (or "LOC", "GPE"); false when

@@ -160,6 +160,67 @@ TEST_F(EntityStageTest, ShortFormsResolveToTheEarlierFullName) {
   });
 }
 
+// Former bugs from the review of the sample goldens, each in made-up words.
+TEST_F(EntityStageTest, TitleCaseHeadlineWordsAreNoPeople) {
+  ExpectMentions({
+      {"Quarry Deal Tests How Far Ambition Can Stretch\n\nThe quarry deal closed on Monday "
+       "after a long review.",
+       {}},
+      {"Maker Tollvik Raises $5M Series A\n\nTollvik Inc., a maker of farm drones, said on "
+       "Monday it raised the money.",
+       {"Tollvik|ORG|tollvik", "Tollvik Inc.|ORG|tollvik"}},
+      {"Harbour Group Sells Unit\n\nBy Edmund Lau \xC2\xB7 2008-08-20\n\nHarbour Group said on "
+       "Monday it sold the unit.",
+       {"Harbour Group|ORG|harbour-group", "Edmund Lau|PERSON|edmund-lau",
+        "Harbour Group|ORG|harbour-group"}},
+  });
+}
+
+TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
+  ExpectMentions({
+      {"The round was led by Brekkavik Payments and Osterlund Compute, two Oslo firms.",
+       {"Brekkavik Payments|ORG|brekkavik-payments", "Osterlund Compute|ORG|osterlund-compute",
+        "Oslo|LOCATION|oslo"}},
+      {"Doctors at Marrow & Finch said the trial worked.", {}},
+  });
+}
+
+TEST_F(EntityStageTest, ShortFormsFollowTheTypeAndEntityOfTheirLongForm) {
+  ExpectMentions({
+      {"Ingrid Halvorsen, chief executive of Norvane, spoke first. Halvorsen announced a buyback.",
+       {"Ingrid Halvorsen|PERSON|ingrid-halvorsen", "Norvane|ORG|norvane",
+        "Halvorsen|PERSON|ingrid-halvorsen"}},
+      {"Kestrel Bay Holdings sold its unit on Monday. Kestrel Bay said the sale closed.",
+       {"Kestrel Bay Holdings|ORG|kestrel-bay-holdings", "Kestrel Bay|ORG|kestrel-bay-holdings"}},
+      {"Quellmark Software Inc said it would cut jobs. Quellmark said sales fell. Quellmark "
+       "shareholders must approve the plan.",
+       {"Quellmark Software Inc|ORG|quellmark-software", "Quellmark|ORG|quellmark-software",
+        "Quellmark|ORG|quellmark-software"}},
+      {"Amazon Web Services leads the market. Amazon, Google and Microsoft all design chips.",
+       {"Amazon Web Services|ORG|amazon-web-services", "Amazon|ORG|amazon", "Google|ORG|google",
+        "Microsoft|ORG|microsoft"}},
+  });
+}
+
+TEST_F(EntityStageTest, PlaceTrapsAndInstitutionSpans) {
+  ExpectMentions({
+      {"Sensors listen for chainsaws in the Amazon rainforest. Amazon basin losses slowed.",
+       {"Amazon rainforest|LOCATION|amazon-rainforest", "Amazon basin|LOCATION|amazon-rainforest"}},
+      {"The unit sold for HK$327m (US$42m) in cash.", {}},
+      {"Kirinami filed the plan with the Tokyo Stock Exchange on Monday.",
+       {"Tokyo Stock Exchange|ORG|tokyo-stock-exchange"}},
+      {"The U.K. Competition and Markets Authority blocked the deal.",
+       {"U.K.|LOCATION|united-kingdom",
+        "Competition and Markets Authority|ORG|competition-and-markets-authority"}},
+      {"Founders Meera Iyer and Tomas Berg started the company in 2019.",
+       {"Meera Iyer|PERSON|meera-iyer", "Tomas Berg|PERSON|tomas-berg"}},
+      {"Apple Orchard Sensor Maker Tollvik Raises Cash\n\nTollvik Inc. makes sensors for the "
+       "orchard trade, apple growers above all. Its app runs on Apple's App Store.",
+       {"Tollvik|ORG|tollvik", "Tollvik Inc.|ORG|tollvik", "Apple|ORG|apple",
+        "App Store|PRODUCT|app-store"}},
+  });
+}
+
 TEST_F(EntityStageTest, EntitiesCarryCanonicalNamesParentsAndAliases) {
   Document doc = Run("AWS grew. Amazon Web Services hired. Brightwave Labs Inc. sued.");
   ASSERT_EQ(doc.entities().size(), 2u);
