@@ -74,9 +74,9 @@ TEST(LineUnwrapTest, JoinsHardWrappedLinesOnly) {
   const Case cases[] = {
       {"wire copy wrapped mid-sentence",
        "Acme Inc said it\nagreed to sell its pipeline\nunit for 12 mln dlrs.\n"
-       "    The company said the sale\nis subject to approval.",
+       "    The company said regulators\nmust still approve the sale.",
        "Acme Inc said it agreed to sell its pipeline unit for 12 mln dlrs.\n"
-       "    The company said the sale is subject to approval."},
+       "    The company said regulators must still approve the sale."},
       {"blank lines end paragraphs",
        "First paragraph wraps\nhere and ends.\n\nSecond one wraps\nthere too.",
        "First paragraph wraps here and ends.\n\nSecond one wraps there too."},

@@ -114,7 +114,7 @@ TEST(ClaimStageTest, StatusIsScopedToTheClauseOfTheClaim) {
       {"Cisco will acquire Splunk.", ClaimStatus::kPlanned},
       {"Cisco agreed to acquire Splunk.", ClaimStatus::kPlanned},
       {"Did Cisco acquire Splunk?", ClaimStatus::kQuestion},
-      {"Does Anthropic get priority access to AWS's latest Trainium chips?", ClaimStatus::kQuestion},
+      {"Does Anthropic get early use of AWS's latest Trainium chips?", ClaimStatus::kQuestion},
       {"If Cisco acquires Splunk, prices will rise.", ClaimStatus::kConditional},
       {"If Anthropic's Claude models fall behind, does AWS shift resources?",
        ClaimStatus::kConditional},
