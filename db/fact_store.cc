@@ -207,6 +207,12 @@ Status ReadOnlyError(const std::string& path) {
                           "folder, or use a writable copy");
 }
 
+// The row id of the layer element `index` points at, or nullopt when it points nowhere.
+std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vector<int64_t>& ids) {
+  if (!index.has_value()) return std::nullopt;
+  return ids[*index];
+}
+
 }  // namespace
 
 std::string ArticleKey(std::string_view path, int record_index) {
@@ -469,17 +475,11 @@ Status FactStore::Impl::WriteClaims(const Document& doc, int64_t article_id, int
     insert_claim.BindInt64(2, sentence_ids[claim.sentence]);
     insert_claim.BindInt64(3, static_cast<int64_t>(i));
     insert_claim.BindText(4, claim.predicate);
-    insert_claim.BindOptionalInt64(
-        5, claim.subject.has_value() ? std::optional<int64_t>(entity_ids[*claim.subject])
-                                     : std::nullopt);
-    insert_claim.BindOptionalInt64(
-        6, claim.object.has_value() ? std::optional<int64_t>(entity_ids[*claim.object])
-                                    : std::nullopt);
+    insert_claim.BindOptionalInt64(5, RowId(claim.subject, entity_ids));
+    insert_claim.BindOptionalInt64(6, RowId(claim.object, entity_ids));
     insert_claim.BindTextOrNull(7, doc.Text(claim.subject_span));
     insert_claim.BindTextOrNull(8, doc.Text(claim.object_span));
-    insert_claim.BindOptionalInt64(
-        9, claim.amount.has_value() ? std::optional<int64_t>(amount_ids[*claim.amount])
-                                    : std::nullopt);
+    insert_claim.BindOptionalInt64(9, RowId(claim.amount, amount_ids));
     insert_claim.BindTextOrNull(10, claim.role);
     insert_claim.BindText(11, ClaimStatusName(claim.status));
     insert_claim.BindTextOrNull(12, claim.speaker);
@@ -500,10 +500,7 @@ Status FactStore::Impl::WriteQuotes(const Document& doc, int64_t article_id, int
     insert_quote.BindInt64(3, static_cast<int64_t>(i));
     insert_quote.BindText(4, doc.Text(quote.span));
     insert_quote.BindTextOrNull(5, quote.speaker);
-    insert_quote.BindOptionalInt64(
-        6, quote.speaker_entity.has_value()
-               ? std::optional<int64_t>(entity_ids[*quote.speaker_entity])
-               : std::nullopt);
+    insert_quote.BindOptionalInt64(6, RowId(quote.speaker_entity, entity_ids));
     BindSpan(insert_quote, 7, quote.span);
     insert_quote.BindInt64(11, run_id);
     NEWSFACTS_RETURN_IF_ERROR(insert_quote.Run());
