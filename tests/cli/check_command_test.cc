@@ -43,7 +43,7 @@ void WriteGolden(const std::filesystem::path& path, const GoldenFile& golden) {
 }
 
 TEST(CheckCommandTest, UpdateWritesGoldenFilesThenCheckPasses) {
-  TempDir dir("check-update");
+  TempDir dir;
   dir.Write("articles/deal.txt", kDeal);
   dir.Write("articles/people/people.txt", kPeople);
 
@@ -72,7 +72,7 @@ TEST(CheckCommandTest, UpdateWritesGoldenFilesThenCheckPasses) {
 }
 
 TEST(CheckCommandTest, AnInventedGoldenFactFailsTheCheckByNameUntilUpdated) {
-  TempDir dir("check-invented");
+  TempDir dir;
   dir.Write("articles/deal.txt", kDeal);
   ASSERT_EQ(RunNewsfacts("check articles --update", dir.path()).exit_code, 0);
   const std::filesystem::path golden_path = dir.path() / "articles/deal.txt.facts.json";
@@ -148,7 +148,7 @@ TEST(CheckCommandTest, RemovingOrAlteringOneSampleGoldenFactFailsNamingIt) {
     SCOPED_TRACE(FactKindName(kind));
     const std::optional<std::filesystem::path> golden_path = FirstSampleWith(kind);
     ASSERT_TRUE(golden_path) << "no sample golden file has a " << FactKindName(kind);
-    TempDir dir("check-sample");
+    TempDir dir;
     const std::filesystem::path article_path =
         golden_path->parent_path() / golden_path->stem().stem();
     const std::string name = article_path.filename().string();
@@ -193,7 +193,7 @@ TEST(CheckCommandTest, RemovingOrAlteringOneSampleGoldenFactFailsNamingIt) {
 }
 
 TEST(CheckCommandTest, UsageErrorsExitTwo) {
-  TempDir dir("check-usage");
+  TempDir dir;
   dir.Write("articles/deal.txt", kDeal);
   struct Case {
     std::string args;

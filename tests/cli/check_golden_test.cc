@@ -87,7 +87,7 @@ std::string ReadAll(const std::filesystem::path& path) {
 
 class GoldenCheckTest : public ::testing::Test {
  protected:
-  GoldenCheckTest() : dir_("golden-check"), pipeline_(ScriptedPipeline()) {
+  GoldenCheckTest() : pipeline_(ScriptedPipeline()) {
     dir_.Write("articles/deal.txt", kDeal);
     dir_.Write("articles/people/profile.txt", kProfile);
     options_.dir = dir_.path() / "articles";

@@ -1,11 +1,12 @@
-// Helpers for end-to-end tests of the newsfacts binary: temp folders and running commands.
+// Helpers for end-to-end tests of the newsfacts binary: running a command in a folder.
 #pragma once
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <sys/wait.h>
+
+#include "tests/temp_dir.h"
 
 namespace newsfacts::testing {
 
@@ -28,29 +29,5 @@ inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
-
-// A fresh empty folder under the system temp folder, removed when the object dies.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() /
-              ("newsfacts-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
-  // Writes `contents` to `relative` (creating folders) and returns the full path.
-  std::filesystem::path Write(const std::string& relative, const std::string& contents) const {
-    const std::filesystem::path file = path_ / relative;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << contents;
-    return file;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 }  // namespace newsfacts::testing

@@ -13,7 +13,7 @@ using testing::TempDir;
 const std::string kFixtures = std::string(NEWSFACTS_SOURCE_DIR) + "/tests/fixtures/store";
 
 TEST(CompareCommandTest, ErrorsExitTwoAndSayWhatToDo) {
-  TempDir dir("compare-errors");
+  TempDir dir;
   ASSERT_EQ(RunNewsfacts("ingest " + kFixtures + " --db facts.db", dir.path()).exit_code, 0);
   struct Case {
     std::string args;
@@ -35,7 +35,7 @@ TEST(CompareCommandTest, ErrorsExitTwoAndSayWhatToDo) {
 }
 
 TEST(CompareCommandTest, AnEntityWithoutFactsPrintsAnEmptyReport) {
-  TempDir dir("compare-empty");
+  TempDir dir;
   ASSERT_EQ(RunNewsfacts("ingest " + kFixtures + " --db facts.db", dir.path()).exit_code, 0);
   auto run = RunNewsfacts("compare --db facts.db --entity anthropic --predicate sold",
                           dir.path());

@@ -19,7 +19,7 @@ std::string Query(const TempDir& dir, const std::string& sql) {
 }
 
 TEST(CompareFixturesTest, ConflictsAndAgreementsOfTheFixtureCorpus) {
-  TempDir dir("compare-fixtures");
+  TempDir dir;
   // One worker: claim ids, and so which claim of a pair is "a", follow the file order.
   auto ingest = RunNewsfacts("ingest " + kFixtures + " --db facts.db --jobs 1", dir.path());
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;

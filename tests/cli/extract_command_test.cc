@@ -17,7 +17,7 @@ const char kArticle[] =
     "Globex chief executive Hank Scorpio welcomed the deal.\n";
 
 TEST(ExtractCommandTest, JsonHasEveryContractArrayAndSpansSliceTheText) {
-  TempDir dir("extract-json");
+  TempDir dir;
   dir.Write("a.txt", kArticle);
   auto run = RunNewsfacts("extract a.txt --format json 2>/dev/null", dir.path());
   ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -45,7 +45,7 @@ TEST(ExtractCommandTest, JsonHasEveryContractArrayAndSpansSliceTheText) {
 }
 
 TEST(ExtractCommandTest, StdinAndTextFormat) {
-  TempDir dir("extract-text");
+  TempDir dir;
   dir.Write("a.txt", kArticle);
   auto run = RunNewsfacts("extract - --format text < a.txt", dir.path());
   ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -54,7 +54,7 @@ TEST(ExtractCommandTest, StdinAndTextFormat) {
 }
 
 TEST(ExtractCommandTest, JsonLinesFilePrintsOneObjectPerRecord) {
-  TempDir dir("extract-jsonl");
+  TempDir dir;
   dir.Write("w.jsonl",
             "{\"title\": \"One\", \"text\": \"Initech bought Globex.\"}\n"
             "{\"title\": \"Two\", \"text\": \"Globex sold a unit.\"}\n");
@@ -68,7 +68,7 @@ TEST(ExtractCommandTest, JsonLinesFilePrintsOneObjectPerRecord) {
 }
 
 TEST(ExtractCommandTest, ABinaryFileIsNamedAndExitsOne) {
-  TempDir dir("extract-binary");
+  TempDir dir;
   dir.Write("b.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
   auto run = RunNewsfacts("extract b.txt", dir.path());
   EXPECT_EQ(run.exit_code, 1);

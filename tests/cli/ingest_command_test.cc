@@ -22,7 +22,7 @@ std::string Query(const TempDir& dir, const std::string& sql) {
 }
 
 TEST(IngestCommandTest, IngestingTwiceStoresEachArticleOnce) {
-  TempDir dir("ingest-twice");
+  TempDir dir;
   dir.Write("articles/a.txt", kArticleA);
   dir.Write("articles/nested/b.txt", kArticleB);
   auto first = RunNewsfacts("ingest articles --db facts.db", dir.path());
@@ -37,7 +37,7 @@ TEST(IngestCommandTest, IngestingTwiceStoresEachArticleOnce) {
 }
 
 TEST(IngestCommandTest, AChangedArticleIsReplacedAndTheOtherKept) {
-  TempDir dir("ingest-change");
+  TempDir dir;
   dir.Write("articles/a.txt", kArticleA);
   dir.Write("articles/b.txt", kArticleB);
   ASSERT_EQ(RunNewsfacts("ingest articles --db facts.db", dir.path()).exit_code, 0);
@@ -61,7 +61,7 @@ TEST(IngestCommandTest, AChangedArticleIsReplacedAndTheOtherKept) {
 }
 
 TEST(IngestCommandTest, BadFilesAreNamedSkippedAndMakeTheExitCodeOne) {
-  TempDir dir("ingest-bad");
+  TempDir dir;
   dir.Write("articles/good.txt", kArticleA);
   dir.Write("articles/empty.txt", "");
   dir.Write("articles/binary.txt", std::string("%PDF-1.4\n\0\0\x01\x02garbage", 22));
@@ -79,14 +79,14 @@ TEST(IngestCommandTest, BadFilesAreNamedSkippedAndMakeTheExitCodeOne) {
 }
 
 TEST(IngestCommandTest, AMissingFolderIsFatal) {
-  TempDir dir("ingest-missing");
+  TempDir dir;
   auto run = RunNewsfacts("ingest no-such-folder --db facts.db", dir.path());
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("no-such-folder"), std::string::npos) << run.output;
 }
 
 TEST(IngestCommandTest, AnUnwritableDatabaseIsFatalAndNamed) {
-  TempDir dir("ingest-unwritable");
+  TempDir dir;
   dir.Write("articles/a.txt", kArticleA);
   std::filesystem::create_directories(dir.path() / "db-is-a-folder.db");
   auto run = RunNewsfacts("ingest articles --db db-is-a-folder.db", dir.path());

@@ -35,7 +35,7 @@ const char* const kContentQueries[] = {
 };
 
 TEST(MergeCommandTest, MergedShardsEqualOneIngestOfBoth) {
-  TempDir dir("merge-shards");
+  TempDir dir;
   const std::string a = kFixtures + "/shard-a";
   const std::string b = kFixtures + "/shard-b";
   ASSERT_EQ(RunNewsfacts("ingest " + a + " --db a.db", dir.path()).exit_code, 0);
@@ -68,7 +68,7 @@ TEST(MergeCommandTest, MergedShardsEqualOneIngestOfBoth) {
 }
 
 TEST(MergeCommandTest, BadInputsExitTwoNamingTheFile) {
-  TempDir dir("merge-bad");
+  TempDir dir;
   dir.Write("notes.db", "These are notes, not a database.\nSecond line of notes here.\n");
   auto not_sqlite = RunNewsfacts("merge out.db notes.db", dir.path());
   EXPECT_EQ(not_sqlite.exit_code, 2) << not_sqlite.output;

@@ -16,7 +16,7 @@ class QueryCommandTest : public ::testing::Test {
     auto run = RunNewsfacts("ingest articles --db facts.db", dir_.path());
     ASSERT_EQ(run.exit_code, 0) << run.output;
   }
-  TempDir dir_{"query"};
+  TempDir dir_;
 };
 
 TEST_F(QueryCommandTest, DropTableFailsAndTheTableIsStillThere) {

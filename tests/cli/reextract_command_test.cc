@@ -38,7 +38,7 @@ std::string OldRunRows(const TempDir& dir) {
 }
 
 TEST(ReextractCommandTest, ARulesChangeReextractsEveryStoredArticle) {
-  TempDir dir("reextract-rules");
+  TempDir dir;
   dir.Write("wire/a.txt", kWire);
   dir.Write("recaps/b.txt", kRecap);
   dir.Write("rules/extra.jsonl", kExtraGazetteer);
@@ -83,7 +83,7 @@ TEST(ReextractCommandTest, ARulesChangeReextractsEveryStoredArticle) {
 }
 
 TEST(ReextractCommandTest, ForceReextractsEverythingAndKeepsTheFacts) {
-  TempDir dir("reextract-force");
+  TempDir dir;
   dir.Write("articles/a.txt", kWire);
   dir.Write("articles/b.txt", kRecap);
   ASSERT_EQ(RunNewsfacts("ingest articles --db facts.db", dir.path()).exit_code, 0);

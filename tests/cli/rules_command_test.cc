@@ -10,14 +10,14 @@ using testing::RunNewsfacts;
 using testing::TempDir;
 
 TEST(RulesCommandTest, BuiltinRulesCompileAndEveryExamplePasses) {
-  TempDir dir("rules-ok");
+  TempDir dir;
   auto run = RunNewsfacts("rules check", dir.path());
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("0 failing examples"), std::string::npos) << run.output;
 }
 
 TEST(RulesCommandTest, AMalformedUserRuleFileIsNamedWithItsLine) {
-  TempDir dir("rules-bad");
+  TempDir dir;
   dir.Write("mine/extra.jsonl", "{\"label\": \"ORG\", \"pattern\": \"Acme\"}\n{oops}\n");
   auto run = RunNewsfacts("rules check mine", dir.path());
   EXPECT_EQ(run.exit_code, 2) << run.output;
@@ -25,7 +25,7 @@ TEST(RulesCommandTest, AMalformedUserRuleFileIsNamedWithItsLine) {
 }
 
 TEST(RulesCommandTest, IngestRefusesToStartWithABrokenRuleFile) {
-  TempDir dir("rules-ingest");
+  TempDir dir;
   dir.Write("articles/a.txt", "Acme\n\nAcme Corp said hello.\n");
   dir.Write("mine/broken.json", "{\"kind\": \"claims\", \"rules\": [");
   auto run = RunNewsfacts("ingest articles --db facts.db --rules mine", dir.path());

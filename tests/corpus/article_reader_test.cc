@@ -8,7 +8,7 @@
 #include <string>
 
 #include "corpus/format_readers.h"
-#include "tests/corpus/temp_dir.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts {
 namespace {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "corpus/article_reader.h"
-#include "tests/corpus/temp_dir.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts {
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "corpus/article_reader.h"
-#include "tests/corpus/temp_dir.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "corpus/article_reader.h"
 #include "corpus/format_readers.h"
-#include "tests/corpus/temp_dir.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts {
 namespace {

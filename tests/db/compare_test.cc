@@ -18,7 +18,7 @@ using testing::BuildClaimArticle;
 using testing::ClaimArticle;
 using testing::Exact;
 using testing::Money;
-using testing::TempFolder;
+using testing::TempDir;
 
 ClaimArticle Claim(std::string path, std::string source, std::string published,
                    std::string subject, std::string predicate, std::string object,
@@ -39,7 +39,7 @@ ClaimArticle Claim(std::string path, std::string source, std::string published,
 
 // Three facts: Contoso acquired Fabrikam (a conflict), Tailspin invested in Northwind (two
 // articles agree) and Northwind partnered with Contoso (one article).
-std::string StoreCorpus(const TempFolder& folder) {
+std::string StoreCorpus(const TempDir& folder) {
   const std::string path = folder.File("compare.db");
   const std::vector<ClaimArticle> articles = {
       Claim("a.txt", "Wire A", "2024-03-01", "Contoso", "acquired", "Fabrikam",
@@ -82,7 +82,7 @@ std::vector<std::string> Summarize(const Comparison& comparison) {
 }
 
 TEST(CompareTest, GroupsFiltersAndJudgesEachFact) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = StoreCorpus(folder);
   struct Case {
     std::string name;
@@ -119,7 +119,7 @@ TEST(CompareTest, GroupsFiltersAndJudgesEachFact) {
 }
 
 TEST(CompareTest, ReportShowsAmountsArticlesEvidenceAndConflicts) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = StoreCorpus(folder);
   CompareOptions options;
   options.entity = "Fabrikam";
@@ -158,7 +158,7 @@ TEST(CompareTest, ReportShowsAmountsArticlesEvidenceAndConflicts) {
 }
 
 TEST(CompareTest, ErrorsNameTheFileAndSayWhatToDo) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = StoreCorpus(folder);
   const std::string missing = folder.File("missing.db");
   struct Case {

@@ -1,38 +1,15 @@
-// Helpers for the db tests: a temporary folder per test and rows read back as text.
+// Helpers for the db tests: rows read back as text (temporary folders: tests/temp_dir.h).
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "db/sqlite.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacts::testing {
-
-// A fresh folder under the system temp folder, removed with its files on destruction.
-class TempFolder {
- public:
-  TempFolder() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("newsfacts_db_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  // The path of `name` inside the folder.
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 using Rows = std::vector<std::vector<std::string>>;
 

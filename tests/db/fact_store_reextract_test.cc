@@ -8,7 +8,7 @@
 namespace newsfacts {
 namespace {
 
-using testing::TempFolder;
+using testing::TempDir;
 
 Document Article(const std::string& path, int record_index, const std::string& text) {
   ArticleMeta meta;
@@ -25,7 +25,7 @@ Document Article(const std::string& path, int record_index, const std::string& t
 }
 
 TEST(FactStoreReextractTest, ListsArticlesOfOtherRulesOrVersions) {
-  TempFolder folder;
+  TempDir folder;
   auto store = FactStore::Open(folder.File("reextract.db"));
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   FactStore& db = **store;
@@ -60,7 +60,7 @@ TEST(FactStoreReextractTest, ListsArticlesOfOtherRulesOrVersions) {
 }
 
 TEST(FactStoreReextractTest, LoadsAnArticleAsStored) {
-  TempFolder folder;
+  TempDir folder;
   auto store = FactStore::Open(folder.File("load.db"));
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto run = (*store)->BeginRun({"1.0", "r"});

@@ -16,7 +16,7 @@ namespace {
 using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
-using testing::TempFolder;
+using testing::TempDir;
 
 // Two sentences with non-ASCII letters, currency signs and curly quotes, so byte and code
 // point offsets differ.
@@ -125,7 +125,7 @@ class FactStoreTest : public ::testing::Test {
     return ReadInt(path_, "SELECT count(*) FROM " + table);
   }
 
-  TempFolder folder_;
+  TempDir folder_;
   std::string path_;
   std::unique_ptr<FactStore> store_;
   int64_t run_id_ = 0;
@@ -360,7 +360,7 @@ TEST_F(FactStoreTest, UncommittedBatchIsDiscarded) {
 }
 
 TEST(FactStoreLockTest, WritesWhileAnotherProcessHoldsTheLockAreBusy) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("locked.db");
   FactStoreOptions options;
   options.busy_timeout_ms = 100;
@@ -393,7 +393,7 @@ TEST(FactStoreReadOnlyTest, ReadOnlyFileIsRefused) {
     GTEST_SKIP() << "running as root: chmod 0444 does not stop root from writing, so the "
                     "file cannot be made read-only here";
   }
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("readonly.db");
   ASSERT_TRUE(FactStore::Open(path).ok());
   ASSERT_EQ(chmod(path.c_str(), 0444), 0);

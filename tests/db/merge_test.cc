@@ -22,7 +22,7 @@ using testing::Money;
 using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
-using testing::TempFolder;
+using testing::TempDir;
 
 ClaimArticle Article(std::string path, std::string source, std::string subject,
                      std::string predicate, std::string object, std::optional<Money> money) {
@@ -115,7 +115,7 @@ void ExpectSameContent(const std::string& actual, const std::string& expected) {
 }
 
 TEST(MergeTest, MergingShardsEqualsStoringThemTogether) {
-  TempFolder folder;
+  TempDir folder;
   const std::string a = folder.File("a.db");
   const std::string b = folder.File("b.db");
   const std::string together = folder.File("together.db");
@@ -154,7 +154,7 @@ TEST(MergeTest, MergingShardsEqualsStoringThemTogether) {
 }
 
 TEST(MergeTest, MergingTheSameShardTwiceAddsNothing) {
-  TempFolder folder;
+  TempDir folder;
   const std::string a = folder.File("a.db");
   const std::string merged = folder.File("merged.db");
   Store(a, ShardA(), "rules");
@@ -168,7 +168,7 @@ TEST(MergeTest, MergingTheSameShardTwiceAddsNothing) {
 }
 
 TEST(MergeTest, AnotherTextAtAStoredPathIsSkippedAndNamed) {
-  TempFolder folder;
+  TempDir folder;
   const std::string a = folder.File("a.db");
   const std::string changed = folder.File("changed.db");
   const std::string merged = folder.File("merged.db");
@@ -189,7 +189,7 @@ TEST(MergeTest, AnotherTextAtAStoredPathIsSkippedAndNamed) {
 }
 
 TEST(MergeTest, AVersionOneShardIsMerged) {
-  TempFolder folder;
+  TempDir folder;
   const std::string old_shard = folder.File("old.db");
   const std::string merged = folder.File("merged.db");
   {
@@ -215,7 +215,7 @@ TEST(MergeTest, AVersionOneShardIsMerged) {
 }
 
 TEST(MergeTest, RefusesInputsItCannotMerge) {
-  TempFolder folder;
+  TempDir folder;
   const std::string out = folder.File("out.db");
   const std::string notes = folder.File("notes.db");
   std::ofstream(notes) << "Not a database at all, just some notes.\nMore notes here.\n";

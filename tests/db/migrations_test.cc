@@ -15,7 +15,7 @@ namespace {
 using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
-using testing::TempFolder;
+using testing::TempDir;
 
 TEST(MigrationsTest, CompiledInMigrationsAreNumberedFromOne) {
   StatusOr<std::vector<Migration>> migrations = LoadMigrations();
@@ -31,7 +31,7 @@ TEST(MigrationsTest, CompiledInMigrationsAreNumberedFromOne) {
 }
 
 TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
-  TempFolder folder;
+  TempDir folder;
   const std::string created = folder.File("created.db");
   const std::string empty = folder.File("empty.db");
   std::ofstream(empty).close();
@@ -57,7 +57,7 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
 }
 
 TEST(MigrationsTest, ReopeningAMigratedDatabaseKeepsItsRows) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("reopen.db");
   {
     auto store = FactStore::Open(path);
@@ -70,7 +70,7 @@ TEST(MigrationsTest, ReopeningAMigratedDatabaseKeepsItsRows) {
 }
 
 TEST(MigrationsTest, RefusesFilesItCannotOwn) {
-  TempFolder folder;
+  TempDir folder;
   const int latest = FactStore::LatestSchemaVersion();
 
   const std::string newer = folder.File("newer.db");

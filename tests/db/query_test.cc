@@ -15,7 +15,7 @@ namespace {
 using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
-using testing::TempFolder;
+using testing::TempDir;
 
 class QueryTest : public ::testing::Test {
  protected:
@@ -41,7 +41,7 @@ class QueryTest : public ::testing::Test {
     return out.str();
   }
 
-  TempFolder folder_;
+  TempDir folder_;
   std::string path_;
 };
 

@@ -17,7 +17,7 @@ namespace {
 using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
-using testing::TempFolder;
+using testing::TempDir;
 
 constexpr char kSnapshotPath[] = NEWSFACTS_SOURCE_DIR "/tests/db/schema_snapshot.sql";
 constexpr char kUpdateVariable[] = "NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT";
@@ -44,7 +44,7 @@ std::unique_ptr<sqlite::Connection> OpenForWrite(const std::string& path) {
 }
 
 TEST(SchemaTest, MatchesTheCheckedInSnapshot) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("snapshot.db");
   ASSERT_TRUE(FactStore::Open(path).ok());
   const std::string actual =
@@ -92,7 +92,7 @@ constexpr char kVersion1Rows[] =
     "VALUES (1, 1, 0, 'invested_in', 1, 2, 1, 'asserted', 0, 40, 0, 40, 'c', 1);";
 
 TEST(SchemaTest, EveryEarlierVersionMigratesToTheSchemaOfANewFile) {
-  TempFolder folder;
+  TempDir folder;
   const std::string fresh = folder.File("fresh.db");
   ASSERT_TRUE(FactStore::Open(fresh).ok());
   const std::string expected_schema = DumpSchema(fresh);
@@ -131,7 +131,7 @@ TEST(SchemaTest, EveryEarlierVersionMigratesToTheSchemaOfANewFile) {
 }
 
 TEST(SchemaTest, MigratingToAnUnknownVersionIsRefused) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("unknown.db");
   auto connection = OpenForWrite(path);
   ASSERT_NE(connection, nullptr);

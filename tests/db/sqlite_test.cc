@@ -11,7 +11,7 @@ namespace newsfacts::sqlite {
 namespace {
 
 using newsfacts::testing::ReadInt;
-using newsfacts::testing::TempFolder;
+using newsfacts::testing::TempDir;
 
 std::unique_ptr<Connection> OpenOrDie(const std::string& path) {
   auto connection = Connection::Open(path, OpenMode::kReadWriteCreate);
@@ -20,7 +20,7 @@ std::unique_ptr<Connection> OpenOrDie(const std::string& path) {
 }
 
 TEST(SqliteTest, BindsAndReadsEveryType) {
-  TempFolder folder;
+  TempDir folder;
   auto db = OpenOrDie(folder.File("types.db"));
   ASSERT_TRUE(db->Exec("CREATE TABLE t (i INTEGER, s TEXT, n TEXT, o INTEGER)").ok());
   auto insert = db->Prepare("INSERT INTO t VALUES (?1, ?2, ?3, ?4)");
@@ -54,7 +54,7 @@ TEST(SqliteTest, BindsAndReadsEveryType) {
 }
 
 TEST(SqliteTest, PrepareSplitsStatementsAndRefusesTrailingSql) {
-  TempFolder folder;
+  TempDir folder;
   auto db = OpenOrDie(folder.File("split.db"));
   std::string_view rest = "SELECT 1; SELECT 2; -- done\n";
   auto first = db->Prepare(rest, &rest);
@@ -73,7 +73,7 @@ TEST(SqliteTest, PrepareSplitsStatementsAndRefusesTrailingSql) {
 }
 
 TEST(SqliteTest, TransactionRollsBackUnlessCommitted) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("tx.db");
   auto db = OpenOrDie(path);
   ASSERT_TRUE(db->Exec("CREATE TABLE t (x INTEGER)").ok());
@@ -94,7 +94,7 @@ TEST(SqliteTest, TransactionRollsBackUnlessCommitted) {
 }
 
 TEST(SqliteTest, SavepointRollsBackOnlyItsOwnChanges) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("savepoint.db");
   auto db = OpenOrDie(path);
   ASSERT_TRUE(db->Exec("CREATE TABLE t (x INTEGER)").ok());
@@ -118,7 +118,7 @@ TEST(SqliteTest, SavepointRollsBackOnlyItsOwnChanges) {
 }
 
 TEST(SqliteTest, ErrorsNameTheFileAndMapToCodes) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("errors.db");
   auto db = OpenOrDie(path);
   ASSERT_TRUE(db->Exec("CREATE TABLE t (x INTEGER NOT NULL)").ok());
@@ -148,7 +148,7 @@ TEST(SqliteTest, ErrorsNameTheFileAndMapToCodes) {
 }
 
 TEST(SqliteTest, ReadOnlyConnectionRefusesWrites) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("ro.db");
   ASSERT_TRUE(OpenOrDie(path)->Exec("CREATE TABLE t (x INTEGER)").ok());
   auto db = Connection::Open(path, OpenMode::kReadOnly);
@@ -160,7 +160,7 @@ TEST(SqliteTest, ReadOnlyConnectionRefusesWrites) {
 }
 
 TEST(SqliteTest, LockHeldByAnotherConnectionIsBusy) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("busy.db");
   auto holder = OpenOrDie(path);
   ASSERT_TRUE(holder->Exec("CREATE TABLE t (x INTEGER); BEGIN EXCLUSIVE").ok());

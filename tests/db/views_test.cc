@@ -20,7 +20,7 @@ using testing::Exact;
 using testing::Money;
 using testing::ReadRows;
 using testing::Rows;
-using testing::TempFolder;
+using testing::TempDir;
 using testing::Vague;
 
 constexpr char kConflictColumns[] =
@@ -232,7 +232,7 @@ std::vector<ViewCase> ViewCases() {
 TEST(ViewsTest, ConflictsAndAgreementsHoldExactlyTheseRows) {
   for (const ViewCase& c : ViewCases()) {
     SCOPED_TRACE(c.name);
-    TempFolder folder;
+    TempDir folder;
     const std::string path = folder.File("views.db");
     Store(path, c.articles);
     EXPECT_EQ(ReadRows(path, kConflictColumns), c.conflicts);
@@ -241,7 +241,7 @@ TEST(ViewsTest, ConflictsAndAgreementsHoldExactlyTheseRows) {
 }
 
 TEST(ViewsTest, ConflictsCarryBothEvidenceSentencesAndArticleDetails) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("views.db");
   ClaimArticle a = Invested("a.txt", "Wire A", Exact("$13 billion", "13000000000"));
   a.published = "2024-01-02";
@@ -258,7 +258,7 @@ TEST(ViewsTest, ConflictsCarryBothEvidenceSentencesAndArticleDetails) {
 }
 
 TEST(ViewsTest, FactsShowOneReadableRowPerClaim) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("views.db");
   ClaimArticle converted = Invested("a.txt", "Wire A", Exact("$9.3bn", "9300000000"));
   converted.sentence = "Contoso invested $9.3bn (\xC2\xA3" "5bn) in Fabrikam.";
@@ -284,7 +284,7 @@ TEST(ViewsTest, FactsShowOneReadableRowPerClaim) {
 }
 
 TEST(ViewsTest, EntityArticlesCountsMentionsPerArticle) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("views.db");
   ClaimArticle a = Invested("a.txt", "Wire A", Exact("$13 billion", "13000000000"));
   ClaimArticle b = Invested("b.txt", "Wire B", Exact("$13bn", "13000000000"));
@@ -299,7 +299,7 @@ TEST(ViewsTest, EntityArticlesCountsMentionsPerArticle) {
 }
 
 TEST(ViewsTest, FullTextIndexFollowsInsertsReplacementsAndDeletes) {
-  TempFolder folder;
+  TempDir folder;
   const std::string path = folder.File("views.db");
   const char kMatch[] =
       "SELECT s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "

@@ -4,7 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
+
+#include "tests/temp_dir.h"
 
 namespace newsfacts {
 namespace {
@@ -46,13 +47,11 @@ TEST(RuleSourcesTest, MalformedFilesAreNamedWithTheirLine) {
 }
 
 TEST(RuleSourcesTest, FolderFilesAreAddedSortedAndMissingFoldersNamed) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("newsfacts-rules-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir / "sub");
-  std::ofstream(dir / "sub" / "b.jsonl") << "{\"label\": \"ORG\", \"pattern\": \"Acme\"}\n";
-  std::ofstream(dir / "a.json") << "{\"kind\": \"claims\", \"rules\": []}";
-  std::ofstream(dir / "notes.md") << "not a rule file";
+  testing::TempDir temp;
+  const std::filesystem::path& dir = temp.path();
+  temp.Write("sub/b.jsonl", "{\"label\": \"ORG\", \"pattern\": \"Acme\"}\n");
+  temp.Write("a.json", "{\"kind\": \"claims\", \"rules\": []}");
+  temp.Write("notes.md", "not a rule file");
 
   RuleSources rules;
   ASSERT_TRUE(rules.AddDirectory(dir).ok());
@@ -63,7 +62,6 @@ TEST(RuleSourcesTest, FolderFilesAreAddedSortedAndMissingFoldersNamed) {
   Status missing = rules.AddDirectory(dir / "nope");
   EXPECT_EQ(missing.code(), StatusCode::kNotFound);
   EXPECT_NE(missing.message().find("nope"), std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(RuleSourcesTest, FingerprintChangesWithAnyByteOrPath) {

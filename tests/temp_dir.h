@@ -19,7 +19,7 @@ class TempDir {
     static std::atomic<int> counter = 0;
     const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
     path_ = std::filesystem::temp_directory_path() /
-            ("newsfacts-corpus-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+            ("newsfacts-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
              "-" + (test ? test->name() : "global"));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
@@ -32,6 +32,9 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+
+  // The path of `name` inside the folder, as a string (database files).
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
 
   // Writes `bytes` to `relative` (creating parent folders) and returns its full path.
   std::filesystem::path Write(const std::string& relative, std::string_view bytes) const {
