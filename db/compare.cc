@@ -31,7 +31,8 @@ constexpr std::string_view kSelectClaims =
     "coalesce(f.venue, ''), coalesce(f.title, ''), coalesce(f.source, ''), "
     "coalesce(f.published, ''), f.path, f.evidence "
     "FROM facts f JOIN claims c ON c.id = f.claim_id "
-    "WHERE c.subject_id IS NOT NULL AND (?1 IS NULL OR c.predicate = ?1) "
+    "WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL) "
+    "AND (?1 IS NULL OR c.predicate = ?1) "
     "AND (?2 = 0 OR c.subject_id IN (SELECT id FROM temp.compare_entities) "
     "OR c.object_id IN (SELECT id FROM temp.compare_entities)) "
     "ORDER BY f.published IS NULL, f.published, f.claim_id";

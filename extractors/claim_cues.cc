@@ -92,6 +92,7 @@ struct ClaimCues::Impl {
   std::vector<std::unique_ptr<CompiledPattern>> boundary_patterns;
   std::unique_ptr<CompiledPattern> per_unit;      // anchored right after a per-unit amount
   std::unique_ptr<CompiledPattern> total_amount;  // group "amount": the total of a deal
+  std::unique_ptr<CompiledPattern> described_object_veto;  // rejects an `asset` group's words
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
   std::set<std::string> exact_case;  // cues that match only as written
@@ -111,7 +112,7 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
       if (key != "kind" && key != "macros" && key != "comment" && key != "clause_boundaries" &&
           key != "status" && key != "attribution" && key != "quote_min_words" &&
           key != "case_sensitive_cues" && key != "clause_boundary_patterns" &&
-          key != "per_unit_after" && key != "total_amount") {
+          key != "per_unit_after" && key != "total_amount" && key != "described_object_veto") {
         return Status::InvalidArgument(path + ": unknown top-level field \"" + key + "\"");
       }
     }
@@ -139,7 +140,8 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
     for (const auto& [field, target, groups] :
          {std::tuple<const char*, std::unique_ptr<CompiledPattern>*, std::set<std::string>>{
               "per_unit_after", &impl->per_unit, {}},
-          {"total_amount", &impl->total_amount, {"amount"}}}) {
+          {"total_amount", &impl->total_amount, {"amount"}},
+          {"described_object_veto", &impl->described_object_veto, {}}}) {
       if (!json.contains(field)) continue;
       if (!json[field].is_string()) {
         return Status::InvalidArgument(path + ": " + field + " must be a string");
@@ -319,6 +321,10 @@ ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange ev
   }
   if (question) return ClaimStatus::kQuestion;
   return attributed ? ClaimStatus::kReported : ClaimStatus::kAsserted;
+}
+
+bool ClaimCues::IsDescribedObject(std::string_view words) const {
+  return impl_->described_object_veto == nullptr || impl_->described_object_veto->FindAll(words).empty();
 }
 
 std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,

@@ -52,6 +52,12 @@ class ClaimCues {
   std::optional<size_t> DealAmount(const AbstractSentence& sentence,
                                    const AbstractSlot& amount) const;
 
+  // True when `words`, the text of a rule's `asset` group, can stand as a described object
+  // ("its Clayton steel plate mill"): no match of described_object_veto (a lone head noun
+  // such as "the unit", "the design-software company" referring back to a named company, or
+  // words running past a preposition or verb).
+  bool IsDescribedObject(std::string_view words) const;
+
   // Returns the status of a claim whose evidence is `evidence` in `sentence`. The scope is the
   // clause holding the last byte of the evidence: conditional when a conditional cue lies in
   // the scope ("If X's Claude models fall behind, does AWS ...?"), else a question when that

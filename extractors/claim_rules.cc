@@ -222,12 +222,14 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   }
   rule->object_optional = rule->predicate == "raised" || rule->predicate == "valued_at" ||
                           rule->predicate == "sold";
-  if (!rule->object_optional && !present.count("object") && !present.count("object_ref")) {
+  if (!rule->object_optional && !present.count("object") && !present.count("object_ref") &&
+      !present.count("asset")) {
     return Status::InvalidArgument("predicate " + rule->predicate +
-                                   " needs an object group ({ORG:object})");
+                                   " needs an object group ({ORG:object}) or an asset group");
   }
   rule->min_mentions = present.count("subject_ref") || present.count("object_ref") ||
-                               rule->object_optional || !present.count("object")
+                               present.count("asset") || rule->object_optional ||
+                               !present.count("object")
                            ? 1
                            : 2;
   for (const ExtraClaim& extra : rule->also) {

@@ -20,15 +20,19 @@ namespace {
 
 // How many sentences back an anaphoric subject ("The company said ...") looks for its
 // antecedent.
-constexpr size_t kAntecedentSentences = 2;
+constexpr size_t kAntecedentSentences = 3;
 // A sentence subject is an ORG mention preceded by at most this many words ("For now, AWS").
 constexpr long kSubjectWords = 3;
 
-// One side of a claim: a mention, possibly reached through an anaphor.
+// One side of a claim: a mention, possibly reached through an anaphor, or (as an object
+// only) a thing described but not named, from a rule's `asset` group ("its Clayton steel
+// plate mill"), which has no entity.
 struct Participant {
-  size_t entity = 0;
+  std::optional<size_t> entity;
   Span span;
 };
+
+bool HasObject(const Claim& claim) { return claim.object.has_value() || !claim.object_span.empty(); }
 
 // A claim before overlap resolution, with what resolution and status need.
 struct Candidate {
@@ -122,6 +126,46 @@ void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
   });
 }
 
+// The described object of `match`: its `asset` group without leading articles and
+// possessives, or nullopt when the group is absent or the cues veto its words (checked with
+// the articles: "the design-software company" refers back to a company named before).
+std::optional<Participant> AssetOf(const AbstractSentence& sentence, const PatternMatch& match,
+                                   const ClaimCues& cues) {
+  const GroupSpan* asset = match.Group("asset");
+  if (asset == nullptr) return std::nullopt;
+  std::string_view text = std::string_view(sentence.text()).substr(asset->begin, asset->end - asset->begin);
+  if (!cues.IsDescribedObject(text)) return std::nullopt;
+  size_t begin = asset->begin;
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view article : {"the ", "a ", "an ", "its ", "their ", "his ", "her "}) {
+      if (text.size() > article.size() && text.substr(0, article.size()) == article) {
+        text.remove_prefix(article.size());
+        begin += article.size();
+        trimmed = true;
+      }
+    }
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == ',')) text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  return Participant{std::nullopt, sentence.ToDocument(begin, begin + text.size())};
+}
+
+// The objects of group `name`, else (for the object role) the described asset.
+std::vector<Participant> ObjectsOf(const Document& doc,
+                                   const std::vector<AbstractSentence>& abstracts, size_t index,
+                                   const PatternMatch& match, const ClaimCues& cues,
+                                   std::string_view name, std::string_view ref_name,
+                                   const std::vector<Participant>& other = {}) {
+  std::vector<Participant> objects = Participants(doc, abstracts, index, match, name, ref_name, other);
+  if (objects.empty() && name == "object") {
+    if (std::optional<Participant> asset = AssetOf(abstracts[index], match, cues)) {
+      objects.push_back(*asset);
+    }
+  }
+  return objects;
+}
+
 // Appends one candidate per (subject, object) pair; subject-only predicates get no object.
 void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view predicate,
                    const std::vector<Participant>& subjects,
@@ -145,7 +189,10 @@ void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view 
       continue;
     }
     for (const Participant& object : *objects) {
-      if (object.entity != subject.entity && object.entity < doc.entities().size()) add(&object);
+      if (!object.entity.has_value() ||
+          (object.entity != subject.entity && *object.entity < doc.entities().size())) {
+        add(&object);
+      }
     }
   }
 }
@@ -155,14 +202,14 @@ void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view 
 std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   using Key = std::pair<Span, Span>;
   auto pair_key = [](const Candidate& c) {
-    Key key{c.claim.subject_span, c.claim.object.has_value() ? c.claim.object_span : Span{}};
-    if (c.claim.object.has_value() && key.second < key.first) std::swap(key.first, key.second);
+    Key key{c.claim.subject_span, c.claim.object_span};
+    if (HasObject(c.claim) && key.second < key.first) std::swap(key.first, key.second);
     return key;
   };
   std::map<std::pair<Key, std::string>, int> best_no_object;
   std::map<Key, int> best;
   for (const Candidate& c : candidates) {
-    if (c.claim.object.has_value()) {
+    if (HasObject(c.claim)) {
       auto [it, inserted] = best.emplace(pair_key(c), c.priority);
       if (!inserted) it->second = std::max(it->second, c.priority);
     } else {
@@ -176,12 +223,12 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   std::vector<Candidate> kept;
   std::set<std::tuple<std::string, Span, Span>> seen;
   for (Candidate& c : candidates) {
-    const int top = c.claim.object.has_value()
+    const int top = HasObject(c.claim)
                         ? best[pair_key(c)]
                         : best_no_object[std::make_pair(pair_key(c), c.claim.predicate)];
     if (c.priority < top) continue;
     Span first = c.claim.subject_span;
-    Span second = c.claim.object.has_value() ? c.claim.object_span : Span{};
+    Span second = c.claim.object_span;
     if (c.symmetric && second < first) std::swap(first, second);
     if (!seen.emplace(c.claim.predicate, first, second).second) continue;
     kept.push_back(std::move(c));
@@ -296,7 +343,7 @@ std::string Quoted(std::string_view text) {
 std::string Describe(const Document& doc, const Claim& claim) {
   std::ostringstream out;
   out << claim.predicate << "(" << doc.Text(claim.subject_span);
-  if (claim.object.has_value()) out << " -> " << doc.Text(claim.object_span);
+  if (HasObject(claim)) out << " -> " << doc.Text(claim.object_span);
   if (claim.amount.has_value()) out << ", " << doc.Text(doc.amounts()[*claim.amount].span);
   if (!claim.role.empty()) out << ", role " << claim.role;
   out << ", " << ClaimStatusName(claim.status);
@@ -319,8 +366,8 @@ std::string DescribeAll(const Document& doc) {
 bool EntityMatches(const Document& doc, std::optional<size_t> entity, const Span& span,
                    const std::optional<std::string>& expected) {
   if (!expected.has_value()) return true;
-  if (!entity.has_value()) return expected->empty();
-  return doc.Text(span) == *expected || doc.entities()[*entity].name == *expected;
+  if (doc.Text(span) == *expected) return true;
+  return entity.has_value() && doc.entities()[*entity].name == *expected;
 }
 
 bool ExampleMatches(const Document& doc, const Claim& claim, const ClaimExample& example) {
@@ -429,23 +476,27 @@ Status ClaimStage::Process(Document& doc) const {
         const std::vector<Participant> subjects =
             Participants(doc, abstracts, s, match, "subject", "subject_ref");
         std::optional<std::vector<Participant>> objects;
-        if (match.Group("object") || match.Group("object_ref")) {
-          objects = Participants(doc, abstracts, s, match, "object", "object_ref", subjects);
+        if (match.Group("object") || match.Group("object_ref") || match.Group("asset")) {
+          objects = ObjectsOf(doc, abstracts, s, match, *impl_->cues, "object", "object_ref", subjects);
           if (rule.object_veto_after != nullptr && !objects->empty()) {
             VetoObjects(sentence, *rule.object_veto_after, &*objects);
             if (objects->empty()) continue;  // every object named goods or opened a clause
           }
+          // A rule that matched on a described object the cues reject found no object.
+          if (objects->empty() && match.Group("asset")) continue;
           if (objects->empty() && rule.object_optional) objects.reset();
         }
         AddCandidates(doc, rule, rule.predicate, subjects, objects, base, match, &candidates);
         for (const ExtraClaim& extra : rule.also) {
-          if (!match.Group(extra.subject_group) || !match.Group(extra.object_group)) continue;
+          if (!match.Group(extra.subject_group)) continue;
+          const std::vector<Participant> extra_objects =
+              ObjectsOf(doc, abstracts, s, match, *impl_->cues, extra.object_group, "");
+          if (extra_objects.empty()) continue;
           Claim extra_base = base;
           extra_base.role.clear();
           AddCandidates(doc, rule, extra.predicate,
                         Participants(doc, abstracts, s, match, extra.subject_group, ""),
-                        Participants(doc, abstracts, s, match, extra.object_group, ""),
-                        extra_base, match, &candidates);
+                        extra_objects, extra_base, match, &candidates);
         }
       }
     }

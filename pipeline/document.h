@@ -84,9 +84,9 @@ std::string_view ClaimStatusName(ClaimStatus status);
 struct Claim {
   std::string predicate;              // from the documented vocabulary, e.g. "invested_in"
   std::optional<size_t> subject;      // index into Document::entities()
-  std::optional<size_t> object;
+  std::optional<size_t> object;       // unset for a described object that is no entity
   Span subject_span;
-  Span object_span;
+  Span object_span;                   // empty when the claim has no object
   std::optional<size_t> amount;       // index into Document::amounts()
   std::string role;                   // for holds_role: "CEO"; for uses: "primary cloud provider"
   ClaimStatus status = ClaimStatus::kAsserted;

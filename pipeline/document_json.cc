@@ -82,8 +82,8 @@ std::string DocumentToJson(const Document& doc, int indent) {
          {"object", EntityName(doc, claim.object)},
          {"subject_text", claim.subject ? json(std::string(doc.Text(claim.subject_span)))
                                         : json(nullptr)},
-         {"object_text", claim.object ? json(std::string(doc.Text(claim.object_span)))
-                                      : json(nullptr)},
+         {"object_text", claim.object_span.empty() ? json(nullptr)
+                                                   : json(std::string(doc.Text(claim.object_span)))},
          {"amount", claim.amount ? AmountJson(doc, doc.amounts()[*claim.amount]) : json(nullptr)},
          {"role", claim.role.empty() ? json(nullptr) : json(claim.role)},
          {"status", ClaimStatusName(claim.status)},

@@ -28,6 +28,14 @@ std::string EntityNameOrNull(const Document& doc, const std::optional<size_t>& i
   return index ? JsonText(doc.entities()[*index].name) : "null";
 }
 
+// A claim's object: the entity's canonical name, else the text of a described object that
+// is no entity ("Clayton steel plate mill"), else null.
+std::string ClaimObjectOrNull(const Document& doc, const Claim& claim) {
+  if (claim.object) return EntityNameOrNull(doc, claim.object);
+  if (claim.object_span.empty()) return "null";
+  return JsonText(std::string(doc.Text(claim.object_span)));
+}
+
 std::string AmountTextOrNull(const Document& doc, const std::optional<size_t>& index) {
   if (!index || *index >= doc.amounts().size()) return "null";
   return JsonText(std::string(doc.Text(doc.amounts()[*index].span)));
@@ -237,7 +245,7 @@ GoldenRecord GoldenFromDocument(const Document& doc) {
         .push_back(MakeFact(
             FactKind::kClaim, claim.span,
             {JsonText(claim.predicate), EntityNameOrNull(doc, claim.subject),
-             EntityNameOrNull(doc, claim.object), AmountTextOrNull(doc, claim.amount),
+             ClaimObjectOrNull(doc, claim), AmountTextOrNull(doc, claim.amount),
              NonEmptyOrNull(claim.role), JsonText(std::string(ClaimStatusName(claim.status))),
              NonEmptyOrNull(claim.speaker), NonEmptyOrNull(claim.venue)}));
   }

@@ -1,7 +1,10 @@
 // End-to-end extract: the JSON contract (keys, spans that slice the text) and the text format.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "tests/cli/cli_test_util.h"
 
@@ -42,6 +45,24 @@ TEST(ExtractCommandTest, JsonHasEveryContractArrayAndSpansSliceTheText) {
   ASSERT_FALSE(doc["amounts"].empty());
   EXPECT_EQ(doc["amounts"][0]["value"], "250000000");
   EXPECT_EQ(doc["amounts"][0]["currency"], "USD");
+}
+
+TEST(ExtractCommandTest, ADescribedObjectHasTextButNoEntity) {
+  TempDir dir;
+  dir.Write("a.txt", "Initech Corp said it sold its paper mill to Globex Corp.\n");
+  auto run = RunNewsfacts("extract a.txt --format json 2>/dev/null", dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const nlohmann::json doc = nlohmann::json::parse(run.output);
+  std::vector<std::string> seen;
+  for (const auto& claim : doc["claims"]) {
+    EXPECT_TRUE(claim["object"].is_null()) << claim.dump();
+    seen.push_back(claim["predicate"].get<std::string>() + " " +
+                   claim["subject"].get<std::string>() + " -> " +
+                   claim["object_text"].get<std::string>());
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"acquired Globex -> paper mill",
+                                            "sold Initech -> paper mill"}));
 }
 
 TEST(ExtractCommandTest, StdinAndTextFormat) {

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 3
+-- user_version 4
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -245,7 +245,8 @@ WITH stated AS (
   FROM claims c
   JOIN articles a ON a.id = c.article_id
   LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary
-  WHERE c.subject_id IS NOT NULL AND c.status NOT IN ('negated', 'question', 'conditional')
+  WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
+    AND c.status NOT IN ('negated', 'question', 'conditional')
 ),
 triples AS (
   SELECT subject_id, predicate, object_id,
@@ -294,6 +295,7 @@ WITH comparable AS (
   SELECT c.id, c.article_id, c.subject_id, c.predicate, c.object_id
   FROM claims c
   WHERE c.subject_id IS NOT NULL
+    AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
     AND c.amount_id IS NOT NULL
     AND c.status NOT IN ('negated', 'question', 'conditional')
     AND NOT EXISTS (SELECT 1 FROM claim_amounts x WHERE x.claim_id = c.id AND x.vague)

@@ -47,6 +47,7 @@ struct ClaimArticle {
   std::string subject;    // display name, written in `sentence`; key: lowercase, '-' for ' '
   std::string predicate;
   std::string object;     // empty for claims without an object
+  std::string described_object;  // an object named by description, no entity ("its paper mill")
   std::optional<Money> money;
   std::optional<Money> conversion;  // restates `money`, e.g. "(£5bn)"
   ClaimStatus status = ClaimStatus::kAsserted;
@@ -111,6 +112,7 @@ inline Document BuildClaimArticle(const ClaimArticle& spec) {
       claim.object_span = span;
     }
   }
+  if (!spec.described_object.empty()) claim.object_span = SpanOf(doc, spec.described_object);
   if (spec.money.has_value()) {
     doc.mutable_amounts().push_back(ToAmount(doc, *spec.money));
     claim.amount = 0;

@@ -222,6 +222,26 @@ std::vector<ViewCase> ViewCases() {
                       {"Northwind", "raised", "-", "2", "2", "Wire A, Wire B",
                        "$20 million | $20M"}}});
   }
+  {
+    ClaimArticle a;
+    a.path = "a.txt";
+    a.source = "Wire A";
+    a.sentence = "Contoso sold its paper mill for $1 million.";
+    a.subject = "Contoso";
+    a.predicate = "sold";
+    a.described_object = "paper mill";
+    a.money = Exact("$1 million", "1000000");
+    ClaimArticle b = a;
+    b.path = "b.txt";
+    b.source = "Wire B";
+    b.sentence = "Contoso sold its bottling plant for $5 million.";
+    b.described_object = "bottling plant";
+    b.money = Exact("$5 million", "5000000");
+    cases.push_back({"two things described but not named are not the same object",
+                     {a, b},
+                     {},
+                     {}});
+  }
   cases.push_back({"one article is never in conflict with itself, nor confirms itself",
                    {Invested("a.txt", "Wire A", b13)},
                    {},
