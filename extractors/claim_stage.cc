@@ -99,10 +99,13 @@ std::vector<Participant> Participants(const Document& doc,
                                       const std::vector<Participant>& other = {}) {
   std::vector<Participant> out;
   const AbstractSentence& sentence = abstracts[index];
-  if (const GroupSpan* group = match.Group(name)) {
-    for (const AbstractSlot* slot : sentence.SlotsIn(group->begin, group->end)) {
-      if (slot->kind != AbstractSlot::Kind::kMention) continue;
-      out.push_back({doc.mentions()[slot->index].entity, slot->doc_span});
+  if (match.Group(name) != nullptr) {
+    for (const GroupSpan& group : match.groups) {
+      if (group.name != name) continue;  // a pattern may name a side twice: "X and Y agreed"
+      for (const AbstractSlot* slot : sentence.SlotsIn(group.begin, group.end)) {
+        if (slot->kind != AbstractSlot::Kind::kMention) continue;
+        out.push_back({doc.mentions()[slot->index].entity, slot->doc_span});
+      }
     }
   } else if (const GroupSpan* ref = ref_name.empty() ? nullptr : match.Group(ref_name)) {
     if (auto antecedent = Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin, other)) {
