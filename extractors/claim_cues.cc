@@ -93,6 +93,8 @@ struct ClaimCues::Impl {
   std::unique_ptr<CompiledPattern> per_unit;      // anchored right after a per-unit amount
   std::unique_ptr<CompiledPattern> total_amount;  // group "amount": the total of a deal
   std::unique_ptr<CompiledPattern> described_object_veto;  // rejects an `asset` group's words
+  std::unique_ptr<CompiledPattern> deal_amount_after;      // group "amount": "The price was $N"
+  std::set<std::string> deal_amount_predicates;            // claims that take such an amount
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
   std::set<std::string> exact_case;  // cues that match only as written
@@ -112,7 +114,8 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
       if (key != "kind" && key != "macros" && key != "comment" && key != "clause_boundaries" &&
           key != "status" && key != "attribution" && key != "quote_min_words" &&
           key != "case_sensitive_cues" && key != "clause_boundary_patterns" &&
-          key != "per_unit_after" && key != "total_amount" && key != "described_object_veto") {
+          key != "per_unit_after" && key != "total_amount" && key != "described_object_veto" &&
+          key != "deal_amount_after") {
         return Status::InvalidArgument(path + ": unknown top-level field \"" + key + "\"");
       }
     }
@@ -150,6 +153,21 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
           CompilePattern(macros, json[field].get<std::string>(), groups, path + ": " + field);
       if (!compiled.ok()) return compiled.status();
       *target = std::move(*compiled);
+    }
+    if (json.contains("deal_amount_after")) {
+      const Json& entry = json["deal_amount_after"];
+      const std::string where = path + ": deal_amount_after";
+      if (!entry.is_object() || !entry.contains("pattern") || !entry["pattern"].is_string()) {
+        return Status::InvalidArgument(where + " must be {\"pattern\": ..., \"predicates\": [...]}");
+      }
+      StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+          CompilePattern(macros, entry["pattern"].get<std::string>(), {"amount"}, where);
+      if (!compiled.ok()) return compiled.status();
+      impl->deal_amount_after = std::move(*compiled);
+      std::vector<std::string> predicates;
+      NEWSFACTS_RETURN_IF_ERROR(
+          ReadWordList(entry.value("predicates", Json::array()), where + ": predicates", &predicates));
+      impl->deal_amount_predicates.insert(predicates.begin(), predicates.end());
     }
     if (json.contains("case_sensitive_cues")) {
       std::vector<std::string> words;
@@ -325,6 +343,22 @@ ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange ev
 
 bool ClaimCues::IsDescribedObject(std::string_view words) const {
   return impl_->described_object_veto == nullptr || impl_->described_object_veto->FindAll(words).empty();
+}
+
+std::optional<size_t> ClaimCues::FollowUpDealAmount(const AbstractSentence& sentence) const {
+  if (impl_->deal_amount_after == nullptr) return std::nullopt;
+  for (const PatternMatch& match : impl_->deal_amount_after->FindAll(sentence.text())) {
+    const GroupSpan* group = match.Group("amount");
+    if (group == nullptr) continue;
+    for (const AbstractSlot* slot : sentence.SlotsIn(group->begin, group->end)) {
+      if (slot->kind == AbstractSlot::Kind::kAmount) return DealAmount(sentence, *slot);
+    }
+  }
+  return std::nullopt;
+}
+
+bool ClaimCues::TakesFollowUpAmount(std::string_view predicate) const {
+  return impl_->deal_amount_predicates.count(std::string(predicate)) > 0;
 }
 
 std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,

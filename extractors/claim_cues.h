@@ -52,6 +52,14 @@ class ClaimCues {
   std::optional<size_t> DealAmount(const AbstractSentence& sentence,
                                    const AbstractSlot& amount) const;
 
+  // Returns the deal amount a sentence gives for a deal stated in the sentence before it
+  // ("X agreed to buy Y." "The price was 25 mln dlrs."): the amount group of the first match
+  // of deal_amount_after, unless it is a per-unit price with no total. Indexes
+  // Document::amounts().
+  std::optional<size_t> FollowUpDealAmount(const AbstractSentence& sentence) const;
+  // True for the predicates (deal_amount_after.predicates) whose claims take that amount.
+  bool TakesFollowUpAmount(std::string_view predicate) const;
+
   // True when `words`, the text of a rule's `asset` group, can stand as a described object
   // ("its Clayton steel plate mill"): no match of described_object_veto (a lone head noun
   // such as "the unit", "the design-software company" referring back to a named company, or

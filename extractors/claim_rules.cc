@@ -227,11 +227,11 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
     return Status::InvalidArgument("predicate " + rule->predicate +
                                    " needs an object group ({ORG:object}) or an asset group");
   }
-  rule->min_mentions = present.count("subject_ref") || present.count("object_ref") ||
-                               present.count("asset") || rule->object_optional ||
-                               !present.count("object")
-                           ? 1
-                           : 2;
+  // An anaphoric subject ("The company said ...") needs no mention; neither does an object
+  // that may be described, anaphoric or absent.
+  const bool object_needs_mention = present.count("object") && !present.count("object_ref") &&
+                                    !present.count("asset") && !rule->object_optional;
+  rule->min_mentions = (present.count("subject_ref") ? 0 : 1) + (object_needs_mention ? 1 : 0);
   for (const ExtraClaim& extra : rule->also) {
     for (const std::string& group : {extra.subject_group, extra.object_group}) {
       if (!present.count(group)) {

@@ -243,6 +243,27 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   return kept;
 }
 
+// Gives the deal claims of a sentence that name no amount the amount the next sentence states
+// for the deal ("X agreed to buy Y." "The price was 25 mln dlrs."), unless a claim of that
+// next sentence already carries it. `claims` are in sentence order.
+void AttachFollowUpAmounts(const std::vector<AbstractSentence>& abstracts, const ClaimCues& cues,
+                           std::vector<Claim>* claims) {
+  for (size_t s = 1; s < abstracts.size(); ++s) {
+    const std::optional<size_t> amount = cues.FollowUpDealAmount(abstracts[s]);
+    if (!amount.has_value()) continue;
+    const bool used = std::any_of(claims->begin(), claims->end(), [&](const Claim& claim) {
+      return claim.sentence == s && claim.amount == amount;
+    });
+    if (used) continue;
+    for (Claim& claim : *claims) {
+      if (claim.sentence == s - 1 && !claim.amount.has_value() &&
+          cues.TakesFollowUpAmount(claim.predicate)) {
+        claim.amount = amount;
+      }
+    }
+  }
+}
+
 // A quotation mark at `pos`: its byte length and whether it opens (1), closes (-1) or is
 // straight (0); {0, 0} when there is none.
 std::pair<size_t, int> QuoteMarkAt(std::string_view text, size_t pos) {
@@ -455,7 +476,6 @@ Status ClaimStage::Process(Document& doc) const {
         std::count_if(sentence.slots().begin(), sentence.slots().end(), [](const AbstractSlot& slot) {
           return slot.kind == AbstractSlot::Kind::kMention;
         }));
-    if (mentions == 0) continue;
     std::vector<Candidate> candidates;
     for (const ClaimRule& rule : impl_->rules) {
       if (mentions < rule.min_mentions) continue;
@@ -523,6 +543,7 @@ Status ClaimStage::Process(Document& doc) const {
       claims.push_back(std::move(claim));
     }
   }
+  AttachFollowUpAmounts(abstracts, *impl_->cues, &claims);
   std::vector<Claim>& out_claims = doc.mutable_claims();
   out_claims.insert(out_claims.end(), std::make_move_iterator(claims.begin()),
                     std::make_move_iterator(claims.end()));

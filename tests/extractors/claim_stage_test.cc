@@ -36,7 +36,11 @@ std::vector<std::string> Summaries(const Document& doc) {
   std::vector<std::string> out;
   for (const Claim& c : doc.claims()) {
     std::string s = c.predicate + "(" + doc.entities()[*c.subject].name;
-    if (c.object) s += " -> " + doc.entities()[*c.object].name;
+    if (c.object) {
+      s += " -> " + doc.entities()[*c.object].name;
+    } else if (!c.object_span.empty()) {
+      s += " -> \"" + std::string(doc.Text(c.object_span)) + "\"";
+    }
     if (c.amount) s += ", " + std::string(doc.Text(doc.amounts()[*c.amount].span));
     if (!c.role.empty()) s += ", " + c.role;
     s += ") " + std::string(ClaimStatusName(c.status));
@@ -76,6 +80,29 @@ TEST(ClaimStageTest, PredicatesDirectionAndAmounts) {
       {"Anthropic's Claude models are popular.", {"develops(Anthropic -> Claude) asserted"}},
       {"Cisco competes with Google in security.", {"competes_with(Cisco -> Google) asserted"}},
       {"Nothing relates Cisco to Google here.", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Summaries(Extract(c.text, kMarks)), c.expected);
+  }
+}
+
+TEST(ClaimStageTest, DescribedObjectsAnaphoricSubjectsAndAmountsOfTheNextSentence) {
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"Cisco said it sold its paper mill to Google.",
+       {"sold(Cisco -> \"paper mill\") reported", "acquired(Google -> \"paper mill\") reported"}},
+      {"Cisco agreed to buy the unit.", {}},
+      {"Cisco posted a loss. The company said it will sell its two bottling plants.",
+       {"sold(Cisco -> \"two bottling plants\") planned"}},
+      {"Cisco agreed to buy Splunk. The price was 25 mln dlrs.",
+       {"acquired(Cisco -> Splunk, 25 mln dlrs) planned"}},
+      {"Cisco agreed to buy Splunk. Revenue was 25 mln dlrs.", {"acquired(Cisco -> Splunk) planned"}},
+      {"Cisco agreed to buy Splunk. Netflix rose. The price was 25 mln dlrs.",
+       {"acquired(Cisco -> Splunk) planned"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
