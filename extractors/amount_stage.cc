@@ -166,7 +166,7 @@ struct Example {
 // Indices of the named groups a rule may use; 0 means absent.
 struct Groups {
   int q = 0, qa = 0, c1 = 0, n1 = 0, w1 = 0, s1 = 0, k1 = 0, c2 = 0, n2 = 0, s2 = 0, k2 = 0,
-      v = 0, amount = 0;
+      v = 0, u = 0, amount = 0;
 };
 
 struct Rule {
@@ -490,7 +490,7 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
         {"n1", &rule.groups.n1}, {"w1", &rule.groups.w1}, {"s1", &rule.groups.s1},
         {"k1", &rule.groups.k1}, {"c2", &rule.groups.c2}, {"n2", &rule.groups.n2},
         {"s2", &rule.groups.s2}, {"k2", &rule.groups.k2}, {"v", &rule.groups.v},
-        {"amount", &rule.groups.amount}};
+        {"u", &rule.groups.u},   {"amount", &rule.groups.amount}};
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
       auto slot = slots.find(name);
       if (slot == slots.end()) {
@@ -500,8 +500,9 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
       *slot->second = index;
     }
     rule.needs_digits = rule.groups.n1 != 0;
-    if (!rule.groups.n1 && !rule.groups.w1 && !rule.groups.v) {
-      return Invalid(where, "pattern needs a number group n1 or w1, or a vague group v");
+    if (!rule.groups.n1 && !rule.groups.w1 && !rule.groups.v && !rule.groups.u) {
+      return Invalid(where, "pattern needs a number group n1 or w1, a vague group v or an "
+                            "undisclosed group u");
     }
     for (const Json& example : entry.value("examples", Json::array())) {
       Example parsed;
@@ -696,6 +697,12 @@ std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::stri
   const std::string_view span_text = g.amount && !text_of(g.amount).empty() ? text_of(g.amount) : whole;
   amount.span = {offset_of(span_text), offset_of(span_text) + span_text.size()};
   amount.rule = rule.id;
+  if (!text_of(g.u).empty()) {
+    // "an undisclosed sum", "Terms were not disclosed": money whose value nobody gave.
+    amount.qualifier = "undisclosed";
+    amount.currency_evidence = "none (undisclosed)";
+    return amount;
+  }
 
   // Currency: the first currency group present; a range's two currencies must agree.
   int currency_power = 0;

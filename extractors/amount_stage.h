@@ -21,6 +21,8 @@ namespace newsfacts {
 //   upper        value = figure, low = "0", high = figure: "up to $2bn"
 //   range        value absent, low and high the two ends: "$10-20 billion"
 //   vague        value absent, [low, high) from the rule tables, vague = true: "billions"
+//   undisclosed  value, bounds and currency absent: "an undisclosed sum", "Terms were not
+//                disclosed" (money that was paid but not given)
 // One-sided bounds are treated as inclusive. A conversion in parentheses ("$9.3bn (£5bn)")
 // gets `restates` = index of the amount it converts. Every value is confirmed by re-rendering
 // the digits read against the digits in the text; an unconfirmed parse is dropped.

@@ -19,7 +19,7 @@ struct Money {
   std::optional<std::string> value;
   std::optional<std::string> low;
   std::optional<std::string> high;
-  std::string currency = "USD";
+  std::optional<std::string> currency = "USD";
   std::string qualifier = "exact";
   bool vague = false;
 };
@@ -37,6 +37,11 @@ inline Money AtLeast(std::string text, std::string value) {
 }
 inline Money Vague(std::string text, std::string low, std::string high) {
   return {std::move(text), std::nullopt, std::move(low), std::move(high), "USD", "vague", true};
+}
+
+inline Money Undisclosed(std::string text) {
+  return {std::move(text), std::nullopt, std::nullopt, std::nullopt, std::nullopt, "undisclosed",
+          false};
 }
 
 // One article holding one sentence that states one claim.

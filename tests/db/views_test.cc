@@ -21,6 +21,7 @@ using testing::Money;
 using testing::ReadRows;
 using testing::Rows;
 using testing::TempDir;
+using testing::Undisclosed;
 using testing::Vague;
 
 constexpr char kConflictColumns[] =
@@ -242,6 +243,12 @@ std::vector<ViewCase> ViewCases() {
                      {},
                      {}});
   }
+  cases.push_back({"an undisclosed sum conflicts with no stated one",
+                   {Invested("a.txt", "Wire A", b13),
+                    Invested("b.txt", "Wire B", Undisclosed("an undisclosed sum"))},
+                   {},
+                   {{"Contoso", "invested_in", "Fabrikam", "2", "2", "Wire A, Wire B",
+                     "$13 billion | an undisclosed sum"}}});
   cases.push_back({"one article is never in conflict with itself, nor confirms itself",
                    {Invested("a.txt", "Wire A", b13)},
                    {},
