@@ -107,8 +107,10 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
       size_t end = pos + ws;
       while (end < sentence.end && WhitespaceAt(text, end) > 0) end += WhitespaceAt(text, end);
       end = std::min(end, sentence.end);
-      // Whitespace at the edges of the sentence is dropped, inside it becomes one space.
-      if (!out.text_.empty() && end < sentence.end) emit(" ", pos, end);
+      // Whitespace at the edges of the sentence is dropped, and so is whitespace before a comma
+      // or semicolon ("Ambrit Inc , has agreed" in wire copy); elsewhere it becomes one space.
+      const bool before_punctuation = end < sentence.end && (text[end] == ',' || text[end] == ';');
+      if (!out.text_.empty() && end < sentence.end && !before_punctuation) emit(" ", pos, end);
       pos = end;
       continue;
     }

@@ -130,15 +130,25 @@ void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
 }
 
 // The described object of `match`: its `asset` group without leading articles and
-// possessives, or nullopt when the group is absent or the cues veto its words (checked with
-// the articles: "the design-software company" refers back to a company named before).
+// possessives, or nullopt when the group is absent or the cues veto its words. The veto sees
+// the article before the group too: "the design-software company" refers back to a company
+// named before, "a design-software company" does not.
 std::optional<Participant> AssetOf(const AbstractSentence& sentence, const PatternMatch& match,
                                    const ClaimCues& cues) {
   const GroupSpan* asset = match.Group("asset");
   if (asset == nullptr) return std::nullopt;
-  std::string_view text = std::string_view(sentence.text()).substr(asset->begin, asset->end - asset->begin);
-  if (!cues.IsDescribedObject(text)) return std::nullopt;
+  const std::string_view all = sentence.text();
   size_t begin = asset->begin;
+  size_t veto_begin = begin;
+  for (std::string_view article : {"the ", "a ", "an ", "its ", "their ", "his ", "her "}) {
+    if (begin >= article.size() && all.substr(begin - article.size(), article.size()) == article &&
+        (begin == article.size() || all[begin - article.size() - 1] == ' ')) {
+      veto_begin = begin - article.size();
+      break;
+    }
+  }
+  if (!cues.IsDescribedObject(all.substr(veto_begin, asset->end - veto_begin))) return std::nullopt;
+  std::string_view text = all.substr(begin, asset->end - begin);
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
     for (std::string_view article : {"the ", "a ", "an ", "its ", "their ", "his ", "her "}) {
