@@ -6,7 +6,9 @@
 //
 // Slot fillers come from claims: acquired(X -> Y) gives PURCHASER X and ACQUIRED Y, sold(X ->
 // Y) gives SELLER X and ACQUIRED Y, and either gives DLRAMT = the claim's amount; a filler is
-// the surface text of the mention (or amount) the claim points at. Scoring follows the
+// the surface text of the mention, described object ("its Clayton steel plate mill") or amount
+// the claim points at. Claims naming one entity twice ("Harris Associates L.P." and later
+// "Harris") offer it once per slot, as its longest surface form. Scoring follows the
 // official rule: a response filler is correct when it equals any alternative of a gold
 // filler not matched yet; micro precision, recall and F1 per slot and over all four slots.
 // "Strict" is exact string equality. "Lenient" compares normalized strings (case folded,
@@ -20,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,6 +42,13 @@ namespace {
 constexpr const char* kSlots[] = {"PURCHASER", "ACQUIRED", "SELLER", "DLRAMT"};
 
 using Filler = std::vector<std::string>;  // acceptable alternatives
+
+// A filler the claims offer for a slot, with the entity it names (none for described objects
+// and amounts).
+struct Offered {
+  std::optional<size_t> entity;
+  std::string text;
+};
 
 std::string Normalize(std::string_view text) {
   std::string out;
@@ -203,23 +213,32 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "record %zu: %s\n", i, status.message().c_str());
       continue;
     }
-    std::map<std::string, std::vector<std::string>> responses;
-    auto put = [&responses](const char* slot, std::string_view text) {
-      std::vector<std::string>& list = responses[slot];
-      if (!text.empty() && std::find(list.begin(), list.end(), text) == list.end()) {
-        list.emplace_back(text);
+    // One filler per slot and entity: the longest surface form the claims use for it.
+    std::map<std::string, std::vector<Offered>> offered;
+    auto put = [&offered](const char* slot, std::optional<size_t> entity, std::string_view text) {
+      if (text.empty()) return;
+      for (Offered& filler : offered[slot]) {
+        if ((entity.has_value() && filler.entity == entity) || filler.text == text) {
+          if (text.size() > filler.text.size()) filler.text = text;
+          return;
+        }
       }
+      offered[slot].push_back({entity, std::string(text)});
     };
     bool any_claim = false;
     for (const Claim& claim : doc.claims()) {
       const bool acquired = claim.predicate == "acquired";
       if (!acquired && claim.predicate != "sold") continue;
       any_claim = true;
-      put(acquired ? "PURCHASER" : "SELLER", doc.Text(claim.subject_span));
-      if (claim.object) put("ACQUIRED", doc.Text(claim.object_span));
+      put(acquired ? "PURCHASER" : "SELLER", claim.subject, doc.Text(claim.subject_span));
+      put("ACQUIRED", claim.object, doc.Text(claim.object_span));
       if (claim.amount && !IsPerSharePrice(doc, doc.amounts()[*claim.amount])) {
-        put("DLRAMT", doc.Text(doc.amounts()[*claim.amount].span));
+        put("DLRAMT", std::nullopt, doc.Text(doc.amounts()[*claim.amount].span));
       }
+    }
+    std::map<std::string, std::vector<std::string>> responses;
+    for (const auto& [slot, fillers] : offered) {
+      for (const Offered& filler : fillers) responses[slot].push_back(filler.text);
     }
     articles_with_claim += any_claim;
     bool any_miss = false;
