@@ -263,13 +263,17 @@ int main(int argc, char** argv) {
               return Matches(std::string(doc.Text(a.span)), alt, true);
             });
           }
-          return std::any_of(doc.mentions().begin(), doc.mentions().end(), [&](const Mention& m) {
+          const bool described = std::any_of(doc.claims().begin(), doc.claims().end(), [&](const Claim& c) {
+            return !c.object && !c.object_span.empty() &&
+                   Matches(std::string(doc.Text(c.object_span)), alt, true);
+          });
+          return described || std::any_of(doc.mentions().begin(), doc.mentions().end(), [&](const Mention& m) {
             return Matches(std::string(doc.Text(m.span)), alt, true);
           });
         });
         if (!mentioned) {
           cls = std::string(slot) == "DLRAMT" ? "miss: amount not found by the amount stage"
-                                              : "miss: name not found by the entity stage";
+                                              : "miss: name not found (no mention, no described object)";
         } else if (!any_claim) {
           cls = "miss: no acquired/sold claim in the article";
         } else {
