@@ -161,7 +161,7 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
         return Status::InvalidArgument(where + " must be {\"pattern\": ..., \"predicates\": [...]}");
       }
       StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-          CompilePattern(macros, entry["pattern"].get<std::string>(), {"amount"}, where);
+          CompilePattern(macros, entry["pattern"].get<std::string>(), {"amount", "undisclosed"}, where);
       if (!compiled.ok()) return compiled.status();
       impl->deal_amount_after = std::move(*compiled);
       std::vector<std::string> predicates;
@@ -345,13 +345,23 @@ bool ClaimCues::IsDescribedObject(std::string_view words) const {
   return impl_->described_object_veto == nullptr || impl_->described_object_veto->FindAll(words).empty();
 }
 
-std::optional<size_t> ClaimCues::FollowUpDealAmount(const AbstractSentence& sentence) const {
+std::optional<size_t> ClaimCues::FollowUpDealAmount(const Document& doc,
+                                                    const AbstractSentence& sentence) const {
   if (impl_->deal_amount_after == nullptr) return std::nullopt;
   for (const PatternMatch& match : impl_->deal_amount_after->FindAll(sentence.text())) {
-    const GroupSpan* group = match.Group("amount");
-    if (group == nullptr) continue;
-    for (const AbstractSlot* slot : sentence.SlotsIn(group->begin, group->end)) {
-      if (slot->kind == AbstractSlot::Kind::kAmount) return DealAmount(sentence, *slot);
+    // Group "undisclosed" accepts only an undisclosed sum ("Terms were not disclosed."), which
+    // names no other deal; group "amount" any total the sentence ties to "the price".
+    for (const char* name : {"amount", "undisclosed"}) {
+      const GroupSpan* group = match.Group(name);
+      if (group == nullptr) continue;
+      for (const AbstractSlot* slot : sentence.SlotsIn(group->begin, group->end)) {
+        if (slot->kind != AbstractSlot::Kind::kAmount) continue;
+        if (std::string_view(name) == "undisclosed" &&
+            doc.amounts()[slot->index].qualifier != "undisclosed") {
+          continue;
+        }
+        return DealAmount(sentence, *slot);
+      }
     }
   }
   return std::nullopt;

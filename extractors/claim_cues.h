@@ -52,11 +52,12 @@ class ClaimCues {
   std::optional<size_t> DealAmount(const AbstractSentence& sentence,
                                    const AbstractSlot& amount) const;
 
-  // Returns the deal amount a sentence gives for a deal stated in the sentence before it
-  // ("X agreed to buy Y." "The price was 25 mln dlrs."): the amount group of the first match
-  // of deal_amount_after, unless it is a per-unit price with no total. Indexes
-  // Document::amounts().
-  std::optional<size_t> FollowUpDealAmount(const AbstractSentence& sentence) const;
+  // Returns the deal amount a sentence gives for a deal stated shortly before it ("X agreed to
+  // buy Y." "The price was 25 mln dlrs." or "Terms were not disclosed."): group "amount" of the
+  // first match of deal_amount_after, unless it is a per-unit price with no total, or group
+  // "undisclosed" when it holds an undisclosed sum. Indexes Document::amounts().
+  std::optional<size_t> FollowUpDealAmount(const Document& doc,
+                                           const AbstractSentence& sentence) const;
   // True for the predicates (deal_amount_after.predicates) whose claims take that amount.
   bool TakesFollowUpAmount(std::string_view predicate) const;
 

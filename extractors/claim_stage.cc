@@ -21,6 +21,9 @@ namespace {
 // How many sentences back an anaphoric subject ("The company said ...") looks for its
 // antecedent.
 constexpr size_t kAntecedentSentences = 3;
+// How many sentences back a deal amount stated later ("Terms were not disclosed.") looks for
+// the deal.
+constexpr size_t kFollowUpSentences = 2;
 // A sentence subject is an ORG mention preceded by at most this many words ("For now, AWS").
 constexpr long kSubjectWords = 3;
 
@@ -253,23 +256,27 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
   return kept;
 }
 
-// Gives the deal claims of a sentence that name no amount the amount the next sentence states
-// for the deal ("X agreed to buy Y." "The price was 25 mln dlrs."), unless a claim of that
-// next sentence already carries it. `claims` are in sentence order.
-void AttachFollowUpAmounts(const std::vector<AbstractSentence>& abstracts, const ClaimCues& cues,
-                           std::vector<Claim>* claims) {
+// Gives the deal claims that name no amount the amount a later sentence states for the deal
+// ("X agreed to buy Y." "The price was 25 mln dlrs."): the claims of the nearest sentence
+// before it, at most kFollowUpSentences back, that holds deal claims; unless a claim of that
+// later sentence already carries the amount. `claims` are in sentence order.
+void AttachFollowUpAmounts(const Document& doc, const std::vector<AbstractSentence>& abstracts,
+                           const ClaimCues& cues, std::vector<Claim>* claims) {
   for (size_t s = 1; s < abstracts.size(); ++s) {
-    const std::optional<size_t> amount = cues.FollowUpDealAmount(abstracts[s]);
+    const std::optional<size_t> amount = cues.FollowUpDealAmount(doc, abstracts[s]);
     if (!amount.has_value()) continue;
     const bool used = std::any_of(claims->begin(), claims->end(), [&](const Claim& claim) {
       return claim.sentence == s && claim.amount == amount;
     });
     if (used) continue;
-    for (Claim& claim : *claims) {
-      if (claim.sentence == s - 1 && !claim.amount.has_value() &&
-          cues.TakesFollowUpAmount(claim.predicate)) {
-        claim.amount = amount;
+    for (size_t back = 1; back <= std::min(s, kFollowUpSentences); ++back) {
+      bool deal_found = false;
+      for (Claim& claim : *claims) {
+        if (claim.sentence != s - back || !cues.TakesFollowUpAmount(claim.predicate)) continue;
+        deal_found = true;
+        if (!claim.amount.has_value()) claim.amount = amount;
       }
+      if (deal_found) break;
     }
   }
 }
@@ -553,7 +560,7 @@ Status ClaimStage::Process(Document& doc) const {
       claims.push_back(std::move(claim));
     }
   }
-  AttachFollowUpAmounts(abstracts, *impl_->cues, &claims);
+  AttachFollowUpAmounts(doc, abstracts, *impl_->cues, &claims);
   std::vector<Claim>& out_claims = doc.mutable_claims();
   out_claims.insert(out_claims.end(), std::make_move_iterator(claims.begin()),
                     std::make_move_iterator(claims.end()));

@@ -102,6 +102,8 @@ TEST(ClaimStageTest, DescribedObjectsAnaphoricSubjectsAndAmountsOfTheNextSentenc
        {"acquired(Cisco -> Splunk, 25 mln dlrs) planned"}},
       {"Cisco agreed to buy Splunk. Revenue was 25 mln dlrs.", {"acquired(Cisco -> Splunk) planned"}},
       {"Cisco agreed to buy Splunk. Netflix rose. The price was 25 mln dlrs.",
+       {"acquired(Cisco -> Splunk, 25 mln dlrs) planned"}},
+      {"Cisco agreed to buy Splunk. Netflix rose. Google fell. The price was 25 mln dlrs.",
        {"acquired(Cisco -> Splunk) planned"}},
   };
   for (const Case& c : cases) {
