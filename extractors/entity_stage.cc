@@ -61,6 +61,7 @@ struct Lists {
   const PhraseList* headline_words;
   const PhraseList* institution_nouns;
   const PhraseList* currency_signs;
+  const PhraseList* lowercase_designators;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -70,7 +71,8 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("function_words"), &patterns.List("first_names"),
                &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
                &patterns.List("org_words"), &patterns.List("headline_words"),
-               &patterns.List("institution_nouns"), &patterns.List("currency_signs")};
+               &patterns.List("institution_nouns"), &patterns.List("currency_signs"),
+               &patterns.List("lowercase_designators")};
 }
 
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
@@ -248,20 +250,36 @@ class Annotator {
     return cased_id_[i] != WordTable::kNotFound && (cased_facts_[cased_id_[i]] & fact) != 0;
   }
 
-  // End of the legal designators (", Inc.", "Corp", "Ltd.") starting at `pos`, or `pos`.
+  // Words of the legal designator starting at `at` ("Corp", "Pty", "and Co"), or 0. The
+  // designator's last word is capitalized ("and Co" holds its lowercase joiner), or it is a
+  // lowercase abbreviation of `lowercase_designators` right after a name word ("Norton co",
+  // "Greyhound corp"), not glued to a hyphen ("co-op").
+  size_t DesignatorAt(size_t at, const SentenceWords& sentence) const {
+    const size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
+    if (n == 0) return 0;
+    size_t last = at + n - 1;
+    while (last > at && words_[last].kind != TokenKind::kWord) --last;
+    if (words_[last].shape != WordShape::kLower) return n;
+    const bool after_name = at > sentence.begin && words_[at - 1].kind == TokenKind::kWord &&
+                            words_[at - 1].shape != WordShape::kLower;
+    const bool hyphen_follows = at + n < sentence.end && words_[at + n].text == "-" &&
+                                !words_[at + n].space_before;
+    const bool lowercase_ok = n == 1 && after_name && !hyphen_follows &&
+                              lists_.lowercase_designators->ContainsWord(words_[at]);
+    return lowercase_ok ? n : 0;
+  }
+
+  // End of the legal designators (", Inc.", "Corp", "Ltd.", "and Co") starting at `pos`, or
+  // `pos`.
   size_t DesignatorEnd(size_t pos, const SentenceWords& sentence) const {
     size_t at = pos;
-    if (at + 1 < sentence.end && words_[at].text == "," &&
-        lists_.designators->MatchAt(words_, at + 1, sentence.end) > 0) {
+    if (at + 1 < sentence.end && words_[at].text == "," && DesignatorAt(at + 1, sentence) > 0) {
       ++at;
     }
-    size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
-    if (n == 0 || words_[at].shape == WordShape::kLower) return pos;
     // Designators chain: "Holding Co Ltd", "Norvik Co Pty Ltd".
-    while (n > 0 && words_[at].shape != WordShape::kLower) {
+    for (size_t n = DesignatorAt(at, sentence); n > 0; n = DesignatorAt(at, sentence)) {
       at += n;
       if (at + 1 < sentence.end && words_[at].text == "." && !words_[at].space_before) ++at;
-      n = lists_.designators->MatchAt(words_, at, sentence.end);
     }
     return at;
   }
@@ -299,15 +317,9 @@ class Annotator {
       ++j;
     }
     for (size_t count = 1; j < sentence.end && count <= kMaxNameWords;) {
-      if (words_[j].shape != WordShape::kLower &&
-          (lists_.designators->MatchAt(words_, j, sentence.end) > 0 ||
-           (words_[j].text == "," && j + 1 < sentence.end &&
-            lists_.designators->MatchAt(words_, j + 1, sentence.end) > 0))) {
-        const size_t end = DesignatorEnd(j, sentence);
-        if (end > j) {
-          *name_end = j;
-          return end;
-        }
+      if (const size_t end = DesignatorEnd(j, sentence); end > j) {
+        *name_end = j;
+        return end;
       }
       if (IsAnchoredNameWord(j, sentence)) {
         ++j;
@@ -554,15 +566,10 @@ class Annotator {
       size_t j = i + 1;
       size_t name_end = 0;
       while (j < sentence.end) {
-        if (lists_.designators->MatchAt(words_, j, sentence.end) > 0 ||
-            (words_[j].text == "," && j + 1 < sentence.end &&
-             lists_.designators->MatchAt(words_, j + 1, sentence.end) > 0)) {
-          const size_t end = DesignatorEnd(j, sentence);
-          if (end > j) {
-            name_end = j;
-            j = end;
-            break;
-          }
+        if (const size_t end = DesignatorEnd(j, sentence); end > j) {
+          name_end = j;
+          j = end;
+          break;
         }
         if (IsNameWord(j, sentence)) {
           ++j;

@@ -126,6 +126,15 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       // a sentence word before the name stays out of it
       {"Yesterday Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
       {"Shares of Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
+      // "and Co" designators, lowercase designator abbreviations, "Corp of America"
+      {"The mill went to Talbridge and Co last spring.", {"Talbridge and Co|ORG|talbridge"}},
+      {"Orrin & Co. said it agreed.", {"Orrin & Co.|ORG|orrin"}},
+      {"Orrin co said it would close the depot.", {"Orrin co|ORG|orrin"}},
+      {"It sold Orrin co Pty Ltd.", {"Orrin co Pty Ltd|ORG|orrin"}},
+      {"Velloran Corp of America cut jobs.", {"Velloran Corp of America|ORG|velloran"}},
+      // a lowercase designator needs a name right before it and no hyphen after it
+      {"The co-op hired a Halloway inc-style manager.", {}},
+      {"Members of the village co voted.", {}},
       // ALL CAPS headlines: the words before a designator, back to a headline verb
       {"QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nThe deal closes in May.",
        {"QUELLMARK CORP|ORG|quellmark", "STRAVEN SOFTWARE INC|ORG|straven-software"}},
