@@ -342,6 +342,24 @@ class Annotator {
     return 0;
   }
 
+  // End of a designator-anchored name holding words [i, i + n) and more than them: starting
+  // at `i` or at a capitalized word before it that the article never writes in lowercase;
+  // 0 when there is none.
+  size_t AnchoredEndAround(size_t i, size_t n, const SentenceWords& sentence) const {
+    constexpr size_t kMaxWordsBefore = 3;
+    size_t first = i;
+    while (first > sentence.begin && i - first < kMaxWordsBefore &&
+           IsAnchoredNameWord(first - 1, sentence) && !HasFact(first - 1, kLowerSeen)) {
+      --first;
+    }
+    for (size_t begin = first; begin <= i; ++begin) {
+      size_t name_end = 0;
+      const size_t end = AnchoredEnd(begin, sentence, &name_end);
+      if (end > 0 && (begin < i || name_end > i + n)) return end;
+    }
+    return 0;
+  }
+
   // In ALL CAPS lines ("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC") a name is the words
   // right before a designator, back to a sentence word, a `headline_words` word ("ACQUIRE",
   // "UNIT") or a word the article also writes in lowercase, unless that word is an
@@ -437,6 +455,14 @@ class Annotator {
         // A place that opens a company name ("Harwick Steel Corp") is part of that name.
         i = AnchoredEnd(i, sentence, &anchored_name_end);
         continue;
+      }
+      if (entry.ambiguous && sentence.mode != SentenceMode::kUpper) {
+        // A common-word name inside a longer company name ("Orchard Pantries Inc", "Hunt
+        // Orchard Co") is a word of that name.
+        if (const size_t end = AnchoredEndAround(i, n, sentence)) {
+          i = end;
+          continue;
+        }
       }
       Candidate candidate;
       candidate.sentence = s;
@@ -544,6 +570,20 @@ class Annotator {
     return true;
   }
 
+  // End of the name words after a `name_adjectives` word at `j` inside a run, when an
+  // organization word ends them ("KLM Royal Dutch Airlines"); `j` when none does, so that a
+  // nationality between two names ("Kestrel Swedish unit") still splits them.
+  size_t AdjectiveNameEnd(size_t j, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[j];
+    if (covered_[j] || word.kind != TokenKind::kWord || word.shape == WordShape::kLower ||
+        !lists_.name_adjectives->ContainsWord(word)) {
+      return j;
+    }
+    size_t end = j + 1;
+    while (end < sentence.end && IsNameWord(end, sentence)) ++end;
+    return end > j + 1 && lists_.org_words->ContainsWord(words_[end - 1]) ? end : j;
+  }
+
   void FindRuns(size_t s) {
     const SentenceWords& sentence = sentences_[s];
     size_t i = sentence.begin;
@@ -573,6 +613,10 @@ class Annotator {
         }
         if (IsNameWord(j, sentence)) {
           ++j;
+          continue;
+        }
+        if (const size_t end = AdjectiveNameEnd(j, sentence); end > j) {
+          j = end;
           continue;
         }
         if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {

@@ -87,6 +87,10 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Brightwave Labs Inc. opened an office.", {"Brightwave Labs Inc.|ORG|brightwave-labs"}},
       {"The money came from Tallgrass Ventures last week.", {"Tallgrass Ventures|ORG|tallgrass-ventures"}},
       {"Engineers at Corvane Systems built it.", {"Corvane Systems|ORG|corvane-systems"}},
+      // a nationality inside a name that an organization word ends, not between two names
+      {"Vellmoor Royal Dutch Airlines said it would add flights.",
+       {"Vellmoor Royal Dutch Airlines|ORG|vellmoor-royal-dutch-airlines"}},
+      {"The Vellmoor Dutch unit Brannock Systems grew.", {"Brannock Systems|ORG|brannock-systems"}},
       // roles and titles
       {"Logistics group CEO Ilse Brandvold spoke first.", {"Ilse Brandvold|PERSON|ilse-brandvold"}},
       {"Brandvold, chief executive of Norwell Freight, said little.",
@@ -135,6 +139,12 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       // a lowercase designator needs a name right before it and no hyphen after it
       {"The co-op hired a Halloway inc-style manager.", {}},
       {"Members of the village co voted.", {}},
+      // a common word of the gazetteer inside a company name is a word of that name
+      {"It bought Plaid Tarrow Inc for cash.", {"Plaid Tarrow Inc|ORG|plaid-tarrow"}},
+      {"It sold Hunt Valve Co Inc last year.", {"Hunt Valve Co Inc|ORG|hunt-valve"}},
+      {"Valve Corp said it agreed.", {"Valve Corp|ORG|valve"}},
+      // web boilerplate words (Video, TV) may open a company name
+      {"Video Ostermark Corp said it agreed.", {"Video Ostermark Corp|ORG|video-ostermark"}},
       // ALL CAPS headlines: the words before a designator, back to a headline verb
       {"QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nThe deal closes in May.",
        {"QUELLMARK CORP|ORG|quellmark", "STRAVEN SOFTWARE INC|ORG|straven-software"}},
