@@ -458,9 +458,15 @@ class Annotator {
       }
       if (entry.ambiguous && sentence.mode != SentenceMode::kUpper) {
         // A common-word name inside a longer company name ("Orchard Pantries Inc", "Hunt
-        // Orchard Co") is a word of that name.
+        // Orchard Co", "Orchard Combustion Division") is a word of that name.
         if (const size_t end = AnchoredEndAround(i, n, sentence)) {
           i = end;
+          continue;
+        }
+        size_t run_end = i + n;
+        while (run_end < sentence.end && IsNameWord(run_end, sentence)) ++run_end;
+        if (run_end > i + n && lists_.org_words->ContainsWord(words_[run_end - 1])) {
+          i = run_end;
           continue;
         }
       }
@@ -584,6 +590,20 @@ class Annotator {
     return end > j + 1 && lists_.org_words->ContainsWord(words_[end - 1]) ? end : j;
   }
 
+  // End of an `org_words` phrase joined by the lowercase word at `j` ("Savings and Loan",
+  // "Oil and Gas") that starts at the run word before `j`, its words after `j` all name
+  // words; `j` when none does.
+  size_t JoinedOrgWordsEnd(size_t j, const SentenceWords& sentence) const {
+    if (words_[j].shape != WordShape::kLower || j + 1 >= sentence.end) return j;
+    const size_t n = lists_.org_words->MatchAt(words_, j - 1, sentence.end);
+    if (n < 3) return j;
+    const size_t end = j - 1 + n;
+    for (size_t k = j + 1; k < end; ++k) {
+      if (!IsNameWord(k, sentence)) return j;
+    }
+    return end;
+  }
+
   void FindRuns(size_t s) {
     const SentenceWords& sentence = sentences_[s];
     size_t i = sentence.begin;
@@ -616,6 +636,10 @@ class Annotator {
           continue;
         }
         if (const size_t end = AdjectiveNameEnd(j, sentence); end > j) {
+          j = end;
+          continue;
+        }
+        if (const size_t end = JoinedOrgWordsEnd(j, sentence); end > j) {
           j = end;
           continue;
         }

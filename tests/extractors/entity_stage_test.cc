@@ -91,6 +91,20 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Vellmoor Royal Dutch Airlines said it would add flights.",
        {"Vellmoor Royal Dutch Airlines|ORG|vellmoor-royal-dutch-airlines"}},
       {"The Vellmoor Dutch unit Brannock Systems grew.", {"Brannock Systems|ORG|brannock-systems"}},
+      // industry nouns end company names, also joined by "and" ("Savings and Loan")
+      {"Nine Lanterns Hotels said it would open a resort.",
+       {"Nine Lanterns Hotels|ORG|nine-lanterns-hotels"}},
+      {"It sold the Tarrow Combustion Division last year.",
+       {"Tarrow Combustion Division|ORG|tarrow-combustion-division"}},
+      {"Marlow Bay Savings and Loan Association said deposits rose.",
+       {"Marlow Bay Savings and Loan Association|ORG|marlow-bay-savings-and-loan-association"}},
+      {"Brennick Oil and Gas said it sold wells.", {"Brennick Oil and Gas|ORG|brennick-oil-and-gas"}},
+      // "and" between two names stays a split
+      {"Orlen Savings and Brannock Savings merged.",
+       {"Orlen Savings|ORG|orlen-savings", "Brannock Savings|ORG|brannock-savings"}},
+      // a common word of the gazetteer opening such a name is a word of it
+      {"It bought the Surface Combustion Division.",
+       {"Surface Combustion Division|ORG|surface-combustion-division"}},
       // roles and titles
       {"Logistics group CEO Ilse Brandvold spoke first.", {"Ilse Brandvold|PERSON|ilse-brandvold"}},
       {"Brandvold, chief executive of Norwell Freight, said little.",
