@@ -75,6 +75,16 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("lowercase_designators")};
 }
 
+// True for one capital letter or several joined by periods, as a tokenizer leaves initials
+// before their last period: "J", "K.R", "H.J".
+bool IsInitials(std::string_view text) {
+  for (size_t k = 0; k < text.size(); ++k) {
+    const bool letter_expected = k % 2 == 0;
+    if (letter_expected ? !(text[k] >= 'A' && text[k] <= 'Z') : text[k] != '.') return false;
+  }
+  return text.size() % 2 == 1;
+}
+
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
 
 bool EndsWithPossessive(std::string_view text, size_t* suffix) {
@@ -650,7 +660,7 @@ class Annotator {
                                    lists_.of_heads->ContainsWord(words_[j - 1]))) ||
                                  (link.folded == "and" && InstitutionEnd(j + 1, sentence) > 0);
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
-                              (link.text == "-" || words_[j - 1].text.size() == 1);
+                              (link.text == "-" || IsInitials(words_[j - 1].text));
           if (connector || joined) {
             j += 2;
             continue;

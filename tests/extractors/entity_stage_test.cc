@@ -111,6 +111,13 @@ TEST_F(EntityStageTest, PatternFamilies) {
        {"Brandvold|PERSON|brandvold", "Norwell Freight|ORG|norwell-freight"}},
       {"The plan came from Dr. Ines Okafor in May.", {"Ines Okafor|PERSON|ines-okafor"}},
       {"According to analyst Renata Sokol, demand is cooling.", {"Renata Sokol|PERSON|renata-sokol"}},
+      // a company office between two names: the first is the company
+      {"K.R. Danvers chairman Tomas Lindqvist said the offer was low.",
+       {"K.R. Danvers|ORG|kr-danvers", "Tomas Lindqvist|PERSON|tomas-lindqvist"}},
+      {"It said Harlow Freight chief executive Ines Okafor would stay.",
+       {"Harlow Freight|ORG|harlow-freight", "Ines Okafor|PERSON|ines-okafor"}},
+      {"Deputy chairman Tomas Lindqvist left.", {"Tomas Lindqvist|PERSON|tomas-lindqvist"}},
+      {"Orvian President Tomas Lindqvist spoke.", {"Tomas Lindqvist|PERSON|tomas-lindqvist"}},
       // appositives, verbs and objects that take organizations
       {"Palloway, a medical technology firm, confirmed the recall.", {"Palloway|ORG|palloway"}},
       {"Investors bought shares of Dunmore after the results.", {"Dunmore|ORG|dunmore"}},
