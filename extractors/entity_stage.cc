@@ -246,6 +246,7 @@ class Annotator {
       if (!candidate.entry) TypeRun(candidate);
     }
     ResolveAmbiguous();
+    FindKnownNames();
     Propagate();
     Emit();
   }
@@ -330,6 +331,13 @@ class Annotator {
       if (const size_t end = DesignatorEnd(j, sentence); end > j) {
         *name_end = j;
         return end;
+      }
+      // "Air U.K. Ltd": the period that ends an abbreviation, then designators.
+      if (words_[j].text == "." && !words_[j].space_before && j + 1 < sentence.end) {
+        if (const size_t end = DesignatorEnd(j + 1, sentence); end > j + 1) {
+          *name_end = j + 1;
+          return end;
+        }
       }
       if (IsAnchoredNameWord(j, sentence)) {
         ++j;
@@ -466,13 +474,18 @@ class Annotator {
         i = AnchoredEnd(i, sentence, &anchored_name_end);
         continue;
       }
-      if (entry.ambiguous && sentence.mode != SentenceMode::kUpper) {
-        // A common-word name inside a longer company name ("Orchard Pantries Inc", "Hunt
-        // Orchard Co", "Orchard Combustion Division") is a word of that name.
+      if ((entry.ambiguous || entry.type == EntityType::kLocation) &&
+          sentence.mode != SentenceMode::kUpper) {
+        // A common-word name or a place inside a longer company name ("Orchard Pantries Inc",
+        // "Hunt Orchard Co", "Air Harwick Ltd") is a word of that name.
         if (const size_t end = AnchoredEndAround(i, n, sentence)) {
           i = end;
           continue;
         }
+      }
+      if (entry.ambiguous && sentence.mode != SentenceMode::kUpper) {
+        // ... and so is one opening a run that an organization word ends ("Orchard
+        // Combustion Division").
         size_t run_end = i + n;
         while (run_end < sentence.end && IsNameWord(run_end, sentence)) ++run_end;
         if (run_end > i + n && lists_.org_words->ContainsWord(words_[run_end - 1])) {
@@ -800,6 +813,66 @@ class Annotator {
     for (Candidate& c : candidates_) {
       if (c.provisional) c.typed = false;
     }
+  }
+
+  // A company name of several words that a rule typed is found again wherever the article
+  // repeats it exactly, in prose sentences where runs could not rebuild it: "Orlen and Vask
+  // Shipping said" after "Orlen and Vask Shipping Plc", where "and" splits runs. Rule-typed
+  // candidates inside a repeat give way to it.
+  void FindKnownNames() {
+    std::vector<size_t> known;
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
+      if (c.typed && !c.entry && c.type == EntityType::kOrg && WordCount(c.begin, c.name_end) >= 2) {
+        known.push_back(k);
+      }
+    }
+    std::vector<Candidate> repeats;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const SentenceWords& sentence = sentences_[s];
+      if (sentence.mode != SentenceMode::kNormal) continue;
+      for (size_t i = sentence.begin; i < sentence.end; ++i) {
+        for (const size_t k : known) {
+          const size_t n = candidates_[k].name_end - candidates_[k].begin;
+          if (!RepeatsName(i, n, candidates_[k], sentence) || HasCandidate(s, i, i + n)) continue;
+          Candidate repeat;
+          repeat.sentence = s;
+          repeat.begin = repeat.full_begin = i;
+          repeat.name_end = i + n;
+          repeat.end = DesignatorEnd(i + n, sentence);
+          Adopt(repeat, k, "propagate.same_name");
+          repeats.push_back(std::move(repeat));
+          i = repeats.back().end - 1;
+          break;
+        }
+      }
+    }
+    if (repeats.empty()) return;
+    const auto inside_repeat = [&](const Candidate& c) {
+      if (c.entry) return false;
+      return std::any_of(repeats.begin(), repeats.end(), [&](const Candidate& r) {
+        return r.sentence == c.sentence && r.begin <= c.begin && c.end <= r.end;
+      });
+    };
+    candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(), inside_repeat),
+                      candidates_.end());
+    for (Candidate& repeat : repeats) candidates_.push_back(std::move(repeat));
+  }
+
+  // True when words [i, i + n) of `sentence` are the name words of `known`, as written, and
+  // no gazetteer name covers them.
+  bool RepeatsName(size_t i, size_t n, const Candidate& known, const SentenceWords& sentence) const {
+    if (i + n > sentence.end) return false;
+    for (size_t k = 0; k < n; ++k) {
+      if (covered_[i + k] || words_[i + k].text != words_[known.begin + k].text) return false;
+    }
+    return true;
+  }
+
+  bool HasCandidate(size_t sentence, size_t begin, size_t name_end) const {
+    return std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
+      return c.sentence == sentence && c.begin == begin && c.name_end == name_end && c.typed;
+    });
   }
 
   std::string Initials(const Candidate& c) const {

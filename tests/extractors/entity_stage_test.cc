@@ -148,6 +148,14 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       {"Abrantes Spa agreed.", {"Abrantes Spa|ORG|abrantes"}},
       // a place name that opens a company name belongs to it
       {"Texas Lumber Corp cut prices.", {"Texas Lumber Corp|ORG|texas-lumber"}},
+      // ... and so does one inside it, also abbreviated
+      {"It took a stake in Air U.K. Ltd, a unit of Orlen.",
+       {"Air U.K. Ltd|ORG|air-uk"}},
+      {"Kestrel Texas Inc closed.", {"Kestrel Texas Inc|ORG|kestrel-texas"}},
+      // a company name repeated without its designator, where "and" splits runs
+      {"Orlen and Vask Shipping Plc sold it. Later, Orlen and Vask Shipping said it agreed.",
+       {"Orlen and Vask Shipping Plc|ORG|orlen-and-vask-shipping",
+        "Orlen and Vask Shipping|ORG|orlen-and-vask-shipping"}},
       // a sentence word before the name stays out of it
       {"Yesterday Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
       {"Shares of Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
