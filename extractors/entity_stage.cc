@@ -62,6 +62,7 @@ struct Lists {
   const PhraseList* institution_nouns;
   const PhraseList* currency_signs;
   const PhraseList* lowercase_designators;
+  const PhraseList* name_openers;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -72,7 +73,7 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
                &patterns.List("org_words"), &patterns.List("headline_words"),
                &patterns.List("institution_nouns"), &patterns.List("currency_signs"),
-               &patterns.List("lowercase_designators")};
+               &patterns.List("lowercase_designators"), &patterns.List("name_openers")};
 }
 
 // True for one capital letter or several joined by periods, as a tokenizer leaves initials
@@ -583,6 +584,15 @@ class Annotator {
     return end;
   }
 
+  // True when word `i` is a `name_openers` stop word ("First", "Southern") followed by a name
+  // word: it may open a run, which keeps it only when typed an organization.
+  bool IsNameOpener(size_t i, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[i];
+    return !covered_[i] && word.kind == TokenKind::kWord && word.shape == WordShape::kCapital &&
+           lists_.name_openers->ContainsWord(word) && i + 1 < sentence.end &&
+           IsNameWord(i + 1, sentence);
+  }
+
   // True when word `i` can be part of a capitalized name.
   bool IsNameWord(size_t i, const SentenceWords& sentence) const {
     const EntityWord& word = words_[i];
@@ -642,7 +652,7 @@ class Annotator {
         i = end;
         continue;
       }
-      if (!IsNameWord(i, sentence)) {
+      if (!IsNameWord(i, sentence) && !IsNameOpener(i, sentence)) {
         ++i;
         continue;
       }
@@ -703,6 +713,15 @@ class Annotator {
     return true;
   }
 
+  // True when a phrase of `heads` stands right before an "of" inside the name of `c`
+  // ("Tarrow Savings Bank of Harlow").
+  bool HasHeadBeforeOf(const PhraseList& heads, const Candidate& c) const {
+    for (size_t k = c.begin + 1; k + 1 < c.name_end; ++k) {
+      if (words_[k].folded == "of" && heads.MatchEndingAt(words_, k, c.begin) > 0) return true;
+    }
+    return false;
+  }
+
   bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
       if (list.ContainsWord(words_[k])) return true;
@@ -724,7 +743,10 @@ class Annotator {
     const SentenceWords& sentence = SentenceOf(c);
     const bool initial = c.begin == sentence.first_word;
     TypeRunWithRules(c, initial && WordCount(c.begin, c.name_end) == 1);
-    if (c.typed || !initial || WordCount(c.begin, c.name_end) < 2) return;
+    // An opener such as "First" stays only in an organization name ("First Orchard Bank").
+    const bool opener = IsNameOpener(c.begin, sentence);
+    if (opener && c.typed && c.type != EntityType::kOrg) c.typed = false;
+    if (c.typed || !(initial || opener) || WordCount(c.begin, c.name_end) < 2) return;
     size_t rest = c.begin + 1;
     while (rest < c.name_end && words_[rest].kind != TokenKind::kWord) ++rest;
     if (rest >= c.name_end || !IsNameWord(rest, sentence)) return;
@@ -752,6 +774,9 @@ class Annotator {
       }
       if (rule.name_ends_with != nullptr &&
           rule.name_ends_with->MatchEndingAt(words_, c.end, c.begin) == 0) {
+        continue;
+      }
+      if (rule.name_head_before_of != nullptr && !HasHeadBeforeOf(*rule.name_head_before_of, c)) {
         continue;
       }
       if (!rule.before.empty() &&

@@ -102,6 +102,14 @@ TEST_F(EntityStageTest, PatternFamilies) {
       // "and" between two names stays a split
       {"Orlen Savings and Brannock Savings merged.",
        {"Orlen Savings|ORG|orlen-savings", "Brannock Savings|ORG|brannock-savings"}},
+      // an organization word before "of" heads the name; "First" may open an organization
+      {"It bought the First Orchard Bank of Harwick last year.",
+       {"First Orchard Bank of Harwick|ORG|first-orchard-bank-of-harwick"}},
+      {"She studied at the University of Tarrow for a year.",
+       {"University of Tarrow|ORG|university-of-tarrow"}},
+      {"Northern Tarrow Hotels said it agreed.",
+       {"Northern Tarrow Hotels|ORG|northern-tarrow-hotels"}},
+      {"First Helen Varga spoke, then others.", {"Helen Varga|PERSON|helen-varga"}},
       // a common word of the gazetteer opening such a name is a word of it
       {"It bought the Surface Combustion Division.",
        {"Surface Combustion Division|ORG|surface-combustion-division"}},
@@ -321,7 +329,7 @@ TEST_F(EntityStageTest, RejectsBadPatternFilesNamingFileAndRule) {
        "user/p.json: rule x.y: \"type\" must be ORG, PERSON, PRODUCT or LOCATION"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG"}]})",
        "user/p.json: rule x.y: needs at least one of before, after, name_starts_with, "
-       "name_ends_with, title_words"},
+       "name_ends_with, name_head_before_of, title_words"},
       {R"({"kind":"entity_patterns","rules":[{"id":"org.verb","type":"ORG","after":"sued"}]})",
        "user/p.json: rule org.verb: duplicate id (also in builtin:entity_patterns.json)"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG","after":"sued","examples":[{"text":"A"}]}]})",
