@@ -691,6 +691,11 @@ class Annotator {
         }
         break;
       }
+      // Designators alone ("Corp said", the "Co" of a split "X and Co") name nothing.
+      if (name_end == 0 && lists_.designators->MatchAt(words_, i, j) == j - i) {
+        i = j;
+        continue;
+      }
       Candidate candidate;
       candidate.sentence = s;
       candidate.begin = i;
@@ -718,6 +723,18 @@ class Annotator {
   bool HasHeadBeforeOf(const PhraseList& heads, const Candidate& c) const {
     for (size_t k = c.begin + 1; k + 1 < c.name_end; ++k) {
       if (words_[k].folded == "of" && heads.MatchEndingAt(words_, k, c.begin) > 0) return true;
+    }
+    return false;
+  }
+
+  // True when `word` ends with a word of `endings` after at least three more letters
+  // ("Tarrowcorp", "Nordvikbanken"), written as one word.
+  static bool EndsWithListEnding(const PhraseList& endings, const EntityWord& word) {
+    constexpr size_t kMinStemBytes = 3;
+    if (word.kind != TokenKind::kWord) return false;
+    const std::string& folded = word.folded;
+    for (size_t stem = kMinStemBytes; stem < folded.size(); ++stem) {
+      if (endings.Contains(std::string_view(folded).substr(stem))) return true;
     }
     return false;
   }
@@ -777,6 +794,10 @@ class Annotator {
         continue;
       }
       if (rule.name_head_before_of != nullptr && !HasHeadBeforeOf(*rule.name_head_before_of, c)) {
+        continue;
+      }
+      if (rule.last_word_ending != nullptr &&
+          !EndsWithListEnding(*rule.last_word_ending, words_[c.name_end - 1])) {
         continue;
       }
       if (!rule.before.empty() &&

@@ -110,6 +110,11 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Northern Tarrow Hotels said it agreed.",
        {"Northern Tarrow Hotels|ORG|northern-tarrow-hotels"}},
       {"First Helen Varga spoke, then others.", {"Helen Varga|PERSON|helen-varga"}},
+      // a company word written into the name's last word, also starting a sentence
+      {"Tarrowcorp earlier urged holders to wait.", {"Tarrowcorp|ORG|tarrowcorp"}},
+      {"Talks with Vesterbanken ended.", {"Vesterbanken|ORG|vesterbanken"}},
+      // designators alone are no name
+      {"Corp said nothing.", {}},
       // a common word of the gazetteer opening such a name is a word of it
       {"It bought the Surface Combustion Division.",
        {"Surface Combustion Division|ORG|surface-combustion-division"}},
@@ -329,7 +334,7 @@ TEST_F(EntityStageTest, RejectsBadPatternFilesNamingFileAndRule) {
        "user/p.json: rule x.y: \"type\" must be ORG, PERSON, PRODUCT or LOCATION"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG"}]})",
        "user/p.json: rule x.y: needs at least one of before, after, name_starts_with, "
-       "name_ends_with, name_head_before_of, title_words"},
+       "name_ends_with, name_head_before_of, last_word_ending, title_words"},
       {R"({"kind":"entity_patterns","rules":[{"id":"org.verb","type":"ORG","after":"sued"}]})",
        "user/p.json: rule org.verb: duplicate id (also in builtin:entity_patterns.json)"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG","after":"sued","examples":[{"text":"A"}]}]})",
