@@ -985,13 +985,25 @@ class Annotator {
   void Propagate() {
     // Names typed somewhere in the article keep their type everywhere (`Somerset` typed by
     // a rule in one sentence is an ORG in the others), short forms find their long form.
+    // The same words typed twice take the type of the stronger evidence: "Deak International"
+    // after "chairman of Deak International" is no person where only the fallback typed it.
     std::unordered_map<std::string, size_t> by_surface;
     size_t max_known_words = 0;
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (!c.typed) continue;
-      by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
+      const auto [it, inserted] = by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
+      if (!inserted && c.priority > candidates_[it->second].priority) it->second = k;
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
+    }
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (!c.typed || c.entry) continue;
+      const size_t strongest = by_surface.at(FoldedKey(words_, c.begin, c.name_end));
+      if (strongest != k && candidates_[strongest].type != c.type &&
+          candidates_[strongest].priority > c.priority) {
+        Adopt(c, strongest, "propagate.same_name");
+      }
     }
     // Typed short forms first, so that the names adopting them below share their long form.
     // A short form takes the type of a long form typed on stronger evidence: "Robbins" of

@@ -246,6 +246,15 @@ TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
   });
 }
 
+TEST_F(EntityStageTest, SameWordsTakeTheTypeOfTheStrongerEvidence) {
+  ExpectMentions({
+      // the person fallback yields to a company context elsewhere in the article
+      {"Talks stalled, Vardel Orbis said. Ilse Brandvold, chief executive of Vardel Orbis, left.",
+       {"Vardel Orbis|ORG|vardel-orbis", "Ilse Brandvold|PERSON|ilse-brandvold",
+        "Vardel Orbis|ORG|vardel-orbis"}},
+  });
+}
+
 TEST_F(EntityStageTest, ShortFormsFollowTheTypeAndEntityOfTheirLongForm) {
   ExpectMentions({
       {"Ingrid Halvorsen, chief executive of Norvane, spoke first. Halvorsen announced a buyback.",
