@@ -863,8 +863,9 @@ class Annotator {
 
   // A company name of several words that a rule typed is found again wherever the article
   // repeats it exactly, in prose sentences where runs could not rebuild it: "Orlen and Vask
-  // Shipping said" after "Orlen and Vask Shipping Plc", where "and" splits runs. Rule-typed
-  // candidates inside a repeat give way to it.
+  // Shipping said" after "Orlen and Vask Shipping Plc", where "and" splits runs, "Plaid
+  // Tarrow said" after "Plaid Tarrow Inc", where a gazetteer word opens it. Rule-typed
+  // candidates inside a repeat give way to it, gazetteer ones to the overlap policy.
   void FindKnownNames() {
     std::vector<size_t> known;
     for (size_t k = 0; k < candidates_.size(); ++k) {
@@ -905,12 +906,11 @@ class Annotator {
     for (Candidate& repeat : repeats) candidates_.push_back(std::move(repeat));
   }
 
-  // True when words [i, i + n) of `sentence` are the name words of `known`, as written, and
-  // no gazetteer name covers them.
+  // True when words [i, i + n) of `sentence` are the name words of `known`, as written.
   bool RepeatsName(size_t i, size_t n, const Candidate& known, const SentenceWords& sentence) const {
     if (i + n > sentence.end) return false;
     for (size_t k = 0; k < n; ++k) {
-      if (covered_[i + k] || words_[i + k].text != words_[known.begin + k].text) return false;
+      if (words_[i + k].text != words_[known.begin + k].text) return false;
     }
     return true;
   }
@@ -985,23 +985,26 @@ class Annotator {
   void Propagate() {
     // Names typed somewhere in the article keep their type everywhere (`Somerset` typed by
     // a rule in one sentence is an ORG in the others), short forms find their long form.
-    // The same words typed twice take the type of the stronger evidence: "Deak International"
-    // after "chairman of Deak International" is no person where only the fallback typed it.
+    // The same words typed twice by rules take the type of the stronger rule: "Vardel Orbis"
+    // after "chief executive of Vardel Orbis" is no person where only the fallback typed it.
+    // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
+    // "Popsicle of Canada Ltd").
     std::unordered_map<std::string, size_t> by_surface;
     size_t max_known_words = 0;
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (!c.typed) continue;
       const auto [it, inserted] = by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
-      if (!inserted && c.priority > candidates_[it->second].priority) it->second = k;
+      const Candidate& known = candidates_[it->second];
+      if (!inserted && !c.entry && (known.entry || c.priority > known.priority)) it->second = k;
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
-      if (!c.typed || c.entry) continue;
+      if (!c.typed || c.entry || c.end != c.name_end) continue;
       const size_t strongest = by_surface.at(FoldedKey(words_, c.begin, c.name_end));
-      if (strongest != k && candidates_[strongest].type != c.type &&
-          candidates_[strongest].priority > c.priority) {
+      const Candidate& source = candidates_[strongest];
+      if (strongest != k && !source.entry && source.type != c.type && source.priority > c.priority) {
         Adopt(c, strongest, "propagate.same_name");
       }
     }

@@ -169,6 +169,8 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       {"Orlen and Vask Shipping Plc sold it. Later, Orlen and Vask Shipping said it agreed.",
        {"Orlen and Vask Shipping Plc|ORG|orlen-and-vask-shipping",
         "Orlen and Vask Shipping|ORG|orlen-and-vask-shipping"}},
+      {"It bought Plaid Tarrow Inc for cash. Plaid Tarrow owns shops.",
+       {"Plaid Tarrow Inc|ORG|plaid-tarrow", "Plaid Tarrow|ORG|plaid-tarrow"}},
       // a sentence word before the name stays out of it
       {"Yesterday Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
       {"Shares of Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
@@ -248,6 +250,9 @@ TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
 
 TEST_F(EntityStageTest, SameWordsTakeTheTypeOfTheStrongerEvidence) {
   ExpectMentions({
+      // a designator is evidence of its own; a gazetteer place stays a place
+      {"Sales in Canada rose, said Tarrow Canada Ltd.",
+       {"Canada|LOCATION|canada", "Tarrow Canada Ltd|ORG|tarrow-canada"}},
       // the person fallback yields to a company context elsewhere in the article
       {"Talks stalled, Vardel Orbis said. Ilse Brandvold, chief executive of Vardel Orbis, left.",
        {"Vardel Orbis|ORG|vardel-orbis", "Ilse Brandvold|PERSON|ilse-brandvold",
