@@ -515,8 +515,8 @@ class Annotator {
     if (sentence.mode == SentenceMode::kNormal) DropInstitutionPlaces(first_candidate, sentence);
   }
 
-  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange": a place written out that opens
-  // the name of an institution is part of that name, which FindRuns then finds whole. An
+  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange", "Harwick Steel Mills": a place
+  // written out that opens the name of an institution or company is part of that name, which FindRuns then finds whole. An
   // abbreviated place stays apart ("U.S. Justice Department", "U.K. Competition and Markets
   // Authority"). Runs after the sentence's gazetteer matches, so a known name after the place
   // keeps the place apart too.
@@ -524,7 +524,8 @@ class Annotator {
     for (size_t k = candidates_.size(); k > first_candidate; --k) {
       const Candidate& c = candidates_[k - 1];
       if (c.type != EntityType::kLocation || c.end != c.name_end) continue;
-      const size_t end = InstitutionEnd(c.end, sentence);
+      size_t end = InstitutionEnd(c.end, sentence);
+      if (end == 0) end = OrgWordNameEnd(c.end, sentence);
       // The name must end at the institution noun, where org_words types it: "New York State
       // Department of Health" goes on past it, and its place stays a place.
       if (end == 0 || (end < sentence.end && words_[end].folded == "of")) continue;
@@ -591,6 +592,16 @@ class Annotator {
     return !covered_[i] && word.kind == TokenKind::kWord && word.shape == WordShape::kCapital &&
            lists_.name_openers->ContainsWord(word) && i + 1 < sentence.end &&
            IsNameWord(i + 1, sentence);
+  }
+
+  // End of the run of name words starting at `begin` when an `org_words` word ends it
+  // ("Steel Mills", "Southwest Airlines"); 0 otherwise.
+  size_t OrgWordNameEnd(size_t begin, const SentenceWords& sentence) const {
+    constexpr size_t kMaxWords = 4;
+    size_t end = begin;
+    while (end < sentence.end && end - begin < kMaxWords && IsNameWord(end, sentence)) ++end;
+    const bool run_ends = end == sentence.end || !IsNameWord(end, sentence);
+    return end > begin && run_ends && lists_.org_words->ContainsWord(words_[end - 1]) ? end : 0;
   }
 
   // True when word `i` can be part of a capitalized name.
