@@ -63,6 +63,7 @@ struct Lists {
   const PhraseList* currency_signs;
   const PhraseList* lowercase_designators;
   const PhraseList* name_openers;
+  const PhraseList* singular_verbs;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -73,7 +74,8 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
                &patterns.List("org_words"), &patterns.List("headline_words"),
                &patterns.List("institution_nouns"), &patterns.List("currency_signs"),
-               &patterns.List("lowercase_designators"), &patterns.List("name_openers")};
+               &patterns.List("lowercase_designators"), &patterns.List("name_openers"),
+               &patterns.List("singular_verbs")};
 }
 
 // True for one capital letter or several joined by periods, as a tokenizer leaves initials
@@ -594,6 +596,15 @@ class Annotator {
            IsNameWord(i + 1, sentence);
   }
 
+  // True when the name words from `begin` are followed by a `singular_verbs` phrase: after
+  // "Kestrel and Varga", "said it" or "has" make the pair one firm's name, where two names
+  // would take "they" or "have".
+  bool TakesSingularVerb(size_t begin, const SentenceWords& sentence) const {
+    size_t end = begin;
+    while (end < sentence.end && IsNameWord(end, sentence)) ++end;
+    return end > begin && lists_.singular_verbs->MatchAt(words_, end, sentence.end) > 0;
+  }
+
   // End of the run of name words starting at `begin` when an `org_words` word ends it
   // ("Steel Mills", "Southwest Airlines"); 0 otherwise.
   size_t OrgWordNameEnd(size_t begin, const SentenceWords& sentence) const {
@@ -692,7 +703,8 @@ class Annotator {
           const bool connector = (lists_.connectors->ContainsWord(link) &&
                                   (link.folded != "of" ||
                                    lists_.of_heads->ContainsWord(words_[j - 1]))) ||
-                                 (link.folded == "and" && InstitutionEnd(j + 1, sentence) > 0);
+                                 (link.folded == "and" && (InstitutionEnd(j + 1, sentence) > 0 ||
+                                                           TakesSingularVerb(j + 1, sentence)));
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
                               (link.text == "-" || IsInitials(words_[j - 1].text));
           if (connector || joined) {

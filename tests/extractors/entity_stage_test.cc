@@ -135,6 +135,13 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Palloway, a medical technology firm, confirmed the recall.", {"Palloway|ORG|palloway"}},
       {"Investors bought shares of Dunmore after the results.", {"Dunmore|ORG|dunmore"}},
       {"The group agreed to acquire Ferrobyte for cash.", {"Ferrobyte|ORG|ferrobyte"}},
+      // a company reporting its own deal, also one named for two partners
+      {"Tarrowvest said it acquired a clinic in Harwick.", {"Tarrowvest|ORG|tarrowvest"}},
+      {"Brask and Tollund said it agreed to buy the mill.",
+       {"Brask and Tollund|ORG|brask-and-tollund"}},
+      {"Helen Varga and Tomas Berg said they agreed.",
+       {"Helen Varga|PERSON|helen-varga", "Tomas Berg|PERSON|tomas-berg"}},
+      {"Helen Varga said it agreed too late.", {"Helen Varga|PERSON|helen-varga"}},
       // people by first name, speech verbs and ages
       {"The report was written by Helen Varga and colleagues.", {"Helen Varga|PERSON|helen-varga"}},
       {"Costs fell, Odalys Fenwick said on Monday.", {"Odalys Fenwick|PERSON|odalys-fenwick"}},
