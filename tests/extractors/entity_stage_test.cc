@@ -91,6 +91,9 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Vellmoor Royal Dutch Airlines said it would add flights.",
        {"Vellmoor Royal Dutch Airlines|ORG|vellmoor-royal-dutch-airlines"}},
       {"The Vellmoor Dutch unit Brannock Systems grew.", {"Brannock Systems|ORG|brannock-systems"}},
+      // newspaper titles are organizations, also when a place word opens them
+      {"It sold the South Harrow Advocate last year.",
+       {"South Harrow Advocate|ORG|south-harrow-advocate"}},
       // industry nouns end company names, also joined by "and" ("Savings and Loan")
       {"Nine Lanterns Hotels said it would open a resort.",
        {"Nine Lanterns Hotels|ORG|nine-lanterns-hotels"}},
@@ -212,6 +215,9 @@ TEST_F(EntityStageTest, UnknownCapitalizedWordsWithoutContextEmitNothing) {
   ExpectMentions({
       {"The Quorvath prototype arrived late.", {}},
       {"On Thursday the Board met in March.", {}},
+      // place names built like person names are not people
+      {"The plant near Santa Verla opened.", {}},
+      {"It bought a mill in West Harrowby and a depot at Mount Clavel.", {}},
   });
 }
 
