@@ -330,8 +330,15 @@ class Annotator {
         !HasFact(begin, kBareCapitalized)) {
       ++j;
     }
+    // "Wagner and Brask and Tollund Industries Inc" lists names: a name holding "and" is
+    // neither the second member of such a list nor holds two "and".
+    const bool listed = begin >= sentence.begin + 2 && words_[begin - 1].folded == "and" &&
+                        words_[begin - 2].kind == TokenKind::kWord &&
+                        words_[begin - 2].shape != WordShape::kLower;
+    size_t ands = 0;
     for (size_t count = 1; j < sentence.end && count <= kMaxNameWords;) {
       if (const size_t end = DesignatorEnd(j, sentence); end > j) {
+        if (ands > 1 || (ands == 1 && listed)) return 0;
         *name_end = j;
         return end;
       }
@@ -353,6 +360,7 @@ class Annotator {
                                (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]));
         const bool joined = (link.text == "-" || link.text == ".") && !link.space_before;
         if (connector || joined) {
+          if (link.folded == "and") ++ands;
           j += 2;
           ++count;
           continue;

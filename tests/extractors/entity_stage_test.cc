@@ -193,6 +193,9 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       // a lowercase designator needs a name right before it and no hyphen after it
       {"The co-op hired a Halloway inc-style manager.", {}},
       {"Members of the village co voted.", {}},
+      // a list of names joined by "and" ends in the company its designator names
+      {"The partnership includes Wagner and Brask and Tollund Industries Inc.",
+       {"Tollund Industries Inc|ORG|tollund-industries"}},
       // a common word of the gazetteer inside a company name is a word of that name
       {"It bought Plaid Tarrow Inc for cash.", {"Plaid Tarrow Inc|ORG|plaid-tarrow"}},
       {"It sold Hunt Valve Co Inc last year.", {"Hunt Valve Co Inc|ORG|hunt-valve"}},
