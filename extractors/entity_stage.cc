@@ -526,10 +526,10 @@ class Annotator {
   }
 
   // "Hong Kong Monetary Authority", "Tokyo Stock Exchange", "Harwick Steel Mills": a place
-  // written out that opens the name of an institution or company is part of that name, which FindRuns then finds whole. An
-  // abbreviated place stays apart ("U.S. Justice Department", "U.K. Competition and Markets
-  // Authority"). Runs after the sentence's gazetteer matches, so a known name after the place
-  // keeps the place apart too.
+  // written out that opens the name of an institution or company is part of that name, which
+  // FindRuns then finds whole. An abbreviated place stays apart ("U.S. Justice Department",
+  // "U.K. Competition and Markets Authority"). Runs after the sentence's gazetteer matches, so
+  // a known name after the place keeps the place apart too.
   void DropInstitutionPlaces(size_t first_candidate, const SentenceWords& sentence) {
     for (size_t k = candidates_.size(); k > first_candidate; --k) {
       const Candidate& c = candidates_[k - 1];
@@ -723,7 +723,7 @@ class Annotator {
         break;
       }
       // Designators alone ("Corp said", the "Co" of a split "X and Co") name nothing.
-      if (name_end == 0 && lists_.designators->MatchAt(words_, i, j) == j - i) {
+      if (name_end == 0 && DesignatorEnd(i, sentence) >= j) {
         i = j;
         continue;
       }
@@ -901,7 +901,8 @@ class Annotator {
     std::vector<size_t> known;
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
-      if (c.typed && !c.entry && c.type == EntityType::kOrg && WordCount(c.begin, c.name_end) >= 2) {
+      if (c.typed && !c.entry && c.type == EntityType::kOrg &&
+          WordCount(c.begin, c.name_end) >= 2) {
         known.push_back(k);
       }
     }
@@ -938,7 +939,8 @@ class Annotator {
   }
 
   // True when words [i, i + n) of `sentence` are the name words of `known`, as written.
-  bool RepeatsName(size_t i, size_t n, const Candidate& known, const SentenceWords& sentence) const {
+  bool RepeatsName(size_t i, size_t n, const Candidate& known,
+                   const SentenceWords& sentence) const {
     if (i + n > sentence.end) return false;
     for (size_t k = 0; k < n; ++k) {
       if (words_[i + k].text != words_[known.begin + k].text) return false;
@@ -946,6 +948,7 @@ class Annotator {
     return true;
   }
 
+  // True when a typed candidate of `sentence` has exactly the name words [begin, name_end).
   bool HasCandidate(size_t sentence, size_t begin, size_t name_end) const {
     return std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
       return c.sentence == sentence && c.begin == begin && c.name_end == name_end && c.typed;
@@ -1019,7 +1022,7 @@ class Annotator {
     // The same words typed twice by rules take the type of the stronger rule: "Vardel Orbis"
     // after "chief executive of Vardel Orbis" is no person where only the fallback typed it.
     // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
-    // "Popsicle of Canada Ltd").
+    // "Tarrow Canada Ltd").
     std::unordered_map<std::string, size_t> by_surface;
     size_t max_known_words = 0;
     for (size_t k = 0; k < candidates_.size(); ++k) {
@@ -1035,7 +1038,8 @@ class Annotator {
       if (!c.typed || c.entry || c.end != c.name_end) continue;
       const size_t strongest = by_surface.at(FoldedKey(words_, c.begin, c.name_end));
       const Candidate& source = candidates_[strongest];
-      if (strongest != k && !source.entry && source.type != c.type && source.priority > c.priority) {
+      if (strongest != k && !source.entry && source.type != c.type &&
+          source.priority > c.priority) {
         Adopt(c, strongest, "propagate.same_name");
       }
     }

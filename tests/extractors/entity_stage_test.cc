@@ -101,7 +101,8 @@ TEST_F(EntityStageTest, PatternFamilies) {
        {"Tarrow Combustion Division|ORG|tarrow-combustion-division"}},
       {"Marlow Bay Savings and Loan Association said deposits rose.",
        {"Marlow Bay Savings and Loan Association|ORG|marlow-bay-savings-and-loan-association"}},
-      {"Brennick Oil and Gas said it sold wells.", {"Brennick Oil and Gas|ORG|brennick-oil-and-gas"}},
+      {"Brennick Oil and Gas said it sold wells.",
+       {"Brennick Oil and Gas|ORG|brennick-oil-and-gas"}},
       // "and" between two names stays a split
       {"Orlen Savings and Brannock Savings merged.",
        {"Orlen Savings|ORG|orlen-savings", "Brannock Savings|ORG|brannock-savings"}},
