@@ -64,6 +64,7 @@ struct Lists {
   const PhraseList* lowercase_designators;
   const PhraseList* name_openers;
   const PhraseList* singular_verbs;
+  const PhraseList* place_name_openers;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -75,7 +76,7 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("org_words"), &patterns.List("headline_words"),
                &patterns.List("institution_nouns"), &patterns.List("currency_signs"),
                &patterns.List("lowercase_designators"), &patterns.List("name_openers"),
-               &patterns.List("singular_verbs")};
+               &patterns.List("singular_verbs"), &patterns.List("place_name_openers")};
 }
 
 // True for one capital letter or several joined by periods, as a tokenizer leaves initials
@@ -483,6 +484,13 @@ class Annotator {
           AnchoredEnd(i, sentence, &anchored_name_end) > i + n) {
         // A place that opens a company name ("Harwick Steel Corp") is part of that name.
         i = AnchoredEnd(i, sentence, &anchored_name_end);
+        continue;
+      }
+      if (entry.type == EntityType::kLocation && i > sentence.begin &&
+          words_[i - 1].shape == WordShape::kCapital &&
+          lists_.place_name_openers->ContainsWord(words_[i - 1])) {
+        // "Air Tarrowland", "Banco Verlia": an organization named for a place.
+        i += n;
         continue;
       }
       if ((entry.ambiguous || entry.type == EntityType::kLocation) &&

@@ -304,6 +304,9 @@ TEST_F(EntityStageTest, PlaceTrapsAndInstitutionSpans) {
       {"The plant was bought by Oregon Steel Mills for cash.",
        {"Oregon Steel Mills|ORG|oregon-steel-mills"}},
       {"Exports from Oregon rose.", {"Oregon|LOCATION|oregon"}},
+      // an airline or bank named for a place
+      {"It flew Air Canada to Harwick.", {"Air Canada|ORG|air-canada"}},
+      {"Air travel to Canada rose.", {"Canada|LOCATION|canada"}},
       {"The U.K. Competition and Markets Authority blocked the deal.",
        {"U.K.|LOCATION|united-kingdom",
         "Competition and Markets Authority|ORG|competition-and-markets-authority"}},
