@@ -101,6 +101,8 @@ TEST_F(EntityStageTest, PatternFamilies) {
        {"Tarrow Combustion Division|ORG|tarrow-combustion-division"}},
       {"Marlow Bay Savings and Loan Association said deposits rose.",
        {"Marlow Bay Savings and Loan Association|ORG|marlow-bay-savings-and-loan-association"}},
+      {"It bought the Harwick Central Railroad.",
+       {"Harwick Central Railroad|ORG|harwick-central-railroad"}},
       {"Brennick Oil and Gas said it sold wells.",
        {"Brennick Oil and Gas|ORG|brennick-oil-and-gas"}},
       // "and" between two names stays a split
