@@ -511,6 +511,11 @@ class Annotator {
           i = run_end;
           continue;
         }
+        // A first name before a surname opens a person's name ("Claude Varga").
+        if (run_end > i + n && n == 1 && lists_.first_names->ContainsWord(word)) {
+          i = run_end;
+          continue;
+        }
       }
       Candidate candidate;
       candidate.sentence = s;

@@ -151,6 +151,8 @@ TEST_F(EntityStageTest, PatternFamilies) {
       // people by first name, speech verbs and ages
       {"The report was written by Helen Varga and colleagues.", {"Helen Varga|PERSON|helen-varga"}},
       {"Costs fell, Odalys Fenwick said on Monday.", {"Odalys Fenwick|PERSON|odalys-fenwick"}},
+      // a first name that is also an ambiguous gazetteer name opens a person's name
+      {"Claude Varga said it was late.", {"Claude Varga|PERSON|claude-varga"}},
       {"Bertil Ahlgren, 52, joined the board.", {"Bertil Ahlgren|PERSON|bertil-ahlgren"}},
   });
 }
