@@ -911,20 +911,23 @@ class Annotator {
   // Tarrow said" after "Plaid Tarrow Inc", where a gazetteer word opens it. Rule-typed
   // candidates inside a repeat give way to it, gazetteer ones to the overlap policy.
   void FindKnownNames() {
-    std::vector<size_t> known;
+    std::unordered_map<std::string_view, std::vector<size_t>> known_by_first_word;
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (c.typed && !c.entry && c.type == EntityType::kOrg &&
           WordCount(c.begin, c.name_end) >= 2) {
-        known.push_back(k);
+        known_by_first_word[words_[c.begin].text].push_back(k);
       }
     }
+    if (known_by_first_word.empty()) return;
     std::vector<Candidate> repeats;
     for (size_t s = 0; s < sentences_.size(); ++s) {
       const SentenceWords& sentence = sentences_[s];
       if (sentence.mode != SentenceMode::kNormal) continue;
       for (size_t i = sentence.begin; i < sentence.end; ++i) {
-        for (const size_t k : known) {
+        const auto known = known_by_first_word.find(words_[i].text);
+        if (known == known_by_first_word.end()) continue;
+        for (const size_t k : known->second) {
           const size_t n = candidates_[k].name_end - candidates_[k].begin;
           if (!RepeatsName(i, n, candidates_[k], sentence) || HasCandidate(s, i, i + n)) continue;
           Candidate repeat;
@@ -1037,6 +1040,7 @@ class Annotator {
     // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
     // "Tarrow Canada Ltd").
     std::unordered_map<std::string, size_t> by_surface;
+    std::vector<const size_t*> strongest_of(candidates_.size(), nullptr);
     size_t max_known_words = 0;
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
@@ -1044,12 +1048,13 @@ class Annotator {
       const auto [it, inserted] = by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
       const Candidate& known = candidates_[it->second];
       if (!inserted && !c.entry && (known.entry || c.priority > known.priority)) it->second = k;
+      strongest_of[k] = &it->second;  // unordered_map values keep their address
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
       if (!c.typed || c.entry || c.end != c.name_end) continue;
-      const size_t strongest = by_surface.at(FoldedKey(words_, c.begin, c.name_end));
+      const size_t strongest = *strongest_of[k];
       const Candidate& source = candidates_[strongest];
       if (strongest != k && !source.entry && source.type != c.type &&
           source.priority > c.priority) {
