@@ -226,6 +226,8 @@ TEST_F(EntityStageTest, UnknownCapitalizedWordsWithoutContextEmitNothing) {
       // place names built like person names are not people
       {"The plant near Santa Verla opened.", {}},
       {"It bought a mill in West Harrowby and a depot at Mount Clavel.", {}},
+      // ... while a surname such as San stays a person's
+      {"The studio was founded by Jez San in 1987.", {"Jez San|PERSON|jez-san"}},
   });
 }
 
