@@ -413,7 +413,9 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       if (!elements.ok()) return elements.status();
       (std::string_view(field) == "before" ? rule.before : rule.after) = std::move(*elements);
     }
-    for (const char* field : {"name_starts_with", "name_ends_with", "name_excludes"}) {
+    for (const char* field :
+         {"name_starts_with", "name_ends_with", "name_head_before_of", "last_word_ending",
+          "name_excludes"}) {
       if (!value.contains(field)) continue;
       const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
       const auto list = lists_.find(name);
@@ -421,9 +423,11 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
         return Status::InvalidArgument(where + ": " + field + ": unknown list \"" + name + "\"");
       }
       const std::string_view which(field);
-      (which == "name_starts_with" ? rule.name_starts_with
-       : which == "name_ends_with" ? rule.name_ends_with
-                                   : rule.name_excludes) = &list->second;
+      (which == "name_starts_with"      ? rule.name_starts_with
+       : which == "name_ends_with"      ? rule.name_ends_with
+       : which == "name_head_before_of" ? rule.name_head_before_of
+       : which == "last_word_ending"    ? rule.last_word_ending
+                                        : rule.name_excludes) = &list->second;
     }
     for (const char* field : {"min_words", "max_words"}) {
       if (!value.contains(field)) continue;
@@ -452,10 +456,12 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       rule.sentence_initial = value["sentence_initial"].get<bool>();
     }
     if (rule.before.empty() && rule.after.empty() && rule.name_starts_with == nullptr &&
-        rule.name_ends_with == nullptr && !rule.title_words) {
+        rule.name_ends_with == nullptr && rule.name_head_before_of == nullptr &&
+        rule.last_word_ending == nullptr && !rule.title_words) {
       return Status::InvalidArgument(where +
                                      ": needs at least one of before, after, name_starts_with, "
-                                     "name_ends_with, title_words");
+                                     "name_ends_with, name_head_before_of, last_word_ending, "
+                                     "title_words");
     }
     if (value.contains("examples")) {
       if (!value["examples"].is_array()) {

@@ -118,6 +118,8 @@ struct EntityRule {
   std::vector<ContextElement> after;       // must start right after the name
   const PhraseList* name_starts_with = nullptr;
   const PhraseList* name_ends_with = nullptr;
+  const PhraseList* name_head_before_of = nullptr;  // a phrase of it stands before "of" in the name
+  const PhraseList* last_word_ending = nullptr;  // the name's last word ends with one of these
   const PhraseList* name_excludes = nullptr;  // no word of the name may be in this list
   size_t min_words = 1;                    // name length bounds, in words
   size_t max_words = 0;                    // 0: unbounded

@@ -61,6 +61,10 @@ struct Lists {
   const PhraseList* headline_words;
   const PhraseList* institution_nouns;
   const PhraseList* currency_signs;
+  const PhraseList* lowercase_designators;
+  const PhraseList* name_openers;
+  const PhraseList* singular_verbs;
+  const PhraseList* place_name_openers;
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
@@ -70,7 +74,19 @@ Lists ListsOf(const EntityPatterns& patterns) {
                &patterns.List("function_words"), &patterns.List("first_names"),
                &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
                &patterns.List("org_words"), &patterns.List("headline_words"),
-               &patterns.List("institution_nouns"), &patterns.List("currency_signs")};
+               &patterns.List("institution_nouns"), &patterns.List("currency_signs"),
+               &patterns.List("lowercase_designators"), &patterns.List("name_openers"),
+               &patterns.List("singular_verbs"), &patterns.List("place_name_openers")};
+}
+
+// True for one capital letter or several joined by periods, as a tokenizer leaves initials
+// before their last period: "J", "K.R", "H.J".
+bool IsInitials(std::string_view text) {
+  for (size_t k = 0; k < text.size(); ++k) {
+    const bool letter_expected = k % 2 == 0;
+    if (letter_expected ? !(text[k] >= 'A' && text[k] <= 'Z') : text[k] != '.') return false;
+  }
+  return text.size() % 2 == 1;
 }
 
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
@@ -234,6 +250,7 @@ class Annotator {
       if (!candidate.entry) TypeRun(candidate);
     }
     ResolveAmbiguous();
+    FindKnownNames();
     Propagate();
     Emit();
   }
@@ -248,20 +265,36 @@ class Annotator {
     return cased_id_[i] != WordTable::kNotFound && (cased_facts_[cased_id_[i]] & fact) != 0;
   }
 
-  // End of the legal designators (", Inc.", "Corp", "Ltd.") starting at `pos`, or `pos`.
+  // Words of the legal designator starting at `at` ("Corp", "Pty", "and Co"), or 0. The
+  // designator's last word is capitalized ("and Co" holds its lowercase joiner), or it is a
+  // lowercase abbreviation of `lowercase_designators` right after a name word ("Norton co",
+  // "Greyhound corp"), not glued to a hyphen ("co-op").
+  size_t DesignatorAt(size_t at, const SentenceWords& sentence) const {
+    const size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
+    if (n == 0) return 0;
+    size_t last = at + n - 1;
+    while (last > at && words_[last].kind != TokenKind::kWord) --last;
+    if (words_[last].shape != WordShape::kLower) return n;
+    const bool after_name = at > sentence.begin && words_[at - 1].kind == TokenKind::kWord &&
+                            words_[at - 1].shape != WordShape::kLower;
+    const bool hyphen_follows = at + n < sentence.end && words_[at + n].text == "-" &&
+                                !words_[at + n].space_before;
+    const bool lowercase_ok = n == 1 && after_name && !hyphen_follows &&
+                              lists_.lowercase_designators->ContainsWord(words_[at]);
+    return lowercase_ok ? n : 0;
+  }
+
+  // End of the legal designators (", Inc.", "Corp", "Ltd.", "and Co") starting at `pos`, or
+  // `pos`.
   size_t DesignatorEnd(size_t pos, const SentenceWords& sentence) const {
     size_t at = pos;
-    if (at + 1 < sentence.end && words_[at].text == "," &&
-        lists_.designators->MatchAt(words_, at + 1, sentence.end) > 0) {
+    if (at + 1 < sentence.end && words_[at].text == "," && DesignatorAt(at + 1, sentence) > 0) {
       ++at;
     }
-    size_t n = lists_.designators->MatchAt(words_, at, sentence.end);
-    if (n == 0 || words_[at].shape == WordShape::kLower) return pos;
     // Designators chain: "Holding Co Ltd", "Norvik Co Pty Ltd".
-    while (n > 0 && words_[at].shape != WordShape::kLower) {
+    for (size_t n = DesignatorAt(at, sentence); n > 0; n = DesignatorAt(at, sentence)) {
       at += n;
       if (at + 1 < sentence.end && words_[at].text == "." && !words_[at].space_before) ++at;
-      n = lists_.designators->MatchAt(words_, at, sentence.end);
     }
     return at;
   }
@@ -298,14 +331,22 @@ class Annotator {
         !HasFact(begin, kBareCapitalized)) {
       ++j;
     }
+    // "Wagner and Brask and Tollund Industries Inc" lists names: a name holding "and" is
+    // neither the second member of such a list nor holds two "and".
+    const bool listed = begin >= sentence.begin + 2 && words_[begin - 1].folded == "and" &&
+                        words_[begin - 2].kind == TokenKind::kWord &&
+                        words_[begin - 2].shape != WordShape::kLower;
+    size_t ands = 0;
     for (size_t count = 1; j < sentence.end && count <= kMaxNameWords;) {
-      if (words_[j].shape != WordShape::kLower &&
-          (lists_.designators->MatchAt(words_, j, sentence.end) > 0 ||
-           (words_[j].text == "," && j + 1 < sentence.end &&
-            lists_.designators->MatchAt(words_, j + 1, sentence.end) > 0))) {
-        const size_t end = DesignatorEnd(j, sentence);
-        if (end > j) {
-          *name_end = j;
+      if (const size_t end = DesignatorEnd(j, sentence); end > j) {
+        if (ands > 1 || (ands == 1 && listed)) return 0;
+        *name_end = j;
+        return end;
+      }
+      // "Air U.K. Ltd": the period that ends an abbreviation, then designators.
+      if (words_[j].text == "." && !words_[j].space_before && j + 1 < sentence.end) {
+        if (const size_t end = DesignatorEnd(j + 1, sentence); end > j + 1) {
+          *name_end = j + 1;
           return end;
         }
       }
@@ -320,12 +361,31 @@ class Annotator {
                                (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]));
         const bool joined = (link.text == "-" || link.text == ".") && !link.space_before;
         if (connector || joined) {
+          if (link.folded == "and") ++ands;
           j += 2;
           ++count;
           continue;
         }
       }
       break;
+    }
+    return 0;
+  }
+
+  // End of a designator-anchored name holding words [i, i + n) and more than them: starting
+  // at `i` or at a capitalized word before it that the article never writes in lowercase;
+  // 0 when there is none.
+  size_t AnchoredEndAround(size_t i, size_t n, const SentenceWords& sentence) const {
+    constexpr size_t kMaxWordsBefore = 3;
+    size_t first = i;
+    while (first > sentence.begin && i - first < kMaxWordsBefore &&
+           IsAnchoredNameWord(first - 1, sentence) && !HasFact(first - 1, kLowerSeen)) {
+      --first;
+    }
+    for (size_t begin = first; begin <= i; ++begin) {
+      size_t name_end = 0;
+      const size_t end = AnchoredEnd(begin, sentence, &name_end);
+      if (end > 0 && (begin < i || name_end > i + n)) return end;
     }
     return 0;
   }
@@ -426,6 +486,37 @@ class Annotator {
         i = AnchoredEnd(i, sentence, &anchored_name_end);
         continue;
       }
+      if (entry.type == EntityType::kLocation && i > sentence.begin &&
+          words_[i - 1].shape == WordShape::kCapital &&
+          lists_.place_name_openers->ContainsWord(words_[i - 1])) {
+        // "Air Tarrowland", "Banco Verlia": an organization named for a place.
+        i += n;
+        continue;
+      }
+      if ((entry.ambiguous || entry.type == EntityType::kLocation) &&
+          sentence.mode != SentenceMode::kUpper) {
+        // A common-word name or a place inside a longer company name ("Orchard Pantries Inc",
+        // "Hunt Orchard Co", "Air Harwick Ltd") is a word of that name.
+        if (const size_t end = AnchoredEndAround(i, n, sentence)) {
+          i = end;
+          continue;
+        }
+      }
+      if (entry.ambiguous && sentence.mode != SentenceMode::kUpper) {
+        // ... and so is one opening a run that an organization word ends ("Orchard
+        // Combustion Division").
+        size_t run_end = i + n;
+        while (run_end < sentence.end && IsNameWord(run_end, sentence)) ++run_end;
+        if (run_end > i + n && lists_.org_words->ContainsWord(words_[run_end - 1])) {
+          i = run_end;
+          continue;
+        }
+        // A first name before a surname opens a person's name ("Claude Varga").
+        if (run_end > i + n && n == 1 && lists_.first_names->ContainsWord(word)) {
+          i = run_end;
+          continue;
+        }
+      }
       Candidate candidate;
       candidate.sentence = s;
       candidate.begin = candidate.full_begin = i;
@@ -447,16 +538,17 @@ class Annotator {
     if (sentence.mode == SentenceMode::kNormal) DropInstitutionPlaces(first_candidate, sentence);
   }
 
-  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange": a place written out that opens
-  // the name of an institution is part of that name, which FindRuns then finds whole. An
-  // abbreviated place stays apart ("U.S. Justice Department", "U.K. Competition and Markets
-  // Authority"). Runs after the sentence's gazetteer matches, so a known name after the place
-  // keeps the place apart too.
+  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange", "Harwick Steel Mills": a place
+  // written out that opens the name of an institution or company is part of that name, which
+  // FindRuns then finds whole. An abbreviated place stays apart ("U.S. Justice Department",
+  // "U.K. Competition and Markets Authority"). Runs after the sentence's gazetteer matches, so
+  // a known name after the place keeps the place apart too.
   void DropInstitutionPlaces(size_t first_candidate, const SentenceWords& sentence) {
     for (size_t k = candidates_.size(); k > first_candidate; --k) {
       const Candidate& c = candidates_[k - 1];
       if (c.type != EntityType::kLocation || c.end != c.name_end) continue;
-      const size_t end = InstitutionEnd(c.end, sentence);
+      size_t end = InstitutionEnd(c.end, sentence);
+      if (end == 0) end = OrgWordNameEnd(c.end, sentence);
       // The name must end at the institution noun, where org_words types it: "New York State
       // Department of Health" goes on past it, and its place stays a place.
       if (end == 0 || (end < sentence.end && words_[end].folded == "of")) continue;
@@ -516,6 +608,34 @@ class Annotator {
     return end;
   }
 
+  // True when word `i` is a `name_openers` stop word ("First", "Southern") followed by a name
+  // word: it may open a run, which keeps it only when typed an organization.
+  bool IsNameOpener(size_t i, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[i];
+    return !covered_[i] && word.kind == TokenKind::kWord && word.shape == WordShape::kCapital &&
+           lists_.name_openers->ContainsWord(word) && i + 1 < sentence.end &&
+           IsNameWord(i + 1, sentence);
+  }
+
+  // True when the name words from `begin` are followed by a `singular_verbs` phrase: after
+  // "Kestrel and Varga", "said it" or "has" make the pair one firm's name, where two names
+  // would take "they" or "have".
+  bool TakesSingularVerb(size_t begin, const SentenceWords& sentence) const {
+    size_t end = begin;
+    while (end < sentence.end && IsNameWord(end, sentence)) ++end;
+    return end > begin && lists_.singular_verbs->MatchAt(words_, end, sentence.end) > 0;
+  }
+
+  // End of the run of name words starting at `begin` when an `org_words` word ends it
+  // ("Steel Mills", "Southwest Airlines"); 0 otherwise.
+  size_t OrgWordNameEnd(size_t begin, const SentenceWords& sentence) const {
+    constexpr size_t kMaxWords = 4;
+    size_t end = begin;
+    while (end < sentence.end && end - begin < kMaxWords && IsNameWord(end, sentence)) ++end;
+    const bool run_ends = end == sentence.end || !IsNameWord(end, sentence);
+    return end > begin && run_ends && lists_.org_words->ContainsWord(words_[end - 1]) ? end : 0;
+  }
+
   // True when word `i` can be part of a capitalized name.
   bool IsNameWord(size_t i, const SentenceWords& sentence) const {
     const EntityWord& word = words_[i];
@@ -530,6 +650,34 @@ class Annotator {
     const bool common = HasFact(i, kLowerSeen);
     if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
     return true;
+  }
+
+  // End of the name words after a `name_adjectives` word at `j` inside a run, when an
+  // organization word ends them ("KLM Royal Dutch Airlines"); `j` when none does, so that a
+  // nationality between two names ("Kestrel Swedish unit") still splits them.
+  size_t AdjectiveNameEnd(size_t j, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[j];
+    if (covered_[j] || word.kind != TokenKind::kWord || word.shape == WordShape::kLower ||
+        !lists_.name_adjectives->ContainsWord(word)) {
+      return j;
+    }
+    size_t end = j + 1;
+    while (end < sentence.end && IsNameWord(end, sentence)) ++end;
+    return end > j + 1 && lists_.org_words->ContainsWord(words_[end - 1]) ? end : j;
+  }
+
+  // End of an `org_words` phrase joined by the lowercase word at `j` ("Savings and Loan",
+  // "Oil and Gas") that starts at the run word before `j`, its words after `j` all name
+  // words; `j` when none does.
+  size_t JoinedOrgWordsEnd(size_t j, const SentenceWords& sentence) const {
+    if (words_[j].shape != WordShape::kLower || j + 1 >= sentence.end) return j;
+    const size_t n = lists_.org_words->MatchAt(words_, j - 1, sentence.end);
+    if (n < 3) return j;
+    const size_t end = j - 1 + n;
+    for (size_t k = j + 1; k < end; ++k) {
+      if (!IsNameWord(k, sentence)) return j;
+    }
+    return end;
   }
 
   void FindRuns(size_t s) {
@@ -547,25 +695,28 @@ class Annotator {
         i = end;
         continue;
       }
-      if (!IsNameWord(i, sentence)) {
+      if (!IsNameWord(i, sentence) && !IsNameOpener(i, sentence)) {
         ++i;
         continue;
       }
       size_t j = i + 1;
       size_t name_end = 0;
       while (j < sentence.end) {
-        if (lists_.designators->MatchAt(words_, j, sentence.end) > 0 ||
-            (words_[j].text == "," && j + 1 < sentence.end &&
-             lists_.designators->MatchAt(words_, j + 1, sentence.end) > 0)) {
-          const size_t end = DesignatorEnd(j, sentence);
-          if (end > j) {
-            name_end = j;
-            j = end;
-            break;
-          }
+        if (const size_t end = DesignatorEnd(j, sentence); end > j) {
+          name_end = j;
+          j = end;
+          break;
         }
         if (IsNameWord(j, sentence)) {
           ++j;
+          continue;
+        }
+        if (const size_t end = AdjectiveNameEnd(j, sentence); end > j) {
+          j = end;
+          continue;
+        }
+        if (const size_t end = JoinedOrgWordsEnd(j, sentence); end > j) {
+          j = end;
           continue;
         }
         if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {
@@ -573,15 +724,21 @@ class Annotator {
           const bool connector = (lists_.connectors->ContainsWord(link) &&
                                   (link.folded != "of" ||
                                    lists_.of_heads->ContainsWord(words_[j - 1]))) ||
-                                 (link.folded == "and" && InstitutionEnd(j + 1, sentence) > 0);
+                                 (link.folded == "and" && (InstitutionEnd(j + 1, sentence) > 0 ||
+                                                           TakesSingularVerb(j + 1, sentence)));
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
-                              (link.text == "-" || words_[j - 1].text.size() == 1);
+                              (link.text == "-" || IsInitials(words_[j - 1].text));
           if (connector || joined) {
             j += 2;
             continue;
           }
         }
         break;
+      }
+      // Designators alone ("Corp said", the "Co" of a split "X and Co") name nothing.
+      if (name_end == 0 && DesignatorEnd(i, sentence) >= j) {
+        i = j;
+        continue;
       }
       Candidate candidate;
       candidate.sentence = s;
@@ -605,6 +762,27 @@ class Annotator {
     return true;
   }
 
+  // True when a phrase of `heads` stands right before an "of" inside the name of `c`
+  // ("Tarrow Savings Bank of Harlow").
+  bool HasHeadBeforeOf(const PhraseList& heads, const Candidate& c) const {
+    for (size_t k = c.begin + 1; k + 1 < c.name_end; ++k) {
+      if (words_[k].folded == "of" && heads.MatchEndingAt(words_, k, c.begin) > 0) return true;
+    }
+    return false;
+  }
+
+  // True when `word` ends with a word of `endings` after at least three more letters
+  // ("Tarrowcorp", "Nordvikbanken"), written as one word.
+  static bool EndsWithListEnding(const PhraseList& endings, const EntityWord& word) {
+    constexpr size_t kMinStemBytes = 3;
+    if (word.kind != TokenKind::kWord) return false;
+    const std::string& folded = word.folded;
+    for (size_t stem = kMinStemBytes; stem < folded.size(); ++stem) {
+      if (endings.Contains(std::string_view(folded).substr(stem))) return true;
+    }
+    return false;
+  }
+
   bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
       if (list.ContainsWord(words_[k])) return true;
@@ -626,7 +804,10 @@ class Annotator {
     const SentenceWords& sentence = SentenceOf(c);
     const bool initial = c.begin == sentence.first_word;
     TypeRunWithRules(c, initial && WordCount(c.begin, c.name_end) == 1);
-    if (c.typed || !initial || WordCount(c.begin, c.name_end) < 2) return;
+    // An opener such as "First" stays only in an organization name ("First Orchard Bank").
+    const bool opener = IsNameOpener(c.begin, sentence);
+    if (opener && c.typed && c.type != EntityType::kOrg) c.typed = false;
+    if (c.typed || !(initial || opener) || WordCount(c.begin, c.name_end) < 2) return;
     size_t rest = c.begin + 1;
     while (rest < c.name_end && words_[rest].kind != TokenKind::kWord) ++rest;
     if (rest >= c.name_end || !IsNameWord(rest, sentence)) return;
@@ -654,6 +835,13 @@ class Annotator {
       }
       if (rule.name_ends_with != nullptr &&
           rule.name_ends_with->MatchEndingAt(words_, c.end, c.begin) == 0) {
+        continue;
+      }
+      if (rule.name_head_before_of != nullptr && !HasHeadBeforeOf(*rule.name_head_before_of, c)) {
+        continue;
+      }
+      if (rule.last_word_ending != nullptr &&
+          !EndsWithListEnding(*rule.last_word_ending, words_[c.name_end - 1])) {
         continue;
       }
       if (!rule.before.empty() &&
@@ -715,6 +903,72 @@ class Annotator {
     for (Candidate& c : candidates_) {
       if (c.provisional) c.typed = false;
     }
+  }
+
+  // A company name of several words that a rule typed is found again wherever the article
+  // repeats it exactly, in prose sentences where runs could not rebuild it: "Orlen and Vask
+  // Shipping said" after "Orlen and Vask Shipping Plc", where "and" splits runs, "Plaid
+  // Tarrow said" after "Plaid Tarrow Inc", where a gazetteer word opens it. Rule-typed
+  // candidates inside a repeat give way to it, gazetteer ones to the overlap policy.
+  void FindKnownNames() {
+    std::unordered_map<std::string_view, std::vector<size_t>> known_by_first_word;
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
+      if (c.typed && !c.entry && c.type == EntityType::kOrg &&
+          WordCount(c.begin, c.name_end) >= 2) {
+        known_by_first_word[words_[c.begin].text].push_back(k);
+      }
+    }
+    if (known_by_first_word.empty()) return;
+    std::vector<Candidate> repeats;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const SentenceWords& sentence = sentences_[s];
+      if (sentence.mode != SentenceMode::kNormal) continue;
+      for (size_t i = sentence.begin; i < sentence.end; ++i) {
+        const auto known = known_by_first_word.find(words_[i].text);
+        if (known == known_by_first_word.end()) continue;
+        for (const size_t k : known->second) {
+          const size_t n = candidates_[k].name_end - candidates_[k].begin;
+          if (!RepeatsName(i, n, candidates_[k], sentence) || HasCandidate(s, i, i + n)) continue;
+          Candidate repeat;
+          repeat.sentence = s;
+          repeat.begin = repeat.full_begin = i;
+          repeat.name_end = i + n;
+          repeat.end = DesignatorEnd(i + n, sentence);
+          Adopt(repeat, k, "propagate.same_name");
+          repeats.push_back(std::move(repeat));
+          i = repeats.back().end - 1;
+          break;
+        }
+      }
+    }
+    if (repeats.empty()) return;
+    const auto inside_repeat = [&](const Candidate& c) {
+      if (c.entry) return false;
+      return std::any_of(repeats.begin(), repeats.end(), [&](const Candidate& r) {
+        return r.sentence == c.sentence && r.begin <= c.begin && c.end <= r.end;
+      });
+    };
+    candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(), inside_repeat),
+                      candidates_.end());
+    for (Candidate& repeat : repeats) candidates_.push_back(std::move(repeat));
+  }
+
+  // True when words [i, i + n) of `sentence` are the name words of `known`, as written.
+  bool RepeatsName(size_t i, size_t n, const Candidate& known,
+                   const SentenceWords& sentence) const {
+    if (i + n > sentence.end) return false;
+    for (size_t k = 0; k < n; ++k) {
+      if (words_[i + k].text != words_[known.begin + k].text) return false;
+    }
+    return true;
+  }
+
+  // True when a typed candidate of `sentence` has exactly the name words [begin, name_end).
+  bool HasCandidate(size_t sentence, size_t begin, size_t name_end) const {
+    return std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
+      return c.sentence == sentence && c.begin == begin && c.name_end == name_end && c.typed;
+    });
   }
 
   std::string Initials(const Candidate& c) const {
@@ -781,13 +1035,31 @@ class Annotator {
   void Propagate() {
     // Names typed somewhere in the article keep their type everywhere (`Somerset` typed by
     // a rule in one sentence is an ORG in the others), short forms find their long form.
+    // The same words typed twice by rules take the type of the stronger rule: "Vardel Orbis"
+    // after "chief executive of Vardel Orbis" is no person where only the fallback typed it.
+    // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
+    // "Tarrow Canada Ltd").
     std::unordered_map<std::string, size_t> by_surface;
+    std::vector<const size_t*> strongest_of(candidates_.size(), nullptr);
     size_t max_known_words = 0;
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (!c.typed) continue;
-      by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
+      const auto [it, inserted] = by_surface.emplace(FoldedKey(words_, c.begin, c.name_end), k);
+      const Candidate& known = candidates_[it->second];
+      if (!inserted && !c.entry && (known.entry || c.priority > known.priority)) it->second = k;
+      strongest_of[k] = &it->second;  // unordered_map values keep their address
       max_known_words = std::max(max_known_words, c.name_end - c.begin);
+    }
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (!c.typed || c.entry || c.end != c.name_end) continue;
+      const size_t strongest = *strongest_of[k];
+      const Candidate& source = candidates_[strongest];
+      if (strongest != k && !source.entry && source.type != c.type &&
+          source.priority > c.priority) {
+        Adopt(c, strongest, "propagate.same_name");
+      }
     }
     // Typed short forms first, so that the names adopting them below share their long form.
     // A short form takes the type of a long form typed on stronger evidence: "Robbins" of

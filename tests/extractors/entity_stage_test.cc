@@ -87,19 +87,72 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Brightwave Labs Inc. opened an office.", {"Brightwave Labs Inc.|ORG|brightwave-labs"}},
       {"The money came from Tallgrass Ventures last week.", {"Tallgrass Ventures|ORG|tallgrass-ventures"}},
       {"Engineers at Corvane Systems built it.", {"Corvane Systems|ORG|corvane-systems"}},
+      // a nationality inside a name that an organization word ends, not between two names
+      {"Vellmoor Royal Dutch Airlines said it would add flights.",
+       {"Vellmoor Royal Dutch Airlines|ORG|vellmoor-royal-dutch-airlines"}},
+      {"The Vellmoor Dutch unit Brannock Systems grew.", {"Brannock Systems|ORG|brannock-systems"}},
+      // newspaper titles are organizations, also when a place word opens them
+      {"It sold the South Harrow Advocate last year.",
+       {"South Harrow Advocate|ORG|south-harrow-advocate"}},
+      // industry nouns end company names, also joined by "and" ("Savings and Loan")
+      {"Nine Lanterns Hotels said it would open a resort.",
+       {"Nine Lanterns Hotels|ORG|nine-lanterns-hotels"}},
+      {"It sold the Tarrow Combustion Division last year.",
+       {"Tarrow Combustion Division|ORG|tarrow-combustion-division"}},
+      {"Marlow Bay Savings and Loan Association said deposits rose.",
+       {"Marlow Bay Savings and Loan Association|ORG|marlow-bay-savings-and-loan-association"}},
+      {"It bought the Harwick Central Railroad.",
+       {"Harwick Central Railroad|ORG|harwick-central-railroad"}},
+      {"Brennick Oil and Gas said it sold wells.",
+       {"Brennick Oil and Gas|ORG|brennick-oil-and-gas"}},
+      // "and" between two names stays a split
+      {"Orlen Savings and Brannock Savings merged.",
+       {"Orlen Savings|ORG|orlen-savings", "Brannock Savings|ORG|brannock-savings"}},
+      // an organization word before "of" heads the name; "First" may open an organization
+      {"It bought the First Orchard Bank of Harwick last year.",
+       {"First Orchard Bank of Harwick|ORG|first-orchard-bank-of-harwick"}},
+      {"She studied at the University of Tarrow for a year.",
+       {"University of Tarrow|ORG|university-of-tarrow"}},
+      {"Northern Tarrow Hotels said it agreed.",
+       {"Northern Tarrow Hotels|ORG|northern-tarrow-hotels"}},
+      {"First Helen Varga spoke, then others.", {"Helen Varga|PERSON|helen-varga"}},
+      // a company word written into the name's last word, also starting a sentence
+      {"Tarrowcorp earlier urged holders to wait.", {"Tarrowcorp|ORG|tarrowcorp"}},
+      {"Talks with Vesterbanken ended.", {"Vesterbanken|ORG|vesterbanken"}},
+      // designators alone are no name
+      {"Corp said nothing.", {}},
+      // a common word of the gazetteer opening such a name is a word of it
+      {"It bought the Surface Combustion Division.",
+       {"Surface Combustion Division|ORG|surface-combustion-division"}},
       // roles and titles
       {"Logistics group CEO Ilse Brandvold spoke first.", {"Ilse Brandvold|PERSON|ilse-brandvold"}},
       {"Brandvold, chief executive of Norwell Freight, said little.",
        {"Brandvold|PERSON|brandvold", "Norwell Freight|ORG|norwell-freight"}},
       {"The plan came from Dr. Ines Okafor in May.", {"Ines Okafor|PERSON|ines-okafor"}},
       {"According to analyst Renata Sokol, demand is cooling.", {"Renata Sokol|PERSON|renata-sokol"}},
+      // a company office between two names: the first is the company
+      {"K.R. Danvers chairman Tomas Lindqvist said the offer was low.",
+       {"K.R. Danvers|ORG|kr-danvers", "Tomas Lindqvist|PERSON|tomas-lindqvist"}},
+      {"It said Harlow Freight chief executive Ines Okafor would stay.",
+       {"Harlow Freight|ORG|harlow-freight", "Ines Okafor|PERSON|ines-okafor"}},
+      {"Deputy chairman Tomas Lindqvist left.", {"Tomas Lindqvist|PERSON|tomas-lindqvist"}},
+      {"Orvian President Tomas Lindqvist spoke.", {"Tomas Lindqvist|PERSON|tomas-lindqvist"}},
       // appositives, verbs and objects that take organizations
       {"Palloway, a medical technology firm, confirmed the recall.", {"Palloway|ORG|palloway"}},
       {"Investors bought shares of Dunmore after the results.", {"Dunmore|ORG|dunmore"}},
       {"The group agreed to acquire Ferrobyte for cash.", {"Ferrobyte|ORG|ferrobyte"}},
+      // a company reporting its own deal, also one named for two partners
+      {"Tarrowvest said it acquired a clinic in Harwick.", {"Tarrowvest|ORG|tarrowvest"}},
+      {"Brask and Tollund said it agreed to buy the mill.",
+       {"Brask and Tollund|ORG|brask-and-tollund"}},
+      {"Helen Varga and Tomas Berg said they agreed.",
+       {"Helen Varga|PERSON|helen-varga", "Tomas Berg|PERSON|tomas-berg"}},
+      {"Helen Varga said it agreed too late.", {"Helen Varga|PERSON|helen-varga"}},
       // people by first name, speech verbs and ages
       {"The report was written by Helen Varga and colleagues.", {"Helen Varga|PERSON|helen-varga"}},
       {"Costs fell, Odalys Fenwick said on Monday.", {"Odalys Fenwick|PERSON|odalys-fenwick"}},
+      // a first name that is also an ambiguous gazetteer name opens a person's name
+      {"Claude Varga said it was late.", {"Claude Varga|PERSON|claude-varga"}},
       {"Bertil Ahlgren, 52, joined the board.", {"Bertil Ahlgren|PERSON|bertil-ahlgren"}},
   });
 }
@@ -123,9 +176,37 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       {"Abrantes Spa agreed.", {"Abrantes Spa|ORG|abrantes"}},
       // a place name that opens a company name belongs to it
       {"Texas Lumber Corp cut prices.", {"Texas Lumber Corp|ORG|texas-lumber"}},
+      // ... and so does one inside it, also abbreviated
+      {"It took a stake in Air U.K. Ltd, a unit of Orlen.",
+       {"Air U.K. Ltd|ORG|air-uk"}},
+      {"Kestrel Texas Inc closed.", {"Kestrel Texas Inc|ORG|kestrel-texas"}},
+      // a company name repeated without its designator, where "and" splits runs
+      {"Orlen and Vask Shipping Plc sold it. Later, Orlen and Vask Shipping said it agreed.",
+       {"Orlen and Vask Shipping Plc|ORG|orlen-and-vask-shipping",
+        "Orlen and Vask Shipping|ORG|orlen-and-vask-shipping"}},
+      {"It bought Plaid Tarrow Inc for cash. Plaid Tarrow owns shops.",
+       {"Plaid Tarrow Inc|ORG|plaid-tarrow", "Plaid Tarrow|ORG|plaid-tarrow"}},
       // a sentence word before the name stays out of it
       {"Yesterday Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
       {"Shares of Pellworth Inc rose.", {"Pellworth Inc|ORG|pellworth"}},
+      // "and Co" designators, lowercase designator abbreviations, "Corp of America"
+      {"The mill went to Talbridge and Co last spring.", {"Talbridge and Co|ORG|talbridge"}},
+      {"Orrin & Co. said it agreed.", {"Orrin & Co.|ORG|orrin"}},
+      {"Orrin co said it would close the depot.", {"Orrin co|ORG|orrin"}},
+      {"It sold Orrin co Pty Ltd.", {"Orrin co Pty Ltd|ORG|orrin"}},
+      {"Velloran Corp of America cut jobs.", {"Velloran Corp of America|ORG|velloran"}},
+      // a lowercase designator needs a name right before it and no hyphen after it
+      {"The co-op hired a Halloway inc-style manager.", {}},
+      {"Members of the village co voted.", {}},
+      // a list of names joined by "and" ends in the company its designator names
+      {"The partnership includes Wagner and Brask and Tollund Industries Inc.",
+       {"Tollund Industries Inc|ORG|tollund-industries"}},
+      // a common word of the gazetteer inside a company name is a word of that name
+      {"It bought Plaid Tarrow Inc for cash.", {"Plaid Tarrow Inc|ORG|plaid-tarrow"}},
+      {"It sold Hunt Valve Co Inc last year.", {"Hunt Valve Co Inc|ORG|hunt-valve"}},
+      {"Valve Corp said it agreed.", {"Valve Corp|ORG|valve"}},
+      // web boilerplate words (Video, TV) may open a company name
+      {"Video Ostermark Corp said it agreed.", {"Video Ostermark Corp|ORG|video-ostermark"}},
       // ALL CAPS headlines: the words before a designator, back to a headline verb
       {"QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nThe deal closes in May.",
        {"QUELLMARK CORP|ORG|quellmark", "STRAVEN SOFTWARE INC|ORG|straven-software"}},
@@ -142,6 +223,11 @@ TEST_F(EntityStageTest, UnknownCapitalizedWordsWithoutContextEmitNothing) {
   ExpectMentions({
       {"The Quorvath prototype arrived late.", {}},
       {"On Thursday the Board met in March.", {}},
+      // place names built like person names are not people
+      {"The plant near Santa Verla opened.", {}},
+      {"It bought a mill in West Harrowby and a depot at Mount Clavel.", {}},
+      // ... while a surname such as San stays a person's
+      {"The studio was founded by Jez San in 1987.", {"Jez San|PERSON|jez-san"}},
   });
 }
 
@@ -185,6 +271,18 @@ TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
   });
 }
 
+TEST_F(EntityStageTest, SameWordsTakeTheTypeOfTheStrongerEvidence) {
+  ExpectMentions({
+      // a designator is evidence of its own; a gazetteer place stays a place
+      {"Sales in Canada rose, said Tarrow Canada Ltd.",
+       {"Canada|LOCATION|canada", "Tarrow Canada Ltd|ORG|tarrow-canada"}},
+      // the person fallback yields to a company context elsewhere in the article
+      {"Talks stalled, Vardel Orbis said. Ilse Brandvold, chief executive of Vardel Orbis, left.",
+       {"Vardel Orbis|ORG|vardel-orbis", "Ilse Brandvold|PERSON|ilse-brandvold",
+        "Vardel Orbis|ORG|vardel-orbis"}},
+  });
+}
+
 TEST_F(EntityStageTest, ShortFormsFollowTheTypeAndEntityOfTheirLongForm) {
   ExpectMentions({
       {"Ingrid Halvorsen, chief executive of Norvane, spoke first. Halvorsen announced a buyback.",
@@ -209,6 +307,12 @@ TEST_F(EntityStageTest, PlaceTrapsAndInstitutionSpans) {
       {"The unit sold for HK$327m (US$42m) in cash.", {}},
       {"Kirinami filed the plan with the Tokyo Stock Exchange on Monday.",
        {"Tokyo Stock Exchange|ORG|tokyo-stock-exchange"}},
+      {"The plant was bought by Oregon Steel Mills for cash.",
+       {"Oregon Steel Mills|ORG|oregon-steel-mills"}},
+      {"Exports from Oregon rose.", {"Oregon|LOCATION|oregon"}},
+      // an airline or bank named for a place
+      {"It flew Air Canada to Harwick.", {"Air Canada|ORG|air-canada"}},
+      {"Air travel to Canada rose.", {"Canada|LOCATION|canada"}},
       {"The U.K. Competition and Markets Authority blocked the deal.",
        {"U.K.|LOCATION|united-kingdom",
         "Competition and Markets Authority|ORG|competition-and-markets-authority"}},
@@ -273,7 +377,7 @@ TEST_F(EntityStageTest, RejectsBadPatternFilesNamingFileAndRule) {
        "user/p.json: rule x.y: \"type\" must be ORG, PERSON, PRODUCT or LOCATION"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG"}]})",
        "user/p.json: rule x.y: needs at least one of before, after, name_starts_with, "
-       "name_ends_with, title_words"},
+       "name_ends_with, name_head_before_of, last_word_ending, title_words"},
       {R"({"kind":"entity_patterns","rules":[{"id":"org.verb","type":"ORG","after":"sued"}]})",
        "user/p.json: rule org.verb: duplicate id (also in builtin:entity_patterns.json)"},
       {R"({"kind":"entity_patterns","rules":[{"id":"x.y","type":"ORG","after":"sued","examples":[{"text":"A"}]}]})",
