@@ -409,6 +409,10 @@ std::vector<PatternMatch> CompiledPattern::FindAll(std::string_view text) const 
   return matches;
 }
 
+const std::string& CompiledPattern::Regex() const { return impl_->re.pattern(); }
+
+bool CompiledPattern::CaseSensitive() const { return impl_->re.options().case_sensitive(); }
+
 std::vector<std::string> CompiledPattern::GroupNames() const {
   std::vector<std::string> names;
   for (const std::string& name : impl_->group_names) {

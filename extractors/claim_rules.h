@@ -68,6 +68,9 @@ class CompiledPattern {
   std::vector<PatternMatch> FindAll(std::string_view text) const;
   // The base names of the pattern's named groups ("object2" gives "object").
   std::vector<std::string> GroupNames() const;
+  // The expanded RE2 source and whether it matches case-sensitively.
+  const std::string& Regex() const;
+  bool CaseSensitive() const;
 
  private:
   struct Impl;

@@ -13,6 +13,7 @@
 #include "extractors/claim_cues.h"
 #include "extractors/claim_rules.h"
 #include "extractors/entity_stage.h"
+#include "extractors/rule_prefilter.h"
 #include "pipeline/segmenter.h"
 
 namespace newsfacts {
@@ -449,6 +450,7 @@ struct ClaimStage::Impl {
   RuleSources sources;
   std::vector<ClaimRule> rules;
   std::unique_ptr<ClaimCues> cues;
+  std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
 };
 
 ClaimStage::ClaimStage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -461,10 +463,15 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!loaded.ok()) return loaded.status();
   StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
   if (!cues.ok()) return cues.status();
+  std::vector<const CompiledPattern*> patterns;
+  for (const ClaimRule& rule : *loaded) patterns.push_back(rule.compiled.get());
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
+  if (!prefilter.ok()) return prefilter.status();
   auto impl = std::make_unique<Impl>();
   impl->sources = rules;
   impl->rules = std::move(*loaded);
   impl->cues = std::move(*cues);
+  impl->prefilter = std::move(*prefilter);
   return std::unique_ptr<ClaimStage>(new ClaimStage(std::move(impl)));
 }
 
@@ -494,7 +501,8 @@ Status ClaimStage::Process(Document& doc) const {
           return slot.kind == AbstractSlot::Kind::kMention;
         }));
     std::vector<Candidate> candidates;
-    for (const ClaimRule& rule : impl_->rules) {
+    for (const int index : impl_->prefilter->Candidates(sentence.text())) {
+      const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
       if (mentions < rule.min_mentions) continue;
       for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
         Claim base;
