@@ -5,7 +5,7 @@
 // Gold: ActionBuy (head buys tail) is acquired(head -> tail), ActionSell (head sells tail) is
 // sold(head -> tail), ActionMerge is merged_with (either order). Each sentence runs through
 // the full pipeline; a claim of those predicates is correct when a gold relation of its
-// predicate not matched yet has both arguments matching leniently (bench/lenient_match.h) the
+// predicate not matched yet has both arguments matching leniently (bench/scoring.h) the
 // claim's subject and object texts. Micro precision, recall and F1 per predicate and overall.
 #include <algorithm>
 #include <cstdio>
@@ -16,12 +16,14 @@
 #include <string>
 #include <vector>
 
-#include "bench/lenient_match.h"
+#include "bench/scoring.h"
 #include "extractors/standard_pipeline.h"
 #include "pipeline/document.h"
 
 using namespace newsfacts;
+using newsfacts::bench::Counts;
 using newsfacts::bench::Matches;
+using newsfacts::bench::PrintRow;
 
 namespace {
 
@@ -29,12 +31,6 @@ struct Relation {
   std::string predicate;
   std::string subject;
   std::string object;
-};
-
-struct Counts {
-  size_t gold = 0;
-  size_t found = 0;
-  size_t correct = 0;
 };
 
 constexpr const char* kPredicates[] = {"acquired", "sold", "merged_with"};
@@ -52,14 +48,6 @@ bool SameRelation(const Relation& claim, const Relation& gold) {
   const bool backward = claim.predicate == "merged_with" && Matches(claim.subject, gold.object, true) &&
                         Matches(claim.object, gold.subject, true);
   return forward || backward;
-}
-
-void PrintRow(const char* name, const Counts& c) {
-  const double p = c.found ? static_cast<double>(c.correct) / c.found : 0;
-  const double r = c.gold ? static_cast<double>(c.correct) / c.gold : 0;
-  const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::printf("  %-12s gold %4zu  found %4zu  correct %4zu   P %.3f  R %.3f  F1 %.3f\n", name,
-              c.gold, c.found, c.correct, p, r, f);
 }
 
 }  // namespace

@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/lenient_match.h"
+#include "bench/scoring.h"
 #include "corpus/article_reader.h"
 #include "extractors/amount_stage.h"
 #include "extractors/claim_abstraction.h"
@@ -37,7 +37,9 @@
 #include "pipeline/segmenter.h"
 
 using namespace newsfacts;
+using newsfacts::bench::Counts;
 using newsfacts::bench::Matches;
+using newsfacts::bench::PrintRow;
 
 namespace {
 
@@ -50,12 +52,6 @@ using Filler = std::vector<std::string>;  // acceptable alternatives
 struct Offered {
   std::optional<size_t> entity;
   std::string text;
-};
-
-struct Counts {
-  size_t gold = 0;
-  size_t response = 0;
-  size_t correct = 0;
 };
 
 // Counts correct responses: each gold filler is matched at most once.
@@ -92,14 +88,6 @@ bool IsPerSharePrice(const Document& doc, const Amount& amount) {
     if (after.rfind(tail, 0) == 0) return true;
   }
   return false;
-}
-
-void PrintRow(const char* name, const Counts& c) {
-  const double p = c.response ? static_cast<double>(c.correct) / c.response : 0;
-  const double r = c.gold ? static_cast<double>(c.correct) / c.gold : 0;
-  const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::printf("  %-10s gold %4zu  resp %4zu  correct %4zu   P %.3f  R %.3f  F1 %.3f\n", name,
-              c.gold, c.response, c.correct, p, r, f);
 }
 
 }  // namespace
@@ -214,7 +202,7 @@ int main(int argc, char** argv) {
       for (bool is_lenient : {false, true}) {
         Counts& counts = (is_lenient ? lenient : strict)[slot];
         counts.gold += gold.size();
-        counts.response += resp.size();
+        counts.found += resp.size();
         counts.correct += Score(resp, gold, is_lenient, &gold_hit, &resp_ok);
       }
       // Error classes, on the lenient matching.
@@ -279,7 +267,7 @@ int main(int argc, char** argv) {
       const Counts& c = table->at(slot);
       PrintRow(slot, c);
       all.gold += c.gold;
-      all.response += c.response;
+      all.found += c.found;
       all.correct += c.correct;
     }
     PrintRow("ALL", all);

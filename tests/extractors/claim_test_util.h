@@ -1,14 +1,32 @@
-// Helpers for claim tests: documents annotated by hand, so claim rules are tested without
-// the entity and amount stages.
+// Helpers for claim tests: the built-in rules, and documents annotated by hand, so claim rules
+// are tested without the entity and amount stages.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "extractors/claim_rules.h"
+#include "extractors/rule_sources.h"
 #include "pipeline/document.h"
 
 namespace newsfacts::claim_testing {
+
+// The built-in claim rules, compiled; a test failure and an empty list when they do not load.
+inline std::vector<ClaimRule> BuiltinClaimRules() {
+  StatusOr<RuleSources> rules = RuleSources::Builtin();
+  EXPECT_TRUE(rules.ok());
+  if (!rules.ok()) return {};
+  StatusOr<MacroTable> macros = LoadClaimMacros(*rules);
+  EXPECT_TRUE(macros.ok());
+  if (!macros.ok()) return {};
+  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(*rules, *macros);
+  EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+  if (!loaded.ok()) return {};
+  return std::move(*loaded);
+}
 
 // An annotation to place: every occurrence of `text` becomes a mention of an entity of that
 // name and type, or (type "MONEY") an amount.

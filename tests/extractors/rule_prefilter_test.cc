@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "extractors/claim_rules.h"
-#include "extractors/rule_sources.h"
+#include "tests/extractors/claim_test_util.h"
 
 namespace newsfacts {
 namespace {
@@ -42,14 +42,10 @@ TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
 }
 
 TEST(RulePrefilterTest, NeverLeavesOutAMatchingBuiltInRule) {
-  StatusOr<RuleSources> rules = RuleSources::Builtin();
-  ASSERT_TRUE(rules.ok());
-  StatusOr<MacroTable> macros = LoadClaimMacros(*rules);
-  ASSERT_TRUE(macros.ok());
-  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(*rules, *macros);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const std::vector<ClaimRule> loaded = claim_testing::BuiltinClaimRules();
+  ASSERT_FALSE(loaded.empty());
   std::vector<const CompiledPattern*> patterns;
-  for (const ClaimRule& rule : *loaded) patterns.push_back(rule.compiled.get());
+  for (const ClaimRule& rule : loaded) patterns.push_back(rule.compiled.get());
   StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(patterns);
   ASSERT_TRUE(filter.ok()) << filter.status().message();
   const std::vector<std::string> sentences = {
@@ -62,11 +58,11 @@ TEST(RulePrefilterTest, NeverLeavesOutAMatchingBuiltInRule) {
   for (const std::string& sentence : sentences) {
     SCOPED_TRACE(sentence);
     const std::vector<int> candidates = (*filter)->Candidates(sentence);
-    for (size_t r = 0; r < loaded->size(); ++r) {
-      if ((*loaded)[r].compiled->FindAll(sentence).empty()) continue;
+    for (size_t r = 0; r < loaded.size(); ++r) {
+      if (loaded[r].compiled->FindAll(sentence).empty()) continue;
       EXPECT_NE(std::find(candidates.begin(), candidates.end(), static_cast<int>(r)),
                 candidates.end())
-          << "rule " << (*loaded)[r].id << " matches but was left out";
+          << "rule " << loaded[r].id << " matches but was left out";
     }
   }
 }

@@ -1,10 +1,12 @@
-// Lenient string matching shared by the evaluation programs: answers and gold strings are
-// compared after normalization (case folded, punctuation dropped, trailing designators such as
-// Inc/Corp/Co/Ltd removed), and one may contain the other at word boundaries ("Cisco" vs
-// "Cisco Systems"). Strict matching is plain equality.
+// Scoring shared by the evaluation programs. Lenient string matching: answers and gold strings
+// are compared after normalization (case folded, punctuation dropped, trailing designators
+// such as Inc/Corp/Co/Ltd removed), and one may contain the other at word boundaries ("Cisco"
+// vs "Cisco Systems"); strict matching is plain equality. Micro precision, recall and F1 rows.
 #pragma once
 
 #include <cctype>
+#include <cstddef>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <string_view>
@@ -46,6 +48,22 @@ inline bool Matches(const std::string& response, const std::string& gold, bool l
   const std::string a = Normalize(response);
   const std::string b = Normalize(gold);
   return a == b || ContainsWords(a, b) || ContainsWords(b, a);
+}
+
+// Gold items, items found and found items that are correct, for one row of a score table.
+struct Counts {
+  size_t gold = 0;
+  size_t found = 0;
+  size_t correct = 0;
+};
+
+// Prints "  NAME  gold G  found F  correct C   P p  R r  F1 f".
+inline void PrintRow(const char* name, const Counts& c) {
+  const double p = c.found ? static_cast<double>(c.correct) / c.found : 0;
+  const double r = c.gold ? static_cast<double>(c.correct) / c.gold : 0;
+  const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  std::printf("  %-12s gold %4zu  found %4zu  correct %4zu   P %.3f  R %.3f  F1 %.3f\n", name,
+              c.gold, c.found, c.correct, p, r, f);
 }
 
 }  // namespace newsfacts::bench
