@@ -137,6 +137,8 @@ void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
 // possessives, or nullopt when the group is absent or the cues veto its words. The veto sees
 // the article before the group too: "the design-software company" refers back to a company
 // named before, "a design-software company" does not.
+constexpr std::string_view kArticles[] = {"the ", "a ", "an ", "its ", "their ", "his ", "her "};
+
 std::optional<Participant> AssetOf(const AbstractSentence& sentence, const PatternMatch& match,
                                    const ClaimCues& cues) {
   const GroupSpan* asset = match.Group("asset");
@@ -144,7 +146,7 @@ std::optional<Participant> AssetOf(const AbstractSentence& sentence, const Patte
   const std::string_view all = sentence.text();
   size_t begin = asset->begin;
   size_t veto_begin = begin;
-  for (std::string_view article : {"the ", "a ", "an ", "its ", "their ", "his ", "her "}) {
+  for (std::string_view article : kArticles) {
     if (begin >= article.size() && all.substr(begin - article.size(), article.size()) == article &&
         (begin == article.size() || all[begin - article.size() - 1] == ' ')) {
       veto_begin = begin - article.size();
@@ -155,7 +157,7 @@ std::optional<Participant> AssetOf(const AbstractSentence& sentence, const Patte
   std::string_view text = all.substr(begin, asset->end - begin);
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
-    for (std::string_view article : {"the ", "a ", "an ", "its ", "their ", "his ", "her "}) {
+    for (std::string_view article : kArticles) {
       if (text.size() > article.size() && text.substr(0, article.size()) == article) {
         text.remove_prefix(article.size());
         begin += article.size();
