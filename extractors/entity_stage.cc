@@ -994,7 +994,9 @@ class Annotator {
   }
 
   // Finds the fuller earlier (or later) mention a short form stands for: a surname for a
-  // person, initials or a first word for an organization.
+  // person, initials or a first word for an organization. A name with a designator of its own
+  // ("Gelco Corp") is a company in full, not a short form of another ("Gelco Express Ltd", its
+  // unit).
   // True when `other` is `c` followed by organization words only ("Kowloon Tong" of
   // "Kowloon Tong Holdings").
   bool IsOrgPrefix(const Candidate& c, const Candidate& other) const {
@@ -1021,7 +1023,7 @@ class Annotator {
       bool match = false;
       if (other.type == EntityType::kPerson && words == 1) {
         match = words_[other.name_end - 1].folded == folded;
-      } else if (other.type == EntityType::kOrg) {
+      } else if (other.type == EntityType::kOrg && c.end == c.name_end) {
         match = (!acronym.empty() && Initials(other) == acronym) ||
                 (words == 1 && words_[other.begin].folded == folded &&
                  !lists_.first_names->Contains(folded)) ||

@@ -243,6 +243,9 @@ TEST_F(EntityStageTest, ShortFormsResolveToTheEarlierFullName) {
        {"Brightwave Labs Inc.|ORG|brightwave-labs", "Brightwave Labs|ORG|brightwave-labs"}},
       {"Shares of Dunmore fell. Dunmore blamed the weather.",
        {"Dunmore|ORG|dunmore", "Dunmore|ORG|dunmore"}},
+      // A name with its own designator is a company in full, not a short form of its unit.
+      {"Tarrow Corp sold Tarrow Freight Ltd to a rival.",
+       {"Tarrow Corp|ORG|tarrow", "Tarrow Freight Ltd|ORG|tarrow-freight"}},
   });
 }
 
