@@ -14,7 +14,8 @@
 // "Strict" is exact string equality. "Lenient" compares normalized strings (case folded,
 // punctuation dropped, trailing designators such as Inc/Corp/Co/Ltd removed) and also accepts
 // one normalized string containing the other at word boundaries ("Cisco" vs "Cisco Systems").
-// A per-share price ("35 dlrs a share") is never offered as DLRAMT.
+// Claims never carry a per-share price ("35 dlrs a share") as their amount (see
+// claim_cues.json, per_unit_after), so DLRAMT never holds one.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -75,19 +76,6 @@ size_t Score(const std::vector<std::string>& responses, const std::vector<Filler
     }
   }
   return correct;
-}
-
-// True when the amount is a price per share ("35 dlrs a share", "26.25 dlr per share"): money,
-// but never the deal's DLRAMT, so it is not offered as that slot's filler.
-bool IsPerSharePrice(const Document& doc, const Amount& amount) {
-  std::string after(doc.text().substr(amount.span.end, 24));
-  std::transform(after.begin(), after.end(), after.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* tail : {" a share", " per share", "-a-share", " cash per share", " a share cash",
-                           " cash a share", " each"}) {
-    if (after.rfind(tail, 0) == 0) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -185,7 +173,7 @@ int main(int argc, char** argv) {
       any_claim = true;
       put(acquired ? "PURCHASER" : "SELLER", claim.subject, doc.Text(claim.subject_span));
       put("ACQUIRED", claim.object, doc.Text(claim.object_span));
-      if (claim.amount && !IsPerSharePrice(doc, doc.amounts()[*claim.amount])) {
+      if (claim.amount) {
         put("DLRAMT", std::nullopt, doc.Text(doc.amounts()[*claim.amount].span));
       }
     }
