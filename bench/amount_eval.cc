@@ -28,10 +28,10 @@ std::string ReadFile(const std::filesystem::path& path) {
 
 std::string Describe(const Document& doc, const Amount& a) {
   auto show = [](const std::optional<std::string>& v) { return v ? *v : std::string("-"); };
-  return "\"" + std::string(doc.Text(a.span)) + "\" value=" + show(a.value) + " low=" + show(a.low) +
-         " high=" + show(a.high) + " " + show(a.currency) + " (" + a.currency_evidence + ") " +
-         a.qualifier + (a.restates ? " restates#" + std::to_string(*a.restates) : "") + " [" +
-         a.rule + "]";
+  return "\"" + std::string(doc.Text(a.span)) + "\" value=" + show(a.value) +
+         " low=" + show(a.low) + " high=" + show(a.high) + " " + show(a.currency) + " (" +
+         a.currency_evidence + ") " + a.qualifier +
+         (a.restates ? " restates#" + std::to_string(*a.restates) : "") + " [" + a.rule + "]";
 }
 
 int EvaluateFire(const std::string& path, const Stage& segmenter, const AmountStage& amounts) {
@@ -94,10 +94,13 @@ int EvaluateFire(const std::string& path, const Stage& segmenter, const AmountSt
       }
       predicted_strict += strict;
       predicted_lenient += lenient;
-      if (!lenient) false_positives.push_back("FALSE POSITIVE " + Describe(doc, a) + " in: " + text);
+      if (!lenient)
+        false_positives.push_back("FALSE POSITIVE " + Describe(doc, a) + " in: " + text);
     }
   }
-  auto ratio = [](size_t a, size_t b) { return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b); };
+  auto ratio = [](size_t a, size_t b) {
+    return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
+  };
   std::printf("FIRE %s: %zu gold Money spans, %zu predicted amounts\n", path.c_str(), gold_total,
               predicted_total);
   std::printf("strict : precision %.1f%% (%zu/%zu)  recall %.1f%% (%zu/%zu)\n",
@@ -142,12 +145,14 @@ int EvaluateBbc(const std::string& dir, size_t sample, const Stage& segmenter,
            at = doc.text().find(sign, at + 1)) {
         size_t next = at + sign.size();
         if (next < doc.text().size() && doc.text()[next] == ' ') ++next;
-        if (next >= doc.text().size() || !std::isdigit(static_cast<unsigned char>(doc.text()[next]))) {
+        if (next >= doc.text().size() ||
+            !std::isdigit(static_cast<unsigned char>(doc.text()[next]))) {
           continue;
         }
         const Span sign_span{at, at + sign.size()};
-        const bool covered = std::any_of(doc.amounts().begin(), doc.amounts().end(),
-                                         [&](const Amount& a) { return a.span.Contains(sign_span); });
+        const bool covered =
+            std::any_of(doc.amounts().begin(), doc.amounts().end(),
+                        [&](const Amount& a) { return a.span.Contains(sign_span); });
         if (!covered && !duplicate) {
           const size_t from = at > 40 ? at - 40 : 0;
           uncovered.push_back(path.filename().string() + ": ..." +
@@ -160,15 +165,16 @@ int EvaluateBbc(const std::string& dir, size_t sample, const Stage& segmenter,
       restating += a.restates.has_value();
       vague += a.vague;
       no_currency += !a.currency.has_value();
-      found.push_back({path.filename().string(),
-                       Describe(doc, a) + "\n    sentence: " +
-                           std::string(doc.Text(doc.sentences()[a.sentence].span))});
+      found.push_back(
+          {path.filename().string(), Describe(doc, a) + "\n    sentence: " +
+                                         std::string(doc.Text(doc.sentences()[a.sentence].span))});
     }
   }
-  std::printf("bbc %s: %zu files, %zu amounts (%zu in %zu distinct texts); %zu restate another, "
-              "%zu vague, %zu without currency\n",
-              dir.c_str(), paths.size(), total, distinct_total, distinct_texts.size(), restating,
-              vague, no_currency);
+  std::printf(
+      "bbc %s: %zu files, %zu amounts (%zu in %zu distinct texts); %zu restate another, "
+      "%zu vague, %zu without currency\n",
+      dir.c_str(), paths.size(), total, distinct_total, distinct_texts.size(), restating, vague,
+      no_currency);
   std::printf("%zu currency signs before a digit not covered by an amount (distinct texts):\n",
               uncovered.size());
   for (const std::string& item : uncovered) std::printf("UNCOVERED %s\n", item.c_str());

@@ -75,10 +75,14 @@ std::vector<ConllDocument> ReadConll(std::istream& in) {
 
 std::string ConllType(EntityType type) {
   switch (type) {
-    case EntityType::kOrg: return "ORG";
-    case EntityType::kPerson: return "PER";
-    case EntityType::kLocation: return "LOC";
-    case EntityType::kProduct: return "PRODUCT";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kPerson:
+      return "PER";
+    case EntityType::kLocation:
+      return "LOC";
+    case EntityType::kProduct:
+      return "PRODUCT";
   }
   return "";
 }
@@ -104,7 +108,8 @@ int Run(int argc, char** argv) {
     return 2;
   }
   size_t max_examples = 8;
-  if (argc >= 4 && std::string(argv[2]) == "--examples") max_examples = std::strtoul(argv[3], nullptr, 10);
+  if (argc >= 4 && std::string(argv[2]) == "--examples")
+    max_examples = std::strtoul(argv[3], nullptr, 10);
   std::ifstream in(argv[1]);
   if (!in) {
     std::cerr << argv[1] << ": cannot open\n";
@@ -137,7 +142,8 @@ int Run(int argc, char** argv) {
                             conll.sentence_starts[next_sentence] == t;
         text += starts ? "\n" : " ";
       }
-      if (next_sentence < conll.sentence_starts.size() && conll.sentence_starts[next_sentence] == t) {
+      if (next_sentence < conll.sentence_starts.size() &&
+          conll.sentence_starts[next_sentence] == t) {
         ++next_sentence;
       }
       token_at_begin[text.size()] = t;
@@ -211,8 +217,9 @@ int Run(int argc, char** argv) {
           break;
         }
         if (!overlaps(pred, gold)) continue;
-        error_class = gold.type == pred.type ? "spurious " + pred.type + " (boundary)"
-                                             : "spurious " + pred.type + " (gold " + gold.type + ")";
+        error_class = gold.type == pred.type
+                          ? "spurious " + pred.type + " (boundary)"
+                          : "spurious " + pred.type + " (gold " + gold.type + ")";
       }
       if (!exact) note(error_class, pred.text);
     }
@@ -220,7 +227,8 @@ int Run(int argc, char** argv) {
   counts["ORG"].Print("ORG");
   counts["PER"].Print("PER");
   counts["ORG+PER"].Print("ORG+PER");
-  std::vector<std::pair<std::string, std::vector<std::string>>> sorted(errors.begin(), errors.end());
+  std::vector<std::pair<std::string, std::vector<std::string>>> sorted(errors.begin(),
+                                                                       errors.end());
   std::sort(sorted.begin(), sorted.end(),
             [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   std::cout << "\nerror classes (count, examples):\n";

@@ -44,8 +44,10 @@ std::string PredicateOf(const std::string& fire_type) {
 
 bool SameRelation(const Relation& claim, const Relation& gold) {
   if (claim.predicate != gold.predicate) return false;
-  const bool forward = Matches(claim.subject, gold.subject, true) && Matches(claim.object, gold.object, true);
-  const bool backward = claim.predicate == "merged_with" && Matches(claim.subject, gold.object, true) &&
+  const bool forward =
+      Matches(claim.subject, gold.subject, true) && Matches(claim.object, gold.object, true);
+  const bool backward = claim.predicate == "merged_with" &&
+                        Matches(claim.subject, gold.object, true) &&
                         Matches(claim.object, gold.subject, true);
   return forward || backward;
 }
@@ -83,10 +85,12 @@ int main(int argc, char** argv) {
     for (const auto& relation : record["relations"]) {
       const std::string predicate = PredicateOf(relation["type"].get<std::string>());
       if (!predicate.empty()) {
-        gold.push_back({predicate, relation["head"].get<std::string>(), relation["tail"].get<std::string>()});
+        gold.push_back(
+            {predicate, relation["head"].get<std::string>(), relation["tail"].get<std::string>()});
       }
     }
-    Document doc = Document::FromRaw(ArticleMeta{.path = "fire"}, record["text"].get<std::string>());
+    Document doc =
+        Document::FromRaw(ArticleMeta{.path = "fire"}, record["text"].get<std::string>());
     if (Status status = pipeline.Run(doc); !status.ok()) {
       std::fprintf(stderr, "record %zu: %s\n", sentences, status.message().c_str());
       continue;
@@ -110,13 +114,14 @@ int main(int argc, char** argv) {
       if (correct) {
         ++counts[found.predicate].correct;
       } else {
-        errors.push_back("extra " + found.predicate + "(" + found.subject + " -> " + found.object + ")");
+        errors.push_back("extra " + found.predicate + "(" + found.subject + " -> " + found.object +
+                         ")");
       }
     }
     for (size_t g = 0; g < gold.size(); ++g) {
       if (gold_matched[g]) continue;
-      errors.push_back("missed " + gold[g].predicate + "(" + gold[g].subject + " -> " + gold[g].object +
-                       "): " + record["text"].get<std::string>().substr(0, 160));
+      errors.push_back("missed " + gold[g].predicate + "(" + gold[g].subject + " -> " +
+                       gold[g].object + "): " + record["text"].get<std::string>().substr(0, 160));
     }
   }
 
@@ -130,6 +135,7 @@ int main(int argc, char** argv) {
     all.correct += c.correct;
   }
   PrintRow("ALL", all);
-  for (size_t k = 0; k < std::min(show_errors, errors.size()); ++k) std::printf("    %s\n", errors[k].c_str());
+  for (size_t k = 0; k < std::min(show_errors, errors.size()); ++k)
+    std::printf("    %s\n", errors[k].c_str());
   return 0;
 }

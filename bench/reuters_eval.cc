@@ -113,15 +113,17 @@ int main(int argc, char** argv) {
       const nlohmann::json record = nlohmann::json::parse(line);
       std::map<std::string, std::vector<Filler>> slots;
       for (const char* slot : kSlots) {
-        for (const auto& filler : record["slots"][slot]) slots[slot].push_back(filler.get<Filler>());
+        for (const auto& filler : record["slots"][slot])
+          slots[slot].push_back(filler.get<Filler>());
       }
       gold_slots.push_back(std::move(slots));
     }
   }
   StatusOr<FileReadResult> read = ReadArticleFile(path);
   if (!read.ok() || read->articles.size() != gold_slots.size()) {
-    std::fprintf(stderr, "%s: %s\n", path.c_str(),
-                 read.ok() ? "record count differs from the reader's" : read.status().message().c_str());
+    std::fprintf(
+        stderr, "%s: %s\n", path.c_str(),
+        read.ok() ? "record count differs from the reader's" : read.status().message().c_str());
     return 2;
   }
 
@@ -198,23 +200,29 @@ int main(int argc, char** argv) {
         if (gold_hit[g]) continue;
         any_miss = true;
         std::string cls;
-        const bool mentioned = std::any_of(gold[g].begin(), gold[g].end(), [&](const std::string& alt) {
-          if (std::string_view(slot) == "DLRAMT") {
-            return std::any_of(doc.amounts().begin(), doc.amounts().end(), [&](const Amount& a) {
-              return Matches(std::string(doc.Text(a.span)), alt, true);
+        const bool mentioned =
+            std::any_of(gold[g].begin(), gold[g].end(), [&](const std::string& alt) {
+              if (std::string_view(slot) == "DLRAMT") {
+                return std::any_of(doc.amounts().begin(), doc.amounts().end(),
+                                   [&](const Amount& a) {
+                                     return Matches(std::string(doc.Text(a.span)), alt, true);
+                                   });
+              }
+              const bool described =
+                  std::any_of(doc.claims().begin(), doc.claims().end(), [&](const Claim& c) {
+                    return !c.object && !c.object_span.empty() &&
+                           Matches(std::string(doc.Text(c.object_span)), alt, true);
+                  });
+              return described ||
+                     std::any_of(doc.mentions().begin(), doc.mentions().end(),
+                                 [&](const Mention& m) {
+                                   return Matches(std::string(doc.Text(m.span)), alt, true);
+                                 });
             });
-          }
-          const bool described = std::any_of(doc.claims().begin(), doc.claims().end(), [&](const Claim& c) {
-            return !c.object && !c.object_span.empty() &&
-                   Matches(std::string(doc.Text(c.object_span)), alt, true);
-          });
-          return described || std::any_of(doc.mentions().begin(), doc.mentions().end(), [&](const Mention& m) {
-            return Matches(std::string(doc.Text(m.span)), alt, true);
-          });
-        });
         if (!mentioned) {
-          cls = std::string(slot) == "DLRAMT" ? "miss: amount not found by the amount stage"
-                                              : "miss: name not found (no mention, no described object)";
+          cls = std::string(slot) == "DLRAMT"
+                    ? "miss: amount not found by the amount stage"
+                    : "miss: name not found (no mention, no described object)";
         } else if (!any_claim) {
           cls = "miss: no acquired/sold claim in the article";
         } else {
@@ -226,8 +234,8 @@ int main(int argc, char** argv) {
       }
       for (size_t r = 0; r < resp.size(); ++r) {
         if (resp_ok[r]) continue;
-        const std::string cls = gold.empty() ? "false alarm: slot empty in gold"
-                                             : "false alarm: wrong filler";
+        const std::string cls =
+            gold.empty() ? "false alarm: slot empty in gold" : "false alarm: wrong filler";
         ++error_classes[cls];
         error_lines.push_back(std::string(slot) + " " + cls + ": \"" + resp[r] + "\" (record " +
                               std::to_string(i) + ")");
@@ -237,7 +245,8 @@ int main(int argc, char** argv) {
       --show_abstract;
       std::printf("record %zu%s:", i, any_claim ? "" : " (no acquired/sold claim)");
       for (const char* slot : kSlots) {
-        for (const Filler& filler : gold_slots[i][slot]) std::printf(" %s=\"%s\"", slot, filler[0].c_str());
+        for (const Filler& filler : gold_slots[i][slot])
+          std::printf(" %s=\"%s\"", slot, filler[0].c_str());
       }
       std::printf("\n");
       for (size_t s = 0; s < std::min<size_t>(3, doc.sentences().size()); ++s) {
@@ -249,7 +258,8 @@ int main(int argc, char** argv) {
   std::printf("reuters-acq: %zu articles, %zu with an acquired/sold claim\n", gold_slots.size(),
               articles_with_claim);
   for (const auto* table : {&strict, &lenient}) {
-    std::printf("%s\n", table == &strict ? "strict (exact string match)" : "lenient (normalized, containment)");
+    std::printf("%s\n", table == &strict ? "strict (exact string match)"
+                                         : "lenient (normalized, containment)");
     Counts all;
     for (const char* slot : kSlots) {
       const Counts& c = table->at(slot);

@@ -26,9 +26,9 @@ inline std::string Normalize(std::string_view text) {
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  static const std::set<std::string> kDesignators = {"inc", "corp", "corporation", "co", "ltd",
-                                                     "plc", "llc", "lp", "sa", "ag", "nv",
-                                                     "company", "limited", "incorporated"};
+  static const std::set<std::string> kDesignators = {
+      "inc", "corp", "corporation", "co", "ltd",     "plc",     "llc",
+      "lp",  "sa",   "ag",          "nv", "company", "limited", "incorporated"};
   while (true) {
     const size_t space = out.rfind(' ');
     if (space == std::string::npos || !kDesignators.count(out.substr(space + 1))) break;

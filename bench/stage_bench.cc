@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
       for (size_t s = 0; s < stages.size(); ++s) {
         const auto start = std::chrono::steady_clock::now();
         Status status = stages[s]->Process(doc);
-        seconds[s] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        seconds[s] +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!status.ok()) {
           std::fprintf(stderr, "%s: %s\n", raw.meta.path.c_str(), status.message().c_str());
           return 1;

@@ -113,7 +113,7 @@ bool IsElement(const GumboNode* node) {
 // newsletter boxes, related-story lists, ads. Their link texts ("X", "LinkedIn") would
 // otherwise read as company mentions (corpus/samples/*.html, share-tools).
 constexpr std::array<std::string_view, 12> kFurnitureNameFragments = {
-    "share",   "social", "related", "newsletter", "subscribe",  "promo",
+    "share",  "social",  "related", "newsletter", "subscribe",  "promo",
     "advert", "ad-slot", "cookie",  "comments",   "breadcrumb", "recommended"};
 
 // True when a class or id of `node` names page furniture (see kFurnitureNameFragments).

@@ -114,9 +114,12 @@ Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::
 
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kConflict: return "conflict";
-    case Verdict::kAgree: return "agree";
-    case Verdict::kUnconfirmed: return "unconfirmed";
+    case Verdict::kConflict:
+      return "conflict";
+    case Verdict::kAgree:
+      return "agree";
+    case Verdict::kUnconfirmed:
+      return "unconfirmed";
   }
   return "unconfirmed";
 }
@@ -166,16 +169,16 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
     key_of_claim[claim.claim_id] = key;
   }
 
-  NEWSFACTS_RETURN_IF_ERROR(ReadAll(
-      connection, kSelectConflicts, options.predicate, [&](const sqlite::Statement& row) {
+  NEWSFACTS_RETURN_IF_ERROR(
+      ReadAll(connection, kSelectConflicts, options.predicate, [&](const sqlite::Statement& row) {
         const auto a = key_of_claim.find(row.ColumnInt64(0));
         if (a == key_of_claim.end()) return;
         ComparedFact& fact = by_key[a->second];
         fact.conflicts.emplace_back(row.ColumnInt64(0), row.ColumnInt64(1));
         fact.verdict = Verdict::kConflict;
       }));
-  NEWSFACTS_RETURN_IF_ERROR(ReadAll(
-      connection, kSelectAgreements, options.predicate, [&](const sqlite::Statement& row) {
+  NEWSFACTS_RETURN_IF_ERROR(
+      ReadAll(connection, kSelectAgreements, options.predicate, [&](const sqlite::Statement& row) {
         const auto fact =
             by_key.find(FactKey{row.ColumnInt64(0), Text(row, 1), row.ColumnInt64(2)});
         if (fact != by_key.end() && fact->second.verdict != Verdict::kConflict) {
@@ -199,10 +202,9 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
     }
     comparison.facts.push_back(std::move(fact));
   }
-  std::stable_sort(comparison.facts.begin(), comparison.facts.end(),
-                   [](const ComparedFact& a, const ComparedFact& b) {
-                     return a.articles > b.articles;
-                   });
+  std::stable_sort(
+      comparison.facts.begin(), comparison.facts.end(),
+      [](const ComparedFact& a, const ComparedFact& b) { return a.articles > b.articles; });
   return comparison;
 }
 
@@ -268,9 +270,15 @@ void WriteComparison(const Comparison& comparison, const CompareOptions& options
   int unconfirmed = 0;
   for (const ComparedFact& fact : comparison.facts) {
     switch (fact.verdict) {
-      case Verdict::kConflict: ++conflict; break;
-      case Verdict::kAgree: ++agree; break;
-      case Verdict::kUnconfirmed: ++unconfirmed; break;
+      case Verdict::kConflict:
+        ++conflict;
+        break;
+      case Verdict::kAgree:
+        ++agree;
+        break;
+      case Verdict::kUnconfirmed:
+        ++unconfirmed;
+        break;
     }
     std::string verdict(VerdictName(fact.verdict));
     std::transform(verdict.begin(), verdict.end(), verdict.begin(),

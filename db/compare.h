@@ -27,17 +27,17 @@ struct CompareOptions {
 struct ComparedClaim {
   int64_t claim_id = 0;
   int64_t article_id = 0;
-  std::string amount;     // the amount as written, empty when the claim has none
-  std::string value;      // exact decimal string, empty for ranges, vague or no amount
+  std::string amount;  // the amount as written, empty when the claim has none
+  std::string value;   // exact decimal string, empty for ranges, vague or no amount
   std::string currency;
-  std::string status;     // "asserted", "reported", ...
+  std::string status;  // "asserted", "reported", ...
   std::string speaker;
   std::string venue;
   std::string title;
   std::string source;
   std::string published;
   std::string path;
-  std::string evidence;   // the sentence that states it
+  std::string evidence;  // the sentence that states it
 };
 
 enum class Verdict {
@@ -53,11 +53,11 @@ std::string_view VerdictName(Verdict verdict);
 struct ComparedFact {
   std::string subject;
   std::string predicate;
-  std::string object;                  // empty for facts without an object (raised, valued_at)
-  int articles = 0;                    // distinct articles
-  int sources = 0;                     // distinct named outlets
+  std::string object;  // empty for facts without an object (raised, valued_at)
+  int articles = 0;    // distinct articles
+  int sources = 0;     // distinct named outlets
   Verdict verdict = Verdict::kUnconfirmed;
-  std::vector<ComparedClaim> claims;   // by published date, then claim id
+  std::vector<ComparedClaim> claims;                   // by published date, then claim id
   std::vector<std::pair<int64_t, int64_t>> conflicts;  // claim id pairs from `conflicts`
 };
 

@@ -65,8 +65,7 @@ constexpr std::string_view kInsertRun =
 constexpr std::string_view kFinishRun =
     "UPDATE runs SET finished_at = ?2, articles_added = ?3, articles_replaced = ?4, "
     "articles_unchanged = ?5, articles_failed = ?6, articles_reextracted = ?7 WHERE id = ?1";
-constexpr std::string_view kSelectHashes =
-    "SELECT path, record_index, content_hash FROM articles";
+constexpr std::string_view kSelectHashes = "SELECT path, record_index, content_hash FROM articles";
 constexpr std::string_view kSelectStale =
     "SELECT a.id FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.run_id <> ?1 "
     "AND (?4 OR r.tool_version <> ?2 OR r.rules_fingerprint <> ?3) ORDER BY a.id";
@@ -99,8 +98,7 @@ Status CheckSpan(std::string_view text, const Span& span, std::string_view what)
   }
   if (!IsCodePointBoundary(text, span.begin) || !IsCodePointBoundary(text, span.end)) {
     return Status::InvalidArgument(std::string(what) + ": span [" + std::to_string(span.begin) +
-                                   ", " + std::to_string(span.end) +
-                                   ") splits a UTF-8 code point");
+                                   ", " + std::to_string(span.end) + ") splits a UTF-8 code point");
   }
   return Status::Ok();
 }
@@ -279,16 +277,14 @@ struct FactStore::Impl {
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&delete_article, kDeleteArticle}, {&insert_article, kInsertArticle},
+      {&delete_article, kDeleteArticle},   {&insert_article, kInsertArticle},
       {&insert_sentence, kInsertSentence}, {&upsert_entity, kUpsertEntity},
-      {&insert_alias, kInsertAlias},     {&insert_mention, kInsertMention},
-      {&insert_amount, kInsertAmount},   {&set_restates, kSetRestates},
-      {&insert_claim, kInsertClaim},     {&insert_quote, kInsertQuote},
-      {&insert_run, kInsertRun},         {&finish_run, kFinishRun},
-      {&select_hashes, kSelectHashes},
-      {&index_sentence, kIndexSentence},
-      {&select_stale, kSelectStale},
-      {&select_article, kSelectArticle},
+      {&insert_alias, kInsertAlias},       {&insert_mention, kInsertMention},
+      {&insert_amount, kInsertAmount},     {&set_restates, kSetRestates},
+      {&insert_claim, kInsertClaim},       {&insert_quote, kInsertQuote},
+      {&insert_run, kInsertRun},           {&finish_run, kFinishRun},
+      {&select_hashes, kSelectHashes},     {&index_sentence, kIndexSentence},
+      {&select_stale, kSelectStale},       {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
@@ -310,8 +306,7 @@ void FactStore::Impl::ForgetCaches() {
   alias_cache.clear();
 }
 
-Status FactStore::Impl::Write(const Document& doc, std::string_view content_hash,
-                              int64_t run_id) {
+Status FactStore::Impl::Write(const Document& doc, std::string_view content_hash, int64_t run_id) {
   std::unique_ptr<sqlite::Transaction> own_transaction;
   if (batch == nullptr) {
     StatusOr<std::unique_ptr<sqlite::Transaction>> begun = sqlite::Transaction::Begin(*connection);
@@ -376,10 +371,10 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
   entity_ids.clear();
   for (const Entity& entity : doc.entities()) {
     auto cached = entity_cache.find(entity.key);
-    const bool unchanged = cached != entity_cache.end() && cached->second.name == entity.name &&
-                           cached->second.type == entity.type &&
-                           (entity.parent_key.empty() ||
-                            cached->second.parent_key == entity.parent_key);
+    const bool unchanged =
+        cached != entity_cache.end() && cached->second.name == entity.name &&
+        cached->second.type == entity.type &&
+        (entity.parent_key.empty() || cached->second.parent_key == entity.parent_key);
     int64_t id = 0;
     if (unchanged) {
       id = cached->second.id;
@@ -520,8 +515,8 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
                                                      const FactStoreOptions& options) {
   std::error_code error;
   const bool exists = std::filesystem::exists(path, error);
-  StatusOr<std::unique_ptr<sqlite::Connection>> connection = sqlite::Connection::Open(
-      path, sqlite::OpenMode::kReadWriteCreate, options.busy_timeout_ms);
+  StatusOr<std::unique_ptr<sqlite::Connection>> connection =
+      sqlite::Connection::Open(path, sqlite::OpenMode::kReadWriteCreate, options.busy_timeout_ms);
   if (!connection.ok()) {
     if (exists && !CanWrite(path)) return ReadOnlyError(path);
     return connection.status();
@@ -588,7 +583,7 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
 }
 
 StatusOr<std::vector<int64_t>> FactStore::ArticlesToReextract(int64_t current_run_id,
-                                                               const RunInfo& current, bool all) {
+                                                              const RunInfo& current, bool all) {
   std::vector<int64_t> ids;
   sqlite::Statement& select = impl_->select_stale;
   select.BindInt64(1, current_run_id);
@@ -656,8 +651,7 @@ Status FactStore::CommitBatch() {
   return status;
 }
 
-Status FactStore::WriteArticle(const Document& doc, std::string_view content_hash,
-                               int64_t run_id) {
+Status FactStore::WriteArticle(const Document& doc, std::string_view content_hash, int64_t run_id) {
   const std::string label = ArticleLabel(doc.meta());
   NEWSFACTS_RETURN_IF_ERROR(ValidateDocument(doc).WithContext(label));
   if (!impl_->lost_batch.ok()) return impl_->lost_batch.WithContext(label);

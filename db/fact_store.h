@@ -28,8 +28,8 @@ struct RunCounts {
 
 // An article as stored: what re-extraction needs to rebuild its Document without the file.
 struct StoredArticle {
-  ArticleMeta meta;          // path, record index, title, source, url, published, repairs
-  std::string text;          // the normalized text the offsets point into
+  ArticleMeta meta;  // path, record index, title, source, url, published, repairs
+  std::string text;  // the normalized text the offsets point into
   std::string content_hash;
 };
 
@@ -67,8 +67,8 @@ class FactStore {
   // Returns the ids of the stored articles to extract again, in id order: those whose
   // facts come from a run with another tool version or rules fingerprint than `current`,
   // or, with `all`, every article not written by run `current_run_id`.
-  StatusOr<std::vector<int64_t>> ArticlesToReextract(int64_t current_run_id,
-                                                     const RunInfo& current, bool all);
+  StatusOr<std::vector<int64_t>> ArticlesToReextract(int64_t current_run_id, const RunInfo& current,
+                                                     bool all);
 
   // Returns the stored article `article_id`. Errors: NotFound when there is none.
   StatusOr<StoredArticle> LoadArticle(int64_t article_id);

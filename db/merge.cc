@@ -174,21 +174,19 @@ StatusOr<int64_t> InputVersion(sqlite::Connection& connection, const std::string
   StatusOr<int64_t> version = connection.QueryInt("PRAGMA src.user_version");
   if (!version.ok()) return InputError(version.status(), input);
   if (*version == 0) {
-    return Status::FailedPrecondition(input +
-                                      ": not a newsfacts database (no schema version)");
+    return Status::FailedPrecondition(input + ": not a newsfacts database (no schema version)");
   }
   if (*version > LatestMigrationVersion()) {
-    return Status::FailedPrecondition(
-        input + ": database schema version " + std::to_string(*version) +
-        " is newer than this newsfacts (" + std::to_string(LatestMigrationVersion()) +
-        "); upgrade newsfacts");
+    return Status::FailedPrecondition(input + ": database schema version " +
+                                      std::to_string(*version) + " is newer than this newsfacts (" +
+                                      std::to_string(LatestMigrationVersion()) +
+                                      "); upgrade newsfacts");
   }
   return version;
 }
 
 // Copies the attached input `src` into the output in one transaction.
-Status MergeOne(sqlite::Connection& connection, const std::string& input,
-                MergeSummary& summary) {
+Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeSummary& summary) {
   StatusOr<int64_t> version = InputVersion(connection, input);
   if (!version.ok()) return version.status();
   StatusOr<std::unique_ptr<sqlite::Transaction>> transaction =

@@ -19,8 +19,8 @@ StatusOr<std::vector<Migration>> LoadMigrations() {
       return Status::Internal("migration " + std::string(file.path) +
                               ": file name must start with its number, e.g. 0002_views.sql");
     }
-    migrations.push_back({std::stoi(std::string(file.path.substr(0, digits))), file.path,
-                          file.contents});
+    migrations.push_back(
+        {std::stoi(std::string(file.path.substr(0, digits))), file.path, file.contents});
   }
   std::sort(migrations.begin(), migrations.end(),
             [](const Migration& a, const Migration& b) { return a.version < b.version; });
@@ -57,9 +57,9 @@ Status ApplyMigrations(sqlite::Connection& connection, int target_version) {
   StatusOr<int64_t> current = connection.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
   if (*current > latest) {
-    return Status::FailedPrecondition(
-        connection.path() + ": database schema version " + std::to_string(*current) +
-        " is newer than this newsfacts (" + std::to_string(latest) + "); upgrade newsfacts");
+    return Status::FailedPrecondition(connection.path() + ": database schema version " +
+                                      std::to_string(*current) + " is newer than this newsfacts (" +
+                                      std::to_string(latest) + "); upgrade newsfacts");
   }
   if (*current == 0) {
     // A version-0 file with tables belongs to another program: migrating it would mix

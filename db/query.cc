@@ -51,31 +51,40 @@ std::string FormatDouble(double value) {
 // The value of `column` as plain text: NULL is empty, blobs are hex.
 std::string CellText(const sqlite::Statement& statement, int column) {
   switch (statement.TypeOf(column)) {
-    case sqlite::ColumnType::kNull: return "";
-    case sqlite::ColumnType::kInteger: return std::to_string(statement.ColumnInt64(column));
-    case sqlite::ColumnType::kFloat: return FormatDouble(statement.ColumnDouble(column));
-    case sqlite::ColumnType::kBlob: return Hex(statement.ColumnBlob(column));
-    case sqlite::ColumnType::kText: return std::string(statement.ColumnText(column));
+    case sqlite::ColumnType::kNull:
+      return "";
+    case sqlite::ColumnType::kInteger:
+      return std::to_string(statement.ColumnInt64(column));
+    case sqlite::ColumnType::kFloat:
+      return FormatDouble(statement.ColumnDouble(column));
+    case sqlite::ColumnType::kBlob:
+      return Hex(statement.ColumnBlob(column));
+    case sqlite::ColumnType::kText:
+      return std::string(statement.ColumnText(column));
   }
   return "";
 }
 
 std::string JsonString(std::string_view text) {
-  return nlohmann::json(std::string(text)).dump(-1, ' ', false,
-                                               nlohmann::json::error_handler_t::replace);
+  return nlohmann::json(std::string(text))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // The value of `column` as a JSON value: numbers as numbers, NULL as null.
 std::string JsonValue(const sqlite::Statement& statement, int column) {
   switch (statement.TypeOf(column)) {
-    case sqlite::ColumnType::kNull: return "null";
-    case sqlite::ColumnType::kInteger: return std::to_string(statement.ColumnInt64(column));
+    case sqlite::ColumnType::kNull:
+      return "null";
+    case sqlite::ColumnType::kInteger:
+      return std::to_string(statement.ColumnInt64(column));
     case sqlite::ColumnType::kFloat: {
       const double value = statement.ColumnDouble(column);
       return std::isfinite(value) ? FormatDouble(value) : "null";
     }
-    case sqlite::ColumnType::kBlob: return JsonString(Hex(statement.ColumnBlob(column)));
-    case sqlite::ColumnType::kText: return JsonString(statement.ColumnText(column));
+    case sqlite::ColumnType::kBlob:
+      return JsonString(Hex(statement.ColumnBlob(column)));
+    case sqlite::ColumnType::kText:
+      return JsonString(statement.ColumnText(column));
   }
   return "null";
 }
@@ -209,8 +218,7 @@ Status WriteJson(sqlite::Statement& statement, std::ostream& out) {
     out << (first_row ? "{" : ",{");
     first_row = false;
     for (int c = 0; c < columns; ++c) {
-      out << (c > 0 ? "," : "") << keys[static_cast<size_t>(c)] << ':'
-          << JsonValue(statement, c);
+      out << (c > 0 ? "," : "") << keys[static_cast<size_t>(c)] << ':' << JsonValue(statement, c);
     }
     out << '}';
   }
@@ -220,9 +228,12 @@ Status WriteJson(sqlite::Statement& statement, std::ostream& out) {
 
 Status WriteRows(sqlite::Statement& statement, QueryFormat format, std::ostream& out) {
   switch (format) {
-    case QueryFormat::kTable: return WriteTable(statement, out);
-    case QueryFormat::kCsv: return WriteCsv(statement, out);
-    case QueryFormat::kJson: return WriteJson(statement, out);
+    case QueryFormat::kTable:
+      return WriteTable(statement, out);
+    case QueryFormat::kCsv:
+      return WriteCsv(statement, out);
+    case QueryFormat::kJson:
+      return WriteJson(statement, out);
   }
   return Status::Ok();
 }

@@ -38,9 +38,9 @@ std::string SqlContext(sqlite3_stmt* stmt) {
 
 StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& path, OpenMode mode,
                                                        int busy_timeout_ms) {
-  const int flags = SQLITE_OPEN_NOMUTEX | (mode == OpenMode::kReadOnly
-                                               ? SQLITE_OPEN_READONLY
-                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int flags = SQLITE_OPEN_NOMUTEX |
+                    (mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   // The handle is owned (and closed) by the Connection even when opening failed.
@@ -67,14 +67,14 @@ Status Connection::Error(int rc, std::string_view context) const {
                               ": database is read-only; check the permissions of the file and "
                               "its folder, or use a writable copy");
     case SQLITE_NOTADB:
-      return Status::FailedPrecondition(path_ +
-                                        ": not a newsfacts database (file is not SQLite)");
+      return Status::FailedPrecondition(path_ + ": not a newsfacts database (file is not SQLite)");
     case SQLITE_CORRUPT:
       return Status::DataLoss(path_ + ": database file is corrupt: " + detail);
     case SQLITE_CANTOPEN:
       return Status::IoError(path_ +
                              ": cannot open database (does its folder exist and is it "
-                             "writable?): " + detail);
+                             "writable?): " +
+                             detail);
     case SQLITE_ERROR:
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:
@@ -99,8 +99,7 @@ StatusOr<Statement> Connection::Prepare(std::string_view sql, std::string_view* 
   }
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
   if (rc != SQLITE_OK) return Error(rc, "");
   Statement statement(this, stmt);
   const std::string_view remainder =
@@ -111,8 +110,8 @@ StatusOr<Statement> Connection::Prepare(std::string_view sql, std::string_view* 
   }
   if (statement.empty()) return Status::InvalidArgument(path_ + ": empty SQL statement");
   if (!IsBlank(remainder)) {
-    return Status::InvalidArgument(path_ + ": expected one SQL statement, got more: " +
-                                   std::string(remainder));
+    return Status::InvalidArgument(
+        path_ + ": expected one SQL statement, got more: " + std::string(remainder));
   }
   return statement;
 }
@@ -199,9 +198,9 @@ void Statement::BindTextOrNull(int index, std::string_view value) {
 
 StatusOr<bool> Statement::Step() {
   if (bind_error_ != 0) {
-    Status status = connection_->Error(
-        bind_error_, "binding parameter " + std::to_string(bind_error_index_) + " of " +
-                         SqlContext(stmt_));
+    Status status =
+        connection_->Error(bind_error_, "binding parameter " + std::to_string(bind_error_index_) +
+                                            " of " + SqlContext(stmt_));
     Reset();
     return status;
   }
@@ -244,11 +243,16 @@ std::string Statement::ColumnName(int column) const {
 
 ColumnType Statement::TypeOf(int column) const {
   switch (sqlite3_column_type(stmt_, column)) {
-    case SQLITE_INTEGER: return ColumnType::kInteger;
-    case SQLITE_FLOAT: return ColumnType::kFloat;
-    case SQLITE_TEXT: return ColumnType::kText;
-    case SQLITE_BLOB: return ColumnType::kBlob;
-    default: return ColumnType::kNull;
+    case SQLITE_INTEGER:
+      return ColumnType::kInteger;
+    case SQLITE_FLOAT:
+      return ColumnType::kFloat;
+    case SQLITE_TEXT:
+      return ColumnType::kText;
+    case SQLITE_BLOB:
+      return ColumnType::kBlob;
+    default:
+      return ColumnType::kNull;
   }
 }
 
@@ -266,8 +270,7 @@ std::string_view Statement::ColumnText(int column) const {
 std::string_view Statement::ColumnBlob(int column) const {
   const void* blob = sqlite3_column_blob(stmt_, column);
   if (blob == nullptr) return {};
-  return {static_cast<const char*>(blob),
-          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  return {static_cast<const char*>(blob), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Connection& connection) {

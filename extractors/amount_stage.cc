@@ -113,9 +113,9 @@ struct CurrencyEntry {
   std::string iso;   // empty: the name does not identify one currency ("kroner")
   std::string type;  // "symbol", "code" or "name"
   bool prefix = false;
-  bool suffix = false;       // after a scaled number ("5bn euros")
-  bool suffix_bare = false;  // after any number ("149 euros")
-  bool dollar_sign = false;  // a generic dollar that article metadata may re-map
+  bool suffix = false;          // after a scaled number ("5bn euros")
+  bool suffix_bare = false;     // after any number ("149 euros")
+  bool dollar_sign = false;     // a generic dollar that article metadata may re-map
   bool minor = false;           // minor unit after a number: "70 pence", "50 cents"
   bool minor_attached = false;  // minor unit written onto short numbers: "53p"
   int power = 0;                // the value is number x 10^power major units ("pence": -2)
@@ -136,15 +136,15 @@ struct NumberWord {
 // Everything the rule files' tables define, merged over all files in order.
 struct Tables {
   std::vector<CurrencyEntry> currencies;
-  std::map<std::string, size_t> currency_exact;     // surface -> index
-  std::map<std::string, size_t> currency_folded;    // normalized name -> index
-  std::map<std::string, int> scale_powers;          // normalized word -> power of ten
+  std::map<std::string, size_t> currency_exact;   // surface -> index
+  std::map<std::string, size_t> currency_folded;  // normalized name -> index
+  std::map<std::string, int> scale_powers;        // normalized word -> power of ten
   std::vector<std::string> scales_spelled;
-  std::map<std::string, NumberWord> number_words;   // normalized word -> value
+  std::map<std::string, NumberWord> number_words;      // normalized word -> value
   std::map<std::string, std::string> qualifier_kinds;  // normalized phrase -> kind
   std::vector<std::string> qualifiers_before;
   std::vector<std::string> qualifiers_after;
-  std::map<std::string, VagueEntry> vague;          // normalized phrase -> interval
+  std::map<std::string, VagueEntry> vague;  // normalized phrase -> interval
   std::vector<std::string> cues_before;
   std::vector<std::string> cues_after;
   std::optional<Decimal> approximate_low_factor;
@@ -152,9 +152,9 @@ struct Tables {
   std::vector<std::string> restatement_open;
   std::vector<std::string> restatement_separators;  // normalized
   bool has_restatement = false;
-  std::vector<std::string> prefilter_words;         // lowercase
-  std::string currency_gate;                        // pattern source, macros unexpanded
-  std::map<std::string, std::string> macros;        // static macros from "macros"
+  std::vector<std::string> prefilter_words;   // lowercase
+  std::string currency_gate;                  // pattern source, macros unexpanded
+  std::map<std::string, std::string> macros;  // static macros from "macros"
 };
 
 struct Example {
@@ -165,8 +165,8 @@ struct Example {
 
 // Indices of the named groups a rule may use; 0 means absent.
 struct Groups {
-  int q = 0, qa = 0, c1 = 0, n1 = 0, w1 = 0, s1 = 0, k1 = 0, c2 = 0, n2 = 0, s2 = 0, k2 = 0,
-      v = 0, u = 0, amount = 0;
+  int q = 0, qa = 0, c1 = 0, n1 = 0, w1 = 0, s1 = 0, k1 = 0, c2 = 0, n2 = 0, s2 = 0, k2 = 0, v = 0,
+      u = 0, amount = 0;
 };
 
 struct Rule {
@@ -212,7 +212,8 @@ std::string Alternation(std::vector<std::string> phrases, bool fold, bool bounda
     size_t start = 0;
     while (start <= phrase.size()) {
       const size_t space = phrase.find(' ', start);
-      const std::string word = phrase.substr(start, space == std::string::npos ? space : space - start);
+      const std::string word =
+          phrase.substr(start, space == std::string::npos ? space : space - start);
       if (!body.empty()) body += "{SP}+";
       body += RE2::QuoteMeta(word);
       if (space == std::string::npos) break;
@@ -235,7 +236,8 @@ Status Invalid(const std::string& where, const std::string& what) {
 StatusOr<Decimal> ParseDecimalField(const Json& value, const std::string& where) {
   if (!value.is_string()) return Invalid(where, "must be a decimal string such as \"0.9\"");
   std::optional<Decimal> parsed = Decimal::Parse(value.get<std::string>());
-  if (!parsed) return Invalid(where, "\"" + value.get<std::string>() + "\" is not a decimal number");
+  if (!parsed)
+    return Invalid(where, "\"" + value.get<std::string>() + "\" is not a decimal number");
   return *parsed;
 }
 
@@ -329,9 +331,11 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
   }
   if (json.contains("approximate_bounds")) {
     const Json& bounds = json.at("approximate_bounds");
-    StatusOr<Decimal> low = ParseDecimalField(bounds.at("low_factor"), file + ": approximate_bounds.low_factor");
+    StatusOr<Decimal> low =
+        ParseDecimalField(bounds.at("low_factor"), file + ": approximate_bounds.low_factor");
     if (!low.ok()) return low.status();
-    StatusOr<Decimal> high = ParseDecimalField(bounds.at("high_factor"), file + ": approximate_bounds.high_factor");
+    StatusOr<Decimal> high =
+        ParseDecimalField(bounds.at("high_factor"), file + ": approximate_bounds.high_factor");
     if (!high.ok()) return high.status();
     tables.approximate_low_factor = *low;
     tables.approximate_high_factor = *high;
@@ -345,7 +349,8 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
     }
     tables.has_restatement = true;
   }
-  if (json.contains("currency_gate")) tables.currency_gate = json.at("currency_gate").get<std::string>();
+  if (json.contains("currency_gate"))
+    tables.currency_gate = json.at("currency_gate").get<std::string>();
   for (const std::string& word : StringList(json.value("prefilter_words", Json::array()))) {
     tables.prefilter_words.push_back(Lowercase(word));
   }
@@ -358,8 +363,8 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
 
 // Adds the macros generated from the tables, so the tables drive the patterns.
 void AddTableMacros(Tables& tables) {
-  std::vector<std::string> prefix_exact, prefix_folded, suffix_exact, suffix_folded,
-      bare_exact, bare_folded, minor_exact, minor_folded, attached;
+  std::vector<std::string> prefix_exact, prefix_folded, suffix_exact, suffix_folded, bare_exact,
+      bare_folded, minor_exact, minor_folded, attached;
   for (const CurrencyEntry& c : tables.currencies) {
     const bool fold = c.type == "name";
     if (c.prefix) (fold ? prefix_folded : prefix_exact).push_back(c.surface);
@@ -466,7 +471,7 @@ std::optional<std::string> RenderExpected(const Json& value) {
 Status LoadRules(const std::string& file, const Json& json, const Tables& tables,
                  std::vector<Rule>& rules) {
   static const std::set<std::string> kExampleFields = {
-      "text", "match", "value", "low", "high", "currency", "currency_evidence",
+      "text",      "match", "value",   "low", "high", "currency", "currency_evidence",
       "qualifier", "vague", "restates"};
   for (const Json& entry : json.value("rules", Json::array())) {
     Rule rule;
@@ -486,23 +491,24 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
       rule.veto_before = std::move(*veto);
     }
     const std::map<std::string, int*> slots = {
-        {"q", &rule.groups.q},   {"qa", &rule.groups.qa}, {"c1", &rule.groups.c1},
-        {"n1", &rule.groups.n1}, {"w1", &rule.groups.w1}, {"s1", &rule.groups.s1},
-        {"k1", &rule.groups.k1}, {"c2", &rule.groups.c2}, {"n2", &rule.groups.n2},
-        {"s2", &rule.groups.s2}, {"k2", &rule.groups.k2}, {"v", &rule.groups.v},
+        {"q", &rule.groups.q},   {"qa", &rule.groups.qa},        {"c1", &rule.groups.c1},
+        {"n1", &rule.groups.n1}, {"w1", &rule.groups.w1},        {"s1", &rule.groups.s1},
+        {"k1", &rule.groups.k1}, {"c2", &rule.groups.c2},        {"n2", &rule.groups.n2},
+        {"s2", &rule.groups.s2}, {"k2", &rule.groups.k2},        {"v", &rule.groups.v},
         {"u", &rule.groups.u},   {"amount", &rule.groups.amount}};
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
       auto slot = slots.find(name);
       if (slot == slots.end()) {
-        return Invalid(where, "unknown group (?P<" + name +
-                                  ">...); see FORMAT.md for the group names");
+        return Invalid(where,
+                       "unknown group (?P<" + name + ">...); see FORMAT.md for the group names");
       }
       *slot->second = index;
     }
     rule.needs_digits = rule.groups.n1 != 0;
     if (!rule.groups.n1 && !rule.groups.w1 && !rule.groups.v && !rule.groups.u) {
-      return Invalid(where, "pattern needs a number group n1 or w1, a vague group v or an "
-                            "undisclosed group u");
+      return Invalid(where,
+                     "pattern needs a number group n1 or w1, a vague group v or an "
+                     "undisclosed group u");
     }
     for (const Json& example : entry.value("examples", Json::array())) {
       Example parsed;
@@ -510,8 +516,10 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
       parsed.match = example.value("match", parsed.text);
       for (const auto& [key, value] : example.items()) {
         if (!kExampleFields.count(key)) {
-          return Invalid(where, "example field \"" + key + "\" is not one of text, match, value, "
-                                "low, high, currency, currency_evidence, qualifier, vague, restates");
+          return Invalid(where,
+                         "example field \"" + key +
+                             "\" is not one of text, match, value, "
+                             "low, high, currency, currency_evidence, qualifier, vague, restates");
         }
         if (key != "text" && key != "match") parsed.expected[key] = RenderExpected(value);
       }
@@ -533,8 +541,7 @@ struct AmountStage::Impl {
   std::unique_ptr<RE2> currency_gate;  // null: digit rules run on every sentence with a digit
   std::unique_ptr<RE2> word_gate;      // any prefilter word; null: word rules never run
 
-  void FindInSentence(const Document& doc, size_t sentence_index,
-                      std::vector<Amount>& out) const;
+  void FindInSentence(const Document& doc, size_t sentence_index, std::vector<Amount>& out) const;
   std::optional<Amount> BuildAmount(const Rule& rule, std::string_view sentence,
                                     const re2::StringPiece* groups, const Document& doc) const;
   std::optional<Decimal> NumberWordValue(std::string_view text) const;
@@ -607,7 +614,8 @@ std::optional<Decimal> AmountStage::Impl::NumberWordValue(std::string_view text)
 int AmountStage::Impl::SetCurrency(std::string_view surface, const Document& doc,
                                    Amount& amount) const {
   const CurrencyEntry* entry = nullptr;
-  if (auto it = tables.currency_exact.find(std::string(surface)); it != tables.currency_exact.end()) {
+  if (auto it = tables.currency_exact.find(std::string(surface));
+      it != tables.currency_exact.end()) {
     entry = &tables.currencies[it->second];
   } else if (auto folded = tables.currency_folded.find(NormalizeKey(surface));
              folded != tables.currency_folded.end()) {
@@ -694,7 +702,8 @@ std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::stri
   if (!power1 || !power2) return std::nullopt;
 
   Amount amount;
-  const std::string_view span_text = g.amount && !text_of(g.amount).empty() ? text_of(g.amount) : whole;
+  const std::string_view span_text =
+      g.amount && !text_of(g.amount).empty() ? text_of(g.amount) : whole;
   amount.span = {offset_of(span_text), offset_of(span_text) + span_text.size()};
   amount.rule = rule.id;
   if (!text_of(g.u).empty()) {
@@ -835,8 +844,9 @@ void AmountStage::Impl::FindInSentence(const Document& doc, size_t sentence_inde
     if (!out.empty() && out.back().sentence == sentence_index &&
         (!amount.currency || !out.back().currency || amount.currency != out.back().currency)) {
       const Amount& previous = out.back();
-      const std::string_view between = TrimSpace(std::string_view(doc.text()).substr(
-          previous.span.end, amount.span.begin - previous.span.end));
+      const std::string_view between =
+          TrimSpace(std::string_view(doc.text())
+                        .substr(previous.span.end, amount.span.begin - previous.span.end));
       const std::string key = NormalizeKey(between);
       const auto& open = tables.restatement_open;
       const auto& separators = tables.restatement_separators;
@@ -908,13 +918,14 @@ std::vector<std::string> AmountStage::CheckExamples() const {
           {"currency_evidence", found->currency_evidence},
           {"qualifier", found->qualifier},
           {"vague", found->vague ? "true" : "false"},
-          {"restates", found->restates ? std::optional<std::string>(std::to_string(*found->restates))
-                                       : std::nullopt}};
+          {"restates", found->restates
+                           ? std::optional<std::string>(std::to_string(*found->restates))
+                           : std::nullopt}};
       for (const auto& [field, expected] : example.expected) {
         const std::optional<std::string>& got = actual.at(field);
         if (got != expected) {
-          failures.push_back(where + example.text + "\": expected " + field + " " +
-                             Show(expected) + ", got " + Show(got));
+          failures.push_back(where + example.text + "\": expected " + field + " " + Show(expected) +
+                             ", got " + Show(got));
         }
       }
     }

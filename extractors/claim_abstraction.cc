@@ -15,8 +15,8 @@ struct Replacement {
 
 // Typography folded so that patterns need only ASCII quotes, apostrophes and hyphens.
 constexpr Replacement kFolds[] = {
-    {"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""},
-    {"\u2013", "-"}, {"\u2014", "-"},
+    {"\u2019", "'"},  {"\u2018", "'"}, {"\u201C", "\""},
+    {"\u201D", "\""}, {"\u2013", "-"}, {"\u2014", "-"},
 };
 
 // Length of the whitespace character at `pos` (ASCII space/tab/newline or NBSP), 0 if none.
@@ -39,8 +39,8 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
   for (size_t i = 0; i < doc.mentions().size(); ++i) {
     const Mention& m = doc.mentions()[i];
     if (m.span.empty() || !sentence.Contains(m.span)) continue;
-    candidates.push_back({AbstractSlot::Kind::kMention, i, std::string(EntityTypeName(m.type)),
-                          m.span, 0, 0});
+    candidates.push_back(
+        {AbstractSlot::Kind::kMention, i, std::string(EntityTypeName(m.type)), m.span, 0, 0});
   }
   // Elided restatements: document ranges such as " (£5bn)" that vanish from the view.
   std::vector<Span> elided;

@@ -23,9 +23,9 @@ struct AbstractSlot {
 };
 
 // The abstracted view of one sentence. Besides placeholders, runs of whitespace become one
-// space (none before a comma or semicolon), curly quotes and apostrophes become straight ones, en and em dashes become "-", and
-// a parenthesised amount that restates the one before it ("$9.3bn (£5bn)") is elided, so
-// rule patterns stay short. Immutable value; thread-compatible.
+// space (none before a comma or semicolon), curly quotes and apostrophes become straight ones, en
+// and em dashes become "-", and a parenthesised amount that restates the one before it ("$9.3bn
+// (£5bn)") is elided, so rule patterns stay short. Immutable value; thread-compatible.
 class AbstractSentence {
  public:
   // Builds the view of sentence `sentence_index` of `doc`. Mentions and amounts are taken by

@@ -71,8 +71,8 @@ StatusOr<std::unique_ptr<CompiledPattern>> CompilePattern(const MacroTable& macr
 
 bool Contains(const RE2* re, std::string_view text, size_t begin, size_t end) {
   if (re == nullptr || begin >= end) return false;
-  return re->Match(re2::StringPiece(text.data(), text.size()), begin, end, RE2::UNANCHORED,
-                   nullptr, 0);
+  return re->Match(re2::StringPiece(text.data(), text.size()), begin, end, RE2::UNANCHORED, nullptr,
+                   0);
 }
 
 }  // namespace
@@ -90,8 +90,8 @@ struct ClaimCues::Impl {
   };
   std::vector<std::string> boundaries;  // lower case
   std::vector<std::unique_ptr<CompiledPattern>> boundary_patterns;
-  std::unique_ptr<CompiledPattern> per_unit;      // anchored right after a per-unit amount
-  std::unique_ptr<CompiledPattern> total_amount;  // group "amount": the total of a deal
+  std::unique_ptr<CompiledPattern> per_unit;               // anchored right after a per-unit amount
+  std::unique_ptr<CompiledPattern> total_amount;           // group "amount": the total of a deal
   std::unique_ptr<CompiledPattern> described_object_veto;  // rejects an `asset` group's words
   std::unique_ptr<CompiledPattern> deal_amount_after;      // group "amount": "The price was $N"
   std::set<std::string> deal_amount_predicates;            // claims that take such an amount
@@ -134,8 +134,8 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
       NEWSFACTS_RETURN_IF_ERROR(ReadWordList(json["clause_boundary_patterns"],
                                              path + ": clause_boundary_patterns", &patterns));
       for (const std::string& pattern : patterns) {
-        StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompilePattern(
-            macros, pattern, {"next"}, path + ": clause_boundary_patterns");
+        StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+            CompilePattern(macros, pattern, {"next"}, path + ": clause_boundary_patterns");
         if (!compiled.ok()) return compiled.status();
         impl->boundary_patterns.push_back(std::move(*compiled));
       }
@@ -158,15 +158,16 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
       const Json& entry = json["deal_amount_after"];
       const std::string where = path + ": deal_amount_after";
       if (!entry.is_object() || !entry.contains("pattern") || !entry["pattern"].is_string()) {
-        return Status::InvalidArgument(where + " must be {\"pattern\": ..., \"predicates\": [...]}");
+        return Status::InvalidArgument(where +
+                                       " must be {\"pattern\": ..., \"predicates\": [...]}");
       }
-      StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-          CompilePattern(macros, entry["pattern"].get<std::string>(), {"amount", "undisclosed"}, where);
+      StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompilePattern(
+          macros, entry["pattern"].get<std::string>(), {"amount", "undisclosed"}, where);
       if (!compiled.ok()) return compiled.status();
       impl->deal_amount_after = std::move(*compiled);
       std::vector<std::string> predicates;
-      NEWSFACTS_RETURN_IF_ERROR(
-          ReadWordList(entry.value("predicates", Json::array()), where + ": predicates", &predicates));
+      NEWSFACTS_RETURN_IF_ERROR(ReadWordList(entry.value("predicates", Json::array()),
+                                             where + ": predicates", &predicates));
       impl->deal_amount_predicates.insert(predicates.begin(), predicates.end());
     }
     if (json.contains("case_sensitive_cues")) {
@@ -299,8 +300,9 @@ AbstractRange ClaimCues::ScopeOf(std::string_view abstract_text, AbstractRange e
     }
   }
   size_t last = scope.end;
-  while (last > scope.begin && (abstract_text[last - 1] == ' ' || abstract_text[last - 1] == '"' ||
-                                abstract_text[last - 1] == '\'' || abstract_text[last - 1] == ')')) {
+  while (last > scope.begin &&
+         (abstract_text[last - 1] == ' ' || abstract_text[last - 1] == '"' ||
+          abstract_text[last - 1] == '\'' || abstract_text[last - 1] == ')')) {
     --last;
   }
   *question = last > scope.begin && abstract_text[last - 1] == '?';
@@ -342,7 +344,8 @@ ClaimStatus ClaimCues::StatusOf(std::string_view abstract_text, AbstractRange ev
 }
 
 bool ClaimCues::IsDescribedObject(std::string_view words) const {
-  return impl_->described_object_veto == nullptr || impl_->described_object_veto->FindAll(words).empty();
+  return impl_->described_object_veto == nullptr ||
+         impl_->described_object_veto->FindAll(words).empty();
 }
 
 std::optional<size_t> ClaimCues::FollowUpDealAmount(const Document& doc,

@@ -18,10 +18,10 @@ namespace newsfacts {
 
 // Who a sentence says is speaking and through which outlet. Empty strings when unknown.
 struct Attribution {
-  std::string speaker;                  // entity canonical name, or the words themselves
-  std::optional<size_t> speaker_entity; // into Document::entities() when the speaker is a mention
-  std::string venue;                    // "TechCrunch", "statement"
-  std::string rule;                     // id of the attribution pattern that found the speaker
+  std::string speaker;                   // entity canonical name, or the words themselves
+  std::optional<size_t> speaker_entity;  // into Document::entities() when the speaker is a mention
+  std::string venue;                     // "TechCrunch", "statement"
+  std::string rule;                      // id of the attribution pattern that found the speaker
   bool empty() const { return speaker.empty() && venue.empty(); }
 };
 

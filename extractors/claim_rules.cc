@@ -23,16 +23,16 @@ bool IsType(std::string_view name) {
 bool IsMacroName(std::string_view name) {
   if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-           c == '_';
+    return std::isupper(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
   });
 }
 
 bool IsGroupName(std::string_view name) {
   if (name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-           c == '_';
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
   });
 }
 
@@ -119,11 +119,11 @@ Status ParseExample(const Json& json, ClaimExample* example) {
 }
 
 Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
-                                      {"id", "predicate", "pattern", "priority", "symmetric",
-                                       "role", "also", "case_sensitive", "examples", "comment",
-                                       "status_scope", "object_veto_after"},
-                                      "a rule"));
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(json,
+                {"id", "predicate", "pattern", "priority", "symmetric", "role", "also",
+                 "case_sensitive", "examples", "comment", "status_scope", "object_veto_after"},
+                "a rule"));
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "predicate", &rule->predicate));
   if (rule->predicate.empty()) return Status::InvalidArgument("missing \"predicate\"");
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &rule->pattern));
@@ -140,7 +140,8 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   if (!veto.empty()) {
     StatusOr<std::string> expanded = macros.Expand(veto);
     if (!expanded.ok()) return expanded.status().WithContext("object_veto_after");
-    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompiledPattern::Compile(*expanded, false);
     if (!compiled.ok()) return compiled.status().WithContext("object_veto_after");
     rule->object_veto_after = std::move(*compiled);
   }
@@ -151,8 +152,8 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
     rule->priority = json["priority"].get<int>();
   }
   bool case_sensitive = false;
-  for (const auto& [field, target] :
-       {std::pair<const char*, bool*>{"symmetric", &rule->symmetric}, {"case_sensitive", &case_sensitive}}) {
+  for (const auto& [field, target] : {std::pair<const char*, bool*>{"symmetric", &rule->symmetric},
+                                      {"case_sensitive", &case_sensitive}}) {
     if (!json.contains(field)) continue;
     if (!json[field].is_boolean()) {
       return Status::InvalidArgument(std::string("field \"") + field + "\" must be true or false");
@@ -203,7 +204,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   rule->compiled = std::move(*compiled);
 
   std::set<std::string> allowed = {"subject", "object",      "amount",     "role", "speaker",
-                                    "venue",   "subject_ref", "object_ref", "asset"};
+                                   "venue",   "subject_ref", "object_ref", "asset"};
   for (const ExtraClaim& extra : rule->also) {
     allowed.insert(extra.subject_group);
     allowed.insert(extra.object_group);
@@ -220,8 +221,8 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   if (!present.count("subject") && !present.count("subject_ref")) {
     return Status::InvalidArgument("pattern has no subject group ({ORG:subject} or subject_ref)");
   }
-  rule->object_optional = rule->predicate == "raised" || rule->predicate == "valued_at" ||
-                          rule->predicate == "sold";
+  rule->object_optional =
+      rule->predicate == "raised" || rule->predicate == "valued_at" || rule->predicate == "sold";
   if (!rule->object_optional && !present.count("object") && !present.count("object_ref") &&
       !present.count("asset")) {
     return Status::InvalidArgument("predicate " + rule->predicate +
@@ -315,7 +316,8 @@ StatusOr<std::string> MacroTable::ExpandDepth(std::string_view pattern, int dept
     pos = close + 1;
     const size_t colon = body.find(':');
     std::string_view head = body.substr(0, colon);
-    const std::string group = colon == std::string_view::npos ? "" : std::string(body.substr(colon + 1));
+    const std::string group =
+        colon == std::string_view::npos ? "" : std::string(body.substr(colon + 1));
     const bool list = !head.empty() && head.back() == '+';
     if (list) head.remove_suffix(1);
     const std::vector<std::string> types = SplitOn(head, '|');
@@ -391,9 +393,8 @@ std::vector<PatternMatch> CompiledPattern::FindAll(std::string_view text) const 
   std::vector<re2::StringPiece> submatch(groups);
   const re2::StringPiece input(text.data(), text.size());
   size_t start = 0;
-  while (start <= text.size() &&
-         impl_->re.Match(input, start, text.size(), RE2::UNANCHORED, submatch.data(),
-                         static_cast<int>(groups))) {
+  while (start <= text.size() && impl_->re.Match(input, start, text.size(), RE2::UNANCHORED,
+                                                 submatch.data(), static_cast<int>(groups))) {
     PatternMatch match;
     match.begin = static_cast<size_t>(submatch[0].data() - text.data());
     match.end = match.begin + submatch[0].size();

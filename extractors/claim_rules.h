@@ -85,7 +85,7 @@ struct ClaimExample {
   std::optional<std::string> predicate;  // defaults to the rule's predicate
   std::optional<std::string> subject;
   std::optional<std::string> object;
-  std::optional<std::string> amount;     // the amount's surface text
+  std::optional<std::string> amount;  // the amount's surface text
   std::optional<std::string> role;
   std::optional<std::string> status;
   std::optional<std::string> speaker;
@@ -105,10 +105,10 @@ struct ClaimRule {
   std::string file;
   std::string id;
   std::string predicate;
-  std::string pattern;    // as written, with macros
-  int priority = 0;       // higher wins when rules disagree on the same mention pair
-  bool symmetric = false; // partnered_with, competes_with: (A, B) is the same claim as (B, A)
-  std::string role;       // constant role, used when the pattern has no "role" group
+  std::string pattern;     // as written, with macros
+  int priority = 0;        // higher wins when rules disagree on the same mention pair
+  bool symmetric = false;  // partnered_with, competes_with: (A, B) is the same claim as (B, A)
+  std::string role;        // constant role, used when the pattern has no "role" group
   bool object_optional = false;  // raised, valued_at, sold: a claim may have no object entity
   size_t min_mentions = 1;       // entity placeholders a sentence needs before the rule can match
   // "status_scope": "phrase" marks facts stated by a noun phrase (appositives, possessives:

@@ -36,7 +36,9 @@ struct Participant {
   Span span;
 };
 
-bool HasObject(const Claim& claim) { return claim.object.has_value() || !claim.object_span.empty(); }
+bool HasObject(const Claim& claim) {
+  return claim.object.has_value() || !claim.object_span.empty();
+}
 
 // A claim before overlap resolution, with what resolution and status need.
 struct Candidate {
@@ -56,7 +58,8 @@ std::optional<Participant> SentenceSubject(const Document& doc,
   const AbstractSentence& sentence = abstracts[index];
   for (const AbstractSlot& slot : sentence.slots()) {
     if (slot.kind != AbstractSlot::Kind::kMention) continue;
-    const std::string_view before = std::string_view(sentence.text()).substr(0, slot.abstract_begin);
+    const std::string_view before =
+        std::string_view(sentence.text()).substr(0, slot.abstract_begin);
     if (slot.type == "ORG" && std::count(before.begin(), before.end(), ' ') <= kSubjectWords) {
       return Participant{doc.mentions()[slot.index].entity, slot.doc_span};
     }
@@ -76,16 +79,15 @@ std::optional<Participant> SentenceSubject(const Document& doc,
 // ("Amazon, which has committed $8 billion to the company": the company is not Amazon), or
 // the subject of the sentence before.
 std::optional<Participant> Antecedent(const Document& doc,
-                                      const std::vector<AbstractSentence>& abstracts,
-                                      size_t index, size_t position, bool empty_reference,
+                                      const std::vector<AbstractSentence>& abstracts, size_t index,
+                                      size_t position, bool empty_reference,
                                       const std::vector<Participant>& other) {
   if (empty_reference) return SentenceSubject(doc, abstracts, index);
   std::optional<Participant> found;
   for (const AbstractSlot& slot : abstracts[index].slots()) {
     if (slot.abstract_end > position) break;
-    const bool is_other = std::any_of(other.begin(), other.end(), [&](const Participant& p) {
-      return p.span == slot.doc_span;
-    });
+    const bool is_other = std::any_of(
+        other.begin(), other.end(), [&](const Participant& p) { return p.span == slot.doc_span; });
     if (slot.kind == AbstractSlot::Kind::kMention && slot.type == "ORG" && !is_other) {
       found = Participant{doc.mentions()[slot.index].entity, slot.doc_span};
     }
@@ -97,9 +99,9 @@ std::optional<Participant> Antecedent(const Document& doc,
 // The participants named by group `name` of `match` (one per entity placeholder inside it),
 // or the antecedent of group `ref_name` that is none of `other` (the claim's other side).
 std::vector<Participant> Participants(const Document& doc,
-                                      const std::vector<AbstractSentence>& abstracts,
-                                      size_t index, const PatternMatch& match,
-                                      std::string_view name, std::string_view ref_name,
+                                      const std::vector<AbstractSentence>& abstracts, size_t index,
+                                      const PatternMatch& match, std::string_view name,
+                                      std::string_view ref_name,
                                       const std::vector<Participant>& other = {}) {
   std::vector<Participant> out;
   const AbstractSentence& sentence = abstracts[index];
@@ -112,7 +114,8 @@ std::vector<Participant> Participants(const Document& doc,
       }
     }
   } else if (const GroupSpan* ref = ref_name.empty() ? nullptr : match.Group(ref_name)) {
-    if (auto antecedent = Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin, other)) {
+    if (auto antecedent =
+            Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin, other)) {
       out.push_back(*antecedent);
     }
   }
@@ -176,7 +179,8 @@ std::vector<Participant> ObjectsOf(const Document& doc,
                                    const PatternMatch& match, const ClaimCues& cues,
                                    std::string_view name, std::string_view ref_name,
                                    const std::vector<Participant>& other = {}) {
-  std::vector<Participant> objects = Participants(doc, abstracts, index, match, name, ref_name, other);
+  std::vector<Participant> objects =
+      Participants(doc, abstracts, index, match, name, ref_name, other);
   if (objects.empty() && name == "object") {
     if (std::optional<Participant> asset = AssetOf(abstracts[index], match, cues)) {
       objects.push_back(*asset);
@@ -192,8 +196,8 @@ void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view 
                    const PatternMatch& match, std::vector<Candidate>* out) {
   for (const Participant& subject : subjects) {
     auto add = [&](const Participant* object) {
-      Candidate candidate{base, rule.priority, rule.symmetric, {match.begin, match.end},
-                          rule.phrase_status};
+      Candidate candidate{
+          base, rule.priority, rule.symmetric, {match.begin, match.end}, rule.phrase_status};
       candidate.claim.predicate = std::string(predicate);
       candidate.claim.subject = subject.entity;
       candidate.claim.subject_span = subject.span;
@@ -232,8 +236,8 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
       auto [it, inserted] = best.emplace(pair_key(c), c.priority);
       if (!inserted) it->second = std::max(it->second, c.priority);
     } else {
-      auto [it, inserted] = best_no_object.emplace(std::make_pair(pair_key(c), c.claim.predicate),
-                                                   c.priority);
+      auto [it, inserted] =
+          best_no_object.emplace(std::make_pair(pair_key(c), c.claim.predicate), c.priority);
       if (!inserted) it->second = std::max(it->second, c.priority);
     }
   }
@@ -330,7 +334,8 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
   size_t first = 0;
   while (first < sentences.size()) {
     size_t last = first;
-    while (last + 1 < sentences.size() && sentences[last + 1].paragraph == sentences[first].paragraph) {
+    while (last + 1 < sentences.size() &&
+           sentences[last + 1].paragraph == sentences[first].paragraph) {
       ++last;
     }
     bool is_open = false;
@@ -498,10 +503,9 @@ Status ClaimStage::Process(Document& doc) const {
   std::vector<Claim> claims;
   for (size_t s = 0; s < sentence_count; ++s) {
     const AbstractSentence& sentence = abstracts[s];
-    const size_t mentions = static_cast<size_t>(
-        std::count_if(sentence.slots().begin(), sentence.slots().end(), [](const AbstractSlot& slot) {
-          return slot.kind == AbstractSlot::Kind::kMention;
-        }));
+    const size_t mentions = static_cast<size_t>(std::count_if(
+        sentence.slots().begin(), sentence.slots().end(),
+        [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kMention; }));
     std::vector<Candidate> candidates;
     for (const int index : impl_->prefilter->Candidates(sentence.text())) {
       const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
@@ -527,7 +531,8 @@ Status ClaimStage::Process(Document& doc) const {
             Participants(doc, abstracts, s, match, "subject", "subject_ref");
         std::optional<std::vector<Participant>> objects;
         if (match.Group("object") || match.Group("object_ref") || match.Group("asset")) {
-          objects = ObjectsOf(doc, abstracts, s, match, *impl_->cues, "object", "object_ref", subjects);
+          objects =
+              ObjectsOf(doc, abstracts, s, match, *impl_->cues, "object", "object_ref", subjects);
           if (rule.object_veto_after != nullptr && !objects->empty()) {
             VetoObjects(sentence, *rule.object_veto_after, &*objects);
             if (objects->empty()) continue;  // every object named goods or opened a clause
@@ -566,7 +571,8 @@ Status ClaimStage::Process(Document& doc) const {
       }
       claim.speaker = attribution.speaker;
       claim.venue = attribution.venue;
-      claim.status = impl_->cues->StatusOf(sentence.text(), candidate.evidence, !attribution.empty());
+      claim.status =
+          impl_->cues->StatusOf(sentence.text(), candidate.evidence, !attribution.empty());
       claims.push_back(std::move(claim));
     }
   }
@@ -590,7 +596,8 @@ std::vector<std::string> ClaimStage::CheckExamples() const {
   return CheckExamples({segmenter->get(), entities->get(), amounts->get()});
 }
 
-std::vector<std::string> ClaimStage::CheckExamples(const std::vector<const Stage*>& upstream) const {
+std::vector<std::string> ClaimStage::CheckExamples(
+    const std::vector<const Stage*>& upstream) const {
   std::vector<std::string> failures;
   auto run = [&](Document* doc) -> Status {
     for (const Stage* stage : upstream) {
@@ -612,8 +619,7 @@ std::vector<std::string> ClaimStage::CheckExamples(const std::vector<const Stage
       });
       if (!found) {
         failures.push_back(context + Quoted(example.text) + ": expected " +
-                           DescribeExpected(rule.predicate, example) + ", got " +
-                           DescribeAll(doc));
+                           DescribeExpected(rule.predicate, example) + ", got " + DescribeAll(doc));
       }
     }
     for (const std::string& text : rule.no_match) {

@@ -14,7 +14,7 @@ namespace newsfacts {
 // A sentence with two or more entity mentions and an amount that yields no claim: what the
 // rules miss, shown to rule authors by `newsfacts extract --explain`.
 struct UnexplainedSentence {
-  size_t sentence = 0;     // index into Document::sentences()
+  size_t sentence = 0;  // index into Document::sentences()
   std::string abstracted;  // the sentence as rules see it: "⟨ORG:1⟩ paid ⟨MONEY:1⟩ for ⟨ORG:2⟩"
 };
 
@@ -29,8 +29,7 @@ class ClaimStage : public Stage {
 
   std::string_view name() const override { return "claims"; }
   std::vector<Layer> reads() const override {
-    return {Layer::kSentences, Layer::kTokens, Layer::kEntities, Layer::kMentions,
-            Layer::kAmounts};
+    return {Layer::kSentences, Layer::kTokens, Layer::kEntities, Layer::kMentions, Layer::kAmounts};
   }
   std::vector<Layer> writes() const override { return {Layer::kClaims, Layer::kQuotes}; }
 

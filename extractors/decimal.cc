@@ -22,7 +22,8 @@ std::optional<std::string> StripGrouping(std::string_view integer) {
   size_t start = 0;
   while (true) {
     const size_t comma = integer.find(',', start);
-    groups.push_back(integer.substr(start, comma == std::string_view::npos ? comma : comma - start));
+    groups.push_back(
+        integer.substr(start, comma == std::string_view::npos ? comma : comma - start));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -43,7 +44,8 @@ std::optional<std::string> StripGrouping(std::string_view integer) {
 
 }  // namespace
 
-Decimal::Decimal(std::string digits, int exponent) : digits_(std::move(digits)), exponent_(exponent) {
+Decimal::Decimal(std::string digits, int exponent)
+    : digits_(std::move(digits)), exponent_(exponent) {
   const size_t first = digits_.find_first_not_of('0');
   if (first == std::string::npos) {
     digits_.clear();

@@ -70,7 +70,8 @@ void WordTable::Grow() {
   for (size_t index = 0; index < words_.size(); ++index) {
     size_t slot = hashes_[index] & mask;
     while (slots[slot].entry != 0) slot = (slot + 1) & mask;
-    slots[slot] = Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
+    slots[slot] =
+        Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
   }
   slots_ = std::move(slots);
 }

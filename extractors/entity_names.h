@@ -75,11 +75,11 @@ std::string FoldCase(std::string_view text);
 
 // The letter case of a word, judged by its cased letters.
 enum class WordShape {
-  kLower,      // "apple", "meta", "of"
-  kCapital,    // "Apple", "McDonald", "O'Neil": first letter uppercase, some lowercase after
-  kUpper,      // "AWS", "IBM", "LEICESTER": every cased letter uppercase (at least one)
-  kInnerCap,   // "eBay", "iPhone": lowercase first letter, uppercase later
-  kUncased,    // "2024", "&", "-": no cased letter
+  kLower,     // "apple", "meta", "of"
+  kCapital,   // "Apple", "McDonald", "O'Neil": first letter uppercase, some lowercase after
+  kUpper,     // "AWS", "IBM", "LEICESTER": every cased letter uppercase (at least one)
+  kInnerCap,  // "eBay", "iPhone": lowercase first letter, uppercase later
+  kUncased,   // "2024", "&", "-": no cased letter
 };
 
 // Returns the shape of `word` (valid UTF-8).

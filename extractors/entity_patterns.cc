@@ -135,7 +135,8 @@ StatusOr<std::vector<ContextElement>> ParseContext(
     } else if (item == "^") {
       element.kind = ContextElement::Kind::kCapitalized;
     } else if (item[0] == '*' && item.size() > 1 &&
-               std::all_of(item.begin() + 1, item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+               std::all_of(item.begin() + 1, item.end(),
+                           [](char c) { return c >= '0' && c <= '9'; })) {
       element.kind = ContextElement::Kind::kSkip;
       element.max_skip = static_cast<size_t>(std::stoul(item.substr(1)));
     } else {
@@ -181,7 +182,8 @@ StatusOr<RuleExample> ParseExample(const std::string& where, const json& value) 
         expected.type = type;
       }
       if (item.contains("key")) {
-        if (!item["key"].is_string()) return Status::InvalidArgument(where + ": \"key\" must be a string");
+        if (!item["key"].is_string())
+          return Status::InvalidArgument(where + ": \"key\" must be a string");
         expected.key = item["key"].get<std::string>();
       }
       example.expect.push_back(std::move(expected));
@@ -192,7 +194,8 @@ StatusOr<RuleExample> ParseExample(const std::string& where, const json& value) 
       return Status::InvalidArgument(where + ": \"absent\" must be an array of strings");
     }
     for (const json& item : value["absent"]) {
-      if (!item.is_string()) return Status::InvalidArgument(where + ": \"absent\" must hold strings");
+      if (!item.is_string())
+        return Status::InvalidArgument(where + ": \"absent\" must hold strings");
       example.absent.push_back(item.get<std::string>());
     }
   }
@@ -243,8 +246,7 @@ bool PhraseList::ContainsWord(const EntityWord& word) const {
   return Contains(word.folded);
 }
 
-size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin,
-                           size_t limit) const {
+size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const {
   if (begin >= limit) return 0;
   const EntityWord& first = words[begin];
   if (first.indexed && Bit() != 0) {
@@ -291,14 +293,12 @@ size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t en
 }
 
 bool EntityPatterns::MatchAfter(const std::vector<ContextElement>& elements,
-                                const std::vector<EntityWord>& words, size_t begin,
-                                size_t limit) {
+                                const std::vector<EntityWord>& words, size_t begin, size_t limit) {
   return MatchForwardFrom(elements, 0, words, begin, limit);
 }
 
 bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
-                                 const std::vector<EntityWord>& words, size_t end,
-                                 size_t limit) {
+                                 const std::vector<EntityWord>& words, size_t end, size_t limit) {
   return MatchBackwardTo(elements, elements.size(), words, end, limit);
 }
 
@@ -362,7 +362,8 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
     }
     for (const auto& [name, phrases] : root["lists"].items()) {
       if (!phrases.is_array()) {
-        return Status::InvalidArgument(file.path + ": list " + name + ": must be an array of strings");
+        return Status::InvalidArgument(file.path + ": list " + name +
+                                       ": must be an array of strings");
       }
       PhraseList& list = lists_[name];
       for (const json& phrase : phrases) {
@@ -413,9 +414,8 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
       if (!elements.ok()) return elements.status();
       (std::string_view(field) == "before" ? rule.before : rule.after) = std::move(*elements);
     }
-    for (const char* field :
-         {"name_starts_with", "name_ends_with", "name_head_before_of", "last_word_ending",
-          "name_excludes"}) {
+    for (const char* field : {"name_starts_with", "name_ends_with", "name_head_before_of",
+                              "last_word_ending", "name_excludes"}) {
       if (!value.contains(field)) continue;
       const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
       const auto list = lists_.find(name);

@@ -24,9 +24,9 @@ class Gazetteer;
 // What the lists and the gazetteer hold about one case-folded word, looked up once per word
 // of a document so that list and gazetteer probes that cannot match cost no hashing.
 struct WordFacts {
-  uint64_t starts = 0;  // bit i: a phrase of list i starts with this word
-  uint64_t ends = 0;    // bit i: a phrase of list i ends with this word
-  uint64_t is = 0;      // bit i: the word alone is a phrase of list i
+  uint64_t starts = 0;         // bit i: a phrase of list i starts with this word
+  uint64_t ends = 0;           // bit i: a phrase of list i ends with this word
+  uint64_t is = 0;             // bit i: the word alone is a phrase of list i
   size_t gazetteer_words = 0;  // most words of a gazetteer phrase starting with it, any case
   // The same for phrases that may start with the word written in lowercase (any_case phrases
   // and exact ones written in lowercase): MaxWordsStartingWith(word, false).
@@ -37,8 +37,8 @@ struct WordFacts {
 // "’s", or "'" after a final s) is split into its own word.
 struct EntityWord {
   Span span;
-  std::string text;           // the bytes, with U+2019 written as "'"
-  std::string folded;         // FoldCase(text)
+  std::string text;    // the bytes, with U+2019 written as "'"
+  std::string folded;  // FoldCase(text)
   WordShape shape = WordShape::kUncased;
   TokenKind kind = TokenKind::kWord;
   bool possessive = false;    // the split-off "'s" or "'"
@@ -62,7 +62,9 @@ class PhraseList {
   // Word count of the longest phrase matching words [..., end) without going below
   // `limit`, or 0 when none does.
   size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
-  bool Contains(std::string_view folded_key) const { return phrases_.find(folded_key) != phrases_.end(); }
+  bool Contains(std::string_view folded_key) const {
+    return phrases_.find(folded_key) != phrases_.end();
+  }
   // True when the one word `word` is a phrase of the list (Contains of its folded text).
   bool ContainsWord(const EntityWord& word) const;
   size_t size() const { return phrases_.size(); }
@@ -113,19 +115,19 @@ struct EntityRule {
   std::string file;
   EntityType type = EntityType::kOrg;
   int priority = 0;
-  size_t order = 0;                        // position among all rules, for ties
-  std::vector<ContextElement> before;      // must end right before the name
-  std::vector<ContextElement> after;       // must start right after the name
+  size_t order = 0;                    // position among all rules, for ties
+  std::vector<ContextElement> before;  // must end right before the name
+  std::vector<ContextElement> after;   // must start right after the name
   const PhraseList* name_starts_with = nullptr;
   const PhraseList* name_ends_with = nullptr;
   const PhraseList* name_head_before_of = nullptr;  // a phrase of it stands before "of" in the name
-  const PhraseList* last_word_ending = nullptr;  // the name's last word ends with one of these
-  const PhraseList* name_excludes = nullptr;  // no word of the name may be in this list
-  size_t min_words = 1;                    // name length bounds, in words
-  size_t max_words = 0;                    // 0: unbounded
-  bool sentence_initial = false;           // may type one word that starts a sentence
-  bool title_words = false;                // every word is Capitalized ("Nasser Hussain")
-  bool in_headlines = false;               // also types runs in Title Case headlines
+  const PhraseList* last_word_ending = nullptr;     // the name's last word ends with one of these
+  const PhraseList* name_excludes = nullptr;        // no word of the name may be in this list
+  size_t min_words = 1;                             // name length bounds, in words
+  size_t max_words = 0;                             // 0: unbounded
+  bool sentence_initial = false;                    // may type one word that starts a sentence
+  bool title_words = false;                         // every word is Capitalized ("Nasser Hussain")
+  bool in_headlines = false;                        // also types runs in Title Case headlines
   std::vector<RuleExample> examples;
 };
 
@@ -159,7 +161,7 @@ class EntityPatterns {
  private:
   std::map<std::string, PhraseList, std::less<>> lists_;
   std::vector<EntityRule> rules_;
-  WordTable facts_index_;          // word -> index into word_facts_
+  WordTable facts_index_;  // word -> index into word_facts_
   std::vector<WordFacts> word_facts_;
 };
 

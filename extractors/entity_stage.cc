@@ -20,8 +20,8 @@ constexpr int kGazetteerPriority = 100;
 enum class SentenceMode { kNormal, kTitle, kUpper };
 
 struct SentenceWords {
-  size_t begin = 0;  // first word index
-  size_t end = 0;    // one past the last word
+  size_t begin = 0;       // first word index
+  size_t end = 0;         // one past the last word
   size_t first_word = 0;  // index of the first letter or digit word (sentence-initial)
   SentenceMode mode = SentenceMode::kNormal;
 };
@@ -31,7 +31,7 @@ struct Candidate {
   size_t sentence = 0;
   size_t begin = 0;
   size_t end = 0;
-  size_t name_end = 0;  // end of the name proper, before trailing designators
+  size_t name_end = 0;    // end of the name proper, before trailing designators
   size_t full_begin = 0;  // begin before a sentence-initial word was dropped
   bool typed = false;
   EntityType type = EntityType::kOrg;
@@ -68,15 +68,24 @@ struct Lists {
 };
 
 Lists ListsOf(const EntityPatterns& patterns) {
-  return Lists{&patterns.List("designators"),  &patterns.List("name_connectors"),
-               &patterns.List("of_heads"),     &patterns.List("person_titles"),
-               &patterns.List("role_words"),   &patterns.List("stop_words"),
-               &patterns.List("function_words"), &patterns.List("first_names"),
-               &patterns.List("evidence_after"), &patterns.List("name_adjectives"),
-               &patterns.List("org_words"), &patterns.List("headline_words"),
-               &patterns.List("institution_nouns"), &patterns.List("currency_signs"),
-               &patterns.List("lowercase_designators"), &patterns.List("name_openers"),
-               &patterns.List("singular_verbs"), &patterns.List("place_name_openers")};
+  return Lists{&patterns.List("designators"),
+               &patterns.List("name_connectors"),
+               &patterns.List("of_heads"),
+               &patterns.List("person_titles"),
+               &patterns.List("role_words"),
+               &patterns.List("stop_words"),
+               &patterns.List("function_words"),
+               &patterns.List("first_names"),
+               &patterns.List("evidence_after"),
+               &patterns.List("name_adjectives"),
+               &patterns.List("org_words"),
+               &patterns.List("headline_words"),
+               &patterns.List("institution_nouns"),
+               &patterns.List("currency_signs"),
+               &patterns.List("lowercase_designators"),
+               &patterns.List("name_openers"),
+               &patterns.List("singular_verbs"),
+               &patterns.List("place_name_openers")};
 }
 
 // True for one capital letter or several joined by periods, as a tokenizer leaves initials
@@ -92,7 +101,8 @@ bool IsInitials(std::string_view text) {
 bool IsApostrophe(std::string_view text) { return text == "'" || text == "\xE2\x80\x99"; }
 
 bool EndsWithPossessive(std::string_view text, size_t* suffix) {
-  for (const std::string_view ending : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+  for (const std::string_view ending :
+       {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
     if (text.size() > ending.size() && text.substr(text.size() - ending.size()) == ending) {
       *suffix = ending.size();
       return true;
@@ -145,7 +155,8 @@ void BuildWords(const Document& doc, std::vector<EntityWord>* words,
       size_t suffix = 0;
       if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
         AddWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space, words);
-        AddWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false, words)
+        AddWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false,
+                words)
             .possessive = true;
         continue;
       }
@@ -220,7 +231,8 @@ class Annotator {
       }
       cased_id_[i] = cased.Insert(word.folded);
       if (cased_id_[i] == cased_facts_.size()) cased_facts_.push_back(0);
-      if (word.shape == WordShape::kCapital && (i + 1 == words_.size() || !words_[i + 1].possessive)) {
+      if (word.shape == WordShape::kCapital &&
+          (i + 1 == words_.size() || !words_[i + 1].possessive)) {
         cased_facts_[cased_id_[i]] |= kBareCapitalized;
       }
     }
@@ -277,8 +289,8 @@ class Annotator {
     if (words_[last].shape != WordShape::kLower) return n;
     const bool after_name = at > sentence.begin && words_[at - 1].kind == TokenKind::kWord &&
                             words_[at - 1].shape != WordShape::kLower;
-    const bool hyphen_follows = at + n < sentence.end && words_[at + n].text == "-" &&
-                                !words_[at + n].space_before;
+    const bool hyphen_follows =
+        at + n < sentence.end && words_[at + n].text == "-" && !words_[at + n].space_before;
     const bool lowercase_ok = n == 1 && after_name && !hyphen_follows &&
                               lists_.lowercase_designators->ContainsWord(words_[at]);
     return lowercase_ok ? n : 0;
@@ -357,8 +369,9 @@ class Annotator {
       }
       if (j + 1 < sentence.end && !covered_[j] && IsAnchoredNameWord(j + 1, sentence)) {
         const EntityWord& link = words_[j];
-        const bool connector = (lists_.connectors->ContainsWord(link) || link.folded == "and") &&
-                               (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]));
+        const bool connector =
+            (lists_.connectors->ContainsWord(link) || link.folded == "and") &&
+            (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]));
         const bool joined = (link.text == "-" || link.text == ".") && !link.space_before;
         if (connector || joined) {
           if (link.folded == "and") ++ands;
@@ -404,8 +417,7 @@ class Annotator {
         const size_t k = begin - 1;
         const EntityWord& word = words_[k];
         if (!IsAnchoredNameWord(k, sentence) || lists_.function_words->ContainsWord(word) ||
-            lists_.headline_words->ContainsWord(word) ||
-            lists_.designators->ContainsWord(word)) {
+            lists_.headline_words->ContainsWord(word) || lists_.designators->ContainsWord(word)) {
           break;
         }
         if (HasFact(k, kLowerSeen) && !lists_.org_words->ContainsWord(word) &&
@@ -452,11 +464,13 @@ class Annotator {
         // A word written in lowercase: both lookups below are the one the index holds.
         max_words = word.facts->gazetteer_lower_words;
       } else {
-        max_words = std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
-                             upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
+        max_words =
+            std::max(gazetteer_.MaxWordsStartingWith(upper ? word.folded : word.text, upper),
+                     upper ? 0 : gazetteer_.MaxWordsStartingWith(word.folded, false));
       }
       if (ends_with_period) {
-        const std::string_view bare = std::string_view(upper ? word.folded : word.text).substr(0, word.text.size() - 1);
+        const std::string_view bare =
+            std::string_view(upper ? word.folded : word.text).substr(0, word.text.size() - 1);
         max_words = std::max(max_words, gazetteer_.MaxWordsStartingWith(bare, upper));
       }
       max_words = std::min(max_words, sentence.end - i);
@@ -528,9 +542,9 @@ class Annotator {
       candidate.rule = "gazetteer:" + entry.id;
       candidate.entry = found->entry;
       const bool one_cased_word = n == 1 && word.shape == WordShape::kCapital;
-      candidate.provisional =
-          entry.ambiguous && (one_cased_word || sentence.mode == SentenceMode::kUpper) &&
-          candidate.end == candidate.name_end;
+      candidate.provisional = entry.ambiguous &&
+                              (one_cased_word || sentence.mode == SentenceMode::kUpper) &&
+                              candidate.end == candidate.name_end;
       for (size_t k = candidate.begin; k < candidate.end; ++k) covered_[k] = true;
       candidates_.push_back(std::move(candidate));
       i = candidates_.back().end;
@@ -583,10 +597,12 @@ class Annotator {
 
   // The phrase of the first `n` words of the last BuildKeys range.
   std::optional<GazetteerPhrase> Lookup(size_t n, SentenceMode mode) const {
-    if (const auto* phrases = gazetteer_.FindExact(std::string_view(exact_key_).substr(0, exact_ends_[n - 1]))) {
+    if (const auto* phrases =
+            gazetteer_.FindExact(std::string_view(exact_key_).substr(0, exact_ends_[n - 1]))) {
       return phrases->front();
     }
-    if (const auto* phrases = gazetteer_.FindFolded(std::string_view(folded_key_).substr(0, folded_ends_[n - 1]))) {
+    if (const auto* phrases =
+            gazetteer_.FindFolded(std::string_view(folded_key_).substr(0, folded_ends_[n - 1]))) {
       for (const GazetteerPhrase& phrase : *phrases) {
         if (phrase.any_case || mode == SentenceMode::kUpper) return phrase;
       }
@@ -721,11 +737,11 @@ class Annotator {
         }
         if (j + 1 < sentence.end && IsNameWord(j + 1, sentence) && !covered_[j]) {
           const EntityWord& link = words_[j];
-          const bool connector = (lists_.connectors->ContainsWord(link) &&
-                                  (link.folded != "of" ||
-                                   lists_.of_heads->ContainsWord(words_[j - 1]))) ||
-                                 (link.folded == "and" && (InstitutionEnd(j + 1, sentence) > 0 ||
-                                                           TakesSingularVerb(j + 1, sentence)));
+          const bool connector =
+              (lists_.connectors->ContainsWord(link) &&
+               (link.folded != "of" || lists_.of_heads->ContainsWord(words_[j - 1]))) ||
+              (link.folded == "and" &&
+               (InstitutionEnd(j + 1, sentence) > 0 || TakesSingularVerb(j + 1, sentence)));
           const bool joined = (link.text == "-" || link.text == ".") && !link.space_before &&
                               (link.text == "-" || IsInitials(words_[j - 1].text));
           if (connector || joined) {
@@ -755,7 +771,8 @@ class Annotator {
   bool AllTitleWords(size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
       const EntityWord& word = words_[k];
-      if (word.kind != TokenKind::kWord || word.shape != WordShape::kCapital || word.text.size() < 2) {
+      if (word.kind != TokenKind::kWord || word.shape != WordShape::kCapital ||
+          word.text.size() < 2) {
         return false;
       }
     }
@@ -1080,9 +1097,9 @@ class Annotator {
         continue;
       }
       if (long_form && candidates_[*long_form].type != c.type) {
-        Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
-                                 ? "propagate.surname"
-                                 : "propagate.short_form");
+        Adopt(c, *long_form,
+              candidates_[*long_form].type == EntityType::kPerson ? "propagate.surname"
+                                                                  : "propagate.short_form");
         c.link = long_form;
         continue;
       }
@@ -1124,16 +1141,17 @@ class Annotator {
           c.entry = entry;
           continue;
         }
-        Adopt(c, *long_form, candidates_[*long_form].type == EntityType::kPerson
-                                 ? "propagate.surname"
-                                 : "propagate.short_form");
+        Adopt(c, *long_form,
+              candidates_[*long_form].type == EntityType::kPerson ? "propagate.surname"
+                                                                  : "propagate.short_form");
         c.link = long_form;
       }
     }
     // Names known from the article are found inside ALL CAPS lines and Title Case headlines,
     // where capitals alone type nothing ("Maker Pomely Raises" holds Pomely).
     for (size_t s = 0; s < sentences_.size(); ++s) {
-      if (sentences_[s].mode != SentenceMode::kNormal) PropagateUpper(s, by_surface, max_known_words);
+      if (sentences_[s].mode != SentenceMode::kNormal)
+        PropagateUpper(s, by_surface, max_known_words);
     }
   }
 
@@ -1145,8 +1163,8 @@ class Annotator {
     c.priority = from.priority;
     c.order = from.order;
     c.rule = std::move(rule);
-    const bool same_words = FoldedKey(words_, c.begin, c.name_end) ==
-                            FoldedKey(words_, from.begin, from.name_end);
+    const bool same_words =
+        FoldedKey(words_, c.begin, c.name_end) == FoldedKey(words_, from.begin, from.name_end);
     c.entry = same_words ? from.entry : std::nullopt;
     // The same words stand for the same entity: a copy of a short form shares its long form.
     c.link = same_words ? from.link : std::nullopt;
@@ -1277,8 +1295,8 @@ class Annotator {
       const Span span = MentionSpan(c);
       Entity& target = entities[entity];
       const std::string surface(doc_.Text(span));
-      if (surface != target.name &&
-          std::find(target.aliases.begin(), target.aliases.end(), surface) == target.aliases.end()) {
+      if (surface != target.name && std::find(target.aliases.begin(), target.aliases.end(),
+                                              surface) == target.aliases.end()) {
         target.aliases.push_back(surface);
       }
       mentions.push_back(Mention{span, entity, target.type, c.sentence, c.rule});
@@ -1292,8 +1310,8 @@ class Annotator {
   std::vector<EntityWord> words_;
   std::vector<SentenceWords> sentences_;
   std::vector<bool> covered_;
-  std::vector<size_t> cased_id_;      // per word: id among capitalized folded forms
-  std::vector<uint8_t> cased_facts_;  // per id: kLowerSeen, kBareCapitalized
+  std::vector<size_t> cased_id_;        // per word: id among capitalized folded forms
+  std::vector<uint8_t> cased_facts_;    // per id: kLowerSeen, kBareCapitalized
   std::string exact_key_, folded_key_;  // BuildKeys scratch
   std::vector<size_t> exact_ends_, folded_ends_;
   std::vector<Candidate> candidates_;
@@ -1323,7 +1341,8 @@ Status EntityStage::Process(Document& doc) const {
 std::vector<std::string> EntityStage::CheckExamples() const {
   std::vector<std::string> failures;
   StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
-  if (!segmenter.ok()) return {"entities: cannot segment examples: " + segmenter.status().message()};
+  if (!segmenter.ok())
+    return {"entities: cannot segment examples: " + segmenter.status().message()};
   for (const EntityRule& rule : patterns_.rules()) {
     for (const RuleExample& example : rule.examples) {
       const std::string prefix =
@@ -1345,9 +1364,10 @@ std::vector<std::string> EntityStage::CheckExamples() const {
       for (const ExpectedMention& expected : example.expect) {
         bool found = false;
         for (const Mention& mention : doc.mentions()) {
-          found = found || (doc.Text(mention.span) == expected.text &&
-                            (!expected.type || mention.type == *expected.type) &&
-                            (expected.key.empty() || doc.entities()[mention.entity].key == expected.key));
+          found = found ||
+                  (doc.Text(mention.span) == expected.text &&
+                   (!expected.type || mention.type == *expected.type) &&
+                   (expected.key.empty() || doc.entities()[mention.entity].key == expected.key));
         }
         if (!found) {
           std::string want = Quoted(expected.text);
@@ -1359,7 +1379,8 @@ std::vector<std::string> EntityStage::CheckExamples() const {
       for (const std::string& absent : example.absent) {
         for (const Mention& mention : doc.mentions()) {
           if (doc.Text(mention.span).find(absent) != std::string_view::npos) {
-            failures.push_back(prefix + "expected no mention of " + Quoted(absent) + ", got " + got);
+            failures.push_back(prefix + "expected no mention of " + Quoted(absent) + ", got " +
+                               got);
             break;
           }
         }

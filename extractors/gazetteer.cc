@@ -99,8 +99,8 @@ StatusOr<ParsedLine> ParsePattern(const std::string& origin, const json& line) {
   } else if (pattern.is_array() && !pattern.empty()) {
     for (const json& token : pattern) {
       if (!token.is_object() || token.size() != 1) {
-        return Status::InvalidArgument(
-            origin + ": each token pattern must be an object with one attribute");
+        return Status::InvalidArgument(origin +
+                                       ": each token pattern must be an object with one attribute");
       }
       const auto& [attribute, value] = *token.items().begin();
       if ((attribute != "LOWER" && attribute != "TEXT" && attribute != "ORTH") ||
@@ -142,8 +142,9 @@ StatusOr<ParsedLine> ParseLine(const std::string& origin, std::string_view text)
   if (line.contains("pattern") && line.contains("label")) return ParsePattern(origin, line);
   if (line.contains("id")) return ParseEntity(origin, line);
   return Status::InvalidArgument(
-      origin + ": expected an entity {\"id\",\"name\",\"type\",...} or a spaCy pattern "
-               "{\"label\",\"pattern\"}");
+      origin +
+      ": expected an entity {\"id\",\"name\",\"type\",...} or a spaCy pattern "
+      "{\"label\",\"pattern\"}");
 }
 
 // Counts words the way a tokenizer may split `phrase`, erring on the high side: every run
@@ -241,10 +242,9 @@ Status Gazetteer::AddFile(const RuleSource& file) {
     if (parsed->is_pattern && known != by_id_.end()) {
       GazetteerEntry& existing = entries_[known->second];
       if (existing.type != entry.type) {
-        return Status::InvalidArgument(origin + ": id \"" + entry.id + "\" is " +
-                                       std::string(EntityTypeName(existing.type)) + " at " +
-                                       existing.origin + ", not " +
-                                       std::string(EntityTypeName(entry.type)));
+        return Status::InvalidArgument(
+            origin + ": id \"" + entry.id + "\" is " + std::string(EntityTypeName(existing.type)) +
+            " at " + existing.origin + ", not " + std::string(EntityTypeName(entry.type)));
       }
       if (parsed->phrase != existing.name &&
           std::find(existing.aliases.begin(), existing.aliases.end(), parsed->phrase) ==

@@ -17,8 +17,8 @@ namespace newsfacts {
 
 // One known entity.
 struct GazetteerEntry {
-  std::string id;                    // canonical key, e.g. "amazon-web-services"
-  std::string name;                  // canonical display name, e.g. "Amazon Web Services"
+  std::string id;    // canonical key, e.g. "amazon-web-services"
+  std::string name;  // canonical display name, e.g. "Amazon Web Services"
   EntityType type = EntityType::kOrg;
   std::string parent;                // parent id, e.g. "amazon"; empty when none
   std::vector<std::string> aliases;  // other ways to write it, e.g. "AWS"

@@ -57,7 +57,8 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
 
 std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
   std::vector<int> found;
-  if (impl_->atoms != nullptr) impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
+  if (impl_->atoms != nullptr)
+    impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
   std::vector<int> candidates;
   impl_->filter.AllPotentials(found, &candidates);
   std::sort(candidates.begin(), candidates.end());

@@ -75,7 +75,8 @@ Status RuleSources::Add(std::string path, std::string contents) {
 Status RuleSources::AddDirectory(const std::filesystem::path& dir) {
   std::error_code error;
   if (!std::filesystem::is_directory(dir, error)) {
-    return Status::NotFound(dir.string() + ": rules folder not found; pass an existing folder to --rules");
+    return Status::NotFound(dir.string() +
+                            ": rules folder not found; pass an existing folder to --rules");
   }
   std::vector<std::filesystem::path> paths;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, error);

@@ -13,7 +13,7 @@ namespace newsfacts {
 // One rule file. `kind` says which stage reads it: the top-level "kind" of a .json file
 // ("amounts", "entity_patterns", "claims", ...), or "gazetteer" for a .jsonl file.
 struct RuleSource {
-  std::string path;      // "builtin:amounts.json" or the path under --rules DIR
+  std::string path;  // "builtin:amounts.json" or the path under --rules DIR
   std::string kind;
   std::string contents;
 };

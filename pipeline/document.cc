@@ -13,23 +13,34 @@ Document Document::FromRaw(ArticleMeta meta, std::string_view raw) {
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kOrg: return "ORG";
-    case EntityType::kPerson: return "PERSON";
-    case EntityType::kProduct: return "PRODUCT";
-    case EntityType::kLocation: return "LOCATION";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kPerson:
+      return "PERSON";
+    case EntityType::kProduct:
+      return "PRODUCT";
+    case EntityType::kLocation:
+      return "LOCATION";
   }
   return "ORG";
 }
 
 std::string_view ClaimStatusName(ClaimStatus status) {
   switch (status) {
-    case ClaimStatus::kAsserted: return "asserted";
-    case ClaimStatus::kReported: return "reported";
-    case ClaimStatus::kHedged: return "hedged";
-    case ClaimStatus::kNegated: return "negated";
-    case ClaimStatus::kQuestion: return "question";
-    case ClaimStatus::kPlanned: return "planned";
-    case ClaimStatus::kConditional: return "conditional";
+    case ClaimStatus::kAsserted:
+      return "asserted";
+    case ClaimStatus::kReported:
+      return "reported";
+    case ClaimStatus::kHedged:
+      return "hedged";
+    case ClaimStatus::kNegated:
+      return "negated";
+    case ClaimStatus::kQuestion:
+      return "question";
+    case ClaimStatus::kPlanned:
+      return "planned";
+    case ClaimStatus::kConditional:
+      return "conditional";
   }
   return "asserted";
 }

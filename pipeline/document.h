@@ -14,13 +14,13 @@ namespace newsfacts {
 
 // Where an article came from and what its source file said about it.
 struct ArticleMeta {
-  std::string path;          // file path as given on the command line (relative stays relative)
-  int record_index = -1;     // index of the record inside a .json/.jsonl file, -1 otherwise
-  std::string title;         // headline, empty when unknown
-  std::string source;        // outlet, e.g. "TechCrunch"
+  std::string path;       // file path as given on the command line (relative stays relative)
+  int record_index = -1;  // index of the record inside a .json/.jsonl file, -1 otherwise
+  std::string title;      // headline, empty when unknown
+  std::string source;     // outlet, e.g. "TechCrunch"
   std::string url;
-  std::string published;     // ISO 8601 date or date-time as found, empty when unknown
-  std::string currency_hint; // ISO 4217 code a bare "$" means in this article, empty = USD
+  std::string published;          // ISO 8601 date or date-time as found, empty when unknown
+  std::string currency_hint;      // ISO 4217 code a bare "$" means in this article, empty = USD
   size_t repaired_sequences = 0;  // invalid UTF-8 sequences the reader replaced in its file
 };
 
@@ -35,7 +35,7 @@ struct Sentence {
   Span span;
   size_t first_token = 0;  // index into Document::tokens()
   size_t token_count = 0;
-  int paragraph = 0;       // 0-based paragraph number; the headline is paragraph 0
+  int paragraph = 0;  // 0-based paragraph number; the headline is paragraph 0
 };
 
 enum class EntityType { kOrg, kPerson, kProduct, kLocation };
@@ -45,19 +45,19 @@ std::string_view EntityTypeName(EntityType type);
 
 // A distinct entity this article mentions, resolved to its canonical key.
 struct Entity {
-  std::string key;             // canonical key shared across articles, e.g. "amazon-web-services"
-  std::string name;            // canonical display name, e.g. "Amazon Web Services"
+  std::string key;   // canonical key shared across articles, e.g. "amazon-web-services"
+  std::string name;  // canonical display name, e.g. "Amazon Web Services"
   EntityType type = EntityType::kOrg;
-  std::string parent_key;      // e.g. "amazon" for AWS, empty when none
+  std::string parent_key;            // e.g. "amazon" for AWS, empty when none
   std::vector<std::string> aliases;  // surface forms seen or known, e.g. "AWS"
 };
 
 struct Mention {
   Span span;
-  size_t entity = 0;           // index into Document::entities()
+  size_t entity = 0;  // index into Document::entities()
   EntityType type = EntityType::kOrg;
-  size_t sentence = 0;         // index into Document::sentences()
-  std::string rule;            // id of the gazetteer entry or pattern that found it
+  size_t sentence = 0;  // index into Document::sentences()
+  std::string rule;     // id of the gazetteer entry or pattern that found it
 };
 
 // A money expression with an exact decimal value. Values are decimal strings in major
@@ -65,40 +65,49 @@ struct Mention {
 struct Amount {
   Span span;
   size_t sentence = 0;
-  std::optional<std::string> value;  // point value; absent for ranges and vague amounts
-  std::optional<std::string> low;    // inclusive lower bound
-  std::optional<std::string> high;   // upper bound
+  std::optional<std::string> value;     // point value; absent for ranges and vague amounts
+  std::optional<std::string> low;       // inclusive lower bound
+  std::optional<std::string> high;      // upper bound
   std::optional<std::string> currency;  // ISO 4217 code, absent when unknown
-  std::string currency_evidence;     // why: "symbol $", "code USD", "name euros", "dollar-sign default"
-  std::string qualifier;             // "exact", "approximate", "lower", "upper", "range", "vague"
+  std::string
+      currency_evidence;  // why: "symbol $", "code USD", "name euros", "dollar-sign default"
+  std::string qualifier;  // "exact", "approximate", "lower", "upper", "range", "vague"
   bool vague = false;
-  std::optional<size_t> restates;    // index of the amount this one converts, e.g. "(£5bn)"
+  std::optional<size_t> restates;  // index of the amount this one converts, e.g. "(£5bn)"
   std::string rule;
 };
 
-enum class ClaimStatus { kAsserted, kReported, kHedged, kNegated, kQuestion, kPlanned, kConditional };
+enum class ClaimStatus {
+  kAsserted,
+  kReported,
+  kHedged,
+  kNegated,
+  kQuestion,
+  kPlanned,
+  kConditional
+};
 
 // "asserted", "reported", "hedged", "negated", "question", "planned", "conditional".
 std::string_view ClaimStatusName(ClaimStatus status);
 
 struct Claim {
-  std::string predicate;              // from the documented vocabulary, e.g. "invested_in"
-  std::optional<size_t> subject;      // index into Document::entities()
-  std::optional<size_t> object;       // unset for a described object that is no entity
+  std::string predicate;          // from the documented vocabulary, e.g. "invested_in"
+  std::optional<size_t> subject;  // index into Document::entities()
+  std::optional<size_t> object;   // unset for a described object that is no entity
   Span subject_span;
-  Span object_span;                   // empty when the claim has no object
-  std::optional<size_t> amount;       // index into Document::amounts()
-  std::string role;                   // for holds_role: "CEO"; for uses: "primary cloud provider"
+  Span object_span;              // empty when the claim has no object
+  std::optional<size_t> amount;  // index into Document::amounts()
+  std::string role;              // for holds_role: "CEO"; for uses: "primary cloud provider"
   ClaimStatus status = ClaimStatus::kAsserted;
-  std::string speaker;                // who said it, e.g. "Garman"
-  std::string venue;                  // to or through whom, e.g. "TechCrunch"
+  std::string speaker;  // who said it, e.g. "Garman"
+  std::string venue;    // to or through whom, e.g. "TechCrunch"
   size_t sentence = 0;
-  Span span;                          // the evidence: what the rule matched
+  Span span;  // the evidence: what the rule matched
   std::string rule;
 };
 
 struct Quote {
-  Span span;                          // the quoted words, without quote marks
+  Span span;  // the quoted words, without quote marks
   std::string speaker;
   std::optional<size_t> speaker_entity;
   size_t sentence = 0;

@@ -54,12 +54,12 @@ std::string DocumentToJson(const Document& doc, int indent) {
   }
   out["entities"] = json::array();
   for (const Entity& entity : doc.entities()) {
-    out["entities"].push_back({{"key", entity.key},
-                               {"name", entity.name},
-                               {"type", EntityTypeName(entity.type)},
-                               {"parent", entity.parent_key.empty() ? json(nullptr)
-                                                                    : json(entity.parent_key)},
-                               {"aliases", entity.aliases}});
+    out["entities"].push_back(
+        {{"key", entity.key},
+         {"name", entity.name},
+         {"type", EntityTypeName(entity.type)},
+         {"parent", entity.parent_key.empty() ? json(nullptr) : json(entity.parent_key)},
+         {"aliases", entity.aliases}});
   }
   out["mentions"] = json::array();
   for (const Mention& mention : doc.mentions()) {
@@ -80,10 +80,11 @@ std::string DocumentToJson(const Document& doc, int indent) {
         {{"predicate", claim.predicate},
          {"subject", EntityName(doc, claim.subject)},
          {"object", EntityName(doc, claim.object)},
-         {"subject_text", claim.subject ? json(std::string(doc.Text(claim.subject_span)))
-                                        : json(nullptr)},
-         {"object_text", claim.object_span.empty() ? json(nullptr)
-                                                   : json(std::string(doc.Text(claim.object_span)))},
+         {"subject_text",
+          claim.subject ? json(std::string(doc.Text(claim.subject_span))) : json(nullptr)},
+         {"object_text", claim.object_span.empty()
+                             ? json(nullptr)
+                             : json(std::string(doc.Text(claim.object_span)))},
          {"amount", claim.amount ? AmountJson(doc, doc.amounts()[*claim.amount]) : json(nullptr)},
          {"role", claim.role.empty() ? json(nullptr) : json(claim.role)},
          {"status", ClaimStatusName(claim.status)},
@@ -96,11 +97,12 @@ std::string DocumentToJson(const Document& doc, int indent) {
   }
   out["quotes"] = json::array();
   for (const Quote& quote : doc.quotes()) {
-    out["quotes"].push_back({{"text", std::string(doc.Text(quote.span))},
-                             {"speaker", quote.speaker.empty() ? json(nullptr) : json(quote.speaker)},
-                             {"sentence", quote.sentence},
-                             {"start", quote.span.begin},
-                             {"end", quote.span.end}});
+    out["quotes"].push_back(
+        {{"text", std::string(doc.Text(quote.span))},
+         {"speaker", quote.speaker.empty() ? json(nullptr) : json(quote.speaker)},
+         {"sentence", quote.sentence},
+         {"start", quote.span.begin},
+         {"end", quote.span.end}});
   }
   return out.dump(indent, ' ', false, json::error_handler_t::replace);
 }

@@ -8,14 +8,22 @@ namespace newsfacts {
 
 std::string_view LayerName(Layer layer) {
   switch (layer) {
-    case Layer::kText: return "text";
-    case Layer::kSentences: return "sentences";
-    case Layer::kTokens: return "tokens";
-    case Layer::kEntities: return "entities";
-    case Layer::kMentions: return "mentions";
-    case Layer::kAmounts: return "amounts";
-    case Layer::kClaims: return "claims";
-    case Layer::kQuotes: return "quotes";
+    case Layer::kText:
+      return "text";
+    case Layer::kSentences:
+      return "sentences";
+    case Layer::kTokens:
+      return "tokens";
+    case Layer::kEntities:
+      return "entities";
+    case Layer::kMentions:
+      return "mentions";
+    case Layer::kAmounts:
+      return "amounts";
+    case Layer::kClaims:
+      return "claims";
+    case Layer::kQuotes:
+      return "quotes";
   }
   return "unknown";
 }

@@ -13,37 +13,36 @@ namespace {
 // Tokenizer data, not extraction patterns, so it lives here rather than in extractors/rules
 // (which pipeline/ cannot read): abbreviations compared in lower case without the final period.
 // Titles and Latin abbreviations: always followed by more of the same sentence.
-constexpr auto kAlwaysJoin = std::to_array<std::string_view>({
-    "mr",  "mrs",  "ms",   "messrs", "dr",  "prof", "gen", "sen", "rep", "gov",
-    "lt",  "col",  "capt", "sgt",    "adm", "cmdr", "hon", "rev", "fr",  "supt",
-    "e.g", "i.e",  "vs",   "cf",     "viz", "approx"});
+constexpr auto kAlwaysJoin = std::to_array<std::string_view>(
+    {"mr",  "mrs",  "ms",  "messrs", "dr",  "prof", "gen",  "sen",   "rep",
+     "gov", "lt",   "col", "capt",   "sgt", "adm",  "cmdr", "hon",   "rev",
+     "fr",  "supt", "e.g", "i.e",    "vs",  "cf",   "viz",  "approx"});
 // Joined only before a number: "No. 3", "Jan. 5", "Fig. 2"; "in Jan. The" still ends.
-constexpr auto kJoinBeforeNumber = std::to_array<std::string_view>({
-    "no",  "nos",  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "fig", "vol", "pp",  "ca",  "est"});
+constexpr auto kJoinBeforeNumber = std::to_array<std::string_view>(
+    {"no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec", "fig", "vol", "pp", "ca", "est"});
 // Corporate designators and name parts that also end sentences ("bought Acme Inc. The deal
 // closed"): joined unless the next word usually starts a sentence. Dotted initialisms
 // ("U.S.", "E.F.") and single initials ("J.") follow the same policy.
-constexpr auto kJoinUnlessStarter = std::to_array<std::string_view>({
-    "inc",  "corp", "ltd",  "co",   "cos",  "plc",  "llc",  "llp",  "lp",   "bros", "bhd",
-    "jr",   "sr",   "st",   "mt",   "ft",   "ave",  "dept", "intl", "assn", "univ", "ph.d"});
+constexpr auto kJoinUnlessStarter = std::to_array<std::string_view>(
+    {"inc", "corp", "ltd", "co", "cos", "plc", "llc",  "llp",  "lp",   "bros", "bhd",
+     "jr",  "sr",   "st",  "mt", "ft",  "ave", "dept", "intl", "assn", "univ", "ph.d"});
 // Words that usually open a sentence, in lower case. After "Inc." or "U.S." one of these
 // means the period was a full stop; any other capitalised word continues a name
 // ("U.S. Steel", "Apple Inc. Chief Executive Tim Cook").
-constexpr auto kSentenceStarters = std::to_array<std::string_view>({
-    "the",     "a",       "an",       "it",        "its",      "it's",       "he",
-    "she",     "they",    "we",       "i",         "you",      "his",        "her",
-    "their",   "our",     "my",       "your",      "this",     "that",       "these",
-    "those",   "there",   "here",     "in",        "on",       "at",         "by",
-    "for",     "from",    "with",     "to",        "of",       "as",         "but",
-    "and",     "or",      "so",       "yet",       "if",       "when",       "while",
-    "after",   "before",  "since",    "although",  "though",   "because",    "however",
-    "meanwhile", "also",  "still",    "now",       "then",     "last",       "earlier",
-    "later",   "other",   "some",     "many",      "most",     "both",       "each",
-    "all",     "such",    "according", "under",    "over",     "about",      "among",
-    "during",  "until",   "unlike",   "despite",   "instead",  "separately", "moreover",
-    "overall", "neither", "not",      "no",        "what",     "who",        "why",
-    "how",     "where",   "which",    "shares",    "analysts", "terms"});
+constexpr auto kSentenceStarters = std::to_array<std::string_view>(
+    {"the",      "a",         "an",      "it",         "its",      "it's",     "he",      "she",
+     "they",     "we",        "i",       "you",        "his",      "her",      "their",   "our",
+     "my",       "your",      "this",    "that",       "these",    "those",    "there",   "here",
+     "in",       "on",        "at",      "by",         "for",      "from",     "with",    "to",
+     "of",       "as",        "but",     "and",        "or",       "so",       "yet",     "if",
+     "when",     "while",     "after",   "before",     "since",    "although", "though",  "because",
+     "however",  "meanwhile", "also",    "still",      "now",      "then",     "last",    "earlier",
+     "later",    "other",     "some",    "many",       "most",     "both",     "each",    "all",
+     "such",     "according", "under",   "over",       "about",    "among",    "during",  "until",
+     "unlike",   "despite",   "instead", "separately", "moreover", "overall",  "neither", "not",
+     "no",       "what",      "who",     "why",        "how",      "where",    "which",   "shares",
+     "analysts", "terms"});
 
 template <size_t N>
 bool Contains(const std::array<std::string_view, N>& table, std::string_view word) {

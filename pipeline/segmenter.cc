@@ -4,8 +4,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -131,7 +131,8 @@ Status SetText(icu::BreakIterator& iterator, std::string_view text) {
   utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
   UTextCloser closer(&utext);
   if (U_SUCCESS(status)) iterator.setText(&utext, status);  // keeps its own shallow clone
-  if (U_FAILURE(status)) return Status::Internal(std::string("ICU setText: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    return Status::Internal(std::string("ICU setText: ") + u_errorName(status));
   return Status::Ok();
 }
 
@@ -139,7 +140,8 @@ Status SetText(icu::BreakIterator& iterator, std::string_view text) {
 Status Tokenize(icu::BreakIterator& words, std::string_view text, std::vector<Token>& tokens) {
   NEWSFACTS_RETURN_IF_ERROR(SetText(words, text));
   int32_t start = words.first();
-  for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
+  for (int32_t end = words.next(); end != icu::BreakIterator::DONE;
+       start = end, end = words.next()) {
     const Span span = TrimIgnorable(text, {static_cast<size_t>(start), static_cast<size_t>(end)});
     if (span.empty()) continue;
     tokens.push_back({span, Classify(text, span, words.getRuleStatus())});

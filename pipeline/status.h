@@ -13,11 +13,11 @@ enum class StatusCode {
   kOk,
   kInvalidArgument,  // bad input from a user: a rule file, a command-line value, an article
   kNotFound,
-  kIoError,          // the file system or database said no
-  kDataLoss,         // input that cannot be read as text (binary, empty)
+  kIoError,   // the file system or database said no
+  kDataLoss,  // input that cannot be read as text (binary, empty)
   kFailedPrecondition,
-  kBusy,             // the database is locked by another process
-  kReadOnly,         // a write was attempted on a read-only database or connection
+  kBusy,      // the database is locked by another process
+  kReadOnly,  // a write was attempted on a read-only database or connection
   kInternal,
 };
 
@@ -95,8 +95,8 @@ class [[nodiscard]] StatusOr {
 }  // namespace newsfacts
 
 // Returns early from the enclosing function when `expr` yields a non-OK Status.
-#define NEWSFACTS_RETURN_IF_ERROR(expr)          \
-  do {                                           \
-    ::newsfacts::Status nf_status_ = (expr);     \
-    if (!nf_status_.ok()) return nf_status_;     \
+#define NEWSFACTS_RETURN_IF_ERROR(expr)      \
+  do {                                       \
+    ::newsfacts::Status nf_status_ = (expr); \
+    if (!nf_status_.ok()) return nf_status_; \
   } while (false)

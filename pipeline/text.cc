@@ -1,4 +1,5 @@
-// UTF-8 repair (hand-written decoder, follows the Unicode maximal-subpart practice) and NFC via ICU.
+// UTF-8 repair (hand-written decoder, follows the Unicode maximal-subpart practice) and NFC via
+// ICU.
 #include "pipeline/text.h"
 
 #include <unicode/normalizer2.h>
@@ -93,8 +94,8 @@ std::string NormalizeNfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);
-  const icu::UnicodeString source =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
   const icu::UnicodeString normalized = nfc->normalize(source, status);

@@ -8,8 +8,8 @@
 namespace newsfacts {
 
 struct RepairedText {
-  std::string text;        // valid UTF-8
-  size_t replaced = 0;     // invalid sequences replaced by U+FFFD (maximal-subpart rule)
+  std::string text;     // valid UTF-8
+  size_t replaced = 0;  // invalid sequences replaced by U+FFFD (maximal-subpart rule)
 };
 
 // Returns `bytes` as valid UTF-8; each ill-formed sequence (overlong, surrogate, truncated,

@@ -22,9 +22,9 @@ struct IngestCommand {
 int RunIngestCommand(const IngestCommand& command);
 
 struct ExtractCommand {
-  std::string input;             // a file path, or "-" for stdin
-  std::string format = "json";   // "json" or "text"
-  bool explain = false;          // also list sentences with entities and an amount but no claim
+  std::string input;            // a file path, or "-" for stdin
+  std::string format = "json";  // "json" or "text"
+  bool explain = false;         // also list sentences with entities and an amount but no claim
   std::vector<std::filesystem::path> rule_dirs;
 };
 int RunExtractCommand(const ExtractCommand& command);
@@ -32,7 +32,7 @@ int RunExtractCommand(const ExtractCommand& command);
 struct QueryCommand {
   std::string sql;
   std::string db_path = "newsfacts.db";
-  std::string format;            // "table", "csv", "json"; empty = table on a terminal, else json
+  std::string format;  // "table", "csv", "json"; empty = table on a terminal, else json
 };
 int RunQueryCommand(const QueryCommand& command);
 

@@ -67,8 +67,7 @@ std::string DocumentToText(const Document& doc) {
     out << "\nClaims\n";
     for (const Claim& claim : doc.claims()) {
       out << "  [" << ClaimStatusName(claim.status) << "] "
-          << (claim.subject ? doc.entities()[*claim.subject].name : "?") << " "
-          << claim.predicate;
+          << (claim.subject ? doc.entities()[*claim.subject].name : "?") << " " << claim.predicate;
       if (claim.object) out << " " << doc.entities()[*claim.object].name;
       if (claim.amount) out << "  " << doc.Text(doc.amounts()[*claim.amount].span);
       if (!claim.role.empty()) out << "  role: " << claim.role;

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -23,8 +23,8 @@ struct WorkItem {
   std::optional<Document> doc;
   std::string content_hash;
   bool unchanged = false;
-  bool failed = false;               // an article or file that could not be read or extracted
-  bool file_done = false;            // the last item of a file
+  bool failed = false;     // an article or file that could not be read or extracted
+  bool file_done = false;  // the last item of a file
   std::vector<std::string> messages;
 };
 
@@ -103,8 +103,7 @@ void CountStored(const Document& doc, IngestSummary& summary) {
 // one batch at a time: the writer loads a batch, `jobs` workers run the pipeline on it, the
 // writer replaces the articles in one transaction. Returns fatal store errors only.
 Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
-                 int64_t run_id, int jobs, IngestSummary& summary,
-                 const IngestObserver& observer) {
+                 int64_t run_id, int jobs, IngestSummary& summary, const IngestObserver& observer) {
   StatusOr<std::vector<int64_t>> ids =
       store.ArticlesToReextract(run_id, options.run, options.reextract_all);
   if (!ids.ok()) return ids.status();
@@ -149,8 +148,8 @@ std::string ContentHash(const Document& doc) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
   const ArticleMeta& meta = doc.meta();
-  for (const std::string* part : {&doc.text(), &meta.title, &meta.source, &meta.url,
-                                  &meta.published}) {
+  for (const std::string* part :
+       {&doc.text(), &meta.title, &meta.source, &meta.url, &meta.published}) {
     XXH3_128bits_update(state, part->data(), part->size() + 1);  // + the terminating NUL
   }
   const XXH128_hash_t digest = XXH3_128bits_digest(state);

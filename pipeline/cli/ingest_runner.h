@@ -28,13 +28,13 @@ struct IngestSummary {
   int64_t articles_added = 0;
   int64_t articles_replaced = 0;
   int64_t articles_unchanged = 0;
-  int64_t articles_failed = 0;  // articles or files that could not be read or stored
+  int64_t articles_failed = 0;       // articles or files that could not be read or stored
   int64_t articles_reextracted = 0;  // stored articles extracted again from their stored text
   int64_t sentences = 0;
   int64_t mentions = 0;
   int64_t amounts = 0;
   int64_t claims = 0;
-  int64_t bytes = 0;            // text bytes of the articles extracted (not the unchanged ones)
+  int64_t bytes = 0;  // text bytes of the articles extracted (not the unchanged ones)
   double seconds = 0;
 };
 

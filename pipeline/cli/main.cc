@@ -1,6 +1,5 @@
 // newsfacts: the command-line entry. Parses arguments and hands off to one command each.
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 
 #include "pipeline/cli/commands.h"
@@ -47,20 +46,23 @@ int main(int argc, char** argv) {
       app.add_subcommand("query", "Run read-only SQL on the database and print the rows");
   query_app->add_option("sql", query.sql, "SQL statement(s)")->required();
   query_app->add_option("--db", query.db_path, "Database file")->capture_default_str();
-  query_app->add_option("--format", query.format,
-                        "table, csv or json (default: table on a terminal, json otherwise)")
+  query_app
+      ->add_option("--format", query.format,
+                   "table, csv or json (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "csv", "json"}));
 
   CompareCommand compare;
-  CLI::App* compare_app = app.add_subcommand(
-      "compare", "Report what the articles say about each (subject, predicate, object): "
-                 "amounts, agreement or conflict, evidence");
+  CLI::App* compare_app =
+      app.add_subcommand("compare",
+                         "Report what the articles say about each (subject, predicate, object): "
+                         "amounts, agreement or conflict, evidence");
   compare_app->add_option("--db", compare.db_path, "Database file")->capture_default_str();
   compare_app->add_option("--entity", compare.entity,
                           "Only facts about this entity (name, alias or key)");
   compare_app->add_option("--predicate", compare.predicate, "Only this predicate");
-  compare_app->add_option("--min-articles", compare.min_articles,
-                          "Only facts stated by at least this many articles")
+  compare_app
+      ->add_option("--min-articles", compare.min_articles,
+                   "Only facts stated by at least this many articles")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 

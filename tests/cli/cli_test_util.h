@@ -1,10 +1,11 @@
 // Helpers for end-to-end tests of the newsfacts binary: running a command in a folder.
 #pragma once
 
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 
 #include "tests/temp_dir.h"
 

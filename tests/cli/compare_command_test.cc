@@ -37,8 +37,7 @@ TEST(CompareCommandTest, ErrorsExitTwoAndSayWhatToDo) {
 TEST(CompareCommandTest, AnEntityWithoutFactsPrintsAnEmptyReport) {
   TempDir dir;
   ASSERT_EQ(RunNewsfacts("ingest " + kFixtures + " --db facts.db", dir.path()).exit_code, 0);
-  auto run = RunNewsfacts("compare --db facts.db --entity anthropic --predicate sold",
-                          dir.path());
+  auto run = RunNewsfacts("compare --db facts.db --entity anthropic --predicate sold", dir.path());
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(run.output, "0 facts: 0 agree, 0 conflict, 0 unconfirmed\n");
 }

@@ -42,9 +42,8 @@ TEST(CompareFixturesTest, ConflictsAndAgreementsOfTheFixtureCorpus) {
 
   auto compare = RunNewsfacts("compare --db facts.db --entity openai", dir.path());
   ASSERT_EQ(compare.exit_code, 0) << compare.output;
-  EXPECT_EQ(compare.output.rfind("Microsoft invested_in OpenAI: CONFLICT, 3 articles, 1 source\n",
-                                 0),
-            0u)
+  EXPECT_EQ(
+      compare.output.rfind("Microsoft invested_in OpenAI: CONFLICT, 3 articles, 1 source\n", 0), 0u)
       << compare.output;
   EXPECT_NE(compare.output.find("      > Microsoft invested $10 billion in OpenAI, according to "
                                 "a person familiar with the matter.\n"),

@@ -25,8 +25,8 @@ TEST(ExtractCommandTest, JsonHasEveryContractArrayAndSpansSliceTheText) {
   auto run = RunNewsfacts("extract a.txt --format json 2>/dev/null", dir.path());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const nlohmann::json doc = nlohmann::json::parse(run.output);
-  for (const char* key : {"article", "sentences", "entities", "mentions", "amounts", "claims",
-                          "quotes"}) {
+  for (const char* key :
+       {"article", "sentences", "entities", "mentions", "amounts", "claims", "quotes"}) {
     EXPECT_TRUE(doc.contains(key)) << key;
   }
   EXPECT_EQ(doc["article"]["title"], "Globex Raises Funds");
@@ -84,7 +84,8 @@ TEST(ExtractCommandTest, JsonLinesFilePrintsOneObjectPerRecord) {
   std::istringstream lines(run.output);
   std::string line;
   std::vector<std::string> titles;
-  while (std::getline(lines, line)) titles.push_back(nlohmann::json::parse(line)["article"]["title"]);
+  while (std::getline(lines, line))
+    titles.push_back(nlohmann::json::parse(line)["article"]["title"]);
   EXPECT_EQ(titles, (std::vector<std::string>{"One", "Two"}));
 }
 

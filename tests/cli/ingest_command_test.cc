@@ -46,8 +46,7 @@ TEST(IngestCommandTest, AChangedArticleIsReplacedAndTheOtherKept) {
   dir.Write("articles/b.txt", std::string(kArticleB) + "\nThe deal is expected to close in May.\n");
   auto rerun = RunNewsfacts("ingest articles --db facts.db", dir.path());
   ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
-  EXPECT_NE(rerun.output.find("0 new, 1 replaced, 1 unchanged"), std::string::npos)
-      << rerun.output;
+  EXPECT_NE(rerun.output.find("0 new, 1 replaced, 1 unchanged"), std::string::npos) << rerun.output;
   EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n2\n");
   EXPECT_NE(Query(dir, "SELECT text FROM articles WHERE path LIKE '%b.txt'").find("close in May"),
             std::string::npos);
@@ -70,8 +69,7 @@ TEST(IngestCommandTest, BadFilesAreNamedSkippedAndMakeTheExitCodeOne) {
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find("empty.txt"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("binary.txt"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("latin1.txt: invalid UTF-8 repaired"), std::string::npos)
-      << run.output;
+  EXPECT_NE(run.output.find("latin1.txt: invalid UTF-8 repaired"), std::string::npos) << run.output;
   // The good article and the repaired one are stored.
   EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n2\n");
   EXPECT_EQ(Query(dir, "SELECT repaired_sequences AS r FROM articles WHERE path LIKE '%latin1%'"),

@@ -62,8 +62,7 @@ TEST(MergeCommandTest, MergedShardsEqualOneIngestOfBoth) {
       << again.output;
   auto ingest = RunNewsfacts("ingest " + a + " " + b + " --db merged.db", dir.path());
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
-  EXPECT_NE(ingest.output.find("(0 new, 0 replaced, 7 unchanged, 0 failed)\n"),
-            std::string::npos)
+  EXPECT_NE(ingest.output.find("(0 new, 0 replaced, 7 unchanged, 0 failed)\n"), std::string::npos)
       << ingest.output;
 }
 

@@ -23,8 +23,8 @@ TEST_F(QueryCommandTest, DropTableFailsAndTheTableIsStillThere) {
   auto drop = RunNewsfacts("query \"drop table articles\" --db facts.db", dir_.path());
   EXPECT_EQ(drop.exit_code, 2) << drop.output;
   EXPECT_NE(drop.output.find("read-only"), std::string::npos) << drop.output;
-  auto count = RunNewsfacts("query \"SELECT count(*) AS n FROM articles\" --db facts.db --format csv",
-                            dir_.path());
+  auto count = RunNewsfacts(
+      "query \"SELECT count(*) AS n FROM articles\" --db facts.db --format csv", dir_.path());
   EXPECT_EQ(count.output, "n\n1\n");
 }
 

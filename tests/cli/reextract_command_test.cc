@@ -76,8 +76,9 @@ TEST(ReextractCommandTest, ARulesChangeReextractsEveryStoredArticle) {
   EXPECT_NE(reverted.output.find("2 stored articles re-extracted"), std::string::npos)
       << reverted.output;
   EXPECT_EQ(OldRunRows(dir), "n\n0\n");
-  EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM mentions m JOIN entities e "
-                       "ON e.id = m.entity_id WHERE e.key = 'qorvane-dynamics-test'"),
+  EXPECT_EQ(Query(dir,
+                  "SELECT count(*) AS n FROM mentions m JOIN entities e "
+                  "ON e.id = m.entity_id WHERE e.key = 'qorvane-dynamics-test'"),
             "n\n0\n");
   EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM mentions"), mentions_before);
 }
@@ -103,8 +104,9 @@ TEST(ReextractCommandTest, ForceReextractsEverythingAndKeepsTheFacts) {
   EXPECT_EQ(Query(dir, kFacts), facts_before);
   EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n2\n");
   // The full-text index holds each sentence once: the headline and two body sentences.
-  EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH "
-                       "'qorvane'"),
+  EXPECT_EQ(Query(dir,
+                  "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH "
+                  "'qorvane'"),
             "n\n3\n");
 }
 

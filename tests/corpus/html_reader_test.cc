@@ -71,9 +71,10 @@ TEST(HtmlReaderTest, ReadsMetadataAndVisibleArticleText) {
             "Deal value: $3bn\n\n"
             "Close: Q3");
   for (const char* junk :
-       {"SCRIPT", "STYLE", "SITE HEADER", "NAV LINK", "BYLINE", "ASIDE", "HIDDEN", "DISPLAY NONE",
-        "NOSCRIPT", "BUTTON", "FOOTER", "TEMPLATE", "SVG", "IFRAME", "ALT TEXT", "font-family",
-        "SHARE BAR", "LinkedIn", "NEWSLETTER", "RELATED STORY"}) {
+       {"SCRIPT",      "STYLE",     "SITE HEADER",  "NAV LINK",   "BYLINE",
+        "ASIDE",       "HIDDEN",    "DISPLAY NONE", "NOSCRIPT",   "BUTTON",
+        "FOOTER",      "TEMPLATE",  "SVG",          "IFRAME",     "ALT TEXT",
+        "font-family", "SHARE BAR", "LinkedIn",     "NEWSLETTER", "RELATED STORY"}) {
     SCOPED_TRACE(junk);
     EXPECT_EQ(article.text.find(junk), std::string::npos);
   }

@@ -20,9 +20,8 @@ using testing::Exact;
 using testing::Money;
 using testing::TempDir;
 
-ClaimArticle Claim(std::string path, std::string source, std::string published,
-                   std::string subject, std::string predicate, std::string object,
-                   std::optional<Money> money) {
+ClaimArticle Claim(std::string path, std::string source, std::string published, std::string subject,
+                   std::string predicate, std::string object, std::optional<Money> money) {
   ClaimArticle article;
   article.path = std::move(path);
   article.source = std::move(source);
@@ -106,9 +105,7 @@ TEST(CompareTest, GroupsFiltersAndJudgesEachFact) {
       {"an entity by key and a predicate",
        {"contoso", "acquired", 1},
        {"Contoso acquired Fabrikam: conflict 3/2 a.txt b.txt c.txt conflicts=2", "hidden=0"}},
-      {"a predicate no claim has",
-       {"", "sold", 1},
-       {"hidden=0"}},
+      {"a predicate no claim has", {"", "sold", 1}, {"hidden=0"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

@@ -65,7 +65,9 @@ TEST(FactStoreReextractTest, LoadsAnArticleAsStored) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto run = (*store)->BeginRun({"1.0", "r"});
   ASSERT_TRUE(run.ok());
-  const std::string text = "Caf\xC3\xA9 Lumi\xC3\xA8re raised \xE2\x82\xAC" "2m.";
+  const std::string text =
+      "Caf\xC3\xA9 Lumi\xC3\xA8re raised \xE2\x82\xAC"
+      "2m.";
   ASSERT_TRUE((*store)->WriteArticle(Article("feed.jsonl", 3, text), "hash-1", *run).ok());
 
   auto loaded = (*store)->LoadArticle(1);

@@ -21,7 +21,9 @@ using testing::TempDir;
 // Two sentences with non-ASCII letters, currency signs and curly quotes, so byte and code
 // point offsets differ.
 const char kText[] =
-    "\xC3\x86r\xC3\xB8 Labs raised \xE2\x82\xAC" "3bn (\xC2\xA3" "2.6bn) from Nordvik.\n"
+    "\xC3\x86r\xC3\xB8 Labs raised \xE2\x82\xAC"
+    "3bn (\xC2\xA3"
+    "2.6bn) from Nordvik.\n"
     "Zo\xC3\xAB Brandt said: \xE2\x80\x9CWe are growing.\xE2\x80\x9D";
 
 Span Find(const Document& doc, std::string_view needle) {
@@ -53,7 +55,9 @@ Document SampleDocument(const std::string& path) {
       {zoe, 2, EntityType::kPerson, 1, "pattern.person"},
   };
   Amount euros;
-  euros.span = Find(doc, "\xE2\x82\xAC" "3bn");
+  euros.span = Find(doc,
+                    "\xE2\x82\xAC"
+                    "3bn");
   euros.value = "3000000000";
   euros.low = "3000000000";
   euros.high = "3000000000";
@@ -62,7 +66,9 @@ Document SampleDocument(const std::string& path) {
   euros.qualifier = "exact";
   euros.rule = "money.symbol_scale";
   Amount pounds;
-  pounds.span = Find(doc, "\xC2\xA3" "2.6bn");
+  pounds.span = Find(doc,
+                     "\xC2\xA3"
+                     "2.6bn");
   pounds.value = "2600000000";
   pounds.currency = "GBP";
   pounds.currency_evidence = "symbol \xC2\xA3";
@@ -166,11 +172,16 @@ TEST_F(FactStoreTest, StoresEveryLayerWithByteAndCodePointOffsets) {
        "a.currency_evidence, a.qualifier, a.vague, r.amount_index, a.start_byte, a.end_byte, "
        "a.start_char, a.end_char, a.rule FROM amounts a LEFT JOIN amounts r ON r.id = "
        "a.restates_id ORDER BY a.amount_index",
-       {{"0", "\xE2\x82\xAC" "3bn", "3000000000", "3000000000", "3000000000", "EUR",
-         "symbol \xE2\x82\xAC", "exact", "0", "NULL", "18", "24", "16", "20",
-         "money.symbol_scale"},
-        {"1", "\xC2\xA3" "2.6bn", "2600000000", "NULL", "NULL", "GBP", "symbol \xC2\xA3",
-         "exact", "0", "0", "26", "33", "22", "28", "money.conversion"}}},
+       {{"0",
+         "\xE2\x82\xAC"
+         "3bn",
+         "3000000000", "3000000000", "3000000000", "EUR", "symbol \xE2\x82\xAC", "exact", "0",
+         "NULL", "18", "24", "16", "20", "money.symbol_scale"},
+        {"1",
+         "\xC2\xA3"
+         "2.6bn",
+         "2600000000", "NULL", "NULL", "GBP", "symbol \xC2\xA3", "exact", "0", "0", "26", "33",
+         "22", "28", "money.conversion"}}},
       {"SELECT c.claim_index, c.predicate, s.key, o.key, c.subject_text, c.object_text, "
        "a.amount_index, c.role, c.status, c.speaker, c.venue, c.start_byte, c.end_byte, "
        "c.start_char, c.end_char, c.rule FROM claims c LEFT JOIN entities s ON s.id = "
@@ -218,8 +229,9 @@ TEST_F(FactStoreTest, RewritingAPathReplacesTheArticleAndItsFacts) {
   }
   // Entities outlive the articles that mention them: they are shared across articles.
   EXPECT_EQ(Count("entities"), 4);
-  EXPECT_EQ(ReadRows(path_, "SELECT q.text FROM quotes q JOIN articles a ON a.id = q.article_id "
-                            "WHERE a.path = 'news/aero.txt'"),
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT q.text FROM quotes q JOIN articles a ON a.id = q.article_id "
+                     "WHERE a.path = 'news/aero.txt'"),
             Rows{{"Kite Corp changed its story."}});
 }
 
@@ -236,9 +248,15 @@ TEST_F(FactStoreTest, BadArticleIsRefusedBeforeWriting) {
        "bad.txt: mentions[2]: sentence index 2 is out of range (the document has 2)"},
       {"restates itself", [](Document& d) { d.mutable_amounts()[1].restates = 1; },
        "bad.txt: amounts[1]: an amount cannot restate itself"},
-      {"span past end", [](Document& d) { d.mutable_quotes()[0].span = {80, 95}; },
+      {"span past end",
+       [](Document& d) {
+         d.mutable_quotes()[0].span = {80, 95};
+       },
        "bad.txt: quotes[0]: span [80, 95) is outside the text (88 bytes)"},
-      {"split code point", [](Document& d) { d.mutable_mentions()[0].span = {1, 4}; },
+      {"split code point",
+       [](Document& d) {
+         d.mutable_mentions()[0].span = {1, 4};
+       },
        "bad.txt: mentions[0]: span [1, 4) splits a UTF-8 code point"},
   };
   ASSERT_TRUE(store_->WriteArticle(SampleDocument("bad.txt"), "good", run_id_).ok());
@@ -264,12 +282,10 @@ TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
                   .ok());
 
   ASSERT_TRUE(store_->BeginBatch().ok());
-  ASSERT_TRUE(store_->WriteArticle(SmallDocument("one.txt", "Acme is fine", "acme"), "h1",
-                                   run_id_)
-                  .ok());
-  ASSERT_TRUE(store_->WriteArticle(SmallDocument("two.txt", "Grey Ltd ok", "grey"), "h2",
-                                   run_id_)
-                  .ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme is fine", "acme"), "h1", run_id_).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("two.txt", "Grey Ltd ok", "grey"), "h2", run_id_).ok());
   // Replacing two.txt fails: its old version must survive.
   Status failed =
       store_->WriteArticle(SmallDocument("two.txt", "boom boom", "ghost"), "h2b", run_id_);
@@ -277,15 +293,16 @@ TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
   EXPECT_NE(failed.message().find("two.txt: "), std::string::npos) << failed.message();
   EXPECT_NE(failed.message().find("forced failure"), std::string::npos) << failed.message();
   // The failed article's entity was rolled back; a later article must get a real row.
-  ASSERT_TRUE(store_->WriteArticle(SmallDocument("three.txt", "Ghost was here", "ghost"), "h3",
-                                   run_id_)
-                  .ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("three.txt", "Ghost was here", "ghost"), "h3", run_id_)
+          .ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
 
   EXPECT_EQ(ReadRows(path_, "SELECT path, content_hash FROM articles ORDER BY path"),
             (Rows{{"one.txt", "h1"}, {"three.txt", "h3"}, {"two.txt", "h2"}}));
-  EXPECT_EQ(ReadRows(path_, "SELECT a.path, e.key FROM mentions m JOIN articles a ON a.id = "
-                            "m.article_id JOIN entities e ON e.id = m.entity_id ORDER BY a.path"),
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT a.path, e.key FROM mentions m JOIN articles a ON a.id = "
+                     "m.article_id JOIN entities e ON e.id = m.entity_id ORDER BY a.path"),
             (Rows{{"one.txt", "acme"}, {"three.txt", "ghost"}, {"two.txt", "grey"}}));
   EXPECT_TRUE(ReadRows(path_, "PRAGMA foreign_key_check").empty());
 }
@@ -306,12 +323,13 @@ TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndUpdated) {
 }
 
 TEST_F(FactStoreTest, LoadContentHashesKeysByPathAndRecord) {
-  ASSERT_TRUE(store_->WriteArticle(SmallDocument("feed.jsonl", "Acme record three", "acme", 3),
-                                   "hash-record", run_id_)
+  ASSERT_TRUE(store_
+                  ->WriteArticle(SmallDocument("feed.jsonl", "Acme record three", "acme", 3),
+                                 "hash-record", run_id_)
                   .ok());
-  ASSERT_TRUE(store_->WriteArticle(SmallDocument("plain.md", "Acme plain", "acme"), "hash-plain",
-                                   run_id_)
-                  .ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("plain.md", "Acme plain", "acme"), "hash-plain", run_id_)
+          .ok());
   auto hashes = store_->LoadContentHashes();
   ASSERT_TRUE(hashes.ok()) << hashes.status().ToString();
   const std::unordered_map<std::string, std::string> expected = {
@@ -334,11 +352,12 @@ TEST_F(FactStoreTest, RunsRecordStartFinishAndCounts) {
   counts.articles_unchanged = 7;
   counts.articles_failed = 1;
   ASSERT_TRUE(store_->FinishRun(run_id_, counts).ok());
-  EXPECT_EQ(ReadRows(path_, "SELECT tool_version, rules_fingerprint, articles_added, "
-                            "articles_replaced, articles_unchanged, articles_failed, "
-                            "started_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T"
-                            "[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z', finished_at >= started_at "
-                            "FROM runs"),
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT tool_version, rules_fingerprint, articles_added, "
+                     "articles_replaced, articles_unchanged, articles_failed, "
+                     "started_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T"
+                     "[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z', finished_at >= started_at "
+                     "FROM runs"),
             (Rows{{"0.1.0", "f00d", "5", "2", "7", "1", "1", "1"}}));
   EXPECT_EQ(store_->FinishRun(run_id_ + 100, counts).code(), StatusCode::kNotFound);
 }

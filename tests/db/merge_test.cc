@@ -38,8 +38,13 @@ ClaimArticle Article(std::string path, std::string source, std::string subject,
   }
   if (money.has_value() && article.predicate == "acquired") {
     // "(€3bn)" restates the amount, so merge must remap restates_id too.
-    article.sentence += " (\xE2\x82\xAC" "3bn)";
-    article.conversion = Exact("\xE2\x82\xAC" "3bn", "3000000000", "EUR");
+    article.sentence +=
+        " (\xE2\x82\xAC"
+        "3bn)";
+    article.conversion = Exact(
+        "\xE2\x82\xAC"
+        "3bn",
+        "3000000000", "EUR");
   }
   article.sentence += ".";
   article.money = std::move(money);
@@ -55,12 +60,12 @@ std::vector<ClaimArticle> ShardA() {
                   Exact("$9 million", "9000000"))};
 }
 std::vector<ClaimArticle> ShardB() {
-  return {Article("b/1.txt", "Wire B", "Contoso", "acquired", "Fabrikam",
-                  Exact("$4bn", "4000000000")),
-          Article("b/2.txt", "Wire B", "Tailspin", "invested_in", "Northwind",
-                  Exact("$7 million", "7000000")),
-          Article("b/copy-of-a1.txt", "Wire A", "Contoso", "acquired", "Fabrikam",
-                  Exact("$4 billion", "4000000000"))};
+  return {
+      Article("b/1.txt", "Wire B", "Contoso", "acquired", "Fabrikam", Exact("$4bn", "4000000000")),
+      Article("b/2.txt", "Wire B", "Tailspin", "invested_in", "Northwind",
+              Exact("$7 million", "7000000")),
+      Article("b/copy-of-a1.txt", "Wire A", "Contoso", "acquired", "Fabrikam",
+              Exact("$4 billion", "4000000000"))};
 }
 
 // Stores `articles` into `path`, one run, with the content hash ingest would see: the text
@@ -147,8 +152,9 @@ TEST(MergeTest, MergingShardsEqualsStoringThemTogether) {
   EXPECT_EQ(summary->claims, 5);
   EXPECT_EQ(summary->amounts, 6);  // two with a conversion each, two without
   EXPECT_EQ(ReadInt(merged, "SELECT count(*) FROM runs"), 2);
-  EXPECT_EQ(ReadInt(merged, "SELECT count(*) FROM articles a LEFT JOIN runs r "
-                            "ON r.id = a.run_id WHERE r.id IS NULL"),
+  EXPECT_EQ(ReadInt(merged,
+                    "SELECT count(*) FROM articles a LEFT JOIN runs r "
+                    "ON r.id = a.run_id WHERE r.id IS NULL"),
             0);
   EXPECT_EQ(ReadRows(merged, "PRAGMA foreign_key_check"), Rows{});
 }
@@ -208,8 +214,9 @@ TEST(MergeTest, AVersionOneShardIsMerged) {
   }
   StatusOr<MergeSummary> summary = MergeDatabases(merged, {old_shard});
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
-  EXPECT_EQ(ReadRows(merged, "SELECT a.path, r.tool_version, r.articles_reextracted "
-                             "FROM articles a JOIN runs r ON r.id = a.run_id"),
+  EXPECT_EQ(ReadRows(merged,
+                     "SELECT a.path, r.tool_version, r.articles_reextracted "
+                     "FROM articles a JOIN runs r ON r.id = a.run_id"),
             (Rows{{"old.txt", "0.0.9", "0"}}));
   EXPECT_EQ(ReadInt(old_shard, "PRAGMA user_version"), 1);  // inputs are only read
 }
@@ -243,8 +250,7 @@ TEST(MergeTest, RefusesInputsItCannotMerge) {
       {newer, StatusCode::kFailedPrecondition,
        newer + ": database schema version 999 is newer than this newsfacts (" +
            std::to_string(FactStore::LatestSchemaVersion()) + "); upgrade newsfacts"},
-      {out, StatusCode::kInvalidArgument,
-       out + ": is the output database; merge into a new file"},
+      {out, StatusCode::kInvalidArgument, out + ": is the output database; merge into a new file"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.input);

@@ -42,15 +42,22 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
       ASSERT_TRUE(store.ok()) << store.status().ToString();
     }
     EXPECT_EQ(ReadInt(path, "PRAGMA user_version"), FactStore::LatestSchemaVersion());
-    const Rows tables = ReadRows(
-        path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-    const Rows expected = {{"aliases"},       {"amounts"},
-                           {"articles"},      {"claims"},
-                           {"entities"},      {"mentions"},
-                           {"quotes"},        {"runs"},
-                           {"sentences"},     {"sentences_fts"},
-                           {"sentences_fts_config"}, {"sentences_fts_data"},
-                           {"sentences_fts_docsize"}, {"sentences_fts_idx"}};
+    const Rows tables =
+        ReadRows(path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    const Rows expected = {{"aliases"},
+                           {"amounts"},
+                           {"articles"},
+                           {"claims"},
+                           {"entities"},
+                           {"mentions"},
+                           {"quotes"},
+                           {"runs"},
+                           {"sentences"},
+                           {"sentences_fts"},
+                           {"sentences_fts_config"},
+                           {"sentences_fts_data"},
+                           {"sentences_fts_docsize"},
+                           {"sentences_fts_idx"}};
     EXPECT_EQ(tables, expected);
     EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
   }

@@ -117,8 +117,8 @@ TEST_F(QueryTest, ReportsMissingDatabaseAndBadSql) {
   std::ostringstream out;
   Status not_found = RunQuery(missing, "SELECT 1", QueryFormat::kTable, out);
   EXPECT_EQ(not_found.code(), StatusCode::kNotFound);
-  EXPECT_EQ(not_found.message(), missing + ": no database here; run `newsfacts ingest DIR --db " +
-                                     missing + "` first");
+  EXPECT_EQ(not_found.message(),
+            missing + ": no database here; run `newsfacts ingest DIR --db " + missing + "` first");
   EXPECT_FALSE(std::filesystem::exists(missing));
 
   struct Case {

@@ -50,8 +50,8 @@ TEST(SchemaTest, MatchesTheCheckedInSnapshot) {
   const std::string actual =
       "-- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with\n"
       "-- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*\n"
-      "-- user_version " + std::to_string(ReadInt(path, "PRAGMA user_version")) + "\n\n" +
-      DumpSchema(path);
+      "-- user_version " +
+      std::to_string(ReadInt(path, "PRAGMA user_version")) + "\n\n" + DumpSchema(path);
   if (std::getenv(kUpdateVariable) != nullptr) {
     std::ofstream(kSnapshotPath, std::ios::binary) << actual;
   }
@@ -61,8 +61,9 @@ TEST(SchemaTest, MatchesTheCheckedInSnapshot) {
   EXPECT_EQ(actual, expected.str())
       << "The schema differs from tests/db/schema_snapshot.sql. The schema is the public "
          "interface: change it only with a new numbered migration in db/migrations/, then run "
-      << kUpdateVariable << "=1 db_tests --gtest_filter=SchemaTest.* and commit the reviewed diff "
-                            "of the snapshot together with the README's Schema section.";
+      << kUpdateVariable
+      << "=1 db_tests --gtest_filter=SchemaTest.* and commit the reviewed diff "
+         "of the snapshot together with the README's Schema section.";
 }
 
 // Rows a version-1 database can hold: one run, article, sentence, two entities with an
@@ -125,8 +126,9 @@ TEST(SchemaTest, EveryEarlierVersionMigratesToTheSchemaOfANewFile) {
     // The rows are kept and reach the views and the full-text index.
     EXPECT_EQ(ReadRows(path, "SELECT subject, predicate, object, amount, source FROM facts"),
               (Rows{{"Contoso", "invested_in", "Fabrikam", "$5 billion", "Wire A"}}));
-    EXPECT_EQ(ReadRows(path, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH "
-                             "'fabrikam'"),
+    EXPECT_EQ(ReadRows(path,
+                       "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH "
+                       "'fabrikam'"),
               (Rows{{"1"}}));
     EXPECT_EQ(ReadRows(path, "SELECT entity, mentions FROM entity_articles ORDER BY entity"),
               (Rows{{"Contoso", "1"}, {"Fabrikam", "1"}}));

@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "tests/db/db_test_util.h"
 
 namespace newsfacts::sqlite {

@@ -27,10 +27,9 @@ struct Money {
 inline Money Exact(std::string text, std::string value, std::string currency = "USD") {
   return {std::move(text), value, value, value, std::move(currency), "exact", false};
 }
-inline Money Approximate(std::string text, std::string value, std::string low,
-                         std::string high) {
-  return {std::move(text), std::move(value), std::move(low), std::move(high), "USD",
-          "approximate", false};
+inline Money Approximate(std::string text, std::string value, std::string low, std::string high) {
+  return {std::move(text), std::move(value), std::move(low), std::move(high),
+          "USD",           "approximate",    false};
 }
 inline Money AtLeast(std::string text, std::string value) {
   return {std::move(text), value, value, std::nullopt, "USD", "lower", false};
@@ -40,8 +39,8 @@ inline Money Vague(std::string text, std::string low, std::string high) {
 }
 
 inline Money Undisclosed(std::string text) {
-  return {std::move(text), std::nullopt, std::nullopt, std::nullopt, std::nullopt, "undisclosed",
-          false};
+  return {std::move(text), std::nullopt,  std::nullopt, std::nullopt,
+          std::nullopt,    "undisclosed", false};
 }
 
 // One article holding one sentence that states one claim.
@@ -49,9 +48,9 @@ struct ClaimArticle {
   std::string path;
   std::string source;
   std::string sentence;
-  std::string subject;    // display name, written in `sentence`; key: lowercase, '-' for ' '
+  std::string subject;  // display name, written in `sentence`; key: lowercase, '-' for ' '
   std::string predicate;
-  std::string object;     // empty for claims without an object
+  std::string object;            // empty for claims without an object
   std::string described_object;  // an object named by description, no entity ("its paper mill")
   std::optional<Money> money;
   std::optional<Money> conversion;  // restates `money`, e.g. "(£5bn)"

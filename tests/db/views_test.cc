@@ -12,8 +12,8 @@
 namespace newsfacts {
 namespace {
 
-using testing::AtLeast;
 using testing::Approximate;
+using testing::AtLeast;
 using testing::BuildClaimArticle;
 using testing::ClaimArticle;
 using testing::Exact;
@@ -93,53 +93,78 @@ std::vector<ViewCase> ViewCases() {
        {Invested("a.txt", "Wire A",
                  Approximate("about $10 billion", "10000000000", "9000000000", "11000000000")),
         Invested("b.txt", "Wire B", b13)},
-       {{"Contoso", "invested_in", "Fabrikam", "about $10 billion", "10000000000",
-         "$13 billion", "13000000000", "a.txt", "b.txt"}},
+       {{"Contoso", "invested_in", "Fabrikam", "about $10 billion", "10000000000", "$13 billion",
+         "13000000000", "a.txt", "b.txt"}},
        {}});
-  cases.push_back(
-      {"a vague amount never conflicts, even outside its interval",
-       {Invested("a.txt", "Wire A", Vague("billions", "1000000000", "1000000000000")),
-        Invested("b.txt", "Wire B", Exact("$500 million", "500000000"))},
-       {},
-       {{"Contoso", "invested_in", "Fabrikam", "2", "2", "Wire A, Wire B",
-         "$500 million | billions"}}});
+  cases.push_back({"a vague amount never conflicts, even outside its interval",
+                   {Invested("a.txt", "Wire A", Vague("billions", "1000000000", "1000000000000")),
+                    Invested("b.txt", "Wire B", Exact("$500 million", "500000000"))},
+                   {},
+                   {{"Contoso", "invested_in", "Fabrikam", "2", "2", "Wire A, Wire B",
+                     "$500 million | billions"}}});
   cases.push_back({"a lower bound agrees with a larger figure",
                    {Invested("a.txt", "Wire A", AtLeast("more than $10 billion", "10000000000")),
                     Invested("b.txt", "", b13)},
                    {},
                    {{"Contoso", "invested_in", "Fabrikam", "2", "1", "Wire A",
                      "$13 billion | more than $10 billion"}}});
-  cases.push_back(
-      {"a lower bound conflicts with a smaller figure",
-       {Invested("a.txt", "Wire A", AtLeast("more than $10 billion", "10000000000")),
-        Invested("b.txt", "Wire B", Exact("$8 billion", "8000000000"))},
-       {{"Contoso", "invested_in", "Fabrikam", "more than $10 billion", "10000000000",
-         "$8 billion", "8000000000", "a.txt", "b.txt"}},
-       {}});
+  cases.push_back({"a lower bound conflicts with a smaller figure",
+                   {Invested("a.txt", "Wire A", AtLeast("more than $10 billion", "10000000000")),
+                    Invested("b.txt", "Wire B", Exact("$8 billion", "8000000000"))},
+                   {{"Contoso", "invested_in", "Fabrikam", "more than $10 billion", "10000000000",
+                     "$8 billion", "8000000000", "a.txt", "b.txt"}},
+                   {}});
   cases.push_back({"amounts in different currencies are not compared",
-                   {Invested("a.txt", "Wire A", Exact("\xC2\xA3" "5bn", "5000000000", "GBP")),
+                   {Invested("a.txt", "Wire A",
+                             Exact("\xC2\xA3"
+                                   "5bn",
+                                   "5000000000", "GBP")),
                     Invested("b.txt", "Wire B", Exact("$9bn", "9000000000"))},
                    {},
                    {{"Contoso", "invested_in", "Fabrikam", "2", "2", "Wire A, Wire B",
-                     "$9bn | \xC2\xA3" "5bn"}}});
+                     "$9bn | \xC2\xA3"
+                     "5bn"}}});
   {
     ClaimArticle converted = Invested("a.txt", "Wire A", Exact("$9.3bn", "9300000000"));
-    converted.sentence = "Contoso invested $9.3bn (\xC2\xA3" "5bn) in Fabrikam.";
-    converted.conversion = Exact("\xC2\xA3" "5bn", "5000000000", "GBP");
+    converted.sentence =
+        "Contoso invested $9.3bn (\xC2\xA3"
+        "5bn) in Fabrikam.";
+    converted.conversion = Exact(
+        "\xC2\xA3"
+        "5bn",
+        "5000000000", "GBP");
     cases.push_back({"a stated conversion is compared in its own currency",
                      {converted,
-                      Invested("b.txt", "Wire B", Exact("\xC2\xA3" "5bn", "5000000000", "GBP")),
-                      Invested("c.txt", "Wire C", Exact("\xC2\xA3" "7bn", "7000000000", "GBP"))},
+                      Invested("b.txt", "Wire B",
+                               Exact("\xC2\xA3"
+                                     "5bn",
+                                     "5000000000", "GBP")),
+                      Invested("c.txt", "Wire C",
+                               Exact("\xC2\xA3"
+                                     "7bn",
+                                     "7000000000", "GBP"))},
                      {{"Contoso", "invested_in", "Fabrikam", "$9.3bn", "9300000000",
-                       "\xC2\xA3" "7bn", "7000000000", "a.txt", "c.txt"},
-                      {"Contoso", "invested_in", "Fabrikam", "\xC2\xA3" "5bn", "5000000000",
-                       "\xC2\xA3" "7bn", "7000000000", "b.txt", "c.txt"}},
+                       "\xC2\xA3"
+                       "7bn",
+                       "7000000000", "a.txt", "c.txt"},
+                      {"Contoso", "invested_in", "Fabrikam",
+                       "\xC2\xA3"
+                       "5bn",
+                       "5000000000",
+                       "\xC2\xA3"
+                       "7bn",
+                       "7000000000", "b.txt", "c.txt"}},
                      {}});
   }
   {
     ClaimArticle to_conversion = Invested("a.txt", "Wire A", Exact("$9.3bn", "9300000000"));
-    to_conversion.sentence = "Contoso invested $9.3bn (\xC2\xA3" "5bn) in Fabrikam.";
-    to_conversion.conversion = Exact("\xC2\xA3" "5bn", "5000000000", "GBP");
+    to_conversion.sentence =
+        "Contoso invested $9.3bn (\xC2\xA3"
+        "5bn) in Fabrikam.";
+    to_conversion.conversion = Exact(
+        "\xC2\xA3"
+        "5bn",
+        "5000000000", "GBP");
     to_conversion.claim_points_to_conversion = true;
     cases.push_back({"a claim pointing at a conversion counts the amount it converts",
                      {to_conversion, Invested("b.txt", "Wire B", Exact("$5bn", "5000000000"))},
@@ -173,25 +198,24 @@ std::vector<ViewCase> ViewCases() {
     ClaimArticle other = Invested("b.txt", "Wire B", b10);
     other.sentence = "Contoso invested $10 billion in Northwind.";
     other.object = "Northwind";
-    cases.push_back(
-        {"claims about different objects are not compared",
-         {Invested("a.txt", "Wire A", b13), other},
-         {},
-         {}});
+    cases.push_back({"claims about different objects are not compared",
+                     {Invested("a.txt", "Wire A", b13), other},
+                     {},
+                     {}});
   }
   cases.push_back({"three articles with one outlier: each outlier pair is a conflict",
                    {Invested("a.txt", "Wire A", b13), Invested("b.txt", "Wire B", bn13),
                     Invested("c.txt", "Wire C", b10)},
                    {{"Contoso", "invested_in", "Fabrikam", "$13 billion", "13000000000",
                      "$10 billion", "10000000000", "a.txt", "c.txt"},
-                    {"Contoso", "invested_in", "Fabrikam", "$13bn", "13000000000",
-                     "$10 billion", "10000000000", "b.txt", "c.txt"}},
+                    {"Contoso", "invested_in", "Fabrikam", "$13bn", "13000000000", "$10 billion",
+                     "10000000000", "b.txt", "c.txt"}},
                    {}});
-  cases.push_back({"the same outlet twice is two articles but one source",
-                   {Invested("a.txt", "Wire A", b13), Invested("b.txt", "Wire A", bn13)},
-                   {},
-                   {{"Contoso", "invested_in", "Fabrikam", "2", "1", "Wire A",
-                     "$13 billion | $13bn"}}});
+  cases.push_back(
+      {"the same outlet twice is two articles but one source",
+       {Invested("a.txt", "Wire A", b13), Invested("b.txt", "Wire A", bn13)},
+       {},
+       {{"Contoso", "invested_in", "Fabrikam", "2", "1", "Wire A", "$13 billion | $13bn"}}});
   {
     ClaimArticle a;
     a.path = "a.txt";
@@ -216,12 +240,12 @@ std::vector<ViewCase> ViewCases() {
     d.path = "d.txt";
     d.source = "Wire D";
     d.sentence = "Contoso has partnered with Fabrikam.";
-    cases.push_back({"facts without an object or without amounts agree too",
-                     {a, b, c, d},
-                     {},
-                     {{"Contoso", "partnered_with", "Fabrikam", "2", "2", "Wire A, Wire D", "-"},
-                      {"Northwind", "raised", "-", "2", "2", "Wire A, Wire B",
-                       "$20 million | $20M"}}});
+    cases.push_back(
+        {"facts without an object or without amounts agree too",
+         {a, b, c, d},
+         {},
+         {{"Contoso", "partnered_with", "Fabrikam", "2", "2", "Wire A, Wire D", "-"},
+          {"Northwind", "raised", "-", "2", "2", "Wire A, Wire B", "$20 million | $20M"}}});
   }
   {
     ClaimArticle a;
@@ -238,10 +262,7 @@ std::vector<ViewCase> ViewCases() {
     b.sentence = "Contoso sold its bottling plant for $5 million.";
     b.described_object = "bottling plant";
     b.money = Exact("$5 million", "5000000");
-    cases.push_back({"two things described but not named are not the same object",
-                     {a, b},
-                     {},
-                     {}});
+    cases.push_back({"two things described but not named are not the same object", {a, b}, {}, {}});
   }
   cases.push_back({"an undisclosed sum conflicts with no stated one",
                    {Invested("a.txt", "Wire A", b13),
@@ -280,16 +301,21 @@ TEST(ViewsTest, ConflictsCarryBothEvidenceSentencesAndArticleDetails) {
                      "published_b, currency_a, currency_b, subject_key, object_key "
                      "FROM conflicts"),
             (Rows{{"Contoso invested $13 billion in Fabrikam.",
-                   "Contoso invested $10 billion in Fabrikam.", "Wire A", "Wire B",
-                   "2024-01-02", "2024-02-03", "USD", "USD", "contoso", "fabrikam"}}));
+                   "Contoso invested $10 billion in Fabrikam.", "Wire A", "Wire B", "2024-01-02",
+                   "2024-02-03", "USD", "USD", "contoso", "fabrikam"}}));
 }
 
 TEST(ViewsTest, FactsShowOneReadableRowPerClaim) {
   TempDir folder;
   const std::string path = folder.File("views.db");
   ClaimArticle converted = Invested("a.txt", "Wire A", Exact("$9.3bn", "9300000000"));
-  converted.sentence = "Contoso invested $9.3bn (\xC2\xA3" "5bn) in Fabrikam.";
-  converted.conversion = Exact("\xC2\xA3" "5bn", "5000000000", "GBP");
+  converted.sentence =
+      "Contoso invested $9.3bn (\xC2\xA3"
+      "5bn) in Fabrikam.";
+  converted.conversion = Exact(
+      "\xC2\xA3"
+      "5bn",
+      "5000000000", "GBP");
   converted.claim_points_to_conversion = true;
   converted.published = "2024-05-06";
   ClaimArticle raised;
@@ -305,7 +331,9 @@ TEST(ViewsTest, FactsShowOneReadableRowPerClaim) {
                      "FROM facts ORDER BY claim_id"),
             (Rows{{"Contoso", "invested_in", "Fabrikam", "$9.3bn", "9300000000", "9300000000",
                    "9300000000", "USD", "exact", "asserted", "Wire A", "2024-05-06",
-                   "Contoso invested $9.3bn (\xC2\xA3" "5bn) in Fabrikam.", "a.txt"},
+                   "Contoso invested $9.3bn (\xC2\xA3"
+                   "5bn) in Fabrikam.",
+                   "a.txt"},
                   {"Northwind", "raised", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL",
                    "reported", "NULL", "NULL", "Northwind raised money.", "b.txt"}}));
 }
@@ -339,8 +367,9 @@ TEST(ViewsTest, FullTextIndexFollowsInsertsReplacementsAndDeletes) {
   Store(path, {replaced});
   EXPECT_EQ(ReadRows(path, kMatch), (Rows{{"Contoso invested $14 billion in Fabrikam."}}));
   // Diacritics are folded: "Fabrikám" would match "fabrikam".
-  EXPECT_EQ(ReadRows(path, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
-                           "'fabrik\xC3\xA1m'"),
+  EXPECT_EQ(ReadRows(path,
+                     "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                     "'fabrik\xC3\xA1m'"),
             (Rows{{"1"}}));
   EXPECT_EQ(ReadRows(path, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '13'"),
             (Rows{{"0"}}));

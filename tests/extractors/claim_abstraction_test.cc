@@ -25,7 +25,8 @@ TEST(AbstractSentenceTest, PlaceholdersWhitespaceAndTypography) {
        {{"Acme  Corp", "ORG"}},
        "⟨ORG:1⟩ said it sold its unit"},
       {"Amazon’s “deal” – done", {{"Amazon", "ORG"}}, "⟨ORG:1⟩'s \"deal\" - done"},
-      {"Matt Garman runs AWS", {{"Matt Garman", "PERSON"}, {"AWS", "ORG"}},
+      {"Matt Garman runs AWS",
+       {{"Matt Garman", "PERSON"}, {"AWS", "ORG"}},
        "⟨PERSON:1⟩ runs ⟨ORG:1⟩"},
       {"Nothing here", {}, "Nothing here"},
   };
@@ -40,8 +41,8 @@ TEST(AbstractSentenceTest, PlaceholdersWhitespaceAndTypography) {
 
 TEST(AbstractSentenceTest, MapsEveryRangeBackToExactDocumentBytes) {
   const std::string text = "Big  news: Microsoft’s $13 billion stake in OpenAI.";
-  Document doc = AnnotatedDocument(
-      text, {{"Microsoft", "ORG"}, {"OpenAI", "ORG"}, {"$13 billion", "MONEY"}});
+  Document doc =
+      AnnotatedDocument(text, {{"Microsoft", "ORG"}, {"OpenAI", "ORG"}, {"$13 billion", "MONEY"}});
   AbstractSentence sentence = AbstractSentence::Build(doc, 0);
   ASSERT_EQ(sentence.slots().size(), 3u);
   for (const AbstractSlot& slot : sentence.slots()) {
@@ -58,9 +59,11 @@ TEST(AbstractSentenceTest, MapsEveryRangeBackToExactDocumentBytes) {
 }
 
 TEST(AbstractSentenceTest, RestatedAmountIsElidedAndOverlapsKeepTheEarlierMention) {
-  Document doc = AnnotatedDocument("Acme paid $9.3bn (£5bn) for Beta Labs",
-                                   {{"Acme", "ORG"}, {"Beta Labs", "ORG"}, {"Labs", "ORG"},
-                                    {"$9.3bn", "MONEY"}, {"£5bn", "MONEY"}});
+  Document doc = AnnotatedDocument("Acme paid $9.3bn (£5bn) for Beta Labs", {{"Acme", "ORG"},
+                                                                             {"Beta Labs", "ORG"},
+                                                                             {"Labs", "ORG"},
+                                                                             {"$9.3bn", "MONEY"},
+                                                                             {"£5bn", "MONEY"}});
   doc.mutable_amounts()[1].restates = 0;
   AbstractSentence sentence = AbstractSentence::Build(doc, 0);
   EXPECT_EQ(sentence.text(), "⟨ORG:1⟩ paid ⟨MONEY:1⟩ for ⟨ORG:2⟩");

@@ -25,11 +25,12 @@ TEST(ClaimExamplesTest, EveryDesignPredicateHasEightExamples) {
   ASSERT_FALSE(loaded.empty());
   std::map<std::string, size_t> count;
   for (const ClaimRule& rule : loaded) {
-    for (const ClaimExample& example : rule.match) ++count[example.predicate.value_or(rule.predicate)];
+    for (const ClaimExample& example : rule.match)
+      ++count[example.predicate.value_or(rule.predicate)];
   }
-  for (const char* predicate : {"invested_in", "acquired", "sold", "raised", "valued_at",
-                                "partnered_with", "competes_with", "uses", "holds_role",
-                                "develops", "subsidiary_of"}) {
+  for (const char* predicate :
+       {"invested_in", "acquired", "sold", "raised", "valued_at", "partnered_with", "competes_with",
+        "uses", "holds_role", "develops", "subsidiary_of"}) {
     SCOPED_TRACE(predicate);
     EXPECT_GE(count[predicate], 8u);
   }

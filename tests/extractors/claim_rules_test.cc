@@ -8,10 +8,11 @@ namespace {
 
 RuleSources Sources(const std::string& claims_json) {
   RuleSources sources;
-  EXPECT_TRUE(sources
-                  .Add("cues.json", R"json({"kind": "claim_cues", "macros": {"LIST_SEP": "(?:, | and )",
+  EXPECT_TRUE(
+      sources
+          .Add("cues.json", R"json({"kind": "claim_cues", "macros": {"LIST_SEP": "(?:, | and )",
                                         "BUY": "(?:bought|acquired)"}})json")
-                  .ok());
+          .ok());
   EXPECT_TRUE(sources.Add("test.json", claims_json).ok());
   return sources;
 }
@@ -46,7 +47,8 @@ TEST(ClaimRulesTest, LoaderErrorsNameFileRuleAndProblem) {
        {"rule r7", "object"}},
       {R"json({"kind": "claims", "rules": [{"id": "r8", "predicate": "acquired", "pattern": "{BUY} {ORG:object}"}]})json",
        {"rule r8", "subject"}},
-      {R"json({"kind": "claims", "rules": [{"pattern": "x"}]})json", {"test.json", "rule #1", "id"}},
+      {R"json({"kind": "claims", "rules": [{"pattern": "x"}]})json",
+       {"test.json", "rule #1", "id"}},
       {R"json({"kind": "claims", "rules": [{"id": "r9", "predicate": "sold", "pattern": "{ORG:subject} sold {ORG:object}",
           "also": [{"predicate": "acquired", "subject": "buyer", "object": "object"}]}]})json",
        {"rule r9", "buyer"}},
@@ -92,20 +94,25 @@ TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {
     std::vector<std::pair<std::string, std::string>> groups;  // name -> matched text
   };
   const Case cases[] = {
-      {"{ORG:subject} {BUY} {ORG:object}", "⟨ORG:1⟩ bought ⟨ORG:2⟩",
+      {"{ORG:subject} {BUY} {ORG:object}",
+       "⟨ORG:1⟩ bought ⟨ORG:2⟩",
        {{"subject", "⟨ORG:1⟩"}, {"object", "⟨ORG:2⟩"}}},
-      {"{ORG|PERSON:subject} {BUY} {ORG+:object}", "⟨PERSON:1⟩ bought ⟨ORG:1⟩, ⟨ORG:2⟩ and ⟨ORG:3⟩",
+      {"{ORG|PERSON:subject} {BUY} {ORG+:object}",
+       "⟨PERSON:1⟩ bought ⟨ORG:1⟩, ⟨ORG:2⟩ and ⟨ORG:3⟩",
        {{"subject", "⟨PERSON:1⟩"}, {"object", "⟨ORG:1⟩, ⟨ORG:2⟩ and ⟨ORG:3⟩"}}},
-      {"{ENTITY:subject} for {MONEY:amount}", "⟨PRODUCT:2⟩ for ⟨MONEY:1⟩",
+      {"{ENTITY:subject} for {MONEY:amount}",
+       "⟨PRODUCT:2⟩ for ⟨MONEY:1⟩",
        {{"subject", "⟨PRODUCT:2⟩"}, {"amount", "⟨MONEY:1⟩"}}},
-      {"(?:{ORG:object} by {ORG:subject}|{ORG:subject2} {BUY} {ORG:object2})", "⟨ORG:1⟩ bought ⟨ORG:2⟩",
+      {"(?:{ORG:object} by {ORG:subject}|{ORG:subject2} {BUY} {ORG:object2})",
+       "⟨ORG:1⟩ bought ⟨ORG:2⟩",
        {{"subject", "⟨ORG:1⟩"}, {"object", "⟨ORG:2⟩"}}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
     StatusOr<std::string> expanded = macros.Expand(c.pattern);
     ASSERT_TRUE(expanded.ok()) << expanded.status().message();
-    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompiledPattern::Compile(*expanded, false);
     ASSERT_TRUE(compiled.ok()) << compiled.status().message();
     std::vector<PatternMatch> matches = (*compiled)->FindAll(c.text);
     ASSERT_EQ(matches.size(), 1u);

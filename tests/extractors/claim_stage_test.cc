@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "extractors/standard_pipeline.h"
-
 #include "tests/extractors/claim_test_util.h"
 
 namespace newsfacts {
@@ -50,13 +49,27 @@ std::vector<std::string> Summaries(const Document& doc) {
 }
 
 const std::vector<Mark> kMarks = {
-    {"Amazon Web Services", "ORG"}, {"Amazon", "ORG"},    {"AWS", "ORG"},
-    {"Anthropic", "ORG"},           {"OpenAI", "ORG"},    {"Microsoft", "ORG"},
-    {"Cisco", "ORG"},               {"Splunk", "ORG"},    {"Google", "ORG"},
-    {"Netflix", "ORG"},             {"TechCrunch", "ORG"}, {"Bloomberg", "ORG"},
-    {"Matt Garman", "PERSON"},      {"Garman", "PERSON"}, {"Claude", "PRODUCT"},
-    {"Trainium", "PRODUCT"},        {"$4 billion", "MONEY"}, {"$13 billion", "MONEY"},
-    {"$28 billion", "MONEY"},       {"billions", "MONEY"}, {"25 mln dlrs", "MONEY"},
+    {"Amazon Web Services", "ORG"},
+    {"Amazon", "ORG"},
+    {"AWS", "ORG"},
+    {"Anthropic", "ORG"},
+    {"OpenAI", "ORG"},
+    {"Microsoft", "ORG"},
+    {"Cisco", "ORG"},
+    {"Splunk", "ORG"},
+    {"Google", "ORG"},
+    {"Netflix", "ORG"},
+    {"TechCrunch", "ORG"},
+    {"Bloomberg", "ORG"},
+    {"Matt Garman", "PERSON"},
+    {"Garman", "PERSON"},
+    {"Claude", "PRODUCT"},
+    {"Trainium", "PRODUCT"},
+    {"$4 billion", "MONEY"},
+    {"$13 billion", "MONEY"},
+    {"$28 billion", "MONEY"},
+    {"billions", "MONEY"},
+    {"25 mln dlrs", "MONEY"},
 };
 
 TEST(ClaimStageTest, PredicatesDirectionAndAmounts) {
@@ -65,7 +78,8 @@ TEST(ClaimStageTest, PredicatesDirectionAndAmounts) {
     std::vector<std::string> expected;
   };
   const Case cases[] = {
-      {"Cisco acquired Splunk for $28 billion.", {"acquired(Cisco -> Splunk, $28 billion) asserted"}},
+      {"Cisco acquired Splunk for $28 billion.",
+       {"acquired(Cisco -> Splunk, $28 billion) asserted"}},
       {"Splunk was acquired by Cisco for $28 billion.",
        {"acquired(Cisco -> Splunk, $28 billion) asserted"}},
       {"Cisco said it agreed to acquire Splunk for 25 mln dlrs.",
@@ -100,7 +114,8 @@ TEST(ClaimStageTest, DescribedObjectsAnaphoricSubjectsAndAmountsOfTheNextSentenc
        {"sold(Cisco -> \"two bottling plants\") planned"}},
       {"Cisco agreed to buy Splunk. The price was 25 mln dlrs.",
        {"acquired(Cisco -> Splunk, 25 mln dlrs) planned"}},
-      {"Cisco agreed to buy Splunk. Revenue was 25 mln dlrs.", {"acquired(Cisco -> Splunk) planned"}},
+      {"Cisco agreed to buy Splunk. Revenue was 25 mln dlrs.",
+       {"acquired(Cisco -> Splunk) planned"}},
       {"Cisco agreed to buy Splunk. Netflix rose. The price was 25 mln dlrs.",
        {"acquired(Cisco -> Splunk, 25 mln dlrs) planned"}},
       {"Cisco agreed to buy Splunk. Netflix rose. Google fell. The price was 25 mln dlrs.",
@@ -118,10 +133,10 @@ TEST(ClaimStageTest, CoordinationYieldsOneClaimPerConjunct) {
       "both Anthropic and OpenAI.",
       kMarks);
   const std::vector<std::string> summaries = Summaries(doc);
-  for (const std::string expected : {"invested_in(Amazon Web Services -> Anthropic, billions) asserted",
-                                     "invested_in(Amazon Web Services -> OpenAI, billions) asserted"}) {
-    EXPECT_NE(std::find(summaries.begin(), summaries.end(), expected), summaries.end())
-        << expected;
+  for (const std::string expected :
+       {"invested_in(Amazon Web Services -> Anthropic, billions) asserted",
+        "invested_in(Amazon Web Services -> OpenAI, billions) asserted"}) {
+    EXPECT_NE(std::find(summaries.begin(), summaries.end(), expected), summaries.end()) << expected;
   }
 }
 
@@ -174,7 +189,8 @@ TEST(ClaimStageTest, AttributionGivesSpeakerAndVenue) {
     std::string venue;
   };
   const Case cases[] = {
-      {"Garman told TechCrunch that Amazon invested billions in Anthropic.", "Garman", "TechCrunch"},
+      {"Garman told TechCrunch that Amazon invested billions in Anthropic.", "Garman",
+       "TechCrunch"},
       {"Amazon invested billions in Anthropic, according to Bloomberg.", "", "Bloomberg"},
       {"Amazon invested billions in Anthropic, people familiar with the matter said.",
        "people familiar with the matter", ""},
@@ -235,8 +251,9 @@ TEST(ClaimStageTest, QuoteOpeningBetweenSentencesBelongsToTheNextSentence) {
   StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
   ASSERT_TRUE(pipeline.ok()) << pipeline.status().message();
   Document doc = Document::FromRaw(
-      {}, "\"The first paragraph opens a quote.\n\n"
-          "It asks 'Can I choose?'.\" Matt Garman said users might be \"tricked into it\".");
+      {},
+      "\"The first paragraph opens a quote.\n\n"
+      "It asks 'Can I choose?'.\" Matt Garman said users might be \"tricked into it\".");
   ASSERT_TRUE(pipeline->Run(doc).ok());
   ASSERT_FALSE(doc.quotes().empty());
   for (const Quote& quote : doc.quotes()) {
@@ -265,7 +282,8 @@ TEST(ClaimStageTest, ExplainListsSentencesWithEntitiesAndMoneyButNoClaim) {
   std::vector<UnexplainedSentence> missed = ClaimStage::Explain(doc);
   ASSERT_EQ(missed.size(), 1u);
   EXPECT_EQ(missed[0].sentence, 0u);
-  EXPECT_EQ(missed[0].abstracted, "⟨ORG:1⟩ and ⟨ORG:2⟩ shares moved after ⟨MONEY:1⟩ changed hands.");
+  EXPECT_EQ(missed[0].abstracted,
+            "⟨ORG:1⟩ and ⟨ORG:2⟩ shares moved after ⟨MONEY:1⟩ changed hands.");
   EXPECT_EQ(ClaimStage::CountUnexplainedSentences(doc), 1u);
 }
 
@@ -278,14 +296,16 @@ TEST(ClaimStageTest, AMentionNamingNoEntityIsAnInternalError) {
 TEST(ClaimStageTest, CreateNamesFileAndRuleOfABrokenRule) {
   StatusOr<RuleSources> rules = RuleSources::Builtin();
   ASSERT_TRUE(rules.ok());
-  ASSERT_TRUE(rules
-                  ->Add("user/claims_extra.json",
-                        R"json({"kind": "claims", "rules": [{"id": "bad.one", "predicate": "acquired",
+  ASSERT_TRUE(
+      rules
+          ->Add("user/claims_extra.json",
+                R"json({"kind": "claims", "rules": [{"id": "bad.one", "predicate": "acquired",
                             "pattern": "{ORG:subject} (bought {ORG:object}"}]})json")
-                  .ok());
+          .ok());
   StatusOr<std::unique_ptr<ClaimStage>> stage = ClaimStage::Create(*rules);
   ASSERT_FALSE(stage.ok());
-  EXPECT_NE(stage.status().message().find("user/claims_extra.json: rule bad.one"), std::string::npos)
+  EXPECT_NE(stage.status().message().find("user/claims_extra.json: rule bad.one"),
+            std::string::npos)
       << stage.status().message();
 }
 

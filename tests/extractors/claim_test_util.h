@@ -2,11 +2,11 @@
 // are tested without the entity and amount stages.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "extractors/claim_rules.h"
 #include "extractors/rule_sources.h"

@@ -35,10 +35,10 @@ TEST(EntityNamesTest, ShapeOf) {
     std::string word;
     WordShape shape;
   } kCases[] = {
-      {"apple", WordShape::kLower},     {"Apple", WordShape::kCapital},
-      {"AWS", WordShape::kUpper},       {"eBay", WordShape::kInnerCap},
-      {"2024", WordShape::kUncased},    {"&", WordShape::kUncased},
-      {"Örsted", WordShape::kCapital},  {"ÅBO", WordShape::kUpper},
+      {"apple", WordShape::kLower},      {"Apple", WordShape::kCapital},
+      {"AWS", WordShape::kUpper},        {"eBay", WordShape::kInnerCap},
+      {"2024", WordShape::kUncased},     {"&", WordShape::kUncased},
+      {"Örsted", WordShape::kCapital},   {"ÅBO", WordShape::kUpper},
       {"McDonald", WordShape::kCapital}, {"A", WordShape::kUpper},
   };
   for (const auto& test : kCases) {
@@ -53,8 +53,9 @@ TEST(EntityNamesTest, ShapeOfAsciiMatchesMixedScriptWords) {
     std::string word;
     WordShape shape;
   } kCases[] = {
-      {"o'neil", WordShape::kLower},   {"O'Neil", WordShape::kCapital}, {"U.S.", WordShape::kUpper},
-      {"iPhone15", WordShape::kInnerCap}, {"4-38", WordShape::kUncased}, {"x", WordShape::kLower},
+      {"o'neil", WordShape::kLower}, {"O'Neil", WordShape::kCapital},
+      {"U.S.", WordShape::kUpper},   {"iPhone15", WordShape::kInnerCap},
+      {"4-38", WordShape::kUncased}, {"x", WordShape::kLower},
   };
   for (const auto& test : kCases) {
     SCOPED_TRACE(test.word);

@@ -74,8 +74,7 @@ TEST_F(EntityStageTest, GazetteerCaseTraps) {
 
 TEST_F(EntityStageTest, AllCapsHeadlinesMatchCaseBlind) {
   ExpectMentions({
-      {"MICROSOFT BUYS SMALL GAMING STUDIO\n\nThe deal was small.",
-       {"MICROSOFT|ORG|microsoft"}},
+      {"MICROSOFT BUYS SMALL GAMING STUDIO\n\nThe deal was small.", {"MICROSOFT|ORG|microsoft"}},
       {"KESTREL FREIGHT POSTS PROFIT\n\nKestrel Freight acquired a rival last year.",
        {"KESTREL FREIGHT|ORG|kestrel-freight", "Kestrel Freight|ORG|kestrel-freight"}},
   });
@@ -85,7 +84,8 @@ TEST_F(EntityStageTest, PatternFamilies) {
   ExpectMentions({
       // designators and organization words
       {"Brightwave Labs Inc. opened an office.", {"Brightwave Labs Inc.|ORG|brightwave-labs"}},
-      {"The money came from Tallgrass Ventures last week.", {"Tallgrass Ventures|ORG|tallgrass-ventures"}},
+      {"The money came from Tallgrass Ventures last week.",
+       {"Tallgrass Ventures|ORG|tallgrass-ventures"}},
       {"Engineers at Corvane Systems built it.", {"Corvane Systems|ORG|corvane-systems"}},
       // a nationality inside a name that an organization word ends, not between two names
       {"Vellmoor Royal Dutch Airlines said it would add flights.",
@@ -129,7 +129,8 @@ TEST_F(EntityStageTest, PatternFamilies) {
       {"Brandvold, chief executive of Norwell Freight, said little.",
        {"Brandvold|PERSON|brandvold", "Norwell Freight|ORG|norwell-freight"}},
       {"The plan came from Dr. Ines Okafor in May.", {"Ines Okafor|PERSON|ines-okafor"}},
-      {"According to analyst Renata Sokol, demand is cooling.", {"Renata Sokol|PERSON|renata-sokol"}},
+      {"According to analyst Renata Sokol, demand is cooling.",
+       {"Renata Sokol|PERSON|renata-sokol"}},
       // a company office between two names: the first is the company
       {"K.R. Danvers chairman Tomas Lindqvist said the offer was low.",
        {"K.R. Danvers|ORG|kr-danvers", "Tomas Lindqvist|PERSON|tomas-lindqvist"}},
@@ -163,22 +164,25 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
       {"Tolvern Corp said it would close a plant. Tolvern gave no reason.",
        {"Tolvern Corp|ORG|tolvern", "Tolvern|ORG|tolvern"}},
       // the full stop after a final designator is not part of the name
-      {"The unit was sold to Marrowby Plastics Corp.", {"Marrowby Plastics Corp|ORG|marrowby-plastics"}},
-      {"Marrowby Plastics Corp. opened a plant.", {"Marrowby Plastics Corp.|ORG|marrowby-plastics"}},
+      {"The unit was sold to Marrowby Plastics Corp.",
+       {"Marrowby Plastics Corp|ORG|marrowby-plastics"}},
+      {"Marrowby Plastics Corp. opened a plant.",
+       {"Marrowby Plastics Corp.|ORG|marrowby-plastics"}},
       {"Output fell in the U.S.", {"U.S.|LOCATION|united-states"}},
       // chained designators, connectors, adjectives, initials and possessives inside names
       {"Quennel Holding Co Ltd bought it.", {"Quennel Holding Co Ltd|ORG|quennel-holding"}},
-      {"Dravenport Oil and Gas Plc sold wells.", {"Dravenport Oil and Gas Plc|ORG|dravenport-oil-and-gas"}},
+      {"Dravenport Oil and Gas Plc sold wells.",
+       {"Dravenport Oil and Gas Plc|ORG|dravenport-oil-and-gas"}},
       {"It bought Western Ostrander Engineering Co for cash.",
        {"Western Ostrander Engineering Co|ORG|western-ostrander-engineering"}},
       {"K.R. Danvers Inc fell.", {"K.R. Danvers Inc|ORG|kr-danvers"}},
-      {"Halbrook's Bakeries Inc said sales rose.", {"Halbrook's Bakeries Inc|ORG|halbrooks-bakeries"}},
+      {"Halbrook's Bakeries Inc said sales rose.",
+       {"Halbrook's Bakeries Inc|ORG|halbrooks-bakeries"}},
       {"Abrantes Spa agreed.", {"Abrantes Spa|ORG|abrantes"}},
       // a place name that opens a company name belongs to it
       {"Texas Lumber Corp cut prices.", {"Texas Lumber Corp|ORG|texas-lumber"}},
       // ... and so does one inside it, also abbreviated
-      {"It took a stake in Air U.K. Ltd, a unit of Orlen.",
-       {"Air U.K. Ltd|ORG|air-uk"}},
+      {"It took a stake in Air U.K. Ltd, a unit of Orlen.", {"Air U.K. Ltd|ORG|air-uk"}},
       {"Kestrel Texas Inc closed.", {"Kestrel Texas Inc|ORG|kestrel-texas"}},
       // a company name repeated without its designator, where "and" splits runs
       {"Orlen and Vask Shipping Plc sold it. Later, Orlen and Vask Shipping said it agreed.",
@@ -214,7 +218,8 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
 }
 
 TEST_F(EntityStageTest, HeadlineNamesTakeTheBodySpelling) {
-  Document doc = Run("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nQuellmark Corp said it agreed.");
+  Document doc =
+      Run("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nQuellmark Corp said it agreed.");
   ASSERT_FALSE(doc.entities().empty());
   EXPECT_EQ(doc.entities()[doc.mentions()[0].entity].name, "Quellmark");
 }
@@ -345,7 +350,8 @@ TEST_F(EntityStageTest, OverlapPolicyPrefersTheLongestMatch) {
   ASSERT_TRUE(rules_
                   .Add("user/acme.jsonl",
                        "{\"label\":\"ORG\",\"pattern\":\"Acmora\",\"id\":\"acmora\"}\n"
-                       "{\"label\":\"PRODUCT\",\"pattern\":\"Acmora Cloud Console\",\"id\":\"acmora-console\"}\n"
+                       "{\"label\":\"PRODUCT\",\"pattern\":\"Acmora Cloud "
+                       "Console\",\"id\":\"acmora-console\"}\n"
                        "{\"label\":\"PRODUCT\",\"pattern\":\"Cloud Console Pro\",\"id\":\"ccp\"}")
                   .ok());
   Build();
@@ -402,16 +408,18 @@ TEST_F(EntityStageTest, EmbeddedRuleExamplesPass) {
 }
 
 TEST_F(EntityStageTest, FailingExampleIsReportedWithFileRuleAndText) {
-  ASSERT_TRUE(rules_
-                  .Add("user/p.json",
-                       R"({"kind":"entity_patterns","rules":[{"id":"user.odd","type":"ORG","after":"zzz",
+  ASSERT_TRUE(
+      rules_
+          .Add("user/p.json",
+               R"({"kind":"entity_patterns","rules":[{"id":"user.odd","type":"ORG","after":"zzz",
                            "examples":[{"text":"Nothing here.","expect":[{"text":"Nothing","type":"ORG"}]}]}]})")
-                  .ok());
+          .ok());
   Build();
   const std::vector<std::string> failures = stage_->CheckExamples();
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_EQ(failures[0],
-            "user/p.json: rule user.odd: example \"Nothing here.\": expected \"Nothing\" ORG, got no mentions");
+            "user/p.json: rule user.odd: example \"Nothing here.\": expected \"Nothing\" ORG, got "
+            "no mentions");
 }
 
 TEST_F(EntityStageTest, MentionsAreSortedInBoundsAndOnCodePointBoundaries) {

@@ -7,15 +7,19 @@
 namespace newsfacts {
 namespace {
 
-RuleSource File(std::string contents) { return RuleSource{"user/names.jsonl", "gazetteer", std::move(contents)}; }
+RuleSource File(std::string contents) {
+  return RuleSource{"user/names.jsonl", "gazetteer", std::move(contents)};
+}
 
 TEST(GazetteerTest, LoadsEntityLinesWithAliasesAndParent) {
   Gazetteer gazetteer;
-  ASSERT_TRUE(gazetteer
-                  .AddFile(File(R"({"id":"quillon-cloud","name":"Quillon Cloud","type":"ORG","aliases":["QC"],"parent":"quillon"})"
-                                "\n"
-                                R"({"id":"quillon","name":"Quillon","type":"ORG","ambiguous":true})"))
-                  .ok());
+  ASSERT_TRUE(
+      gazetteer
+          .AddFile(File(
+              R"({"id":"quillon-cloud","name":"Quillon Cloud","type":"ORG","aliases":["QC"],"parent":"quillon"})"
+              "\n"
+              R"({"id":"quillon","name":"Quillon","type":"ORG","ambiguous":true})"))
+          .ok());
   ASSERT_EQ(gazetteer.entries().size(), 2u);
   const GazetteerEntry* entry = gazetteer.FindById("quillon-cloud");
   ASSERT_NE(entry, nullptr);
@@ -32,15 +36,16 @@ TEST(GazetteerTest, LoadsEntityLinesWithAliasesAndParent) {
 
 TEST(GazetteerTest, LoadsSpacyPhraseAndTokenPatterns) {
   Gazetteer gazetteer;
-  ASSERT_TRUE(gazetteer
-                  .AddFile(File(R"({"label": "ORG", "pattern": "Acme Rockets", "id": "acme"})"
-                                "\n"
-                                R"({"label": "ORG", "pattern": "Acme", "id": "acme"})"
-                                "\n"
-                                R"({"label": "GPE", "pattern": "Port Velmar"})"
-                                "\n"
-                                R"({"label": "PER", "pattern": [{"LOWER": "ada"}, {"LOWER": "quint"}]})"))
-                  .ok());
+  ASSERT_TRUE(
+      gazetteer
+          .AddFile(File(R"({"label": "ORG", "pattern": "Acme Rockets", "id": "acme"})"
+                        "\n"
+                        R"({"label": "ORG", "pattern": "Acme", "id": "acme"})"
+                        "\n"
+                        R"({"label": "GPE", "pattern": "Port Velmar"})"
+                        "\n"
+                        R"({"label": "PER", "pattern": [{"LOWER": "ada"}, {"LOWER": "quint"}]})"))
+          .ok());
   const GazetteerEntry* acme = gazetteer.FindById("acme");
   ASSERT_NE(acme, nullptr);
   EXPECT_EQ(acme->name, "Acme Rockets");
@@ -65,7 +70,8 @@ TEST(GazetteerTest, RejectsMalformedLinesNamingFileAndLine) {
        "user/names.jsonl:1: unknown type \"COMPANY\"; use ORG, PERSON, PRODUCT or LOCATION"},
       {"{\"id\":\"Big Co\",\"name\":\"Big Co\",\"type\":\"ORG\"}",
        "user/names.jsonl:1: id \"Big Co\" must be lowercase letters, digits and hyphens"},
-      {"{\"id\":\"a\",\"name\":\"A\",\"type\":\"ORG\"}\n\n{\"id\":\"a\",\"name\":\"A2\",\"type\":\"ORG\"}",
+      {"{\"id\":\"a\",\"name\":\"A\",\"type\":\"ORG\"}\n\n{\"id\":\"a\",\"name\":\"A2\",\"type\":"
+       "\"ORG\"}",
        "user/names.jsonl:3: duplicate id \"a\" (first defined at user/names.jsonl:1)"},
       {"{\"label\":\"ORG\",\"pattern\":[{\"SHAPE\":\"Xxxx\"}]}",
        "user/names.jsonl:1: token attribute \"SHAPE\" is not supported; use LOWER, TEXT or ORTH "

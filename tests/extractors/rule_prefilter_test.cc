@@ -25,15 +25,16 @@ std::vector<std::unique_ptr<CompiledPattern>> CompileAll(const std::vector<std::
   return out;
 }
 
-std::vector<const CompiledPattern*> Pointers(const std::vector<std::unique_ptr<CompiledPattern>>& all) {
+std::vector<const CompiledPattern*> Pointers(
+    const std::vector<std::unique_ptr<CompiledPattern>>& all) {
   std::vector<const CompiledPattern*> out;
   for (const auto& pattern : all) out.push_back(pattern.get());
   return out;
 }
 
 TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
-  const auto patterns = CompileAll({"(?P<subject>\\w+) acquired (?P<object>\\w+)",
-                                    "\\w+ (?:sold|divested) \\w+", "\\w+ \\w+"});
+  const auto patterns = CompileAll(
+      {"(?P<subject>\\w+) acquired (?P<object>\\w+)", "\\w+ (?:sold|divested) \\w+", "\\w+ \\w+"});
   StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(Pointers(patterns));
   ASSERT_TRUE(filter.ok()) << filter.status().message();
   EXPECT_EQ((*filter)->Candidates("Cisco ACQUIRED Splunk"), (std::vector<int>{0, 2}));

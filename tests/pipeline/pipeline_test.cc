@@ -48,8 +48,8 @@ TEST(PipelineTest, RejectsAStageThatReadsALayerNobodyWroteEarlier) {
 }
 
 TEST(PipelineTest, RejectsTwoWritersOfOneLayer) {
-  auto pipeline = Pipeline::Create(Stages({{"a", {Layer::kText}, {Layer::kSentences}},
-                                           {"b", {Layer::kText}, {Layer::kSentences}}}));
+  auto pipeline = Pipeline::Create(Stages(
+      {{"a", {Layer::kText}, {Layer::kSentences}}, {"b", {Layer::kText}, {Layer::kSentences}}}));
   ASSERT_FALSE(pipeline.ok());
   EXPECT_NE(pipeline.status().message().find("stage 'b' writes 'sentences'"), std::string::npos);
 }

@@ -30,7 +30,8 @@ bool IsGap(std::string_view gap) {
 bool HasLineBreak(std::string_view text) {
   return text.find_first_of("\n\r\v\f") != std::string_view::npos ||
          text.find("\u0085") != std::string_view::npos ||
-         text.find("\u2028") != std::string_view::npos || text.find("\u2029") != std::string_view::npos;
+         text.find("\u2028") != std::string_view::npos ||
+         text.find("\u2029") != std::string_view::npos;
 }
 
 void CheckInvariants(const Document& doc) {
@@ -132,9 +133,12 @@ TEST(SegmenterInvariantsTest, HostileStrings) {
         return s;
       }(),
       std::string(100000, '!'),
-      "Combining mark after a space: a \xCC\x81" "b and \xCC\x81 alone.",
-      "\xEF\xBB\xBF" "BOM first. Soft\xC2\xADhyphen and bidi \xE2\x80\x8Fmark\xE2\x80\x8E.",
-      "\u0627\u0644\u0639\u062f\u062f \u0661\u0662\u0663\u066b\u0665 \u0648 4.5% \u05d1-3.5 \u20aa.",
+      "Combining mark after a space: a \xCC\x81"
+      "b and \xCC\x81 alone.",
+      "\xEF\xBB\xBF"
+      "BOM first. Soft\xC2\xADhyphen and bidi \xE2\x80\x8Fmark\xE2\x80\x8E.",
+      "\u0627\u0644\u0639\u062f\u062f \u0661\u0662\u0663\u066b\u0665 \u0648 4.5% \u05d1-3.5 "
+      "\u20aa.",
       "CRLF lines.\r\nSecond line.\r\n\r\nNew paragraph.\r\n",
       "Old Mac\rline ends\u0085and NEL.",
       "Tab\tseparated\tcells.\t\t",

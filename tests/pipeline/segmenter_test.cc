@@ -33,14 +33,16 @@ TEST(SegmenterTest, SentenceBoundaries) {
       {"Acme Inc. said profit rose.", {"Acme Inc. said profit rose."}},
       {"Globex Corp. Chief Executive Hank Scorpio spoke.",
        {"Globex Corp. Chief Executive Hank Scorpio spoke."}},
-      {"Initech Ltd. Chairman Bill Lumbergh agreed.", {"Initech Ltd. Chairman Bill Lumbergh agreed."}},
+      {"Initech Ltd. Chairman Bill Lumbergh agreed.",
+       {"Initech Ltd. Chairman Bill Lumbergh agreed."}},
       {"Mr. Smith and Mrs. Jones met Ms. Lee.", {"Mr. Smith and Mrs. Jones met Ms. Lee."}},
       {"Dr. Chen leads the lab.", {"Dr. Chen leads the lab."}},
       {"It ranked No. 3 on the list.", {"It ranked No. 3 on the list."}},
       {"Big clouds, e.g. Azure, grew.", {"Big clouds, e.g. Azure, grew."}},
       {"The rival, i.e. Globex, lost.", {"The rival, i.e. Globex, lost."}},
       {"Profit rose 3.5 percent to 12.75 million.", {"Profit rose 3.5 percent to 12.75 million."}},
-      {"Read https://example.com/a.b?x=1 for more.", {"Read https://example.com/a.b?x=1 for more."}},
+      {"Read https://example.com/a.b?x=1 for more.",
+       {"Read https://example.com/a.b?x=1 for more."}},
       {"Visit www.example.com/Docs.Page today.", {"Visit www.example.com/Docs.Page today."}},
       {"The fund bought J. P. Morgan shares.", {"The fund bought J. P. Morgan shares."}},
       {"Apple vs. Google is a rivalry.", {"Apple vs. Google is a rivalry."}},
@@ -54,14 +56,16 @@ TEST(SegmenterTest, SentenceBoundaries) {
       {"It grew in the U.S. The company said so.", {"It grew in the U.S.", "The company said so."}},
       {"Sales rose. Costs fell.", {"Sales rose.", "Costs fell."}},
       {"Will it close? Nobody knows!", {"Will it close?", "Nobody knows!"}},
-      {"\"We won,\" he said. Next came questions.", {"\"We won,\" he said.", "Next came questions."}},
+      {"\"We won,\" he said. Next came questions.",
+       {"\"We won,\" he said.", "Next came questions."}},
       {"He said \"we won.\" Then he left.", {"He said \"we won.\"", "Then he left."}},
       {"It waited... Then it bought.", {"It waited...", "Then it bought."}},
       {"Done (finally). Next.", {"Done (finally).", "Next."}},
       // Lines and paragraphs.
       {"Acme Buys Globex\n\nAcme bought Globex. It paid cash.",
        {"Acme Buys Globex", "Acme bought Globex.", "It paid cash."}},
-      {"Headline without period\nBody starts here.", {"Headline without period", "Body starts here."}},
+      {"Headline without period\nBody starts here.",
+       {"Headline without period", "Body starts here."}},
       {"One paragraph.\n\n\nAnother paragraph.", {"One paragraph.", "Another paragraph."}},
       {"Windows line\r\nendings work.\r\n", {"Windows line", "endings work."}},
       {"  Leading and trailing spaces.   ", {"Leading and trailing spaces."}},
@@ -81,7 +85,8 @@ TEST(SegmenterTest, SentenceBoundaries) {
       {"Acme bought Globex Corp. Shares rose 4%.", {"Acme bought Globex Corp.", "Shares rose 4%."}},
       {"The U.S. Securities and Exchange Commission agreed.",
        {"The U.S. Securities and Exchange Commission agreed."}},
-      {"E.F. Hutton LBO Inc. Chairman Ray Vale bid.", {"E.F. Hutton LBO Inc. Chairman Ray Vale bid."}},
+      {"E.F. Hutton LBO Inc. Chairman Ray Vale bid.",
+       {"E.F. Hutton LBO Inc. Chairman Ray Vale bid."}},
       {"Globex Inc. (GLBX) fell.", {"Globex Inc. (GLBX) fell."}},
       {"Gen. Ortiz and Sen. Park met Prof. Hale.", {"Gen. Ortiz and Sen. Park met Prof. Hale."}},
       {"Acme v. Globex went to trial.", {"Acme v. Globex went to trial."}},
@@ -126,11 +131,11 @@ TEST(SegmenterTest, ParagraphNumbersCountLineBreakRuns) {
 TEST(SegmenterTest, EveryLineBreakRunStartsAParagraph) {
   auto stage = SegmenterStage::Create();
   ASSERT_TRUE(stage.ok());
-  Document doc = Document::FromRaw(
-      {}, "\n\nHeadline\n\nOne. Two.\nThree.\r\n\r\nFour.\u2029Five.\n \n\tSix.");
+  Document doc =
+      Document::FromRaw({}, "\n\nHeadline\n\nOne. Two.\nThree.\r\n\r\nFour.\u2029Five.\n \n\tSix.");
   ASSERT_TRUE((*stage)->Process(doc).ok());
   const std::vector<std::pair<std::string, int>> expected = {
-      {"Headline", 0}, {"One.", 1}, {"Two.", 1}, {"Three.", 2},
+      {"Headline", 0}, {"One.", 1},  {"Two.", 1}, {"Three.", 2},
       {"Four.", 3},    {"Five.", 4}, {"Six.", 5}};
   std::vector<std::pair<std::string, int>> got;
   for (const Sentence& s : doc.sentences()) got.emplace_back(doc.Text(s.span), s.paragraph);
@@ -203,11 +208,18 @@ TEST(SegmenterTest, TokenKinds) {
       {"U.S.", {{"U.S", K::kWord}, {".", K::kPunctuation}}},
       {"Johnson & Johnson", {{"Johnson", K::kWord}, {"&", K::kPunctuation}, {"Johnson", K::kWord}}},
       {"£5bn (US$6.3bn)",
-       {{"£", K::kSymbol}, {"5bn", K::kNumber}, {"(", K::kPunctuation}, {"US", K::kWord},
-        {"$", K::kSymbol}, {"6.3bn", K::kNumber}, {")", K::kPunctuation}}},
-      {"\u0661\u0662\u0663 \u05e9\u05dc\u05d5\u05dd", {{"\u0661\u0662\u0663", K::kNumber}, {"\u05e9\u05dc\u05d5\u05dd", K::kWord}}},
+       {{"£", K::kSymbol},
+        {"5bn", K::kNumber},
+        {"(", K::kPunctuation},
+        {"US", K::kWord},
+        {"$", K::kSymbol},
+        {"6.3bn", K::kNumber},
+        {")", K::kPunctuation}}},
+      {"\u0661\u0662\u0663 \u05e9\u05dc\u05d5\u05dd",
+       {{"\u0661\u0662\u0663", K::kNumber}, {"\u05e9\u05dc\u05d5\u05dd", K::kWord}}},
       {"\U0001F44D\U0001F3FD ok", {{"\U0001F44D\U0001F3FD", K::kSymbol}, {"ok", K::kWord}}},
-      {"\U0001F468\u200D\U0001F469\u200D\U0001F467", {{"\U0001F468\u200D\U0001F469\u200D\U0001F467", K::kSymbol}}},
+      {"\U0001F468\u200D\U0001F469\u200D\U0001F467",
+       {{"\U0001F468\u200D\U0001F469\u200D\U0001F467", K::kSymbol}}},
       {"zero\u200Bwidth", {{"zero", K::kWord}, {"width", K::kWord}}},
       {"non\u00A0breaking", {{"non", K::kWord}, {"breaking", K::kWord}}},
       {"a \u2014 b", {{"a", K::kWord}, {"\u2014", K::kPunctuation}, {"b", K::kWord}}},

@@ -20,7 +20,9 @@ TEST(TextTest, RepairUtf8ReplacesEachIllFormedSequence) {
       {"plain ascii", "plain ascii", 0},
       {"caf\xC3\xA9", "caf\xC3\xA9", 0},
       {"\xF0\x9F\x98\x80 emoji", "\xF0\x9F\x98\x80 emoji", 0},
-      {"a\xFF" "b", "a" + fffd + "b", 1},
+      {"a\xFF"
+       "b",
+       "a" + fffd + "b", 1},
       {"lone surrogate \xED\xA0\x80!", "lone surrogate " + fffd + fffd + fffd + "!", 3},
       {"overlong \xC0\xAF", "overlong " + fffd + fffd, 2},
       {"truncated \xE2\x82", "truncated " + fffd, 1},
