@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/amount_stage.h"
+#include "extractors/amounts/amount_stage.h"
 #include "pipeline/segmenter.h"
 
 using namespace newsfacts;

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "extractors/entity_stage.h"
-#include "extractors/rule_sources.h"
+#include "extractors/entities/entity_stage.h"
+#include "extractors/kernel/rule_sources.h"
 #include "pipeline/segmenter.h"
 
 namespace {

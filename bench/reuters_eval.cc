@@ -30,10 +30,10 @@
 
 #include "bench/scoring.h"
 #include "corpus/article_reader.h"
-#include "extractors/amount_stage.h"
-#include "extractors/claim_abstraction.h"
-#include "extractors/claim_stage.h"
-#include "extractors/entity_stage.h"
+#include "extractors/amounts/amount_stage.h"
+#include "extractors/claims/claim_abstraction.h"
+#include "extractors/claims/claim_stage.h"
+#include "extractors/entities/entity_stage.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/segmenter.h"
 

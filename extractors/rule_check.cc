@@ -1,9 +1,9 @@
 // Compiles every stage from the rule files and runs each stage's embedded rule examples.
 #include "extractors/rule_check.h"
 
-#include "extractors/amount_stage.h"
-#include "extractors/claim_stage.h"
-#include "extractors/entity_stage.h"
+#include "extractors/amounts/amount_stage.h"
+#include "extractors/claims/claim_stage.h"
+#include "extractors/entities/entity_stage.h"
 #include "extractors/standard_pipeline.h"
 
 namespace newsfacts {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/rule_sources.h"
+#include "extractors/kernel/rule_sources.h"
 
 namespace newsfacts {
 

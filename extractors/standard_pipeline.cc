@@ -1,9 +1,9 @@
 // Assembles the standard pipeline from the built-in and user rule files.
 #include "extractors/standard_pipeline.h"
 
-#include "extractors/amount_stage.h"
-#include "extractors/claim_stage.h"
-#include "extractors/entity_stage.h"
+#include "extractors/amounts/amount_stage.h"
+#include "extractors/claims/claim_stage.h"
+#include "extractors/entities/entity_stage.h"
 #include "pipeline/segmenter.h"
 
 namespace newsfacts {

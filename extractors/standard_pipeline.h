@@ -1,7 +1,7 @@
 // The standard newsfacts pipeline: segment -> entities -> amounts -> claims.
 #pragma once
 
-#include "extractors/rule_sources.h"
+#include "extractors/kernel/rule_sources.h"
 #include "pipeline/pipeline.h"
 
 namespace newsfacts {

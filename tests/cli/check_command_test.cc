@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/cli/fact_diff.h"
-#include "pipeline/cli/golden_facts.h"
+#include "cli/fact_diff.h"
+#include "cli/golden_facts.h"
 #include "tests/cli/cli_test_util.h"
 
 namespace newsfacts {

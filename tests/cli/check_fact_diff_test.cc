@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/fact_diff.h"
-#include "pipeline/cli/golden_facts.h"
+#include "cli/fact_diff.h"
+#include "cli/golden_facts.h"
 
 namespace newsfacts {
 namespace {

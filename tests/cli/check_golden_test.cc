@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/golden_check.h"
+#include "cli/golden_check.h"
 #include "tests/cli/cli_test_util.h"
 
 namespace newsfacts {

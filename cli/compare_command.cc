@@ -1,0 +1,26 @@
+// `newsfacts compare [--db FILE] [--entity NAME] [--predicate P] [--min-articles N]`: what
+// the articles say about each fact, whether they agree or conflict, with the evidence.
+#include <cstdio>
+#include <iostream>
+
+#include "db/compare.h"
+#include "cli/commands.h"
+
+namespace newsfacts {
+
+int RunCompareCommand(const CompareCommand& command) {
+  CompareOptions options;
+  options.entity = command.entity;
+  options.predicate = command.predicate;
+  options.min_articles = command.min_articles;
+  StatusOr<Comparison> comparison = CompareFacts(command.db_path, options);
+  if (!comparison.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", comparison.status().message().c_str());
+    return kExitFatal;
+  }
+  WriteComparison(*comparison, options, std::cout);
+  std::cout.flush();
+  return kExitOk;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,143 @@
+// `newsfacts extract FILE|- [--format json|text] [--explain]`: the facts of one article file.
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+
+#include "corpus/article_reader.h"
+#include "extractors/claims/claim_stage.h"
+#include "extractors/standard_pipeline.h"
+#include "cli/commands.h"
+#include "pipeline/document_json.h"
+
+namespace newsfacts {
+namespace {
+
+std::string OrEmpty(const std::optional<std::string>& value, std::string_view fallback) {
+  return value ? *value : std::string(fallback);
+}
+
+std::string AmountLine(const Document& doc, const Amount& amount) {
+  std::ostringstream line;
+  line << doc.Text(amount.span) << " = ";
+  if (amount.value) {
+    line << *amount.value;
+  } else {
+    line << "[" << OrEmpty(amount.low, "-inf") << ", " << OrEmpty(amount.high, "inf") << ")";
+  }
+  line << " " << OrEmpty(amount.currency, "(currency unknown)") << "  " << amount.qualifier;
+  if (amount.vague && amount.qualifier != "vague") line << ", vague";
+  if (!amount.currency_evidence.empty()) line << ", " << amount.currency_evidence;
+  if (amount.restates) line << "  restates #" << *amount.restates;
+  return line.str();
+}
+
+// The article's facts grouped for a person reading a terminal.
+std::string DocumentToText(const Document& doc) {
+  std::ostringstream out;
+  const ArticleMeta& meta = doc.meta();
+  out << (meta.title.empty() ? "(untitled)" : meta.title) << "\n";
+  out << "  " << meta.path;
+  if (meta.record_index >= 0) out << " #" << meta.record_index;
+  if (!meta.source.empty()) out << " · " << meta.source;
+  if (!meta.published.empty()) out << " · " << meta.published;
+  out << "\n  " << doc.sentences().size() << " sentences, " << doc.entities().size()
+      << " entities, " << doc.mentions().size() << " mentions, " << doc.amounts().size()
+      << " amounts, " << doc.claims().size() << " claims\n";
+
+  if (!doc.entities().empty()) {
+    out << "\nEntities\n";
+    std::map<size_t, int> counts;
+    for (const Mention& mention : doc.mentions()) ++counts[mention.entity];
+    for (size_t i = 0; i < doc.entities().size(); ++i) {
+      const Entity& entity = doc.entities()[i];
+      out << "  " << EntityTypeName(entity.type) << "\t" << entity.name << "  ×" << counts[i];
+      if (!entity.parent_key.empty()) out << "  (part of " << entity.parent_key << ")";
+      out << "\n";
+    }
+  }
+  if (!doc.amounts().empty()) {
+    out << "\nAmounts\n";
+    for (size_t i = 0; i < doc.amounts().size(); ++i) {
+      out << "  #" << i << " " << AmountLine(doc, doc.amounts()[i]) << "\n";
+    }
+  }
+  if (!doc.claims().empty()) {
+    out << "\nClaims\n";
+    for (const Claim& claim : doc.claims()) {
+      out << "  [" << ClaimStatusName(claim.status) << "] "
+          << (claim.subject ? doc.entities()[*claim.subject].name : "?") << " " << claim.predicate;
+      if (claim.object) out << " " << doc.entities()[*claim.object].name;
+      if (claim.amount) out << "  " << doc.Text(doc.amounts()[*claim.amount].span);
+      if (!claim.role.empty()) out << "  role: " << claim.role;
+      if (!claim.speaker.empty()) out << "  speaker: " << claim.speaker;
+      if (!claim.venue.empty()) out << "  venue: " << claim.venue;
+      out << "\n      \"" << doc.Text(doc.sentences()[claim.sentence].span) << "\"\n";
+    }
+  }
+  if (!doc.quotes().empty()) {
+    out << "\nQuotes\n";
+    for (const Quote& quote : doc.quotes()) {
+      out << "  " << (quote.speaker.empty() ? "(unattributed)" : quote.speaker) << ": \""
+          << doc.Text(quote.span) << "\"\n";
+    }
+  }
+  return out.str();
+}
+
+// Lists on stderr the sentences with two entities and an amount that no claim rule matched,
+// as the rules see them, so rule authors see what they miss.
+void PrintUnexplained(const Document& doc) {
+  const std::vector<UnexplainedSentence> missed = ClaimStage::Explain(doc);
+  std::fprintf(stderr, "%s: %zu sentences with two or more entities and an amount but no claim\n",
+               doc.meta().path.c_str(), missed.size());
+  for (const UnexplainedSentence& sentence : missed) {
+    std::fprintf(stderr, "  #%zu %s\n", sentence.sentence, sentence.abstracted.c_str());
+  }
+}
+
+}  // namespace
+
+int RunExtractCommand(const ExtractCommand& command) {
+  StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
+    return kExitFatal;
+  }
+  StatusOr<FileReadResult> read = Status::Ok();
+  if (command.input == "-") {
+    const std::string bytes{std::istreambuf_iterator<char>(std::cin),
+                            std::istreambuf_iterator<char>()};
+    read = ReadArticleBytes("-", bytes);
+  } else {
+    read = ReadArticleFile(command.input);
+  }
+  if (!read.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", read.status().message().c_str());
+    return kExitSomeFailed;
+  }
+  for (const std::string& message : read->warnings) std::fprintf(stderr, "%s\n", message.c_str());
+  for (const std::string& message : read->errors) std::fprintf(stderr, "%s\n", message.c_str());
+
+  const bool several = read->articles.size() > 1;
+  for (RawArticle& raw : read->articles) {
+    Document doc = Document::FromRaw(std::move(raw.meta), raw.text);
+    Status status = loaded->pipeline.Run(doc);
+    if (!status.ok()) {
+      std::fprintf(stderr, "%s: %s\n", doc.meta().path.c_str(), status.message().c_str());
+      return kExitSomeFailed;
+    }
+    if (command.format == "text") {
+      std::cout << DocumentToText(doc) << (several ? "\n" : "");
+    } else {
+      // One article: a pretty object. Several (.jsonl): one compact object per line.
+      std::cout << DocumentToJson(doc, several ? -1 : 2) << "\n";
+    }
+    if (command.explain) PrintUnexplained(doc);
+  }
+  std::cout.flush();
+  return read->errors.empty() ? kExitOk : kExitSomeFailed;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,73 @@
+// `newsfacts ingest DIR... [--db FILE] [--jobs N] [--rules DIR] [--force]`: the main job.
+#include <cinttypes>
+#include <cstdio>
+
+#include "extractors/standard_pipeline.h"
+#include "cli/commands.h"
+#include "cli/ingest_runner.h"
+#include "cli/terminal.h"
+
+namespace newsfacts {
+namespace {
+
+void PrintSummary(const IngestSummary& s, const std::string& db_path) {
+  const double mb = static_cast<double>(s.bytes) / 1e6;
+  const int64_t extracted = s.articles_added + s.articles_replaced;
+  const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
+  std::printf("%s: %" PRId64 " files, %" PRId64 " articles (%" PRId64 " new, %" PRId64
+              " replaced, %" PRId64 " unchanged, %" PRId64 " failed)",
+              db_path.c_str(), s.files, extracted + s.articles_unchanged, s.articles_added,
+              s.articles_replaced, s.articles_unchanged, s.articles_failed);
+  if (s.articles_reextracted > 0) {
+    std::printf(", %" PRId64 " stored articles re-extracted", s.articles_reextracted);
+  }
+  std::printf("\n");
+  std::printf("stored %" PRId64 " sentences, %" PRId64 " mentions, %" PRId64 " amounts, %" PRId64
+              " claims in %.2f s (%.2f MB/s, %.0f articles/s)\n",
+              s.sentences, s.mentions, s.amounts, s.claims, s.seconds, mb / seconds,
+              static_cast<double>(extracted + s.articles_reextracted) / seconds);
+}
+
+}  // namespace
+
+int RunIngestCommand(const IngestCommand& command) {
+  StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
+    return kExitFatal;
+  }
+  StatusOr<std::unique_ptr<FactStore>> store = FactStore::Open(command.db_path);
+  if (!store.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", store.status().message().c_str());
+    return kExitFatal;
+  }
+
+  IngestOptions options;
+  options.roots = command.roots;
+  options.jobs = command.jobs;
+  options.run = {NEWSFACTS_VERSION, loaded->rules.Fingerprint()};
+  options.reextract_all = command.force;
+  const bool progress = StderrIsTerminal();
+  bool progress_shown = false;
+  IngestObserver observer;
+  observer.on_message = [&](const std::string& message) {
+    if (progress_shown) std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "%s\n", message.c_str());
+  };
+  observer.on_progress = [&](const IngestSummary& s, int64_t files_total) {
+    if (!progress) return;
+    std::fprintf(stderr, "\r\033[K%" PRId64 "/%" PRId64 " files, %" PRId64 " articles stored",
+                 s.files, files_total, s.articles_added + s.articles_replaced);
+    progress_shown = true;
+  };
+  StatusOr<IngestSummary> summary = RunIngest(options, loaded->pipeline, **store, observer);
+  if (progress_shown) std::fputs("\r\033[K", stderr);
+  if (!summary.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", summary.status().message().c_str());
+    return kExitFatal;
+  }
+  PrintSummary(*summary, command.db_path);
+  return summary->articles_failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace newsfacts

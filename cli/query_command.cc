@@ -1,0 +1,25 @@
+// `newsfacts query SQL [--db FILE] [--format table|csv|json]`: read-only SQL.
+#include <cstdio>
+#include <iostream>
+
+#include "db/query.h"
+#include "cli/commands.h"
+#include "cli/terminal.h"
+
+namespace newsfacts {
+
+int RunQueryCommand(const QueryCommand& command) {
+  QueryFormat format = StdoutIsTerminal() ? QueryFormat::kTable : QueryFormat::kJson;
+  if (command.format == "table") format = QueryFormat::kTable;
+  if (command.format == "csv") format = QueryFormat::kCsv;
+  if (command.format == "json") format = QueryFormat::kJson;
+  Status status = RunQuery(command.db_path, command.sql, format, std::cout);
+  std::cout.flush();
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacts: %s\n", status.message().c_str());
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+}  // namespace newsfacts

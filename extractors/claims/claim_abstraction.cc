@@ -1,0 +1,145 @@
+// Building the mention-abstracted view of a sentence and mapping its bytes back to the text.
+#include "extractors/claims/claim_abstraction.h"
+
+#include <algorithm>
+#include <map>
+
+namespace newsfacts {
+namespace {
+
+// A byte sequence of the document replaced by a simpler one in the abstract text.
+struct Replacement {
+  std::string_view from;
+  std::string_view to;
+};
+
+// Typography folded so that patterns need only ASCII quotes, apostrophes and hyphens.
+constexpr Replacement kFolds[] = {
+    {"\u2019", "'"},  {"\u2018", "'"}, {"\u201C", "\""},
+    {"\u201D", "\""}, {"\u2013", "-"}, {"\u2014", "-"},
+};
+
+// Length of the whitespace character at `pos` (ASCII space/tab/newline or NBSP), 0 if none.
+size_t WhitespaceAt(std::string_view text, size_t pos) {
+  const char c = text[pos];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (text.substr(pos, 2) == "\u00A0") return 2;
+  return 0;
+}
+
+}  // namespace
+
+AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index) {
+  AbstractSentence out;
+  out.sentence_ = sentence_index;
+  const Span sentence = doc.sentences()[sentence_index].span;
+  const std::string& text = doc.text();
+
+  std::vector<AbstractSlot> candidates;
+  for (size_t i = 0; i < doc.mentions().size(); ++i) {
+    const Mention& m = doc.mentions()[i];
+    if (m.span.empty() || !sentence.Contains(m.span)) continue;
+    candidates.push_back(
+        {AbstractSlot::Kind::kMention, i, std::string(EntityTypeName(m.type)), m.span, 0, 0});
+  }
+  // Elided restatements: document ranges such as " (£5bn)" that vanish from the view.
+  std::vector<Span> elided;
+  for (size_t i = 0; i < doc.amounts().size(); ++i) {
+    const Amount& a = doc.amounts()[i];
+    if (a.span.empty() || !sentence.Contains(a.span)) continue;
+    if (a.restates.has_value()) {
+      size_t begin = a.span.begin;
+      size_t end = a.span.end;
+      while (begin > sentence.begin && text[begin - 1] != '(' && WhitespaceAt(text, begin - 1)) {
+        --begin;
+      }
+      if (begin > sentence.begin && text[begin - 1] == '(' && end < sentence.end &&
+          text[end] == ')') {
+        --begin;
+        ++end;
+        while (begin > sentence.begin && WhitespaceAt(text, begin - 1)) --begin;
+        elided.push_back({begin, end});
+        continue;
+      }
+    }
+    candidates.push_back({AbstractSlot::Kind::kAmount, i, "MONEY", a.span, 0, 0});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const AbstractSlot& a, const AbstractSlot& b) {
+    if (a.doc_span.begin != b.doc_span.begin) return a.doc_span.begin < b.doc_span.begin;
+    return a.doc_span.end > b.doc_span.end;
+  });
+  std::vector<AbstractSlot> slots;
+  for (AbstractSlot& slot : candidates) {
+    if (!slots.empty() && slot.doc_span.begin < slots.back().doc_span.end) continue;
+    slots.push_back(std::move(slot));
+  }
+  std::sort(elided.begin(), elided.end());
+
+  std::map<std::string, int> ordinals;
+  auto emit = [&out](std::string_view bytes, size_t doc_begin, size_t doc_end) {
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      out.text_.push_back(bytes[k]);
+      out.doc_begin_.push_back(k == 0 ? doc_begin : doc_end);
+      out.doc_end_.push_back(k + 1 == bytes.size() ? doc_end : doc_begin);
+    }
+  };
+  size_t next_slot = 0;
+  size_t next_elided = 0;
+  size_t pos = sentence.begin;
+  while (pos < sentence.end) {
+    if (next_elided < elided.size() && pos >= elided[next_elided].begin) {
+      pos = std::max(pos, elided[next_elided].end);
+      ++next_elided;
+      continue;
+    }
+    if (next_slot < slots.size() && pos >= slots[next_slot].doc_span.begin) {
+      AbstractSlot slot = slots[next_slot++];
+      const std::string placeholder =
+          "\u27E8" + slot.type + ":" + std::to_string(++ordinals[slot.type]) + "\u27E9";
+      slot.abstract_begin = out.text_.size();
+      emit(placeholder, slot.doc_span.begin, slot.doc_span.end);
+      slot.abstract_end = out.text_.size();
+      out.slots_.push_back(std::move(slot));
+      pos = out.slots_.back().doc_span.end;
+      continue;
+    }
+    if (const size_t ws = WhitespaceAt(text, pos); ws > 0) {
+      size_t end = pos + ws;
+      while (end < sentence.end && WhitespaceAt(text, end) > 0) end += WhitespaceAt(text, end);
+      end = std::min(end, sentence.end);
+      // Whitespace at the edges of the sentence is dropped, and so is whitespace before a comma
+      // or semicolon ("Ambrit Inc , has agreed" in wire copy); elsewhere it becomes one space.
+      const bool before_punctuation = end < sentence.end && (text[end] == ',' || text[end] == ';');
+      if (!out.text_.empty() && end < sentence.end && !before_punctuation) emit(" ", pos, end);
+      pos = end;
+      continue;
+    }
+    bool folded = false;
+    for (const Replacement& fold : kFolds) {
+      if (std::string_view(text).substr(pos, fold.from.size()) == fold.from) {
+        emit(fold.to, pos, pos + fold.from.size());
+        pos += fold.from.size();
+        folded = true;
+        break;
+      }
+    }
+    if (folded) continue;
+    emit(std::string_view(text).substr(pos, 1), pos, pos + 1);
+    ++pos;
+  }
+  return out;
+}
+
+Span AbstractSentence::ToDocument(size_t begin, size_t end) const {
+  return {doc_begin_[begin], doc_end_[end - 1]};
+}
+
+std::vector<const AbstractSlot*> AbstractSentence::SlotsIn(size_t begin, size_t end) const {
+  std::vector<const AbstractSlot*> out;
+  for (const AbstractSlot& slot : slots_) {
+    if (slot.abstract_begin >= begin && slot.abstract_end <= end) out.push_back(&slot);
+  }
+  return out;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,483 @@
+// Loading claim rule files: macros, RE2 compilation over abstracted sentences, examples.
+#include "extractors/claims/claim_rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace newsfacts {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kTypes[] = {"ORG", "PERSON", "PRODUCT", "LOCATION", "MONEY", "ENTITY"};
+constexpr int kMaxMacroDepth = 12;
+
+bool IsType(std::string_view name) {
+  return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
+}
+
+bool IsMacroName(std::string_view name) {
+  if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+bool IsGroupName(std::string_view name) {
+  if (name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// "object2" -> "object": trailing digits (and "_" plus digits, added for repeated macro
+// groups) let two alternatives name the same role.
+std::string BaseGroupName(std::string_view name) {
+  size_t end = name.size();
+  while (end > 0 && std::isdigit(static_cast<unsigned char>(name[end - 1]))) --end;
+  if (end < name.size() && end > 0 && name[end - 1] == '_') {
+    --end;
+    while (end > 0 && std::isdigit(static_cast<unsigned char>(name[end - 1]))) --end;
+  }
+  return std::string(name.substr(0, end));
+}
+
+// RE2 fragment matching one placeholder of the given "|"-separated types.
+std::string PlaceholderRegex(const std::vector<std::string>& types) {
+  std::string alternatives;
+  for (const std::string& type : types) {
+    if (!alternatives.empty()) alternatives += "|";
+    alternatives += type == "ENTITY" ? "ORG|PERSON|PRODUCT|LOCATION" : type;
+  }
+  return "\u27E8(?:" + alternatives + "):[0-9]+\u27E9";
+}
+
+std::vector<std::string> SplitOn(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t at = text.find(separator, start);
+    parts.emplace_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+    if (at == std::string_view::npos) return parts;
+    start = at + 1;
+  }
+}
+
+// Reads an optional string field; InvalidArgument when present but not a string.
+Status ReadString(const Json& object, const char* field, std::string* out) {
+  if (!object.contains(field)) return Status::Ok();
+  if (!object[field].is_string()) {
+    return Status::InvalidArgument(std::string("field \"") + field + "\" must be a string");
+  }
+  *out = object[field].get<std::string>();
+  return Status::Ok();
+}
+
+Status ReadOptionalString(const Json& object, const char* field, std::optional<std::string>* out) {
+  if (!object.contains(field)) return Status::Ok();
+  std::string value;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(object, field, &value));
+  *out = std::move(value);
+  return Status::Ok();
+}
+
+Status CheckKeys(const Json& object, std::initializer_list<std::string_view> allowed,
+                 std::string_view what) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return Status::InvalidArgument("unknown field \"" + key + "\" in " + std::string(what));
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParseExample(const Json& json, ClaimExample* example) {
+  if (!json.is_object()) {
+    return Status::InvalidArgument("a \"match\" example must be an object with \"text\"");
+  }
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
+                                      {"text", "predicate", "subject", "object", "amount", "role",
+                                       "status", "speaker", "venue", "comment"},
+                                      "a match example"));
+  if (!json.contains("text")) return Status::InvalidArgument("a match example needs \"text\"");
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "text", &example->text));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "predicate", &example->predicate));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "subject", &example->subject));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "object", &example->object));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "amount", &example->amount));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "role", &example->role));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "status", &example->status));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "speaker", &example->speaker));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "venue", &example->venue));
+  return Status::Ok();
+}
+
+Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(json,
+                {"id", "predicate", "pattern", "priority", "symmetric", "role", "also",
+                 "case_sensitive", "examples", "comment", "status_scope", "object_veto_after"},
+                "a rule"));
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "predicate", &rule->predicate));
+  if (rule->predicate.empty()) return Status::InvalidArgument("missing \"predicate\"");
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &rule->pattern));
+  if (rule->pattern.empty()) return Status::InvalidArgument("missing \"pattern\"");
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "role", &rule->role));
+  std::string status_scope;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "status_scope", &status_scope));
+  if (!status_scope.empty() && status_scope != "clause" && status_scope != "phrase") {
+    return Status::InvalidArgument("field \"status_scope\" must be \"clause\" or \"phrase\"");
+  }
+  rule->phrase_status = status_scope == "phrase";
+  std::string veto;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "object_veto_after", &veto));
+  if (!veto.empty()) {
+    StatusOr<std::string> expanded = macros.Expand(veto);
+    if (!expanded.ok()) return expanded.status().WithContext("object_veto_after");
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompiledPattern::Compile(*expanded, false);
+    if (!compiled.ok()) return compiled.status().WithContext("object_veto_after");
+    rule->object_veto_after = std::move(*compiled);
+  }
+  if (json.contains("priority")) {
+    if (!json["priority"].is_number_integer()) {
+      return Status::InvalidArgument("field \"priority\" must be an integer");
+    }
+    rule->priority = json["priority"].get<int>();
+  }
+  bool case_sensitive = false;
+  for (const auto& [field, target] : {std::pair<const char*, bool*>{"symmetric", &rule->symmetric},
+                                      {"case_sensitive", &case_sensitive}}) {
+    if (!json.contains(field)) continue;
+    if (!json[field].is_boolean()) {
+      return Status::InvalidArgument(std::string("field \"") + field + "\" must be true or false");
+    }
+    *target = json[field].get<bool>();
+  }
+  if (json.contains("also")) {
+    if (!json["also"].is_array()) return Status::InvalidArgument("field \"also\" must be an array");
+    for (const Json& extra : json["also"]) {
+      if (!extra.is_object()) {
+        return Status::InvalidArgument("each \"also\" entry must be an object");
+      }
+      NEWSFACTS_RETURN_IF_ERROR(CheckKeys(extra, {"predicate", "subject", "object"}, "\"also\""));
+      ExtraClaim claim;
+      NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "predicate", &claim.predicate));
+      NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "subject", &claim.subject_group));
+      NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "object", &claim.object_group));
+      if (claim.predicate.empty() || claim.subject_group.empty() || claim.object_group.empty()) {
+        return Status::InvalidArgument("an \"also\" entry needs predicate, subject and object");
+      }
+      rule->also.push_back(std::move(claim));
+    }
+  }
+  if (json.contains("examples")) {
+    const Json& examples = json["examples"];
+    if (!examples.is_object()) {
+      return Status::InvalidArgument("field \"examples\" must be an object with match/no_match");
+    }
+    NEWSFACTS_RETURN_IF_ERROR(CheckKeys(examples, {"match", "no_match"}, "\"examples\""));
+    for (const Json& example : examples.value("match", Json::array())) {
+      ClaimExample parsed;
+      NEWSFACTS_RETURN_IF_ERROR(ParseExample(example, &parsed));
+      rule->match.push_back(std::move(parsed));
+    }
+    for (const Json& example : examples.value("no_match", Json::array())) {
+      if (!example.is_string()) {
+        return Status::InvalidArgument("a \"no_match\" example must be a string");
+      }
+      rule->no_match.push_back(example.get<std::string>());
+    }
+  }
+
+  StatusOr<std::string> expanded = macros.Expand(rule->pattern);
+  if (!expanded.ok()) return expanded.status();
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+      CompiledPattern::Compile(*expanded, case_sensitive);
+  if (!compiled.ok()) return compiled.status();
+  rule->compiled = std::move(*compiled);
+
+  std::set<std::string> allowed = {"subject", "object",      "amount",     "role", "speaker",
+                                   "venue",   "subject_ref", "object_ref", "asset"};
+  for (const ExtraClaim& extra : rule->also) {
+    allowed.insert(extra.subject_group);
+    allowed.insert(extra.object_group);
+  }
+  const std::vector<std::string> groups = rule->compiled->GroupNames();
+  const std::set<std::string> present(groups.begin(), groups.end());
+  for (const std::string& group : groups) {
+    if (!allowed.count(group)) {
+      return Status::InvalidArgument("pattern group \"" + group +
+                                     "\" is not one of subject, object, amount, role, speaker, "
+                                     "venue, subject_ref, object_ref, asset or an \"also\" group");
+    }
+  }
+  if (!present.count("subject") && !present.count("subject_ref")) {
+    return Status::InvalidArgument("pattern has no subject group ({ORG:subject} or subject_ref)");
+  }
+  rule->object_optional =
+      rule->predicate == "raised" || rule->predicate == "valued_at" || rule->predicate == "sold";
+  if (!rule->object_optional && !present.count("object") && !present.count("object_ref") &&
+      !present.count("asset")) {
+    return Status::InvalidArgument("predicate " + rule->predicate +
+                                   " needs an object group ({ORG:object}) or an asset group");
+  }
+  // An anaphoric subject ("The company said ...") needs no mention; neither does an object
+  // that may be described, anaphoric or absent.
+  const bool object_needs_mention = present.count("object") && !present.count("object_ref") &&
+                                    !present.count("asset") && !rule->object_optional;
+  rule->min_mentions = (present.count("subject_ref") ? 0 : 1) + (object_needs_mention ? 1 : 0);
+  for (const ExtraClaim& extra : rule->also) {
+    for (const std::string& group : {extra.subject_group, extra.object_group}) {
+      if (!present.count(group)) {
+        return Status::InvalidArgument("\"also\" names group \"" + group +
+                                       "\" that the pattern does not have");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+const GroupSpan* PatternMatch::Group(std::string_view name) const {
+  for (const GroupSpan& group : groups) {
+    if (group.name == name) return &group;
+  }
+  return nullptr;
+}
+
+Status MacroTable::Add(const std::string& file, const std::string& name, const std::string& body) {
+  if (!IsMacroName(name) || IsType(name)) {
+    return Status::InvalidArgument(file + ": macro \"" + name +
+                                   "\": names are upper case (A-Z, 0-9, _) and not a "
+                                   "placeholder type");
+  }
+  auto [it, inserted] = macros_.emplace(name, std::make_pair(body, file));
+  if (!inserted && it->second.first != body) {
+    return Status::InvalidArgument(file + ": macro " + name + " is already defined in " +
+                                   it->second.second);
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::string> MacroTable::Expand(std::string_view pattern) const {
+  StatusOr<std::string> expanded = ExpandDepth(pattern, 0);
+  if (!expanded.ok()) return expanded;
+  // A macro used twice ({PRICE} in two alternatives) names its groups twice; number the
+  // repeats, which report under their base name.
+  std::string out;
+  std::map<std::string, int> seen;
+  size_t pos = 0;
+  const std::string& text = *expanded;
+  for (size_t at = text.find("(?P<"); at != std::string::npos; at = text.find("(?P<", pos)) {
+    const size_t close = text.find('>', at);
+    if (close == std::string::npos) break;
+    const std::string name = text.substr(at + 4, close - at - 4);
+    out.append(text, pos, close - pos);
+    if (const int count = seen[BaseGroupName(name)]++; count > 0) {
+      out += '_';
+      out += std::to_string(count);
+    }
+    pos = close;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+StatusOr<std::string> MacroTable::ExpandDepth(std::string_view pattern, int depth) const {
+  if (depth > kMaxMacroDepth) {
+    return Status::InvalidArgument("macros nest deeper than " + std::to_string(kMaxMacroDepth) +
+                                   " levels; a macro probably uses itself");
+  }
+  std::string out;
+  size_t pos = 0;
+  while (pos < pattern.size()) {
+    const char c = pattern[pos];
+    if (c == '\\' && pos + 1 < pattern.size()) {
+      out += pattern.substr(pos, 2);
+      pos += 2;
+      continue;
+    }
+    const size_t close = c == '{' ? pattern.find('}', pos) : std::string_view::npos;
+    if (close == std::string_view::npos || pos + 1 >= pattern.size() ||
+        !std::isupper(static_cast<unsigned char>(pattern[pos + 1]))) {
+      out += c;
+      ++pos;
+      continue;
+    }
+    const std::string_view body = pattern.substr(pos + 1, close - pos - 1);
+    pos = close + 1;
+    const size_t colon = body.find(':');
+    std::string_view head = body.substr(0, colon);
+    const std::string group =
+        colon == std::string_view::npos ? "" : std::string(body.substr(colon + 1));
+    const bool list = !head.empty() && head.back() == '+';
+    if (list) head.remove_suffix(1);
+    const std::vector<std::string> types = SplitOn(head, '|');
+    const bool is_placeholder = std::all_of(types.begin(), types.end(), IsType);
+    if (!is_placeholder) {
+      if (types.size() > 1 || list || !group.empty()) {
+        return Status::InvalidArgument("{" + std::string(body) +
+                                       "}: only placeholder types (ORG, PERSON, PRODUCT, "
+                                       "LOCATION, MONEY, ENTITY) take \"|\", \"+\" or a group");
+      }
+      auto it = macros_.find(std::string(head));
+      if (it == macros_.end()) {
+        return Status::InvalidArgument("macro {" + std::string(head) + "} is not defined");
+      }
+      StatusOr<std::string> expanded = ExpandDepth(it->second.first, depth + 1);
+      if (!expanded.ok()) return expanded.status().WithContext("macro " + std::string(head));
+      out += "(?:" + *expanded + ")";
+      continue;
+    }
+    if (!group.empty() && !IsGroupName(group)) {
+      return Status::InvalidArgument("{" + std::string(body) +
+                                     "}: group names are lower case (a-z, 0-9, _)");
+    }
+    std::string fragment = PlaceholderRegex(types);
+    if (list) {
+      StatusOr<std::string> separator = ExpandDepth("{LIST_SEP}", depth + 1);
+      if (!separator.ok()) return separator.status();
+      fragment = fragment + "(?:" + *separator + fragment + ")*";
+    }
+    out += group.empty() ? "(?:" + fragment + ")" : "(?P<" + group + ">" + fragment + ")";
+  }
+  return out;
+}
+
+struct CompiledPattern::Impl {
+  explicit Impl(const std::string& regex, const RE2::Options& options) : re(regex, options) {}
+  RE2 re;
+  std::vector<std::string> group_names;  // by group number; empty for unnamed groups
+};
+
+CompiledPattern::CompiledPattern(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompiledPattern::~CompiledPattern() = default;
+
+StatusOr<std::unique_ptr<CompiledPattern>> CompiledPattern::Compile(const std::string& regex,
+                                                                    bool case_sensitive) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(case_sensitive);
+  auto impl = std::make_unique<Impl>(regex, options);
+  if (!impl->re.ok()) {
+    return Status::InvalidArgument("pattern does not compile: " + impl->re.error() +
+                                   " (expanded: " + regex + ")");
+  }
+  size_t named = 0;
+  for (size_t at = regex.find("(?P<"); at != std::string::npos; at = regex.find("(?P<", at + 1)) {
+    ++named;
+  }
+  if (named != impl->re.NamedCapturingGroups().size()) {
+    return Status::InvalidArgument(
+        "pattern names a group twice; add digits to tell them apart (amount1, amount2: both "
+        "report as amount)");
+  }
+  impl->group_names.assign(impl->re.NumberOfCapturingGroups() + 1, "");
+  for (const auto& [name, number] : impl->re.NamedCapturingGroups()) {
+    impl->group_names[number] = BaseGroupName(name);
+  }
+  return std::unique_ptr<CompiledPattern>(new CompiledPattern(std::move(impl)));
+}
+
+std::vector<PatternMatch> CompiledPattern::FindAll(std::string_view text) const {
+  std::vector<PatternMatch> matches;
+  const size_t groups = impl_->group_names.size();
+  std::vector<re2::StringPiece> submatch(groups);
+  const re2::StringPiece input(text.data(), text.size());
+  size_t start = 0;
+  while (start <= text.size() && impl_->re.Match(input, start, text.size(), RE2::UNANCHORED,
+                                                 submatch.data(), static_cast<int>(groups))) {
+    PatternMatch match;
+    match.begin = static_cast<size_t>(submatch[0].data() - text.data());
+    match.end = match.begin + submatch[0].size();
+    for (size_t g = 1; g < groups; ++g) {
+      if (impl_->group_names[g].empty() || submatch[g].data() == nullptr) continue;
+      const size_t begin = static_cast<size_t>(submatch[g].data() - text.data());
+      match.groups.push_back({impl_->group_names[g], begin, begin + submatch[g].size()});
+    }
+    start = match.end > match.begin ? match.end : match.end + 1;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+    matches.push_back(std::move(match));
+  }
+  return matches;
+}
+
+const std::string& CompiledPattern::Regex() const { return impl_->re.pattern(); }
+
+bool CompiledPattern::CaseSensitive() const { return impl_->re.options().case_sensitive(); }
+
+std::vector<std::string> CompiledPattern::GroupNames() const {
+  std::vector<std::string> names;
+  for (const std::string& name : impl_->group_names) {
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  }
+  return names;
+}
+
+StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources) {
+  MacroTable table;
+  for (const RuleSource& source : sources.files()) {
+    if (source.kind != "claims" && source.kind != "claim_cues") continue;
+    const Json json = Json::parse(source.contents);
+    if (!json.contains("macros")) continue;
+    if (!json["macros"].is_object()) {
+      return Status::InvalidArgument(source.path + ": \"macros\" must be an object of strings");
+    }
+    for (const auto& [name, body] : json["macros"].items()) {
+      if (!body.is_string()) {
+        return Status::InvalidArgument(source.path + ": macro " + name + " must be a string");
+      }
+      NEWSFACTS_RETURN_IF_ERROR(table.Add(source.path, name, body.get<std::string>()));
+    }
+  }
+  return table;
+}
+
+StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
+                                                const MacroTable& macros) {
+  std::vector<ClaimRule> rules;
+  std::set<std::string> ids;
+  for (const RuleSource* source : sources.OfKind("claims")) {
+    const Json json = Json::parse(source->contents);
+    for (const auto& [key, value] : json.items()) {
+      if (key != "kind" && key != "macros" && key != "rules" && key != "comment") {
+        return Status::InvalidArgument(source->path + ": unknown top-level field \"" + key +
+                                       "\" (expected kind, macros, rules, comment)");
+      }
+    }
+    if (!json.contains("rules") || !json["rules"].is_array()) {
+      return Status::InvalidArgument(source->path + ": a \"claims\" file needs a \"rules\" array");
+    }
+    size_t position = 0;
+    for (const Json& entry : json["rules"]) {
+      ++position;
+      ClaimRule rule;
+      rule.file = source->path;
+      if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string() ||
+          entry["id"].get<std::string>().empty()) {
+        return Status::InvalidArgument(source->path + ": rule #" + std::to_string(position) +
+                                       ": every rule needs a non-empty string \"id\"");
+      }
+      rule.id = entry["id"].get<std::string>();
+      const std::string context = source->path + ": rule " + rule.id;
+      if (!ids.insert(rule.id).second) {
+        return Status::InvalidArgument(context + ": duplicate rule id");
+      }
+      NEWSFACTS_RETURN_IF_ERROR(ParseRule(entry, macros, &rule).WithContext(context));
+      rules.push_back(std::move(rule));
+    }
+  }
+  return rules;
+}
+
+}  // namespace newsfacts

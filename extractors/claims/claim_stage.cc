@@ -1,0 +1,673 @@
+// The claims stage: relation rules over abstracted sentences, overlap resolution, status,
+// attribution and quotes, plus the runner of the rules' embedded examples.
+#include "extractors/claims/claim_stage.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "extractors/amounts/amount_stage.h"
+#include "extractors/claims/claim_abstraction.h"
+#include "extractors/claims/claim_cues.h"
+#include "extractors/claims/claim_rules.h"
+#include "extractors/entities/entity_stage.h"
+#include "extractors/claims/rule_prefilter.h"
+#include "pipeline/segmenter.h"
+
+namespace newsfacts {
+namespace {
+
+// How many sentences back an anaphoric subject ("The company said ...") looks for its
+// antecedent.
+constexpr size_t kAntecedentSentences = 3;
+// How many sentences back a deal amount stated later ("Terms were not disclosed.") looks for
+// the deal.
+constexpr size_t kFollowUpSentences = 2;
+// A sentence subject is an ORG mention preceded by at most this many words ("For now, AWS").
+constexpr long kSubjectWords = 3;
+
+// One side of a claim: a mention, possibly reached through an anaphor, or (as an object
+// only) a thing described but not named, from a rule's `asset` group ("its Clayton steel
+// plate mill"), which has no entity.
+struct Participant {
+  std::optional<size_t> entity;
+  Span span;
+};
+
+bool HasObject(const Claim& claim) {
+  return claim.object.has_value() || !claim.object_span.empty();
+}
+
+// A claim before overlap resolution, with what resolution and status need.
+struct Candidate {
+  Claim claim;
+  int priority = 0;
+  bool symmetric = false;
+  AbstractRange evidence;
+  bool phrase_status = false;  // the rule's status_scope is "phrase"
+};
+
+// The ORG mention a sentence opens with (within its first few words), as the subject of the
+// main clause; when the sentence opens with a description instead ("The cloud giant has ...",
+// "It said ..."), the subject of the sentence before, up to kAntecedentSentences back.
+std::optional<Participant> SentenceSubject(const Document& doc,
+                                           const std::vector<AbstractSentence>& abstracts,
+                                           size_t index, size_t depth = 0) {
+  const AbstractSentence& sentence = abstracts[index];
+  for (const AbstractSlot& slot : sentence.slots()) {
+    if (slot.kind != AbstractSlot::Kind::kMention) continue;
+    const std::string_view before =
+        std::string_view(sentence.text()).substr(0, slot.abstract_begin);
+    if (slot.type == "ORG" && std::count(before.begin(), before.end(), ' ') <= kSubjectWords) {
+      return Participant{doc.mentions()[slot.index].entity, slot.doc_span};
+    }
+    break;
+  }
+  if (depth >= kAntecedentSentences || index == 0) return std::nullopt;
+  const std::string_view text = sentence.text();
+  if (!text.starts_with("The ") && !text.starts_with("It ") && !text.starts_with("Its ")) {
+    return std::nullopt;
+  }
+  return SentenceSubject(doc, abstracts, index - 1, depth + 1);
+}
+
+// The antecedent of an anaphor: for an empty reference group (the subject of a gerund,
+// "... strategy of pouring billions into X"), the sentence subject; otherwise the nearest
+// ORG mention before abstract byte `position` other than the claim's other side `other`
+// ("Amazon, which has committed $8 billion to the company": the company is not Amazon), or
+// the subject of the sentence before.
+std::optional<Participant> Antecedent(const Document& doc,
+                                      const std::vector<AbstractSentence>& abstracts, size_t index,
+                                      size_t position, bool empty_reference,
+                                      const std::vector<Participant>& other) {
+  if (empty_reference) return SentenceSubject(doc, abstracts, index);
+  std::optional<Participant> found;
+  for (const AbstractSlot& slot : abstracts[index].slots()) {
+    if (slot.abstract_end > position) break;
+    const bool is_other = std::any_of(
+        other.begin(), other.end(), [&](const Participant& p) { return p.span == slot.doc_span; });
+    if (slot.kind == AbstractSlot::Kind::kMention && slot.type == "ORG" && !is_other) {
+      found = Participant{doc.mentions()[slot.index].entity, slot.doc_span};
+    }
+  }
+  if (found || index == 0) return found;
+  return SentenceSubject(doc, abstracts, index - 1, 1);
+}
+
+// The participants named by group `name` of `match` (one per entity placeholder inside it),
+// or the antecedent of group `ref_name` that is none of `other` (the claim's other side).
+std::vector<Participant> Participants(const Document& doc,
+                                      const std::vector<AbstractSentence>& abstracts, size_t index,
+                                      const PatternMatch& match, std::string_view name,
+                                      std::string_view ref_name,
+                                      const std::vector<Participant>& other = {}) {
+  std::vector<Participant> out;
+  const AbstractSentence& sentence = abstracts[index];
+  if (match.Group(name) != nullptr) {
+    for (const GroupSpan& group : match.groups) {
+      if (group.name != name) continue;  // a pattern may name a side twice: "X and Y agreed"
+      for (const AbstractSlot* slot : sentence.SlotsIn(group.begin, group.end)) {
+        if (slot->kind != AbstractSlot::Kind::kMention) continue;
+        out.push_back({doc.mentions()[slot->index].entity, slot->doc_span});
+      }
+    }
+  } else if (const GroupSpan* ref = ref_name.empty() ? nullptr : match.Group(ref_name)) {
+    if (auto antecedent =
+            Antecedent(doc, abstracts, index, ref->begin, ref->end == ref->begin, other)) {
+      out.push_back(*antecedent);
+    }
+  }
+  return out;
+}
+
+// Drops the objects whose placeholder is followed by a match of `veto` ("Splunk products").
+void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
+                 std::vector<Participant>* objects) {
+  const std::string_view text = sentence.text();
+  std::erase_if(*objects, [&](const Participant& object) {
+    for (const AbstractSlot& slot : sentence.slots()) {
+      if (slot.kind != AbstractSlot::Kind::kMention || !(slot.doc_span == object.span)) continue;
+      const std::vector<PatternMatch> found = veto.FindAll(text.substr(slot.abstract_end));
+      return !found.empty() && found.front().begin == 0;
+    }
+    return false;
+  });
+}
+
+// The described object of `match`: its `asset` group without leading articles and
+// possessives, or nullopt when the group is absent or the cues veto its words. The veto sees
+// the article before the group too: "the design-software company" refers back to a company
+// named before, "a design-software company" does not.
+constexpr std::string_view kArticles[] = {"the ", "a ", "an ", "its ", "their ", "his ", "her "};
+
+std::optional<Participant> AssetOf(const AbstractSentence& sentence, const PatternMatch& match,
+                                   const ClaimCues& cues) {
+  const GroupSpan* asset = match.Group("asset");
+  if (asset == nullptr) return std::nullopt;
+  const std::string_view all = sentence.text();
+  size_t begin = asset->begin;
+  size_t veto_begin = begin;
+  for (std::string_view article : kArticles) {
+    if (begin >= article.size() && all.substr(begin - article.size(), article.size()) == article &&
+        (begin == article.size() || all[begin - article.size() - 1] == ' ')) {
+      veto_begin = begin - article.size();
+      break;
+    }
+  }
+  if (!cues.IsDescribedObject(all.substr(veto_begin, asset->end - veto_begin))) return std::nullopt;
+  std::string_view text = all.substr(begin, asset->end - begin);
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view article : kArticles) {
+      if (text.size() > article.size() && text.substr(0, article.size()) == article) {
+        text.remove_prefix(article.size());
+        begin += article.size();
+        trimmed = true;
+      }
+    }
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == ',')) text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  return Participant{std::nullopt, sentence.ToDocument(begin, begin + text.size())};
+}
+
+// The objects of group `name`, else (for the object role) the described asset.
+std::vector<Participant> ObjectsOf(const Document& doc,
+                                   const std::vector<AbstractSentence>& abstracts, size_t index,
+                                   const PatternMatch& match, const ClaimCues& cues,
+                                   std::string_view name, std::string_view ref_name,
+                                   const std::vector<Participant>& other = {}) {
+  std::vector<Participant> objects =
+      Participants(doc, abstracts, index, match, name, ref_name, other);
+  if (objects.empty() && name == "object") {
+    if (std::optional<Participant> asset = AssetOf(abstracts[index], match, cues)) {
+      objects.push_back(*asset);
+    }
+  }
+  return objects;
+}
+
+// Appends one candidate per (subject, object) pair; subject-only predicates get no object.
+void AddCandidates(const Document& doc, const ClaimRule& rule, std::string_view predicate,
+                   const std::vector<Participant>& subjects,
+                   const std::optional<std::vector<Participant>>& objects, const Claim& base,
+                   const PatternMatch& match, std::vector<Candidate>* out) {
+  for (const Participant& subject : subjects) {
+    auto add = [&](const Participant* object) {
+      Candidate candidate{
+          base, rule.priority, rule.symmetric, {match.begin, match.end}, rule.phrase_status};
+      candidate.claim.predicate = std::string(predicate);
+      candidate.claim.subject = subject.entity;
+      candidate.claim.subject_span = subject.span;
+      if (object != nullptr) {
+        candidate.claim.object = object->entity;
+        candidate.claim.object_span = object->span;
+      }
+      out->push_back(std::move(candidate));
+    };
+    if (!objects.has_value()) {
+      add(nullptr);
+      continue;
+    }
+    for (const Participant& object : *objects) {
+      if (!object.entity.has_value() ||
+          (object.entity != subject.entity && *object.entity < doc.entities().size())) {
+        add(&object);
+      }
+    }
+  }
+}
+
+// Keeps, for every unordered mention pair, only the claims of the highest priority, and one
+// claim per (predicate, subject, object) (symmetric predicates ignore the order).
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> candidates) {
+  using Key = std::pair<Span, Span>;
+  auto pair_key = [](const Candidate& c) {
+    Key key{c.claim.subject_span, c.claim.object_span};
+    if (HasObject(c.claim) && key.second < key.first) std::swap(key.first, key.second);
+    return key;
+  };
+  std::map<std::pair<Key, std::string>, int> best_no_object;
+  std::map<Key, int> best;
+  for (const Candidate& c : candidates) {
+    if (HasObject(c.claim)) {
+      auto [it, inserted] = best.emplace(pair_key(c), c.priority);
+      if (!inserted) it->second = std::max(it->second, c.priority);
+    } else {
+      auto [it, inserted] =
+          best_no_object.emplace(std::make_pair(pair_key(c), c.claim.predicate), c.priority);
+      if (!inserted) it->second = std::max(it->second, c.priority);
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.priority > b.priority; });
+  std::vector<Candidate> kept;
+  std::set<std::tuple<std::string, Span, Span>> seen;
+  for (Candidate& c : candidates) {
+    const int top = HasObject(c.claim)
+                        ? best[pair_key(c)]
+                        : best_no_object[std::make_pair(pair_key(c), c.claim.predicate)];
+    if (c.priority < top) continue;
+    Span first = c.claim.subject_span;
+    Span second = c.claim.object_span;
+    if (c.symmetric && second < first) std::swap(first, second);
+    if (!seen.emplace(c.claim.predicate, first, second).second) continue;
+    kept.push_back(std::move(c));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.claim.span.begin, a.claim.subject_span, a.claim.object_span) <
+           std::tie(b.claim.span.begin, b.claim.subject_span, b.claim.object_span);
+  });
+  return kept;
+}
+
+// Gives the deal claims that name no amount the amount a later sentence states for the deal
+// ("X agreed to buy Y." "The price was 25 mln dlrs."): the claims of the nearest sentence
+// before it, at most kFollowUpSentences back, that holds deal claims; unless a claim of that
+// later sentence already carries the amount. `claims` are in sentence order.
+void AttachFollowUpAmounts(const Document& doc, const std::vector<AbstractSentence>& abstracts,
+                           const ClaimCues& cues, std::vector<Claim>* claims) {
+  for (size_t s = 1; s < abstracts.size(); ++s) {
+    const std::optional<size_t> amount = cues.FollowUpDealAmount(doc, abstracts[s]);
+    if (!amount.has_value()) continue;
+    const bool used = std::any_of(claims->begin(), claims->end(), [&](const Claim& claim) {
+      return claim.sentence == s && claim.amount == amount;
+    });
+    if (used) continue;
+    for (size_t back = 1; back <= std::min(s, kFollowUpSentences); ++back) {
+      bool deal_found = false;
+      for (Claim& claim : *claims) {
+        if (claim.sentence != s - back || !cues.TakesFollowUpAmount(claim.predicate)) continue;
+        deal_found = true;
+        if (!claim.amount.has_value()) claim.amount = amount;
+      }
+      if (deal_found) break;
+    }
+  }
+}
+
+// A quotation mark at `pos`: its byte length and whether it opens (1), closes (-1) or is
+// straight (0); {0, 0} when there is none.
+std::pair<size_t, int> QuoteMarkAt(std::string_view text, size_t pos) {
+  if (text[pos] == '"') return {1, 0};
+  if (text.substr(pos, 3) == "\u201C") return {3, 1};
+  if (text.substr(pos, 3) == "\u201D") return {3, -1};
+  return {0, 0};
+}
+
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The index of the sentence holding byte `offset`, or sentences.size().
+size_t SentenceAt(const std::vector<Sentence>& sentences, size_t offset) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](size_t value, const Sentence& s) { return value < s.span.begin; });
+  if (it == sentences.begin()) return sentences.size();
+  --it;
+  return offset < it->span.end ? static_cast<size_t>(it - sentences.begin()) : sentences.size();
+}
+
+// The index of the first sentence ending after byte `offset`, or sentences.size().
+size_t SentenceAtOrAfter(const std::vector<Sentence>& sentences, size_t offset) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](size_t value, const Sentence& s) { return value < s.span.end; });
+  return static_cast<size_t>(it - sentences.begin());
+}
+
+// Quoted passages of `doc` (pairs of quotation marks inside one paragraph) of at least
+// `min_words` words, with the speaker of the sentence that closes, opens or follows them.
+std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution>& attributions,
+                              size_t min_words) {
+  std::vector<Quote> quotes;
+  const std::vector<Sentence>& sentences = doc.sentences();
+  const std::string_view text = doc.text();
+  size_t first = 0;
+  while (first < sentences.size()) {
+    size_t last = first;
+    while (last + 1 < sentences.size() &&
+           sentences[last + 1].paragraph == sentences[first].paragraph) {
+      ++last;
+    }
+    bool is_open = false;
+    size_t open = 0;  // first byte after the opening mark, when is_open
+    for (size_t pos = sentences[first].span.begin; pos < sentences[last].span.end; ++pos) {
+      const auto [length, direction] = QuoteMarkAt(text, pos);
+      if (length == 0) continue;
+      if (!is_open && direction >= 0) {
+        is_open = true;
+        open = pos + length;
+      } else if (is_open && direction <= 0) {
+        size_t end = pos;
+        while (end > open && (text[end - 1] == ',' || text[end - 1] == ' ')) --end;
+        const Span span{open, end};
+        is_open = false;
+        if (span.empty() || CountWords(span.Slice(text)) < min_words) {
+          pos += length - 1;
+          continue;
+        }
+        Quote quote;
+        quote.span = span;
+        // The quote's first byte can sit in the gap between two sentences (`said: " Next`).
+        quote.sentence = SentenceAtOrAfter(sentences, span.begin);
+        if (quote.sentence >= sentences.size()) {
+          pos += length - 1;
+          continue;
+        }
+        const size_t closing = SentenceAt(sentences, pos);
+        for (size_t candidate : {closing, quote.sentence, closing + 1}) {
+          if (candidate >= attributions.size() || attributions[candidate].speaker.empty()) continue;
+          quote.speaker = attributions[candidate].speaker;
+          quote.speaker_entity = attributions[candidate].speaker_entity;
+          break;
+        }
+        quotes.push_back(std::move(quote));
+      }
+      pos += length - 1;
+    }
+    first = last + 1;
+  }
+  return quotes;
+}
+
+std::string Quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back('"');
+  out.append(text);
+  out.push_back('"');
+  return out;
+}
+
+// "invested_in(Amazon -> Anthropic, $4 billion, hedged, rule r)" for failure messages.
+std::string Describe(const Document& doc, const Claim& claim) {
+  std::ostringstream out;
+  out << claim.predicate << "(" << doc.Text(claim.subject_span);
+  if (HasObject(claim)) out << " -> " << doc.Text(claim.object_span);
+  if (claim.amount.has_value()) out << ", " << doc.Text(doc.amounts()[*claim.amount].span);
+  if (!claim.role.empty()) out << ", role " << claim.role;
+  out << ", " << ClaimStatusName(claim.status);
+  if (!claim.speaker.empty()) out << ", speaker " << claim.speaker;
+  if (!claim.venue.empty()) out << ", venue " << claim.venue;
+  out << ", rule " << claim.rule << ")";
+  return out.str();
+}
+
+std::string DescribeAll(const Document& doc) {
+  if (doc.claims().empty()) return "no claims";
+  std::string out;
+  for (const Claim& claim : doc.claims()) {
+    if (!out.empty()) out += "; ";
+    out += Describe(doc, claim);
+  }
+  return out;
+}
+
+bool EntityMatches(const Document& doc, std::optional<size_t> entity, const Span& span,
+                   const std::optional<std::string>& expected) {
+  if (!expected.has_value()) return true;
+  if (doc.Text(span) == *expected) return true;
+  return entity.has_value() && doc.entities()[*entity].name == *expected;
+}
+
+bool ExampleMatches(const Document& doc, const Claim& claim, const ClaimExample& example) {
+  if (!EntityMatches(doc, claim.subject, claim.subject_span, example.subject)) return false;
+  if (!EntityMatches(doc, claim.object, claim.object_span, example.object)) return false;
+  if (example.amount.has_value()) {
+    const std::string got =
+        claim.amount.has_value() ? std::string(doc.Text(doc.amounts()[*claim.amount].span)) : "";
+    if (got != *example.amount) return false;
+  }
+  if (example.role && claim.role != *example.role) return false;
+  if (example.status && ClaimStatusName(claim.status) != *example.status) return false;
+  if (example.speaker && claim.speaker != *example.speaker) return false;
+  if (example.venue && claim.venue != *example.venue) return false;
+  return true;
+}
+
+std::string DescribeExpected(const std::string& predicate, const ClaimExample& example) {
+  std::string out = example.predicate.value_or(predicate) + "(";
+  auto field = [&out](const char* name, const std::optional<std::string>& value) {
+    if (!value.has_value()) return;
+    if (out.back() != '(') out += ", ";
+    out += std::string(name) + " " + Quoted(*value);
+  };
+  field("subject", example.subject);
+  field("object", example.object);
+  field("amount", example.amount);
+  field("role", example.role);
+  field("status", example.status);
+  field("speaker", example.speaker);
+  field("venue", example.venue);
+  return out + ")";
+}
+
+}  // namespace
+
+struct ClaimStage::Impl {
+  RuleSources sources;
+  std::vector<ClaimRule> rules;
+  std::unique_ptr<ClaimCues> cues;
+  std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
+};
+
+ClaimStage::ClaimStage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ClaimStage::~ClaimStage() = default;
+
+StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rules) {
+  StatusOr<MacroTable> macros = LoadClaimMacros(rules);
+  if (!macros.ok()) return macros.status();
+  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros);
+  if (!loaded.ok()) return loaded.status();
+  StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
+  if (!cues.ok()) return cues.status();
+  std::vector<const CompiledPattern*> patterns;
+  for (const ClaimRule& rule : *loaded) patterns.push_back(rule.compiled.get());
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
+  if (!prefilter.ok()) return prefilter.status();
+  auto impl = std::make_unique<Impl>();
+  impl->sources = rules;
+  impl->rules = std::move(*loaded);
+  impl->cues = std::move(*cues);
+  impl->prefilter = std::move(*prefilter);
+  return std::unique_ptr<ClaimStage>(new ClaimStage(std::move(impl)));
+}
+
+Status ClaimStage::Process(Document& doc) const {
+  for (const Mention& mention : doc.mentions()) {
+    if (mention.entity >= doc.entities().size()) {
+      return Status::Internal("claims: a mention names entity " + std::to_string(mention.entity) +
+                              " of " + std::to_string(doc.entities().size()));
+    }
+  }
+  const size_t sentence_count = doc.sentences().size();
+  std::vector<AbstractSentence> abstracts;
+  std::vector<Attribution> attributions;
+  abstracts.reserve(sentence_count);
+  attributions.reserve(sentence_count);
+  for (size_t s = 0; s < sentence_count; ++s) {
+    abstracts.push_back(AbstractSentence::Build(doc, s));
+    attributions.push_back(impl_->cues->Attribute(doc, abstracts.back()));
+  }
+  std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
+
+  std::vector<Claim> claims;
+  for (size_t s = 0; s < sentence_count; ++s) {
+    const AbstractSentence& sentence = abstracts[s];
+    const size_t mentions = static_cast<size_t>(std::count_if(
+        sentence.slots().begin(), sentence.slots().end(),
+        [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kMention; }));
+    std::vector<Candidate> candidates;
+    for (const int index : impl_->prefilter->Candidates(sentence.text())) {
+      const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
+      if (mentions < rule.min_mentions) continue;
+      for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
+        Claim base;
+        base.rule = rule.id;
+        base.sentence = s;
+        base.span = sentence.ToDocument(match.begin, match.end);
+        if (const GroupSpan* amount = match.Group("amount")) {
+          for (const AbstractSlot* slot : sentence.SlotsIn(amount->begin, amount->end)) {
+            if (slot->kind == AbstractSlot::Kind::kAmount) {
+              base.amount = impl_->cues->DealAmount(sentence, *slot);
+              break;
+            }
+          }
+        }
+        base.role = rule.role;
+        if (const GroupSpan* role = match.Group("role"); role && role->end > role->begin) {
+          base.role = std::string(doc.Text(sentence.ToDocument(role->begin, role->end)));
+        }
+        const std::vector<Participant> subjects =
+            Participants(doc, abstracts, s, match, "subject", "subject_ref");
+        std::optional<std::vector<Participant>> objects;
+        if (match.Group("object") || match.Group("object_ref") || match.Group("asset")) {
+          objects =
+              ObjectsOf(doc, abstracts, s, match, *impl_->cues, "object", "object_ref", subjects);
+          if (rule.object_veto_after != nullptr && !objects->empty()) {
+            VetoObjects(sentence, *rule.object_veto_after, &*objects);
+            if (objects->empty()) continue;  // every object named goods or opened a clause
+          }
+          // A rule that matched on a described object the cues reject found no object.
+          if (objects->empty() && match.Group("asset")) continue;
+          if (objects->empty() && rule.object_optional) objects.reset();
+        }
+        AddCandidates(doc, rule, rule.predicate, subjects, objects, base, match, &candidates);
+        for (const ExtraClaim& extra : rule.also) {
+          if (!match.Group(extra.subject_group)) continue;
+          const std::vector<Participant> extra_objects =
+              ObjectsOf(doc, abstracts, s, match, *impl_->cues, extra.object_group, "");
+          if (extra_objects.empty()) continue;
+          Claim extra_base = base;
+          extra_base.role.clear();
+          AddCandidates(doc, rule, extra.predicate,
+                        Participants(doc, abstracts, s, match, extra.subject_group, ""),
+                        extra_objects, extra_base, match, &candidates);
+        }
+      }
+    }
+    for (Candidate& candidate : ResolveOverlaps(std::move(candidates))) {
+      Claim& claim = candidate.claim;
+      if (candidate.phrase_status) {
+        claim.status = impl_->cues->PhraseStatusOf(sentence.text(), candidate.evidence);
+        claims.push_back(std::move(claim));
+        continue;
+      }
+      Attribution attribution = attributions[s];
+      for (const Quote& quote : quotes) {
+        if (quote.span.Contains(claim.span) && !quote.speaker.empty()) {
+          attribution.speaker = quote.speaker;
+          break;
+        }
+      }
+      claim.speaker = attribution.speaker;
+      claim.venue = attribution.venue;
+      claim.status =
+          impl_->cues->StatusOf(sentence.text(), candidate.evidence, !attribution.empty());
+      claims.push_back(std::move(claim));
+    }
+  }
+  AttachFollowUpAmounts(doc, abstracts, *impl_->cues, &claims);
+  std::vector<Claim>& out_claims = doc.mutable_claims();
+  out_claims.insert(out_claims.end(), std::make_move_iterator(claims.begin()),
+                    std::make_move_iterator(claims.end()));
+  std::vector<Quote>& out_quotes = doc.mutable_quotes();
+  out_quotes.insert(out_quotes.end(), std::make_move_iterator(quotes.begin()),
+                    std::make_move_iterator(quotes.end()));
+  return Status::Ok();
+}
+
+std::vector<std::string> ClaimStage::CheckExamples() const {
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  if (!segmenter.ok()) return {"claims: examples: " + segmenter.status().message()};
+  StatusOr<std::unique_ptr<EntityStage>> entities = EntityStage::Create(impl_->sources);
+  if (!entities.ok()) return {"claims: examples: " + entities.status().message()};
+  StatusOr<std::unique_ptr<AmountStage>> amounts = AmountStage::Create(impl_->sources);
+  if (!amounts.ok()) return {"claims: examples: " + amounts.status().message()};
+  return CheckExamples({segmenter->get(), entities->get(), amounts->get()});
+}
+
+std::vector<std::string> ClaimStage::CheckExamples(
+    const std::vector<const Stage*>& upstream) const {
+  std::vector<std::string> failures;
+  auto run = [&](Document* doc) -> Status {
+    for (const Stage* stage : upstream) {
+      NEWSFACTS_RETURN_IF_ERROR(stage->Process(*doc).WithContext(stage->name()));
+    }
+    return Process(*doc);
+  };
+  for (const ClaimRule& rule : impl_->rules) {
+    const std::string context = rule.file + ": rule " + rule.id + ": example ";
+    for (const ClaimExample& example : rule.match) {
+      Document doc = Document::FromRaw(ArticleMeta{.path = "example"}, example.text);
+      if (Status status = run(&doc); !status.ok()) {
+        failures.push_back(context + Quoted(example.text) + ": " + status.message());
+        continue;
+      }
+      const std::string predicate = example.predicate.value_or(rule.predicate);
+      const bool found = std::any_of(doc.claims().begin(), doc.claims().end(), [&](const Claim& c) {
+        return c.predicate == predicate && ExampleMatches(doc, c, example);
+      });
+      if (!found) {
+        failures.push_back(context + Quoted(example.text) + ": expected " +
+                           DescribeExpected(rule.predicate, example) + ", got " + DescribeAll(doc));
+      }
+    }
+    for (const std::string& text : rule.no_match) {
+      Document doc = Document::FromRaw(ArticleMeta{.path = "example"}, text);
+      if (Status status = run(&doc); !status.ok()) {
+        failures.push_back(context + Quoted(text) + ": " + status.message());
+        continue;
+      }
+      for (const Claim& claim : doc.claims()) {
+        if (claim.rule != rule.id) continue;
+        failures.push_back(context + Quoted(text) + ": expected no claim from this rule, got " +
+                           Describe(doc, claim));
+        break;
+      }
+    }
+  }
+  return failures;
+}
+
+std::pair<size_t, size_t> ClaimStage::ExampleCount() const {
+  std::pair<size_t, size_t> count{0, 0};
+  for (const ClaimRule& rule : impl_->rules) {
+    count.first += rule.match.size();
+    count.second += rule.no_match.size();
+  }
+  return count;
+}
+
+std::vector<UnexplainedSentence> ClaimStage::Explain(const Document& doc) {
+  std::vector<size_t> mentions(doc.sentences().size(), 0);
+  std::vector<size_t> amounts(doc.sentences().size(), 0);
+  std::vector<bool> claimed(doc.sentences().size(), false);
+  for (const Mention& m : doc.mentions()) {
+    if (m.sentence < mentions.size()) ++mentions[m.sentence];
+  }
+  for (const Amount& a : doc.amounts()) {
+    if (a.sentence < amounts.size()) ++amounts[a.sentence];
+  }
+  for (const Claim& c : doc.claims()) {
+    if (c.sentence < claimed.size()) claimed[c.sentence] = true;
+  }
+  std::vector<UnexplainedSentence> out;
+  for (size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (mentions[s] >= 2 && amounts[s] >= 1 && !claimed[s]) {
+      out.push_back({s, AbstractSentence::Build(doc, s).text()});
+    }
+  }
+  return out;
+}
+
+}  // namespace newsfacts

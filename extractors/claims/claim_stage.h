@@ -1,0 +1,67 @@
+// ClaimStage: turns sentences into typed, sourced claims (relation rules over abstracted
+// sentences, scoped status cues, attribution) and finds quotes with their speakers.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractors/kernel/rule_sources.h"
+#include "pipeline/stage.h"
+
+namespace newsfacts {
+
+// A sentence with two or more entity mentions and an amount that yields no claim: what the
+// rules miss, shown to rule authors by `newsfacts extract --explain`.
+struct UnexplainedSentence {
+  size_t sentence = 0;  // index into Document::sentences()
+  std::string abstracted;  // the sentence as rules see it: "⟨ORG:1⟩ paid ⟨MONEY:1⟩ for ⟨ORG:2⟩"
+};
+
+// The claims stage. Writes claims and quotes. Immutable after Create; Process() is
+// thread-safe (compiled rules are shared read-only).
+class ClaimStage : public Stage {
+ public:
+  // Compiles every rule file of kind "claims" and "claim_cues". Errors are InvalidArgument
+  // naming the file and rule id ("builtin:claims_deals.json: rule acquired.active: ...").
+  static StatusOr<std::unique_ptr<ClaimStage>> Create(const RuleSources& rules);
+  ~ClaimStage() override;
+
+  std::string_view name() const override { return "claims"; }
+  std::vector<Layer> reads() const override {
+    return {Layer::kSentences, Layer::kTokens, Layer::kEntities, Layer::kMentions, Layer::kAmounts};
+  }
+  std::vector<Layer> writes() const override { return {Layer::kClaims, Layer::kQuotes}; }
+
+  // Appends the claims and quotes of `doc`. Never fails on article content; the Status is
+  // Internal only when an upstream layer is inconsistent (a mention naming no entity).
+  Status Process(Document& doc) const override;
+
+  // Runs every embedded match/no_match example of the claim rules through segmenter +
+  // entities + amounts + claims built from the same RuleSources. A match example passes when
+  // the text yields a claim of the example's predicate (default: the rule's) with every field
+  // the example gives, whichever rule wins the overlap; a no_match example passes when this
+  // rule yields no claim on the text. Returns one message per
+  // failure ("<file>: rule <id>: example \"<text>\": expected ..., got ..."), empty when all
+  // pass; a single message when the upstream stages cannot be built.
+  std::vector<std::string> CheckExamples() const;
+
+  // Same, with the given upstream stages (run in order before this stage) instead of the
+  // built-in ones; tests use it with small hand-made stages.
+  std::vector<std::string> CheckExamples(const std::vector<const Stage*>& upstream) const;
+
+  // The number of examples CheckExamples runs: {match examples, no_match examples}.
+  std::pair<size_t, size_t> ExampleCount() const;
+
+  // Returns the sentences of a processed `doc` with >= 2 entity mentions and an amount but no
+  // claim, with their abstracted form.
+  static std::vector<UnexplainedSentence> Explain(const Document& doc);
+  static size_t CountUnexplainedSentences(const Document& doc) { return Explain(doc).size(); }
+
+ private:
+  struct Impl;
+  explicit ClaimStage(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsfacts

@@ -1,0 +1,193 @@
+// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties, and
+// the open-addressing WordTable.
+#include "extractors/entities/entity_names.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace newsfacts {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+}
+
+bool IsJoiner(char c) { return c == '.' || c == '\''; }
+
+}  // namespace
+
+uint64_t WordTable::Hash(std::string_view word) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a: words are short
+  for (const char c : word) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  // Mix the high bits into the low ones, which pick the slot.
+  hash ^= hash >> 29;
+  hash *= 0xbf58476d1ce4e5b9ull;
+  return hash ^ (hash >> 32);
+}
+
+size_t WordTable::Insert(std::string_view word) {
+  if (const size_t found = Find(word); found != kNotFound) return found;
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = Hash(word);
+  const size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  while (slots_[slot].entry != 0) slot = (slot + 1) & mask;
+  words_.emplace_back(word);
+  hashes_.push_back(hash);
+  slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
+  return words_.size() - 1;
+}
+
+size_t WordTable::Find(std::string_view word) const {
+  if (slots_.empty()) return kNotFound;
+  const uint64_t hash = Hash(word);
+  const size_t mask = slots_.size() - 1;
+  const auto high = static_cast<uint32_t>(hash >> 32);
+  for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot].hash_high != high) continue;
+    const size_t index = slots_[slot].entry - 1;
+    if (words_[index] == word) return index;
+  }
+  return kNotFound;
+}
+
+void WordTable::Grow() {
+  std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
+  const size_t mask = slots.size() - 1;
+  for (size_t index = 0; index < words_.size(); ++index) {
+    size_t slot = hashes_[index] & mask;
+    while (slots[slot].entry != 0) slot = (slot + 1) & mask;
+    slots[slot] =
+        Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
+  }
+  slots_ = std::move(slots);
+}
+
+std::string_view FirstWordOf(std::string_view phrase) {
+  size_t end = 0;
+  while (end < phrase.size()) {
+    if (IsWordByte(phrase[end])) {
+      ++end;
+    } else if (IsJoiner(phrase[end]) && end > 0 && end + 1 < phrase.size() &&
+               IsWordByte(phrase[end + 1])) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end == 0 ? phrase.substr(0, 1) : phrase.substr(0, end);
+}
+
+std::string_view LastWordOf(std::string_view phrase) {
+  size_t begin = phrase.size();
+  while (begin > 0) {
+    if (IsWordByte(phrase[begin - 1])) {
+      --begin;
+    } else if (IsJoiner(phrase[begin - 1]) && begin < phrase.size() && begin >= 2 &&
+               IsWordByte(phrase[begin - 2])) {
+      --begin;
+    } else {
+      break;
+    }
+  }
+  return begin == phrase.size() ? phrase.substr(phrase.empty() ? 0 : phrase.size() - 1)
+                                : phrase.substr(begin);
+}
+
+std::string FoldCase(std::string_view text) {
+  if (IsAscii(text)) {
+    std::string folded(text);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  unicode.toLower(icu::Locale::getRoot());
+  std::string folded;
+  unicode.toUTF8String(folded);
+  return folded;
+}
+
+WordShape ShapeOf(std::string_view word) {
+  if (IsAscii(word)) {
+    // Fast path for the common case; same judgement as below.
+    bool seen = false, first_upper = false, any_upper = false, any_lower = false;
+    for (const char c : word) {
+      const bool upper = c >= 'A' && c <= 'Z';
+      const bool lower = c >= 'a' && c <= 'z';
+      if (!upper && !lower) continue;
+      if (!seen) first_upper = upper;
+      seen = true;
+      any_upper |= upper;
+      any_lower |= lower;
+    }
+    if (!seen) return WordShape::kUncased;
+    if (!any_lower) return WordShape::kUpper;
+    if (first_upper) return WordShape::kCapital;
+    return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+  }
+  bool first_cased_seen = false;
+  bool first_upper = false;
+  bool any_upper = false;
+  bool any_lower = false;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(word.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, length, c);
+    if (c < 0) continue;
+    const bool upper = u_isUUppercase(c) || u_istitle(c);
+    const bool lower = u_isULowercase(c);
+    if (!upper && !lower) continue;
+    if (!first_cased_seen) {
+      first_cased_seen = true;
+      first_upper = upper;
+    }
+    any_upper |= upper;
+    any_lower |= lower;
+  }
+  if (!first_cased_seen) return WordShape::kUncased;
+  if (!any_lower) return WordShape::kUpper;
+  if (first_upper) return WordShape::kCapital;
+  return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+}
+
+std::string CanonicalKey(std::string_view name) {
+  const std::string folded = FoldCase(name);
+  std::string key;
+  bool pending_dash = false;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(folded.size());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(folded.data()), i, length, c);
+    if (c < 0) continue;
+    if (u_isUWhiteSpace(c) || c == '-' || u_charType(c) == U_DASH_PUNCTUATION) {
+      pending_dash = true;
+      continue;
+    }
+    if (!u_isalnum(c) && u_charType(c) != U_NON_SPACING_MARK) continue;
+    if (pending_dash && !key.empty()) key += '-';
+    pending_dash = false;
+    key.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
+  }
+  return key;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,481 @@
+// Compiling "entity_patterns" rule files: word lists, context sequences, rules and examples.
+#include "extractors/entities/entity_patterns.h"
+
+#include <algorithm>
+#include <array>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "extractors/entities/gazetteer.h"
+
+namespace newsfacts {
+namespace {
+
+using nlohmann::json;
+
+bool IsLowerWord(const EntityWord& word) {
+  return word.kind == TokenKind::kWord && !word.possessive && word.shape == WordShape::kLower;
+}
+
+bool IsCapitalizedWord(const EntityWord& word) {
+  return word.kind == TokenKind::kWord && !word.possessive &&
+         (word.shape == WordShape::kCapital || word.shape == WordShape::kUpper);
+}
+
+bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
+                      const std::vector<EntityWord>& words, size_t pos, size_t limit) {
+  if (k == elements.size()) return true;
+  const ContextElement& element = elements[k];
+  switch (element.kind) {
+    case ContextElement::Kind::kList: {
+      for (size_t n = element.list->MatchAt(words, pos, limit); n > 0; --n) {
+        if (element.list->Contains(FoldedKey(words, pos, pos + n)) &&
+            MatchForwardFrom(elements, k + 1, words, pos + n, limit)) {
+          return true;
+        }
+      }
+      break;
+    }
+    case ContextElement::Kind::kWords:
+      if (pos < limit &&
+          std::find(element.words.begin(), element.words.end(), words[pos].folded) !=
+              element.words.end() &&
+          MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kNumber:
+      if (pos < limit && words[pos].kind == TokenKind::kNumber &&
+          MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kCapitalized:
+      if (pos < limit && IsCapitalizedWord(words[pos]) &&
+          MatchForwardFrom(elements, k + 1, words, pos + 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kSkip:
+      for (size_t skip = 0; skip <= element.max_skip; ++skip) {
+        if (skip > 0 && (pos + skip > limit || !IsLowerWord(words[pos + skip - 1]))) break;
+        if (MatchForwardFrom(elements, k + 1, words, pos + skip, limit)) return true;
+      }
+      return false;
+  }
+  return element.optional && MatchForwardFrom(elements, k + 1, words, pos, limit);
+}
+
+// Matches elements[0..k) backward so that element k-1 ends at `pos`.
+bool MatchBackwardTo(const std::vector<ContextElement>& elements, size_t k,
+                     const std::vector<EntityWord>& words, size_t pos, size_t limit) {
+  if (k == 0) return true;
+  const ContextElement& element = elements[k - 1];
+  switch (element.kind) {
+    case ContextElement::Kind::kList: {
+      for (size_t n = element.list->MatchEndingAt(words, pos, limit); n > 0; --n) {
+        if (element.list->Contains(FoldedKey(words, pos - n, pos)) &&
+            MatchBackwardTo(elements, k - 1, words, pos - n, limit)) {
+          return true;
+        }
+      }
+      break;
+    }
+    case ContextElement::Kind::kWords:
+      if (pos > limit &&
+          std::find(element.words.begin(), element.words.end(), words[pos - 1].folded) !=
+              element.words.end() &&
+          MatchBackwardTo(elements, k - 1, words, pos - 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kNumber:
+      if (pos > limit && words[pos - 1].kind == TokenKind::kNumber &&
+          MatchBackwardTo(elements, k - 1, words, pos - 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kCapitalized:
+      if (pos > limit && IsCapitalizedWord(words[pos - 1]) &&
+          MatchBackwardTo(elements, k - 1, words, pos - 1, limit)) {
+        return true;
+      }
+      break;
+    case ContextElement::Kind::kSkip:
+      for (size_t skip = 0; skip <= element.max_skip; ++skip) {
+        if (skip > 0 && (pos < limit + skip || !IsLowerWord(words[pos - skip]))) break;
+        if (MatchBackwardTo(elements, k - 1, words, pos - skip, limit)) return true;
+      }
+      return false;
+  }
+  return element.optional && MatchBackwardTo(elements, k - 1, words, pos, limit);
+}
+
+StatusOr<std::vector<ContextElement>> ParseContext(
+    const std::string& where, std::string_view text,
+    const std::map<std::string, PhraseList, std::less<>>& lists) {
+  std::vector<ContextElement> elements;
+  std::istringstream items{std::string(text)};
+  std::string item;
+  while (items >> item) {
+    ContextElement element;
+    if (item.size() > 1 && item.back() == '?') {
+      element.optional = true;
+      item.pop_back();
+    }
+    if (item[0] == '@') {
+      const auto list = lists.find(std::string_view(item).substr(1));
+      if (list == lists.end()) {
+        return Status::InvalidArgument(where + ": unknown list \"" + item.substr(1) + "\"");
+      }
+      element.kind = ContextElement::Kind::kList;
+      element.list = &list->second;
+    } else if (item == "#") {
+      element.kind = ContextElement::Kind::kNumber;
+    } else if (item == "^") {
+      element.kind = ContextElement::Kind::kCapitalized;
+    } else if (item[0] == '*' && item.size() > 1 &&
+               std::all_of(item.begin() + 1, item.end(),
+                           [](char c) { return c >= '0' && c <= '9'; })) {
+      element.kind = ContextElement::Kind::kSkip;
+      element.max_skip = static_cast<size_t>(std::stoul(item.substr(1)));
+    } else {
+      element.kind = ContextElement::Kind::kWords;
+      size_t start = 0;
+      while (start <= item.size()) {
+        const size_t bar = std::min(item.find('|', start), item.size());
+        const std::string word = FoldCase(Gazetteer::PhraseKey(item.substr(start, bar - start)));
+        if (word.empty()) {
+          return Status::InvalidArgument(where + ": empty alternative in \"" + item + "\"");
+        }
+        element.words.push_back(word);
+        start = bar + 1;
+      }
+    }
+    elements.push_back(std::move(element));
+  }
+  if (elements.empty()) return Status::InvalidArgument(where + ": empty context");
+  return elements;
+}
+
+StatusOr<RuleExample> ParseExample(const std::string& where, const json& value) {
+  RuleExample example;
+  if (!value.is_object() || !value.contains("text") || !value["text"].is_string()) {
+    return Status::InvalidArgument(where + ": an example needs a \"text\" string");
+  }
+  example.text = value["text"].get<std::string>();
+  if (value.contains("expect")) {
+    if (!value["expect"].is_array()) {
+      return Status::InvalidArgument(where + ": \"expect\" must be an array");
+    }
+    for (const json& item : value["expect"]) {
+      ExpectedMention expected;
+      if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) {
+        return Status::InvalidArgument(where + ": each \"expect\" item needs a \"text\" string");
+      }
+      expected.text = item["text"].get<std::string>();
+      if (item.contains("type")) {
+        EntityType type;
+        if (!item["type"].is_string() || !ParseEntityType(item["type"].get<std::string>(), &type)) {
+          return Status::InvalidArgument(where + ": unknown expected type");
+        }
+        expected.type = type;
+      }
+      if (item.contains("key")) {
+        if (!item["key"].is_string())
+          return Status::InvalidArgument(where + ": \"key\" must be a string");
+        expected.key = item["key"].get<std::string>();
+      }
+      example.expect.push_back(std::move(expected));
+    }
+  }
+  if (value.contains("absent")) {
+    if (!value["absent"].is_array()) {
+      return Status::InvalidArgument(where + ": \"absent\" must be an array of strings");
+    }
+    for (const json& item : value["absent"]) {
+      if (!item.is_string())
+        return Status::InvalidArgument(where + ": \"absent\" must hold strings");
+      example.absent.push_back(item.get<std::string>());
+    }
+  }
+  if (example.expect.empty() && example.absent.empty()) {
+    return Status::InvalidArgument(where + ": an example needs \"expect\" or \"absent\"");
+  }
+  return example;
+}
+
+}  // namespace
+
+std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t end) {
+  std::string key;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && words[i].space_before) key += ' ';
+    key += words[i].folded;
+  }
+  return key;
+}
+
+void PhraseList::Add(std::string_view phrase) {
+  const std::string key = FoldCase(Gazetteer::PhraseKey(phrase));
+  if (key.empty()) return;
+  phrases_.insert(key);
+  first_words_.insert(std::string(FirstWordOf(key)));
+  last_words_.insert(std::string(LastWordOf(key)));
+  // Words as a tokenizer may split them, erring high: runs of letters and digits, and each
+  // other visible character.
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : key) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool word_char = std::isalnum(u) || u >= 0x80;
+    if (word_char) {
+      if (!in_word) ++words;
+    } else if (c != ' ') {
+      ++words;
+    }
+    in_word = word_char;
+  }
+  max_words_ = std::max(max_words_, words);
+}
+
+// Probes the longest phrase first: the key of all candidate words is built once and each
+// shorter phrase is a prefix (or, ending at `end`, a suffix) of it.
+bool PhraseList::ContainsWord(const EntityWord& word) const {
+  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->is & Bit()) != 0;
+  return Contains(word.folded);
+}
+
+size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const {
+  if (begin >= limit) return 0;
+  const EntityWord& first = words[begin];
+  if (first.indexed && Bit() != 0) {
+    if (first.facts == nullptr || (first.facts->starts & Bit()) == 0) return 0;
+  } else if (!first_words_.contains(std::string_view(first.folded))) {
+    return 0;
+  }
+  const size_t max_n = std::min({max_words_, limit - begin, kMaxProbeWords});
+  std::array<size_t, kMaxProbeWords> ends{};
+  std::string key;
+  for (size_t n = 0; n < max_n; ++n) {
+    if (n > 0 && words[begin + n].space_before) key += ' ';
+    key += words[begin + n].folded;
+    ends[n] = key.size();
+  }
+  for (size_t n = max_n; n > 0; --n) {
+    if (phrases_.contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
+  }
+  return 0;
+}
+
+size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t end,
+                                 size_t limit) const {
+  if (end <= limit) return 0;
+  const EntityWord& last = words[end - 1];
+  if (last.indexed && Bit() != 0) {
+    if (last.facts == nullptr || (last.facts->ends & Bit()) == 0) return 0;
+  } else if (!last_words_.contains(std::string_view(last.folded))) {
+    return 0;
+  }
+  const size_t max_n = std::min({max_words_, end - limit, kMaxProbeWords});
+  std::array<size_t, kMaxProbeWords> starts{};  // starts[k]: offset of word end - max_n + k
+  std::string key;
+  for (size_t k = 0; k < max_n; ++k) {
+    const EntityWord& word = words[end - max_n + k];
+    if (k > 0 && word.space_before) key += ' ';
+    starts[k] = key.size();
+    key += word.folded;
+  }
+  for (size_t n = max_n; n > 0; --n) {
+    if (phrases_.contains(std::string_view(key).substr(starts[max_n - n]))) return n;
+  }
+  return 0;
+}
+
+bool EntityPatterns::MatchAfter(const std::vector<ContextElement>& elements,
+                                const std::vector<EntityWord>& words, size_t begin, size_t limit) {
+  return MatchForwardFrom(elements, 0, words, begin, limit);
+}
+
+bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
+                                 const std::vector<EntityWord>& words, size_t end, size_t limit) {
+  return MatchBackwardTo(elements, elements.size(), words, end, limit);
+}
+
+void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
+  facts_index_ = WordTable();
+  word_facts_.clear();
+  const auto facts_of = [&](std::string_view word) -> WordFacts& {
+    const size_t at = facts_index_.Insert(word);
+    if (at == word_facts_.size()) word_facts_.emplace_back();
+    return word_facts_[at];
+  };
+  size_t index = 0;
+  for (auto& [name, list] : lists_) {
+    list.index_ = index++;
+    const uint64_t bit = list.Bit();
+    if (bit == 0) continue;
+    for (const std::string& word : list.first_words_) facts_of(word).starts |= bit;
+    for (const std::string& word : list.last_words_) facts_of(word).ends |= bit;
+    for (const std::string& phrase : list.phrases_) facts_of(phrase).is |= bit;
+  }
+  const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
+  for (size_t k = 0; k < folded_first.size(); ++k) {
+    WordFacts& facts = facts_of(folded_first.key(k));
+    facts.gazetteer_words = std::max(facts.gazetteer_words, folded_first.value(k));
+  }
+  const WordMap<size_t>& first = gazetteer.MaxWordsByFirst();
+  for (size_t k = 0; k < first.size(); ++k) {
+    if (FoldCase(first.key(k)) != first.key(k)) continue;
+    WordFacts& facts = facts_of(first.key(k));
+    facts.gazetteer_lower_words = std::max(facts.gazetteer_lower_words, first.value(k));
+  }
+}
+
+void EntityPatterns::Index(std::vector<EntityWord>& words) const {
+  if (word_facts_.empty()) return;
+  for (EntityWord& word : words) {
+    // Punctuation is rarely asked about: it keeps the hashing fallback of PhraseList.
+    if (word.kind == TokenKind::kPunctuation) continue;
+    const size_t at = facts_index_.Find(word.folded);
+    word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];
+    word.indexed = true;
+  }
+}
+
+const PhraseList& EntityPatterns::List(std::string_view name) const {
+  static const PhraseList* const kEmpty = new PhraseList();
+  const auto it = lists_.find(name);
+  return it == lists_.end() ? *kEmpty : it->second;
+}
+
+Status EntityPatterns::AddFile(const RuleSource& file) {
+  json root;
+  try {
+    root = json::parse(file.contents);
+  } catch (const json::parse_error& e) {
+    return Status::InvalidArgument(file.path + ": not valid JSON: " + e.what());
+  }
+  if (root.contains("lists")) {
+    if (!root["lists"].is_object()) {
+      return Status::InvalidArgument(file.path + ": \"lists\" must be an object of string arrays");
+    }
+    for (const auto& [name, phrases] : root["lists"].items()) {
+      if (!phrases.is_array()) {
+        return Status::InvalidArgument(file.path + ": list " + name +
+                                       ": must be an array of strings");
+      }
+      PhraseList& list = lists_[name];
+      for (const json& phrase : phrases) {
+        if (!phrase.is_string() || Gazetteer::PhraseKey(phrase.get<std::string>()).empty()) {
+          return Status::InvalidArgument(file.path + ": list " + name +
+                                         ": must hold non-empty strings");
+        }
+        list.Add(phrase.get<std::string>());
+      }
+    }
+  }
+  if (!root.contains("rules")) return Status::Ok();
+  if (!root["rules"].is_array()) {
+    return Status::InvalidArgument(file.path + ": \"rules\" must be an array");
+  }
+  for (const json& value : root["rules"]) {
+    EntityRule rule;
+    rule.file = file.path;
+    rule.order = rules_.size();
+    if (!value.is_object() || !value.contains("id") || !value["id"].is_string()) {
+      return Status::InvalidArgument(file.path + ": rule #" + std::to_string(rule.order + 1) +
+                                     ": needs an \"id\" string");
+    }
+    rule.id = value["id"].get<std::string>();
+    const std::string where = file.path + ": rule " + rule.id;
+    for (const EntityRule& existing : rules_) {
+      if (existing.id == rule.id) {
+        return Status::InvalidArgument(where + ": duplicate id (also in " + existing.file + ")");
+      }
+    }
+    const std::string type = value.value("type", "");
+    if (!ParseEntityType(type, &rule.type)) {
+      return Status::InvalidArgument(where + ": \"type\" must be ORG, PERSON, PRODUCT or LOCATION");
+    }
+    if (value.contains("priority")) {
+      if (!value["priority"].is_number_integer()) {
+        return Status::InvalidArgument(where + ": \"priority\" must be an integer");
+      }
+      rule.priority = value["priority"].get<int>();
+    }
+    for (const char* field : {"before", "after"}) {
+      if (!value.contains(field)) continue;
+      if (!value[field].is_string()) {
+        return Status::InvalidArgument(where + ": \"" + field + "\" must be a string");
+      }
+      StatusOr<std::vector<ContextElement>> elements =
+          ParseContext(where + ": " + field, value[field].get<std::string>(), lists_);
+      if (!elements.ok()) return elements.status();
+      (std::string_view(field) == "before" ? rule.before : rule.after) = std::move(*elements);
+    }
+    for (const char* field : {"name_starts_with", "name_ends_with", "name_head_before_of",
+                              "last_word_ending", "name_excludes"}) {
+      if (!value.contains(field)) continue;
+      const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
+      const auto list = lists_.find(name);
+      if (list == lists_.end()) {
+        return Status::InvalidArgument(where + ": " + field + ": unknown list \"" + name + "\"");
+      }
+      const std::string_view which(field);
+      (which == "name_starts_with"      ? rule.name_starts_with
+       : which == "name_ends_with"      ? rule.name_ends_with
+       : which == "name_head_before_of" ? rule.name_head_before_of
+       : which == "last_word_ending"    ? rule.last_word_ending
+                                        : rule.name_excludes) = &list->second;
+    }
+    for (const char* field : {"min_words", "max_words"}) {
+      if (!value.contains(field)) continue;
+      if (!value[field].is_number_unsigned()) {
+        return Status::InvalidArgument(where + ": \"" + field + "\" must be a positive integer");
+      }
+      (std::string_view(field) == "min_words" ? rule.min_words : rule.max_words) =
+          value[field].get<size_t>();
+    }
+    if (value.contains("title_words")) {
+      if (!value["title_words"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"title_words\" must be true or false");
+      }
+      rule.title_words = value["title_words"].get<bool>();
+    }
+    if (value.contains("in_headlines")) {
+      if (!value["in_headlines"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"in_headlines\" must be true or false");
+      }
+      rule.in_headlines = value["in_headlines"].get<bool>();
+    }
+    if (value.contains("sentence_initial")) {
+      if (!value["sentence_initial"].is_boolean()) {
+        return Status::InvalidArgument(where + ": \"sentence_initial\" must be true or false");
+      }
+      rule.sentence_initial = value["sentence_initial"].get<bool>();
+    }
+    if (rule.before.empty() && rule.after.empty() && rule.name_starts_with == nullptr &&
+        rule.name_ends_with == nullptr && rule.name_head_before_of == nullptr &&
+        rule.last_word_ending == nullptr && !rule.title_words) {
+      return Status::InvalidArgument(where +
+                                     ": needs at least one of before, after, name_starts_with, "
+                                     "name_ends_with, name_head_before_of, last_word_ending, "
+                                     "title_words");
+    }
+    if (value.contains("examples")) {
+      if (!value["examples"].is_array()) {
+        return Status::InvalidArgument(where + ": \"examples\" must be an array");
+      }
+      for (const json& item : value["examples"]) {
+        StatusOr<RuleExample> example = ParseExample(where, item);
+        if (!example.ok()) return example.status();
+        rule.examples.push_back(std::move(*example));
+      }
+    }
+    rules_.push_back(std::move(rule));
+  }
+  return Status::Ok();
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,168 @@
+// Entity patterns: the word lists and context rules of "entity_patterns" rule files, compiled
+// for the entity stage, and the word view of a document those rules match over.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extractors/entities/entity_names.h"
+#include "extractors/kernel/rule_sources.h"
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+class Gazetteer;
+
+// What the lists and the gazetteer hold about one case-folded word, looked up once per word
+// of a document so that list and gazetteer probes that cannot match cost no hashing.
+struct WordFacts {
+  uint64_t starts = 0;         // bit i: a phrase of list i starts with this word
+  uint64_t ends = 0;           // bit i: a phrase of list i ends with this word
+  uint64_t is = 0;             // bit i: the word alone is a phrase of list i
+  size_t gazetteer_words = 0;  // most words of a gazetteer phrase starting with it, any case
+  // The same for phrases that may start with the word written in lowercase (any_case phrases
+  // and exact ones written in lowercase): MaxWordsStartingWith(word, false).
+  size_t gazetteer_lower_words = 0;
+};
+
+// A word as the entity stage sees it: one token, except that a possessive ending ("'s",
+// "’s", or "'" after a final s) is split into its own word.
+struct EntityWord {
+  Span span;
+  std::string text;    // the bytes, with U+2019 written as "'"
+  std::string folded;  // FoldCase(text)
+  WordShape shape = WordShape::kUncased;
+  TokenKind kind = TokenKind::kWord;
+  bool possessive = false;    // the split-off "'s" or "'"
+  bool space_before = false;  // a gap separates it from the previous word
+  // Set by EntityPatterns::Index: true once `facts` was looked up (nullptr: nothing known).
+  bool indexed = false;
+  const WordFacts* facts = nullptr;
+};
+
+// Returns the case-folded lookup key of words [begin, end): folded texts joined by " " where
+// the text has a gap, as Gazetteer::PhraseKey builds keys from phrases.
+std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t end);
+
+// A set of phrases of one or more words, compared case-insensitively. Immutable once built.
+class PhraseList {
+ public:
+  void Add(std::string_view phrase);
+  // Word count of the longest phrase matching words [begin, ...) without passing `limit`,
+  // or 0 when none does.
+  size_t MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const;
+  // Word count of the longest phrase matching words [..., end) without going below
+  // `limit`, or 0 when none does.
+  size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
+  bool Contains(std::string_view folded_key) const {
+    return phrases_.find(folded_key) != phrases_.end();
+  }
+  // True when the one word `word` is a phrase of the list (Contains of its folded text).
+  bool ContainsWord(const EntityWord& word) const;
+  size_t size() const { return phrases_.size(); }
+
+ private:
+  friend class EntityPatterns;
+
+  // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
+  uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
+
+  using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
+  static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
+
+  StringSet phrases_;
+  StringSet first_words_;  // FirstWordOf each phrase, to reject fast
+  StringSet last_words_;
+  size_t max_words_ = 0;
+  size_t index_ = 64;  // position among the lists of EntityPatterns
+};
+
+// One element of a context sequence (see FORMAT.md: "@list", "a|an", "#", "^", "*3", "x?").
+struct ContextElement {
+  enum class Kind { kList, kWords, kNumber, kCapitalized, kSkip };
+  Kind kind = Kind::kWords;
+  const PhraseList* list = nullptr;  // kList
+  std::vector<std::string> words;    // kWords: case-folded alternatives
+  size_t max_skip = 0;               // kSkip: up to this many lowercase words
+  bool optional = false;
+};
+
+// What an embedded example expects of one mention.
+struct ExpectedMention {
+  std::string text;                // the mention's exact surface
+  std::optional<EntityType> type;  // when given, the mention's type
+  std::string key;                 // when non-empty, the canonical key of its entity
+};
+
+// An example sentence a rule file embeds; run by EntityStage::CheckExamples.
+struct RuleExample {
+  std::string text;
+  std::vector<ExpectedMention> expect;  // mentions that must be found
+  std::vector<std::string> absent;      // surfaces that must not be (part of) any mention
+};
+
+// A rule that types a capitalized name from its own words and the words around it.
+struct EntityRule {
+  std::string id;
+  std::string file;
+  EntityType type = EntityType::kOrg;
+  int priority = 0;
+  size_t order = 0;                    // position among all rules, for ties
+  std::vector<ContextElement> before;  // must end right before the name
+  std::vector<ContextElement> after;   // must start right after the name
+  const PhraseList* name_starts_with = nullptr;
+  const PhraseList* name_ends_with = nullptr;
+  const PhraseList* name_head_before_of = nullptr;  // a phrase of it stands before "of" in the name
+  const PhraseList* last_word_ending = nullptr;     // the name's last word ends with one of these
+  const PhraseList* name_excludes = nullptr;        // no word of the name may be in this list
+  size_t min_words = 1;                             // name length bounds, in words
+  size_t max_words = 0;                             // 0: unbounded
+  bool sentence_initial = false;                    // may type one word that starts a sentence
+  bool title_words = false;                         // every word is Capitalized ("Nasser Hussain")
+  bool in_headlines = false;                        // also types runs in Title Case headlines
+  std::vector<RuleExample> examples;
+};
+
+// Word lists and rules from every "entity_patterns" file, in load order. Build with
+// AddFile, then read-only: const methods are safe from many threads at once.
+class EntityPatterns {
+ public:
+  // Adds the lists and rules of one file (format in extractors/rules/FORMAT.md). A list
+  // named again extends the earlier one. Returns InvalidArgument naming the file and the
+  // list or rule id: unknown field values, a reference to an unknown list, a bad context
+  // element, a duplicate rule id, a malformed example.
+  Status AddFile(const RuleSource& file);
+
+  // The list called `name`; an empty list when no file defines it.
+  const PhraseList& List(std::string_view name) const;
+  const std::vector<EntityRule>& rules() const { return rules_; }
+
+  // Builds the word index of every list and of `gazetteer`; call once after the last
+  // AddFile. Without it, list probes hash every word.
+  void BuildWordIndex(const Gazetteer& gazetteer);
+  // Sets `facts` and `indexed` of every word but punctuation from the word index.
+  void Index(std::vector<EntityWord>& words) const;
+
+  // True when `elements` match the words right after position `begin` (going forward,
+  // never past `limit`), or right before `end` (going backward, never below `limit`).
+  static bool MatchAfter(const std::vector<ContextElement>& elements,
+                         const std::vector<EntityWord>& words, size_t begin, size_t limit);
+  static bool MatchBefore(const std::vector<ContextElement>& elements,
+                          const std::vector<EntityWord>& words, size_t end, size_t limit);
+
+ private:
+  std::map<std::string, PhraseList, std::less<>> lists_;
+  std::vector<EntityRule> rules_;
+  WordTable facts_index_;  // word -> index into word_facts_
+  std::vector<WordFacts> word_facts_;
+};
+
+}  // namespace newsfacts

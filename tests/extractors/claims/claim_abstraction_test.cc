@@ -1,0 +1,74 @@
+// Tests for the mention-abstracted view of a sentence and its exact map back to the text.
+#include "extractors/claims/claim_abstraction.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/extractors/claims/claim_test_util.h"
+
+namespace newsfacts {
+namespace {
+
+using claim_testing::AnnotatedDocument;
+using claim_testing::Mark;
+
+TEST(AbstractSentenceTest, PlaceholdersWhitespaceAndTypography) {
+  struct Case {
+    std::string text;
+    std::vector<Mark> marks;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"Cisco acquired Splunk for $28 billion.",
+       {{"Cisco", "ORG"}, {"Splunk", "ORG"}, {"$28 billion", "MONEY"}},
+       "⟨ORG:1⟩ acquired ⟨ORG:2⟩ for ⟨MONEY:1⟩."},
+      {"Acme  Corp said it\tsold   its unit",
+       {{"Acme  Corp", "ORG"}},
+       "⟨ORG:1⟩ said it sold its unit"},
+      {"Amazon’s “deal” – done", {{"Amazon", "ORG"}}, "⟨ORG:1⟩'s \"deal\" - done"},
+      {"Matt Garman runs AWS",
+       {{"Matt Garman", "PERSON"}, {"AWS", "ORG"}},
+       "⟨PERSON:1⟩ runs ⟨ORG:1⟩"},
+      {"Nothing here", {}, "Nothing here"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc = AnnotatedDocument(c.text, c.marks);
+    ASSERT_EQ(doc.sentences().size(), 1u);
+    AbstractSentence sentence = AbstractSentence::Build(doc, 0);
+    EXPECT_EQ(sentence.text(), c.expected);
+  }
+}
+
+TEST(AbstractSentenceTest, MapsEveryRangeBackToExactDocumentBytes) {
+  const std::string text = "Big  news: Microsoft’s $13 billion stake in OpenAI.";
+  Document doc =
+      AnnotatedDocument(text, {{"Microsoft", "ORG"}, {"OpenAI", "ORG"}, {"$13 billion", "MONEY"}});
+  AbstractSentence sentence = AbstractSentence::Build(doc, 0);
+  ASSERT_EQ(sentence.slots().size(), 3u);
+  for (const AbstractSlot& slot : sentence.slots()) {
+    SCOPED_TRACE(slot.type);
+    EXPECT_EQ(sentence.ToDocument(slot.abstract_begin, slot.abstract_end), slot.doc_span);
+  }
+  const AbstractSlot& first = sentence.slots()[0];
+  const AbstractSlot& last = sentence.slots()[2];
+  EXPECT_EQ(doc.Text(sentence.ToDocument(first.abstract_begin, last.abstract_end)),
+            "Microsoft’s $13 billion stake in OpenAI");
+  EXPECT_EQ(doc.Text(sentence.ToDocument(0, 8)), "Big  news");
+  EXPECT_EQ(sentence.SlotsIn(0, sentence.text().size()).size(), 3u);
+  EXPECT_EQ(sentence.SlotsIn(first.abstract_begin, first.abstract_end).size(), 1u);
+}
+
+TEST(AbstractSentenceTest, RestatedAmountIsElidedAndOverlapsKeepTheEarlierMention) {
+  Document doc = AnnotatedDocument("Acme paid $9.3bn (£5bn) for Beta Labs", {{"Acme", "ORG"},
+                                                                             {"Beta Labs", "ORG"},
+                                                                             {"Labs", "ORG"},
+                                                                             {"$9.3bn", "MONEY"},
+                                                                             {"£5bn", "MONEY"}});
+  doc.mutable_amounts()[1].restates = 0;
+  AbstractSentence sentence = AbstractSentence::Build(doc, 0);
+  EXPECT_EQ(sentence.text(), "⟨ORG:1⟩ paid ⟨MONEY:1⟩ for ⟨ORG:2⟩");
+  EXPECT_EQ(doc.Text(sentence.slots().back().doc_span), "Beta Labs");
+}
+
+}  // namespace
+}  // namespace newsfacts

@@ -1,0 +1,168 @@
+// Tests for claim rule loading: macro expansion, compiled patterns and loader errors.
+#include "extractors/claims/claim_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfacts {
+namespace {
+
+RuleSources Sources(const std::string& claims_json) {
+  RuleSources sources;
+  EXPECT_TRUE(
+      sources
+          .Add("cues.json", R"json({"kind": "claim_cues", "macros": {"LIST_SEP": "(?:, | and )",
+                                        "BUY": "(?:bought|acquired)"}})json")
+          .ok());
+  EXPECT_TRUE(sources.Add("test.json", claims_json).ok());
+  return sources;
+}
+
+StatusOr<std::vector<ClaimRule>> Load(const std::string& claims_json) {
+  RuleSources sources = Sources(claims_json);
+  StatusOr<MacroTable> macros = LoadClaimMacros(sources);
+  if (!macros.ok()) return macros.status();
+  return LoadClaimRules(sources, *macros);
+}
+
+TEST(ClaimRulesTest, LoaderErrorsNameFileRuleAndProblem) {
+  struct Case {
+    std::string json;
+    std::vector<std::string> expected;  // substrings of the error
+  };
+  const Case cases[] = {
+      {R"json({"kind": "claims", "rules": [{"id": "r1", "pattern": "{ORG:subject} x {ORG:object}"}]})json",
+       {"test.json", "rule r1", "predicate"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r2", "predicate": "acquired", "pattern": "{ORG:subject} ({ORG:object}"}]})json",
+       {"rule r2", "does not compile"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r3", "predicate": "acquired", "pattern": "{ORG:subject} {BUY} {ORG:target}"}]})json",
+       {"rule r3", "target"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r4", "predicate": "acquired", "pattern": "{ORG:subject} {SELL} {ORG:object}"}]})json",
+       {"rule r4", "SELL", "not defined"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r5", "predicate": "acquired", "pattern": "{ORG:subject} {BUY} {ORG:object}"},
+                                      {"id": "r5", "predicate": "acquired", "pattern": "{ORG:subject} {BUY} {ORG:object}"}]})json",
+       {"rule r5", "duplicate"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r6", "predicate": "acquired", "patern": "x"}]})json",
+       {"rule r6", "patern"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r7", "predicate": "acquired", "pattern": "{ORG:subject} {BUY}"}]})json",
+       {"rule r7", "object"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r8", "predicate": "acquired", "pattern": "{BUY} {ORG:object}"}]})json",
+       {"rule r8", "subject"}},
+      {R"json({"kind": "claims", "rules": [{"pattern": "x"}]})json",
+       {"test.json", "rule #1", "id"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r9", "predicate": "sold", "pattern": "{ORG:subject} sold {ORG:object}",
+          "also": [{"predicate": "acquired", "subject": "buyer", "object": "object"}]}]})json",
+       {"rule r9", "buyer"}},
+      {R"json({"kind": "claims", "rules": [{"id": "r10", "predicate": "acquired", "pattern": "{ORG:subject} {BUY} {ORG:object}",
+          "examples": {"match": ["just text"]}}]})json",
+       {"rule r10", "match"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.json);
+    StatusOr<std::vector<ClaimRule>> rules = Load(c.json);
+    ASSERT_FALSE(rules.ok());
+    for (const std::string& part : c.expected) {
+      EXPECT_NE(rules.status().message().find(part), std::string::npos)
+          << rules.status().message() << " lacks " << part;
+    }
+  }
+}
+
+TEST(ClaimRulesTest, ValidRuleLoadsWithExamplesAndDefaults) {
+  StatusOr<std::vector<ClaimRule>> rules = Load(R"json({"kind": "claims", "rules": [
+      {"id": "buy", "predicate": "acquired", "priority": 7, "pattern": "{ORG:subject} {BUY} {ORG:object}",
+       "examples": {"match": [{"text": "A bought B.", "subject": "A", "status": "asserted"}],
+                    "no_match": ["A sold B."]}},
+      {"id": "raise", "predicate": "raised", "pattern": "{ORG:subject} raised {MONEY:amount}"}]})json");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_EQ(rules->size(), 2u);
+  EXPECT_EQ((*rules)[0].priority, 7);
+  ASSERT_EQ((*rules)[0].match.size(), 1u);
+  EXPECT_EQ((*rules)[0].match[0].subject, "A");
+  EXPECT_FALSE((*rules)[0].match[0].object.has_value());
+  EXPECT_EQ((*rules)[0].no_match.size(), 1u);
+  EXPECT_FALSE((*rules)[0].object_optional);
+  EXPECT_TRUE((*rules)[1].object_optional);
+}
+
+TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {
+  MacroTable macros;
+  ASSERT_TRUE(macros.Add("m.json", "LIST_SEP", "(?:, | and )").ok());
+  ASSERT_TRUE(macros.Add("m.json", "BUY", "bought").ok());
+  struct Case {
+    std::string pattern;
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> groups;  // name -> matched text
+  };
+  const Case cases[] = {
+      {"{ORG:subject} {BUY} {ORG:object}",
+       "⟨ORG:1⟩ bought ⟨ORG:2⟩",
+       {{"subject", "⟨ORG:1⟩"}, {"object", "⟨ORG:2⟩"}}},
+      {"{ORG|PERSON:subject} {BUY} {ORG+:object}",
+       "⟨PERSON:1⟩ bought ⟨ORG:1⟩, ⟨ORG:2⟩ and ⟨ORG:3⟩",
+       {{"subject", "⟨PERSON:1⟩"}, {"object", "⟨ORG:1⟩, ⟨ORG:2⟩ and ⟨ORG:3⟩"}}},
+      {"{ENTITY:subject} for {MONEY:amount}",
+       "⟨PRODUCT:2⟩ for ⟨MONEY:1⟩",
+       {{"subject", "⟨PRODUCT:2⟩"}, {"amount", "⟨MONEY:1⟩"}}},
+      {"(?:{ORG:object} by {ORG:subject}|{ORG:subject2} {BUY} {ORG:object2})",
+       "⟨ORG:1⟩ bought ⟨ORG:2⟩",
+       {{"subject", "⟨ORG:1⟩"}, {"object", "⟨ORG:2⟩"}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    StatusOr<std::string> expanded = macros.Expand(c.pattern);
+    ASSERT_TRUE(expanded.ok()) << expanded.status().message();
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompiledPattern::Compile(*expanded, false);
+    ASSERT_TRUE(compiled.ok()) << compiled.status().message();
+    std::vector<PatternMatch> matches = (*compiled)->FindAll(c.text);
+    ASSERT_EQ(matches.size(), 1u);
+    for (const auto& [name, text] : c.groups) {
+      const GroupSpan* group = matches[0].Group(name);
+      ASSERT_NE(group, nullptr) << name;
+      EXPECT_EQ(c.text.substr(group->begin, group->end - group->begin), text);
+    }
+  }
+}
+
+TEST(ClaimRulesTest, MacroErrors) {
+  MacroTable macros;
+  ASSERT_TRUE(macros.Add("a.json", "LOOP", "x{LOOP}").ok());
+  EXPECT_FALSE(macros.Add("b.json", "LOOP", "y").ok());
+  EXPECT_FALSE(macros.Add("b.json", "ORG", "y").ok());
+  EXPECT_FALSE(macros.Add("b.json", "lower", "y").ok());
+  EXPECT_FALSE(macros.Expand("{LOOP}").ok());
+  EXPECT_FALSE(macros.Expand("{UNDEFINED}").ok());
+  EXPECT_FALSE(macros.Expand("{ORG+:object}").ok()) << "LIST_SEP is undefined here";
+  EXPECT_FALSE(macros.Expand("{ORG:Bad}").ok());
+  StatusOr<std::string> quantifier = macros.Expand("a{0,3}b");
+  ASSERT_TRUE(quantifier.ok());
+  EXPECT_EQ(*quantifier, "a{0,3}b");
+}
+
+TEST(ClaimRulesTest, RepeatedMacroGroupsReportUnderOneName) {
+  MacroTable macros;
+  ASSERT_TRUE(macros.Add("m.json", "PRICE", "for {MONEY:amount}").ok());
+  StatusOr<std::string> expanded = macros.Expand("(?:a {PRICE}|b {PRICE})");
+  ASSERT_TRUE(expanded.ok()) << expanded.status().message();
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().message();
+  EXPECT_EQ((*compiled)->GroupNames(), std::vector<std::string>{"amount"});
+  const std::string text = "b for ⟨MONEY:1⟩";
+  std::vector<PatternMatch> matches = (*compiled)->FindAll(text);
+  ASSERT_EQ(matches.size(), 1u);
+  ASSERT_NE(matches[0].Group("amount"), nullptr);
+  EXPECT_EQ(matches[0].Group("amount")->begin, 6u);
+}
+
+TEST(ClaimRulesTest, FindAllReturnsEveryNonOverlappingMatch) {
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile("a+", true);
+  ASSERT_TRUE(compiled.ok());
+  std::vector<PatternMatch> matches = (*compiled)->FindAll("aa b aaa A");
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].begin, 0u);
+  EXPECT_EQ(matches[1].begin, 5u);
+  EXPECT_EQ(matches[1].end, 8u);
+}
+
+}  // namespace
+}  // namespace newsfacts
