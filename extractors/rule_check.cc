@@ -1,33 +1,40 @@
-// Compiles every stage from the rule files and runs each stage's embedded rule examples.
+// Compiles every stage from the rule files and runs each stage's embedded rule examples,
+// each through the stages upstream of it.
 #include "extractors/rule_check.h"
 
 #include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_stage.h"
 #include "extractors/entities/entity_stage.h"
-#include "extractors/standard_pipeline.h"
+#include "extractors/kernel/example_runner.h"
+#include "pipeline/segmenter.h"
 
 namespace newsfacts {
 namespace {
 
-template <typename StageT>
-Status CollectFailures(StatusOr<std::unique_ptr<StageT>> stage, RuleCheckReport& report) {
-  if (!stage.ok()) return stage.status();
-  for (std::string& failure : (*stage)->CheckExamples()) {
-    report.failures.push_back(std::move(failure));
-  }
-  return Status::Ok();
+void Append(std::vector<std::string> failures, RuleCheckReport& report) {
+  for (std::string& failure : failures) report.failures.push_back(std::move(failure));
 }
 
 }  // namespace
 
 StatusOr<RuleCheckReport> CheckRules(const RuleSources& rules) {
-  StatusOr<Pipeline> pipeline = BuildStandardPipeline(rules);
-  if (!pipeline.ok()) return pipeline.status();
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  if (!segmenter.ok()) return segmenter.status();
+  StatusOr<std::unique_ptr<EntityStage>> entities = EntityStage::Create(rules);
+  if (!entities.ok()) return entities.status();
+  StatusOr<std::unique_ptr<AmountStage>> amounts = AmountStage::Create(rules);
+  if (!amounts.ok()) return amounts.status();
+  StatusOr<std::unique_ptr<ClaimStage>> claims = ClaimStage::Create(rules);
+  if (!claims.ok()) return claims.status();
+
   RuleCheckReport report;
   report.files = rules.files().size();
-  NEWSFACTS_RETURN_IF_ERROR(CollectFailures(EntityStage::Create(rules), report));
-  NEWSFACTS_RETURN_IF_ERROR(CollectFailures(AmountStage::Create(rules), report));
-  NEWSFACTS_RETURN_IF_ERROR(CollectFailures(ClaimStage::Create(rules), report));
+  const ExampleRunner segmented({segmenter->get()});
+  Append((*entities)->CheckExamples(), report);
+  Append((*amounts)->CheckExamples(segmented), report);
+  Append(
+      (*claims)->CheckExamples(ExampleRunner({segmenter->get(), entities->get(), amounts->get()})),
+      report);
   return report;
 }
 

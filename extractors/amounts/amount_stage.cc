@@ -2,8 +2,6 @@
 // turns each match into an Amount with exact decimal value, bounds, currency and qualifier.
 #include "extractors/amounts/amount_stage.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -12,7 +10,8 @@
 #include <utility>
 
 #include "extractors/amounts/decimal.h"
-#include "pipeline/segmenter.h"
+#include "extractors/kernel/macro_table.h"
+#include "extractors/kernel/regex.h"
 
 namespace newsfacts {
 
@@ -152,9 +151,9 @@ struct Tables {
   std::vector<std::string> restatement_open;
   std::vector<std::string> restatement_separators;  // normalized
   bool has_restatement = false;
-  std::vector<std::string> prefilter_words;   // lowercase
-  std::string currency_gate;                  // pattern source, macros unexpanded
-  std::map<std::string, std::string> macros;  // static macros from "macros"
+  std::vector<std::string> prefilter_words;  // lowercase
+  std::string currency_gate;                 // pattern source, macros unexpanded
+  MacroTable macros;  // the files' "macros", then those generated from the tables
 };
 
 struct Example {
@@ -174,8 +173,8 @@ struct Rule {
   std::string id;
   int priority = 0;
   size_t order = 0;
-  std::unique_ptr<RE2> re;
-  std::unique_ptr<RE2> veto_before;  // vetoes a match when the text before it matches
+  std::unique_ptr<Regex> re;
+  std::unique_ptr<Regex> veto_before;  // vetoes a match when the text before it matches
   bool needs_digits = false;
   Groups groups;
   std::vector<Example> examples;
@@ -215,7 +214,7 @@ std::string Alternation(std::vector<std::string> phrases, bool fold, bool bounda
       const std::string word =
           phrase.substr(start, space == std::string::npos ? space : space - start);
       if (!body.empty()) body += "{SP}+";
-      body += RE2::QuoteMeta(word);
+      body += Regex::Quote(word);
       if (space == std::string::npos) break;
       start = space + 1;
     }
@@ -356,7 +355,7 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
   }
   const Json macros = json.value("macros", Json::object());
   for (const auto& [name, value] : macros.items()) {
-    tables.macros[name] = value.get<std::string>();
+    NEWSFACTS_RETURN_IF_ERROR(tables.macros.Add(file, name, value.get<std::string>()));
   }
   return Status::Ok();
 }
@@ -376,88 +375,44 @@ void AddTableMacros(Tables& tables) {
   auto either = [](const std::string& a, const std::string& b) {
     return "(?:" + a + "|" + b + ")";
   };
-  tables.macros["CUR_PREFIX"] = either(Alternation(prefix_exact, false, true, false),
-                                       Alternation(prefix_folded, true, true, false));
-  tables.macros["CUR_SUFFIX"] = either(Alternation(suffix_exact, false, false, true),
-                                       Alternation(suffix_folded, true, false, true));
-  tables.macros["CUR_SUFFIX_BARE"] = either(Alternation(bare_exact, false, false, true),
-                                            Alternation(bare_folded, true, false, true));
-  tables.macros["CUR_MINOR"] = either(Alternation(minor_exact, false, false, true),
-                                      Alternation(minor_folded, true, false, true));
-  tables.macros["CUR_MINOR_ATTACHED"] = Alternation(attached, false, false, true);
+  tables.macros.Set("CUR_PREFIX", either(Alternation(prefix_exact, false, true, false),
+                                         Alternation(prefix_folded, true, true, false)));
+  tables.macros.Set("CUR_SUFFIX", either(Alternation(suffix_exact, false, false, true),
+                                         Alternation(suffix_folded, true, false, true)));
+  tables.macros.Set("CUR_SUFFIX_BARE", either(Alternation(bare_exact, false, false, true),
+                                              Alternation(bare_folded, true, false, true)));
+  tables.macros.Set("CUR_MINOR", either(Alternation(minor_exact, false, false, true),
+                                        Alternation(minor_folded, true, false, true)));
+  tables.macros.Set("CUR_MINOR_ATTACHED", Alternation(attached, false, false, true));
   std::vector<std::string> scales;
   for (const auto& [word, power] : tables.scale_powers) scales.push_back(word);
-  tables.macros["SCALE"] = Alternation(scales, true, false, true);
-  tables.macros["SCALE_SPELLED"] = Alternation(tables.scales_spelled, true, false, true);
+  tables.macros.Set("SCALE", Alternation(scales, true, false, true));
+  tables.macros.Set("SCALE_SPELLED", Alternation(tables.scales_spelled, true, false, true));
   std::vector<std::string> words, units, tens;
   for (const auto& [word, number] : tables.number_words) {
     words.push_back(word);
     if (number.unit) units.push_back(word);
     if (number.tens) tens.push_back(word);
   }
-  tables.macros["NUMWORD"] = "(?:" + Alternation(tens, true, false, false) + "{SPD}" +
-                             Alternation(units, true, false, true) + "|" +
-                             Alternation(words, true, false, true) + ")";
-  tables.macros["QUAL_BEFORE"] = Alternation(tables.qualifiers_before, true, true, false);
-  tables.macros["QUAL_AFTER"] = Alternation(tables.qualifiers_after, true, false, true);
+  tables.macros.Set("NUMWORD", "(?:" + Alternation(tens, true, false, false) + "{SPD}" +
+                                   Alternation(units, true, false, true) + "|" +
+                                   Alternation(words, true, false, true) + ")");
+  tables.macros.Set("QUAL_BEFORE", Alternation(tables.qualifiers_before, true, true, false));
+  tables.macros.Set("QUAL_AFTER", Alternation(tables.qualifiers_after, true, false, true));
   std::map<std::string, std::vector<std::string>> vague_by_form;
   for (const auto& [phrase, entry] : tables.vague) vague_by_form[entry.form].push_back(phrase);
-  tables.macros["VAGUE_PLURAL"] = Alternation(vague_by_form["plural"], true, true, true);
-  tables.macros["VAGUE_MULTI"] = Alternation(vague_by_form["multi"], true, true, false);
-  tables.macros["VAGUE_FEW"] = Alternation(vague_by_form["few"], true, true, true);
-  tables.macros["VAGUE_CUE_BEFORE"] = Alternation(tables.cues_before, true, true, true);
-  tables.macros["VAGUE_CUE_AFTER"] = Alternation(tables.cues_after, true, true, true);
+  tables.macros.Set("VAGUE_PLURAL", Alternation(vague_by_form["plural"], true, true, true));
+  tables.macros.Set("VAGUE_MULTI", Alternation(vague_by_form["multi"], true, true, false));
+  tables.macros.Set("VAGUE_FEW", Alternation(vague_by_form["few"], true, true, true));
+  tables.macros.Set("VAGUE_CUE_BEFORE", Alternation(tables.cues_before, true, true, true));
+  tables.macros.Set("VAGUE_CUE_AFTER", Alternation(tables.cues_after, true, true, true));
 }
 
-// Replaces every {NAME} (uppercase letters and '_') with its macro, recursively. A {n,m}
-// repetition is not a macro name and is left alone.
-StatusOr<std::string> ExpandMacros(std::string_view pattern,
-                                   const std::map<std::string, std::string>& macros, int depth) {
-  if (depth > 8) return Status::InvalidArgument("macros nest more than 8 deep");
-  std::string out;
-  size_t i = 0;
-  while (i < pattern.size()) {
-    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
-      out.append(pattern.substr(i, 2));
-      i += 2;
-      continue;
-    }
-    if (pattern[i] == '{') {
-      const size_t close = pattern.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string_view name = pattern.substr(i + 1, close - i - 1);
-        const bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-          return (c >= 'A' && c <= 'Z') || c == '_';
-        });
-        if (is_name) {
-          auto it = macros.find(std::string(name));
-          if (it == macros.end()) {
-            return Status::InvalidArgument("unknown macro {" + std::string(name) + "}");
-          }
-          StatusOr<std::string> expanded = ExpandMacros(it->second, macros, depth + 1);
-          if (!expanded.ok()) return expanded.status();
-          out += "(?:" + *expanded + ")";
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    out.push_back(pattern[i]);
-    ++i;
-  }
-  return out;
-}
-
-StatusOr<std::unique_ptr<RE2>> CompilePattern(const std::string& source,
-                                              const std::map<std::string, std::string>& macros) {
-  StatusOr<std::string> expanded = ExpandMacros(source, macros, 0);
+StatusOr<std::unique_ptr<Regex>> CompilePattern(const std::string& source,
+                                                const MacroTable& macros) {
+  StatusOr<std::string> expanded = macros.Expand(source);
   if (!expanded.ok()) return expanded.status();
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  auto re = std::make_unique<RE2>(*expanded, options);
-  if (!re->ok()) return Status::InvalidArgument("pattern does not compile: " + re->error());
-  return re;
+  return Regex::Compile(*expanded, {});
 }
 
 std::optional<std::string> RenderExpected(const Json& value) {
@@ -481,11 +436,11 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
     rule.priority = entry.value("priority", 0);
     rule.order = rules.size();
     const std::string pattern = entry.at("pattern").get<std::string>();
-    StatusOr<std::unique_ptr<RE2>> re = CompilePattern(pattern, tables.macros);
+    StatusOr<std::unique_ptr<Regex>> re = CompilePattern(pattern, tables.macros);
     if (!re.ok()) return re.status().WithContext(where);
     rule.re = std::move(*re);
     if (entry.contains("veto_before")) {
-      StatusOr<std::unique_ptr<RE2>> veto =
+      StatusOr<std::unique_ptr<Regex>> veto =
           CompilePattern(entry.at("veto_before").get<std::string>(), tables.macros);
       if (!veto.ok()) return veto.status().WithContext(where + ": veto_before");
       rule.veto_before = std::move(*veto);
@@ -496,7 +451,7 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
         {"k1", &rule.groups.k1}, {"c2", &rule.groups.c2},        {"n2", &rule.groups.n2},
         {"s2", &rule.groups.s2}, {"k2", &rule.groups.k2},        {"v", &rule.groups.v},
         {"u", &rule.groups.u},   {"amount", &rule.groups.amount}};
-    for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
+    for (const auto& [name, index] : rule.re->NamedGroups()) {
       auto slot = slots.find(name);
       if (slot == slots.end()) {
         return Invalid(where,
@@ -538,12 +493,12 @@ Status LoadRules(const std::string& file, const Json& json, const Tables& tables
 struct AmountStage::Impl {
   Tables tables;
   std::vector<Rule> rules;
-  std::unique_ptr<RE2> currency_gate;  // null: digit rules run on every sentence with a digit
-  std::unique_ptr<RE2> word_gate;      // any prefilter word; null: word rules never run
+  std::unique_ptr<Regex> currency_gate;  // null: digit rules run on every sentence with a digit
+  std::unique_ptr<Regex> word_gate;      // any prefilter word; null: word rules never run
 
   void FindInSentence(const Document& doc, size_t sentence_index, std::vector<Amount>& out) const;
   std::optional<Amount> BuildAmount(const Rule& rule, std::string_view sentence,
-                                    const re2::StringPiece* groups, const Document& doc) const;
+                                    const std::string_view* groups, const Document& doc) const;
   std::optional<Decimal> NumberWordValue(std::string_view text) const;
   // Sets amount's currency and evidence from a currency surface; returns the power of ten
   // that turns the written number into major units (0, or -2 for "pence").
@@ -573,13 +528,13 @@ StatusOr<std::unique_ptr<AmountStage>> AmountStage::Create(const RuleSources& ru
   }
   AddTableMacros(impl->tables);
   if (!impl->tables.currency_gate.empty()) {
-    StatusOr<std::unique_ptr<RE2>> gate =
+    StatusOr<std::unique_ptr<Regex>> gate =
         CompilePattern(impl->tables.currency_gate, impl->tables.macros);
     if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
     impl->currency_gate = std::move(*gate);
   }
   if (!impl->tables.prefilter_words.empty()) {
-    StatusOr<std::unique_ptr<RE2>> gate = CompilePattern(
+    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(
         Alternation(impl->tables.prefilter_words, true, false, false), impl->tables.macros);
     if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words");
     impl->word_gate = std::move(*gate);
@@ -636,7 +591,7 @@ int AmountStage::Impl::SetCurrency(std::string_view surface, const Document& doc
 }
 
 std::optional<Amount> AmountStage::Impl::BuildAmount(const Rule& rule, std::string_view sentence,
-                                                     const re2::StringPiece* groups,
+                                                     const std::string_view* groups,
                                                      const Document& doc) const {
   const Groups& g = rule.groups;
   auto text_of = [&](int index) -> std::string_view {
@@ -788,27 +743,22 @@ void AmountStage::Impl::FindInSentence(const Document& doc, size_t sentence_inde
 
   // Prefilter: digit rules need a digit and a currency (currency_gate); word rules need a
   // magnitude word.
-  const re2::StringPiece text(sentence.data(), sentence.size());
   const bool has_digit = std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit) &&
-                         (currency_gate == nullptr || RE2::PartialMatch(text, *currency_gate));
-  const bool has_word = word_gate != nullptr && RE2::PartialMatch(text, *word_gate);
+                         (currency_gate == nullptr || currency_gate->Contains(sentence));
+  const bool has_word = word_gate != nullptr && word_gate->Contains(sentence);
   if (!has_digit && !has_word) return;
 
   std::vector<Candidate> candidates;
-  std::vector<re2::StringPiece> groups;
+  std::vector<std::string_view> groups;
   for (const Rule& rule : rules) {
     if (rule.needs_digits ? !has_digit : !has_word) continue;
-    groups.assign(static_cast<size_t>(rule.re->NumberOfCapturingGroups()) + 1, {});
     size_t pos = 0;
-    while (pos <= sentence.size() &&
-           rule.re->Match(text, pos, sentence.size(), RE2::UNANCHORED, groups.data(),
-                          static_cast<int>(groups.size()))) {
+    while (pos <= sentence.size() && rule.re->Find(sentence, pos, sentence.size(), &groups)) {
       const size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
       const size_t end = begin + groups[0].size();
       pos = end > begin ? end : begin + 1;
       if (rule.veto_before) {
-        const re2::StringPiece before(sentence.data(), begin);
-        if (RE2::PartialMatch(before, *rule.veto_before)) continue;
+        if (rule.veto_before->Contains(sentence.substr(0, begin))) continue;
       }
       std::optional<Amount> amount = BuildAmount(rule, sentence, groups.data(), doc);
       if (!amount) continue;
@@ -870,30 +820,23 @@ Status AmountStage::Process(Document& doc) const {
 
 namespace {
 
-// The example text, segmented the way an article would be.
-Document ExampleDocument(const Stage& segmenter, const std::string& text) {
-  Document doc = Document::FromRaw(ArticleMeta{}, text);
-  (void)segmenter.Process(doc);
-  return doc;
-}
-
 std::string Show(const std::optional<std::string>& value) {
   return value ? "\"" + *value + "\"" : "null";
 }
 
 }  // namespace
 
-std::vector<std::string> AmountStage::CheckExamples() const {
+std::vector<std::string> AmountStage::CheckExamples(const ExampleRunner& runner) const {
   std::vector<std::string> failures;
-  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
-  if (!segmenter.ok()) {
-    return {"amounts: cannot segment examples: " + segmenter.status().message()};
-  }
   for (const Rule& rule : impl_->rules) {
     const std::string where = rule.file + ": rule " + rule.id + ": example \"";
     for (const Example& example : rule.examples) {
-      Document doc = ExampleDocument(**segmenter, example.text);
-      (void)Process(doc);
+      StatusOr<Document> run = runner.Run(*this, example.text);
+      if (!run.ok()) {
+        failures.push_back(where + example.text + "\": " + run.status().message());
+        continue;
+      }
+      const Document& doc = *run;
       const Amount* found = nullptr;
       std::string surfaces;
       for (const Amount& amount : doc.amounts()) {
@@ -930,8 +873,12 @@ std::vector<std::string> AmountStage::CheckExamples() const {
       }
     }
     for (const std::string& text : rule.not_money) {
-      Document doc = ExampleDocument(**segmenter, text);
-      (void)Process(doc);
+      StatusOr<Document> run = runner.Run(*this, text);
+      if (!run.ok()) {
+        failures.push_back(where + text + "\": " + run.status().message());
+        continue;
+      }
+      const Document& doc = *run;
       for (const Amount& amount : doc.amounts()) {
         failures.push_back(where + text + "\": expected no amount (not money), got \"" +
                            std::string(doc.Text(amount.span)) + "\" (" + amount.rule + ")");

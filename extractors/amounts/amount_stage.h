@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/kernel/example_runner.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/stage.h"
 
@@ -42,10 +43,10 @@ class AmountStage : public Stage {
   // span. Never fails on article text; the Status is for interface conformance.
   Status Process(Document& doc) const override;  // fills doc.mutable_amounts(), sorted by span
 
-  // Runs every embedded "examples" and "not_money" entry of the compiled rule files (the
-  // text segmented by SegmenterStage) and returns one message per failure, formatted
+  // Runs every embedded "examples" and "not_money" entry of the compiled rule files through
+  // `runner` (upstream: the segmenter) and returns one message per failure, formatted
   // `<file>: rule <id>: example "<text>": expected ..., got ...`; empty when all pass.
-  std::vector<std::string> CheckExamples() const;
+  std::vector<std::string> CheckExamples(const ExampleRunner& runner) const;
 
  private:
   struct Impl;

@@ -11,6 +11,11 @@
 
 namespace newsfacts {
 
+// Whether `claim` names an object, as an entity or as a described span.
+inline bool HasObject(const Claim& claim) {
+  return claim.object.has_value() || !claim.object_span.empty();
+}
+
 // One placeholder of an abstracted sentence and the annotation it stands for.
 struct AbstractSlot {
   enum class Kind { kMention, kAmount };

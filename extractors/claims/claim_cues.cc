@@ -1,8 +1,6 @@
 // Status cue lists and attribution patterns: loading, clause scoping and matching.
 #include "extractors/claims/claim_cues.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -10,10 +8,10 @@
 #include <set>
 #include <tuple>
 
+#include "extractors/kernel/rule_json.h"
+
 namespace newsfacts {
 namespace {
-
-using Json = nlohmann::json;
 
 // Statuses decided by cue lists, in the order they win over each other.
 constexpr std::array<std::pair<const char*, ClaimStatus>, 4> kCueStatuses = {{
@@ -23,21 +21,19 @@ constexpr std::array<std::pair<const char*, ClaimStatus>, 4> kCueStatuses = {{
     {"planned", ClaimStatus::kPlanned},
 }};
 
-// One RE2 matching any of `words` as whole words, ignoring case except for the words in
+// One pattern matching any of `words` as whole words, ignoring case except for the words in
 // `exact` ("may" is a cue, "May" a month).
-std::unique_ptr<RE2> CompileWordList(const std::vector<std::string>& words,
-                                     const std::set<std::string>& exact) {
-  if (words.empty()) return nullptr;
+StatusOr<std::unique_ptr<Regex>> CompileWordList(const std::vector<std::string>& words,
+                                                 const std::set<std::string>& exact) {
+  if (words.empty()) return std::unique_ptr<Regex>();
   std::string regex = "\\b(?:";
   for (size_t i = 0; i < words.size(); ++i) {
     if (i > 0) regex += "|";
-    const std::string quoted = RE2::QuoteMeta(words[i]);
+    const std::string quoted = Regex::Quote(words[i]);
     regex += exact.count(words[i]) ? quoted : "(?i:" + quoted + ")";
   }
   regex += ")\\b";
-  RE2::Options options;
-  options.set_log_errors(false);
-  return std::make_unique<RE2>(regex, options);
+  return Regex::Compile(regex, {});
 }
 
 Status ReadWordList(const Json& json, const std::string& what, std::vector<std::string>* out) {
@@ -57,7 +53,7 @@ StatusOr<std::unique_ptr<CompiledPattern>> CompilePattern(const MacroTable& macr
                                                           const std::string& pattern,
                                                           const std::set<std::string>& groups,
                                                           const std::string& context) {
-  StatusOr<std::string> expanded = macros.Expand(pattern);
+  StatusOr<std::string> expanded = ExpandClaimPattern(macros, pattern);
   if (!expanded.ok()) return expanded.status().WithContext(context);
   StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
   if (!compiled.ok()) return compiled.status().WithContext(context);
@@ -69,10 +65,9 @@ StatusOr<std::unique_ptr<CompiledPattern>> CompilePattern(const MacroTable& macr
   return compiled;
 }
 
-bool Contains(const RE2* re, std::string_view text, size_t begin, size_t end) {
+bool Contains(const Regex* re, std::string_view text, size_t begin, size_t end) {
   if (re == nullptr || begin >= end) return false;
-  return re->Match(re2::StringPiece(text.data(), text.size()), begin, end, RE2::UNANCHORED, nullptr,
-                   0);
+  return re->Find(text, begin, end, nullptr);
 }
 
 }  // namespace
@@ -81,8 +76,8 @@ struct ClaimCues::Impl {
   struct CueList {
     std::vector<std::string> before_words;
     std::vector<std::string> after_words;
-    std::unique_ptr<RE2> before;
-    std::unique_ptr<RE2> after;
+    std::unique_ptr<Regex> before;
+    std::unique_ptr<Regex> after;
   };
   struct AttributionRule {
     std::string id;
@@ -222,7 +217,8 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
         }
         const std::string id = entry["id"].get<std::string>();
         const std::string context = path + ": attribution " + id;
-        StatusOr<std::string> expanded = macros.Expand(entry["pattern"].get<std::string>());
+        StatusOr<std::string> expanded =
+            ExpandClaimPattern(macros, entry["pattern"].get<std::string>());
         if (!expanded.ok()) return expanded.status().WithContext(context);
         StatusOr<std::unique_ptr<CompiledPattern>> compiled =
             CompiledPattern::Compile(*expanded, false);
@@ -238,13 +234,12 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
     }
   }
   for (Impl::CueList& cue : impl->cues) {
-    cue.before = CompileWordList(cue.before_words, impl->exact_case);
-    cue.after = CompileWordList(cue.after_words, impl->exact_case);
-    for (const RE2* re : {cue.before.get(), cue.after.get()}) {
-      if (re != nullptr && !re->ok()) {
-        return Status::InvalidArgument("claim_cues: a cue list does not compile: " + re->error());
-      }
-    }
+    StatusOr<std::unique_ptr<Regex>> before = CompileWordList(cue.before_words, impl->exact_case);
+    if (!before.ok()) return before.status().WithContext("claim_cues: a cue list");
+    StatusOr<std::unique_ptr<Regex>> after = CompileWordList(cue.after_words, impl->exact_case);
+    if (!after.ok()) return after.status().WithContext("claim_cues: a cue list");
+    cue.before = std::move(*before);
+    cue.after = std::move(*after);
   }
   std::unique_ptr<ClaimCues> cues(new ClaimCues(std::move(impl)));
   cues->quote_min_words_ = quote_min_words;

@@ -1,31 +1,20 @@
 // Loading claim rule files: macros, RE2 compilation over abstracted sentences, examples.
 #include "extractors/claims/claim_rules.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "extractors/kernel/rule_json.h"
+
 namespace newsfacts {
 namespace {
 
-using Json = nlohmann::json;
-
 constexpr std::string_view kTypes[] = {"ORG", "PERSON", "PRODUCT", "LOCATION", "MONEY", "ENTITY"};
-constexpr int kMaxMacroDepth = 12;
 
 bool IsType(std::string_view name) {
   return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
-}
-
-bool IsMacroName(std::string_view name) {
-  if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isupper(static_cast<unsigned char>(c)) ||
-           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-  });
 }
 
 bool IsGroupName(std::string_view name) {
@@ -69,34 +58,6 @@ std::vector<std::string> SplitOn(std::string_view text, char separator) {
   }
 }
 
-// Reads an optional string field; InvalidArgument when present but not a string.
-Status ReadString(const Json& object, const char* field, std::string* out) {
-  if (!object.contains(field)) return Status::Ok();
-  if (!object[field].is_string()) {
-    return Status::InvalidArgument(std::string("field \"") + field + "\" must be a string");
-  }
-  *out = object[field].get<std::string>();
-  return Status::Ok();
-}
-
-Status ReadOptionalString(const Json& object, const char* field, std::optional<std::string>* out) {
-  if (!object.contains(field)) return Status::Ok();
-  std::string value;
-  NEWSFACTS_RETURN_IF_ERROR(ReadString(object, field, &value));
-  *out = std::move(value);
-  return Status::Ok();
-}
-
-Status CheckKeys(const Json& object, std::initializer_list<std::string_view> allowed,
-                 std::string_view what) {
-  for (const auto& [key, value] : object.items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      return Status::InvalidArgument("unknown field \"" + key + "\" in " + std::string(what));
-    }
-  }
-  return Status::Ok();
-}
-
 Status ParseExample(const Json& json, ClaimExample* example) {
   if (!json.is_object()) {
     return Status::InvalidArgument("a \"match\" example must be an object with \"text\"");
@@ -138,7 +99,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   std::string veto;
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "object_veto_after", &veto));
   if (!veto.empty()) {
-    StatusOr<std::string> expanded = macros.Expand(veto);
+    StatusOr<std::string> expanded = ExpandClaimPattern(macros, veto);
     if (!expanded.ok()) return expanded.status().WithContext("object_veto_after");
     StatusOr<std::unique_ptr<CompiledPattern>> compiled =
         CompiledPattern::Compile(*expanded, false);
@@ -196,7 +157,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
     }
   }
 
-  StatusOr<std::string> expanded = macros.Expand(rule->pattern);
+  StatusOr<std::string> expanded = ExpandClaimPattern(macros, rule->pattern);
   if (!expanded.ok()) return expanded.status();
   StatusOr<std::unique_ptr<CompiledPattern>> compiled =
       CompiledPattern::Compile(*expanded, case_sensitive);
@@ -253,22 +214,43 @@ const GroupSpan* PatternMatch::Group(std::string_view name) const {
   return nullptr;
 }
 
-Status MacroTable::Add(const std::string& file, const std::string& name, const std::string& body) {
-  if (!IsMacroName(name) || IsType(name)) {
-    return Status::InvalidArgument(file + ": macro \"" + name +
-                                   "\": names are upper case (A-Z, 0-9, _) and not a "
-                                   "placeholder type");
+namespace {
+
+// The claim brace syntax for MacroTable::Expand: placeholders with types, lists and groups.
+StatusOr<std::optional<std::string>> ClaimPlaceholder(std::string_view body) {
+  const size_t colon = body.find(':');
+  std::string_view head = body.substr(0, colon);
+  const std::string group =
+      colon == std::string_view::npos ? "" : std::string(body.substr(colon + 1));
+  const bool list = !head.empty() && head.back() == '+';
+  if (list) head.remove_suffix(1);
+  const std::vector<std::string> types = SplitOn(head, '|');
+  if (!std::all_of(types.begin(), types.end(), IsType)) {
+    if (types.size() > 1 || list || !group.empty()) {
+      std::string message = "{";
+      message.append(body);
+      message += "}: only placeholder types (ORG, PERSON, PRODUCT, LOCATION, MONEY, ENTITY) "
+                 "take \"|\", \"+\" or a group";
+      return Status::InvalidArgument(message);
+    }
+    return std::optional<std::string>();  // an ordinary macro
   }
-  auto [it, inserted] = macros_.emplace(name, std::make_pair(body, file));
-  if (!inserted && it->second.first != body) {
-    return Status::InvalidArgument(file + ": macro " + name + " is already defined in " +
-                                   it->second.second);
+  if (!group.empty() && !IsGroupName(group)) {
+    std::string message = "{";
+    message.append(body);
+    message += "}: group names are lower case (a-z, 0-9, _)";
+    return Status::InvalidArgument(message);
   }
-  return Status::Ok();
+  std::string fragment = PlaceholderRegex(types);
+  if (list) fragment = fragment + "(?:{LIST_SEP}" + fragment + ")*";
+  return std::optional<std::string>(group.empty() ? "(?:" + fragment + ")"
+                                                  : "(?P<" + group + ">" + fragment + ")");
 }
 
-StatusOr<std::string> MacroTable::Expand(std::string_view pattern) const {
-  StatusOr<std::string> expanded = ExpandDepth(pattern, 0);
+}  // namespace
+
+StatusOr<std::string> ExpandClaimPattern(const MacroTable& macros, std::string_view pattern) {
+  StatusOr<std::string> expanded = macros.Expand(pattern, ClaimPlaceholder);
   if (!expanded.ok()) return expanded;
   // A macro used twice ({PRICE} in two alternatives) names its groups twice; number the
   // repeats, which report under their base name.
@@ -291,70 +273,8 @@ StatusOr<std::string> MacroTable::Expand(std::string_view pattern) const {
   return out;
 }
 
-StatusOr<std::string> MacroTable::ExpandDepth(std::string_view pattern, int depth) const {
-  if (depth > kMaxMacroDepth) {
-    return Status::InvalidArgument("macros nest deeper than " + std::to_string(kMaxMacroDepth) +
-                                   " levels; a macro probably uses itself");
-  }
-  std::string out;
-  size_t pos = 0;
-  while (pos < pattern.size()) {
-    const char c = pattern[pos];
-    if (c == '\\' && pos + 1 < pattern.size()) {
-      out += pattern.substr(pos, 2);
-      pos += 2;
-      continue;
-    }
-    const size_t close = c == '{' ? pattern.find('}', pos) : std::string_view::npos;
-    if (close == std::string_view::npos || pos + 1 >= pattern.size() ||
-        !std::isupper(static_cast<unsigned char>(pattern[pos + 1]))) {
-      out += c;
-      ++pos;
-      continue;
-    }
-    const std::string_view body = pattern.substr(pos + 1, close - pos - 1);
-    pos = close + 1;
-    const size_t colon = body.find(':');
-    std::string_view head = body.substr(0, colon);
-    const std::string group =
-        colon == std::string_view::npos ? "" : std::string(body.substr(colon + 1));
-    const bool list = !head.empty() && head.back() == '+';
-    if (list) head.remove_suffix(1);
-    const std::vector<std::string> types = SplitOn(head, '|');
-    const bool is_placeholder = std::all_of(types.begin(), types.end(), IsType);
-    if (!is_placeholder) {
-      if (types.size() > 1 || list || !group.empty()) {
-        return Status::InvalidArgument("{" + std::string(body) +
-                                       "}: only placeholder types (ORG, PERSON, PRODUCT, "
-                                       "LOCATION, MONEY, ENTITY) take \"|\", \"+\" or a group");
-      }
-      auto it = macros_.find(std::string(head));
-      if (it == macros_.end()) {
-        return Status::InvalidArgument("macro {" + std::string(head) + "} is not defined");
-      }
-      StatusOr<std::string> expanded = ExpandDepth(it->second.first, depth + 1);
-      if (!expanded.ok()) return expanded.status().WithContext("macro " + std::string(head));
-      out += "(?:" + *expanded + ")";
-      continue;
-    }
-    if (!group.empty() && !IsGroupName(group)) {
-      return Status::InvalidArgument("{" + std::string(body) +
-                                     "}: group names are lower case (a-z, 0-9, _)");
-    }
-    std::string fragment = PlaceholderRegex(types);
-    if (list) {
-      StatusOr<std::string> separator = ExpandDepth("{LIST_SEP}", depth + 1);
-      if (!separator.ok()) return separator.status();
-      fragment = fragment + "(?:" + *separator + fragment + ")*";
-    }
-    out += group.empty() ? "(?:" + fragment + ")" : "(?P<" + group + ">" + fragment + ")";
-  }
-  return out;
-}
-
 struct CompiledPattern::Impl {
-  explicit Impl(const std::string& regex, const RE2::Options& options) : re(regex, options) {}
-  RE2 re;
+  std::unique_ptr<Regex> re;
   std::vector<std::string> group_names;  // by group number; empty for unnamed groups
 };
 
@@ -363,42 +283,35 @@ CompiledPattern::~CompiledPattern() = default;
 
 StatusOr<std::unique_ptr<CompiledPattern>> CompiledPattern::Compile(const std::string& regex,
                                                                     bool case_sensitive) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_case_sensitive(case_sensitive);
-  auto impl = std::make_unique<Impl>(regex, options);
-  if (!impl->re.ok()) {
-    return Status::InvalidArgument("pattern does not compile: " + impl->re.error() +
-                                   " (expanded: " + regex + ")");
-  }
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile(regex, {.case_sensitive = case_sensitive});
+  if (!re.ok()) return re.status();
+  auto impl = std::make_unique<Impl>();
+  impl->re = std::move(*re);
   size_t named = 0;
   for (size_t at = regex.find("(?P<"); at != std::string::npos; at = regex.find("(?P<", at + 1)) {
     ++named;
   }
-  if (named != impl->re.NamedCapturingGroups().size()) {
+  if (named != impl->re->NamedGroups().size()) {
     return Status::InvalidArgument(
         "pattern names a group twice; add digits to tell them apart (amount1, amount2: both "
         "report as amount)");
   }
-  impl->group_names.assign(impl->re.NumberOfCapturingGroups() + 1, "");
-  for (const auto& [name, number] : impl->re.NamedCapturingGroups()) {
-    impl->group_names[number] = BaseGroupName(name);
+  impl->group_names.assign(static_cast<size_t>(impl->re->GroupCount()) + 1, "");
+  for (const auto& [name, number] : impl->re->NamedGroups()) {
+    impl->group_names[static_cast<size_t>(number)] = BaseGroupName(name);
   }
   return std::unique_ptr<CompiledPattern>(new CompiledPattern(std::move(impl)));
 }
 
 std::vector<PatternMatch> CompiledPattern::FindAll(std::string_view text) const {
   std::vector<PatternMatch> matches;
-  const size_t groups = impl_->group_names.size();
-  std::vector<re2::StringPiece> submatch(groups);
-  const re2::StringPiece input(text.data(), text.size());
+  std::vector<std::string_view> submatch;
   size_t start = 0;
-  while (start <= text.size() && impl_->re.Match(input, start, text.size(), RE2::UNANCHORED,
-                                                 submatch.data(), static_cast<int>(groups))) {
+  while (start <= text.size() && impl_->re->Find(text, start, text.size(), &submatch)) {
     PatternMatch match;
     match.begin = static_cast<size_t>(submatch[0].data() - text.data());
     match.end = match.begin + submatch[0].size();
-    for (size_t g = 1; g < groups; ++g) {
+    for (size_t g = 1; g < submatch.size(); ++g) {
       if (impl_->group_names[g].empty() || submatch[g].data() == nullptr) continue;
       const size_t begin = static_cast<size_t>(submatch[g].data() - text.data());
       match.groups.push_back({impl_->group_names[g], begin, begin + submatch[g].size()});
@@ -410,9 +323,7 @@ std::vector<PatternMatch> CompiledPattern::FindAll(std::string_view text) const 
   return matches;
 }
 
-const std::string& CompiledPattern::Regex() const { return impl_->re.pattern(); }
-
-bool CompiledPattern::CaseSensitive() const { return impl_->re.options().case_sensitive(); }
+const Regex& CompiledPattern::regex() const { return *impl_->re; }
 
 std::vector<std::string> CompiledPattern::GroupNames() const {
   std::vector<std::string> names;
@@ -436,6 +347,10 @@ StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources) {
     for (const auto& [name, body] : json["macros"].items()) {
       if (!body.is_string()) {
         return Status::InvalidArgument(source.path + ": macro " + name + " must be a string");
+      }
+      if (IsType(name)) {
+        return Status::InvalidArgument(source.path + ": macro \"" + name +
+                                       "\" is a placeholder type; pick another name");
       }
       NEWSFACTS_RETURN_IF_ERROR(table.Add(source.path, name, body.get<std::string>()));
     }
@@ -469,7 +384,7 @@ StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
                                        ": every rule needs a non-empty string \"id\"");
       }
       rule.id = entry["id"].get<std::string>();
-      const std::string context = source->path + ": rule " + rule.id;
+      const std::string context = source->Where(rule.id);
       if (!ids.insert(rule.id).second) {
         return Status::InvalidArgument(context + ": duplicate rule id");
       }

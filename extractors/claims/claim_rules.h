@@ -11,32 +11,20 @@
 #include <utility>
 #include <vector>
 
+#include "extractors/kernel/macro_table.h"
+#include "extractors/kernel/regex.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
 
-// The macros of every "claims" and "claim_cues" file, in one namespace. A macro name is
-// upper case ("BUY", "SAID_IT"); its body is an RE2 fragment that may use other macros.
-// Besides user macros, "{ORG:subject}" expands to a named group holding one placeholder of
-// that type, "{ORG|PERSON:subject}" accepts either type, "{ORG+:object}" a coordinated list
-// joined by the macro LIST_SEP, and "{MONEY}" (no name) an unnamed placeholder. Types are
-// ORG, PERSON, PRODUCT, LOCATION, MONEY and ENTITY (any entity type).
-// Immutable once built; thread-safe to read.
-class MacroTable {
- public:
-  // Adds macro `name` defined in `file`. InvalidArgument naming both files when the name is
-  // already defined, or naming the macro when it is not upper case or is a placeholder type.
-  Status Add(const std::string& file, const std::string& name, const std::string& body);
-
-  // Returns `pattern` with every macro expanded; InvalidArgument naming the macro when it is
-  // undefined or expands into itself.
-  StatusOr<std::string> Expand(std::string_view pattern) const;
-
- private:
-  StatusOr<std::string> ExpandDepth(std::string_view pattern, int depth) const;
-  std::map<std::string, std::pair<std::string, std::string>> macros_;  // name -> (body, file)
-};
+// Claim patterns use the kernel's macros plus placeholders: "{ORG:subject}" expands to a
+// named group holding one placeholder of that type, "{ORG|PERSON:subject}" accepts either
+// type, "{ORG+:object}" a coordinated list joined by the macro LIST_SEP, and "{MONEY}" (no
+// name) an unnamed placeholder. Types are ORG, PERSON, PRODUCT, LOCATION, MONEY and ENTITY
+// (any entity type). A group used twice (a macro in two alternatives) is numbered, and
+// reports under its base name. InvalidArgument naming the macro or placeholder at fault.
+StatusOr<std::string> ExpandClaimPattern(const MacroTable& macros, std::string_view pattern);
 
 // Where one named group of a match lies, in bytes of the abstracted sentence. Group names
 // with trailing digits ("object2") are reported under their base name ("object"), so that a
@@ -56,7 +44,7 @@ struct PatternMatch {
   const GroupSpan* Group(std::string_view name) const;
 };
 
-// One compiled RE2 pattern (UTF-8, case-insensitive unless asked otherwise). Thread-safe.
+// One compiled claim pattern (case-insensitive unless asked otherwise). Thread-safe.
 class CompiledPattern {
  public:
   // Returns the compiled pattern, or InvalidArgument carrying RE2's error text.
@@ -68,9 +56,8 @@ class CompiledPattern {
   std::vector<PatternMatch> FindAll(std::string_view text) const;
   // The base names of the pattern's named groups ("object2" gives "object").
   std::vector<std::string> GroupNames() const;
-  // The expanded RE2 source and whether it matches case-sensitively.
-  const std::string& Regex() const;
-  bool CaseSensitive() const;
+  // The compiled expansion (for the prefilter and error messages).
+  const Regex& regex() const;
 
  private:
   struct Impl;

@@ -8,13 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_cues.h"
 #include "extractors/claims/claim_rules.h"
-#include "extractors/entities/entity_stage.h"
-#include "extractors/claims/rule_prefilter.h"
-#include "pipeline/segmenter.h"
+#include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
 namespace {
@@ -35,10 +32,6 @@ struct Participant {
   std::optional<size_t> entity;
   Span span;
 };
-
-bool HasObject(const Claim& claim) {
-  return claim.object.has_value() || !claim.object_span.empty();
-}
 
 // A claim before overlap resolution, with what resolution and status need.
 struct Candidate {
@@ -379,82 +372,9 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
   return quotes;
 }
 
-std::string Quoted(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out.push_back('"');
-  out.append(text);
-  out.push_back('"');
-  return out;
-}
-
-// "invested_in(Amazon -> Anthropic, $4 billion, hedged, rule r)" for failure messages.
-std::string Describe(const Document& doc, const Claim& claim) {
-  std::ostringstream out;
-  out << claim.predicate << "(" << doc.Text(claim.subject_span);
-  if (HasObject(claim)) out << " -> " << doc.Text(claim.object_span);
-  if (claim.amount.has_value()) out << ", " << doc.Text(doc.amounts()[*claim.amount].span);
-  if (!claim.role.empty()) out << ", role " << claim.role;
-  out << ", " << ClaimStatusName(claim.status);
-  if (!claim.speaker.empty()) out << ", speaker " << claim.speaker;
-  if (!claim.venue.empty()) out << ", venue " << claim.venue;
-  out << ", rule " << claim.rule << ")";
-  return out.str();
-}
-
-std::string DescribeAll(const Document& doc) {
-  if (doc.claims().empty()) return "no claims";
-  std::string out;
-  for (const Claim& claim : doc.claims()) {
-    if (!out.empty()) out += "; ";
-    out += Describe(doc, claim);
-  }
-  return out;
-}
-
-bool EntityMatches(const Document& doc, std::optional<size_t> entity, const Span& span,
-                   const std::optional<std::string>& expected) {
-  if (!expected.has_value()) return true;
-  if (doc.Text(span) == *expected) return true;
-  return entity.has_value() && doc.entities()[*entity].name == *expected;
-}
-
-bool ExampleMatches(const Document& doc, const Claim& claim, const ClaimExample& example) {
-  if (!EntityMatches(doc, claim.subject, claim.subject_span, example.subject)) return false;
-  if (!EntityMatches(doc, claim.object, claim.object_span, example.object)) return false;
-  if (example.amount.has_value()) {
-    const std::string got =
-        claim.amount.has_value() ? std::string(doc.Text(doc.amounts()[*claim.amount].span)) : "";
-    if (got != *example.amount) return false;
-  }
-  if (example.role && claim.role != *example.role) return false;
-  if (example.status && ClaimStatusName(claim.status) != *example.status) return false;
-  if (example.speaker && claim.speaker != *example.speaker) return false;
-  if (example.venue && claim.venue != *example.venue) return false;
-  return true;
-}
-
-std::string DescribeExpected(const std::string& predicate, const ClaimExample& example) {
-  std::string out = example.predicate.value_or(predicate) + "(";
-  auto field = [&out](const char* name, const std::optional<std::string>& value) {
-    if (!value.has_value()) return;
-    if (out.back() != '(') out += ", ";
-    out += std::string(name) + " " + Quoted(*value);
-  };
-  field("subject", example.subject);
-  field("object", example.object);
-  field("amount", example.amount);
-  field("role", example.role);
-  field("status", example.status);
-  field("speaker", example.speaker);
-  field("venue", example.venue);
-  return out + ")";
-}
-
 }  // namespace
 
 struct ClaimStage::Impl {
-  RuleSources sources;
   std::vector<ClaimRule> rules;
   std::unique_ptr<ClaimCues> cues;
   std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
@@ -470,12 +390,11 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!loaded.ok()) return loaded.status();
   StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
   if (!cues.ok()) return cues.status();
-  std::vector<const CompiledPattern*> patterns;
-  for (const ClaimRule& rule : *loaded) patterns.push_back(rule.compiled.get());
+  std::vector<const Regex*> patterns;
+  for (const ClaimRule& rule : *loaded) patterns.push_back(&rule.compiled->regex());
   StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
   if (!prefilter.ok()) return prefilter.status();
   auto impl = std::make_unique<Impl>();
-  impl->sources = rules;
   impl->rules = std::move(*loaded);
   impl->cues = std::move(*cues);
   impl->prefilter = std::move(*prefilter);
@@ -586,67 +505,7 @@ Status ClaimStage::Process(Document& doc) const {
   return Status::Ok();
 }
 
-std::vector<std::string> ClaimStage::CheckExamples() const {
-  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
-  if (!segmenter.ok()) return {"claims: examples: " + segmenter.status().message()};
-  StatusOr<std::unique_ptr<EntityStage>> entities = EntityStage::Create(impl_->sources);
-  if (!entities.ok()) return {"claims: examples: " + entities.status().message()};
-  StatusOr<std::unique_ptr<AmountStage>> amounts = AmountStage::Create(impl_->sources);
-  if (!amounts.ok()) return {"claims: examples: " + amounts.status().message()};
-  return CheckExamples({segmenter->get(), entities->get(), amounts->get()});
-}
-
-std::vector<std::string> ClaimStage::CheckExamples(
-    const std::vector<const Stage*>& upstream) const {
-  std::vector<std::string> failures;
-  auto run = [&](Document* doc) -> Status {
-    for (const Stage* stage : upstream) {
-      NEWSFACTS_RETURN_IF_ERROR(stage->Process(*doc).WithContext(stage->name()));
-    }
-    return Process(*doc);
-  };
-  for (const ClaimRule& rule : impl_->rules) {
-    const std::string context = rule.file + ": rule " + rule.id + ": example ";
-    for (const ClaimExample& example : rule.match) {
-      Document doc = Document::FromRaw(ArticleMeta{.path = "example"}, example.text);
-      if (Status status = run(&doc); !status.ok()) {
-        failures.push_back(context + Quoted(example.text) + ": " + status.message());
-        continue;
-      }
-      const std::string predicate = example.predicate.value_or(rule.predicate);
-      const bool found = std::any_of(doc.claims().begin(), doc.claims().end(), [&](const Claim& c) {
-        return c.predicate == predicate && ExampleMatches(doc, c, example);
-      });
-      if (!found) {
-        failures.push_back(context + Quoted(example.text) + ": expected " +
-                           DescribeExpected(rule.predicate, example) + ", got " + DescribeAll(doc));
-      }
-    }
-    for (const std::string& text : rule.no_match) {
-      Document doc = Document::FromRaw(ArticleMeta{.path = "example"}, text);
-      if (Status status = run(&doc); !status.ok()) {
-        failures.push_back(context + Quoted(text) + ": " + status.message());
-        continue;
-      }
-      for (const Claim& claim : doc.claims()) {
-        if (claim.rule != rule.id) continue;
-        failures.push_back(context + Quoted(text) + ": expected no claim from this rule, got " +
-                           Describe(doc, claim));
-        break;
-      }
-    }
-  }
-  return failures;
-}
-
-std::pair<size_t, size_t> ClaimStage::ExampleCount() const {
-  std::pair<size_t, size_t> count{0, 0};
-  for (const ClaimRule& rule : impl_->rules) {
-    count.first += rule.match.size();
-    count.second += rule.no_match.size();
-  }
-  return count;
-}
+const std::vector<ClaimRule>& ClaimStage::rules() const { return impl_->rules; }
 
 std::vector<UnexplainedSentence> ClaimStage::Explain(const Document& doc) {
   std::vector<size_t> mentions(doc.sentences().size(), 0);

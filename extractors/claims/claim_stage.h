@@ -6,10 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "extractors/kernel/example_runner.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/stage.h"
 
 namespace newsfacts {
+
+struct ClaimRule;
 
 // A sentence with two or more entity mentions and an amount that yields no claim: what the
 // rules miss, shown to rule authors by `newsfacts extract --explain`.
@@ -37,18 +40,18 @@ class ClaimStage : public Stage {
   // Internal only when an upstream layer is inconsistent (a mention naming no entity).
   Status Process(Document& doc) const override;
 
-  // Runs every embedded match/no_match example of the claim rules through segmenter +
-  // entities + amounts + claims built from the same RuleSources. A match example passes when
+  // Runs every embedded match/no_match example of the claim rules through `runner` (whose
+  // upstream is the segmenter, entities and amounts, or small hand-made stages in tests)
+  // and this stage. A match example passes when
   // the text yields a claim of the example's predicate (default: the rule's) with every field
   // the example gives, whichever rule wins the overlap; a no_match example passes when this
   // rule yields no claim on the text. Returns one message per
   // failure ("<file>: rule <id>: example \"<text>\": expected ..., got ..."), empty when all
-  // pass; a single message when the upstream stages cannot be built.
-  std::vector<std::string> CheckExamples() const;
+  // pass. Defined in claim_examples.cc.
+  std::vector<std::string> CheckExamples(const ExampleRunner& runner) const;
 
-  // Same, with the given upstream stages (run in order before this stage) instead of the
-  // built-in ones; tests use it with small hand-made stages.
-  std::vector<std::string> CheckExamples(const std::vector<const Stage*>& upstream) const;
+  // The compiled rules, in file order.
+  const std::vector<ClaimRule>& rules() const;
 
   // The number of examples CheckExamples runs: {match examples, no_match examples}.
   std::pair<size_t, size_t> ExampleCount() const;

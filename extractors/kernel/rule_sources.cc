@@ -28,6 +28,13 @@ size_t LineOfByte(std::string_view text, size_t byte) {
 
 }  // namespace
 
+std::string RuleSource::Where(std::string_view rule_id) const {
+  const std::string needle = "\"" + std::string(rule_id) + "\"";
+  const size_t at = contents.find(needle);
+  const size_t line = at == std::string::npos ? 1 : LineOfByte(contents, at);
+  return path + ":" + std::to_string(line) + ": rule " + std::string(rule_id);
+}
+
 StatusOr<RuleSources> RuleSources::Builtin() {
   RuleSources sources;
   for (const EmbeddedFile& file : EmbeddedRules()) {
@@ -60,6 +67,8 @@ Status RuleSources::Add(std::string path, std::string contents) {
       return Status::InvalidArgument(source.path + ":" +
                                      std::to_string(LineOfByte(source.contents, e.byte)) +
                                      ": not valid JSON: " + e.what());
+    } catch (const nlohmann::json::exception& e) {  // a number out of range ("1e400")
+      return Status::InvalidArgument(source.path + ": not valid JSON: " + e.what());
     }
     if (!json.is_object() || !json.contains("kind") || !json["kind"].is_string()) {
       return Status::InvalidArgument(source.path +

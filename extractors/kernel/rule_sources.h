@@ -16,6 +16,10 @@ struct RuleSource {
   std::string path;  // "builtin:amounts.json" or the path under --rules DIR
   std::string kind;
   std::string contents;
+
+  // "path:line: rule ID", the line being the first that holds the quoted id (1 when none
+  // does): where every error about one rule points.
+  std::string Where(std::string_view rule_id) const;
 };
 
 // The set of rule files for one run. Immutable once built; safe to share between threads.

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "extractors/amounts/amount_stage.h"
+#include "extractors/kernel/example_runner.h"
+#include "pipeline/segmenter.h"
 
 namespace newsfacts {
 namespace {
@@ -11,7 +13,10 @@ TEST(AmountExamplesTest, BuiltinRuleExamplesPass) {
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
   StatusOr<std::unique_ptr<AmountStage>> stage = AmountStage::Create(*rules);
   ASSERT_TRUE(stage.ok()) << stage.status().ToString();
-  for (const std::string& failure : (*stage)->CheckExamples()) ADD_FAILURE() << failure;
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  ASSERT_TRUE(segmenter.ok()) << segmenter.status().ToString();
+  const ExampleRunner runner({segmenter->get()});
+  for (const std::string& failure : (*stage)->CheckExamples(runner)) ADD_FAILURE() << failure;
 }
 
 }  // namespace

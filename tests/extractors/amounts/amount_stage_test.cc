@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/kernel/example_runner.h"
 #include "pipeline/segmenter.h"
 
 namespace newsfacts {
@@ -575,7 +576,7 @@ TEST(AmountStageTest, RuleFileErrorsNameFileAndRule) {
   };
   const std::vector<ErrorCase> cases = {
       {MinimalRules(R"js([{"id": "bad.macro", "pattern": "{NOPE}(?P<n1>{NUM})"}])js"),
-       {"custom/money.json", "bad.macro", "unknown macro {NOPE}"}},
+       {"custom/money.json", "bad.macro", "macro {NOPE} is not defined"}},
       {MinimalRules(
            R"js([{"id": "bad.group", "pattern": "(?P<cur>{CUR_PREFIX})(?P<n1>{NUM})"}])js"),
        {"custom/money.json", "bad.group", "unknown group"}},
@@ -633,7 +634,10 @@ TEST(AmountStageTest, FailingExamplesAreReportedWithFileRuleAndText) {
                   .ok());
   StatusOr<std::unique_ptr<AmountStage>> stage = AmountStage::Create(sources);
   ASSERT_TRUE(stage.ok()) << stage.status().ToString();
-  const std::vector<std::string> failures = (*stage)->CheckExamples();
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  ASSERT_TRUE(segmenter.ok()) << segmenter.status().ToString();
+  const std::vector<std::string> failures =
+      (*stage)->CheckExamples(ExampleRunner({segmenter->get()}));
   ASSERT_EQ(failures.size(), 2u);
   EXPECT_EQ(failures[0],
             "custom/money.json: rule usd.plain: example \"Pay $5 now.\": expected value \"6\", "

@@ -4,8 +4,11 @@
 
 #include <map>
 
+#include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_rules.h"
 #include "extractors/claims/claim_stage.h"
+#include "extractors/entities/entity_stage.h"
+#include "pipeline/segmenter.h"
 #include "tests/extractors/claims/claim_test_util.h"
 
 namespace newsfacts {
@@ -17,7 +20,14 @@ TEST(ClaimExamplesTest, EveryBuiltinExamplePasses) {
   StatusOr<std::unique_ptr<ClaimStage>> stage = ClaimStage::Create(*rules);
   ASSERT_TRUE(stage.ok()) << stage.status().message();
   EXPECT_GT((*stage)->ExampleCount().first, 0u);
-  for (const std::string& failure : (*stage)->CheckExamples()) ADD_FAILURE() << failure;
+  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
+  ASSERT_TRUE(segmenter.ok()) << segmenter.status().message();
+  StatusOr<std::unique_ptr<EntityStage>> entities = EntityStage::Create(*rules);
+  ASSERT_TRUE(entities.ok()) << entities.status().message();
+  StatusOr<std::unique_ptr<AmountStage>> amounts = AmountStage::Create(*rules);
+  ASSERT_TRUE(amounts.ok()) << amounts.status().message();
+  const ExampleRunner runner({segmenter->get(), entities->get(), amounts->get()});
+  for (const std::string& failure : (*stage)->CheckExamples(runner)) ADD_FAILURE() << failure;
 }
 
 TEST(ClaimExamplesTest, EveryDesignPredicateHasEightExamples) {

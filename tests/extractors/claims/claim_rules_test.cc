@@ -109,7 +109,7 @@ TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
-    StatusOr<std::string> expanded = macros.Expand(c.pattern);
+    StatusOr<std::string> expanded = ExpandClaimPattern(macros, c.pattern);
     ASSERT_TRUE(expanded.ok()) << expanded.status().message();
     StatusOr<std::unique_ptr<CompiledPattern>> compiled =
         CompiledPattern::Compile(*expanded, false);
@@ -124,17 +124,25 @@ TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {
   }
 }
 
+TEST(ClaimRulesTest, AMacroMayNotBeNamedAfterAPlaceholderType) {
+  RuleSources sources;
+  ASSERT_TRUE(sources.Add("b.json", R"({"kind": "claims", "macros": {"ORG": "y"}, "rules": []})").ok());
+  StatusOr<MacroTable> macros = LoadClaimMacros(sources);
+  ASSERT_FALSE(macros.ok());
+  EXPECT_NE(macros.status().message().find("b.json: macro \"ORG\""), std::string::npos)
+      << macros.status().message();
+}
+
 TEST(ClaimRulesTest, MacroErrors) {
   MacroTable macros;
   ASSERT_TRUE(macros.Add("a.json", "LOOP", "x{LOOP}").ok());
   EXPECT_FALSE(macros.Add("b.json", "LOOP", "y").ok());
-  EXPECT_FALSE(macros.Add("b.json", "ORG", "y").ok());
   EXPECT_FALSE(macros.Add("b.json", "lower", "y").ok());
-  EXPECT_FALSE(macros.Expand("{LOOP}").ok());
-  EXPECT_FALSE(macros.Expand("{UNDEFINED}").ok());
-  EXPECT_FALSE(macros.Expand("{ORG+:object}").ok()) << "LIST_SEP is undefined here";
-  EXPECT_FALSE(macros.Expand("{ORG:Bad}").ok());
-  StatusOr<std::string> quantifier = macros.Expand("a{0,3}b");
+  EXPECT_FALSE(ExpandClaimPattern(macros, "{LOOP}").ok());
+  EXPECT_FALSE(ExpandClaimPattern(macros, "{UNDEFINED}").ok());
+  EXPECT_FALSE(ExpandClaimPattern(macros, "{ORG+:object}").ok()) << "LIST_SEP is undefined here";
+  EXPECT_FALSE(ExpandClaimPattern(macros, "{ORG:Bad}").ok());
+  StatusOr<std::string> quantifier = ExpandClaimPattern(macros, "a{0,3}b");
   ASSERT_TRUE(quantifier.ok());
   EXPECT_EQ(*quantifier, "a{0,3}b");
 }
@@ -142,7 +150,7 @@ TEST(ClaimRulesTest, MacroErrors) {
 TEST(ClaimRulesTest, RepeatedMacroGroupsReportUnderOneName) {
   MacroTable macros;
   ASSERT_TRUE(macros.Add("m.json", "PRICE", "for {MONEY:amount}").ok());
-  StatusOr<std::string> expanded = macros.Expand("(?:a {PRICE}|b {PRICE})");
+  StatusOr<std::string> expanded = ExpandClaimPattern(macros, "(?:a {PRICE}|b {PRICE})");
   ASSERT_TRUE(expanded.ok()) << expanded.status().message();
   StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
   ASSERT_TRUE(compiled.ok()) << compiled.status().message();

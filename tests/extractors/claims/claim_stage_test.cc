@@ -299,12 +299,14 @@ TEST(ClaimStageTest, CreateNamesFileAndRuleOfABrokenRule) {
   ASSERT_TRUE(
       rules
           ->Add("user/claims_extra.json",
-                R"json({"kind": "claims", "rules": [{"id": "bad.one", "predicate": "acquired",
-                            "pattern": "{ORG:subject} (bought {ORG:object}"}]})json")
+                R"json({"kind": "claims", "rules": [
+                  {"id": "fine.one", "predicate": "acquired", "pattern": "{ORG:subject} buys {ORG:object}"},
+                  {"id": "bad.one", "predicate": "acquired",
+                   "pattern": "{ORG:subject} (bought {ORG:object}"}]})json")
           .ok());
   StatusOr<std::unique_ptr<ClaimStage>> stage = ClaimStage::Create(*rules);
   ASSERT_FALSE(stage.ok());
-  EXPECT_NE(stage.status().message().find("user/claims_extra.json: rule bad.one"),
+  EXPECT_NE(stage.status().message().find("user/claims_extra.json:3: rule bad.one"),
             std::string::npos)
       << stage.status().message();
 }

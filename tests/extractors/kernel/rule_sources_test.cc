@@ -77,5 +77,21 @@ TEST(RuleSourcesTest, FingerprintChangesWithAnyByteOrPath) {
   EXPECT_EQ(base.size(), 16u);
 }
 
+TEST(RuleSourcesTest, WhereNamesTheLineOfTheRuleId) {
+  const RuleSource source{"mine/deals.json", "claims",
+                          "{\"kind\": \"claims\",\n \"rules\": [\n  {\"id\": \"deal.one\"},\n"
+                          "  {\"id\": \"deal.two\"}]}"};
+  EXPECT_EQ(source.Where("deal.two"), "mine/deals.json:4: rule deal.two");
+  EXPECT_EQ(source.Where("deal.one"), "mine/deals.json:3: rule deal.one");
+  EXPECT_EQ(source.Where("absent"), "mine/deals.json:1: rule absent");
+}
+
+TEST(RuleSourcesTest, ANumberOutOfRangeIsAnErrorNotAnAbort) {
+  RuleSources sources;
+  const Status status = sources.Add("x.json", R"({"kind": "entity_patterns", "n": 1e400})");
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("x.json"), std::string::npos) << status.message();
+}
+
 }  // namespace
 }  // namespace newsfacts

@@ -1,6 +1,6 @@
 // Tests for RulePrefilter: patterns whose required words are absent are left out, patterns that
 // need no literal always run, and no pattern that matches is ever left out.
-#include "extractors/claims/rule_prefilter.h"
+#include "extractors/kernel/rule_prefilter.h"
 
 #include <gtest/gtest.h>
 
@@ -15,19 +15,18 @@
 namespace newsfacts {
 namespace {
 
-std::vector<std::unique_ptr<CompiledPattern>> CompileAll(const std::vector<std::string>& regexes) {
-  std::vector<std::unique_ptr<CompiledPattern>> out;
+std::vector<std::unique_ptr<Regex>> CompileAll(const std::vector<std::string>& regexes) {
+  std::vector<std::unique_ptr<Regex>> out;
   for (const std::string& regex : regexes) {
-    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(regex, false);
+    StatusOr<std::unique_ptr<Regex>> compiled = Regex::Compile(regex, {.case_sensitive = false});
     EXPECT_TRUE(compiled.ok()) << regex;
     out.push_back(std::move(*compiled));
   }
   return out;
 }
 
-std::vector<const CompiledPattern*> Pointers(
-    const std::vector<std::unique_ptr<CompiledPattern>>& all) {
-  std::vector<const CompiledPattern*> out;
+std::vector<const Regex*> Pointers(const std::vector<std::unique_ptr<Regex>>& all) {
+  std::vector<const Regex*> out;
   for (const auto& pattern : all) out.push_back(pattern.get());
   return out;
 }
@@ -45,8 +44,8 @@ TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
 TEST(RulePrefilterTest, NeverLeavesOutAMatchingBuiltInRule) {
   const std::vector<ClaimRule> loaded = claim_testing::BuiltinClaimRules();
   ASSERT_FALSE(loaded.empty());
-  std::vector<const CompiledPattern*> patterns;
-  for (const ClaimRule& rule : loaded) patterns.push_back(rule.compiled.get());
+  std::vector<const Regex*> patterns;
+  for (const ClaimRule& rule : loaded) patterns.push_back(&rule.compiled->regex());
   StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(patterns);
   ASSERT_TRUE(filter.ok()) << filter.status().message();
   const std::vector<std::string> sentences = {

@@ -1,6 +1,6 @@
-// The claim-pattern prefilter: FilteredRE2 computes the literal atoms each pattern needs, an
+// The pattern prefilter: FilteredRE2 computes the literal atoms each pattern needs, an
 // RE2::Set finds which atoms a sentence holds, and the filter tree names the patterns left.
-#include "extractors/claims/rule_prefilter.h"
+#include "extractors/kernel/rule_prefilter.h"
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -26,15 +26,15 @@ RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 RulePrefilter::~RulePrefilter() = default;
 
 StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
-    const std::vector<const CompiledPattern*>& patterns) {
+    const std::vector<const Regex*>& patterns) {
   auto impl = std::make_unique<Impl>();
-  for (const CompiledPattern* pattern : patterns) {
+  for (const Regex* pattern : patterns) {
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_case_sensitive(pattern->CaseSensitive());
+    options.set_case_sensitive(pattern->case_sensitive());
     int id = 0;
-    if (impl->filter.Add(pattern->Regex(), options, &id) != RE2::NoError) {
-      return Status::InvalidArgument("prefilter: a claim pattern does not compile");
+    if (impl->filter.Add(pattern->pattern(), options, &id) != RE2::NoError) {
+      return Status::InvalidArgument("prefilter: a pattern does not compile");
     }
   }
   std::vector<std::string> atoms;

@@ -1,12 +1,12 @@
-// RulePrefilter: which of many claim patterns can match a sentence, from the literal words
-// each pattern requires (RE2's FilteredRE2), so most patterns never run over most sentences.
+// RulePrefilter: which of many patterns can match a text, from the literal words each
+// pattern requires (RE2's FilteredRE2), so most patterns never run over most sentences.
 #pragma once
 
 #include <memory>
 #include <string_view>
 #include <vector>
 
-#include "extractors/claims/claim_rules.h"
+#include "extractors/kernel/regex.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
@@ -16,8 +16,7 @@ class RulePrefilter {
  public:
   // Analyses `patterns` (not owned; only read during Create). InvalidArgument when RE2
   // rejects one, which cannot happen for patterns that compiled.
-  static StatusOr<std::unique_ptr<RulePrefilter>> Create(
-      const std::vector<const CompiledPattern*>& patterns);
+  static StatusOr<std::unique_ptr<RulePrefilter>> Create(const std::vector<const Regex*>& patterns);
   ~RulePrefilter();
 
   // The indices, ascending, of the patterns that may match `text`; a pattern left out

@@ -1,0 +1,53 @@
+// Regex: the one place newsfacts compiles RE2 patterns, so every rule kind gets the same
+// options (UTF-8, no logging to stderr, one memory budget) and the same error messages.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsfacts {
+
+// One compiled pattern. Immutable after Compile; thread-safe.
+class Regex {
+ public:
+  struct Options {
+    bool case_sensitive = true;  // false: the whole pattern ignores case
+  };
+
+  // Returns the compiled pattern, or InvalidArgument carrying RE2's error text and the
+  // pattern as compiled (after macro expansion, which is where most mistakes show).
+  static StatusOr<std::unique_ptr<Regex>> Compile(const std::string& pattern, Options options);
+  // `literal` escaped so that it matches itself and nothing else.
+  static std::string Quote(std::string_view literal);
+  ~Regex();
+
+  // Finds the leftmost match that lies within text[begin, end); the text around that range
+  // still decides \b and the like. On success `groups` (when not null) holds one view per
+  // capturing group, the whole match first; a group that took no part has a null data().
+  bool Find(std::string_view text, size_t begin, size_t end,
+            std::vector<std::string_view>* groups) const;
+  // True when the pattern matches anywhere in `text`.
+  bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
+
+  // Capturing groups, not counting the whole match.
+  int GroupCount() const;
+  // Named groups and their numbers (1-based, as Find reports them).
+  const std::map<std::string, int>& NamedGroups() const;
+  const std::string& pattern() const;
+  bool case_sensitive() const;
+
+ private:
+  explicit Regex(std::unique_ptr<re2::RE2> re);
+  std::unique_ptr<re2::RE2> re_;
+};
+
+}  // namespace newsfacts

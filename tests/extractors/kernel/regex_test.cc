@@ -1,0 +1,53 @@
+// Tests for Regex, the one RE2 compile path: options, byte-offset groups, errors.
+#include "extractors/kernel/regex.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfacts {
+namespace {
+
+TEST(RegexTest, FindReportsGroupsAsViewsIntoTheText) {
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile("(?P<n>[0-9]+)(?P<unit>bn)?", {});
+  ASSERT_TRUE(re.ok()) << re.status().message();
+  const std::string text = "paid 28 for 7bn";
+  std::vector<std::string_view> groups;
+  ASSERT_TRUE((*re)->Find(text, 0, text.size(), &groups));
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].data() - text.data(), 5);
+  EXPECT_EQ(groups[1], "28");
+  EXPECT_EQ(groups[2].data(), nullptr) << "a group that took no part";
+  ASSERT_TRUE((*re)->Find(text, 8, text.size(), &groups));
+  EXPECT_EQ(groups[0], "7bn");
+  EXPECT_EQ((*re)->NamedGroups().at("unit"), 2);
+  EXPECT_EQ((*re)->GroupCount(), 2);
+}
+
+TEST(RegexTest, WordBoundariesSeeTheTextAroundTheRange) {
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile("\\bover\\b", {});
+  ASSERT_TRUE(re.ok());
+  const std::string text = "takeover";
+  EXPECT_FALSE((*re)->Find(text, 4, text.size(), nullptr));
+  EXPECT_TRUE((*re)->Contains("hand over"));
+}
+
+TEST(RegexTest, CaseOptionAndQuoting) {
+  StatusOr<std::unique_ptr<Regex>> folded = Regex::Compile("acquire", {.case_sensitive = false});
+  ASSERT_TRUE(folded.ok());
+  EXPECT_TRUE((*folded)->Contains("ACQUIRES"));
+  EXPECT_FALSE((*folded)->case_sensitive());
+  StatusOr<std::unique_ptr<Regex>> quoted = Regex::Compile(Regex::Quote("a.b+"), {});
+  ASSERT_TRUE(quoted.ok());
+  EXPECT_TRUE((*quoted)->Contains("x a.b+ y"));
+  EXPECT_FALSE((*quoted)->Contains("aab"));
+}
+
+TEST(RegexTest, ACompileErrorCarriesRe2sReasonAndThePattern) {
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile("(open", {});
+  ASSERT_FALSE(re.ok());
+  EXPECT_EQ(re.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(re.status().message().find("missing )"), std::string::npos) << re.status().message();
+  EXPECT_NE(re.status().message().find("(open"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsfacts
