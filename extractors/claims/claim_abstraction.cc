@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace newsfacts {
 namespace {
@@ -27,16 +28,52 @@ size_t WhitespaceAt(std::string_view text, size_t pos) {
   return 0;
 }
 
+// The sentence of `doc` whose span contains `span`, or nullopt. Sentences are sorted and
+// disjoint, so a binary search finds it.
+std::optional<size_t> SentenceOf(const Document& doc, const Span& span) {
+  const std::vector<Sentence>& sentences = doc.sentences();
+  auto after = std::upper_bound(
+      sentences.begin(), sentences.end(), span.begin,
+      [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
+  if (after == sentences.begin()) return std::nullopt;
+  const size_t index = static_cast<size_t>(after - sentences.begin()) - 1;
+  if (!sentences[index].span.Contains(span)) return std::nullopt;
+  return index;
+}
+
 }  // namespace
 
+std::vector<AbstractSentence::Members> AbstractSentence::MembersBySentence(const Document& doc) {
+  std::vector<Members> members(doc.sentences().size());
+  for (size_t i = 0; i < doc.mentions().size(); ++i) {
+    const std::optional<size_t> s = SentenceOf(doc, doc.mentions()[i].span);
+    if (s) members[*s].mentions.push_back(i);
+  }
+  for (size_t i = 0; i < doc.amounts().size(); ++i) {
+    const std::optional<size_t> s = SentenceOf(doc, doc.amounts()[i].span);
+    if (s) members[*s].amounts.push_back(i);
+  }
+  return members;
+}
+
+std::vector<AbstractSentence> AbstractSentence::BuildAll(const Document& doc) {
+  const std::vector<Members> members = MembersBySentence(doc);
+  std::vector<AbstractSentence> out;
+  out.reserve(members.size());
+  for (size_t s = 0; s < members.size(); ++s) out.push_back(Build(doc, s, members[s]));
+  return out;
+}
+
 AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index) {
-  AbstractSentence out;
-  out.sentence_ = sentence_index;
+  return Build(doc, sentence_index, MembersBySentence(doc)[sentence_index]);
+}
+
+AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index,
+                                         const Members& members) {
   const Span sentence = doc.sentences()[sentence_index].span;
   const std::string& text = doc.text();
-
   std::vector<AbstractSlot> candidates;
-  for (size_t i = 0; i < doc.mentions().size(); ++i) {
+  for (const size_t i : members.mentions) {
     const Mention& m = doc.mentions()[i];
     if (m.span.empty() || !sentence.Contains(m.span)) continue;
     candidates.push_back(
@@ -44,7 +81,7 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
   }
   // Elided restatements: document ranges such as " (£5bn)" that vanish from the view.
   std::vector<Span> elided;
-  for (size_t i = 0; i < doc.amounts().size(); ++i) {
+  for (const size_t i : members.amounts) {
     const Amount& a = doc.amounts()[i];
     if (a.span.empty() || !sentence.Contains(a.span)) continue;
     if (a.restates.has_value()) {
@@ -75,6 +112,16 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
   }
   std::sort(elided.begin(), elided.end());
 
+  return Emit(doc, sentence_index, std::move(slots), elided);
+}
+
+AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_index,
+                                        std::vector<AbstractSlot> slots,
+                                        const std::vector<Span>& elided) {
+  AbstractSentence out;
+  out.sentence_ = sentence_index;
+  const Span sentence = doc.sentences()[sentence_index].span;
+  const std::string& text = doc.text();
   std::map<std::string, int> ordinals;
   auto emit = [&out](std::string_view bytes, size_t doc_begin, size_t doc_end) {
     for (size_t k = 0; k < bytes.size(); ++k) {

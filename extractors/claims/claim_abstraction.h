@@ -36,6 +36,8 @@ class AbstractSentence {
   // Builds the view of sentence `sentence_index` of `doc`. Mentions and amounts are taken by
   // span containment; where two overlap, the earlier (then the longer) one wins.
   static AbstractSentence Build(const Document& doc, size_t sentence_index);
+  // The views of every sentence of `doc`, in order; linear in the number of annotations.
+  static std::vector<AbstractSentence> BuildAll(const Document& doc);
 
   const std::string& text() const { return text_; }
   const std::vector<AbstractSlot>& slots() const { return slots_; }
@@ -49,6 +51,18 @@ class AbstractSentence {
   std::vector<const AbstractSlot*> SlotsIn(size_t begin, size_t end) const;
 
  private:
+  // The mentions and amounts (indices, ascending) whose spans lie in one sentence.
+  struct Members {
+    std::vector<size_t> mentions;
+    std::vector<size_t> amounts;
+  };
+  static std::vector<Members> MembersBySentence(const Document& doc);
+  static AbstractSentence Build(const Document& doc, size_t sentence_index, const Members& members);
+  // Writes the view: placeholders for `slots`, `elided` ranges dropped, whitespace and
+  // typography folded.
+  static AbstractSentence Emit(const Document& doc, size_t sentence_index,
+                               std::vector<AbstractSlot> slots, const std::vector<Span>& elided);
+
   size_t sentence_ = 0;
   std::string text_;
   std::vector<AbstractSlot> slots_;

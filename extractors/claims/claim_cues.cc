@@ -93,6 +93,15 @@ struct ClaimCues::Impl {
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
   std::set<std::string> exact_case;  // cues that match only as written
+  size_t quote_min_words = 3;
+
+  // Reads one claim_cues file into this; the Read* parts each read some of its fields.
+  Status ReadFile(const Json& json, const std::string& path, const MacroTable& macros);
+  Status ReadPatterns(const Json& json, const std::string& path, const MacroTable& macros);
+  Status ReadStatusCues(const Json& json, const std::string& path);
+  Status ReadAttribution(const Json& json, const std::string& path, const MacroTable& macros);
+  // Compiles each status's before/after word lists, once every file is read.
+  Status CompileCueLists();
 };
 
 ClaimCues::ClaimCues(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -101,149 +110,172 @@ ClaimCues::~ClaimCues() = default;
 StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& sources,
                                                        const MacroTable& macros) {
   auto impl = std::make_unique<Impl>();
-  size_t quote_min_words = 3;
   for (const RuleSource* source : sources.OfKind("claim_cues")) {
-    const Json json = Json::parse(source->contents);
-    const std::string& path = source->path;
-    for (const auto& [key, value] : json.items()) {
-      if (key != "kind" && key != "macros" && key != "comment" && key != "clause_boundaries" &&
-          key != "status" && key != "attribution" && key != "quote_min_words" &&
-          key != "case_sensitive_cues" && key != "clause_boundary_patterns" &&
-          key != "per_unit_after" && key != "total_amount" && key != "described_object_veto" &&
-          key != "deal_amount_after") {
-        return Status::InvalidArgument(path + ": unknown top-level field \"" + key + "\"");
-      }
+    NEWSFACTS_RETURN_IF_ERROR(GuardJson(source->path, [&] {
+      return impl->ReadFile(Json::parse(source->contents), source->path, macros);
+    }));
+  }
+  NEWSFACTS_RETURN_IF_ERROR(impl->CompileCueLists());
+  std::unique_ptr<ClaimCues> cues(new ClaimCues(std::move(impl)));
+  cues->quote_min_words_ = cues->impl_->quote_min_words;
+  return cues;
+}
+
+Status ClaimCues::Impl::ReadFile(const Json& json, const std::string& path,
+                                 const MacroTable& macros) {
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(json,
+                {"kind", "macros", "comment", "clause_boundaries", "status", "attribution",
+                 "quote_min_words", "case_sensitive_cues", "clause_boundary_patterns",
+                 "per_unit_after", "total_amount", "described_object_veto", "deal_amount_after"},
+                "a claim_cues file")
+          .WithContext(path));
+  NEWSFACTS_RETURN_IF_ERROR(ReadPatterns(json, path, macros));
+  if (json.contains("case_sensitive_cues")) {
+    std::vector<std::string> words;
+    NEWSFACTS_RETURN_IF_ERROR(
+        ReadWordList(json["case_sensitive_cues"], path + ": case_sensitive_cues", &words));
+    exact_case.insert(words.begin(), words.end());
+  }
+  if (json.contains("quote_min_words")) {
+    if (!json["quote_min_words"].is_number_unsigned()) {
+      return Status::InvalidArgument(path + ": quote_min_words must be a positive integer");
     }
-    if (json.contains("clause_boundaries")) {
-      std::vector<std::string> words;
-      NEWSFACTS_RETURN_IF_ERROR(
-          ReadWordList(json["clause_boundaries"], path + ": clause_boundaries", &words));
-      for (std::string& word : words) {
-        std::transform(word.begin(), word.end(), word.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        impl->boundaries.push_back(std::move(word));
-      }
+    quote_min_words = json["quote_min_words"].get<size_t>();
+  }
+  NEWSFACTS_RETURN_IF_ERROR(ReadStatusCues(json, path));
+  return ReadAttribution(json, path, macros);
+}
+
+Status ClaimCues::Impl::ReadPatterns(const Json& json, const std::string& path,
+                                     const MacroTable& macros) {
+  if (json.contains("clause_boundaries")) {
+    std::vector<std::string> words;
+    NEWSFACTS_RETURN_IF_ERROR(
+        ReadWordList(json["clause_boundaries"], path + ": clause_boundaries", &words));
+    for (std::string& word : words) {
+      std::transform(word.begin(), word.end(), word.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      boundaries.push_back(std::move(word));
     }
-    if (json.contains("clause_boundary_patterns")) {
-      std::vector<std::string> patterns;
-      NEWSFACTS_RETURN_IF_ERROR(ReadWordList(json["clause_boundary_patterns"],
-                                             path + ": clause_boundary_patterns", &patterns));
-      for (const std::string& pattern : patterns) {
-        StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-            CompilePattern(macros, pattern, {"next"}, path + ": clause_boundary_patterns");
-        if (!compiled.ok()) return compiled.status();
-        impl->boundary_patterns.push_back(std::move(*compiled));
-      }
-    }
-    for (const auto& [field, target, groups] :
-         {std::tuple<const char*, std::unique_ptr<CompiledPattern>*, std::set<std::string>>{
-              "per_unit_after", &impl->per_unit, {}},
-          {"total_amount", &impl->total_amount, {"amount"}},
-          {"described_object_veto", &impl->described_object_veto, {}}}) {
-      if (!json.contains(field)) continue;
-      if (!json[field].is_string()) {
-        return Status::InvalidArgument(path + ": " + field + " must be a string");
-      }
+  }
+  if (json.contains("clause_boundary_patterns")) {
+    std::vector<std::string> patterns;
+    NEWSFACTS_RETURN_IF_ERROR(ReadWordList(json["clause_boundary_patterns"],
+                                           path + ": clause_boundary_patterns", &patterns));
+    for (const std::string& pattern : patterns) {
       StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-          CompilePattern(macros, json[field].get<std::string>(), groups, path + ": " + field);
+          CompilePattern(macros, pattern, {"next"}, path + ": clause_boundary_patterns");
       if (!compiled.ok()) return compiled.status();
-      *target = std::move(*compiled);
+      boundary_patterns.push_back(std::move(*compiled));
     }
-    if (json.contains("deal_amount_after")) {
-      const Json& entry = json["deal_amount_after"];
-      const std::string where = path + ": deal_amount_after";
-      if (!entry.is_object() || !entry.contains("pattern") || !entry["pattern"].is_string()) {
-        return Status::InvalidArgument(where +
-                                       " must be {\"pattern\": ..., \"predicates\": [...]}");
+  }
+  for (const auto& [field, target, groups] :
+       {std::tuple<const char*, std::unique_ptr<CompiledPattern>*, std::set<std::string>>{
+            "per_unit_after", &per_unit, {}},
+        {"total_amount", &total_amount, {"amount"}},
+        {"described_object_veto", &described_object_veto, {}}}) {
+    if (!json.contains(field)) continue;
+    if (!json[field].is_string()) {
+      return Status::InvalidArgument(path + ": " + field + " must be a string");
+    }
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompilePattern(macros, json[field].get<std::string>(), groups, path + ": " + field);
+    if (!compiled.ok()) return compiled.status();
+    *target = std::move(*compiled);
+  }
+  if (json.contains("deal_amount_after")) {
+    const Json& entry = json["deal_amount_after"];
+    const std::string where = path + ": deal_amount_after";
+    if (!entry.is_object() || !entry.contains("pattern") || !entry["pattern"].is_string()) {
+      return Status::InvalidArgument(where + " must be {\"pattern\": ..., \"predicates\": [...]}");
+    }
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompilePattern(
+        macros, entry["pattern"].get<std::string>(), {"amount", "undisclosed"}, where);
+    if (!compiled.ok()) return compiled.status();
+    deal_amount_after = std::move(*compiled);
+    std::vector<std::string> predicates;
+    NEWSFACTS_RETURN_IF_ERROR(ReadWordList(entry.value("predicates", Json::array()),
+                                           where + ": predicates", &predicates));
+    deal_amount_predicates.insert(predicates.begin(), predicates.end());
+  }
+  return Status::Ok();
+}
+
+Status ClaimCues::Impl::ReadStatusCues(const Json& json, const std::string& path) {
+  if (json.contains("status")) {
+    const Json& status = json["status"];
+    if (!status.is_object()) return Status::InvalidArgument(path + ": status must be an object");
+    for (const auto& [name, lists] : status.items()) {
+      auto it = std::find_if(kCueStatuses.begin(), kCueStatuses.end(),
+                             [&name = name](const auto& entry) { return name == entry.first; });
+      if (it == kCueStatuses.end()) {
+        return Status::InvalidArgument(path + ": status." + name +
+                                       ": cue lists exist for conditional, negated, hedged "
+                                       "and planned (question and reported are structural)");
       }
-      StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompilePattern(
-          macros, entry["pattern"].get<std::string>(), {"amount", "undisclosed"}, where);
-      if (!compiled.ok()) return compiled.status();
-      impl->deal_amount_after = std::move(*compiled);
-      std::vector<std::string> predicates;
-      NEWSFACTS_RETURN_IF_ERROR(ReadWordList(entry.value("predicates", Json::array()),
-                                             where + ": predicates", &predicates));
-      impl->deal_amount_predicates.insert(predicates.begin(), predicates.end());
-    }
-    if (json.contains("case_sensitive_cues")) {
-      std::vector<std::string> words;
-      NEWSFACTS_RETURN_IF_ERROR(
-          ReadWordList(json["case_sensitive_cues"], path + ": case_sensitive_cues", &words));
-      impl->exact_case.insert(words.begin(), words.end());
-    }
-    if (json.contains("quote_min_words")) {
-      if (!json["quote_min_words"].is_number_unsigned()) {
-        return Status::InvalidArgument(path + ": quote_min_words must be a positive integer");
+      Impl::CueList& cue = cues[static_cast<size_t>(it - kCueStatuses.begin())];
+      if (!lists.is_object()) {
+        return Status::InvalidArgument(path + ": status." + name +
+                                       " must be an object with \"before\" and \"after\"");
       }
-      quote_min_words = json["quote_min_words"].get<size_t>();
-    }
-    if (json.contains("status")) {
-      const Json& status = json["status"];
-      if (!status.is_object()) return Status::InvalidArgument(path + ": status must be an object");
-      for (const auto& [name, lists] : status.items()) {
-        auto it = std::find_if(kCueStatuses.begin(), kCueStatuses.end(),
-                               [&name = name](const auto& entry) { return name == entry.first; });
-        if (it == kCueStatuses.end()) {
-          return Status::InvalidArgument(path + ": status." + name +
-                                         ": cue lists exist for conditional, negated, hedged "
-                                         "and planned (question and reported are structural)");
+      for (const auto& [side, words] : lists.items()) {
+        const std::string what = path + ": status." + name + "." + side;
+        if (side == "before") {
+          NEWSFACTS_RETURN_IF_ERROR(ReadWordList(words, what, &cue.before_words));
+        } else if (side == "after") {
+          NEWSFACTS_RETURN_IF_ERROR(ReadWordList(words, what, &cue.after_words));
+        } else {
+          return Status::InvalidArgument(what + ": only \"before\" and \"after\" lists exist");
         }
-        Impl::CueList& cue = impl->cues[static_cast<size_t>(it - kCueStatuses.begin())];
-        if (!lists.is_object()) {
-          return Status::InvalidArgument(path + ": status." + name +
-                                         " must be an object with \"before\" and \"after\"");
-        }
-        for (const auto& [side, words] : lists.items()) {
-          const std::string what = path + ": status." + name + "." + side;
-          if (side == "before") {
-            NEWSFACTS_RETURN_IF_ERROR(ReadWordList(words, what, &cue.before_words));
-          } else if (side == "after") {
-            NEWSFACTS_RETURN_IF_ERROR(ReadWordList(words, what, &cue.after_words));
-          } else {
-            return Status::InvalidArgument(what + ": only \"before\" and \"after\" lists exist");
-          }
-        }
-      }
-    }
-    if (json.contains("attribution")) {
-      if (!json["attribution"].is_array()) {
-        return Status::InvalidArgument(path + ": attribution must be an array of rules");
-      }
-      for (const Json& entry : json["attribution"]) {
-        if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string() ||
-            !entry.contains("pattern") || !entry["pattern"].is_string()) {
-          return Status::InvalidArgument(path +
-                                         ": attribution: each rule needs string id and pattern");
-        }
-        const std::string id = entry["id"].get<std::string>();
-        const std::string context = path + ": attribution " + id;
-        StatusOr<std::string> expanded =
-            ExpandClaimPattern(macros, entry["pattern"].get<std::string>());
-        if (!expanded.ok()) return expanded.status().WithContext(context);
-        StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-            CompiledPattern::Compile(*expanded, false);
-        if (!compiled.ok()) return compiled.status().WithContext(context);
-        for (const std::string& group : (*compiled)->GroupNames()) {
-          if (group != "speaker" && group != "venue") {
-            return Status::InvalidArgument(context + ": group \"" + group +
-                                           "\" is not speaker or venue");
-          }
-        }
-        impl->attribution.push_back({id, std::move(*compiled)});
       }
     }
   }
-  for (Impl::CueList& cue : impl->cues) {
-    StatusOr<std::unique_ptr<Regex>> before = CompileWordList(cue.before_words, impl->exact_case);
+  return Status::Ok();
+}
+
+Status ClaimCues::Impl::ReadAttribution(const Json& json, const std::string& path,
+                                        const MacroTable& macros) {
+  if (json.contains("attribution")) {
+    if (!json["attribution"].is_array()) {
+      return Status::InvalidArgument(path + ": attribution must be an array of rules");
+    }
+    for (const Json& entry : json["attribution"]) {
+      if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string() ||
+          !entry.contains("pattern") || !entry["pattern"].is_string()) {
+        return Status::InvalidArgument(path +
+                                       ": attribution: each rule needs string id and pattern");
+      }
+      const std::string id = entry["id"].get<std::string>();
+      const std::string context = path + ": attribution " + id;
+      StatusOr<std::string> expanded =
+          ExpandClaimPattern(macros, entry["pattern"].get<std::string>());
+      if (!expanded.ok()) return expanded.status().WithContext(context);
+      StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+          CompiledPattern::Compile(*expanded, false);
+      if (!compiled.ok()) return compiled.status().WithContext(context);
+      for (const std::string& group : (*compiled)->GroupNames()) {
+        if (group != "speaker" && group != "venue") {
+          return Status::InvalidArgument(context + ": group \"" + group +
+                                         "\" is not speaker or venue");
+        }
+      }
+      attribution.push_back({id, std::move(*compiled)});
+    }
+  }
+  return Status::Ok();
+}
+
+Status ClaimCues::Impl::CompileCueLists() {
+  for (Impl::CueList& cue : cues) {
+    StatusOr<std::unique_ptr<Regex>> before = CompileWordList(cue.before_words, exact_case);
     if (!before.ok()) return before.status().WithContext("claim_cues: a cue list");
-    StatusOr<std::unique_ptr<Regex>> after = CompileWordList(cue.after_words, impl->exact_case);
+    StatusOr<std::unique_ptr<Regex>> after = CompileWordList(cue.after_words, exact_case);
     if (!after.ok()) return after.status().WithContext("claim_cues: a cue list");
     cue.before = std::move(*before);
     cue.after = std::move(*after);
   }
-  std::unique_ptr<ClaimCues> cues(new ClaimCues(std::move(impl)));
-  cues->quote_min_words_ = quote_min_words;
-  return cues;
+  return Status::Ok();
 }
 
 std::vector<AbstractRange> ClaimCues::Clauses(std::string_view abstract_text) const {

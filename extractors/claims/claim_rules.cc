@@ -79,12 +79,8 @@ Status ParseExample(const Json& json, ClaimExample* example) {
   return Status::Ok();
 }
 
-Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
-  NEWSFACTS_RETURN_IF_ERROR(
-      CheckKeys(json,
-                {"id", "predicate", "pattern", "priority", "symmetric", "role", "also",
-                 "case_sensitive", "examples", "comment", "status_scope", "object_veto_after"},
-                "a rule"));
+// Reads the rule's scalar fields: predicate, pattern, role, status scope, priority, flags.
+Status ParseRuleFields(const Json& json, ClaimRule* rule, bool* case_sensitive) {
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "predicate", &rule->predicate));
   if (rule->predicate.empty()) return Status::InvalidArgument("missing \"predicate\"");
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &rule->pattern));
@@ -96,74 +92,78 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
     return Status::InvalidArgument("field \"status_scope\" must be \"clause\" or \"phrase\"");
   }
   rule->phrase_status = status_scope == "phrase";
-  std::string veto;
-  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "object_veto_after", &veto));
-  if (!veto.empty()) {
-    StatusOr<std::string> expanded = ExpandClaimPattern(macros, veto);
-    if (!expanded.ok()) return expanded.status().WithContext("object_veto_after");
-    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-        CompiledPattern::Compile(*expanded, false);
-    if (!compiled.ok()) return compiled.status().WithContext("object_veto_after");
-    rule->object_veto_after = std::move(*compiled);
-  }
   if (json.contains("priority")) {
     if (!json["priority"].is_number_integer()) {
       return Status::InvalidArgument("field \"priority\" must be an integer");
     }
     rule->priority = json["priority"].get<int>();
   }
-  bool case_sensitive = false;
   for (const auto& [field, target] : {std::pair<const char*, bool*>{"symmetric", &rule->symmetric},
-                                      {"case_sensitive", &case_sensitive}}) {
+                                      {"case_sensitive", case_sensitive}}) {
     if (!json.contains(field)) continue;
     if (!json[field].is_boolean()) {
       return Status::InvalidArgument(std::string("field \"") + field + "\" must be true or false");
     }
     *target = json[field].get<bool>();
   }
-  if (json.contains("also")) {
-    if (!json["also"].is_array()) return Status::InvalidArgument("field \"also\" must be an array");
-    for (const Json& extra : json["also"]) {
-      if (!extra.is_object()) {
-        return Status::InvalidArgument("each \"also\" entry must be an object");
-      }
-      NEWSFACTS_RETURN_IF_ERROR(CheckKeys(extra, {"predicate", "subject", "object"}, "\"also\""));
-      ExtraClaim claim;
-      NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "predicate", &claim.predicate));
-      NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "subject", &claim.subject_group));
-      NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "object", &claim.object_group));
-      if (claim.predicate.empty() || claim.subject_group.empty() || claim.object_group.empty()) {
-        return Status::InvalidArgument("an \"also\" entry needs predicate, subject and object");
-      }
-      rule->also.push_back(std::move(claim));
-    }
-  }
-  if (json.contains("examples")) {
-    const Json& examples = json["examples"];
-    if (!examples.is_object()) {
-      return Status::InvalidArgument("field \"examples\" must be an object with match/no_match");
-    }
-    NEWSFACTS_RETURN_IF_ERROR(CheckKeys(examples, {"match", "no_match"}, "\"examples\""));
-    for (const Json& example : examples.value("match", Json::array())) {
-      ClaimExample parsed;
-      NEWSFACTS_RETURN_IF_ERROR(ParseExample(example, &parsed));
-      rule->match.push_back(std::move(parsed));
-    }
-    for (const Json& example : examples.value("no_match", Json::array())) {
-      if (!example.is_string()) {
-        return Status::InvalidArgument("a \"no_match\" example must be a string");
-      }
-      rule->no_match.push_back(example.get<std::string>());
-    }
-  }
+  return Status::Ok();
+}
 
-  StatusOr<std::string> expanded = ExpandClaimPattern(macros, rule->pattern);
+// Reads "also": further claims from two other groups of the same match.
+Status ParseAlso(const Json& json, ClaimRule* rule) {
+  if (!json.contains("also")) return Status::Ok();
+  if (!json["also"].is_array()) return Status::InvalidArgument("field \"also\" must be an array");
+  for (const Json& extra : json["also"]) {
+    if (!extra.is_object()) {
+      return Status::InvalidArgument("each \"also\" entry must be an object");
+    }
+    NEWSFACTS_RETURN_IF_ERROR(CheckKeys(extra, {"predicate", "subject", "object"}, "\"also\""));
+    ExtraClaim claim;
+    NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "predicate", &claim.predicate));
+    NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "subject", &claim.subject_group));
+    NEWSFACTS_RETURN_IF_ERROR(ReadString(extra, "object", &claim.object_group));
+    if (claim.predicate.empty() || claim.subject_group.empty() || claim.object_group.empty()) {
+      return Status::InvalidArgument("an \"also\" entry needs predicate, subject and object");
+    }
+    rule->also.push_back(std::move(claim));
+  }
+  return Status::Ok();
+}
+
+// Reads "examples": {"match": [objects], "no_match": [strings]}.
+Status ParseExamples(const Json& json, ClaimRule* rule) {
+  if (!json.contains("examples")) return Status::Ok();
+  const Json& examples = json["examples"];
+  if (!examples.is_object()) {
+    return Status::InvalidArgument("field \"examples\" must be an object with match/no_match");
+  }
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(examples, {"match", "no_match"}, "\"examples\""));
+  for (const Json& example : examples.value("match", Json::array())) {
+    ClaimExample parsed;
+    NEWSFACTS_RETURN_IF_ERROR(ParseExample(example, &parsed));
+    rule->match.push_back(std::move(parsed));
+  }
+  for (const Json& example : examples.value("no_match", Json::array())) {
+    if (!example.is_string()) {
+      return Status::InvalidArgument("a \"no_match\" example must be a string");
+    }
+    rule->no_match.push_back(example.get<std::string>());
+  }
+  return Status::Ok();
+}
+
+// Expands and compiles `pattern`; case-insensitive unless asked otherwise.
+StatusOr<std::unique_ptr<CompiledPattern>> CompileClaimPattern(const MacroTable& macros,
+                                                               const std::string& pattern,
+                                                               bool case_sensitive) {
+  StatusOr<std::string> expanded = ExpandClaimPattern(macros, pattern);
   if (!expanded.ok()) return expanded.status();
-  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-      CompiledPattern::Compile(*expanded, case_sensitive);
-  if (!compiled.ok()) return compiled.status();
-  rule->compiled = std::move(*compiled);
+  return CompiledPattern::Compile(*expanded, case_sensitive);
+}
 
+// Checks the compiled pattern's groups against the predicate and the "also" entries, and
+// sets what follows from them (object_optional, min_mentions).
+Status CheckGroups(ClaimRule* rule) {
   std::set<std::string> allowed = {"subject", "object",      "amount",     "role", "speaker",
                                    "venue",   "subject_ref", "object_ref", "asset"};
   for (const ExtraClaim& extra : rule->also) {
@@ -205,6 +205,30 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   return Status::Ok();
 }
 
+Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(json,
+                {"id", "predicate", "pattern", "priority", "symmetric", "role", "also",
+                 "case_sensitive", "examples", "comment", "status_scope", "object_veto_after"},
+                "a rule"));
+  bool case_sensitive = false;
+  NEWSFACTS_RETURN_IF_ERROR(ParseRuleFields(json, rule, &case_sensitive));
+  std::string veto;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "object_veto_after", &veto));
+  if (!veto.empty()) {
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompileClaimPattern(macros, veto, false);
+    if (!compiled.ok()) return compiled.status().WithContext("object_veto_after");
+    rule->object_veto_after = std::move(*compiled);
+  }
+  NEWSFACTS_RETURN_IF_ERROR(ParseAlso(json, rule));
+  NEWSFACTS_RETURN_IF_ERROR(ParseExamples(json, rule));
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+      CompileClaimPattern(macros, rule->pattern, case_sensitive);
+  if (!compiled.ok()) return compiled.status();
+  rule->compiled = std::move(*compiled);
+  return CheckGroups(rule);
+}
+
 }  // namespace
 
 const GroupSpan* PatternMatch::Group(std::string_view name) const {
@@ -229,8 +253,9 @@ StatusOr<std::optional<std::string>> ClaimPlaceholder(std::string_view body) {
     if (types.size() > 1 || list || !group.empty()) {
       std::string message = "{";
       message.append(body);
-      message += "}: only placeholder types (ORG, PERSON, PRODUCT, LOCATION, MONEY, ENTITY) "
-                 "take \"|\", \"+\" or a group";
+      message +=
+          "}: only placeholder types (ORG, PERSON, PRODUCT, LOCATION, MONEY, ENTITY) "
+          "take \"|\", \"+\" or a group";
       return Status::InvalidArgument(message);
     }
     return std::optional<std::string>();  // an ordinary macro
@@ -388,7 +413,8 @@ StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
       if (!ids.insert(rule.id).second) {
         return Status::InvalidArgument(context + ": duplicate rule id");
       }
-      NEWSFACTS_RETURN_IF_ERROR(ParseRule(entry, macros, &rule).WithContext(context));
+      NEWSFACTS_RETURN_IF_ERROR(
+          GuardJson(context, [&] { return ParseRule(entry, macros, &rule).WithContext(context); }));
       rules.push_back(std::move(rule));
     }
   }

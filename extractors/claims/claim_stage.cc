@@ -378,6 +378,15 @@ struct ClaimStage::Impl {
   std::vector<ClaimRule> rules;
   std::unique_ptr<ClaimCues> cues;
   std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
+
+  // Adds the candidate claims of one match of `rule` in sentence `s`.
+  void AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts, size_t s,
+                const ClaimRule& rule, const PatternMatch& match,
+                std::vector<Candidate>* candidates) const;
+  // Sets a resolved candidate's status, speaker and venue from its sentence's cues, its
+  // attribution and the quote holding it.
+  void Settle(const AbstractSentence& sentence, Attribution attribution,
+              const std::vector<Quote>& quotes, Candidate* candidate) const;
 };
 
 ClaimStage::ClaimStage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -409,13 +418,11 @@ Status ClaimStage::Process(Document& doc) const {
     }
   }
   const size_t sentence_count = doc.sentences().size();
-  std::vector<AbstractSentence> abstracts;
+  const std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
   std::vector<Attribution> attributions;
-  abstracts.reserve(sentence_count);
   attributions.reserve(sentence_count);
-  for (size_t s = 0; s < sentence_count; ++s) {
-    abstracts.push_back(AbstractSentence::Build(doc, s));
-    attributions.push_back(impl_->cues->Attribute(doc, abstracts.back()));
+  for (const AbstractSentence& sentence : abstracts) {
+    attributions.push_back(impl_->cues->Attribute(doc, sentence));
   }
   std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
 
@@ -430,69 +437,12 @@ Status ClaimStage::Process(Document& doc) const {
       const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
       if (mentions < rule.min_mentions) continue;
       for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
-        Claim base;
-        base.rule = rule.id;
-        base.sentence = s;
-        base.span = sentence.ToDocument(match.begin, match.end);
-        if (const GroupSpan* amount = match.Group("amount")) {
-          for (const AbstractSlot* slot : sentence.SlotsIn(amount->begin, amount->end)) {
-            if (slot->kind == AbstractSlot::Kind::kAmount) {
-              base.amount = impl_->cues->DealAmount(sentence, *slot);
-              break;
-            }
-          }
-        }
-        base.role = rule.role;
-        if (const GroupSpan* role = match.Group("role"); role && role->end > role->begin) {
-          base.role = std::string(doc.Text(sentence.ToDocument(role->begin, role->end)));
-        }
-        const std::vector<Participant> subjects =
-            Participants(doc, abstracts, s, match, "subject", "subject_ref");
-        std::optional<std::vector<Participant>> objects;
-        if (match.Group("object") || match.Group("object_ref") || match.Group("asset")) {
-          objects =
-              ObjectsOf(doc, abstracts, s, match, *impl_->cues, "object", "object_ref", subjects);
-          if (rule.object_veto_after != nullptr && !objects->empty()) {
-            VetoObjects(sentence, *rule.object_veto_after, &*objects);
-            if (objects->empty()) continue;  // every object named goods or opened a clause
-          }
-          // A rule that matched on a described object the cues reject found no object.
-          if (objects->empty() && match.Group("asset")) continue;
-          if (objects->empty() && rule.object_optional) objects.reset();
-        }
-        AddCandidates(doc, rule, rule.predicate, subjects, objects, base, match, &candidates);
-        for (const ExtraClaim& extra : rule.also) {
-          if (!match.Group(extra.subject_group)) continue;
-          const std::vector<Participant> extra_objects =
-              ObjectsOf(doc, abstracts, s, match, *impl_->cues, extra.object_group, "");
-          if (extra_objects.empty()) continue;
-          Claim extra_base = base;
-          extra_base.role.clear();
-          AddCandidates(doc, rule, extra.predicate,
-                        Participants(doc, abstracts, s, match, extra.subject_group, ""),
-                        extra_objects, extra_base, match, &candidates);
-        }
+        impl_->AddMatch(doc, abstracts, s, rule, match, &candidates);
       }
     }
     for (Candidate& candidate : ResolveOverlaps(std::move(candidates))) {
-      Claim& claim = candidate.claim;
-      if (candidate.phrase_status) {
-        claim.status = impl_->cues->PhraseStatusOf(sentence.text(), candidate.evidence);
-        claims.push_back(std::move(claim));
-        continue;
-      }
-      Attribution attribution = attributions[s];
-      for (const Quote& quote : quotes) {
-        if (quote.span.Contains(claim.span) && !quote.speaker.empty()) {
-          attribution.speaker = quote.speaker;
-          break;
-        }
-      }
-      claim.speaker = attribution.speaker;
-      claim.venue = attribution.venue;
-      claim.status =
-          impl_->cues->StatusOf(sentence.text(), candidate.evidence, !attribution.empty());
-      claims.push_back(std::move(claim));
+      impl_->Settle(sentence, attributions[s], quotes, &candidate);
+      claims.push_back(std::move(candidate.claim));
     }
   }
   AttachFollowUpAmounts(doc, abstracts, *impl_->cues, &claims);
@@ -503,6 +453,71 @@ Status ClaimStage::Process(Document& doc) const {
   out_quotes.insert(out_quotes.end(), std::make_move_iterator(quotes.begin()),
                     std::make_move_iterator(quotes.end()));
   return Status::Ok();
+}
+
+void ClaimStage::Impl::AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts,
+                                size_t s, const ClaimRule& rule, const PatternMatch& match,
+                                std::vector<Candidate>* candidates) const {
+  const AbstractSentence& sentence = abstracts[s];
+  Claim base;
+  base.rule = rule.id;
+  base.sentence = s;
+  base.span = sentence.ToDocument(match.begin, match.end);
+  if (const GroupSpan* amount = match.Group("amount")) {
+    for (const AbstractSlot* slot : sentence.SlotsIn(amount->begin, amount->end)) {
+      if (slot->kind == AbstractSlot::Kind::kAmount) {
+        base.amount = cues->DealAmount(sentence, *slot);
+        break;
+      }
+    }
+  }
+  base.role = rule.role;
+  if (const GroupSpan* role = match.Group("role"); role && role->end > role->begin) {
+    base.role = std::string(doc.Text(sentence.ToDocument(role->begin, role->end)));
+  }
+  const std::vector<Participant> subjects =
+      Participants(doc, abstracts, s, match, "subject", "subject_ref");
+  std::optional<std::vector<Participant>> objects;
+  if (match.Group("object") || match.Group("object_ref") || match.Group("asset")) {
+    objects = ObjectsOf(doc, abstracts, s, match, *cues, "object", "object_ref", subjects);
+    if (rule.object_veto_after != nullptr && !objects->empty()) {
+      VetoObjects(sentence, *rule.object_veto_after, &*objects);
+      if (objects->empty()) return;  // every object named goods or opened a clause
+    }
+    // A rule that matched on a described object the cues reject found no object.
+    if (objects->empty() && match.Group("asset")) return;
+    if (objects->empty() && rule.object_optional) objects.reset();
+  }
+  AddCandidates(doc, rule, rule.predicate, subjects, objects, base, match, candidates);
+  for (const ExtraClaim& extra : rule.also) {
+    if (!match.Group(extra.subject_group)) continue;
+    const std::vector<Participant> extra_objects =
+        ObjectsOf(doc, abstracts, s, match, *cues, extra.object_group, "");
+    if (extra_objects.empty()) continue;
+    Claim extra_base = base;
+    extra_base.role.clear();
+    AddCandidates(doc, rule, extra.predicate,
+                  Participants(doc, abstracts, s, match, extra.subject_group, ""), extra_objects,
+                  extra_base, match, candidates);
+  }
+}
+
+void ClaimStage::Impl::Settle(const AbstractSentence& sentence, Attribution attribution,
+                              const std::vector<Quote>& quotes, Candidate* candidate) const {
+  Claim& claim = candidate->claim;
+  if (candidate->phrase_status) {
+    claim.status = cues->PhraseStatusOf(sentence.text(), candidate->evidence);
+    return;
+  }
+  for (const Quote& quote : quotes) {
+    if (quote.span.Contains(claim.span) && !quote.speaker.empty()) {
+      attribution.speaker = quote.speaker;
+      break;
+    }
+  }
+  claim.speaker = attribution.speaker;
+  claim.venue = attribution.venue;
+  claim.status = cues->StatusOf(sentence.text(), candidate->evidence, !attribution.empty());
 }
 
 const std::vector<ClaimRule>& ClaimStage::rules() const { return impl_->rules; }
@@ -521,9 +536,10 @@ std::vector<UnexplainedSentence> ClaimStage::Explain(const Document& doc) {
     if (c.sentence < claimed.size()) claimed[c.sentence] = true;
   }
   std::vector<UnexplainedSentence> out;
+  const std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
   for (size_t s = 0; s < doc.sentences().size(); ++s) {
     if (mentions[s] >= 2 && amounts[s] >= 1 && !claimed[s]) {
-      out.push_back({s, AbstractSentence::Build(doc, s).text()});
+      out.push_back({s, abstracts[s].text()});
     }
   }
   return out;
