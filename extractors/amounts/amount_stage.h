@@ -30,9 +30,10 @@ namespace newsfacts {
 // Thread-safe: compiled rules are immutable after Create() and shared by all threads.
 class AmountStage : public Stage {
  public:
-  // Compiles every rule file of kind "amounts" in `rules`; errors name file and rule id.
-  // InvalidArgument for malformed tables, unknown macros or group names, bad RE2 patterns,
-  // or when no file supplies the required settings (approximate_bounds, restatement).
+  // Compiles every rule file of kind "amounts" in `rules`; errors name the file, and
+  // `path:line: rule id` for a rule. InvalidArgument for malformed tables (unknown keys,
+  // wrong types), unknown macros or group names, duplicate rule ids, bad RE2 patterns, or
+  // when no file supplies the required settings (approximate_bounds, restatement).
   static StatusOr<std::unique_ptr<AmountStage>> Create(const RuleSources& rules);
   ~AmountStage() override;
 

@@ -575,22 +575,61 @@ TEST(AmountStageTest, RuleFileErrorsNameFileAndRule) {
     std::vector<std::string> message_parts;
   };
   const std::vector<ErrorCase> cases = {
-      {MinimalRules(R"js([{"id": "bad.macro", "pattern": "{NOPE}(?P<n1>{NUM})"}])js"),
+      {MinimalRules(R"js([{"id": "bad.macro", "pattern": "{NOPE}(?P<number>{NUM})"}])js"),
        {"custom/money.json", "bad.macro", "macro {NOPE} is not defined"}},
       {MinimalRules(
-           R"js([{"id": "bad.group", "pattern": "(?P<cur>{CUR_PREFIX})(?P<n1>{NUM})"}])js"),
+           R"js([{"id": "bad.group", "pattern": "(?P<cur>{CUR_PREFIX})(?P<number>{NUM})"}])js"),
        {"custom/money.json", "bad.group", "unknown group"}},
-      {MinimalRules(R"js([{"id": "bad.re2", "pattern": "(?P<n1>{NUM}"}])js"),
+      {MinimalRules(R"js([{"id": "bad.re2", "pattern": "(?P<number>{NUM}"}])js"),
        {"custom/money.json", "bad.re2", "does not compile"}},
-      {MinimalRules(R"js([{"id": "no.number", "pattern": "(?P<c1>{CUR_PREFIX})"}])js"),
-       {"custom/money.json", "no.number", "n1"}},
+      {MinimalRules(R"js([{"id": "no.number", "pattern": "(?P<currency>{CUR_PREFIX})"}])js"),
+       {"custom/money.json", "no.number", "group number"}},
       {MinimalRules(
-           R"js([{"id": "bad.example", "pattern": "(?P<n1>{NUM})", "examples": [{"text": "1", "amount": "1"}]}])js"),
+           R"js([{"id": "bad.example", "pattern": "(?P<number>{NUM})", "examples": [{"text": "1", "amount": "1"}]}])js"),
        {"custom/money.json", "bad.example", "\"amount\""}},
       {R"({"kind": "amounts", "rules": []})", {"approximate_bounds"}},
       {R"({"kind": "amounts", "currencies": [{"surface": "$", "iso": "USD", "type": "glyph", "positions": ["prefix"]}]})",
        {"custom/money.json", "glyph"}},
       {R"({"kind": "amounts", "scales": [{"word": "million"}]})", {"custom/money.json"}},
+      // Former bugs: wrong types threw a JSON exception instead of naming the file.
+      {MinimalRules(
+           R"js([{"id": "bad.priority", "priority": "high", "pattern": "(?P<number>\\d)"}])js"),
+       {"custom/money.json:6: rule bad.priority", "\"priority\"", "integer"}},
+      {MinimalRules(R"js([{"id": "bad.pattern", "pattern": ["\\d"]}])js"),
+       {"custom/money.json:6: rule bad.pattern", "\"pattern\"", "string"}},
+      {MinimalRules(
+           R"js([{"id": "bad.not_money", "pattern": "(?P<number>\\d)", "not_money": [3]}])js"),
+       {"custom/money.json:6: rule bad.not_money", "not_money"}},
+      {MinimalRules(
+           R"js([{"id": "bad.examples", "pattern": "(?P<number>\\d)", "examples": [{"text": 1}]}])js"),
+       {"custom/money.json:6: rule bad.examples", "\"text\""}},
+      {MinimalRules(R"js([{"pattern": "(?P<number>\\d)"}])js"),
+       {"custom/money.json", "rule #1", "id"}},
+      {MinimalRules(
+           R"js([{"id": "twice", "pattern": "(?P<number>\\d)"}, {"id": "twice", "pattern": "(?P<number>\\d)"}])js"),
+       {"custom/money.json:6: rule twice", "duplicate"}},
+      {MinimalRules(R"js([{"id": "extra.key", "pattern": "(?P<number>\\d)", "veto": "x"}])js"),
+       {"custom/money.json:6: rule extra.key", "unknown field \"veto\""}},
+      {R"({"kind": "amounts", "currencies": [{"surface": 5, "iso": "USD", "type": "symbol", "positions": ["prefix"]}]})",
+       {"custom/money.json: currencies #1", "\"surface\"", "string"}},
+      {R"({"kind": "amounts", "currencies": {"surface": "$"}})", {"custom/money.json", "array"}},
+      {R"({"kind": "amounts", "currencies": [{"surface": "$", "iso": "USD", "type": "symbol", "positions": "prefix"}]})",
+       {"custom/money.json: currency \"$\"", "positions"}},
+      {R"({"kind": "amounts", "currencies": [{"surface": "$", "iso": "USD", "type": "symbol", "positions": ["prefix"], "sign": true}]})",
+       {"custom/money.json: currency \"$\"", "unknown field \"sign\""}},
+      {R"({"kind": "amounts", "scales": [{"word": "million", "power": 1e30}]})",
+       {"custom/money.json: scale \"million\"", "integer"}},
+      {R"({"kind": "amounts", "scales": [{"word": "million", "power": 99999999999}]})",
+       {"custom/money.json: scale \"million\"", "integer"}},
+      {R"({"kind": "amounts", "number_words": [{"word": "two", "value": 2}]})",
+       {"custom/money.json: number word \"two\"", "decimal string"}},
+      {R"({"kind": "amounts", "approximate_bounds": {"low_factor": "0.9"}})",
+       {"custom/money.json", "high_factor"}},
+      {R"({"kind": "amounts", "restatement": {"open": "(", "separators": [";"]}})",
+       {"custom/money.json", "restatement", "open"}},
+      {R"({"kind": "amounts", "macros": {"NUM": 5}})", {"custom/money.json", "NUM"}},
+      {R"({"kind": "amounts", "currency": []})",
+       {"custom/money.json", "unknown field \"currency\""}},
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.contents);
@@ -603,6 +642,15 @@ TEST(AmountStageTest, RuleFileErrorsNameFileAndRule) {
       EXPECT_NE(stage.status().message().find(part), std::string::npos) << stage.status().message();
     }
   }
+}
+
+TEST(AmountStageTest, AnOutOfRangeNumberIsRefusedWithTheFileName) {
+  RuleSources sources;
+  const Status added = sources.Add(
+      "custom/money.json", R"({"kind": "amounts", "scales": [{"word": "m", "power": 1e400}]})");
+  ASSERT_FALSE(added.ok());
+  EXPECT_EQ(added.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(added.message().find("custom/money.json"), std::string::npos) << added.message();
 }
 
 TEST(AmountStageTest, UserRuleFilesExtendBuiltinTables) {
@@ -625,13 +673,15 @@ TEST(AmountStageTest, UserRuleFilesExtendBuiltinTables) {
 
 TEST(AmountStageTest, FailingExamplesAreReportedWithFileRuleAndText) {
   RuleSources sources;
-  ASSERT_TRUE(sources
-                  .Add("custom/money.json",
-                       MinimalRules(
-                           R"js([{"id": "usd.plain", "pattern": "(?P<c1>{CUR_PREFIX})(?P<n1>{NUM})",
+  ASSERT_TRUE(
+      sources
+          .Add(
+              "custom/money.json",
+              MinimalRules(
+                  R"js([{"id": "usd.plain", "pattern": "(?P<currency>{CUR_PREFIX})(?P<number>{NUM})",
                          "examples": [{"text": "Pay $5 now.", "match": "$5", "value": "6"}],
                          "not_money": ["Give $7 back."]}])js"))
-                  .ok());
+          .ok());
   StatusOr<std::unique_ptr<AmountStage>> stage = AmountStage::Create(sources);
   ASSERT_TRUE(stage.ok()) << stage.status().ToString();
   StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();

@@ -1,0 +1,111 @@
+// Amount matcher: gates, candidates from every rule, the overlap policy and restatements.
+#include "extractors/amounts/amount_matcher.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "extractors/amounts/amount_builder.h"
+#include "extractors/amounts/amount_text.h"
+
+namespace newsfacts::amounts {
+
+namespace {
+
+struct Candidate {
+  Amount amount;
+  int priority = 0;
+  size_t order = 0;
+};
+
+// Every verified match of every rule that passes the sentence's gates, with article offsets.
+std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document& doc,
+                                      size_t sentence_index) {
+  const Span& span = doc.sentences()[sentence_index].span;
+  const std::string_view sentence = doc.Text(span);
+  // Prefilter: digit rules need a digit and a currency (currency_gate); word rules need a
+  // magnitude word.
+  const bool has_digit =
+      std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit) &&
+      (rules.currency_gate == nullptr || rules.currency_gate->Contains(sentence));
+  const bool has_word = rules.word_gate != nullptr && rules.word_gate->Contains(sentence);
+  std::vector<Candidate> candidates;
+  if (!has_digit && !has_word) return candidates;
+
+  std::vector<std::string_view> groups;
+  for (const AmountRule& rule : rules.rules) {
+    if (rule.needs_digits ? !has_digit : !has_word) continue;
+    size_t pos = 0;
+    while (pos <= sentence.size() && rule.re->Find(sentence, pos, sentence.size(), &groups)) {
+      const size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
+      const size_t end = begin + groups[0].size();
+      pos = end > begin ? end : begin + 1;
+      if (rule.veto_before && rule.veto_before->Contains(sentence.substr(0, begin))) continue;
+      std::optional<Amount> amount =
+          BuildAmount(rules.tables, rule, sentence, groups, doc.meta().currency_hint);
+      if (!amount) continue;
+      amount->span.begin += span.begin;
+      amount->span.end += span.begin;
+      amount->sentence = sentence_index;
+      candidates.push_back({std::move(*amount), rule.priority, rule.order});
+    }
+  }
+  return candidates;
+}
+
+// The overlap policy: longest match wins, then higher priority, then earlier rule. Returns
+// the kept amounts sorted by span.
+std::vector<Amount> ResolveOverlaps(std::vector<Candidate> candidates) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.amount.span.size() != b.amount.span.size()) {
+      return a.amount.span.size() > b.amount.span.size();
+    }
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.order != b.order) return a.order < b.order;
+    return a.amount.span.begin < b.amount.span.begin;
+  });
+  std::vector<Amount> accepted;
+  for (Candidate& candidate : candidates) {
+    const bool overlaps = std::any_of(accepted.begin(), accepted.end(), [&](const Amount& a) {
+      return a.span.Overlaps(candidate.amount.span);
+    });
+    if (!overlaps) accepted.push_back(std::move(candidate.amount));
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const Amount& a, const Amount& b) { return a.span < b.span; });
+  return accepted;
+}
+
+// Sets amount.restates when it converts the previous amount of the same sentence.
+void LinkRestatement(const Tables& tables, const Document& doc, size_t sentence_index,
+                     const std::vector<Amount>& out, Amount& amount) {
+  if (out.empty() || out.back().sentence != sentence_index) return;
+  if (amount.currency && out.back().currency && amount.currency == out.back().currency) return;
+  const Amount& previous = out.back();
+  const std::string_view between =
+      TrimSpace(std::string_view(doc.text())
+                    .substr(previous.span.end, amount.span.begin - previous.span.end));
+  const std::string key = NormalizeKey(between);
+  const auto& open = tables.restatement_open;
+  const auto& separators = tables.restatement_separators;
+  if (std::find(open.begin(), open.end(), between) != open.end()) {
+    amount.restates = previous.restates.value_or(out.size() - 1);
+  } else if (previous.restates &&
+             std::find(separators.begin(), separators.end(), key) != separators.end()) {
+    amount.restates = previous.restates;
+  }
+}
+
+}  // namespace
+
+void FindAmountsInSentence(const AmountRuleSet& rules, const Document& doc, size_t sentence_index,
+                           std::vector<Amount>& out) {
+  const Span& span = doc.sentences()[sentence_index].span;
+  if (span.end > doc.text().size() || span.empty()) return;
+  for (Amount& amount : ResolveOverlaps(FindCandidates(rules, doc, sentence_index))) {
+    LinkRestatement(rules.tables, doc, sentence_index, out, amount);
+    out.push_back(std::move(amount));
+  }
+}
+
+}  // namespace newsfacts::amounts

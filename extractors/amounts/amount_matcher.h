@@ -1,0 +1,23 @@
+// Amount matcher: runs the rules over one sentence, keeps the best of overlapping candidates
+// (the overlap policy) and links conversions in parentheses to the amount they restate.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "extractors/amounts/amount_rules.h"
+#include "pipeline/document.h"
+
+namespace newsfacts::amounts {
+
+// Appends to `out` the amounts of sentence `sentence_index` of `doc`, sorted by span, with
+// article offsets. `out` holds the amounts of earlier sentences; `restates` indices point
+// into it. Sentences that pass no gate are skipped: rules with a `number` group need a digit
+// and a currency_gate match, the others a prefilter word.
+// Overlap policy: the longest match wins, then the higher priority, then the earlier rule.
+// Restatements: "X (Y)" makes Y restate X and "X (Y; Z)" makes Z restate X too, when Y
+// changes currency ("£399 (£469 including VAT)" is no conversion).
+void FindAmountsInSentence(const AmountRuleSet& rules, const Document& doc, size_t sentence_index,
+                           std::vector<Amount>& out);
+
+}  // namespace newsfacts::amounts

@@ -1,0 +1,193 @@
+// Amount rules: parsing and compiling the "rules" of "amounts" files over the merged tables.
+#include "extractors/amounts/amount_rules.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <utility>
+
+namespace newsfacts::amounts {
+
+namespace {
+
+// The named groups a pattern may use and where their numbers go.
+constexpr std::pair<const char*, int AmountGroups::*> kGroupNames[] = {
+    {"qualifier", &AmountGroups::qualifier},
+    {"qualifier_after", &AmountGroups::qualifier_after},
+    {"currency", &AmountGroups::currency},
+    {"number", &AmountGroups::number},
+    {"number_words", &AmountGroups::number_words},
+    {"scale", &AmountGroups::scale},
+    {"currency_after", &AmountGroups::currency_after},
+    {"high_currency", &AmountGroups::high_currency},
+    {"high_number", &AmountGroups::high_number},
+    {"high_scale", &AmountGroups::high_scale},
+    {"high_currency_after", &AmountGroups::high_currency_after},
+    {"vague", &AmountGroups::vague},
+    {"undisclosed", &AmountGroups::undisclosed},
+    {"amount", &AmountGroups::amount},
+};
+
+StatusOr<std::unique_ptr<Regex>> CompilePattern(const std::string& source,
+                                                const MacroTable& macros) {
+  StatusOr<std::string> expanded = macros.Expand(source);
+  if (!expanded.ok()) return expanded.status();
+  return Regex::Compile(*expanded, {});
+}
+
+// Fills `groups` from the pattern's named groups; InvalidArgument for a name not in the list.
+Status BindGroups(const Regex& re, AmountGroups& groups) {
+  for (const auto& [name, index] : re.NamedGroups()) {
+    bool known = false;
+    for (const auto& [group_name, member] : kGroupNames) {
+      if (name != group_name) continue;
+      groups.*member = index;
+      known = true;
+    }
+    if (!known) {
+      return Status::InvalidArgument("unknown group (?P<" + name +
+                                     ">...); see FORMAT.md for the group names");
+    }
+  }
+  if (!groups.number && !groups.number_words && !groups.vague && !groups.undisclosed) {
+    return Status::InvalidArgument(
+        "pattern needs a group number or number_words, a group vague or a group undisclosed");
+  }
+  return Status::Ok();
+}
+
+std::optional<std::string> RenderExpected(const Json& value) {
+  if (value.is_null()) return std::nullopt;
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number_integer()) return std::to_string(value.get<long long>());
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();
+}
+
+Status ParseExample(const Json& json, AmountExample& example) {
+  if (!json.is_object()) return Status::InvalidArgument("an example must be an object");
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
+                                      {"text", "match", "value", "low", "high", "currency",
+                                       "currency_evidence", "qualifier", "vague", "restates"},
+                                      "an example"));
+  if (!json.contains("text")) return Status::InvalidArgument("an example needs \"text\"");
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "text", &example.text));
+  example.match = example.text;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "match", &example.match));
+  for (const auto& [key, value] : json.items()) {
+    if (key != "text" && key != "match") example.expected[key] = RenderExpected(value);
+  }
+  return Status::Ok();
+}
+
+Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(
+      json, {"id", "priority", "pattern", "veto_before", "examples", "not_money", "comment"},
+      "a rule"));
+  NEWSFACTS_RETURN_IF_ERROR(ReadInt(json, "priority", &rule.priority));
+  std::string pattern;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &pattern));
+  if (pattern.empty()) return Status::InvalidArgument("missing \"pattern\"");
+  StatusOr<std::unique_ptr<Regex>> re = CompilePattern(pattern, macros);
+  if (!re.ok()) return re.status();
+  rule.re = std::move(*re);
+  std::string veto;
+  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "veto_before", &veto));
+  if (!veto.empty()) {
+    StatusOr<std::unique_ptr<Regex>> compiled = CompilePattern(veto, macros);
+    if (!compiled.ok()) return compiled.status().WithContext("veto_before");
+    rule.veto_before = std::move(*compiled);
+  }
+  NEWSFACTS_RETURN_IF_ERROR(BindGroups(*rule.re, rule.groups));
+  rule.needs_digits = rule.groups.number != 0;
+  if (json.contains("examples")) {
+    if (!json["examples"].is_array()) {
+      return Status::InvalidArgument("field \"examples\" must be an array");
+    }
+    for (const Json& example : json["examples"]) {
+      AmountExample parsed;
+      NEWSFACTS_RETURN_IF_ERROR(ParseExample(example, parsed));
+      rule.examples.push_back(std::move(parsed));
+    }
+  }
+  return ReadStringList(json, "not_money", &rule.not_money);
+}
+
+// Compiles the rules of one file, appending to `rules`; `ids` holds the ids seen so far.
+Status LoadRules(const RuleSource& source, const Json& json, const Tables& tables,
+                 std::set<std::string>& ids, std::vector<AmountRule>& rules) {
+  if (!json.contains("rules")) return Status::Ok();
+  if (!json["rules"].is_array()) {
+    return Status::InvalidArgument(source.path + ": \"rules\" must be an array");
+  }
+  size_t position = 0;
+  for (const Json& entry : json["rules"]) {
+    ++position;
+    if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string() ||
+        entry["id"].get<std::string>().empty()) {
+      return Status::InvalidArgument(source.path + ": rule #" + std::to_string(position) +
+                                     ": every rule needs a non-empty string \"id\"");
+    }
+    AmountRule rule;
+    rule.file = source.path;
+    rule.id = entry["id"].get<std::string>();
+    rule.order = rules.size();
+    const std::string where = source.Where(rule.id);
+    if (!ids.insert(rule.id).second) {
+      return Status::InvalidArgument(where + ": duplicate rule id");
+    }
+    NEWSFACTS_RETURN_IF_ERROR(
+        GuardJson(where, [&] { return ParseRule(entry, tables.macros, rule).WithContext(where); }));
+    rules.push_back(std::move(rule));
+  }
+  return Status::Ok();
+}
+
+// Compiles the currency gate and the prefilter word gate from the merged tables.
+Status CompileGates(AmountRuleSet& set) {
+  if (!set.tables.currency_gate.empty()) {
+    StatusOr<std::unique_ptr<Regex>> gate =
+        CompilePattern(set.tables.currency_gate, set.tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
+    set.currency_gate = std::move(*gate);
+  }
+  if (!set.tables.prefilter_words.empty()) {
+    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(
+        Alternation(set.tables.prefilter_words, true, false, false), set.tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words");
+    set.word_gate = std::move(*gate);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& sources) {
+  auto set = std::make_unique<AmountRuleSet>();
+  std::vector<std::pair<const RuleSource*, Json>> files;
+  for (const RuleSource* source : sources.OfKind("amounts")) {
+    Json json;
+    NEWSFACTS_RETURN_IF_ERROR(GuardJson(source->path, [&] {
+      json = Json::parse(source->contents);
+      return json.is_object() ? Status::Ok()
+                              : Status::InvalidArgument(source->path + ": not a JSON object");
+    }));
+    NEWSFACTS_RETURN_IF_ERROR(LoadTables(source->path, json, set->tables));
+    files.emplace_back(source, std::move(json));
+  }
+  if (files.empty()) {
+    return Status::InvalidArgument("amounts: no rule file of kind \"amounts\" was loaded");
+  }
+  if (!set->tables.approximate_low_factor || !set->tables.has_restatement) {
+    return Status::InvalidArgument(
+        "amounts: no rule file sets \"approximate_bounds\" and \"restatement\"");
+  }
+  AddTableMacros(set->tables);
+  NEWSFACTS_RETURN_IF_ERROR(CompileGates(*set));
+  std::set<std::string> ids;
+  for (const auto& [source, json] : files) {
+    NEWSFACTS_RETURN_IF_ERROR(LoadRules(*source, json, set->tables, ids, set->rules));
+  }
+  return set;
+}
+
+}  // namespace newsfacts::amounts

@@ -1,0 +1,76 @@
+// Amount rules: compiles every rule file of kind "amounts" into merged tables, RE2 rules with
+// their named groups, vetoes and embedded examples, and the prefilter gates.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/amounts/amount_tables.h"
+#include "extractors/kernel/regex.h"
+#include "extractors/kernel/rule_sources.h"
+#include "pipeline/status.h"
+
+namespace newsfacts::amounts {
+
+// An embedded example: the rule must find the amount whose surface is `match`, and each of
+// `expected` (field -> rendering, nullopt meaning absent) must equal the amount's field.
+struct AmountExample {
+  std::string text;
+  std::string match;
+  std::map<std::string, std::optional<std::string>> expected;
+};
+
+// The capture group numbers of a rule's named groups (FORMAT.md, "Rules"); 0 when the
+// pattern has no such group. The high_* groups are a range's second end.
+struct AmountGroups {
+  int qualifier = 0;        // before the amount: "about", "more than"
+  int qualifier_after = 0;  // after it: "or more"
+  int currency = 0;         // currency before the number: "$", "US$", "USD"
+  int number = 0;           // a numeral: "4", "1,250.5"
+  int number_words = 0;     // number words: "two", "half a", "twenty-five"
+  int scale = 0;            // a scale word: "billion", "bn", "crore"
+  int currency_after = 0;   // currency after the number: "euros", "dlrs", "pence"
+  int high_currency = 0;
+  int high_number = 0;
+  int high_scale = 0;
+  int high_currency_after = 0;
+  int vague = 0;        // a vague magnitude: "billions", "multi-million"
+  int undisclosed = 0;  // money paid but not given: "an undisclosed sum"
+  int amount = 0;       // the span to report when the match includes context
+};
+
+// One compiled rule.
+struct AmountRule {
+  std::string file;
+  std::string id;
+  int priority = 0;
+  size_t order = 0;  // position over all files: the last tie-break of the overlap policy
+  std::unique_ptr<Regex> re;
+  std::unique_ptr<Regex> veto_before;  // vetoes a match when the text before it matches
+  bool needs_digits = false;           // has a `number` group: runs only past currency_gate
+  AmountGroups groups;
+  std::vector<AmountExample> examples;
+  std::vector<std::string> not_money;
+};
+
+// Every "amounts" rule file compiled: the merged tables, the rules in load order and the
+// sentence gates. Immutable once built; thread-safe to read.
+struct AmountRuleSet {
+  Tables tables;
+  std::vector<AmountRule> rules;
+  std::unique_ptr<Regex> currency_gate;  // null: digit rules run on every sentence with a digit
+  std::unique_ptr<Regex> word_gate;      // any prefilter word; null: word rules never run
+};
+
+// Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates
+// the table macros, then compiles every file's rules. InvalidArgument naming the file (and
+// `path:line: rule id` for a rule) for malformed JSON or tables, unknown keys, macros or
+// group names, duplicate rule ids, bad RE2 patterns, or when no file supplies the required
+// settings (approximate_bounds, restatement). No JSON exception escapes.
+StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& sources);
+
+}  // namespace newsfacts::amounts
