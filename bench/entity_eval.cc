@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,12 +29,15 @@ struct TokenSpan {
   std::string text;
 };
 
+// One CoNLL document: its tokens, the index of each sentence's first token, its gold spans.
 struct ConllDocument {
   std::vector<std::string> tokens;
   std::vector<size_t> sentence_starts;
   std::vector<TokenSpan> gold;
 };
 
+// Reads IOB2 lines (token POS chunk tag) into documents split at -DOCSTART-; an I- tag of a
+// new type opens a span as B- would.
 std::vector<ConllDocument> ReadConll(std::istream& in) {
   std::vector<ConllDocument> docs;
   std::string line;
@@ -73,6 +78,7 @@ std::vector<ConllDocument> ReadConll(std::istream& in) {
   return docs;
 }
 
+// The CoNLL type name of an entity type.
 std::string ConllType(EntityType type) {
   switch (type) {
     case EntityType::kOrg:
@@ -87,6 +93,7 @@ std::string ConllType(EntityType type) {
   return "";
 }
 
+// Gold, predicted and correct spans of one type; Print writes its row with P, R and F1.
 struct Counts {
   size_t true_positive = 0;
   size_t gold = 0;
@@ -100,135 +107,194 @@ struct Counts {
   }
 };
 
+// Whether a type is scored (the others are predicted and labelled but not counted).
 bool Scored(const std::string& type) { return type == "ORG" || type == "PER"; }
 
-int Run(int argc, char** argv) {
+// Whether two token spans share a token.
+bool Overlaps(const TokenSpan& a, const TokenSpan& b) { return a.begin < b.end && b.begin < a.end; }
+
+// Whether two token spans are the same span with the same type.
+bool SameSpan(const TokenSpan& a, const TokenSpan& b) {
+  return a.begin == b.begin && a.end == b.end && a.type == b.type;
+}
+
+// The command line: the IOB2 file and how many examples to print per error class.
+struct Options {
+  std::string path;
+  size_t max_examples = 8;
+};
+
+// The two stages scored here: the segmenter and the entity stage (none of the later ones).
+struct EntityStages {
+  std::unique_ptr<newsfacts::Stage> segmenter;
+  std::unique_ptr<newsfacts::Stage> entities;
+};
+
+// A document's text rebuilt from its tokens, with the token starting and ending at each byte
+// offset that is a token boundary.
+struct JoinedText {
+  std::string text;
+  std::map<size_t, size_t> token_at_begin;  // begin byte -> token index
+  std::map<size_t, size_t> token_at_end;    // end byte -> token index + 1
+};
+
+// Scores per type and the examples of each error class.
+struct Tally {
+  std::map<std::string, Counts> counts;
+  std::map<std::string, std::vector<std::string>> errors;  // class -> examples
+};
+
+// Parses `FILE.iob2 [--examples N]`; prints the usage and returns nothing without a file.
+std::optional<Options> ParseArgs(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: entity_eval FILE.iob2 [--examples N]\n";
-    return 2;
+    return std::nullopt;
   }
-  size_t max_examples = 8;
+  Options options{.path = argv[1]};
   if (argc >= 4 && std::string(argv[2]) == "--examples")
-    max_examples = std::strtoul(argv[3], nullptr, 10);
-  std::ifstream in(argv[1]);
-  if (!in) {
-    std::cerr << argv[1] << ": cannot open\n";
-    return 2;
-  }
+    options.max_examples = std::strtoul(argv[3], nullptr, 10);
+  return options;
+}
+
+// Creates the segmenter and entity stages over the built-in rules; prints the error and
+// returns nothing when one fails.
+std::optional<EntityStages> CreateStages() {
   auto rules = newsfacts::RuleSources::Builtin();
   if (!rules.ok()) {
     std::cerr << rules.status().message() << "\n";
-    return 2;
+    return std::nullopt;
   }
   auto segmenter = newsfacts::SegmenterStage::Create();
   auto entities = newsfacts::EntityStage::Create(*rules);
   if (!segmenter.ok() || !entities.ok()) {
     std::cerr << (segmenter.ok() ? entities.status() : segmenter.status()).message() << "\n";
-    return 2;
+    return std::nullopt;
   }
-  std::map<std::string, Counts> counts;
-  std::map<std::string, std::vector<std::string>> errors;  // class -> examples
-  const auto note = [&](const std::string& error_class, const std::string& example) {
-    errors[error_class].push_back(example);
-  };
-  for (const ConllDocument& conll : ReadConll(in)) {
-    if (conll.tokens.empty()) continue;
-    std::string text;
-    std::map<size_t, size_t> token_at_begin, token_at_end;
-    size_t next_sentence = 0;
-    for (size_t t = 0; t < conll.tokens.size(); ++t) {
-      if (t > 0) {
-        const bool starts = next_sentence < conll.sentence_starts.size() &&
-                            conll.sentence_starts[next_sentence] == t;
-        text += starts ? "\n" : " ";
-      }
-      if (next_sentence < conll.sentence_starts.size() &&
-          conll.sentence_starts[next_sentence] == t) {
-        ++next_sentence;
-      }
-      token_at_begin[text.size()] = t;
-      text += conll.tokens[t];
-      token_at_end[text.size()] = t + 1;
+  return EntityStages{std::move(*segmenter), std::move(*entities)};
+}
+
+// Joins the tokens of `conll` by spaces within a sentence and by newlines between sentences.
+JoinedText JoinTokens(const ConllDocument& conll) {
+  JoinedText joined;
+  size_t next_sentence = 0;
+  for (size_t t = 0; t < conll.tokens.size(); ++t) {
+    if (t > 0) {
+      const bool starts =
+          next_sentence < conll.sentence_starts.size() && conll.sentence_starts[next_sentence] == t;
+      joined.text += starts ? "\n" : " ";
     }
-    newsfacts::Document doc = newsfacts::Document::FromRaw({}, text);
-    if (doc.text() != text) {
-      std::cerr << "warning: text changed by normalization; offsets may not match\n";
+    if (next_sentence < conll.sentence_starts.size() && conll.sentence_starts[next_sentence] == t) {
+      ++next_sentence;
     }
-    newsfacts::Status status = (*segmenter)->Process(doc);
-    if (status.ok()) status = (*entities)->Process(doc);
-    if (!status.ok()) {
-      std::cerr << status.message() << "\n";
-      return 1;
-    }
-    std::vector<TokenSpan> predicted;
-    for (const newsfacts::Mention& mention : doc.mentions()) {
-      TokenSpan span;
-      span.type = ConllType(mention.type);
-      span.text = std::string(doc.Text(mention.span)) + " [" + mention.rule + "]";
-      const auto b = token_at_begin.find(mention.span.begin);
-      const auto e = token_at_end.find(mention.span.end);
-      if (b == token_at_begin.end() || e == token_at_end.end()) {
-        // Not on token boundaries: can never be correct; keep an approximate token range.
-        const auto lb = token_at_begin.upper_bound(mention.span.begin);
-        span.begin = lb == token_at_begin.begin() ? 0 : std::prev(lb)->second;
-        const auto le = token_at_end.lower_bound(mention.span.end);
-        span.end = le == token_at_end.end() ? conll.tokens.size() : le->second;
-        span.type += "~";
-      } else {
-        span.begin = b->second;
-        span.end = e->second;
-      }
-      predicted.push_back(span);
-    }
-    const auto overlaps = [](const TokenSpan& a, const TokenSpan& b) {
-      return a.begin < b.end && b.begin < a.end;
-    };
-    for (const TokenSpan& gold : conll.gold) {
-      if (!Scored(gold.type)) continue;
-      ++counts[gold.type].gold;
-      ++counts["ORG+PER"].gold;
-      bool exact = false;
-      std::string error_class = "missed " + gold.type + " (no overlapping prediction)";
-      for (const TokenSpan& pred : predicted) {
-        if (pred.begin == gold.begin && pred.end == gold.end && pred.type == gold.type) {
-          exact = true;
-          break;
-        }
-        if (!overlaps(pred, gold)) continue;
-        error_class = pred.type == gold.type ? "boundary " + gold.type + " (overlap, wrong span)"
-                                             : "gold " + gold.type + " predicted " + pred.type;
-      }
-      if (exact) {
-        ++counts[gold.type].true_positive;
-        ++counts["ORG+PER"].true_positive;
-      } else {
-        note(error_class, gold.text);
-      }
-    }
+    joined.token_at_begin[joined.text.size()] = t;
+    joined.text += conll.tokens[t];
+    joined.token_at_end[joined.text.size()] = t + 1;
+  }
+  return joined;
+}
+
+// The token span of `mention`, its text tagged with the rule that found it. A mention not on
+// token boundaries can never be correct: it gets an approximate token range and a type ending
+// in "~".
+TokenSpan ToTokenSpan(const newsfacts::Document& doc, const newsfacts::Mention& mention,
+                      const JoinedText& joined, size_t token_count) {
+  TokenSpan span;
+  span.type = ConllType(mention.type);
+  span.text = std::string(doc.Text(mention.span)) + " [" + mention.rule + "]";
+  const auto b = joined.token_at_begin.find(mention.span.begin);
+  const auto e = joined.token_at_end.find(mention.span.end);
+  if (b == joined.token_at_begin.end() || e == joined.token_at_end.end()) {
+    const auto lb = joined.token_at_begin.upper_bound(mention.span.begin);
+    span.begin = lb == joined.token_at_begin.begin() ? 0 : std::prev(lb)->second;
+    const auto le = joined.token_at_end.lower_bound(mention.span.end);
+    span.end = le == joined.token_at_end.end() ? token_count : le->second;
+    span.type += "~";
+  } else {
+    span.begin = b->second;
+    span.end = e->second;
+  }
+  return span;
+}
+
+// Runs both stages over the joined text of `conll` and returns the mentions as token spans;
+// an error when a stage fails.
+newsfacts::StatusOr<std::vector<TokenSpan>> Predict(const EntityStages& stages,
+                                                    const ConllDocument& conll) {
+  const JoinedText joined = JoinTokens(conll);
+  newsfacts::Document doc = newsfacts::Document::FromRaw({}, joined.text);
+  if (doc.text() != joined.text) {
+    std::cerr << "warning: text changed by normalization; offsets may not match\n";
+  }
+  newsfacts::Status status = stages.segmenter->Process(doc);
+  if (status.ok()) status = stages.entities->Process(doc);
+  if (!status.ok()) return status;
+  std::vector<TokenSpan> predicted;
+  for (const newsfacts::Mention& mention : doc.mentions()) {
+    predicted.push_back(ToTokenSpan(doc, mention, joined, conll.tokens.size()));
+  }
+  return predicted;
+}
+
+// Counts the scored gold spans and the ones predicted exactly; notes each miss under its
+// class (decided by the last overlapping prediction).
+void ScoreGold(const std::vector<TokenSpan>& gold_spans, const std::vector<TokenSpan>& predicted,
+               Tally* tally) {
+  for (const TokenSpan& gold : gold_spans) {
+    if (!Scored(gold.type)) continue;
+    ++tally->counts[gold.type].gold;
+    ++tally->counts["ORG+PER"].gold;
+    bool exact = false;
+    std::string error_class = "missed " + gold.type + " (no overlapping prediction)";
     for (const TokenSpan& pred : predicted) {
-      if (!Scored(pred.type)) continue;
-      ++counts[pred.type].predicted;
-      ++counts["ORG+PER"].predicted;
-      bool exact = false;
-      std::string error_class = "spurious " + pred.type + " (no gold entity)";
-      for (const TokenSpan& gold : conll.gold) {
-        if (pred.begin == gold.begin && pred.end == gold.end && pred.type == gold.type) {
-          exact = true;
-          break;
-        }
-        if (!overlaps(pred, gold)) continue;
-        error_class = gold.type == pred.type
-                          ? "spurious " + pred.type + " (boundary)"
-                          : "spurious " + pred.type + " (gold " + gold.type + ")";
+      if (SameSpan(pred, gold)) {
+        exact = true;
+        break;
       }
-      if (!exact) note(error_class, pred.text);
+      if (!Overlaps(pred, gold)) continue;
+      error_class = pred.type == gold.type ? "boundary " + gold.type + " (overlap, wrong span)"
+                                           : "gold " + gold.type + " predicted " + pred.type;
+    }
+    if (exact) {
+      ++tally->counts[gold.type].true_positive;
+      ++tally->counts["ORG+PER"].true_positive;
+    } else {
+      tally->errors[error_class].push_back(gold.text);
     }
   }
-  counts["ORG"].Print("ORG");
-  counts["PER"].Print("PER");
-  counts["ORG+PER"].Print("ORG+PER");
-  std::vector<std::pair<std::string, std::vector<std::string>>> sorted(errors.begin(),
-                                                                       errors.end());
+}
+
+// Counts the scored predictions; notes each one without an exact gold span under its class
+// (decided by the last overlapping gold span).
+void ScorePredicted(const std::vector<TokenSpan>& gold_spans,
+                    const std::vector<TokenSpan>& predicted, Tally* tally) {
+  for (const TokenSpan& pred : predicted) {
+    if (!Scored(pred.type)) continue;
+    ++tally->counts[pred.type].predicted;
+    ++tally->counts["ORG+PER"].predicted;
+    bool exact = false;
+    std::string error_class = "spurious " + pred.type + " (no gold entity)";
+    for (const TokenSpan& gold : gold_spans) {
+      if (SameSpan(pred, gold)) {
+        exact = true;
+        break;
+      }
+      if (!Overlaps(pred, gold)) continue;
+      error_class = gold.type == pred.type ? "spurious " + pred.type + " (boundary)"
+                                           : "spurious " + pred.type + " (gold " + gold.type + ")";
+    }
+    if (!exact) tally->errors[error_class].push_back(pred.text);
+  }
+}
+
+// Prints the ORG, PER and ORG+PER rows, then the error classes, most frequent first, each
+// with its first `max_examples` examples.
+void PrintReport(const Tally& tally, size_t max_examples) {
+  for (const char* label : {"ORG", "PER", "ORG+PER"}) {
+    const auto row = tally.counts.find(label);
+    (row == tally.counts.end() ? Counts{} : row->second).Print(label);
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> sorted(tally.errors.begin(),
+                                                                       tally.errors.end());
   std::sort(sorted.begin(), sorted.end(),
             [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   std::cout << "\nerror classes (count, examples):\n";
@@ -239,6 +305,32 @@ int Run(int argc, char** argv) {
     }
     std::cout << "\n";
   }
+}
+
+// Scores the entity stage on the file named on the command line; 2 on a usage or setup error,
+// 1 when a stage fails on a document.
+int Run(int argc, char** argv) {
+  const std::optional<Options> options = ParseArgs(argc, argv);
+  if (!options) return 2;
+  std::ifstream in(options->path);
+  if (!in) {
+    std::cerr << options->path << ": cannot open\n";
+    return 2;
+  }
+  const std::optional<EntityStages> stages = CreateStages();
+  if (!stages) return 2;
+  Tally tally;
+  for (const ConllDocument& conll : ReadConll(in)) {
+    if (conll.tokens.empty()) continue;
+    const auto predicted = Predict(*stages, conll);
+    if (!predicted.ok()) {
+      std::cerr << predicted.status().message() << "\n";
+      return 1;
+    }
+    ScoreGold(conll.gold, *predicted, &tally);
+    ScorePredicted(conll.gold, *predicted, &tally);
+  }
+  PrintReport(tally, options->max_examples);
   return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ using newsfacts::bench::PrintRow;
 
 namespace {
 
+// A relation between two names, as a gold FIRE relation or a claim's subject and object texts.
 struct Relation {
   std::string predicate;
   std::string subject;
@@ -35,6 +37,7 @@ struct Relation {
 
 constexpr const char* kPredicates[] = {"acquired", "sold", "merged_with"};
 
+// The claim predicate of a FIRE relation type; empty for types no claim expresses.
 std::string PredicateOf(const std::string& fire_type) {
   if (fire_type == "ActionBuy") return "acquired";
   if (fire_type == "ActionSell") return "sold";
@@ -42,6 +45,8 @@ std::string PredicateOf(const std::string& fire_type) {
   return "";
 }
 
+// Whether a claim states a gold relation: same predicate, arguments matching leniently (either
+// order for merged_with).
 bool SameRelation(const Relation& claim, const Relation& gold) {
   if (claim.predicate != gold.predicate) return false;
   const bool forward =
@@ -52,18 +57,122 @@ bool SameRelation(const Relation& claim, const Relation& gold) {
   return forward || backward;
 }
 
+// The command line: the gold file and how many error lines to print.
+struct Options {
+  std::string path;
+  size_t show_errors = 0;
+};
+
+// Everything counted over the run: one score row per predicate and the error lines.
+struct Tally {
+  std::map<std::string, Counts> counts;
+  std::vector<std::string> errors;
+  size_t sentences = 0;
+};
+
+// Parses `DEV.jsonl [--errors N]`; prints the usage and returns nothing when no file is given.
+std::optional<Options> ParseArgs(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: fire_claim_eval DEV.jsonl [--errors N]\n");
+    return std::nullopt;
+  }
+  Options options{.path = argv[1]};
+  if (argc == 4 && std::string(argv[2]) == "--errors") options.show_errors = std::stoul(argv[3]);
+  return options;
+}
+
+// Returns the gold relations of one FIRE record that map to a claim predicate, in order.
+std::vector<Relation> GoldRelations(const nlohmann::json& record) {
+  std::vector<Relation> gold;
+  for (const auto& relation : record["relations"]) {
+    const std::string predicate = PredicateOf(relation["type"].get<std::string>());
+    if (!predicate.empty()) {
+      gold.push_back(
+          {predicate, relation["head"].get<std::string>(), relation["tail"].get<std::string>()});
+    }
+  }
+  return gold;
+}
+
+// Scores the deal claims of one sentence against its gold relations; each gold relation
+// matches at most one claim. Unmatched claims and relations become error lines (`text`, the
+// sentence, shown cut to 160 bytes after a missed relation).
+void ScoreSentence(const Document& doc, const std::vector<Relation>& gold, const std::string& text,
+                   Tally* tally) {
+  std::vector<bool> gold_matched(gold.size(), false);
+  for (const Relation& relation : gold) ++tally->counts[relation.predicate].gold;
+  for (const Claim& claim : doc.claims()) {
+    if (std::find(std::begin(kPredicates), std::end(kPredicates), claim.predicate) ==
+        std::end(kPredicates)) {
+      continue;
+    }
+    const Relation found{claim.predicate, std::string(doc.Text(claim.subject_span)),
+                         std::string(doc.Text(claim.object_span))};
+    ++tally->counts[found.predicate].found;
+    bool correct = false;
+    for (size_t g = 0; g < gold.size() && !correct; ++g) {
+      if (gold_matched[g] || !SameRelation(found, gold[g])) continue;
+      gold_matched[g] = true;
+      correct = true;
+    }
+    if (correct) {
+      ++tally->counts[found.predicate].correct;
+    } else {
+      tally->errors.push_back("extra " + found.predicate + "(" + found.subject + " -> " +
+                              found.object + ")");
+    }
+  }
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (gold_matched[g]) continue;
+    tally->errors.push_back("missed " + gold[g].predicate + "(" + gold[g].subject + " -> " +
+                            gold[g].object + "): " + text.substr(0, 160));
+  }
+}
+
+// Runs the pipeline over every non-blank record of `in` and scores it. A sentence the
+// pipeline fails on is reported on stderr (numbered from 1) and skipped.
+Tally Evaluate(const Pipeline& pipeline, std::istream& in) {
+  Tally tally;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const nlohmann::json record = nlohmann::json::parse(line);
+    ++tally.sentences;
+    const std::vector<Relation> gold = GoldRelations(record);
+    const std::string text = record["text"].get<std::string>();
+    Document doc = Document::FromRaw(ArticleMeta{.path = "fire"}, text);
+    if (Status status = pipeline.Run(doc); !status.ok()) {
+      std::fprintf(stderr, "record %zu: %s\n", tally.sentences, status.message().c_str());
+      continue;
+    }
+    ScoreSentence(doc, gold, text, &tally);
+  }
+  return tally;
+}
+
+// Prints one row per predicate, the total row and the first `show_errors` error lines.
+void PrintReport(const Tally& tally, size_t show_errors) {
+  std::printf("fire: %zu sentences\n", tally.sentences);
+  Counts all;
+  for (const char* predicate : kPredicates) {
+    const auto row = tally.counts.find(predicate);
+    const Counts c = row == tally.counts.end() ? Counts{} : row->second;
+    PrintRow(predicate, c);
+    all += c;
+  }
+  PrintRow("ALL", all);
+  for (size_t k = 0; k < std::min(show_errors, tally.errors.size()); ++k)
+    std::printf("    %s\n", tally.errors[k].c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: fire_claim_eval DEV.jsonl [--errors N]\n");
-    return 2;
-  }
-  size_t show_errors = 0;
-  if (argc == 4 && std::string(argv[2]) == "--errors") show_errors = std::stoul(argv[3]);
-  std::ifstream in(argv[1]);
+  const std::optional<Options> options = ParseArgs(argc, argv);
+  if (!options) return 2;
+  std::ifstream in(options->path);
   if (!in) {
-    std::fprintf(stderr, "%s: cannot read\n", argv[1]);
+    std::fprintf(stderr, "%s: cannot read\n", options->path.c_str());
     return 2;
   }
   StatusOr<StandardPipeline> loaded = LoadStandardPipeline({});
@@ -71,71 +180,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", loaded.status().message().c_str());
     return 2;
   }
-  const Pipeline& pipeline = loaded->pipeline;
-
-  std::map<std::string, Counts> counts;
-  std::vector<std::string> errors;
-  size_t sentences = 0;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const nlohmann::json record = nlohmann::json::parse(line);
-    ++sentences;
-    std::vector<Relation> gold;
-    for (const auto& relation : record["relations"]) {
-      const std::string predicate = PredicateOf(relation["type"].get<std::string>());
-      if (!predicate.empty()) {
-        gold.push_back(
-            {predicate, relation["head"].get<std::string>(), relation["tail"].get<std::string>()});
-      }
-    }
-    Document doc =
-        Document::FromRaw(ArticleMeta{.path = "fire"}, record["text"].get<std::string>());
-    if (Status status = pipeline.Run(doc); !status.ok()) {
-      std::fprintf(stderr, "record %zu: %s\n", sentences, status.message().c_str());
-      continue;
-    }
-    std::vector<bool> gold_matched(gold.size(), false);
-    for (const Relation& relation : gold) ++counts[relation.predicate].gold;
-    for (const Claim& claim : doc.claims()) {
-      if (std::find(std::begin(kPredicates), std::end(kPredicates), claim.predicate) ==
-          std::end(kPredicates)) {
-        continue;
-      }
-      const Relation found{claim.predicate, std::string(doc.Text(claim.subject_span)),
-                           std::string(doc.Text(claim.object_span))};
-      ++counts[found.predicate].found;
-      bool correct = false;
-      for (size_t g = 0; g < gold.size() && !correct; ++g) {
-        if (gold_matched[g] || !SameRelation(found, gold[g])) continue;
-        gold_matched[g] = true;
-        correct = true;
-      }
-      if (correct) {
-        ++counts[found.predicate].correct;
-      } else {
-        errors.push_back("extra " + found.predicate + "(" + found.subject + " -> " + found.object +
-                         ")");
-      }
-    }
-    for (size_t g = 0; g < gold.size(); ++g) {
-      if (gold_matched[g]) continue;
-      errors.push_back("missed " + gold[g].predicate + "(" + gold[g].subject + " -> " +
-                       gold[g].object + "): " + record["text"].get<std::string>().substr(0, 160));
-    }
-  }
-
-  std::printf("fire: %zu sentences\n", sentences);
-  Counts all;
-  for (const char* predicate : kPredicates) {
-    const Counts& c = counts[predicate];
-    PrintRow(predicate, c);
-    all.gold += c.gold;
-    all.found += c.found;
-    all.correct += c.correct;
-  }
-  PrintRow("ALL", all);
-  for (size_t k = 0; k < std::min(show_errors, errors.size()); ++k)
-    std::printf("    %s\n", errors[k].c_str());
+  const Tally tally = Evaluate(loaded->pipeline, in);
+  PrintReport(tally, options->show_errors);
   return 0;
 }

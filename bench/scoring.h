@@ -55,6 +55,14 @@ struct Counts {
   size_t gold = 0;
   size_t found = 0;
   size_t correct = 0;
+
+  // Adds the counts of `other` (a total row over several rows).
+  Counts& operator+=(const Counts& other) {
+    gold += other.gold;
+    found += other.found;
+    correct += other.correct;
+    return *this;
+  }
 };
 
 // Prints "  NAME  gold G  found F  correct C   P p  R r  F1 f".

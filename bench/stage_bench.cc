@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,73 +12,119 @@
 
 using namespace newsfacts;
 
-int main(int argc, char** argv) {
+namespace {
+
+// The command line: the folders to read and how many times to run over them.
+struct Options {
   std::vector<std::filesystem::path> roots;
   int passes = 3;
+};
+
+// Time spent in each stage, summed over the passes, and what the first pass found.
+struct Timings {
+  std::vector<double> seconds;  // per stage
+  double bytes = 0;             // text of all articles, counted once
+  size_t facts[3] = {0, 0, 0};  // mentions, amounts, claims
+};
+
+// Parses `DIR... [--passes N]`; prints the usage and returns nothing without a folder or
+// with fewer than one pass.
+std::optional<Options> ParseArgs(int argc, char** argv) {
+  Options options;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc) {
-      passes = std::atoi(argv[++i]);
+      options.passes = std::atoi(argv[++i]);
     } else {
-      roots.emplace_back(argv[i]);
+      options.roots.emplace_back(argv[i]);
     }
   }
-  if (roots.empty() || passes < 1) {
+  if (options.roots.empty() || options.passes < 1) {
     std::fprintf(stderr, "usage: stage_bench DIR... [--passes N]\n");
-    return 2;
+    return std::nullopt;
   }
+  return options;
+}
+
+// Returns every article under `roots`, skipping files that cannot be read; an error when the
+// folders cannot be listed.
+StatusOr<std::vector<RawArticle>> ReadArticles(const std::vector<std::filesystem::path>& roots) {
   auto files = FindArticleFiles(roots);
-  if (!files.ok()) {
-    std::fprintf(stderr, "%s\n", files.status().message().c_str());
-    return 2;
-  }
+  if (!files.ok()) return files.status();
   std::vector<RawArticle> raws;
   for (const auto& path : *files) {
     auto read = ReadArticleFile(path);
     if (!read.ok()) continue;
     for (auto& article : read->articles) raws.push_back(std::move(article));
   }
+  return raws;
+}
+
+// Runs every stage on every article `passes` times, timing each stage alone; an error
+// ("path: message") when a stage fails.
+StatusOr<Timings> TimeStages(const Pipeline& pipeline, const std::vector<RawArticle>& raws,
+                             int passes) {
+  const auto& stages = pipeline.stages();
+  Timings timings;
+  timings.seconds.assign(stages.size(), 0);
+  for (int pass = 0; pass < passes; ++pass) {
+    for (const RawArticle& raw : raws) {
+      Document doc = Document::FromRaw(raw.meta, raw.text);
+      if (pass == 0) timings.bytes += static_cast<double>(doc.text().size());
+      for (size_t s = 0; s < stages.size(); ++s) {
+        const auto start = std::chrono::steady_clock::now();
+        Status status = stages[s]->Process(doc);
+        timings.seconds[s] +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!status.ok()) return status.WithContext(raw.meta.path);
+      }
+      if (pass == 0) {
+        timings.facts[0] += doc.mentions().size();
+        timings.facts[1] += doc.amounts().size();
+        timings.facts[2] += doc.claims().size();
+      }
+    }
+  }
+  return timings;
+}
+
+// Prints the totals, then MB/s and articles/s per stage and for the whole pipeline.
+void PrintThroughput(const Pipeline& pipeline, const Timings& timings, size_t articles,
+                     int passes) {
+  const auto& stages = pipeline.stages();
+  const double mb = timings.bytes / 1e6;
+  std::printf("%zu articles, %.2f MB, %d passes; %zu mentions, %zu amounts, %zu claims\n", articles,
+              mb, passes, timings.facts[0], timings.facts[1], timings.facts[2]);
+  std::printf("%-10s %10s %12s\n", "stage", "MB/s", "articles/s");
+  double total = 0;
+  for (size_t s = 0; s < stages.size(); ++s) {
+    const double per_pass = timings.seconds[s] / passes;
+    total += per_pass;
+    std::printf("%-10s %10.1f %12.0f\n", std::string(stages[s]->name()).c_str(), mb / per_pass,
+                static_cast<double>(articles) / per_pass);
+  }
+  std::printf("%-10s %10.1f %12.0f\n", "all", mb / total, static_cast<double>(articles) / total);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<Options> options = ParseArgs(argc, argv);
+  if (!options) return 2;
+  auto raws = ReadArticles(options->roots);
+  if (!raws.ok()) {
+    std::fprintf(stderr, "%s\n", raws.status().message().c_str());
+    return 2;
+  }
   auto loaded = LoadStandardPipeline({});
   if (!loaded.ok()) {
     std::fprintf(stderr, "%s\n", loaded.status().message().c_str());
     return 2;
   }
-
-  const auto& stages = loaded->pipeline.stages();
-  std::vector<double> seconds(stages.size(), 0);
-  double bytes = 0;
-  size_t facts[3] = {0, 0, 0};
-  for (int pass = 0; pass < passes; ++pass) {
-    for (const RawArticle& raw : raws) {
-      Document doc = Document::FromRaw(raw.meta, raw.text);
-      if (pass == 0) bytes += static_cast<double>(doc.text().size());
-      for (size_t s = 0; s < stages.size(); ++s) {
-        const auto start = std::chrono::steady_clock::now();
-        Status status = stages[s]->Process(doc);
-        seconds[s] +=
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!status.ok()) {
-          std::fprintf(stderr, "%s: %s\n", raw.meta.path.c_str(), status.message().c_str());
-          return 1;
-        }
-      }
-      if (pass == 0) {
-        facts[0] += doc.mentions().size();
-        facts[1] += doc.amounts().size();
-        facts[2] += doc.claims().size();
-      }
-    }
+  const auto timings = TimeStages(loaded->pipeline, *raws, options->passes);
+  if (!timings.ok()) {
+    std::fprintf(stderr, "%s\n", timings.status().message().c_str());
+    return 1;
   }
-  const double mb = bytes / 1e6;
-  std::printf("%zu articles, %.2f MB, %d passes; %zu mentions, %zu amounts, %zu claims\n",
-              raws.size(), mb, passes, facts[0], facts[1], facts[2]);
-  std::printf("%-10s %10s %12s\n", "stage", "MB/s", "articles/s");
-  double total = 0;
-  for (size_t s = 0; s < stages.size(); ++s) {
-    const double per_pass = seconds[s] / passes;
-    total += per_pass;
-    std::printf("%-10s %10.1f %12.0f\n", std::string(stages[s]->name()).c_str(), mb / per_pass,
-                static_cast<double>(raws.size()) / per_pass);
-  }
-  std::printf("%-10s %10.1f %12.0f\n", "all", mb / total, static_cast<double>(raws.size()) / total);
+  PrintThroughput(loaded->pipeline, *timings, raws->size(), options->passes);
   return 0;
 }
