@@ -51,7 +51,7 @@ StatusOr<std::vector<RawArticle>> ReadArticles(const std::vector<std::filesystem
   auto files = FindArticleFiles(roots);
   if (!files.ok()) return files.status();
   std::vector<RawArticle> raws;
-  for (const auto& path : *files) {
+  for (const auto& path : files->files) {
     auto read = ReadArticleFile(path);
     if (!read.ok()) continue;
     for (auto& article : read->articles) raws.push_back(std::move(article));

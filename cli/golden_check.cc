@@ -252,10 +252,10 @@ bool CheckReport::AnyFailed() const {
 }
 
 StatusOr<CheckReport> RunGoldenCheck(const Pipeline& pipeline, const CheckOptions& options) {
-  StatusOr<std::vector<std::filesystem::path>> paths = FindArticleFiles({options.dir});
-  if (!paths.ok()) return paths.status();
+  StatusOr<FoundFiles> found = FindArticleFiles({options.dir});
+  if (!found.ok()) return found.status();
   CheckReport report;
-  for (const std::filesystem::path& path : *paths) {
+  for (const std::filesystem::path& path : found->files) {
     if (path.filename() == "CMakeLists.txt") continue;
     StatusOr<ArticleCheck> check = CheckFile(pipeline, path, options, report);
     if (!check.ok()) return check.status();

@@ -163,15 +163,16 @@ std::string ContentHash(const Document& doc) {
 StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& pipeline,
                                   FactStore& store, const IngestObserver& observer) {
   const auto started = std::chrono::steady_clock::now();
-  StatusOr<std::vector<std::filesystem::path>> files = FindArticleFiles(options.roots);
-  if (!files.ok()) return files.status();
+  StatusOr<FoundFiles> found = FindArticleFiles(options.roots);
+  if (!found.ok()) return found.status();
+  const std::vector<std::filesystem::path>& files = found->files;
   StatusOr<std::unordered_map<std::string, std::string>> stored = store.LoadContentHashes();
   if (!stored.ok()) return stored.status();
   StatusOr<int64_t> run_id = store.BeginRun(options.run);
   if (!run_id.ok()) return run_id.status();
 
   IngestSummary summary;
-  const int64_t files_total = static_cast<int64_t>(files->size());
+  const int64_t files_total = static_cast<int64_t>(files.size());
   const int jobs = options.jobs > 0
                        ? options.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -182,8 +183,8 @@ StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& 
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
-      for (size_t index = next_file++; index < files->size(); index = next_file++) {
-        if (!ProcessFile((*files)[index], pipeline, *stored, results)) break;
+      for (size_t index = next_file++; index < files.size(); index = next_file++) {
+        if (!ProcessFile(files[index], pipeline, *stored, results)) break;
       }
       if (--workers_left == 0) results.Close();
     });

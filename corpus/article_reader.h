@@ -42,11 +42,22 @@ StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path);
 // and prefixes messages ("-" is read as .txt).
 StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_view bytes);
 
-// Returns the article files under `roots`, recursively, sorted by path: files with a
-// supported extension (see ReadArticleFile), skipping hidden entries and golden fact files
-// (`*.facts.json`). A root that is a file is returned as is, whatever its extension.
-// NotFound when a root does not exist.
-StatusOr<std::vector<std::filesystem::path>> FindArticleFiles(
-    const std::vector<std::filesystem::path>& roots);
+// What FindArticleFiles found: the article files, and the entries it passed over with the
+// reason (named so that nothing is skipped silently).
+struct FoundFiles {
+  struct Skipped {
+    std::filesystem::path path;
+    std::string reason;
+  };
+  std::vector<std::filesystem::path> files;  // sorted, without duplicates
+  std::vector<Skipped> skipped;
+};
+
+// Returns the article files under `roots`, recursively: files with a supported extension
+// (see ReadArticleFile), skipping hidden entries and golden fact files (`*.facts.json`). A
+// root that is a regular file is returned as is, whatever its extension. Links to files are
+// followed, links to folders are not; broken or looping links, FIFOs and unreadable folders
+// go to `skipped`. NotFound when a root does not exist.
+StatusOr<FoundFiles> FindArticleFiles(const std::vector<std::filesystem::path>& roots);
 
 }  // namespace newsfacts

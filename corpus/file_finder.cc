@@ -1,4 +1,6 @@
-// Finding article files under folders: recursive, sorted, hidden entries and golden files skipped.
+// Finding article files under folders: recursive, sorted, hidden entries and golden files
+// skipped; entries that cannot be articles (broken or looping links, FIFOs, unreadable
+// folders) are named instead of failing the run or blocking it.
 #include <algorithm>
 #include <array>
 
@@ -7,6 +9,8 @@
 namespace newsfacts {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr std::array<std::string_view, 8> kArticleExtensions = {
     ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"};
 
@@ -14,7 +18,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsArticleFile(const std::filesystem::path& path) {
+bool HasArticleName(const fs::path& path) {
   const std::string name = path.filename().string();
   if (name.empty() || name[0] == '.') return false;
   if (EndsWith(name, ".facts.json")) return false;  // golden files of `newsfacts check`
@@ -23,36 +27,63 @@ bool IsArticleFile(const std::filesystem::path& path) {
          kArticleExtensions.end();
 }
 
-}  // namespace
-
-StatusOr<std::vector<std::filesystem::path>> FindArticleFiles(
-    const std::vector<std::filesystem::path>& roots) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& root : roots) {
-    std::error_code error;
-    const auto status = std::filesystem::status(root, error);
-    if (error || !std::filesystem::exists(status)) {
-      return Status::NotFound(root.string() + ": no such file or folder");
-    }
-    if (!std::filesystem::is_directory(status)) {
-      files.push_back(root);
+// Collects the articles under `dir`. Folders are entered, links to folders are not (so a
+// link loop cannot recurse); links to files are followed.
+void Walk(const fs::path& dir, FoundFiles& found) {
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  if (error) {
+    found.skipped.push_back({dir, "cannot read this folder (" + error.message() + ")"});
+    return;
+  }
+  std::vector<fs::path> subfolders;
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    if (!name.empty() && name[0] == '.') continue;
+    std::error_code type_error;
+    const fs::file_status own = it->symlink_status(type_error);
+    if (fs::is_directory(own)) {
+      subfolders.push_back(path);
       continue;
     }
-    auto it = std::filesystem::recursive_directory_iterator(
-        root, std::filesystem::directory_options::skip_permission_denied, error);
-    for (; !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && IsArticleFile(it->path())) files.push_back(it->path());
+    if (!HasArticleName(path)) continue;
+    const fs::file_status target = fs::status(path, type_error);
+    if (type_error || !fs::exists(target)) {
+      found.skipped.push_back({path, "broken or looping symbolic link"});
+    } else if (fs::is_directory(target)) {
+      found.skipped.push_back({path, "a link to a folder; links to folders are not followed"});
+    } else if (!fs::is_regular_file(target)) {
+      found.skipped.push_back({path, "not a regular file (a FIFO, socket or device)"});
+    } else {
+      found.files.push_back(path);
     }
-    if (error) return Status::IoError(root.string() + ": " + error.message());
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  return files;
+  if (error) found.skipped.push_back({dir, "listing stopped early (" + error.message() + ")"});
+  for (const fs::path& subfolder : subfolders) Walk(subfolder, found);
+}
+
+}  // namespace
+
+StatusOr<FoundFiles> FindArticleFiles(const std::vector<fs::path>& roots) {
+  FoundFiles found;
+  for (const auto& root : roots) {
+    std::error_code error;
+    const fs::file_status status = fs::status(root, error);
+    if (error || !fs::exists(status)) {
+      return Status::NotFound(root.string() + ": no such file or folder");
+    }
+    if (fs::is_directory(status)) {
+      Walk(root, found);
+    } else if (fs::is_regular_file(status)) {
+      found.files.push_back(root);
+    } else {
+      found.skipped.push_back({root, "not a regular file (a FIFO, socket or device)"});
+    }
+  }
+  std::sort(found.files.begin(), found.files.end());
+  found.files.erase(std::unique(found.files.begin(), found.files.end()), found.files.end());
+  return found;
 }
 
 }  // namespace newsfacts

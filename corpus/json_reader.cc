@@ -121,6 +121,8 @@ StatusOr<FileReadResult> ReadJson(std::string_view name, std::string_view text) 
   } catch (const Json::parse_error& e) {
     return Status::InvalidArgument(Located(name, LineAt(text, e.byte == 0 ? 0 : e.byte - 1),
                                            "malformed JSON: " + ParseMessage(e)));
+  } catch (const Json::exception& e) {  // a number out of range ("1e400")
+    return Status::InvalidArgument(Located(name, 1, "malformed JSON: " + ParseMessage(e)));
   }
   FileReadResult result;
   if (root.is_object()) {
@@ -159,7 +161,7 @@ StatusOr<FileReadResult> ReadJsonLines(std::string_view name, std::string_view t
     Json record;
     try {
       record = Json::parse(line);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // syntax, or a number out of range ("1e400")
       result.errors.push_back(
           Located(name, line_number, "malformed JSON (" + ParseMessage(e) + "); skipped"));
       continue;

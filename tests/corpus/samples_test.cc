@@ -14,10 +14,10 @@ TEST(SamplesTest, EverySampleArticleReadsCleanly) {
   const std::filesystem::path samples =
       std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus" / "samples";
   if (!std::filesystem::is_directory(samples)) GTEST_SKIP() << "no " << samples;
-  StatusOr<std::vector<std::filesystem::path>> files = FindArticleFiles({samples});
-  ASSERT_TRUE(files.ok()) << files.status().message();
-  if (files->empty()) GTEST_SKIP() << "no sample articles yet";
-  for (const auto& file : *files) {
+  StatusOr<FoundFiles> found = FindArticleFiles({samples});
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  if (found->files.empty()) GTEST_SKIP() << "no sample articles yet";
+  for (const auto& file : found->files) {
     SCOPED_TRACE(file.string());
     StatusOr<FileReadResult> result = ReadArticleFile(file);
     ASSERT_TRUE(result.ok()) << result.status().message();
