@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "db/compare.h"
 #include "cli/commands.h"
+#include "db/compare.h"
 
 namespace newsfacts {
 

@@ -5,10 +5,10 @@
 #include <map>
 #include <sstream>
 
+#include "cli/commands.h"
 #include "corpus/article_reader.h"
 #include "extractors/claims/claim_stage.h"
 #include "extractors/standard_pipeline.h"
-#include "cli/commands.h"
 #include "pipeline/document_json.h"
 
 namespace newsfacts {

@@ -2,9 +2,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "db/query.h"
 #include "cli/commands.h"
 #include "cli/terminal.h"
+#include "db/query.h"
 
 namespace newsfacts {
 
