@@ -1,8 +1,6 @@
 // Ingest: workers read files and run the pipeline; the calling thread is the one SQLite writer.
 #include "cli/ingest_runner.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -143,22 +141,6 @@ Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactSto
 }
 
 }  // namespace
-
-std::string ContentHash(const Document& doc) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  const ArticleMeta& meta = doc.meta();
-  for (const std::string* part :
-       {&doc.text(), &meta.title, &meta.source, &meta.url, &meta.published}) {
-    XXH3_128bits_update(state, part->data(), part->size() + 1);  // + the terminating NUL
-  }
-  const XXH128_hash_t digest = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char hex[33];
-  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(digest.high64),
-                static_cast<unsigned long long>(digest.low64));
-  return hex;
-}
 
 StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& pipeline,
                                   FactStore& store, const IngestObserver& observer) {

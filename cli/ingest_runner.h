@@ -46,10 +46,6 @@ struct IngestObserver {
       [](const IngestSummary&, int64_t) {};
 };
 
-// Returns the content hash ingest uses to decide whether a stored article changed: XXH3-128
-// hex over the normalized text and the metadata that is stored with it.
-std::string ContentHash(const Document& doc);
-
 // Ingests every article file under options.roots into `store`, then extracts again, from
 // the stored text, every stored article whose facts come from another tool version or rules
 // fingerprint (all of them with options.reextract_all), so the database never mixes facts
