@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
   size_t articles_with_claim = 0;
   for (size_t i = 0; i < gold_slots.size(); ++i) {
     const RawArticle& raw = read->articles[i];
-    Document doc = Document::FromRaw(raw.meta, raw.text);
+    Document doc = Document::FromUtf8(raw.meta, raw.text);
     if (Status status = pipeline->Run(doc); !status.ok()) {
       std::fprintf(stderr, "record %zu: %s\n", i, status.message().c_str());
       continue;

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   size_t facts[3] = {0, 0, 0};
   for (int pass = 0; pass < passes; ++pass) {
     for (const RawArticle& raw : raws) {
-      Document doc = Document::FromRaw(raw.meta, raw.text);
+      Document doc = Document::FromUtf8(raw.meta, raw.text);
       if (pass == 0) bytes += static_cast<double>(doc.text().size());
       for (size_t s = 0; s < stages.size(); ++s) {
         const auto start = std::chrono::steady_clock::now();
