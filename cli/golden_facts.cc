@@ -35,7 +35,8 @@ json AmountText(const json& amounts, const json& index) {
 // A golden fact of `kind` from one fact of the extract contract: its FactFieldNames fields,
 // of which these hold something else than the contract's field of that name:
 //   amount.restates: the text of the amount restated, not its index;
-//   claim.object:    the entity's name, else the described object's text (object_text);
+//   claim.object:    the entity's name, else the text of an object described but not named
+//                    ("Clayton steel plate mill", the contract's object_text), else null;
 //   claim.amount:    the text of the claim's amount, not the amount object.
 Fact FactFromContract(FactKind kind, const json& fact, const json& amounts) {
   Fact golden{
@@ -237,12 +238,12 @@ GoldenRecord GoldenFromDocument(const Document& doc) {
   // One JSON form of facts: golden files project what `extract` prints, so they cannot
   // disagree about a fact.
   const json contract = json::parse(DocumentToJson(doc, -1));
-  const json& amounts = contract["amounts"];
+  const json& amounts = FieldOf(contract, "amounts");
   GoldenRecord record;
   record.record_index = doc.meta().record_index;
   record.title = doc.meta().title;
   for (FactKind kind : kFactKinds) {
-    for (const json& fact : contract[std::string(FactKindPlural(kind))]) {
+    for (const json& fact : FieldOf(contract, std::string(FactKindPlural(kind)))) {
       record.Of(kind).push_back(FactFromContract(kind, fact, amounts));
     }
   }
