@@ -2,9 +2,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "extractors/standard_pipeline.h"
 #include "cli/commands.h"
 #include "cli/golden_check.h"
+#include "extractors/standard_pipeline.h"
 
 namespace newsfacts {
 

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "db/compare.h"
 #include "cli/commands.h"
+#include "cli/compare_report.h"
 
 namespace newsfacts {
 

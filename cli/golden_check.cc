@@ -136,7 +136,7 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
   GoldenFile found;
   found.article = path.filename().string();
   for (RawArticle& raw : read->articles) {
-    Document doc = Document::FromRaw(std::move(raw.meta), raw.text);
+    Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
     const Status status = pipeline.Run(doc);
     if (!status.ok()) {
       check.failed = true;

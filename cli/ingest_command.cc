@@ -2,10 +2,10 @@
 #include <cinttypes>
 #include <cstdio>
 
-#include "extractors/standard_pipeline.h"
 #include "cli/commands.h"
 #include "cli/ingest_runner.h"
 #include "cli/terminal.h"
+#include "extractors/standard_pipeline.h"
 
 namespace newsfacts {
 namespace {

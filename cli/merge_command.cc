@@ -2,8 +2,8 @@
 #include <cinttypes>
 #include <cstdio>
 
-#include "db/merge.h"
 #include "cli/commands.h"
+#include "db/merge.h"
 
 namespace newsfacts {
 

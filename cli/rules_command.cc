@@ -1,9 +1,9 @@
 // `newsfacts rules check [DIR]`: compile every rule file and run every embedded example.
 #include <cstdio>
 
+#include "cli/commands.h"
 #include "extractors/rule_check.h"
 #include "extractors/standard_pipeline.h"
-#include "cli/commands.h"
 
 namespace newsfacts {
 
