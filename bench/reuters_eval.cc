@@ -254,7 +254,7 @@ Tally Evaluate(const Pipeline& pipeline, const std::vector<RawArticle>& articles
                const std::vector<GoldSlots>& gold_slots, size_t show_abstract) {
   Tally tally;
   for (size_t i = 0; i < gold_slots.size(); ++i) {
-    Document doc = Document::FromRaw(articles[i].meta, articles[i].text);
+    Document doc = Document::FromUtf8(articles[i].meta, articles[i].text);
     if (Status status = pipeline.Run(doc); !status.ok()) {
       std::fprintf(stderr, "record %zu: %s\n", i, status.message().c_str());
       continue;

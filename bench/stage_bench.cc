@@ -68,7 +68,7 @@ StatusOr<Timings> TimeStages(const Pipeline& pipeline, const std::vector<RawArti
   timings.seconds.assign(stages.size(), 0);
   for (int pass = 0; pass < passes; ++pass) {
     for (const RawArticle& raw : raws) {
-      Document doc = Document::FromRaw(raw.meta, raw.text);
+      Document doc = Document::FromUtf8(raw.meta, raw.text);
       if (pass == 0) timings.bytes += static_cast<double>(doc.text().size());
       for (size_t s = 0; s < stages.size(); ++s) {
         const auto start = std::chrono::steady_clock::now();

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "db/compare.h"
+#include "cli/compare_report.h"
 
 namespace newsfacts {
 

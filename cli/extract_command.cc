@@ -122,7 +122,7 @@ int RunExtractCommand(const ExtractCommand& command) {
 
   const bool several = read->articles.size() > 1;
   for (RawArticle& raw : read->articles) {
-    Document doc = Document::FromRaw(std::move(raw.meta), raw.text);
+    Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
     Status status = loaded->pipeline.Run(doc);
     if (!status.ok()) {
       std::fprintf(stderr, "%s: %s\n", doc.meta().path.c_str(), status.message().c_str());

@@ -118,6 +118,56 @@ GoldenFile MergeForUpdate(const std::optional<GoldenFile>& old_golden, const Gol
   return merged;
 }
 
+// Reads the golden file at `golden_path`; nullopt, with the reason in `check`, when it is
+// missing or malformed.
+std::optional<GoldenFile> ReadGolden(const std::filesystem::path& golden_path,
+                                     ArticleCheck& check) {
+  const std::optional<std::string> golden_text = ReadFile(golden_path);
+  if (!golden_text) {
+    check.lines.push_back(check.path + ": no golden file; run with --update to create it");
+    return std::nullopt;
+  }
+  StatusOr<GoldenFile> parsed = ParseGolden(*golden_text, golden_path.string());
+  if (!parsed.ok()) {
+    check.lines.push_back(parsed.status().message());
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
+// Compares the records of `golden` and `found` by record index, adding the differences to
+// `check` and the scores to `report`.
+DiffTally CompareRecords(const GoldenFile& golden, const GoldenFile& found,
+                         const CheckOptions& options, ArticleCheck& check, CheckReport& report) {
+  DiffTally tally;
+  std::map<int, const GoldenRecord*> golden_records;
+  std::map<int, const GoldenRecord*> found_records;
+  for (const GoldenRecord& record : golden.records) golden_records[record.record_index] = &record;
+  for (const GoldenRecord& record : found.records) found_records[record.record_index] = &record;
+  std::set<int> indexes;
+  for (const auto& [index, record] : golden_records) indexes.insert(index);
+  for (const auto& [index, record] : found_records) indexes.insert(index);
+  const GoldenRecord empty;
+  for (const int index : indexes) {
+    const std::string prefix = RecordPrefix(check.path, index);
+    const auto in_golden = golden_records.find(index);
+    const auto in_found = found_records.find(index);
+    const bool has_golden = in_golden != golden_records.end();
+    const bool has_found = in_found != found_records.end();
+    if (!has_golden) check.lines.push_back(prefix + "article not in the golden file");
+    if (!has_found) check.lines.push_back(prefix + "article in the golden file, not in the input");
+    GoldenRecord gold_record = has_golden ? *in_golden->second : empty;
+    GoldenRecord found_record = has_found ? *in_found->second : empty;
+    if (!has_golden) gold_record.title = found_record.title;
+    if (!has_found) found_record.title = gold_record.title;
+    const bool differs =
+        CompareRecord(gold_record, found_record, options, prefix, check.lines, tally);
+    if (differs || !has_golden || !has_found) ++check.articles_differing;
+    Score(gold_record, found_record, report);
+  }
+  return tally;
+}
+
 // Checks one article file; returns an error only when its golden file cannot be written.
 StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem::path& path,
                                  const CheckOptions& options, CheckReport& report) {
@@ -136,7 +186,7 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
   GoldenFile found;
   found.article = path.filename().string();
   for (RawArticle& raw : read->articles) {
-    Document doc = Document::FromRaw(std::move(raw.meta), raw.text);
+    Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
     const Status status = pipeline.Run(doc);
     if (!status.ok()) {
       check.failed = true;
@@ -148,50 +198,12 @@ StatusOr<ArticleCheck> CheckFile(const Pipeline& pipeline, const std::filesystem
   check.articles = std::max<size_t>(found.records.size(), 1);
 
   const std::filesystem::path golden_path = GoldenPathFor(path);
-  const std::optional<std::string> golden_text = ReadFile(golden_path);
-  std::optional<GoldenFile> golden;
-  if (!golden_text) {
-    check.lines.push_back(check.path + ": no golden file; run with --update to create it");
-  } else {
-    StatusOr<GoldenFile> parsed = ParseGolden(*golden_text, golden_path.string());
-    if (parsed.ok()) {
-      golden = std::move(parsed).value();
-    } else {
-      check.lines.push_back(parsed.status().message());
-    }
-  }
-
+  const std::optional<GoldenFile> golden = ReadGolden(golden_path, check);
   DiffTally tally;
-  if (!golden) {
-    check.articles_differing = check.articles;
+  if (golden) {
+    tally = CompareRecords(*golden, found, options, check, report);
   } else {
-    std::map<int, const GoldenRecord*> golden_records;
-    std::map<int, const GoldenRecord*> found_records;
-    for (const GoldenRecord& record : golden->records)
-      golden_records[record.record_index] = &record;
-    for (const GoldenRecord& record : found.records) found_records[record.record_index] = &record;
-    std::set<int> indexes;
-    for (const auto& [index, record] : golden_records) indexes.insert(index);
-    for (const auto& [index, record] : found_records) indexes.insert(index);
-    const GoldenRecord empty;
-    for (const int index : indexes) {
-      const std::string prefix = RecordPrefix(check.path, index);
-      const auto in_golden = golden_records.find(index);
-      const auto in_found = found_records.find(index);
-      const bool has_golden = in_golden != golden_records.end();
-      const bool has_found = in_found != found_records.end();
-      if (!has_golden) check.lines.push_back(prefix + "article not in the golden file");
-      if (!has_found)
-        check.lines.push_back(prefix + "article in the golden file, not in the input");
-      GoldenRecord gold_record = has_golden ? *in_golden->second : empty;
-      GoldenRecord found_record = has_found ? *in_found->second : empty;
-      if (!has_golden) gold_record.title = found_record.title;
-      if (!has_found) found_record.title = gold_record.title;
-      const bool differs =
-          CompareRecord(gold_record, found_record, options, prefix, check.lines, tally);
-      if (differs || !has_golden || !has_found) ++check.articles_differing;
-      Score(gold_record, found_record, report);
-    }
+    check.articles_differing = check.articles;
   }
 
   const bool differs = check.articles_differing > 0;

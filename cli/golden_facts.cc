@@ -1,10 +1,13 @@
-// Builds golden facts from a Document and reads and writes `*.facts.json` golden files.
+// Builds golden facts from a Document (a projection of the extract JSON contract) and reads
+// and writes `*.facts.json` golden files.
 #include "cli/golden_facts.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
+
+#include "pipeline/document_json.h"
 
 namespace newsfacts {
 namespace {
@@ -16,29 +19,40 @@ std::string JsonText(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string StringOrNull(const std::optional<std::string>& value) {
-  return value ? JsonText(*value) : "null";
+// The value of `field` in a JSON object, null when absent.
+const json& FieldOf(const json& object, const std::string& field) {
+  static const json kNull;
+  const auto it = object.find(field);
+  return it == object.end() ? kNull : *it;
 }
 
-std::string NonEmptyOrNull(const std::string& value) {
-  return value.empty() ? "null" : JsonText(value);
+// The `text` of the amount `index` points at in the contract's amounts, or null.
+json AmountText(const json& amounts, const json& index) {
+  if (!index.is_number_unsigned() || index.get<size_t>() >= amounts.size()) return nullptr;
+  return FieldOf(amounts[index.get<size_t>()], "text");
 }
 
-std::string EntityNameOrNull(const Document& doc, const std::optional<size_t>& index) {
-  return index ? JsonText(doc.entities()[*index].name) : "null";
-}
-
-// A claim's object: the entity's canonical name, else the text of a described object that
-// is no entity ("Clayton steel plate mill"), else null.
-std::string ClaimObjectOrNull(const Document& doc, const Claim& claim) {
-  if (claim.object) return EntityNameOrNull(doc, claim.object);
-  if (claim.object_span.empty()) return "null";
-  return JsonText(std::string(doc.Text(claim.object_span)));
-}
-
-std::string AmountTextOrNull(const Document& doc, const std::optional<size_t>& index) {
-  if (!index || *index >= doc.amounts().size()) return "null";
-  return JsonText(std::string(doc.Text(doc.amounts()[*index].span)));
+// A golden fact of `kind` from one fact of the extract contract: its FactFieldNames fields,
+// of which these hold something else than the contract's field of that name:
+//   amount.restates: the text of the amount restated, not its index;
+//   claim.object:    the entity's name, else the text of an object described but not named
+//                    ("Clayton steel plate mill", the contract's object_text), else null;
+//   claim.amount:    the text of the claim's amount, not the amount object.
+Fact FactFromContract(FactKind kind, const json& fact, const json& amounts) {
+  Fact golden{
+      kind, Span{FieldOf(fact, "start").get<size_t>(), FieldOf(fact, "end").get<size_t>()}, {}};
+  for (const std::string& name : FactFieldNames(kind)) {
+    json value = FieldOf(fact, name);
+    if (kind == FactKind::kAmount && name == "restates") value = AmountText(amounts, value);
+    if (kind == FactKind::kClaim && name == "object" && value.is_null()) {
+      value = FieldOf(fact, "object_text");
+    }
+    if (kind == FactKind::kClaim && name == "amount" && !value.is_null()) {
+      value = FieldOf(value, "text");
+    }
+    golden.fields.emplace_back(name, JsonText(value));
+  }
+  return golden;
 }
 
 Fact MakeFact(FactKind kind, Span span, std::vector<std::string> values) {
@@ -221,33 +235,17 @@ bool FactLess(const Fact& a, const Fact& b) {
 }
 
 GoldenRecord GoldenFromDocument(const Document& doc) {
+  // One JSON form of facts: golden files project what `extract` prints, so they cannot
+  // disagree about a fact.
+  const json contract = json::parse(DocumentToJson(doc, -1));
+  const json& amounts = FieldOf(contract, "amounts");
   GoldenRecord record;
   record.record_index = doc.meta().record_index;
   record.title = doc.meta().title;
-  for (const Mention& mention : doc.mentions()) {
-    record.Of(FactKind::kMention)
-        .push_back(MakeFact(FactKind::kMention, mention.span,
-                            {JsonText(std::string(doc.Text(mention.span))),
-                             JsonText(std::string(EntityTypeName(mention.type))),
-                             JsonText(doc.entities()[mention.entity].name)}));
-  }
-  for (const Amount& amount : doc.amounts()) {
-    record.Of(FactKind::kAmount)
-        .push_back(
-            MakeFact(FactKind::kAmount, amount.span,
-                     {JsonText(std::string(doc.Text(amount.span))), StringOrNull(amount.value),
-                      StringOrNull(amount.low), StringOrNull(amount.high),
-                      StringOrNull(amount.currency), JsonText(amount.qualifier),
-                      JsonText(amount.vague), AmountTextOrNull(doc, amount.restates)}));
-  }
-  for (const Claim& claim : doc.claims()) {
-    record.Of(FactKind::kClaim)
-        .push_back(MakeFact(
-            FactKind::kClaim, claim.span,
-            {JsonText(claim.predicate), EntityNameOrNull(doc, claim.subject),
-             ClaimObjectOrNull(doc, claim), AmountTextOrNull(doc, claim.amount),
-             NonEmptyOrNull(claim.role), JsonText(std::string(ClaimStatusName(claim.status))),
-             NonEmptyOrNull(claim.speaker), NonEmptyOrNull(claim.venue)}));
+  for (FactKind kind : kFactKinds) {
+    for (const json& fact : FieldOf(contract, std::string(FactKindPlural(kind)))) {
+      record.Of(kind).push_back(FactFromContract(kind, fact, amounts));
+    }
   }
   SortFacts(record);
   return record;

@@ -1,16 +1,15 @@
-// Ingest: workers read files and run the pipeline; the calling thread is the one SQLite writer.
+// Ingest: one scheme for article files and for stored articles extracted again. Workers turn
+// jobs into documents and hand them through a bounded queue to the calling thread, the one
+// SQLite writer, which stores them in batched transactions.
 #include "cli/ingest_runner.h"
-
-#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
-#include <functional>
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 
 #include "corpus/article_reader.h"
 #include "pipeline/bounded_queue.h"
@@ -18,10 +17,17 @@
 namespace newsfacts {
 namespace {
 
+// One unit of work: an article file to read, or a stored article to extract again.
+using Job = std::variant<std::filesystem::path, StoredArticle>;
+
+// ArticleKey -> content hash of every article stored before the run.
+using StoredHashes = std::unordered_map<std::string, std::string>;
+
 // What a worker hands the writer: a document to store, an unchanged article, or messages.
 struct WorkItem {
   std::optional<Document> doc;
   std::string content_hash;
+  bool reextracted = false;  // `doc` is a stored article extracted again
   bool unchanged = false;
   bool failed = false;     // an article or file that could not be read or extracted
   bool file_done = false;  // the last item of a file
@@ -33,11 +39,16 @@ bool IsFatalStoreError(const Status& status) {
          status.code() == StatusCode::kIoError;
 }
 
-// Reads one file and runs the pipeline on each of its articles, pushing one item per article.
-// Returns false when the writer has stopped.
+// "path", or "path#record" for an article of a .json/.jsonl file.
+std::string Where(const ArticleMeta& meta) {
+  if (meta.record_index < 0) return meta.path;
+  return meta.path + "#" + std::to_string(meta.record_index);
+}
+
+// Reads one file and runs the pipeline on each of its articles that changed, pushing one
+// item per article and a last one for the file. Returns false when the writer has stopped.
 bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
-                 const std::unordered_map<std::string, std::string>& stored_hashes,
-                 BoundedQueue<WorkItem>& results) {
+                 const StoredHashes& stored_hashes, BoundedQueue<WorkItem>& results) {
   StatusOr<FileReadResult> read = ReadArticleFile(path);
   if (!read.ok()) {
     WorkItem item;
@@ -54,23 +65,16 @@ bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
 
   for (RawArticle& raw : read->articles) {
     WorkItem item;
-    Document doc = Document::FromRaw(std::move(raw.meta), raw.text);
+    Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
     item.content_hash = ContentHash(doc);
     const auto stored = stored_hashes.find(ArticleKey(doc.meta().path, doc.meta().record_index));
     if (stored != stored_hashes.end() && stored->second == item.content_hash) {
       item.unchanged = true;
+    } else if (Status status = pipeline.Run(doc); !status.ok()) {
+      item.failed = true;
+      item.messages.push_back(Where(doc.meta()) + ": " + status.message());
     } else {
-      Status status = pipeline.Run(doc);
-      if (!status.ok()) {
-        item.failed = true;
-        std::string where = doc.meta().path;
-        if (doc.meta().record_index >= 0) {
-          where.append("#").append(std::to_string(doc.meta().record_index));
-        }
-        item.messages.push_back(where + ": " + status.message());
-      } else {
-        item.doc.emplace(std::move(doc));
-      }
+      item.doc.emplace(std::move(doc));
     }
     if (!results.Push(std::move(item))) return false;
   }
@@ -79,16 +83,20 @@ bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
   return results.Push(std::move(done));
 }
 
-// Runs `work(i)` for every i in [0, count) on `jobs` threads.
-void RunParallel(int jobs, size_t count, const std::function<void(size_t)>& work) {
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < jobs; ++t) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) work(i);
-    });
+// Runs the pipeline again on a stored article's text. Returns false when the writer stopped.
+bool ProcessStored(StoredArticle& stored, const Pipeline& pipeline,
+                   BoundedQueue<WorkItem>& results) {
+  WorkItem item;
+  item.reextracted = true;
+  item.content_hash = std::move(stored.content_hash);
+  Document doc = Document::FromUtf8(std::move(stored.meta), stored.text);
+  if (Status status = pipeline.Run(doc); !status.ok()) {
+    item.failed = true;
+    item.messages.push_back(doc.meta().path + ": not re-extracted: " + status.message());
+  } else {
+    item.doc.emplace(std::move(doc));
   }
-  for (std::thread& thread : threads) thread.join();
+  return results.Push(std::move(item));
 }
 
 void CountStored(const Document& doc, IngestSummary& summary) {
@@ -99,141 +107,153 @@ void CountStored(const Document& doc, IngestSummary& summary) {
   summary.bytes += static_cast<int64_t>(doc.text().size());
 }
 
-// Extracts the stored articles that ArticlesToReextract names again from their stored text,
-// one batch at a time: the writer loads a batch, `jobs` workers run the pipeline on it, the
-// writer replaces the articles in one transaction. Returns fatal store errors only.
+// The writer's side of the scheme: stores what the workers hand it in transactions of
+// `batch_articles` articles, reports messages and progress, and counts. Not thread-safe:
+// only the thread that owns the store calls it.
+class Writer {
+ public:
+  Writer(const IngestOptions& options, FactStore& store, int64_t run_id,
+         const StoredHashes& stored_hashes, int64_t files_total, const IngestObserver& observer)
+      : options_(options),
+        store_(store),
+        run_id_(run_id),
+        stored_hashes_(stored_hashes),
+        files_total_(files_total),
+        observer_(observer) {}
+
+  Status Begin() { return store_.BeginBatch(); }
+  Status Finish() { return store_.CommitBatch(); }
+  IngestSummary& summary() { return summary_; }
+
+  // Stores `item`'s document, if any. Returns only fatal store errors; an article that
+  // cannot be stored is reported and counted as failed.
+  Status Take(WorkItem item) {
+    for (const std::string& message : item.messages) observer_.on_message(message);
+    if (item.failed) ++summary_.articles_failed;
+    if (item.unchanged) ++summary_.articles_unchanged;
+    if (item.file_done) {
+      ++summary_.files;
+      observer_.on_progress(summary_, files_total_);
+    }
+    if (!item.doc) return Status::Ok();
+    const Document& doc = *item.doc;
+    Status status = store_.WriteArticle(doc, item.content_hash, run_id_);
+    if (!status.ok()) {
+      if (IsFatalStoreError(status)) return status;
+      observer_.on_message(doc.meta().path +
+                           (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
+                           status.message());
+      ++summary_.articles_failed;
+      return Status::Ok();
+    }
+    if (item.reextracted) {
+      ++summary_.articles_reextracted;
+    } else if (stored_hashes_.count(ArticleKey(doc.meta().path, doc.meta().record_index)) > 0) {
+      ++summary_.articles_replaced;
+    } else {
+      ++summary_.articles_added;
+    }
+    CountStored(doc, summary_);
+    if (++in_batch_ < options_.batch_articles) return Status::Ok();
+    in_batch_ = 0;
+    NEWSFACTS_RETURN_IF_ERROR(store_.CommitBatch());
+    return store_.BeginBatch();
+  }
+
+ private:
+  const IngestOptions& options_;
+  FactStore& store_;
+  const int64_t run_id_;
+  const StoredHashes& stored_hashes_;
+  const int64_t files_total_;
+  const IngestObserver& observer_;
+  IngestSummary summary_;
+  size_t in_batch_ = 0;
+};
+
+// The one worker/queue/writer scheme: `jobs` threads take `work` items in order, run them
+// and push what they yield into a bounded queue that the calling thread drains into
+// `writer`. Returns the first fatal store error, after stopping the workers.
+Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
+                       const Pipeline& pipeline, const StoredHashes& stored_hashes,
+                       Writer& writer) {
+  BoundedQueue<WorkItem> results(queue_capacity);
+  std::atomic<size_t> next{0};
+  std::atomic<int> workers_left{jobs};
+  std::vector<std::thread> workers;
+  for (int i = 0; i < jobs; ++i) {
+    workers.emplace_back([&] {
+      for (size_t index = next++; index < work.size(); index = next++) {
+        Job& job = work[index];
+        const bool go_on = std::holds_alternative<StoredArticle>(job)
+                               ? ProcessStored(std::get<StoredArticle>(job), pipeline, results)
+                               : ProcessFile(std::get<std::filesystem::path>(job), pipeline,
+                                             stored_hashes, results);
+        if (!go_on) break;
+      }
+      if (--workers_left == 0) results.Close();
+    });
+  }
+  Status fatal;
+  while (fatal.ok()) {
+    std::optional<WorkItem> item = results.Pop();
+    if (!item) break;
+    fatal = writer.Take(std::move(*item));
+  }
+  results.Close();
+  for (std::thread& worker : workers) worker.join();
+  return fatal;
+}
+
+// Extracts again the stored articles that ArticlesToReextract names, loading them a batch
+// at a time so memory holds one batch of stored texts. Returns fatal store errors only.
 Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
-                 int64_t run_id, int jobs, IngestSummary& summary, const IngestObserver& observer) {
+                 int64_t run_id, int jobs, Writer& writer) {
   StatusOr<std::vector<int64_t>> ids =
       store.ArticlesToReextract(run_id, options.run, options.reextract_all);
   if (!ids.ok()) return ids.status();
   const size_t batch_size = std::max<size_t>(1, options.batch_articles);
   for (size_t first = 0; first < ids->size(); first += batch_size) {
-    const size_t count = std::min(batch_size, ids->size() - first);
-    std::vector<StoredArticle> stored;
-    for (size_t i = 0; i < count; ++i) {
-      StatusOr<StoredArticle> article = store.LoadArticle((*ids)[first + i]);
+    std::vector<Job> work;
+    for (size_t i = first; i < std::min(first + batch_size, ids->size()); ++i) {
+      StatusOr<StoredArticle> article = store.LoadArticle((*ids)[i]);
       if (!article.ok()) return article.status();
-      stored.push_back(std::move(*article));
+      work.emplace_back(std::move(*article));
     }
-    std::vector<std::optional<Document>> docs(count);
-    std::vector<Status> errors(count);
-    RunParallel(jobs, count, [&](size_t i) {
-      Document doc = Document::FromRaw(stored[i].meta, stored[i].text);
-      errors[i] = pipeline.Run(doc);
-      if (errors[i].ok()) docs[i].emplace(std::move(doc));
-    });
-    NEWSFACTS_RETURN_IF_ERROR(store.BeginBatch());
-    for (size_t i = 0; i < count; ++i) {
-      const std::string& path = stored[i].meta.path;
-      Status status = errors[i];
-      if (status.ok()) status = store.WriteArticle(*docs[i], stored[i].content_hash, run_id);
-      if (status.ok()) {
-        ++summary.articles_reextracted;
-        CountStored(*docs[i], summary);
-        continue;
-      }
-      if (IsFatalStoreError(status)) return status;
-      observer.on_message(path + ": not re-extracted: " + status.message());
-      ++summary.articles_failed;
-    }
-    NEWSFACTS_RETURN_IF_ERROR(store.CommitBatch());
+    NEWSFACTS_RETURN_IF_ERROR(
+        ExtractAndStore(work, jobs, options.queue_capacity, pipeline, {}, writer));
   }
   return Status::Ok();
 }
 
 }  // namespace
 
-std::string ContentHash(const Document& doc) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  const ArticleMeta& meta = doc.meta();
-  for (const std::string* part :
-       {&doc.text(), &meta.title, &meta.source, &meta.url, &meta.published}) {
-    XXH3_128bits_update(state, part->data(), part->size() + 1);  // + the terminating NUL
-  }
-  const XXH128_hash_t digest = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char hex[33];
-  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(digest.high64),
-                static_cast<unsigned long long>(digest.low64));
-  return hex;
-}
-
 StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& pipeline,
                                   FactStore& store, const IngestObserver& observer) {
   const auto started = std::chrono::steady_clock::now();
   StatusOr<FoundFiles> found = FindArticleFiles(options.roots);
   if (!found.ok()) return found.status();
+  for (const FoundFiles::Skipped& skipped : found->skipped) {
+    observer.on_message(skipped.path.string() + ": " + skipped.reason + "; skipped");
+  }
   const std::vector<std::filesystem::path>& files = found->files;
-  StatusOr<std::unordered_map<std::string, std::string>> stored = store.LoadContentHashes();
+  StatusOr<StoredHashes> stored = store.LoadContentHashes();
   if (!stored.ok()) return stored.status();
   StatusOr<int64_t> run_id = store.BeginRun(options.run);
   if (!run_id.ok()) return run_id.status();
-
-  IngestSummary summary;
-  const int64_t files_total = static_cast<int64_t>(files.size());
   const int jobs = options.jobs > 0
                        ? options.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
-  BoundedQueue<WorkItem> results(options.queue_capacity);
-  std::atomic<size_t> next_file{0};
-  std::atomic<int> workers_left{jobs};
-  std::vector<std::thread> workers;
-  for (int i = 0; i < jobs; ++i) {
-    workers.emplace_back([&] {
-      for (size_t index = next_file++; index < files.size(); index = next_file++) {
-        if (!ProcessFile(files[index], pipeline, *stored, results)) break;
-      }
-      if (--workers_left == 0) results.Close();
-    });
-  }
+  Writer writer(options, store, *run_id, *stored, static_cast<int64_t>(files.size()), observer);
+  std::vector<Job> work(files.begin(), files.end());
+  NEWSFACTS_RETURN_IF_ERROR(writer.Begin());
+  NEWSFACTS_RETURN_IF_ERROR(
+      ExtractAndStore(work, jobs, options.queue_capacity, pipeline, *stored, writer));
+  NEWSFACTS_RETURN_IF_ERROR(Reextract(options, pipeline, store, *run_id, jobs, writer));
+  NEWSFACTS_RETURN_IF_ERROR(writer.Finish());
 
-  Status fatal;
-  size_t in_batch = 0;
-  auto stop_workers = [&] {
-    results.Close();
-    for (auto& worker : workers) worker.join();
-    workers.clear();
-  };
-  fatal = store.BeginBatch();
-  while (fatal.ok()) {
-    std::optional<WorkItem> item = results.Pop();
-    if (!item) break;
-    for (const std::string& message : item->messages) observer.on_message(message);
-    if (item->failed) ++summary.articles_failed;
-    if (item->unchanged) ++summary.articles_unchanged;
-    if (item->file_done) {
-      ++summary.files;
-      observer.on_progress(summary, files_total);
-    }
-    if (!item->doc) continue;
-    const Document& doc = *item->doc;
-    const bool replacing = stored->count(ArticleKey(doc.meta().path, doc.meta().record_index)) > 0;
-    Status status = store.WriteArticle(doc, item->content_hash, *run_id);
-    if (!status.ok()) {
-      if (IsFatalStoreError(status)) {
-        fatal = status;
-        break;
-      }
-      observer.on_message(doc.meta().path + ": not stored: " + status.message());
-      ++summary.articles_failed;
-      continue;
-    }
-    ++(replacing ? summary.articles_replaced : summary.articles_added);
-    CountStored(doc, summary);
-    if (++in_batch >= options.batch_articles) {
-      fatal = store.CommitBatch();
-      if (fatal.ok()) fatal = store.BeginBatch();
-      in_batch = 0;
-    }
-  }
-  stop_workers();
-  if (!fatal.ok()) return fatal;
-  NEWSFACTS_RETURN_IF_ERROR(store.CommitBatch());
-  NEWSFACTS_RETURN_IF_ERROR(Reextract(options, pipeline, store, *run_id, jobs, summary, observer));
-
+  IngestSummary& summary = writer.summary();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   RunCounts counts{summary.articles_added, summary.articles_replaced, summary.articles_unchanged,

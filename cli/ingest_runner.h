@@ -1,5 +1,6 @@
-// The ingest job: read article files with N workers that run the pipeline, and store the
-// results through one SQLite writer, incrementally (unchanged articles are skipped).
+// The ingest job: N workers read article files (or take stored articles to extract again) and
+// run the pipeline; one SQLite writer stores the results, incrementally (unchanged articles
+// are skipped).
 #pragma once
 
 #include <cstdint>
@@ -46,17 +47,13 @@ struct IngestObserver {
       [](const IngestSummary&, int64_t) {};
 };
 
-// Returns the content hash ingest uses to decide whether a stored article changed: XXH3-128
-// hex over the normalized text and the metadata that is stored with it.
-std::string ContentHash(const Document& doc);
-
 // Ingests every article file under options.roots into `store`, then extracts again, from
 // the stored text, every stored article whose facts come from another tool version or rules
 // fingerprint (all of them with options.reextract_all), so the database never mixes facts
-// of two rule sets. A bad file or article is
-// reported through `observer` and counted in articles_failed; the run goes on. Errors are
-// fatal ones only: a root that does not exist, or the database failing (locked, read-only,
-// disk full), in which case batches already committed stay stored.
+// of two rule sets. Both go through the same workers, bounded queue and writer. A bad file
+// or article is reported through `observer` and counted in articles_failed; the run goes on.
+// Errors are fatal ones only: a root that does not exist, or the database failing (locked,
+// read-only, disk full), in which case batches already committed stay stored.
 StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& pipeline,
                                   FactStore& store, const IngestObserver& observer);
 

@@ -1,9 +1,8 @@
 // CompareFacts reads the `facts`, `conflicts` and `agreements` views and groups the claims by
-// (subject, predicate, object); WriteComparison prints them as a readable report.
+// (subject, predicate, object).
 #include "db/compare.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <set>
@@ -110,6 +109,43 @@ Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::
   }
 }
 
+// Groups the claims the filters keep by fact into `by_key`, and notes each claim's fact.
+Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
+                  std::map<FactKey, ComparedFact>& by_key,
+                  std::map<int64_t, FactKey>& key_of_claim) {
+  StatusOr<sqlite::Statement> claims = connection.Prepare(kSelectClaims);
+  if (!claims.ok()) return claims.status();
+  claims->BindTextOrNull(1, options.predicate);
+  claims->BindInt64(2, options.entity.empty() ? 0 : 1);
+  while (true) {
+    StatusOr<bool> row = claims->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    FactKey key{claims->ColumnInt64(0), Text(*claims, 1), claims->ColumnInt64(2)};
+    ComparedFact& fact = by_key[key];
+    if (fact.claims.empty()) {
+      fact.subject = Text(*claims, 3);
+      fact.predicate = Text(*claims, 1);
+      fact.object = Text(*claims, 4);
+    }
+    ComparedClaim& claim = fact.claims.emplace_back();
+    claim.claim_id = claims->ColumnInt64(5);
+    claim.article_id = claims->ColumnInt64(6);
+    claim.amount = Text(*claims, 7);
+    claim.value = Text(*claims, 8);
+    claim.currency = Text(*claims, 9);
+    claim.status = Text(*claims, 10);
+    claim.speaker = Text(*claims, 11);
+    claim.venue = Text(*claims, 12);
+    claim.title = Text(*claims, 13);
+    claim.source = Text(*claims, 14);
+    claim.published = Text(*claims, 15);
+    claim.path = Text(*claims, 16);
+    claim.evidence = Text(*claims, 17);
+    key_of_claim[claim.claim_id] = key;
+  }
+}
+
 }  // namespace
 
 std::string_view VerdictName(Verdict verdict) {
@@ -137,37 +173,7 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
 
   std::map<FactKey, ComparedFact> by_key;
   std::map<int64_t, FactKey> key_of_claim;
-  StatusOr<sqlite::Statement> claims = connection.Prepare(kSelectClaims);
-  if (!claims.ok()) return claims.status();
-  claims->BindTextOrNull(1, options.predicate);
-  claims->BindInt64(2, options.entity.empty() ? 0 : 1);
-  while (true) {
-    StatusOr<bool> row = claims->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    FactKey key{claims->ColumnInt64(0), Text(*claims, 1), claims->ColumnInt64(2)};
-    ComparedFact& fact = by_key[key];
-    if (fact.claims.empty()) {
-      fact.subject = Text(*claims, 3);
-      fact.predicate = Text(*claims, 1);
-      fact.object = Text(*claims, 4);
-    }
-    ComparedClaim& claim = fact.claims.emplace_back();
-    claim.claim_id = claims->ColumnInt64(5);
-    claim.article_id = claims->ColumnInt64(6);
-    claim.amount = Text(*claims, 7);
-    claim.value = Text(*claims, 8);
-    claim.currency = Text(*claims, 9);
-    claim.status = Text(*claims, 10);
-    claim.speaker = Text(*claims, 11);
-    claim.venue = Text(*claims, 12);
-    claim.title = Text(*claims, 13);
-    claim.source = Text(*claims, 14);
-    claim.published = Text(*claims, 15);
-    claim.path = Text(*claims, 16);
-    claim.evidence = Text(*claims, 17);
-    key_of_claim[claim.claim_id] = key;
-  }
+  NEWSFACTS_RETURN_IF_ERROR(ReadClaims(connection, options, by_key, key_of_claim));
 
   NEWSFACTS_RETURN_IF_ERROR(
       ReadAll(connection, kSelectConflicts, options.predicate, [&](const sqlite::Statement& row) {
@@ -206,103 +212,6 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
       comparison.facts.begin(), comparison.facts.end(),
       [](const ComparedFact& a, const ComparedFact& b) { return a.articles > b.articles; });
   return comparison;
-}
-
-namespace {
-
-// "Contoso acquired Fabrikam", or "Contoso raised" without an object.
-std::string FactLine(const ComparedFact& fact) {
-  std::string line = fact.subject + " " + fact.predicate;
-  if (!fact.object.empty()) line += " " + fact.object;
-  return line;
-}
-
-std::string Plural(int count, std::string_view one, std::string_view many) {
-  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
-}
-
-// "[2]": a claim's number within its fact, 1-based.
-std::string ClaimLabel(const ComparedFact& fact, int64_t claim_id) {
-  for (size_t i = 0; i < fact.claims.size(); ++i) {
-    // Appended piecewise: GCC 12 warns falsely on "[" + std::to_string(...) (-Wrestrict).
-    if (fact.claims[i].claim_id != claim_id) continue;
-    std::string label = "[";
-    label += std::to_string(i + 1);
-    label += ']';
-    return label;
-  }
-  return "[?]";
-}
-
-// "reported by Garman to TechCrunch", or the status alone.
-std::string Attribution(const ComparedClaim& claim) {
-  std::string text = claim.status;
-  if (!claim.speaker.empty()) text += " by " + claim.speaker;
-  if (!claim.venue.empty()) text += (claim.speaker.empty() ? " via " : " to ") + claim.venue;
-  return text;
-}
-
-// "TechCrunch, 2024-03-27, \"Title\"", skipping what is unknown; the path when all is.
-std::string ArticleLine(const ComparedClaim& claim) {
-  std::string text;
-  for (const std::string* part : {&claim.source, &claim.published}) {
-    if (part->empty()) continue;
-    if (!text.empty()) text += ", ";
-    text += *part;
-  }
-  if (!text.empty()) text += ", ";
-  if (claim.title.empty()) {
-    text += claim.path;
-  } else {
-    text += '"';
-    text += claim.title;
-    text += '"';
-  }
-  return text;
-}
-
-}  // namespace
-
-void WriteComparison(const Comparison& comparison, const CompareOptions& options,
-                     std::ostream& out) {
-  int agree = 0;
-  int conflict = 0;
-  int unconfirmed = 0;
-  for (const ComparedFact& fact : comparison.facts) {
-    switch (fact.verdict) {
-      case Verdict::kConflict:
-        ++conflict;
-        break;
-      case Verdict::kAgree:
-        ++agree;
-        break;
-      case Verdict::kUnconfirmed:
-        ++unconfirmed;
-        break;
-    }
-    std::string verdict(VerdictName(fact.verdict));
-    std::transform(verdict.begin(), verdict.end(), verdict.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    out << FactLine(fact) << ": " << verdict << ", " << Plural(fact.articles, "article", "articles")
-        << ", " << Plural(fact.sources, "source", "sources") << '\n';
-    for (size_t i = 0; i < fact.claims.size(); ++i) {
-      const ComparedClaim& claim = fact.claims[i];
-      out << "  [" << (i + 1) << "] " << (claim.amount.empty() ? "(no amount)" : claim.amount)
-          << "  " << Attribution(claim) << "  " << ArticleLine(claim) << '\n'
-          << "      > " << claim.evidence << '\n';
-    }
-    for (const auto& [a, b] : fact.conflicts) {
-      out << "  conflict: " << ClaimLabel(fact, a) << " vs " << ClaimLabel(fact, b) << '\n';
-    }
-    out << '\n';
-  }
-  out << Plural(static_cast<int>(comparison.facts.size()), "fact", "facts") << ": " << agree
-      << " agree, " << conflict << " conflict, " << unconfirmed << " unconfirmed";
-  if (comparison.hidden > 0) {
-    out << "; " << comparison.hidden << " more stated by fewer than " << options.min_articles
-        << " articles (--min-articles 1 shows them)";
-  }
-  out << '\n';
 }
 
 }  // namespace newsfacts

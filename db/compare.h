@@ -1,10 +1,9 @@
 // Cross-article comparison: what the stored articles say about each (subject, predicate,
-// object), whether they agree or conflict (the `agreements` and `conflicts` views), and a
-// readable report of it with the evidence sentences.
+// object) and whether they agree or conflict (the `agreements` and `conflicts` views), as
+// values; cli/compare_report.h prints them.
 #pragma once
 
 #include <cstdint>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -73,11 +72,5 @@ struct Comparison {
 // newsfacts database or predates the comparison views (schema version 1: run ingest once to
 // upgrade it); IoError and DataLoss from SQLite. Messages name the file.
 StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptions& options);
-
-// Writes `comparison` as text: per fact a header line with the verdict and counts, then per
-// claim its amount, status, attribution and article, with the evidence sentence below it,
-// then the conflicting pairs; a closing line counts the verdicts and the hidden facts.
-void WriteComparison(const Comparison& comparison, const CompareOptions& options,
-                     std::ostream& out);
 
 }  // namespace newsfacts

@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "db/document_check.h"
 #include "db/migrations.h"
 #include "db/sqlite.h"
-#include "pipeline/text.h"
 
 namespace newsfacts {
 namespace {
@@ -89,95 +89,6 @@ std::string ArticleLabel(const ArticleMeta& meta) {
   return meta.path + " record " + std::to_string(meta.record_index);
 }
 
-// Returns InvalidArgument unless `span` lies inside `text` on code point boundaries.
-Status CheckSpan(std::string_view text, const Span& span, std::string_view what) {
-  if (span.begin > span.end || span.end > text.size()) {
-    return Status::InvalidArgument(std::string(what) + ": span [" + std::to_string(span.begin) +
-                                   ", " + std::to_string(span.end) + ") is outside the text (" +
-                                   std::to_string(text.size()) + " bytes)");
-  }
-  if (!IsCodePointBoundary(text, span.begin) || !IsCodePointBoundary(text, span.end)) {
-    return Status::InvalidArgument(std::string(what) + ": span [" + std::to_string(span.begin) +
-                                   ", " + std::to_string(span.end) + ") splits a UTF-8 code point");
-  }
-  return Status::Ok();
-}
-
-// Returns InvalidArgument unless `index` < `size`, the number of `layer` items.
-Status CheckIndex(size_t index, size_t size, std::string_view what, std::string_view layer) {
-  if (index < size) return Status::Ok();
-  return Status::InvalidArgument(std::string(what) + ": " + std::string(layer) + " index " +
-                                 std::to_string(index) + " is out of range (the document has " +
-                                 std::to_string(size) + ")");
-}
-
-std::string Item(std::string_view layer, size_t index) {
-  return std::string(layer) + "[" + std::to_string(index) + "]";
-}
-
-// Checks every span and cross-layer index of `doc`, so that a bad document fails before
-// anything is written. Returns InvalidArgument naming the first bad item.
-Status ValidateDocument(const Document& doc) {
-  const std::string_view text = doc.text();
-  const size_t sentences = doc.sentences().size();
-  const size_t entities = doc.entities().size();
-  const size_t amounts = doc.amounts().size();
-  for (size_t i = 0; i < sentences; ++i) {
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, doc.sentences()[i].span, Item("sentences", i)));
-  }
-  for (size_t i = 0; i < entities; ++i) {
-    if (doc.entities()[i].key.empty() || doc.entities()[i].name.empty()) {
-      return Status::InvalidArgument(Item("entities", i) + ": empty key or name");
-    }
-  }
-  for (size_t i = 0; i < doc.mentions().size(); ++i) {
-    const Mention& mention = doc.mentions()[i];
-    const std::string what = Item("mentions", i);
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, mention.span, what));
-    NEWSFACTS_RETURN_IF_ERROR(CheckIndex(mention.entity, entities, what, "entity"));
-    NEWSFACTS_RETURN_IF_ERROR(CheckIndex(mention.sentence, sentences, what, "sentence"));
-  }
-  for (size_t i = 0; i < amounts; ++i) {
-    const Amount& amount = doc.amounts()[i];
-    const std::string what = Item("amounts", i);
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, amount.span, what));
-    NEWSFACTS_RETURN_IF_ERROR(CheckIndex(amount.sentence, sentences, what, "sentence"));
-    if (amount.restates.has_value()) {
-      NEWSFACTS_RETURN_IF_ERROR(CheckIndex(*amount.restates, amounts, what, "amount"));
-      if (*amount.restates == i) {
-        return Status::InvalidArgument(what + ": an amount cannot restate itself");
-      }
-    }
-  }
-  for (size_t i = 0; i < doc.claims().size(); ++i) {
-    const Claim& claim = doc.claims()[i];
-    const std::string what = Item("claims", i);
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, claim.span, what));
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, claim.subject_span, what + " subject"));
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, claim.object_span, what + " object"));
-    NEWSFACTS_RETURN_IF_ERROR(CheckIndex(claim.sentence, sentences, what, "sentence"));
-    if (claim.subject.has_value()) {
-      NEWSFACTS_RETURN_IF_ERROR(CheckIndex(*claim.subject, entities, what, "entity"));
-    }
-    if (claim.object.has_value()) {
-      NEWSFACTS_RETURN_IF_ERROR(CheckIndex(*claim.object, entities, what, "entity"));
-    }
-    if (claim.amount.has_value()) {
-      NEWSFACTS_RETURN_IF_ERROR(CheckIndex(*claim.amount, amounts, what, "amount"));
-    }
-  }
-  for (size_t i = 0; i < doc.quotes().size(); ++i) {
-    const Quote& quote = doc.quotes()[i];
-    const std::string what = Item("quotes", i);
-    NEWSFACTS_RETURN_IF_ERROR(CheckSpan(text, quote.span, what));
-    NEWSFACTS_RETURN_IF_ERROR(CheckIndex(quote.sentence, sentences, what, "sentence"));
-    if (quote.speaker_entity.has_value()) {
-      NEWSFACTS_RETURN_IF_ERROR(CheckIndex(*quote.speaker_entity, entities, what, "entity"));
-    }
-  }
-  return Status::Ok();
-}
-
 // Code point offsets of every byte offset of a text, built in one pass so that converting
 // a span costs two lookups. Not thread-safe; reused across articles to keep its memory.
 class CodePointOffsets {
@@ -212,15 +123,6 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 }
 
 }  // namespace
-
-std::string ArticleKey(std::string_view path, int record_index) {
-  std::string key(path);
-  if (record_index >= 0) {
-    key.push_back('\0');
-    key += std::to_string(record_index);
-  }
-  return key;
-}
 
 struct FactStore::Impl {
   // What the entities table holds for a key, so unchanged entities skip the upsert.

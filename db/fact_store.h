@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "db/article_identity.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
 
@@ -32,11 +33,6 @@ struct StoredArticle {
   std::string text;  // the normalized text the offsets point into
   std::string content_hash;
 };
-
-// Key of an article in the store: its path and record index (-1 unless .json/.jsonl).
-// Returns the path alone for -1, else the path, a NUL byte and the index: a path never
-// holds NUL, so two articles never share a key.
-std::string ArticleKey(std::string_view path, int record_index);
 
 // How FactStore::Open behaves.
 struct FactStoreOptions {

@@ -1,26 +1,45 @@
-// Read-only SQL over a newsfacts database, printed as a table, CSV or JSON.
+// Read-only SQL over a newsfacts database: each statement's rows streamed, one call per row,
+// to a RowSink. Printing them is the caller's job (cli/query_format.h).
 #pragma once
 
-#include <ostream>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/status.h"
 
 namespace newsfacts {
 
-enum class QueryFormat { kTable, kCsv, kJson };
+enum class CellType { kNull, kInteger, kFloat, kText, kBlob };
 
-// Opens `db_path` read-only and runs every statement of `sql`, writing the rows of each to
-// `out`. Errors: NotFound when the database does not exist, ReadOnly when a statement
-// would write (nothing is changed), InvalidArgument for SQL errors (SQLite's message),
-// FailedPrecondition when the file is not SQLite.
-// Formats: kTable aligns columns under a header and a dashed line (NULL empty, numbers
-// right-aligned, cells cut to 60 code points with "…") and ends with "(N rows)"; kCsv
-// writes a header row, RFC 4180 quoting and LF line ends; kJson writes one array of objects
-// per statement on its own line. Blobs print as hex. Result sets are separated by a blank
-// line in table and CSV output; statements without result columns print nothing.
-Status RunQuery(const std::string& db_path, std::string_view sql, QueryFormat format,
-                std::ostream& out);
+// One value of a result row, typed as SQLite stored it. `bytes` holds text or blob bytes and
+// is valid only during the RowSink::Row call that received it.
+struct Cell {
+  CellType type = CellType::kNull;
+  int64_t integer = 0;     // kInteger
+  double real = 0;         // kFloat
+  std::string_view bytes;  // kText, kBlob
+};
+
+// Receives the result sets of RunQuery in statement order, on the calling thread.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  // A statement with result columns starts; `columns` are their names.
+  virtual void BeginResult(const std::vector<std::string>& columns) = 0;
+  // One row of the current result: one cell per column.
+  virtual void Row(const std::vector<Cell>& cells) = 0;
+  // The current result's last row was delivered (not called when a step fails).
+  virtual void EndResult() = 0;
+};
+
+// Opens `db_path` read-only and runs every statement of `sql`, handing the rows of each
+// statement with result columns to `sink` as they are read (statements without result
+// columns are run and reported to nobody). Errors: NotFound when the database does not
+// exist, ReadOnly when a statement would write (nothing is changed), InvalidArgument for SQL
+// errors (SQLite's message) or when `sql` holds no statement, FailedPrecondition when the
+// file is not SQLite. On an error the sink has seen the rows read before it.
+Status RunQuery(const std::string& db_path, std::string_view sql, RowSink& sink);
 
 }  // namespace newsfacts

@@ -8,7 +8,11 @@ namespace newsfacts {
 Document Document::FromRaw(ArticleMeta meta, std::string_view raw) {
   RepairedText repaired = RepairUtf8(raw);
   meta.repaired_sequences += repaired.replaced;
-  return Document(std::move(meta), NormalizeNfc(repaired.text));
+  return FromUtf8(std::move(meta), repaired.text);
+}
+
+Document Document::FromUtf8(ArticleMeta meta, std::string_view utf8) {
+  return Document(std::move(meta), NormalizeNfc(utf8));
 }
 
 std::string_view EntityTypeName(EntityType type) {

@@ -116,8 +116,14 @@ struct Quote {
 // An article's text and annotations. Not thread-safe; one worker owns a Document at a time.
 class Document {
  public:
-  // Builds a document from raw bytes: invalid UTF-8 becomes U+FFFD, then the text is NFC.
+  // Builds a document from raw bytes: invalid UTF-8 becomes U+FFFD (counted in
+  // repaired_sequences), then the text is NFC. For bytes no reader has seen (tests, rule
+  // examples, evaluation sets).
   static Document FromRaw(ArticleMeta meta, std::string_view raw);
+  // Builds a document from text that is valid UTF-8 already: a corpus reader's RawArticle
+  // (the reader repaired and counted it) or a stored article. Only normalizes to NFC, so
+  // text is repaired once. Requires valid UTF-8 (IsValidUtf8).
+  static Document FromUtf8(ArticleMeta meta, std::string_view utf8);
 
   const std::string& text() const { return text_; }
   const ArticleMeta& meta() const { return meta_; }

@@ -1,4 +1,5 @@
-// Serialises a Document to the JSON contract described in README.md ("extract").
+// Serialises a Document to the JSON contract described in README.md ("extract"): the one
+// JSON form of facts, which `extract` prints and golden files (cli/golden_facts.cc) project.
 #include "pipeline/document_json.h"
 
 #include <nlohmann/json.hpp>
@@ -12,12 +13,65 @@ json OptionalString(const std::optional<std::string>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
+json NonEmptyOrNull(const std::string& value) {
+  return value.empty() ? json(nullptr) : json(value);
+}
+
+// The element `index` points at, or nullptr when it points nowhere: a layer index out of
+// range (a stage's bug, or a test stage that writes no sentences) serializes as null.
+template <typename T>
+const T* At(const std::vector<T>& items, const std::optional<size_t>& index) {
+  return index && *index < items.size() ? &items[*index] : nullptr;
+}
+
 json EntityName(const Document& doc, const std::optional<size_t>& index) {
-  return index ? json(doc.entities()[*index].name) : json(nullptr);
+  const Entity* entity = At(doc.entities(), index);
+  return entity ? json(entity->name) : json(nullptr);
+}
+
+json SpanText(const Document& doc, const Span& span) { return std::string(doc.Text(span)); }
+
+json ArticleJson(const Document& doc) {
+  const ArticleMeta& meta = doc.meta();
+  return {{"path", meta.path},
+          {"record_index", meta.record_index},
+          {"title", meta.title},
+          {"source", meta.source},
+          {"url", meta.url},
+          {"published", meta.published},
+          {"bytes", doc.text().size()},
+          {"repaired_sequences", doc.repaired_sequences()}};
+}
+
+json SentenceJson(const Document& doc, const Sentence& sentence) {
+  return {{"text", SpanText(doc, sentence.span)},
+          {"paragraph", sentence.paragraph},
+          {"start", sentence.span.begin},
+          {"end", sentence.span.end}};
+}
+
+json EntityJson(const Entity& entity) {
+  return {{"key", entity.key},
+          {"name", entity.name},
+          {"type", EntityTypeName(entity.type)},
+          {"parent", NonEmptyOrNull(entity.parent_key)},
+          {"aliases", entity.aliases}};
+}
+
+json MentionJson(const Document& doc, const Mention& mention) {
+  const Entity* entity = At(doc.entities(), mention.entity);
+  return {{"entity", entity ? json(entity->name) : json(nullptr)},
+          {"key", entity ? json(entity->key) : json(nullptr)},
+          {"type", EntityTypeName(mention.type)},
+          {"text", SpanText(doc, mention.span)},
+          {"sentence", mention.sentence},
+          {"start", mention.span.begin},
+          {"end", mention.span.end},
+          {"rule", mention.rule}};
 }
 
 json AmountJson(const Document& doc, const Amount& amount) {
-  return {{"text", std::string(doc.Text(amount.span))},
+  return {{"text", SpanText(doc, amount.span)},
           {"value", OptionalString(amount.value)},
           {"low", OptionalString(amount.low)},
           {"high", OptionalString(amount.high)},
@@ -32,78 +86,54 @@ json AmountJson(const Document& doc, const Amount& amount) {
           {"rule", amount.rule}};
 }
 
+json ClaimJson(const Document& doc, const Claim& claim) {
+  const Amount* amount = At(doc.amounts(), claim.amount);
+  const Sentence* sentence = At(doc.sentences(), claim.sentence);
+  return {
+      {"predicate", claim.predicate},
+      {"subject", EntityName(doc, claim.subject)},
+      {"object", EntityName(doc, claim.object)},
+      {"subject_text", claim.subject ? SpanText(doc, claim.subject_span) : json(nullptr)},
+      {"object_text", claim.object_span.empty() ? json(nullptr) : SpanText(doc, claim.object_span)},
+      {"amount", amount ? AmountJson(doc, *amount) : json(nullptr)},
+      {"role", NonEmptyOrNull(claim.role)},
+      {"status", ClaimStatusName(claim.status)},
+      {"speaker", NonEmptyOrNull(claim.speaker)},
+      {"venue", NonEmptyOrNull(claim.venue)},
+      {"sentence", sentence ? SpanText(doc, sentence->span) : json(nullptr)},
+      {"start", claim.span.begin},
+      {"end", claim.span.end},
+      {"rule", claim.rule}};
+}
+
+json QuoteJson(const Document& doc, const Quote& quote) {
+  return {{"text", SpanText(doc, quote.span)},
+          {"speaker", NonEmptyOrNull(quote.speaker)},
+          {"sentence", quote.sentence},
+          {"start", quote.span.begin},
+          {"end", quote.span.end}};
+}
+
+// A JSON array of `to_json(item)` for every item of a layer.
+template <typename Item, typename ToJson>
+json ArrayOf(const std::vector<Item>& items, ToJson to_json) {
+  json array = json::array();
+  for (const Item& item : items) array.push_back(to_json(item));
+  return array;
+}
+
 }  // namespace
 
 std::string DocumentToJson(const Document& doc, int indent) {
-  const ArticleMeta& meta = doc.meta();
   json out;
-  out["article"] = {{"path", meta.path},
-                    {"record_index", meta.record_index},
-                    {"title", meta.title},
-                    {"source", meta.source},
-                    {"url", meta.url},
-                    {"published", meta.published},
-                    {"bytes", doc.text().size()},
-                    {"repaired_sequences", doc.repaired_sequences()}};
-  out["sentences"] = json::array();
-  for (const Sentence& sentence : doc.sentences()) {
-    out["sentences"].push_back({{"text", std::string(doc.Text(sentence.span))},
-                                {"paragraph", sentence.paragraph},
-                                {"start", sentence.span.begin},
-                                {"end", sentence.span.end}});
-  }
-  out["entities"] = json::array();
-  for (const Entity& entity : doc.entities()) {
-    out["entities"].push_back(
-        {{"key", entity.key},
-         {"name", entity.name},
-         {"type", EntityTypeName(entity.type)},
-         {"parent", entity.parent_key.empty() ? json(nullptr) : json(entity.parent_key)},
-         {"aliases", entity.aliases}});
-  }
-  out["mentions"] = json::array();
-  for (const Mention& mention : doc.mentions()) {
-    out["mentions"].push_back({{"entity", doc.entities()[mention.entity].name},
-                               {"key", doc.entities()[mention.entity].key},
-                               {"type", EntityTypeName(mention.type)},
-                               {"text", std::string(doc.Text(mention.span))},
-                               {"sentence", mention.sentence},
-                               {"start", mention.span.begin},
-                               {"end", mention.span.end},
-                               {"rule", mention.rule}});
-  }
-  out["amounts"] = json::array();
-  for (const Amount& amount : doc.amounts()) out["amounts"].push_back(AmountJson(doc, amount));
-  out["claims"] = json::array();
-  for (const Claim& claim : doc.claims()) {
-    out["claims"].push_back(
-        {{"predicate", claim.predicate},
-         {"subject", EntityName(doc, claim.subject)},
-         {"object", EntityName(doc, claim.object)},
-         {"subject_text",
-          claim.subject ? json(std::string(doc.Text(claim.subject_span))) : json(nullptr)},
-         {"object_text", claim.object_span.empty()
-                             ? json(nullptr)
-                             : json(std::string(doc.Text(claim.object_span)))},
-         {"amount", claim.amount ? AmountJson(doc, doc.amounts()[*claim.amount]) : json(nullptr)},
-         {"role", claim.role.empty() ? json(nullptr) : json(claim.role)},
-         {"status", ClaimStatusName(claim.status)},
-         {"speaker", claim.speaker.empty() ? json(nullptr) : json(claim.speaker)},
-         {"venue", claim.venue.empty() ? json(nullptr) : json(claim.venue)},
-         {"sentence", std::string(doc.Text(doc.sentences()[claim.sentence].span))},
-         {"start", claim.span.begin},
-         {"end", claim.span.end},
-         {"rule", claim.rule}});
-  }
-  out["quotes"] = json::array();
-  for (const Quote& quote : doc.quotes()) {
-    out["quotes"].push_back(
-        {{"text", std::string(doc.Text(quote.span))},
-         {"speaker", quote.speaker.empty() ? json(nullptr) : json(quote.speaker)},
-         {"sentence", quote.sentence},
-         {"start", quote.span.begin},
-         {"end", quote.span.end}});
-  }
+  out["article"] = ArticleJson(doc);
+  out["sentences"] =
+      ArrayOf(doc.sentences(), [&](const Sentence& s) { return SentenceJson(doc, s); });
+  out["entities"] = ArrayOf(doc.entities(), EntityJson);
+  out["mentions"] = ArrayOf(doc.mentions(), [&](const Mention& m) { return MentionJson(doc, m); });
+  out["amounts"] = ArrayOf(doc.amounts(), [&](const Amount& a) { return AmountJson(doc, a); });
+  out["claims"] = ArrayOf(doc.claims(), [&](const Claim& c) { return ClaimJson(doc, c); });
+  out["quotes"] = ArrayOf(doc.quotes(), [&](const Quote& q) { return QuoteJson(doc, q); });
   return out.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 

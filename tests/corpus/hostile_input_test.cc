@@ -5,6 +5,7 @@
 #include <string>
 
 #include "corpus/article_reader.h"
+#include "pipeline/text.h"
 
 namespace newsfacts {
 namespace {
@@ -45,7 +46,12 @@ TEST(HostileInputTest, ReadersSurviveHostileInput) {
       EXPECT_TRUE(result.status().message().starts_with(c.name + ":")) << result.status().message();
       continue;
     }
-    for (const RawArticle& article : result->articles) EXPECT_FALSE(article.text.empty());
+    for (const RawArticle& article : result->articles) {
+      EXPECT_FALSE(article.text.empty());
+      // Document::FromUtf8 relies on it: the reader is the one place text is repaired.
+      EXPECT_TRUE(IsValidUtf8(article.text));
+      EXPECT_TRUE(IsValidUtf8(article.meta.title));
+    }
     for (const std::string& error : result->errors) {
       EXPECT_TRUE(error.starts_with(c.name + ":")) << error;
     }

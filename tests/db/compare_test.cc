@@ -1,10 +1,9 @@
-// CompareFacts and WriteComparison: grouping claims by (subject, predicate, object), the
-// verdict from the conflicts and agreements views, filters, and the exact report text.
+// CompareFacts: grouping claims by (subject, predicate, object), the verdict from the
+// conflicts and agreements views, filters, and errors.
 #include "db/compare.h"
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 #include <vector>
 
 #include "db/fact_store.h"
@@ -113,45 +112,6 @@ TEST(CompareTest, GroupsFiltersAndJudgesEachFact) {
     ASSERT_TRUE(comparison.ok()) << comparison.status().ToString();
     EXPECT_EQ(Summarize(*comparison), c.expected);
   }
-}
-
-TEST(CompareTest, ReportShowsAmountsArticlesEvidenceAndConflicts) {
-  TempDir folder;
-  const std::string path = StoreCorpus(folder);
-  CompareOptions options;
-  options.entity = "Fabrikam";
-  StatusOr<Comparison> comparison = CompareFacts(path, options);
-  ASSERT_TRUE(comparison.ok()) << comparison.status().ToString();
-  std::ostringstream out;
-  WriteComparison(*comparison, options, out);
-  EXPECT_EQ(out.str(),
-            "Contoso acquired Fabrikam: CONFLICT, 3 articles, 2 sources\n"
-            "  [1] $4 billion  asserted  Wire A, 2024-03-01, a.txt\n"
-            "      > Contoso acquired Fabrikam for $4 billion.\n"
-            "  [2] $5 billion  asserted  Wire B, 2024-03-02, b.txt\n"
-            "      > Contoso acquired Fabrikam for $5 billion.\n"
-            "  [3] $4bn  asserted  c.txt\n"
-            "      > Contoso acquired Fabrikam for $4bn.\n"
-            "  conflict: [1] vs [2]\n"
-            "  conflict: [2] vs [3]\n"
-            "\n"
-            "1 fact: 0 agree, 1 conflict, 0 unconfirmed\n");
-
-  options.entity = "Tailspin";
-  comparison = CompareFacts(path, options);
-  ASSERT_TRUE(comparison.ok()) << comparison.status().ToString();
-  comparison->hidden = 3;
-  std::ostringstream agree;
-  WriteComparison(*comparison, options, agree);
-  EXPECT_EQ(agree.str(),
-            "Tailspin invested_in Northwind: AGREE, 2 articles, 2 sources\n"
-            "  [1] $7 million  asserted  Wire A, 2024-01-05, d.txt\n"
-            "      > Tailspin invested_in Northwind for $7 million.\n"
-            "  [2] $7M  asserted  Wire B, 2024-01-06, e.txt\n"
-            "      > Tailspin invested_in Northwind for $7M.\n"
-            "\n"
-            "1 fact: 1 agree, 0 conflict, 0 unconfirmed; 3 more stated by fewer than 2 "
-            "articles (--min-articles 1 shows them)\n");
 }
 
 TEST(CompareTest, ErrorsNameTheFileAndSayWhatToDo) {

@@ -338,13 +338,6 @@ TEST_F(FactStoreTest, LoadContentHashesKeysByPathAndRecord) {
   EXPECT_EQ(ReadInt(path_, "SELECT record_index FROM articles WHERE path = 'feed.jsonl'"), 3);
 }
 
-TEST(ArticleKeyTest, KeysNeverCollide) {
-  EXPECT_EQ(ArticleKey("a.txt", -1), "a.txt");
-  EXPECT_NE(ArticleKey("a.jsonl", 1), ArticleKey("a.jsonl", 11));
-  EXPECT_NE(ArticleKey("a.jsonl#1", -1), ArticleKey("a.jsonl", 1));
-  EXPECT_NE(ArticleKey("a.jsonl", 0), ArticleKey("a.jsonl", -1));
-}
-
 TEST_F(FactStoreTest, RunsRecordStartFinishAndCounts) {
   RunCounts counts;
   counts.articles_added = 5;

@@ -1,11 +1,10 @@
-// RunQuery: exact table, CSV and JSON output for a tiny table; writes refused with nothing
-// changed; a missing database and bad SQL reported clearly.
+// RunQuery: the rows of each statement streamed with their types; writes refused with
+// nothing changed; a missing database and bad SQL reported clearly.
 #include "db/query.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "tests/db/db_test_util.h"
 
@@ -16,6 +15,39 @@ using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
 using testing::TempDir;
+
+// Collects what RunQuery streams: each result set's columns and rows, cells as text
+// ("NULL", integers, reals, text, blob bytes).
+class RowCollector : public RowSink {
+ public:
+  void BeginResult(const std::vector<std::string>& columns) override {
+    results.push_back({columns});
+  }
+  void Row(const std::vector<Cell>& cells) override {
+    std::vector<std::string>& row = results.back().emplace_back();
+    for (const Cell& cell : cells) {
+      switch (cell.type) {
+        case CellType::kNull:
+          row.push_back("NULL");
+          break;
+        case CellType::kInteger:
+          row.push_back(std::to_string(cell.integer));
+          break;
+        case CellType::kFloat:
+          row.push_back(std::to_string(cell.real));
+          break;
+        case CellType::kText:
+        case CellType::kBlob:
+          row.push_back(std::string(cell.bytes));
+          break;
+      }
+    }
+  }
+  void EndResult() override { ++ended; }
+
+  std::vector<Rows> results;  // per result set: the column names, then the rows
+  int ended = 0;
+};
 
 class QueryTest : public ::testing::Test {
  protected:
@@ -33,58 +65,24 @@ class QueryTest : public ::testing::Test {
                     .ok());
   }
 
-  // Runs `sql`; returns what was printed, or the error message prefixed with "error: ".
-  std::string Run(std::string_view sql, QueryFormat format) {
-    std::ostringstream out;
-    Status status = RunQuery(path_, sql, format, out);
-    if (!status.ok()) return "error: " + status.message();
-    return out.str();
-  }
-
   TempDir folder_;
   std::string path_;
 };
 
-TEST_F(QueryTest, PrintsEachFormatExactly) {
-  struct Case {
-    std::string sql;
-    QueryFormat format;
-    std::string expected;
-  };
-  const Case cases[] = {
-      {"SELECT id, name, amount, note FROM t ORDER BY id", QueryFormat::kTable,
-       "id  name          amount  note\n"
-       "--  ------------  ------  ---------\n"
-       " 1  Acme             2.5\n"
-       " 2  Zo\xC3\xAB, \"Z\" Ltd          two lines\n"
-       "(2 rows)\n"},
-      {"SELECT * FROM t ORDER BY id", QueryFormat::kCsv,
-       "id,name,amount,note,data\n"
-       "1,Acme,2.5,,00ff\n"
-       "2,\"Zo\xC3\xAB, \"\"Z\"\" Ltd\",,\"two\nlines\",\n"},
-      {"SELECT * FROM t ORDER BY id", QueryFormat::kJson,
-       "[{\"id\":1,\"name\":\"Acme\",\"amount\":2.5,\"note\":null,\"data\":\"00ff\"},"
-       "{\"id\":2,\"name\":\"Zo\xC3\xAB, \\\"Z\\\" Ltd\",\"amount\":null,"
-       "\"note\":\"two\\nlines\",\"data\":null}]\n"},
-      {"SELECT name FROM t WHERE id = 1", QueryFormat::kTable, "name\n----\nAcme\n(1 row)\n"},
-      {"SELECT name FROM t WHERE id = 3", QueryFormat::kTable, "name\n----\n(0 rows)\n"},
-      {"SELECT name FROM t WHERE id = 3", QueryFormat::kJson, "[]\n"},
-      {"SELECT name FROM t WHERE id = 3", QueryFormat::kCsv, "name\n"},
-      {"SELECT 1 AS a; SELECT 'x' AS b;", QueryFormat::kJson, "[{\"a\":1}]\n[{\"b\":\"x\"}]\n"},
-      {"SELECT 1 AS a; SELECT 'x' AS b;", QueryFormat::kCsv, "a\n1\n\nb\nx\n"},
-      {"SELECT 1 AS a; SELECT 'x' AS b;", QueryFormat::kTable,
-       "a\n-\n1\n(1 row)\n\nb\n-\nx\n(1 row)\n"},
-      {"SELECT 2.0 AS r, 1e300 * 10 AS big, -7 AS n", QueryFormat::kJson,
-       "[{\"r\":2.0,\"big\":1e+301,\"n\":-7}]\n"},
-      {"SELECT printf('%.70c', 'x') AS long", QueryFormat::kTable,
-       "long\n" + std::string(60, '-') + "\n" + std::string(59, 'x') + "\xE2\x80\xA6\n(1 row)\n"},
-      {"-- a comment only before\nSELECT count(*) AS n FROM t", QueryFormat::kCsv, "n\n2\n"},
-      {"PRAGMA user_version", QueryFormat::kCsv, "user_version\n7\n"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.sql);
-    EXPECT_EQ(Run(c.sql, c.format), c.expected);
-  }
+TEST_F(QueryTest, StreamsEachResultSetWithTypedCells) {
+  RowCollector rows;
+  ASSERT_TRUE(
+      RunQuery(path_,
+               "BEGIN; SELECT * FROM t ORDER BY id; SELECT count(*) AS n FROM t WHERE id = 3; "
+               "COMMIT",
+               rows)
+          .ok());
+  EXPECT_EQ(rows.ended, 2);
+  ASSERT_EQ(rows.results.size(), 2u);
+  EXPECT_EQ(rows.results[0], (Rows{{"id", "name", "amount", "note", "data"},
+                                   {"1", "Acme", "2.500000", "NULL", std::string("\0\xFF", 2)},
+                                   {"2", "Zo\xC3\xAB, \"Z\" Ltd", "NULL", "two\nlines", "NULL"}}));
+  EXPECT_EQ(rows.results[1], (Rows{{"n"}, {"0"}}));
 }
 
 TEST_F(QueryTest, WritesAreRefusedAndChangeNothing) {
@@ -101,8 +99,8 @@ TEST_F(QueryTest, WritesAreRefusedAndChangeNothing) {
   };
   for (const std::string& sql : cases) {
     SCOPED_TRACE(sql);
-    std::ostringstream out;
-    Status status = RunQuery(path_, sql, QueryFormat::kCsv, out);
+    RowCollector rows;
+    Status status = RunQuery(path_, sql, rows);
     EXPECT_EQ(status.code(), StatusCode::kReadOnly);
     EXPECT_EQ("error: " + status.message(), refused);
     EXPECT_EQ(ReadRows(path_, "SELECT id, name FROM t ORDER BY id"),
@@ -114,8 +112,8 @@ TEST_F(QueryTest, WritesAreRefusedAndChangeNothing) {
 
 TEST_F(QueryTest, ReportsMissingDatabaseAndBadSql) {
   const std::string missing = folder_.File("absent.db");
-  std::ostringstream out;
-  Status not_found = RunQuery(missing, "SELECT 1", QueryFormat::kTable, out);
+  RowCollector rows;
+  Status not_found = RunQuery(missing, "SELECT 1", rows);
   EXPECT_EQ(not_found.code(), StatusCode::kNotFound);
   EXPECT_EQ(not_found.message(),
             missing + ": no database here; run `newsfacts ingest DIR --db " + missing + "` first");
@@ -132,18 +130,17 @@ TEST_F(QueryTest, ReportsMissingDatabaseAndBadSql) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sql);
-    std::ostringstream ignored;
-    Status status = RunQuery(path_, c.sql, QueryFormat::kCsv, ignored);
+    RowCollector ignored;
+    Status status = RunQuery(path_, c.sql, ignored);
     EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
     EXPECT_NE(status.message().find(c.fragment), std::string::npos) << status.message();
   }
-  std::ostringstream ignored;
-  EXPECT_EQ(RunQuery(path_, "  ;  -- nothing\n", QueryFormat::kCsv, ignored).code(),
-            StatusCode::kInvalidArgument);
+  RowCollector ignored;
+  EXPECT_EQ(RunQuery(path_, "  ;  -- nothing\n", ignored).code(), StatusCode::kInvalidArgument);
 
   const std::string text = folder_.File("notes.txt");
   std::ofstream(text) << "Plain notes that only look like a database by name.\n";
-  Status not_sqlite = RunQuery(text, "SELECT 1", QueryFormat::kCsv, ignored);
+  Status not_sqlite = RunQuery(text, "SELECT 1", ignored);
   EXPECT_EQ(not_sqlite.code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(not_sqlite.message(), text + ": not a newsfacts database (file is not SQLite)");
 }

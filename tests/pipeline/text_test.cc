@@ -49,6 +49,14 @@ TEST(TextTest, DocumentFromRawRepairsThenNormalizes) {
   EXPECT_EQ(doc.repaired_sequences(), 1u);
 }
 
+TEST(TextTest, DocumentFromUtf8OnlyNormalizesAndKeepsTheReadersCount) {
+  ArticleMeta meta;
+  meta.repaired_sequences = 2;  // what the reader repaired
+  Document doc = Document::FromUtf8(meta, "cafe\xCC\x81 \xEF\xBF\xBD");
+  EXPECT_EQ(doc.text(), "caf\xC3\xA9 \xEF\xBF\xBD");
+  EXPECT_EQ(doc.repaired_sequences(), 2u);
+}
+
 TEST(TextTest, CodePointBoundaries) {
   const std::string text = "a\xC3\xA9z";
   EXPECT_TRUE(IsCodePointBoundary(text, 0));

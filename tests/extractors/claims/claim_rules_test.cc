@@ -126,7 +126,8 @@ TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {
 
 TEST(ClaimRulesTest, AMacroMayNotBeNamedAfterAPlaceholderType) {
   RuleSources sources;
-  ASSERT_TRUE(sources.Add("b.json", R"({"kind": "claims", "macros": {"ORG": "y"}, "rules": []})").ok());
+  ASSERT_TRUE(
+      sources.Add("b.json", R"({"kind": "claims", "macros": {"ORG": "y"}, "rules": []})").ok());
   StatusOr<MacroTable> macros = LoadClaimMacros(sources);
   ASSERT_FALSE(macros.ok());
   EXPECT_NE(macros.status().message().find("b.json: macro \"ORG\""), std::string::npos)

@@ -296,14 +296,13 @@ TEST(ClaimStageTest, AMentionNamingNoEntityIsAnInternalError) {
 TEST(ClaimStageTest, CreateNamesFileAndRuleOfABrokenRule) {
   StatusOr<RuleSources> rules = RuleSources::Builtin();
   ASSERT_TRUE(rules.ok());
-  ASSERT_TRUE(
-      rules
-          ->Add("user/claims_extra.json",
-                R"json({"kind": "claims", "rules": [
+  ASSERT_TRUE(rules
+                  ->Add("user/claims_extra.json",
+                        R"json({"kind": "claims", "rules": [
                   {"id": "fine.one", "predicate": "acquired", "pattern": "{ORG:subject} buys {ORG:object}"},
                   {"id": "bad.one", "predicate": "acquired",
                    "pattern": "{ORG:subject} (bought {ORG:object}"}]})json")
-          .ok());
+                  .ok());
   StatusOr<std::unique_ptr<ClaimStage>> stage = ClaimStage::Create(*rules);
   ASSERT_FALSE(stage.ok());
   EXPECT_NE(stage.status().message().find("user/claims_extra.json:3: rule bad.one"),

@@ -1,0 +1,35 @@
+// ArticleKey and ContentHash: which stored article a document is, and whether it changed.
+#include "db/article_identity.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+namespace newsfacts {
+
+std::string ArticleKey(std::string_view path, int record_index) {
+  std::string key(path);
+  if (record_index >= 0) {
+    key.push_back('\0');
+    key += std::to_string(record_index);
+  }
+  return key;
+}
+
+std::string ContentHash(const Document& doc) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  const ArticleMeta& meta = doc.meta();
+  for (const std::string* part :
+       {&doc.text(), &meta.title, &meta.source, &meta.url, &meta.published}) {
+    XXH3_128bits_update(state, part->data(), part->size() + 1);  // + the terminating NUL
+  }
+  const XXH128_hash_t digest = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[33];
+  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(digest.high64),
+                static_cast<unsigned long long>(digest.low64));
+  return hex;
+}
+
+}  // namespace newsfacts
