@@ -188,5 +188,27 @@ TEST(HtmlReaderTest, ReadsAFileFromDisk) {
   EXPECT_TRUE(result->articles[0].text.starts_with("Fabrikam to acquire Contoso for $3bn\n\n"));
 }
 
+TEST(HtmlReaderTest, APageLeavingThousandsOfElementsOpenIsRefusedQuickly) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 20000; ++i) page += "<div>";
+  page += "<p>Contoso bought Fabrikam.</p>";
+  StatusOr<FileReadResult> result = ReadArticleBytes("deep.html", page);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(result.status().message().find("deep.html: the HTML leaves 20002 elements open"),
+            std::string::npos)
+      << result.status().message();
+}
+
+TEST(HtmlReaderTest, DeepButBoundedNestingAndVoidElementsStillRead) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 400; ++i) page += "<div><br><img src=x><p><li>";
+  page += "Contoso bought Fabrikam for $5 million.";
+  StatusOr<FileReadResult> result = ReadArticleBytes("deep.html", page);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  ASSERT_EQ(result->articles.size(), 1u);
+  EXPECT_NE(result->articles[0].text.find("Contoso bought Fabrikam"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsfacts
