@@ -78,6 +78,7 @@ class EntityTable {
   EntityTable(const PassRules& rules, const WordView& view, Document& doc)
       : gazetteer_(*rules.gazetteer), view_(view), doc_(doc), entities_(doc.mutable_entities()) {
     entities_.clear();
+    by_key_.reserve(view.candidates.size());
   }
 
   // The index of the entity of `c`: that of its gazetteer entry, or of the name at the end

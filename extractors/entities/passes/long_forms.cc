@@ -1,8 +1,26 @@
-// Long-form matching for in-document propagation: a scan over the article's candidates for
-// the fuller name a surname, acronym or first word stands for.
+// Long-form matching for in-document propagation: an index of the article's possible long
+// forms by last word, initials, first word and name before org words.
 #include "extractors/entities/passes/long_forms.h"
 
+#include <cassert>
+#include <functional>
+#include <limits>
+
 namespace newsfacts {
+namespace {
+
+constexpr size_t kNone = std::numeric_limits<size_t>::max();
+
+}  // namespace
+
+LongForms::LongForms(const PassRules& rules, const WordView& view)
+    : lists_(rules), view_(view), indexed_(view.candidates.size(), false) {
+  for (Buckets* buckets :
+       {&persons_by_last_word_, &orgs_by_initials_, &orgs_by_first_word_, &orgs_by_prefix_}) {
+    buckets->reserve(view.candidates.size());
+  }
+  for (size_t k = 0; k < view.candidates.size(); ++k) Add(k);
+}
 
 std::string LongForms::Initials(const Candidate& c) const {
   std::string initials;
@@ -26,43 +44,94 @@ std::string LongForms::AcronymOf(const Candidate& c) const {
   return letters.size() >= 2 && letters.size() <= 6 ? letters : "";
 }
 
-bool LongForms::IsOrgPrefix(const Candidate& c, const Candidate& other) const {
-  const size_t length = c.name_end - c.begin;
-  if (other.name_end - other.begin <= length) return false;
-  for (size_t k = 0; k < length; ++k) {
-    if (view_.words[c.begin + k].folded != view_.words[other.begin + k].folded) return false;
+std::string LongForms::WordsKey(size_t begin, size_t end) const {
+  std::string key;
+  for (size_t k = begin; k < end; ++k) {
+    const std::string& folded = view_.words[k].folded;
+    key += std::to_string(folded.size());
+    key += ':';
+    key += folded;
   }
-  for (size_t k = other.begin + length; k < other.name_end; ++k) {
-    if (!lists_.org_words->ContainsWord(view_.words[k])) return false;
+  return key;
+}
+
+template <typename Visit>
+void LongForms::ForEachKey(size_t k, Visit visit) {
+  const Candidate& c = view_.candidates[k];
+  if (c.type == EntityType::kPerson) {
+    visit(persons_by_last_word_, view_.words[c.name_end - 1].folded);
+    return;
   }
-  return true;
+  visit(orgs_by_initials_, Initials(c));
+  visit(orgs_by_first_word_, view_.words[c.begin].folded);
+  // "Kowloon Tong" of "Kowloon Tong Holdings": every split before trailing org words.
+  for (size_t end = c.name_end - 1;
+       end > c.begin && lists_.org_words->ContainsWord(view_.words[end]); --end) {
+    visit(orgs_by_prefix_, WordsKey(c.begin, end));
+  }
+}
+
+void LongForms::Add(size_t k) {
+  const Candidate& c = view_.candidates[k];
+  if (indexed_[k] || !c.typed || c.link || view_.WordCount(c.begin, c.name_end) < 2 ||
+      (c.type != EntityType::kPerson && c.type != EntityType::kOrg)) {
+    return;
+  }
+  indexed_[k] = true;
+  ForEachKey(k,
+             [&](Buckets& buckets, const std::string& key) { buckets[key].emplace(c.begin, k); });
+}
+
+void LongForms::Remove(size_t k) {
+  if (!indexed_[k]) return;
+  indexed_[k] = false;
+  const Candidate& c = view_.candidates[k];
+  ForEachKey(k, [&](Buckets& buckets, const std::string& key) {
+    const auto bucket = buckets.find(key);
+    assert(bucket != buckets.end() && "candidate changed while indexed");
+    bucket->second.erase({c.begin, k});
+    if (bucket->second.empty()) buckets.erase(bucket);
+  });
+}
+
+std::pair<size_t, size_t> LongForms::Earliest(const Buckets& buckets, const std::string& key,
+                                              size_t self, std::pair<size_t, size_t> best) {
+  const auto bucket = buckets.find(key);
+  if (bucket == buckets.end()) return best;
+  for (const std::pair<size_t, size_t>& entry : bucket->second) {
+    if (entry.second == self) continue;
+    return std::min(best, entry);
+  }
+  return best;
 }
 
 // A name with a designator of its own ("Gelco Corp") is a company in full, not a short form
 // of another ("Gelco Express Ltd", its unit).
 std::optional<size_t> LongForms::Find(const Candidate& c, std::optional<EntityType> type) const {
-  const std::vector<EntityWord>& words = view_.words;
   const std::vector<Candidate>& candidates = view_.candidates;
+  // `c` may be a candidate of the view, which is no long form of itself.
+  const bool in_view = !candidates.empty() &&
+                       !std::less<const Candidate*>()(&c, candidates.data()) &&
+                       std::less<const Candidate*>()(&c, candidates.data() + candidates.size());
+  const size_t self = in_view ? static_cast<size_t>(&c - candidates.data()) : kNone;
   const size_t word_count = view_.WordCount(c.begin, c.name_end);
-  const std::string folded = FoldedKey(words, c.begin, c.name_end);
-  const std::string acronym = AcronymOf(c);
-  std::optional<size_t> found;
-  for (size_t k = 0; k < candidates.size(); ++k) {
-    const Candidate& other = candidates[k];
-    if (&other == &c || !other.typed || other.link || (type && other.type != *type)) continue;
-    if (view_.WordCount(other.begin, other.name_end) < 2) continue;
-    bool match = false;
-    if (other.type == EntityType::kPerson && word_count == 1) {
-      match = words[other.name_end - 1].folded == folded;
-    } else if (other.type == EntityType::kOrg && c.end == c.name_end) {
-      match = (!acronym.empty() && Initials(other) == acronym) ||
-              (word_count == 1 && words[other.begin].folded == folded &&
-               !lists_.first_names->Contains(folded)) ||
-              (word_count >= 2 && IsOrgPrefix(c, other));
-    }
-    if (match && (!found || other.begin < candidates[*found].begin)) found = k;
+  const std::string folded = FoldedKey(view_.words, c.begin, c.name_end);
+  std::pair<size_t, size_t> best{kNone, kNone};
+  if (word_count == 1 && (!type || *type == EntityType::kPerson)) {
+    best = Earliest(persons_by_last_word_, folded, self, best);
   }
-  return found;
+  if (c.end == c.name_end && (!type || *type == EntityType::kOrg)) {
+    if (const std::string acronym = AcronymOf(c); !acronym.empty()) {
+      best = Earliest(orgs_by_initials_, acronym, self, best);
+    }
+    if (word_count == 1 && !lists_.first_names->Contains(folded)) {
+      best = Earliest(orgs_by_first_word_, folded, self, best);
+    }
+    if (word_count >= 2)
+      best = Earliest(orgs_by_prefix_, WordsKey(c.begin, c.name_end), self, best);
+  }
+  if (best.second == kNone) return std::nullopt;
+  return best.second;
 }
 
 }  // namespace newsfacts

@@ -18,11 +18,7 @@ namespace {
 class Propagator {
  public:
   Propagator(const PassRules& rules, WordView& view)
-      : rules_(rules),
-        view_(view),
-        words_(view.words),
-        candidates_(view.candidates),
-        long_forms_(rules, view) {}
+      : rules_(rules), view_(view), words_(view.words), candidates_(view.candidates) {}
 
   // Names typed somewhere in the article keep their type everywhere (`Somerset` typed by
   // a rule in one sentence is an ORG in the others), short forms find their long form.
@@ -31,6 +27,7 @@ class Propagator {
   // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
   // "Tarrow Canada Ltd").
   void TakeStrongestTypes() {
+    by_surface_.reserve(candidates_.size());
     std::vector<const size_t*> strongest_of(candidates_.size(), nullptr);
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
@@ -57,68 +54,25 @@ class Propagator {
   // A short form takes the type of a long form typed on stronger evidence: "Robbins" of
   // "Chuck Robbins" is a person even where a rule read it as a company ("Robbins
   // announced").
-  void LinkTypedShortForms() {
-    for (Candidate& c : candidates_) {
+  void LinkTypedShortForms(LongForms& long_forms) {
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
       if (!c.typed || c.entry || (c.type != EntityType::kPerson && c.type != EntityType::kOrg)) {
         continue;
       }
-      const std::optional<size_t> long_form = long_forms_.Find(c, std::nullopt);
-      if (long_form && candidates_[*long_form].type != c.type &&
-          candidates_[*long_form].priority <= c.priority) {
-        // A weaker long form ("Interactive Bafta" by the person fallback) does not retype
-        // a short form its own context typed ("chief executive of Bafta").
-        c.link = long_forms_.Find(c, c.type);
-        continue;
-      }
-      if (long_form && candidates_[*long_form].type != c.type) {
-        AdoptLongForm(c, *long_form);
-        continue;
-      }
-      c.link = long_form;  // the earliest long form of any type, here of c's own type
+      long_forms.Remove(k);
+      LinkTypedShortForm(c, long_forms);
+      long_forms.Add(k);
     }
   }
 
   // Untyped runs take the type of the same name typed elsewhere, whole or without the
   // sentence-initial word TypeRuns dropped, or of their long form.
-  void TypeFromKnownNames() {
+  void TypeFromKnownNames(LongForms& long_forms) {
     for (size_t k = 0; k < candidates_.size(); ++k) {
-      Candidate& c = candidates_[k];
-      if (c.typed || c.common_noun) continue;
-      const auto full = by_surface_.find(FoldedKey(words_, c.full_begin, c.name_end));
-      if (full != by_surface_.end() && full->second != k) {
-        c.begin = c.full_begin;
-        Adopt(view_, c, full->second, "propagate.same_name");
-        continue;
-      }
-      const auto same = by_surface_.find(FoldedKey(words_, c.begin, c.name_end));
-      if (same != by_surface_.end() && same->second != k) {
-        Adopt(view_, c, same->second, "propagate.same_name");
-        continue;
-      }
-      if (c.full_begin != c.begin) {
-        // A sentence-initial run whose first word TypeRuns dropped may still be a short form
-        // as a whole ("Kestrel Bay said" of "Kestrel Bay Holdings").
-        Candidate whole = c;
-        whole.begin = c.full_begin;
-        if (const std::optional<size_t> long_form = long_forms_.Find(whole, std::nullopt)) {
-          c.begin = c.full_begin;
-          Adopt(view_, c, *long_form, "propagate.short_form");
-          c.link = long_form;
-          continue;
-        }
-      }
-      if (const std::optional<size_t> long_form = long_forms_.Find(c, std::nullopt)) {
-        if (c.entry) {
-          // An ambiguous gazetteer name confirmed by a longer name of the article keeps its
-          // own entry: "Amazon" beside "Amazon Web Services" is Amazon, not AWS.
-          const std::optional<size_t> entry = c.entry;
-          Adopt(view_, c, *long_form, "propagate.short_form");
-          c.type = rules_.gazetteer->entries()[*entry].type;
-          c.entry = entry;
-          continue;
-        }
-        AdoptLongForm(c, *long_form);
-      }
+      if (candidates_[k].typed || candidates_[k].common_noun) continue;
+      TypeFromKnownName(k, long_forms);
+      long_forms.Add(k);
     }
   }
 
@@ -132,6 +86,65 @@ class Propagator {
   }
 
  private:
+  // Links the typed short form `c` to its long form, retyped as it unless the long form is
+  // the weaker one.
+  void LinkTypedShortForm(Candidate& c, const LongForms& long_forms) {
+    const std::optional<size_t> long_form = long_forms.Find(c, std::nullopt);
+    if (long_form && candidates_[*long_form].type != c.type &&
+        candidates_[*long_form].priority <= c.priority) {
+      // A weaker long form ("Interactive Bafta" by the person fallback) does not retype
+      // a short form its own context typed ("chief executive of Bafta").
+      c.link = long_forms.Find(c, c.type);
+      return;
+    }
+    if (long_form && candidates_[*long_form].type != c.type) {
+      AdoptLongForm(c, *long_form);
+      return;
+    }
+    c.link = long_form;  // the earliest long form of any type, here of c's own type
+  }
+
+  // Types the untyped candidate `k` as the same name typed elsewhere, whole or without the
+  // sentence-initial word TypeRuns dropped, or as its long form.
+  void TypeFromKnownName(size_t k, const LongForms& long_forms) {
+    Candidate& c = candidates_[k];
+    const auto full = by_surface_.find(FoldedKey(words_, c.full_begin, c.name_end));
+    if (full != by_surface_.end() && full->second != k) {
+      c.begin = c.full_begin;
+      Adopt(view_, c, full->second, "propagate.same_name");
+      return;
+    }
+    const auto same = by_surface_.find(FoldedKey(words_, c.begin, c.name_end));
+    if (same != by_surface_.end() && same->second != k) {
+      Adopt(view_, c, same->second, "propagate.same_name");
+      return;
+    }
+    if (c.full_begin != c.begin) {
+      // A sentence-initial run whose first word TypeRuns dropped may still be a short form
+      // as a whole ("Kestrel Bay said" of "Kestrel Bay Holdings").
+      Candidate whole = c;
+      whole.begin = c.full_begin;
+      if (const std::optional<size_t> long_form = long_forms.Find(whole, std::nullopt)) {
+        c.begin = c.full_begin;
+        Adopt(view_, c, *long_form, "propagate.short_form");
+        c.link = long_form;
+        return;
+      }
+    }
+    const std::optional<size_t> long_form = long_forms.Find(c, std::nullopt);
+    if (!long_form) return;
+    if (c.entry) {
+      // An ambiguous gazetteer name confirmed by a longer name of the article keeps its
+      // own entry: "Amazon" beside "Amazon Web Services" is Amazon, not AWS.
+      const std::optional<size_t> entry = c.entry;
+      Adopt(view_, c, *long_form, "propagate.short_form");
+      c.type = rules_.gazetteer->entries()[*entry].type;
+      c.entry = entry;
+      return;
+    }
+    AdoptLongForm(c, *long_form);
+  }
+
   // Links `c` to its long form, typed as it: a surname of a person, a short form of a company.
   void AdoptLongForm(Candidate& c, size_t long_form) {
     Adopt(view_, c, long_form,
@@ -175,7 +188,6 @@ class Propagator {
   WordView& view_;
   const std::vector<EntityWord>& words_;
   std::vector<Candidate>& candidates_;
-  const LongForms long_forms_;
   // The strongest typed candidate of each folded name, as TakeStrongestTypes found them.
   std::unordered_map<std::string, size_t> by_surface_;
   size_t max_known_words_ = 0;  // most words of a typed candidate's name
@@ -186,8 +198,10 @@ class Propagator {
 void PropagateNames(const PassRules& rules, WordView& view) {
   Propagator propagator(rules, view);
   propagator.TakeStrongestTypes();
-  propagator.LinkTypedShortForms();
-  propagator.TypeFromKnownNames();
+  // Indexed once the same names share their strongest type; kept in step from then on.
+  LongForms long_forms(rules, view);
+  propagator.LinkTypedShortForms(long_forms);
+  propagator.TypeFromKnownNames(long_forms);
   propagator.FindKnownNamesInHeadlines();
 }
 

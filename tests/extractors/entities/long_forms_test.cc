@@ -57,5 +57,31 @@ TEST_F(LongFormsTest, EarliestLongFormWinsAndLinkedOnesAreSkipped) {
   EXPECT_EQ(LongForms(Rules(), view).Find(short_form, std::nullopt), std::optional<size_t>(0));
 }
 
+TEST_F(LongFormsTest, RemoveAndAddKeepTheIndexInStep) {
+  WordView view = ViewOf("Kestrel Freight grew. Kestrel Bay grew. Kestrel hired.");
+  AddTyped(view, "Kestrel Bay", EntityType::kOrg);
+  AddTyped(view, "Kestrel Freight", EntityType::kOrg);
+  const Candidate short_form = AddCandidate(view, "Kestrel");
+  LongForms long_forms(Rules(), view);
+  long_forms.Remove(1);
+  view.candidates[1].type = EntityType::kPerson;  // no ORG long form now, nor a person's
+  long_forms.Add(1);
+  EXPECT_EQ(long_forms.Find(short_form, std::nullopt), std::optional<size_t>(0));
+  long_forms.Remove(0);
+  EXPECT_FALSE(long_forms.Find(short_form, EntityType::kOrg).has_value());
+  long_forms.Add(0);
+  EXPECT_EQ(long_forms.Find(short_form, EntityType::kOrg), std::optional<size_t>(0));
+}
+
+TEST_F(LongFormsTest, ACandidateIsNoLongFormOfItself) {
+  // "A B" is all caps with initials "AB": its own acronym.
+  WordView view = ViewOf("Then A B grew and A B hired.");
+  AddTyped(view, "A B", EntityType::kOrg);
+  const LongForms long_forms(Rules(), view);
+  EXPECT_FALSE(long_forms.Find(view.candidates[0], std::nullopt).has_value());
+  const Candidate copy = view.candidates[0];  // a copy is another candidate
+  EXPECT_EQ(long_forms.Find(copy, std::nullopt), std::optional<size_t>(0));
+}
+
 }  // namespace
 }  // namespace newsfacts
