@@ -349,6 +349,145 @@ const PhraseList& EntityPatterns::List(std::string_view name) const {
   return it == lists_.end() ? *kEmpty : it->second;
 }
 
+namespace {
+
+using ListMap = std::map<std::string, PhraseList, std::less<>>;
+
+// Sets the list fields of `rule` (name_starts_with, name_ends_with, ...) from `value`.
+Status ParseRuleLists(const std::string& where, const json& value, const ListMap& lists,
+                      EntityRule* rule) {
+  for (const char* field : {"name_starts_with", "name_ends_with", "name_head_before_of",
+                            "last_word_ending", "name_excludes"}) {
+    if (!value.contains(field)) continue;
+    const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
+    const auto list = lists.find(name);
+    if (list == lists.end()) {
+      return Status::InvalidArgument(where + ": " + field + ": unknown list \"" + name + "\"");
+    }
+    const std::string_view which(field);
+    (which == "name_starts_with"      ? rule->name_starts_with
+     : which == "name_ends_with"      ? rule->name_ends_with
+     : which == "name_head_before_of" ? rule->name_head_before_of
+     : which == "last_word_ending"    ? rule->last_word_ending
+                                      : rule->name_excludes) = &list->second;
+  }
+  return Status::Ok();
+}
+
+// Sets the word bounds and the flags of `rule` (min_words, max_words, title_words,
+// in_headlines, sentence_initial) from `value`.
+Status ParseRuleBounds(const std::string& where, const json& value, EntityRule* rule) {
+  for (const char* field : {"min_words", "max_words"}) {
+    if (!value.contains(field)) continue;
+    if (!value[field].is_number_unsigned()) {
+      return Status::InvalidArgument(where + ": \"" + field + "\" must be a positive integer");
+    }
+    (std::string_view(field) == "min_words" ? rule->min_words : rule->max_words) =
+        value[field].get<size_t>();
+  }
+  for (const char* field : {"title_words", "in_headlines", "sentence_initial"}) {
+    if (!value.contains(field)) continue;
+    if (!value[field].is_boolean()) {
+      return Status::InvalidArgument(where + ": \"" + field + "\" must be true or false");
+    }
+    const std::string_view which(field);
+    (which == "title_words"    ? rule->title_words
+     : which == "in_headlines" ? rule->in_headlines
+                               : rule->sentence_initial) = value[field].get<bool>();
+  }
+  return Status::Ok();
+}
+
+// Sets the conditions of `rule` from `value`: context sequences, lists, bounds and flags.
+Status ParseRuleConditions(const std::string& where, const json& value, const ListMap& lists,
+                           EntityRule* rule) {
+  for (const char* field : {"before", "after"}) {
+    if (!value.contains(field)) continue;
+    if (!value[field].is_string()) {
+      return Status::InvalidArgument(where + ": \"" + field + "\" must be a string");
+    }
+    StatusOr<std::vector<ContextElement>> elements =
+        ParseContext(where + ": " + field, value[field].get<std::string>(), lists);
+    if (!elements.ok()) return elements.status();
+    (std::string_view(field) == "before" ? rule->before : rule->after) = std::move(*elements);
+  }
+  NEWSFACTS_RETURN_IF_ERROR(ParseRuleLists(where, value, lists, rule));
+  NEWSFACTS_RETURN_IF_ERROR(ParseRuleBounds(where, value, rule));
+  if (rule->before.empty() && rule->after.empty() && rule->name_starts_with == nullptr &&
+      rule->name_ends_with == nullptr && rule->name_head_before_of == nullptr &&
+      rule->last_word_ending == nullptr && !rule->title_words) {
+    return Status::InvalidArgument(where +
+                                   ": needs at least one of before, after, name_starts_with, "
+                                   "name_ends_with, name_head_before_of, last_word_ending, "
+                                   "title_words");
+  }
+  return Status::Ok();
+}
+
+// Parses rule number `order` (from 0) of `file`, whose id must differ from those of `rules`.
+StatusOr<EntityRule> ParseRule(const RuleSource& file, const json& value, size_t order,
+                               const ListMap& lists, const std::vector<EntityRule>& rules) {
+  EntityRule rule;
+  rule.file = file.path;
+  rule.order = order;
+  if (!value.is_object() || !value.contains("id") || !value["id"].is_string()) {
+    return Status::InvalidArgument(file.path + ": rule #" + std::to_string(rule.order + 1) +
+                                   ": needs an \"id\" string");
+  }
+  rule.id = value["id"].get<std::string>();
+  const std::string where = file.path + ": rule " + rule.id;
+  for (const EntityRule& existing : rules) {
+    if (existing.id == rule.id) {
+      return Status::InvalidArgument(where + ": duplicate id (also in " + existing.file + ")");
+    }
+  }
+  const std::string type = value.value("type", "");
+  if (!ParseEntityType(type, &rule.type)) {
+    return Status::InvalidArgument(where + ": \"type\" must be ORG, PERSON, PRODUCT or LOCATION");
+  }
+  if (value.contains("priority")) {
+    if (!value["priority"].is_number_integer()) {
+      return Status::InvalidArgument(where + ": \"priority\" must be an integer");
+    }
+    rule.priority = value["priority"].get<int>();
+  }
+  NEWSFACTS_RETURN_IF_ERROR(ParseRuleConditions(where, value, lists, &rule));
+  if (value.contains("examples")) {
+    if (!value["examples"].is_array()) {
+      return Status::InvalidArgument(where + ": \"examples\" must be an array");
+    }
+    for (const json& item : value["examples"]) {
+      StatusOr<RuleExample> example = ParseExample(where, item);
+      if (!example.ok()) return example.status();
+      rule.examples.push_back(std::move(*example));
+    }
+  }
+  return rule;
+}
+
+// Adds the phrases of the "lists" object of `root` to `lists`, extending lists named before.
+Status AddLists(const std::string& path, const json& root, ListMap* lists) {
+  if (!root.contains("lists")) return Status::Ok();
+  if (!root["lists"].is_object()) {
+    return Status::InvalidArgument(path + ": \"lists\" must be an object of string arrays");
+  }
+  for (const auto& [name, phrases] : root["lists"].items()) {
+    if (!phrases.is_array()) {
+      return Status::InvalidArgument(path + ": list " + name + ": must be an array of strings");
+    }
+    PhraseList& list = (*lists)[name];
+    for (const json& phrase : phrases) {
+      if (!phrase.is_string() || Gazetteer::PhraseKey(phrase.get<std::string>()).empty()) {
+        return Status::InvalidArgument(path + ": list " + name + ": must hold non-empty strings");
+      }
+      list.Add(phrase.get<std::string>());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status EntityPatterns::AddFile(const RuleSource& file) {
   json root;
   try {
@@ -356,124 +495,15 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
   } catch (const json::parse_error& e) {
     return Status::InvalidArgument(file.path + ": not valid JSON: " + e.what());
   }
-  if (root.contains("lists")) {
-    if (!root["lists"].is_object()) {
-      return Status::InvalidArgument(file.path + ": \"lists\" must be an object of string arrays");
-    }
-    for (const auto& [name, phrases] : root["lists"].items()) {
-      if (!phrases.is_array()) {
-        return Status::InvalidArgument(file.path + ": list " + name +
-                                       ": must be an array of strings");
-      }
-      PhraseList& list = lists_[name];
-      for (const json& phrase : phrases) {
-        if (!phrase.is_string() || Gazetteer::PhraseKey(phrase.get<std::string>()).empty()) {
-          return Status::InvalidArgument(file.path + ": list " + name +
-                                         ": must hold non-empty strings");
-        }
-        list.Add(phrase.get<std::string>());
-      }
-    }
-  }
+  NEWSFACTS_RETURN_IF_ERROR(AddLists(file.path, root, &lists_));
   if (!root.contains("rules")) return Status::Ok();
   if (!root["rules"].is_array()) {
     return Status::InvalidArgument(file.path + ": \"rules\" must be an array");
   }
   for (const json& value : root["rules"]) {
-    EntityRule rule;
-    rule.file = file.path;
-    rule.order = rules_.size();
-    if (!value.is_object() || !value.contains("id") || !value["id"].is_string()) {
-      return Status::InvalidArgument(file.path + ": rule #" + std::to_string(rule.order + 1) +
-                                     ": needs an \"id\" string");
-    }
-    rule.id = value["id"].get<std::string>();
-    const std::string where = file.path + ": rule " + rule.id;
-    for (const EntityRule& existing : rules_) {
-      if (existing.id == rule.id) {
-        return Status::InvalidArgument(where + ": duplicate id (also in " + existing.file + ")");
-      }
-    }
-    const std::string type = value.value("type", "");
-    if (!ParseEntityType(type, &rule.type)) {
-      return Status::InvalidArgument(where + ": \"type\" must be ORG, PERSON, PRODUCT or LOCATION");
-    }
-    if (value.contains("priority")) {
-      if (!value["priority"].is_number_integer()) {
-        return Status::InvalidArgument(where + ": \"priority\" must be an integer");
-      }
-      rule.priority = value["priority"].get<int>();
-    }
-    for (const char* field : {"before", "after"}) {
-      if (!value.contains(field)) continue;
-      if (!value[field].is_string()) {
-        return Status::InvalidArgument(where + ": \"" + field + "\" must be a string");
-      }
-      StatusOr<std::vector<ContextElement>> elements =
-          ParseContext(where + ": " + field, value[field].get<std::string>(), lists_);
-      if (!elements.ok()) return elements.status();
-      (std::string_view(field) == "before" ? rule.before : rule.after) = std::move(*elements);
-    }
-    for (const char* field : {"name_starts_with", "name_ends_with", "name_head_before_of",
-                              "last_word_ending", "name_excludes"}) {
-      if (!value.contains(field)) continue;
-      const std::string name = value[field].is_string() ? value[field].get<std::string>() : "";
-      const auto list = lists_.find(name);
-      if (list == lists_.end()) {
-        return Status::InvalidArgument(where + ": " + field + ": unknown list \"" + name + "\"");
-      }
-      const std::string_view which(field);
-      (which == "name_starts_with"      ? rule.name_starts_with
-       : which == "name_ends_with"      ? rule.name_ends_with
-       : which == "name_head_before_of" ? rule.name_head_before_of
-       : which == "last_word_ending"    ? rule.last_word_ending
-                                        : rule.name_excludes) = &list->second;
-    }
-    for (const char* field : {"min_words", "max_words"}) {
-      if (!value.contains(field)) continue;
-      if (!value[field].is_number_unsigned()) {
-        return Status::InvalidArgument(where + ": \"" + field + "\" must be a positive integer");
-      }
-      (std::string_view(field) == "min_words" ? rule.min_words : rule.max_words) =
-          value[field].get<size_t>();
-    }
-    if (value.contains("title_words")) {
-      if (!value["title_words"].is_boolean()) {
-        return Status::InvalidArgument(where + ": \"title_words\" must be true or false");
-      }
-      rule.title_words = value["title_words"].get<bool>();
-    }
-    if (value.contains("in_headlines")) {
-      if (!value["in_headlines"].is_boolean()) {
-        return Status::InvalidArgument(where + ": \"in_headlines\" must be true or false");
-      }
-      rule.in_headlines = value["in_headlines"].get<bool>();
-    }
-    if (value.contains("sentence_initial")) {
-      if (!value["sentence_initial"].is_boolean()) {
-        return Status::InvalidArgument(where + ": \"sentence_initial\" must be true or false");
-      }
-      rule.sentence_initial = value["sentence_initial"].get<bool>();
-    }
-    if (rule.before.empty() && rule.after.empty() && rule.name_starts_with == nullptr &&
-        rule.name_ends_with == nullptr && rule.name_head_before_of == nullptr &&
-        rule.last_word_ending == nullptr && !rule.title_words) {
-      return Status::InvalidArgument(where +
-                                     ": needs at least one of before, after, name_starts_with, "
-                                     "name_ends_with, name_head_before_of, last_word_ending, "
-                                     "title_words");
-    }
-    if (value.contains("examples")) {
-      if (!value["examples"].is_array()) {
-        return Status::InvalidArgument(where + ": \"examples\" must be an array");
-      }
-      for (const json& item : value["examples"]) {
-        StatusOr<RuleExample> example = ParseExample(where, item);
-        if (!example.ok()) return example.status();
-        rule.examples.push_back(std::move(*example));
-      }
-    }
-    rules_.push_back(std::move(rule));
+    StatusOr<EntityRule> rule = ParseRule(file, value, rules_.size(), lists_, rules_);
+    if (!rule.ok()) return rule.status();
+    rules_.push_back(std::move(*rule));
   }
   return Status::Ok();
 }

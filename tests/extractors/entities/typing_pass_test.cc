@@ -1,0 +1,41 @@
+// Entity pass 3 alone: context rules type candidates placed by hand.
+#include "tests/extractors/entities/pass_test_support.h"
+
+namespace newsfacts {
+namespace {
+
+class TypingPassTest : public PassTest {};
+
+TEST_F(TypingPassTest, RulesTypeRuns) {
+  const struct {
+    std::string text;
+    std::string run;
+    std::string typed;  // "TYPE|rule", or "" when no rule types the run
+  } cases[] = {
+      {"Its founder Tomas Lindqvist wrote it.", "Tomas Lindqvist", "PERSON|person.role_before"},
+      {"It bought Dunmore Plastics Corp last year.", "Dunmore Plastics Corp", "ORG|org.designator"},
+      // A single sentence-initial word needs a sentence_initial rule.
+      {"Investors bought shares.", "Investors", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    WordView view = ViewOf(c.text);
+    Candidate& candidate = AddCandidate(view, c.run);
+    if (c.run == "Dunmore Plastics Corp") candidate.name_end = candidate.end - 1;
+    TypeRuns(Rules(), view);
+    const Candidate& typed = view.candidates[0];
+    EXPECT_EQ(typed.typed ? std::string(EntityTypeName(typed.type)) + "|" + typed.rule : "",
+              c.typed);
+  }
+}
+
+TEST_F(TypingPassTest, GazetteerCandidatesAreLeftAlone) {
+  WordView view = ViewOf("Its founder Tomas Lindqvist wrote it.");
+  Candidate& candidate = AddCandidate(view, "Tomas Lindqvist");
+  candidate.entry = 0;
+  TypeRuns(Rules(), view);
+  EXPECT_FALSE(view.candidates[0].typed);
+}
+
+}  // namespace
+}  // namespace newsfacts
