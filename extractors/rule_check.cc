@@ -30,7 +30,7 @@ StatusOr<RuleCheckReport> CheckRules(const RuleSources& rules) {
   RuleCheckReport report;
   report.files = rules.files().size();
   const ExampleRunner segmented({segmenter->get()});
-  Append((*entities)->CheckExamples(), report);
+  Append((*entities)->CheckExamples(segmented), report);
   Append((*amounts)->CheckExamples(segmented), report);
   Append(
       (*claims)->CheckExamples(ExampleRunner({segmenter->get(), entities->get(), amounts->get()})),

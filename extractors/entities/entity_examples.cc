@@ -1,38 +1,21 @@
 // EntityStage::CheckExamples: runs the examples embedded in the entity pattern files through
 // the segmenter and the entity stage, and says which fail.
 #include "extractors/entities/entity_stage.h"
-#include "pipeline/segmenter.h"
 
 namespace newsfacts {
-namespace {
 
-// `text` in double quotes. Built by appending: GCC 12 reports a false -Wrestrict on
-// `"\"" + std::string(text)` in this file (GCC bug 105329).
-std::string Quoted(std::string_view text) {
-  std::string quoted = "\"";
-  quoted.append(text);
-  quoted += '"';
-  return quoted;
-}
-
-}  // namespace
-
-std::vector<std::string> EntityStage::CheckExamples() const {
+std::vector<std::string> EntityStage::CheckExamples(const ExampleRunner& runner) const {
   std::vector<std::string> failures;
-  StatusOr<std::unique_ptr<SegmenterStage>> segmenter = SegmenterStage::Create();
-  if (!segmenter.ok())
-    return {"entities: cannot segment examples: " + segmenter.status().message()};
   for (const EntityRule& rule : patterns_.rules()) {
     for (const RuleExample& example : rule.examples) {
       const std::string prefix =
           rule.file + ": rule " + rule.id + ": example " + Quoted(example.text) + ": ";
-      Document doc = Document::FromRaw({}, example.text);
-      Status status = (*segmenter)->Process(doc);
-      if (status.ok()) status = Process(doc);
-      if (!status.ok()) {
-        failures.push_back(prefix + "expected a result, got error " + status.message());
+      StatusOr<Document> run = runner.Run(*this, example.text);
+      if (!run.ok()) {
+        failures.push_back(prefix + "expected a result, got error " + run.status().message());
         continue;
       }
+      const Document& doc = *run;
       std::string got;
       for (const Mention& mention : doc.mentions()) {
         if (!got.empty()) got += ", ";

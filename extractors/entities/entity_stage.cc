@@ -4,16 +4,21 @@
 
 #include "extractors/entities/passes/passes.h"
 #include "extractors/entities/word_view.h"
+#include "extractors/kernel/rule_json.h"
 
 namespace newsfacts {
 
 StatusOr<std::unique_ptr<EntityStage>> EntityStage::Create(const RuleSources& rules) {
   std::unique_ptr<EntityStage> stage(new EntityStage());
+  // A field of the wrong type ("type": -1) or a number out of range is an error naming the
+  // file, never an exception escaping (issue 15).
   for (const RuleSource* file : rules.OfKind("gazetteer")) {
-    NEWSFACTS_RETURN_IF_ERROR(stage->gazetteer_.AddFile(*file));
+    NEWSFACTS_RETURN_IF_ERROR(
+        GuardJson(file->path, [&] { return stage->gazetteer_.AddFile(*file); }));
   }
   for (const RuleSource* file : rules.OfKind("entity_patterns")) {
-    NEWSFACTS_RETURN_IF_ERROR(stage->patterns_.AddFile(*file));
+    NEWSFACTS_RETURN_IF_ERROR(
+        GuardJson(file->path, [&] { return stage->patterns_.AddFile(*file); }));
   }
   stage->patterns_.BuildWordIndex(stage->gazetteer_);
   return stage;

@@ -9,6 +9,7 @@
 
 #include "extractors/entities/entity_patterns.h"
 #include "extractors/entities/gazetteer.h"
+#include "extractors/kernel/example_runner.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/stage.h"
 
@@ -26,10 +27,11 @@ class EntityStage : public Stage {
   std::vector<Layer> writes() const override { return {Layer::kEntities, Layer::kMentions}; }
   Status Process(Document& doc) const override;  // fills entities and mentions (sorted by span)
 
-  // Runs every example embedded in the entity pattern files (segmented by SegmenterStage,
-  // then this stage) and returns one message per failing example, formatted
+  // Runs every example embedded in the entity pattern files through `runner` (upstream: the
+  // segmenter) and this stage, and returns one message per failing example, formatted
   // "<file>: rule <id>: example \"<text>\": expected ..., got ..."; empty when all pass.
-  std::vector<std::string> CheckExamples() const;
+  // Defined in entity_examples.cc.
+  std::vector<std::string> CheckExamples(const ExampleRunner& runner) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const EntityPatterns& patterns() const { return patterns_; }

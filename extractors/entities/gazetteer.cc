@@ -102,7 +102,10 @@ StatusOr<ParsedLine> ParsePattern(const std::string& origin, const json& line) {
         return Status::InvalidArgument(origin +
                                        ": each token pattern must be an object with one attribute");
       }
-      const auto& [attribute, value] = *token.items().begin();
+      // Not a structured binding of *token.items().begin(): that proxy dies with the
+      // statement (ASan: stack-use-after-scope, issue 15).
+      const std::string attribute = token.begin().key();
+      const json& value = token.begin().value();
       if ((attribute != "LOWER" && attribute != "TEXT" && attribute != "ORTH") ||
           !value.is_string()) {
         return Status::InvalidArgument(origin + ": token attribute \"" + attribute +

@@ -402,8 +402,22 @@ TEST_F(EntityStageTest, RejectsBadPatternFilesNamingFileAndRule) {
   }
 }
 
+TEST_F(EntityStageTest, AFieldOfTheWrongTypeIsAnErrorNamingTheFileNotAnAbort) {
+  for (const char* contents : {R"({"kind":"entity_patterns","rules":[{"id":"fz-x","type":-1}]})",
+                               R"({"kind":"entity_patterns","lists":{"stop_words":[1, 2]}})"}) {
+    SCOPED_TRACE(contents);
+    RuleSources rules = rules_;
+    ASSERT_TRUE(rules.Add("user/bad.json", contents).ok());
+    StatusOr<std::unique_ptr<EntityStage>> stage = EntityStage::Create(rules);
+    ASSERT_FALSE(stage.ok());
+    EXPECT_NE(stage.status().message().find("user/bad.json"), std::string::npos)
+        << stage.status().message();
+  }
+}
+
 TEST_F(EntityStageTest, EmbeddedRuleExamplesPass) {
-  const std::vector<std::string> failures = stage_->CheckExamples();
+  const std::vector<std::string> failures =
+      stage_->CheckExamples(ExampleRunner({segmenter_.get()}));
   for (const std::string& failure : failures) ADD_FAILURE() << failure;
 }
 
@@ -415,7 +429,8 @@ TEST_F(EntityStageTest, FailingExampleIsReportedWithFileRuleAndText) {
                            "examples":[{"text":"Nothing here.","expect":[{"text":"Nothing","type":"ORG"}]}]}]})")
           .ok());
   Build();
-  const std::vector<std::string> failures = stage_->CheckExamples();
+  const std::vector<std::string> failures =
+      stage_->CheckExamples(ExampleRunner({segmenter_.get()}));
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_EQ(failures[0],
             "user/p.json: rule user.odd: example \"Nothing here.\": expected \"Nothing\" ORG, got "
