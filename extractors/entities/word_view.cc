@@ -174,7 +174,9 @@ PassRules PassRules::Of(const Gazetteer& gazetteer, const EntityPatterns& patter
                    &patterns.List("singular_verbs"),
                    &patterns.List("place_name_openers"),
                    &patterns.List("and_words"),
-                   &patterns.List("of_words")};
+                   &patterns.List("of_words"),
+                   &patterns.List("headline_verbs"),
+                   &patterns.List("descriptor_nouns")};
 }
 
 size_t WordView::WordCount(size_t begin, size_t end) const {

@@ -76,8 +76,10 @@ struct PassRules {
   const PhraseList* name_openers;
   const PhraseList* singular_verbs;
   const PhraseList* place_name_openers;
-  const PhraseList* and_words;  // "and", which joins names only in some contexts
-  const PhraseList* of_words;   // "of", a connector only after an `of_heads` word
+  const PhraseList* and_words;         // "and", which joins names only in some contexts
+  const PhraseList* of_words;          // "of", a connector only after an `of_heads` word
+  const PhraseList* headline_verbs;    // verbs that end a name in a Title Case line ("Acquires")
+  const PhraseList* descriptor_nouns;  // what kind of business: "startup", "Maker"
 };
 
 // Facts of a capitalized word's folded form across the article (WordView::HasFact).
