@@ -22,6 +22,9 @@ constexpr std::pair<const char*, int AmountGroups::*> kGroupNames[] = {
     {"high_number", &AmountGroups::high_number},
     {"high_scale", &AmountGroups::high_scale},
     {"high_currency_after", &AmountGroups::high_currency_after},
+    {"minor_number", &AmountGroups::minor_number},
+    {"minor_number_words", &AmountGroups::minor_number_words},
+    {"minor_unit", &AmountGroups::minor_unit},
     {"vague", &AmountGroups::vague},
     {"undisclosed", &AmountGroups::undisclosed},
     {"amount", &AmountGroups::amount},
@@ -80,9 +83,10 @@ Status ParseExample(const Json& json, AmountExample& example) {
 }
 
 Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(
-      json, {"id", "priority", "pattern", "veto_before", "examples", "not_money", "comment"},
-      "a rule"));
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
+                                      {"id", "priority", "pattern", "veto_before", "veto_after",
+                                       "examples", "not_money", "comment"},
+                                      "a rule"));
   NEWSFACTS_RETURN_IF_ERROR(ReadInt(json, "priority", &rule.priority));
   std::string pattern;
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &pattern));
@@ -90,12 +94,15 @@ Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
   StatusOr<std::unique_ptr<Regex>> re = CompilePattern(pattern, macros);
   if (!re.ok()) return re.status();
   rule.re = std::move(*re);
-  std::string veto;
-  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "veto_before", &veto));
-  if (!veto.empty()) {
+  for (const auto& [field, target] :
+       {std::pair<const char*, std::unique_ptr<Regex>*>{"veto_before", &rule.veto_before},
+        {"veto_after", &rule.veto_after}}) {
+    std::string veto;
+    NEWSFACTS_RETURN_IF_ERROR(ReadString(json, field, &veto));
+    if (veto.empty()) continue;
     StatusOr<std::unique_ptr<Regex>> compiled = CompilePattern(veto, macros);
-    if (!compiled.ok()) return compiled.status().WithContext("veto_before");
-    rule.veto_before = std::move(*compiled);
+    if (!compiled.ok()) return compiled.status().WithContext(field);
+    *target = std::move(*compiled);
   }
   NEWSFACTS_RETURN_IF_ERROR(BindGroups(*rule.re, rule.groups));
   rule.needs_digits = rule.groups.number != 0;
@@ -150,10 +157,17 @@ Status CompileGates(AmountRuleSet& set) {
     if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
     set.currency_gate = std::move(*gate);
   }
+  // The word gate: any prefilter word (any case) or a match of any prefilter pattern.
+  std::string word_gate;
   if (!set.tables.prefilter_words.empty()) {
-    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(
-        Alternation(set.tables.prefilter_words, true, false, false), set.tables.macros);
-    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words");
+    word_gate = Alternation(set.tables.prefilter_words, true, false, false);
+  }
+  for (const std::string& pattern : set.tables.prefilter_patterns) {
+    word_gate += (word_gate.empty() ? "(?:" : "|(?:") + pattern + ")";
+  }
+  if (!word_gate.empty()) {
+    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(word_gate, set.tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words/patterns");
     set.word_gate = std::move(*gate);
   }
   return Status::Ok();

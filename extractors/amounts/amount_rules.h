@@ -38,9 +38,12 @@ struct AmountGroups {
   int high_number = 0;
   int high_scale = 0;
   int high_currency_after = 0;
-  int vague = 0;        // a vague magnitude: "billions", "multi-million"
-  int undisclosed = 0;  // money paid but not given: "an undisclosed sum"
-  int amount = 0;       // the span to report when the match includes context
+  int minor_number = 0;        // a minor amount after the major one: "25" in "4 dollars 25 cents"
+  int minor_number_words = 0;  // the same in words: "thirty" in "twelve dollars and thirty cents"
+  int minor_unit = 0;          // its unit: "cents"; absent, the minor amount is hundredths
+  int vague = 0;               // a vague magnitude: "billions", "multi-million"
+  int undisclosed = 0;         // money paid but not given: "an undisclosed sum"
+  int amount = 0;              // the span to report when the match includes context
 };
 
 // One compiled rule.
@@ -51,6 +54,7 @@ struct AmountRule {
   size_t order = 0;  // position over all files: the last tie-break of the overlap policy
   std::unique_ptr<Regex> re;
   std::unique_ptr<Regex> veto_before;  // vetoes a match when the text before it matches
+  std::unique_ptr<Regex> veto_after;   // vetoes a match when the text after it matches
   bool needs_digits = false;           // has a `number` group: runs only past currency_gate
   AmountGroups groups;
   std::vector<AmountExample> examples;
@@ -63,7 +67,7 @@ struct AmountRuleSet {
   Tables tables;
   std::vector<AmountRule> rules;
   std::unique_ptr<Regex> currency_gate;  // null: digit rules run on every sentence with a digit
-  std::unique_ptr<Regex> word_gate;      // any prefilter word; null: word rules never run
+  std::unique_ptr<Regex> word_gate;      // prefilter words and patterns; null: word rules never run
 };
 
 // Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates
