@@ -13,10 +13,13 @@ struct MatchView {
   std::string_view sentence;
   const std::vector<std::string_view>& groups;
 
-  // The text of group `index`; empty when the pattern lacks it or it took no part.
-  std::string_view Text(int index) const {
-    if (index == 0 || groups[index].data() == nullptr) return {};
-    return groups[index];
+  // The text of `group` in the alternative that matched; empty when the pattern lacks it or
+  // it took no part.
+  std::string_view Text(const AmountGroup& group) const {
+    for (int index : group.numbers) {
+      if (index != 0 && groups[index].data() != nullptr) return groups[index];
+    }
+    return {};
   }
   size_t Offset(std::string_view part) const {
     return static_cast<size_t>(part.data() - sentence.data());
@@ -58,9 +61,9 @@ bool IsWholeNumeral(std::string_view sentence, size_t begin, size_t end) {
 bool ReadNumerals(const MatchView& match, const AmountGroups& g,
                   std::optional<Decimal> (&numbers)[3]) {
   std::string numeral_digits;
-  const int numeral_groups[3] = {g.number, g.high_number, g.minor_number};
+  const AmountGroup* numeral_groups[3] = {&g.number, &g.high_number, &g.minor_number};
   for (int k = 0; k < 3; ++k) {
-    const std::string_view numeral = match.Text(numeral_groups[k]);
+    const std::string_view numeral = match.Text(*numeral_groups[k]);
     if (numeral.empty()) continue;
     const size_t begin = match.Offset(numeral);
     if (!IsWholeNumeral(match.sentence, begin, begin + numeral.size())) return false;
@@ -94,9 +97,10 @@ int SetCurrency(const Tables& tables, std::string_view surface, const std::strin
 std::optional<int> ReadCurrency(const Tables& tables, const MatchView& match, const AmountGroups& g,
                                 const std::string& hint, Amount& amount) {
   int currency_power = 0;
-  for (int index : {g.currency, g.currency_after, g.high_currency, g.high_currency_after}) {
-    if (!match.Text(index).empty()) {
-      currency_power = SetCurrency(tables, match.Text(index), hint, amount);
+  for (const AmountGroup* group :
+       {&g.currency, &g.currency_after, &g.high_currency, &g.high_currency_after}) {
+    if (!match.Text(*group).empty()) {
+      currency_power = SetCurrency(tables, match.Text(*group), hint, amount);
       break;
     }
   }
@@ -136,8 +140,8 @@ void SetPointBounds(const Tables& tables, const MatchView& match, const AmountGr
                     const Decimal& value, Amount& amount) {
   amount.value = value.ToString();
   amount.qualifier = "exact";
-  for (int index : {g.qualifier, g.qualifier_after}) {
-    const std::string_view phrase = match.Text(index);
+  for (const AmountGroup* group : {&g.qualifier, &g.qualifier_after}) {
+    const std::string_view phrase = match.Text(*group);
     if (phrase.empty()) continue;
     if (const std::string* kind = tables.QualifierKind(phrase)) amount.qualifier = *kind;
   }
@@ -168,8 +172,8 @@ std::optional<Amount> BuildAmount(const Tables& tables, const AmountRule& rule,
     numbers[0] = tables.NumberWordValue(match.Text(g.number_words));
     if (!numbers[0]) return std::nullopt;
   }
-  auto power_of = [&](int index) -> std::optional<int> {
-    const std::string_view word = match.Text(index);
+  auto power_of = [&](const AmountGroup& group) -> std::optional<int> {
+    const std::string_view word = match.Text(group);
     return word.empty() ? 0 : tables.ScalePower(word);
   };
   std::optional<int> power1 = power_of(g.scale);

@@ -1,6 +1,8 @@
 // Amount rules: parsing and compiling the "rules" of "amounts" files over the merged tables.
 #include "extractors/amounts/amount_rules.h"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
@@ -10,7 +12,7 @@ namespace newsfacts::amounts {
 namespace {
 
 // The named groups a pattern may use and where their numbers go.
-constexpr std::pair<const char*, int AmountGroups::*> kGroupNames[] = {
+constexpr std::pair<const char*, AmountGroup AmountGroups::*> kGroupNames[] = {
     {"qualifier", &AmountGroups::qualifier},
     {"qualifier_after", &AmountGroups::qualifier_after},
     {"currency", &AmountGroups::currency},
@@ -37,21 +39,29 @@ StatusOr<std::unique_ptr<Regex>> CompilePattern(const std::string& source,
   return Regex::Compile(*expanded, {});
 }
 
-// Fills `groups` from the pattern's named groups; InvalidArgument for a name not in the list.
+// Fills `groups` from the pattern's named groups ("number2" adds to "number");
+// InvalidArgument for a name not in the list or named in too many alternatives.
 Status BindGroups(const Regex& re, AmountGroups& groups) {
   for (const auto& [name, index] : re.NamedGroups()) {
-    bool known = false;
+    const std::string base = name.substr(0, name.find_last_not_of("0123456789") + 1);
+    AmountGroup* group = nullptr;
     for (const auto& [group_name, member] : kGroupNames) {
-      if (name != group_name) continue;
-      groups.*member = index;
-      known = true;
+      if (base == group_name) group = &(groups.*member);
     }
-    if (!known) {
+    if (group == nullptr) {
       return Status::InvalidArgument("unknown group (?P<" + name +
                                      ">...); see FORMAT.md for the group names");
     }
+    int* slot = std::find(std::begin(group->numbers), std::end(group->numbers), 0);
+    if (slot == std::end(group->numbers)) {
+      return Status::InvalidArgument("group " + base + " is named in more than " +
+                                     std::to_string(AmountGroup::kMaxAlternatives) +
+                                     " alternatives");
+    }
+    *slot = index;
   }
-  if (!groups.number && !groups.number_words && !groups.vague && !groups.undisclosed) {
+  if (!groups.number.present() && !groups.number_words.present() && !groups.vague.present() &&
+      !groups.undisclosed.present()) {
     return Status::InvalidArgument(
         "pattern needs a group number or number_words, a group vague or a group undisclosed");
   }
@@ -105,7 +115,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
     *target = std::move(*compiled);
   }
   NEWSFACTS_RETURN_IF_ERROR(BindGroups(*rule.re, rule.groups));
-  rule.needs_digits = rule.groups.number != 0;
+  rule.needs_digits = rule.groups.number.present();
   if (json.contains("examples")) {
     if (!json["examples"].is_array()) {
       return Status::InvalidArgument("field \"examples\" must be an array");
