@@ -13,10 +13,13 @@ struct MatchView {
   std::string_view sentence;
   const std::vector<std::string_view>& groups;
 
-  // The text of group `index`; empty when the pattern lacks it or it took no part.
-  std::string_view Text(int index) const {
-    if (index == 0 || groups[index].data() == nullptr) return {};
-    return groups[index];
+  // The text of `group` in the alternative that matched; empty when the pattern lacks it or
+  // it took no part.
+  std::string_view Text(const AmountGroup& group) const {
+    for (int index : group.numbers) {
+      if (index != 0 && groups[index].data() != nullptr) return groups[index];
+    }
+    return {};
   }
   size_t Offset(std::string_view part) const {
     return static_cast<size_t>(part.data() - sentence.data());
@@ -52,15 +55,15 @@ bool IsWholeNumeral(std::string_view sentence, size_t begin, size_t end) {
   return true;
 }
 
-// Reads the match's numerals into `numbers` (the first end, a range's second end). Returns
-// false unless each is a whole numeral of the text that re-renders to its own digits, and
-// the digits the match covers are exactly the digits read.
+// Reads the match's numerals into `numbers` (the first end, a range's second end, a minor
+// amount). Returns false unless each is a whole numeral of the text that re-renders to its
+// own digits, and the digits the match covers are exactly the digits read.
 bool ReadNumerals(const MatchView& match, const AmountGroups& g,
-                  std::optional<Decimal> (&numbers)[2]) {
+                  std::optional<Decimal> (&numbers)[3]) {
   std::string numeral_digits;
-  const int numeral_groups[2] = {g.number, g.high_number};
-  for (int k = 0; k < 2; ++k) {
-    const std::string_view numeral = match.Text(numeral_groups[k]);
+  const AmountGroup* numeral_groups[3] = {&g.number, &g.high_number, &g.minor_number};
+  for (int k = 0; k < 3; ++k) {
+    const std::string_view numeral = match.Text(*numeral_groups[k]);
     if (numeral.empty()) continue;
     const size_t begin = match.Offset(numeral);
     if (!IsWholeNumeral(match.sentence, begin, begin + numeral.size())) return false;
@@ -94,9 +97,10 @@ int SetCurrency(const Tables& tables, std::string_view surface, const std::strin
 std::optional<int> ReadCurrency(const Tables& tables, const MatchView& match, const AmountGroups& g,
                                 const std::string& hint, Amount& amount) {
   int currency_power = 0;
-  for (int index : {g.currency, g.currency_after, g.high_currency, g.high_currency_after}) {
-    if (!match.Text(index).empty()) {
-      currency_power = SetCurrency(tables, match.Text(index), hint, amount);
+  for (const AmountGroup* group :
+       {&g.currency, &g.currency_after, &g.high_currency, &g.high_currency_after}) {
+    if (!match.Text(*group).empty()) {
+      currency_power = SetCurrency(tables, match.Text(*group), hint, amount);
       break;
     }
   }
@@ -108,13 +112,36 @@ std::optional<int> ReadCurrency(const Tables& tables, const MatchView& match, co
   return currency_power;
 }
 
+// The minor amount of "4 dollars 25 cents" or "twelve dollars and thirty cents" in major
+// units: the minor number times 10^(the power of minor_unit, or -2 when it has none); zero
+// when the match has none. Nullopt for unknown words, or a minor amount of one major unit
+// or more ("4 dollars 250 cents" is no compound).
+std::optional<Decimal> MinorAmount(const Tables& tables, const MatchView& match,
+                                   const AmountGroups& g, std::optional<Decimal> minor) {
+  if (!minor && !match.Text(g.minor_number_words).empty()) {
+    minor = tables.NumberWordValue(match.Text(g.minor_number_words));
+    if (!minor) return std::nullopt;
+  }
+  if (!minor) return Decimal();
+  int power = -2;
+  if (!match.Text(g.minor_unit).empty()) {
+    const CurrencyEntry* unit = tables.FindCurrency(match.Text(g.minor_unit));
+    if (unit == nullptr || unit->power >= 0) return std::nullopt;
+    power = unit->power;
+  }
+  const Decimal value = minor->ScaledByPowerOfTen(power);
+  static const Decimal kOneMajorUnit = *Decimal::Parse("1");
+  if (!(value < kOneMajorUnit)) return std::nullopt;
+  return value;
+}
+
 // Sets the qualifier (from the qualifier groups) and the bounds of a point value.
 void SetPointBounds(const Tables& tables, const MatchView& match, const AmountGroups& g,
                     const Decimal& value, Amount& amount) {
   amount.value = value.ToString();
   amount.qualifier = "exact";
-  for (int index : {g.qualifier, g.qualifier_after}) {
-    const std::string_view phrase = match.Text(index);
+  for (const AmountGroup* group : {&g.qualifier, &g.qualifier_after}) {
+    const std::string_view phrase = match.Text(*group);
     if (phrase.empty()) continue;
     if (const std::string* kind = tables.QualifierKind(phrase)) amount.qualifier = *kind;
   }
@@ -139,14 +166,14 @@ std::optional<Amount> BuildAmount(const Tables& tables, const AmountRule& rule,
                                   const std::string& currency_hint) {
   const AmountGroups& g = rule.groups;
   const MatchView match{sentence, groups};
-  std::optional<Decimal> numbers[2];
+  std::optional<Decimal> numbers[3];
   if (!ReadNumerals(match, g, numbers)) return std::nullopt;
   if (!numbers[0] && !match.Text(g.number_words).empty()) {
     numbers[0] = tables.NumberWordValue(match.Text(g.number_words));
     if (!numbers[0]) return std::nullopt;
   }
-  auto power_of = [&](int index) -> std::optional<int> {
-    const std::string_view word = match.Text(index);
+  auto power_of = [&](const AmountGroup& group) -> std::optional<int> {
+    const std::string_view word = match.Text(group);
     return word.empty() ? 0 : tables.ScalePower(word);
   };
   std::optional<int> power1 = power_of(g.scale);
@@ -180,7 +207,9 @@ std::optional<Amount> BuildAmount(const Tables& tables, const AmountRule& rule,
   }
   if (!numbers[0]) return std::nullopt;
   if (!numbers[1]) {
-    SetPointBounds(tables, match, g, numbers[0]->ScaledByPowerOfTen(*power1), amount);
+    std::optional<Decimal> minor = MinorAmount(tables, match, g, numbers[2]);
+    if (!minor) return std::nullopt;
+    SetPointBounds(tables, match, g, numbers[0]->ScaledByPowerOfTen(*power1).Plus(*minor), amount);
     return amount;
   }
   // A range. "$10-20 billion": the first number borrows the second's scale word when it has

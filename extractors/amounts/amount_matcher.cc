@@ -24,7 +24,7 @@ std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document
   const Span& span = doc.sentences()[sentence_index].span;
   const std::string_view sentence = doc.Text(span);
   // Prefilter: digit rules need a digit and a currency (currency_gate); word rules need a
-  // magnitude word.
+  // magnitude word or a prefilter pattern (prefilter_words, prefilter_patterns).
   const bool has_digit =
       std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit) &&
       (rules.currency_gate == nullptr || rules.currency_gate->Contains(sentence));
@@ -41,6 +41,7 @@ std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document
       const size_t end = begin + groups[0].size();
       pos = end > begin ? end : begin + 1;
       if (rule.veto_before && rule.veto_before->Contains(sentence.substr(0, begin))) continue;
+      if (rule.veto_after && rule.veto_after->Contains(sentence.substr(end))) continue;
       std::optional<Amount> amount =
           BuildAmount(rules.tables, rule, sentence, groups, doc.meta().currency_hint);
       if (!amount) continue;

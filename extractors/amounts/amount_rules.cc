@@ -1,6 +1,8 @@
 // Amount rules: parsing and compiling the "rules" of "amounts" files over the merged tables.
 #include "extractors/amounts/amount_rules.h"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
@@ -10,7 +12,7 @@ namespace newsfacts::amounts {
 namespace {
 
 // The named groups a pattern may use and where their numbers go.
-constexpr std::pair<const char*, int AmountGroups::*> kGroupNames[] = {
+constexpr std::pair<const char*, AmountGroup AmountGroups::*> kGroupNames[] = {
     {"qualifier", &AmountGroups::qualifier},
     {"qualifier_after", &AmountGroups::qualifier_after},
     {"currency", &AmountGroups::currency},
@@ -22,6 +24,9 @@ constexpr std::pair<const char*, int AmountGroups::*> kGroupNames[] = {
     {"high_number", &AmountGroups::high_number},
     {"high_scale", &AmountGroups::high_scale},
     {"high_currency_after", &AmountGroups::high_currency_after},
+    {"minor_number", &AmountGroups::minor_number},
+    {"minor_number_words", &AmountGroups::minor_number_words},
+    {"minor_unit", &AmountGroups::minor_unit},
     {"vague", &AmountGroups::vague},
     {"undisclosed", &AmountGroups::undisclosed},
     {"amount", &AmountGroups::amount},
@@ -34,21 +39,29 @@ StatusOr<std::unique_ptr<Regex>> CompilePattern(const std::string& source,
   return Regex::Compile(*expanded, {});
 }
 
-// Fills `groups` from the pattern's named groups; InvalidArgument for a name not in the list.
+// Fills `groups` from the pattern's named groups ("number2" adds to "number");
+// InvalidArgument for a name not in the list or named in too many alternatives.
 Status BindGroups(const Regex& re, AmountGroups& groups) {
   for (const auto& [name, index] : re.NamedGroups()) {
-    bool known = false;
+    const std::string base = name.substr(0, name.find_last_not_of("0123456789") + 1);
+    AmountGroup* group = nullptr;
     for (const auto& [group_name, member] : kGroupNames) {
-      if (name != group_name) continue;
-      groups.*member = index;
-      known = true;
+      if (base == group_name) group = &(groups.*member);
     }
-    if (!known) {
+    if (group == nullptr) {
       return Status::InvalidArgument("unknown group (?P<" + name +
                                      ">...); see FORMAT.md for the group names");
     }
+    int* slot = std::find(std::begin(group->numbers), std::end(group->numbers), 0);
+    if (slot == std::end(group->numbers)) {
+      return Status::InvalidArgument("group " + base + " is named in more than " +
+                                     std::to_string(AmountGroup::kMaxAlternatives) +
+                                     " alternatives");
+    }
+    *slot = index;
   }
-  if (!groups.number && !groups.number_words && !groups.vague && !groups.undisclosed) {
+  if (!groups.number.present() && !groups.number_words.present() && !groups.vague.present() &&
+      !groups.undisclosed.present()) {
     return Status::InvalidArgument(
         "pattern needs a group number or number_words, a group vague or a group undisclosed");
   }
@@ -80,9 +93,10 @@ Status ParseExample(const Json& json, AmountExample& example) {
 }
 
 Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(
-      json, {"id", "priority", "pattern", "veto_before", "examples", "not_money", "comment"},
-      "a rule"));
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
+                                      {"id", "priority", "pattern", "veto_before", "veto_after",
+                                       "examples", "not_money", "comment"},
+                                      "a rule"));
   NEWSFACTS_RETURN_IF_ERROR(ReadInt(json, "priority", &rule.priority));
   std::string pattern;
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &pattern));
@@ -90,15 +104,18 @@ Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
   StatusOr<std::unique_ptr<Regex>> re = CompilePattern(pattern, macros);
   if (!re.ok()) return re.status();
   rule.re = std::move(*re);
-  std::string veto;
-  NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "veto_before", &veto));
-  if (!veto.empty()) {
+  for (const auto& [field, target] :
+       {std::pair<const char*, std::unique_ptr<Regex>*>{"veto_before", &rule.veto_before},
+        {"veto_after", &rule.veto_after}}) {
+    std::string veto;
+    NEWSFACTS_RETURN_IF_ERROR(ReadString(json, field, &veto));
+    if (veto.empty()) continue;
     StatusOr<std::unique_ptr<Regex>> compiled = CompilePattern(veto, macros);
-    if (!compiled.ok()) return compiled.status().WithContext("veto_before");
-    rule.veto_before = std::move(*compiled);
+    if (!compiled.ok()) return compiled.status().WithContext(field);
+    *target = std::move(*compiled);
   }
   NEWSFACTS_RETURN_IF_ERROR(BindGroups(*rule.re, rule.groups));
-  rule.needs_digits = rule.groups.number != 0;
+  rule.needs_digits = rule.groups.number.present();
   if (json.contains("examples")) {
     if (!json["examples"].is_array()) {
       return Status::InvalidArgument("field \"examples\" must be an array");
@@ -150,10 +167,17 @@ Status CompileGates(AmountRuleSet& set) {
     if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
     set.currency_gate = std::move(*gate);
   }
+  // The word gate: any prefilter word (any case) or a match of any prefilter pattern.
+  std::string word_gate;
   if (!set.tables.prefilter_words.empty()) {
-    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(
-        Alternation(set.tables.prefilter_words, true, false, false), set.tables.macros);
-    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words");
+    word_gate = Alternation(set.tables.prefilter_words, true, false, false);
+  }
+  for (const std::string& pattern : set.tables.prefilter_patterns) {
+    word_gate += (word_gate.empty() ? "(?:" : "|(?:") + pattern + ")";
+  }
+  if (!word_gate.empty()) {
+    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(word_gate, set.tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words/patterns");
     set.word_gate = std::move(*gate);
   }
   return Status::Ok();

@@ -24,23 +24,34 @@ struct AmountExample {
   std::map<std::string, std::optional<std::string>> expected;
 };
 
-// The capture group numbers of a rule's named groups (FORMAT.md, "Rules"); 0 when the
-// pattern has no such group. The high_* groups are a range's second end.
+// Where one named group is in a pattern: its capture group number, or one number per
+// alternative when the pattern names the group again with a trailing digit ("number2" in a
+// second alternative reports as "number"). Unused slots are 0.
+struct AmountGroup {
+  static constexpr int kMaxAlternatives = 4;
+  int numbers[kMaxAlternatives] = {};
+  bool present() const { return numbers[0] != 0; }
+};
+
+// The named groups of a rule (FORMAT.md, "Rules"). The high_* groups are a range's second end.
 struct AmountGroups {
-  int qualifier = 0;        // before the amount: "about", "more than"
-  int qualifier_after = 0;  // after it: "or more"
-  int currency = 0;         // currency before the number: "$", "US$", "USD"
-  int number = 0;           // a numeral: "4", "1,250.5"
-  int number_words = 0;     // number words: "two", "half a", "twenty-five"
-  int scale = 0;            // a scale word: "billion", "bn", "crore"
-  int currency_after = 0;   // currency after the number: "euros", "dlrs", "pence"
-  int high_currency = 0;
-  int high_number = 0;
-  int high_scale = 0;
-  int high_currency_after = 0;
-  int vague = 0;        // a vague magnitude: "billions", "multi-million"
-  int undisclosed = 0;  // money paid but not given: "an undisclosed sum"
-  int amount = 0;       // the span to report when the match includes context
+  AmountGroup qualifier;        // before the amount: "about", "more than"
+  AmountGroup qualifier_after;  // after it: "or more"
+  AmountGroup currency;         // currency before the number: "$", "US$", "USD"
+  AmountGroup number;           // a numeral: "4", "1,250.5"
+  AmountGroup number_words;     // number words: "two", "half a", "twenty-five"
+  AmountGroup scale;            // a scale word: "billion", "bn", "crore"
+  AmountGroup currency_after;   // currency after the number: "euros", "dlrs", "pence"
+  AmountGroup high_currency;
+  AmountGroup high_number;
+  AmountGroup high_scale;
+  AmountGroup high_currency_after;
+  AmountGroup minor_number;        // a minor amount after the major: "25" in "4 dollars 25 cents"
+  AmountGroup minor_number_words;  // the same in words: "thirty" in "... and thirty cents"
+  AmountGroup minor_unit;          // its unit: "cents"; absent, the minor amount is hundredths
+  AmountGroup vague;               // a vague magnitude: "billions", "multi-million"
+  AmountGroup undisclosed;         // money paid but not given: "an undisclosed sum"
+  AmountGroup amount;              // the span to report when the match includes context
 };
 
 // One compiled rule.
@@ -51,6 +62,7 @@ struct AmountRule {
   size_t order = 0;  // position over all files: the last tie-break of the overlap policy
   std::unique_ptr<Regex> re;
   std::unique_ptr<Regex> veto_before;  // vetoes a match when the text before it matches
+  std::unique_ptr<Regex> veto_after;   // vetoes a match when the text after it matches
   bool needs_digits = false;           // has a `number` group: runs only past currency_gate
   AmountGroups groups;
   std::vector<AmountExample> examples;
@@ -63,7 +75,7 @@ struct AmountRuleSet {
   Tables tables;
   std::vector<AmountRule> rules;
   std::unique_ptr<Regex> currency_gate;  // null: digit rules run on every sentence with a digit
-  std::unique_ptr<Regex> word_gate;      // any prefilter word; null: word rules never run
+  std::unique_ptr<Regex> word_gate;      // prefilter words and patterns; null: word rules never run
 };
 
 // Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates

@@ -75,6 +75,12 @@ Status ForEachEntry(const std::string& file, const Json& json, const char* secti
 Status SetPosition(const std::string& position, CurrencyEntry& currency) {
   if (position == "prefix") {
     currency.prefix = true;
+  } else if (position == "prefix_spaced") {
+    currency.prefix_spaced = true;
+  } else if (position == "prefix_scaled") {
+    currency.prefix_scaled = true;
+  } else if (position == "suffix_cued") {
+    currency.suffix_cued = true;
   } else if (position == "suffix") {
     currency.suffix = true;
   } else if (position == "suffix_bare") {
@@ -85,21 +91,23 @@ Status SetPosition(const std::string& position, CurrencyEntry& currency) {
     currency.minor_attached = true;
   } else {
     return Status::InvalidArgument("position \"" + position +
-                                   "\" is not one of prefix, suffix, suffix_bare, minor, "
-                                   "minor_attached");
+                                   "\" is not one of prefix, prefix_spaced, prefix_scaled, "
+                                   "suffix, suffix_bare, suffix_cued, minor, minor_attached");
   }
   return Status::Ok();
 }
 
 Status LoadCurrency(const Json& entry, Tables& tables) {
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(
-      entry, {"surface", "iso", "type", "positions", "dollar_sign", "power"}, "a currency"));
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(entry, {"surface", "iso", "type", "positions", "dollar_sign", "power", "any_case"},
+                "a currency"));
   CurrencyEntry currency;
   NEWSFACTS_RETURN_IF_ERROR(ReadRequiredString(entry, "surface", &currency.surface));
   NEWSFACTS_RETURN_IF_ERROR(ReadRequiredString(entry, "iso", &currency.iso));
   NEWSFACTS_RETURN_IF_ERROR(ReadRequiredString(entry, "type", &currency.type));
   NEWSFACTS_RETURN_IF_ERROR(ReadBool(entry, "dollar_sign", &currency.dollar_sign));
   NEWSFACTS_RETURN_IF_ERROR(ReadInt(entry, "power", &currency.power));
+  NEWSFACTS_RETURN_IF_ERROR(ReadBool(entry, "any_case", &currency.any_case));
   if (currency.surface.empty()) return Status::InvalidArgument("empty surface");
   if (currency.type != "symbol" && currency.type != "code" && currency.type != "name") {
     return Status::InvalidArgument("type \"" + currency.type +
@@ -110,8 +118,11 @@ Status LoadCurrency(const Json& entry, Tables& tables) {
   for (const std::string& position : positions) {
     NEWSFACTS_RETURN_IF_ERROR(SetPosition(position, currency));
   }
-  tables.currency_exact[currency.surface] = tables.currencies.size();
-  if (currency.type == "name") {
+  if (currency.type == "name" && currency.any_case) {
+    return Status::InvalidArgument("any_case is for symbols and codes; names match in any case");
+  }
+  tables.currency_exact[CollapseSpaces(currency.surface)] = tables.currencies.size();
+  if (currency.type == "name" || currency.any_case) {
     tables.currency_folded[NormalizeKey(currency.surface)] = tables.currencies.size();
   }
   tables.currencies.push_back(std::move(currency));
@@ -134,13 +145,15 @@ Status LoadScale(const Json& entry, Tables& tables) {
 }
 
 Status LoadNumberWord(const Json& entry, Tables& tables) {
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(entry, {"word", "value", "unit", "tens"}, "a number word"));
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(entry, {"word", "value", "unit", "tens", "needs_scale"}, "a number word"));
   std::string word;
   NumberWord number;
   NEWSFACTS_RETURN_IF_ERROR(ReadRequiredString(entry, "word", &word));
   NEWSFACTS_RETURN_IF_ERROR(ReadDecimal(entry, "value", &number.value));
   NEWSFACTS_RETURN_IF_ERROR(ReadBool(entry, "unit", &number.unit));
   NEWSFACTS_RETURN_IF_ERROR(ReadBool(entry, "tens", &number.tens));
+  NEWSFACTS_RETURN_IF_ERROR(ReadBool(entry, "needs_scale", &number.needs_scale));
   tables.number_words[NormalizeKey(word)] = number;
   return Status::Ok();
 }
@@ -198,6 +211,9 @@ Status LoadSettings(const Json& json, Tables& tables, const std::string& file) {
   words.clear();
   NEWSFACTS_RETURN_IF_ERROR(ReadStringList(json, "vague_cues_after", &words));
   for (const std::string& cue : words) tables.cues_after.push_back(NormalizeKey(cue));
+  words.clear();
+  NEWSFACTS_RETURN_IF_ERROR(ReadStringList(json, "money_cues_before", &words));
+  for (const std::string& cue : words) tables.money_cues_before.push_back(NormalizeKey(cue));
   StatusOr<const Json*> bounds =
       SettingsObject(json, "approximate_bounds", {"low_factor", "high_factor"});
   if (!bounds.ok()) return bounds.status();
@@ -227,6 +243,7 @@ Status LoadSettings(const Json& json, Tables& tables, const std::string& file) {
   words.clear();
   NEWSFACTS_RETURN_IF_ERROR(ReadStringList(json, "prefilter_words", &words));
   for (const std::string& word : words) tables.prefilter_words.push_back(Lowercase(word));
+  NEWSFACTS_RETURN_IF_ERROR(ReadStringList(json, "prefilter_patterns", &tables.prefilter_patterns));
   if (!json.contains("macros")) return Status::Ok();
   if (!json["macros"].is_object()) {
     return Status::InvalidArgument("\"macros\" must be an object of strings");
@@ -273,7 +290,8 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
         CheckKeys(json,
                   {"kind", "about", "comment", "currencies", "scales", "number_words", "qualifiers",
                    "approximate_bounds", "vague", "vague_cues_before", "vague_cues_after",
-                   "restatement", "currency_gate", "prefilter_words", "macros", "rules"},
+                   "money_cues_before", "restatement", "currency_gate", "prefilter_words",
+                   "prefilter_patterns", "macros", "rules"},
                   "an \"amounts\" file")
             .WithContext(file));
     auto bind = [&tables](Status (*load)(const Json&, Tables&)) {
@@ -293,7 +311,7 @@ Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
 }
 
 const CurrencyEntry* Tables::FindCurrency(std::string_view surface) const {
-  if (auto it = currency_exact.find(std::string(surface)); it != currency_exact.end()) {
+  if (auto it = currency_exact.find(CollapseSpaces(surface)); it != currency_exact.end()) {
     return &currencies[it->second];
   }
   if (auto it = currency_folded.find(NormalizeKey(surface)); it != currency_folded.end()) {
@@ -367,28 +385,39 @@ namespace {
 // The currency macros: prefix, suffix, bare suffix and minor units, symbols and codes in
 // their exact case, names in any case.
 void AddCurrencyMacros(Tables& tables) {
-  std::vector<std::string> prefix_exact, prefix_folded, suffix_exact, suffix_folded, bare_exact,
-      bare_folded, minor_exact, minor_folded, attached;
-  for (const CurrencyEntry& c : tables.currencies) {
-    const bool fold = c.type == "name";
-    if (c.prefix) (fold ? prefix_folded : prefix_exact).push_back(c.surface);
-    if (c.suffix) (fold ? suffix_folded : suffix_exact).push_back(c.surface);
-    if (c.suffix_bare) (fold ? bare_folded : bare_exact).push_back(c.surface);
-    if (c.minor) (fold ? minor_folded : minor_exact).push_back(c.surface);
-    if (c.minor_attached) attached.push_back(c.surface);
-  }
-  auto either = [](const std::string& a, const std::string& b) {
-    return "(?:" + a + "|" + b + ")";
+  // Per position: surfaces matched in their exact case, and surfaces matched in any case.
+  struct Lists {
+    std::vector<std::string> exact, folded;
   };
-  tables.macros.Set("CUR_PREFIX", either(Alternation(prefix_exact, false, true, false),
-                                         Alternation(prefix_folded, true, true, false)));
-  tables.macros.Set("CUR_SUFFIX", either(Alternation(suffix_exact, false, false, true),
-                                         Alternation(suffix_folded, true, false, true)));
-  tables.macros.Set("CUR_SUFFIX_BARE", either(Alternation(bare_exact, false, false, true),
-                                              Alternation(bare_folded, true, false, true)));
-  tables.macros.Set("CUR_MINOR", either(Alternation(minor_exact, false, false, true),
-                                        Alternation(minor_folded, true, false, true)));
-  tables.macros.Set("CUR_MINOR_ATTACHED", Alternation(attached, false, false, true));
+  Lists prefix, spaced, scaled, suffix, bare, cued, minor, attached, code;
+  for (const CurrencyEntry& c : tables.currencies) {
+    const bool fold = c.type == "name" || c.any_case;
+    auto add = [&](bool on, Lists& lists) {
+      if (on) (fold ? lists.folded : lists.exact).push_back(c.surface);
+    };
+    add(c.prefix, prefix);
+    add(c.prefix_spaced, spaced);
+    add(c.prefix_scaled, scaled);
+    add(c.suffix, suffix);
+    add(c.suffix_bare, bare);
+    add(c.suffix_cued, cued);
+    add(c.minor, minor);
+    add(c.minor_attached, attached);
+    if (c.type == "code") code.exact.push_back(c.surface);  // fused "MEUR": exact case only
+  }
+  auto either = [](const Lists& lists, bool boundary_before, bool boundary_after) {
+    return "(?:" + Alternation(lists.exact, false, boundary_before, boundary_after) + "|" +
+           Alternation(lists.folded, true, boundary_before, boundary_after) + ")";
+  };
+  tables.macros.Set("CUR_PREFIX", either(prefix, true, false));
+  tables.macros.Set("CUR_PREFIX_SPACED", either(spaced, true, false));
+  tables.macros.Set("CUR_PREFIX_SCALED", either(scaled, true, false));
+  tables.macros.Set("CUR_SUFFIX", either(suffix, false, true));
+  tables.macros.Set("CUR_SUFFIX_BARE", either(bare, false, true));
+  tables.macros.Set("CUR_SUFFIX_CUED", either(cued, false, true));
+  tables.macros.Set("CUR_MINOR", either(minor, false, true));
+  tables.macros.Set("CUR_MINOR_ATTACHED", either(attached, false, true));
+  tables.macros.Set("CUR_CODE", either(code, false, true));
 }
 
 }  // namespace
@@ -399,15 +428,19 @@ void AddTableMacros(Tables& tables) {
   for (const auto& [word, power] : tables.scale_powers) scales.push_back(word);
   tables.macros.Set("SCALE", Alternation(scales, true, false, true));
   tables.macros.Set("SCALE_SPELLED", Alternation(tables.scales_spelled, true, false, true));
-  std::vector<std::string> words, units, tens;
+  std::vector<std::string> words, units, tens, alone;
   for (const auto& [word, number] : tables.number_words) {
     words.push_back(word);
+    if (!number.needs_scale) alone.push_back(word);
     if (number.unit) units.push_back(word);
     if (number.tens) tens.push_back(word);
   }
   tables.macros.Set("NUMWORD", "(?:" + Alternation(tens, true, false, false) + "{SPD}" +
                                    Alternation(units, true, false, true) + "|" +
                                    Alternation(words, true, false, true) + ")");
+  tables.macros.Set("NUMWORD_ALONE", "(?:" + Alternation(tens, true, false, false) + "{SPD}" +
+                                         Alternation(units, true, false, true) + "|" +
+                                         Alternation(alone, true, false, true) + ")");
   tables.macros.Set("QUAL_BEFORE", Alternation(tables.qualifiers_before, true, true, false));
   tables.macros.Set("QUAL_AFTER", Alternation(tables.qualifiers_after, true, false, true));
   std::map<std::string, std::vector<std::string>> vague_by_form;
@@ -417,6 +450,7 @@ void AddTableMacros(Tables& tables) {
   tables.macros.Set("VAGUE_FEW", Alternation(vague_by_form["few"], true, true, true));
   tables.macros.Set("VAGUE_CUE_BEFORE", Alternation(tables.cues_before, true, true, true));
   tables.macros.Set("VAGUE_CUE_AFTER", Alternation(tables.cues_after, true, true, true));
+  tables.macros.Set("MONEY_CUE_BEFORE", Alternation(tables.money_cues_before, true, true, true));
 }
 
 }  // namespace newsfacts::amounts

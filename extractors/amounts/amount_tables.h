@@ -20,11 +20,15 @@ namespace newsfacts::amounts {
 // One row of the "currencies" table.
 struct CurrencyEntry {
   std::string surface;
-  std::string iso;   // empty: the name does not identify one currency ("kroner")
-  std::string type;  // "symbol", "code" or "name"
-  bool prefix = false;
+  std::string iso;              // empty: the name does not identify one currency ("kroner")
+  std::string type;             // "symbol", "code" or "name"
+  bool any_case = false;        // a symbol or code also written in lower case ("usd 30")
+  bool prefix = false;          // before a number: "$4bn", "USD 5m"
+  bool prefix_spaced = false;   // before a number, only with a space: "c $ 12.2 million"
+  bool prefix_scaled = false;   // before a number with a scale word: "euro 300 million"
   bool suffix = false;          // after a scaled number ("5bn euros")
   bool suffix_bare = false;     // after any number ("149 euros")
+  bool suffix_cued = false;     // after any number, with a money cue before: "paid 20 pounds"
   bool dollar_sign = false;     // a generic dollar that article metadata may re-map
   bool minor = false;           // minor unit after a number: "70 pence", "50 cents"
   bool minor_attached = false;  // minor unit written onto short numbers: "53p"
@@ -43,6 +47,7 @@ struct NumberWord {
   Decimal value;
   bool unit = false;  // may follow a tens word: "twenty-five"
   bool tens = false;
+  bool needs_scale = false;  // counts only before a scale word: "a", "half" ("half a million")
 };
 
 // Everything the rule files' tables define, merged over all files in order. Keys of the
@@ -50,8 +55,8 @@ struct NumberWord {
 // (thread-safe to read).
 struct Tables {
   std::vector<CurrencyEntry> currencies;
-  std::map<std::string, size_t> currency_exact;   // surface -> index
-  std::map<std::string, size_t> currency_folded;  // normalized name -> index
+  std::map<std::string, size_t> currency_exact;   // CollapseSpaces(surface) -> index
+  std::map<std::string, size_t> currency_folded;  // NormalizeKey(name or any-case) -> index
   std::map<std::string, int> scale_powers;        // normalized word -> power of ten
   std::vector<std::string> scales_spelled;
   std::map<std::string, NumberWord> number_words;      // normalized word -> value
@@ -61,17 +66,19 @@ struct Tables {
   std::map<std::string, VagueEntry> vague;  // normalized phrase -> interval
   std::vector<std::string> cues_before;
   std::vector<std::string> cues_after;
+  std::vector<std::string> money_cues_before;  // normalized
   std::optional<Decimal> approximate_low_factor;
   std::optional<Decimal> approximate_high_factor;
   std::vector<std::string> restatement_open;
   std::vector<std::string> restatement_separators;  // normalized
   bool has_restatement = false;
-  std::vector<std::string> prefilter_words;  // lowercase
-  std::string currency_gate;                 // pattern source, macros unexpanded
+  std::vector<std::string> prefilter_words;     // lowercase
+  std::vector<std::string> prefilter_patterns;  // RE2 sources, macros unexpanded
+  std::string currency_gate;                    // pattern source, macros unexpanded
   MacroTable macros;  // the files' "macros", then those generated from the tables
 
-  // The currency written `surface`: an exact symbol or code, else a name in any case and
-  // spacing; nullptr when the tables have none.
+  // The currency written `surface` (in any spacing): an exact symbol or code, else a name or
+  // an any-case symbol or code in any case; nullptr when the tables have none.
   const CurrencyEntry* FindCurrency(std::string_view surface) const;
   // The value of number words ("two", "half a", "twenty-five" as tens plus unit); nullopt
   // when the words are not in the table.

@@ -22,7 +22,9 @@ std::string Lowercase(std::string_view text) {
   return out;
 }
 
-std::string NormalizeKey(std::string_view text) {
+std::string NormalizeKey(std::string_view text) { return Lowercase(CollapseSpaces(text)); }
+
+std::string CollapseSpaces(std::string_view text) {
   std::string out;
   bool pending_space = false;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -39,7 +41,7 @@ std::string NormalizeKey(std::string_view text) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out.push_back(AsciiLower(c));
+    out.push_back(c);
   }
   return out;
 }

@@ -19,6 +19,9 @@ std::string Lowercase(std::string_view text);
 // table keys and matched text compare equal whatever spacing the article used.
 std::string NormalizeKey(std::string_view text);
 
+// NormalizeKey without the lowercasing: for symbols and codes, whose case matters ("C $").
+std::string CollapseSpaces(std::string_view text);
+
 // The digits of `text` in order, ignoring every other byte.
 std::string DigitsOf(std::string_view text);
 
