@@ -2,7 +2,6 @@
 // shifting row ids past the output's largest ones and mapping entities by canonical key.
 #include "db/merge.h"
 
-#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <string_view>
@@ -131,25 +130,6 @@ constexpr std::string_view kCopyQuotes =
     "FROM src.quotes q JOIN temp.merge_articles k ON k.src_id = q.article_id "
     "LEFT JOIN temp.merge_entities e ON e.src_id = q.speaker_entity_id, temp.merge_offsets o "
     "ORDER BY q.id";
-
-// A read-only SQLite URI for `path`: every byte outside the unreserved set and "/" is
-// percent-encoded, so "?", "#" and "%" in file names stay part of the path.
-std::string ReadOnlyUri(const std::string& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  const std::string absolute = std::filesystem::absolute(path).string();
-  std::string uri = "file:";
-  for (const char c : absolute) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      uri.push_back(c);
-    } else {
-      uri.push_back('%');
-      uri.push_back(kHex[byte >> 4]);
-      uri.push_back(kHex[byte & 0x0F]);
-    }
-  }
-  return uri + "?mode=ro";
-}
 
 // Runs the single statement `sql` and returns how many rows it changed.
 StatusOr<int64_t> Run(sqlite::Connection& connection, std::string_view sql) {
@@ -280,7 +260,7 @@ StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
   StatusOr<sqlite::Statement> attach = connection.Prepare("ATTACH DATABASE ?1 AS src");
   if (!attach.ok()) return attach.status();
   for (const std::string& input : inputs) {
-    attach->BindText(1, ReadOnlyUri(input));
+    attach->BindText(1, sqlite::FileUri(input, "mode=ro"));
     Status attached = attach->Run();
     if (!attached.ok()) return InputError(attached, input);
     Status merged = MergeOne(connection, input, summary);
