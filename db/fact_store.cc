@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/document_check.h"
+#include "db/entity_votes.h"
 #include "db/fact_store_impl.h"
 #include "db/migrations.h"
 
@@ -78,6 +79,7 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = -65536"));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));
+  NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));
   NEWSFACTS_RETURN_IF_ERROR(impl->Prepare());
   return std::unique_ptr<FactStore>(new FactStore(std::move(impl)));
 }
@@ -187,7 +189,8 @@ Status FactStore::CommitBatch() {
     return Status::FailedPrecondition(impl_->connection->path() + ": no batch is open");
   }
   std::unique_ptr<sqlite::Transaction> batch = std::move(impl_->batch);
-  Status status = batch->Commit();
+  Status status = DecideEntities(*impl_->connection);
+  if (status.ok()) status = batch->Commit();
   if (!status.ok()) impl_->ForgetCaches();
   return status;
 }

@@ -35,11 +35,10 @@ class CodePointOffsets {
 };
 
 struct FactStore::Impl {
-  // What the entities table holds for a key, so unchanged entities skip the upsert.
+  // The id and parent the entities table holds for a key, so that known entities skip the
+  // upsert (name and type are decided at commit, see db/entity_votes.h).
   struct CachedEntity {
     int64_t id = 0;
-    std::string name;
-    EntityType type = EntityType::kOrg;
     std::string parent_key;
   };
 
@@ -51,7 +50,7 @@ struct FactStore::Impl {
   // Stores `doc` in place of the article at its path and record (if any).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
-  Status WriteEntities(const Document& doc);
+  Status WriteEntities(const Document& doc, int64_t article_id);
   Status WriteMentions(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteClaims(const Document& doc, int64_t article_id, int64_t run_id);
@@ -64,6 +63,9 @@ struct FactStore::Impl {
   // Declared first so that it is destroyed after the statements and the batch using it.
   std::unique_ptr<sqlite::Connection> connection;
   sqlite::Statement select_stored;
+  sqlite::Statement insert_entity_name;
+  sqlite::Statement list_entity;
+  sqlite::Statement list_replaced_entities;
   sqlite::Statement delete_article;
   sqlite::Statement insert_article;
   sqlite::Statement insert_sentence;

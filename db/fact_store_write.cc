@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "db/entity_votes.h"
 #include "db/fact_store_impl.h"
 
 namespace newsfacts {
@@ -24,12 +25,22 @@ constexpr std::string_view kInsertSentence =
 // The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
 constexpr std::string_view kIndexSentence =
     "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)";
-// A later article may know an entity's parent when an earlier one did not; it never
-// forgets one.
+// An entity's name and type are decided from all articles when the transaction commits
+// (db/entity_votes.h); an upsert only fills in a parent an earlier article did not know, and
+// never forgets one.
 constexpr std::string_view kUpsertEntity =
     "INSERT INTO entities (key, name, type, parent_key) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type, "
+    "ON CONFLICT (key) DO UPDATE SET "
     "parent_key = coalesce(excluded.parent_key, entities.parent_key) RETURNING id";
+constexpr std::string_view kInsertEntityName =
+    "INSERT OR IGNORE INTO entity_names (entity_id, article_id, name) VALUES (?1, ?2, ?3)";
+constexpr std::string_view kListEntity =
+    "INSERT OR IGNORE INTO temp.entities_to_decide (id) VALUES (?1)";
+// The entities of the article about to be replaced lose its mentions: they are decided again.
+constexpr std::string_view kListReplacedEntities =
+    "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT DISTINCT m.entity_id "
+    "FROM mentions m JOIN articles a ON a.id = m.article_id "
+    "WHERE a.path = ?1 AND a.record_index = ?2";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)";
 constexpr std::string_view kInsertMention =
@@ -78,15 +89,17 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},     {&update_run_counts, kUpdateRunCounts},
-      {&delete_article, kDeleteArticle},   {&insert_article, kInsertArticle},
-      {&insert_sentence, kInsertSentence}, {&upsert_entity, kUpsertEntity},
-      {&insert_alias, kInsertAlias},       {&insert_mention, kInsertMention},
-      {&insert_amount, kInsertAmount},     {&set_restates, kSetRestates},
-      {&insert_claim, kInsertClaim},       {&insert_quote, kInsertQuote},
-      {&insert_run, kInsertRun},           {&finish_run, kFinishRun},
-      {&select_hashes, kSelectHashes},     {&index_sentence, kIndexSentence},
-      {&select_stale, kSelectStale},       {&select_article, kSelectArticle},
+      {&select_stored, kSelectStored},   {&update_run_counts, kUpdateRunCounts},
+      {&delete_article, kDeleteArticle}, {&insert_entity_name, kInsertEntityName},
+      {&list_entity, kListEntity},       {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle}, {&insert_sentence, kInsertSentence},
+      {&upsert_entity, kUpsertEntity},   {&insert_alias, kInsertAlias},
+      {&insert_mention, kInsertMention}, {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},     {&insert_claim, kInsertClaim},
+      {&insert_quote, kInsertQuote},     {&insert_run, kInsertRun},
+      {&finish_run, kFinishRun},         {&select_hashes, kSelectHashes},
+      {&index_sentence, kIndexSentence}, {&select_stale, kSelectStale},
+      {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
@@ -133,13 +146,19 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   if (!savepoint.ok()) return savepoint.status();
   NEWSFACTS_RETURN_IF_ERROR(Replace(doc, content_hash, run_id));
   NEWSFACTS_RETURN_IF_ERROR((*savepoint)->Release());
-  if (own_transaction != nullptr) NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
+  if (own_transaction != nullptr) {
+    NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
+    NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
+  }
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;
 }
 
 Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash,
                                 int64_t run_id) {
   const ArticleMeta& meta = doc.meta();
+  list_replaced_entities.BindText(1, meta.path);
+  list_replaced_entities.BindInt64(2, meta.record_index);
+  NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
   delete_article.BindText(1, meta.path);
   delete_article.BindInt64(2, meta.record_index);
   NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
@@ -160,7 +179,7 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 
   chars.Build(doc.text());
   NEWSFACTS_RETURN_IF_ERROR(WriteSentences(doc, article_id));
-  NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc));
+  NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc, article_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteMentions(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteAmounts(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteClaims(doc, article_id, run_id));
@@ -186,13 +205,12 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
   return Status::Ok();
 }
 
-Status FactStore::Impl::WriteEntities(const Document& doc) {
+Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
   entity_ids.clear();
   for (const Entity& entity : doc.entities()) {
     auto cached = entity_cache.find(entity.key);
     const bool unchanged =
-        cached != entity_cache.end() && cached->second.name == entity.name &&
-        cached->second.type == entity.type &&
+        cached != entity_cache.end() &&
         (entity.parent_key.empty() || cached->second.parent_key == entity.parent_key);
     int64_t id = 0;
     if (unchanged) {
@@ -212,11 +230,15 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
       upsert_entity.Reset();
       CachedEntity& slot = entity_cache[entity.key];
       slot.id = id;
-      slot.name = entity.name;
-      slot.type = entity.type;
       if (!entity.parent_key.empty()) slot.parent_key = entity.parent_key;
     }
     entity_ids.push_back(id);
+    insert_entity_name.BindInt64(1, id);
+    insert_entity_name.BindInt64(2, article_id);
+    insert_entity_name.BindText(3, entity.name);
+    NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
+    list_entity.BindInt64(1, id);
+    NEWSFACTS_RETURN_IF_ERROR(list_entity.Run());
     for (const std::string& alias : entity.aliases) {
       if (alias.empty()) continue;
       std::string alias_key = std::to_string(id);
