@@ -2,7 +2,9 @@
 // 0 ok, 1 finished with failed articles or a failed check, 2 usage or fatal error.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,12 @@ struct QueryCommand {
   std::string sql;
   std::string db_path = "newsfacts.db";
   std::string format;  // "table", "csv", "json"; empty = table on a terminal, else json
+  // Seconds before the query is stopped (exit code 2); 0 = none. Unset: 30 in the table
+  // format, none in CSV and JSON.
+  std::optional<double> timeout_seconds;
+  // Rows printed per result set, the rest not read; 0 = all. Unset: 1000 for a table on a
+  // terminal, all otherwise.
+  std::optional<int64_t> max_rows;
 };
 int RunQueryCommand(const QueryCommand& command);
 

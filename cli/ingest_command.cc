@@ -60,14 +60,19 @@ int RunIngestCommand(const IngestCommand& command) {
                  s.files, files_total, s.articles_added + s.articles_replaced);
     progress_shown = true;
   };
-  StatusOr<IngestSummary> summary = RunIngest(options, loaded->pipeline, **store, observer);
+  IngestSummary summary;
+  Status status = RunIngest(options, loaded->pipeline, **store, observer, summary);
   if (progress_shown) std::fputs("\r\033[K", stderr);
-  if (!summary.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", summary.status().message().c_str());
+  if (!status.ok()) {
+    // What was committed before the error stays stored: say how much (issue 15, item 8).
+    std::fprintf(stderr, "newsfacts: %s\n", status.message().c_str());
+    std::fprintf(stderr, "newsfacts: stopped; the summary below counts what was committed\n");
+    std::fflush(stderr);
+    PrintSummary(summary, command.db_path);
     return kExitFatal;
   }
-  PrintSummary(*summary, command.db_path);
-  return summary->articles_failed > 0 ? kExitSomeFailed : kExitOk;
+  PrintSummary(summary, command.db_path);
+  return summary.articles_failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace newsfacts

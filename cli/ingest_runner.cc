@@ -107,26 +107,46 @@ void CountStored(const Document& doc, IngestSummary& summary) {
   summary.bytes += static_cast<int64_t>(doc.text().size());
 }
 
-// The writer's side of the scheme: stores what the workers hand it in transactions of
-// `batch_articles` articles, reports messages and progress, and counts. Not thread-safe:
-// only the thread that owns the store calls it.
+// The counts of `summary` that the runs table records.
+RunCounts CountsOf(const IngestSummary& summary) {
+  return {summary.articles_added, summary.articles_replaced, summary.articles_unchanged,
+          summary.articles_failed, summary.articles_reextracted};
+}
+
+// Adds the stored-article counts of `batch` to `total`.
+void AddStored(const IngestSummary& batch, IngestSummary& total) {
+  total.articles_added += batch.articles_added;
+  total.articles_replaced += batch.articles_replaced;
+  total.articles_unchanged += batch.articles_unchanged;
+  total.articles_reextracted += batch.articles_reextracted;
+  total.sentences += batch.sentences;
+  total.mentions += batch.mentions;
+  total.amounts += batch.amounts;
+  total.claims += batch.claims;
+  total.bytes += batch.bytes;
+}
+
+// The writer's side of the scheme: holds what the workers hand it and stores it in
+// transactions of `batch_articles` articles (or kMaxHeldBytes of text), so the write lock is
+// held only while writing, never while extraction runs; reports messages and progress.
+// summary() counts what was committed. Not thread-safe: only the store's thread calls it.
 class Writer {
  public:
-  Writer(const IngestOptions& options, FactStore& store, int64_t run_id,
-         const StoredHashes& stored_hashes, int64_t files_total, const IngestObserver& observer)
+  // Text bytes held before a batch is written early, so memory stays bounded for big files.
+  static constexpr size_t kMaxHeldBytes = 64u << 20;
+
+  Writer(const IngestOptions& options, FactStore& store, int64_t run_id, int64_t files_total,
+         const IngestObserver& observer)
       : options_(options),
         store_(store),
         run_id_(run_id),
-        stored_hashes_(stored_hashes),
         files_total_(files_total),
         observer_(observer) {}
 
-  Status Begin() { return store_.BeginBatch(); }
-  Status Finish() { return store_.CommitBatch(); }
   IngestSummary& summary() { return summary_; }
 
-  // Stores `item`'s document, if any. Returns only fatal store errors; an article that
-  // cannot be stored is reported and counted as failed.
+  // Holds `item`'s document, if any, and writes the held batch when it is full. Returns
+  // only fatal store errors; an article that cannot be stored is reported and counted.
   Status Take(WorkItem item) {
     for (const std::string& message : item.messages) observer_.on_message(message);
     if (item.failed) ++summary_.articles_failed;
@@ -136,39 +156,76 @@ class Writer {
       observer_.on_progress(summary_, files_total_);
     }
     if (!item.doc) return Status::Ok();
-    const Document& doc = *item.doc;
-    Status status = store_.WriteArticle(doc, item.content_hash, run_id_);
-    if (!status.ok()) {
-      if (IsFatalStoreError(status)) return status;
-      observer_.on_message(doc.meta().path +
-                           (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
-                           status.message());
-      ++summary_.articles_failed;
+    held_bytes_ += item.doc->text().size();
+    held_.push_back(std::move(item));
+    if (held_.size() < std::max<size_t>(1, options_.batch_articles) &&
+        held_bytes_ < kMaxHeldBytes) {
       return Status::Ok();
     }
-    if (item.reextracted) {
-      ++summary_.articles_reextracted;
-    } else if (stored_hashes_.count(ArticleKey(doc.meta().path, doc.meta().record_index)) > 0) {
-      ++summary_.articles_replaced;
-    } else {
-      ++summary_.articles_added;
-    }
-    CountStored(doc, summary_);
-    if (++in_batch_ < options_.batch_articles) return Status::Ok();
-    in_batch_ = 0;
-    NEWSFACTS_RETURN_IF_ERROR(store_.CommitBatch());
-    return store_.BeginBatch();
+    return Flush();
+  }
+
+  // Writes the held documents in one transaction, which also records the run's counts.
+  Status Flush() {
+    if (held_.empty()) return Status::Ok();
+    IngestSummary batch;
+    NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch());
+    for (const WorkItem& item : held_) NEWSFACTS_RETURN_IF_ERROR(Store(item, batch));
+    held_.clear();
+    held_bytes_ = 0;
+    IngestSummary after = summary_;
+    AddStored(batch, after);
+    NEWSFACTS_RETURN_IF_ERROR(store_.CommitBatch(run_id_, CountsOf(after)));
+    AddStored(batch, summary_);
+    observer_.on_progress(summary_, files_total_);
+    return Status::Ok();
   }
 
  private:
+  // Stores one document, counting it in `batch` by what the database held at its place.
+  Status Store(const WorkItem& item, IngestSummary& batch) {
+    const Document& doc = *item.doc;
+    StatusOr<ArticleWrite> written =
+        item.reextracted ? Rewrite(doc, item.content_hash)
+                         : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
+    if (!written.ok()) {
+      if (IsFatalStoreError(written.status())) return written.status();
+      observer_.on_message(doc.meta().path +
+                           (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
+                           written.status().message());
+      ++summary_.articles_failed;
+      return Status::Ok();
+    }
+    if (*written == ArticleWrite::kUnchanged) {
+      ++batch.articles_unchanged;  // another process stored the same text meanwhile
+      return Status::Ok();
+    }
+    if (item.reextracted) {
+      ++batch.articles_reextracted;
+    } else if (*written == ArticleWrite::kReplaced) {
+      ++batch.articles_replaced;
+    } else {
+      ++batch.articles_added;
+    }
+    CountStored(doc, batch);
+    return Status::Ok();
+  }
+
+  // Stores a re-extracted article in place of itself.
+  StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash) {
+    Status status = store_.WriteArticle(doc, content_hash, run_id_);
+    if (!status.ok()) return status;
+    return ArticleWrite::kReplaced;
+  }
+
   const IngestOptions& options_;
   FactStore& store_;
   const int64_t run_id_;
-  const StoredHashes& stored_hashes_;
   const int64_t files_total_;
   const IngestObserver& observer_;
   IngestSummary summary_;
-  size_t in_batch_ = 0;
+  std::vector<WorkItem> held_;
+  size_t held_bytes_ = 0;
 };
 
 // The one worker/queue/writer scheme: `jobs` threads take `work` items in order, run them
@@ -202,6 +259,7 @@ Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
   }
   results.Close();
   for (std::thread& worker : workers) worker.join();
+  if (fatal.ok()) fatal = writer.Flush();
   return fatal;
 }
 
@@ -228,9 +286,10 @@ Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactSto
 
 }  // namespace
 
-StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& pipeline,
-                                  FactStore& store, const IngestObserver& observer) {
+Status RunIngest(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
+                 const IngestObserver& observer, IngestSummary& summary) {
   const auto started = std::chrono::steady_clock::now();
+  summary = IngestSummary();
   StatusOr<FoundFiles> found = FindArticleFiles(options.roots);
   if (!found.ok()) return found.status();
   for (const FoundFiles::Skipped& skipped : found->skipped) {
@@ -245,21 +304,15 @@ StatusOr<IngestSummary> RunIngest(const IngestOptions& options, const Pipeline& 
                        ? options.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
-  Writer writer(options, store, *run_id, *stored, static_cast<int64_t>(files.size()), observer);
+  Writer writer(options, store, *run_id, static_cast<int64_t>(files.size()), observer);
   std::vector<Job> work(files.begin(), files.end());
-  NEWSFACTS_RETURN_IF_ERROR(writer.Begin());
-  NEWSFACTS_RETURN_IF_ERROR(
-      ExtractAndStore(work, jobs, options.queue_capacity, pipeline, *stored, writer));
-  NEWSFACTS_RETURN_IF_ERROR(Reextract(options, pipeline, store, *run_id, jobs, writer));
-  NEWSFACTS_RETURN_IF_ERROR(writer.Finish());
-
-  IngestSummary& summary = writer.summary();
+  Status status = ExtractAndStore(work, jobs, options.queue_capacity, pipeline, *stored, writer);
+  if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, writer);
+  summary = writer.summary();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  RunCounts counts{summary.articles_added, summary.articles_replaced, summary.articles_unchanged,
-                   summary.articles_failed, summary.articles_reextracted};
-  NEWSFACTS_RETURN_IF_ERROR(store.FinishRun(*run_id, counts));
-  return summary;
+  NEWSFACTS_RETURN_IF_ERROR(status);
+  return store.FinishRun(*run_id, CountsOf(summary));
 }
 
 }  // namespace newsfacts

@@ -52,6 +52,16 @@ CLI::App* AddQuery(CLI::App& app, QueryCommand& command) {
       ->add_option("--format", command.format,
                    "table, csv or json (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "csv", "json"}));
+  query_app
+      ->add_option("--timeout", command.timeout_seconds,
+                   "Stop the query after SECONDS, exit code 2 (default: 30 for a table, none "
+                   "for CSV and JSON; 0 = none)")
+      ->check(CLI::NonNegativeNumber);
+  query_app
+      ->add_option("--max-rows", command.max_rows,
+                   "Print at most N rows per result (default: 1000 for a table on a terminal, "
+                   "all otherwise; 0 = all)")
+      ->check(CLI::NonNegativeNumber);
   return query_app;
 }
 

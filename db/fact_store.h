@@ -27,6 +27,14 @@ struct RunCounts {
   int64_t articles_reextracted = 0;  // stored articles extracted again with this run's rules
 };
 
+// What FactStore::WriteArticleIfChanged did, decided from the database inside the write
+// transaction (so two processes ingesting the same files count each article once).
+enum class ArticleWrite {
+  kAdded,      // no article was stored at its path and record
+  kReplaced,   // another text was stored there; its facts were replaced
+  kUnchanged,  // the same content hash was stored there; nothing was written
+};
+
 // An article as stored: what re-extraction needs to rebuild its Document without the file.
 struct StoredArticle {
   ArticleMeta meta;  // path, record index, title, source, url, published, repairs
@@ -75,6 +83,9 @@ class FactStore {
   // open discards it.
   Status BeginBatch();
   Status CommitBatch();
+  // Like CommitBatch, but first records `counts` (without a finish time) in run `run_id`'s
+  // row in the same transaction, so the runs table always agrees with articles.run_id.
+  Status CommitBatch(int64_t run_id, const RunCounts& counts);
 
   // Stores `doc` with every annotation layer, replacing any article with the same path and
   // record index (and its facts). All-or-nothing: on error nothing of this article changed
@@ -82,6 +93,10 @@ class FactStore {
   // InvalidArgument when a span or an index between layers is out of range (checked before
   // writing), Busy, ReadOnly, IoError from SQLite.
   Status WriteArticle(const Document& doc, std::string_view content_hash, int64_t run_id);
+  // Like WriteArticle, but writes nothing when the article stored at the same path and
+  // record has `content_hash`, and says which case it was.
+  StatusOr<ArticleWrite> WriteArticleIfChanged(const Document& doc, std::string_view content_hash,
+                                               int64_t run_id);
 
   // The schema version this build migrates to.
   static int LatestSchemaVersion();
@@ -89,6 +104,8 @@ class FactStore {
  private:
   struct Impl;
   explicit FactStore(std::unique_ptr<Impl> impl);
+  StatusOr<ArticleWrite> WriteArticle(const Document& doc, std::string_view content_hash,
+                                      int64_t run_id, bool if_changed);
   std::unique_ptr<Impl> impl_;
 };
 

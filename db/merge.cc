@@ -2,11 +2,11 @@
 // shifting row ids past the output's largest ones and mapping entities by canonical key.
 #include "db/merge.h"
 
-#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <string_view>
 
+#include "db/entity_votes.h"
 #include "db/migrations.h"
 #include "db/sqlite.h"
 
@@ -60,11 +60,12 @@ constexpr std::string_view kCopyRuns =
     "SELECT r.id + o.run, r.tool_version, r.rules_fingerprint, r.started_at, r.finished_at, "
     "r.articles_added, r.articles_replaced, r.articles_unchanged, r.articles_failed, "
     "r.articles_reextracted FROM src.runs r, temp.merge_offsets o ORDER BY r.id";
-// As FactStore writes entities: a later name and type win, a known parent is never lost.
+// As FactStore writes entities: a known parent is never lost; name and type are decided
+// from all merged articles at the end (db/entity_votes.h).
 constexpr std::string_view kCopyEntities =
     "INSERT INTO main.entities (key, name, type, parent_key) "
     "SELECT key, name, type, parent_key FROM src.entities WHERE true ORDER BY id "
-    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type, "
+    "ON CONFLICT (key) DO UPDATE SET "
     "parent_key = coalesce(excluded.parent_key, entities.parent_key)";
 constexpr std::string_view kMapEntities =
     "CREATE TEMP TABLE merge_entities AS SELECT s.id AS src_id, m.id AS dst_id "
@@ -122,6 +123,21 @@ constexpr std::string_view kCopyClaims =
     "LEFT JOIN temp.merge_entities es ON es.src_id = c.subject_id "
     "LEFT JOIN temp.merge_entities eo ON eo.src_id = c.object_id, temp.merge_offsets o "
     "ORDER BY c.id";
+// Each copied article's names of its entities; inputs before schema version 5 have none, so
+// their articles vote for the name the input gives the entity, as migration 0005 does.
+constexpr std::string_view kCopyEntityNames =
+    "INSERT OR IGNORE INTO main.entity_names (entity_id, article_id, name) "
+    "SELECT e.dst_id, n.article_id + o.article, n.name FROM src.entity_names n "
+    "JOIN temp.merge_articles k ON k.src_id = n.article_id "
+    "JOIN temp.merge_entities e ON e.src_id = n.entity_id, temp.merge_offsets o";
+constexpr std::string_view kCopyEntityNamesBeforeVersion5 =
+    "INSERT OR IGNORE INTO main.entity_names (entity_id, article_id, name) "
+    "SELECT DISTINCT e.dst_id, m.article_id + o.article, s.name FROM src.mentions m "
+    "JOIN temp.merge_articles k ON k.src_id = m.article_id "
+    "JOIN src.entities s ON s.id = m.entity_id "
+    "JOIN temp.merge_entities e ON e.src_id = m.entity_id, temp.merge_offsets o";
+constexpr std::string_view kListMergedEntities =
+    "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT dst_id FROM temp.merge_entities";
 constexpr std::string_view kCopyQuotes =
     "INSERT INTO main.quotes (id, article_id, sentence_id, quote_index, text, speaker, "
     "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id) "
@@ -131,25 +147,6 @@ constexpr std::string_view kCopyQuotes =
     "FROM src.quotes q JOIN temp.merge_articles k ON k.src_id = q.article_id "
     "LEFT JOIN temp.merge_entities e ON e.src_id = q.speaker_entity_id, temp.merge_offsets o "
     "ORDER BY q.id";
-
-// A read-only SQLite URI for `path`: every byte outside the unreserved set and "/" is
-// percent-encoded, so "?", "#" and "%" in file names stay part of the path.
-std::string ReadOnlyUri(const std::string& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  const std::string absolute = std::filesystem::absolute(path).string();
-  std::string uri = "file:";
-  for (const char c : absolute) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      uri.push_back(c);
-    } else {
-      uri.push_back('%');
-      uri.push_back(kHex[byte >> 4]);
-      uri.push_back(kHex[byte & 0x0F]);
-    }
-  }
-  return uri + "?mode=ro";
-}
 
 // Runs the single statement `sql` and returns how many rows it changed.
 StatusOr<int64_t> Run(sqlite::Connection& connection, std::string_view sql) {
@@ -237,6 +234,8 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
       {kCopyAmounts, &summary.amounts},
       {kCopyClaims, &summary.claims},
       {kCopyQuotes, &summary.quotes},
+      {*version >= 5 ? kCopyEntityNames : kCopyEntityNamesBeforeVersion5, &ignored},
+      {kListMergedEntities, &ignored},
   };
   for (const Step& step : steps) {
     StatusOr<int64_t> changed = Run(connection, step.sql);
@@ -246,6 +245,7 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
   StatusOr<int64_t> entities_after = connection.QueryInt("SELECT count(*) FROM main.entities");
   if (!entities_after.ok()) return entities_after.status();
   summary.entities_added += *entities_after - entities_before;
+  NEWSFACTS_RETURN_IF_ERROR(DecideEntities(connection));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kDropScratch));
   return (*transaction)->Commit();
 }
@@ -275,12 +275,13 @@ StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA foreign_keys = ON"));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(connection));
+  NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(connection));
 
   MergeSummary summary;
   StatusOr<sqlite::Statement> attach = connection.Prepare("ATTACH DATABASE ?1 AS src");
   if (!attach.ok()) return attach.status();
   for (const std::string& input : inputs) {
-    attach->BindText(1, ReadOnlyUri(input));
+    attach->BindText(1, sqlite::FileUri(input, "mode=ro"));
     Status attached = attach->Run();
     if (!attached.ok()) return InputError(attached, input);
     Status merged = MergeOne(connection, input, summary);

@@ -33,11 +33,12 @@ struct MergeSummary {
 // needed). Each input is opened read-only and copied in one transaction with its ids
 // remapped: its runs; its articles whose content hash and path are new to the output, with
 // their sentences, mentions, amounts, claims and quotes; its entities by canonical key (a
-// later input's name and type win and a missing parent is filled in, as ingest does) and
-// their aliases. Errors, naming the file: InvalidArgument when an input is the output
-// itself; FailedPrecondition when an input is not a newsfacts database or is newer than
-// this newsfacts; NotFound when an input does not exist; Busy, ReadOnly, IoError and
-// DataLoss from SQLite. Inputs merged before an error stay merged.
+// missing parent is filled in, as ingest does) and their aliases. Entity names and types are
+// then decided from all merged articles as ingest decides them (db/entity_votes.h), so they
+// do not depend on the order of the inputs. Errors, naming the file: InvalidArgument when an input
+// is the output itself; FailedPrecondition when an input is not a newsfacts database or is newer
+// than this newsfacts; NotFound when an input does not exist; Busy, ReadOnly, IoError and DataLoss
+// from SQLite. Inputs merged before an error stay merged.
 StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
                                       const std::vector<std::string>& inputs);
 

@@ -3,7 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <climits>
+#include <filesystem>
 #include <utility>
 
 namespace newsfacts::sqlite {
@@ -34,22 +36,109 @@ std::string SqlContext(sqlite3_stmt* stmt) {
   return context;
 }
 
+// A file SQLite could not open after the database itself was open: an ATTACHed one, which
+// its message names ("unable to open database: other.db"), or a temporary file.
+Status CantOpenOther(const std::string& path, const std::string& detail) {
+  constexpr std::string_view kPrefix = "unable to open database: ";
+  if (detail.rfind(kPrefix, 0) == 0) {
+    return Status::IoError(detail.substr(kPrefix.size()) +
+                           ": cannot open database (does the file exist?)");
+  }
+  return Status::IoError(path + ": " + detail);
+}
+
+int OpenFlags(OpenMode mode) {
+  switch (mode) {
+    case OpenMode::kReadWriteCreate:
+      return SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    case OpenMode::kReadWrite:
+      return SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE;
+    case OpenMode::kReadOnly:
+      return SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY;
+  }
+  return SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY;
+}
+
 }  // namespace
+
+std::string FileUri(const std::string& path, std::string_view query) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) absolute = path;
+  std::string uri = "file:";
+  for (const char c : absolute.string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri.push_back(c);
+    } else {
+      uri.push_back('%');
+      uri.push_back(kHex[byte >> 4]);
+      uri.push_back(kHex[byte & 0x0F]);
+    }
+  }
+  if (!query.empty()) {
+    uri.push_back('?');
+    uri.append(query);
+  }
+  return uri;
+}
 
 StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& path, OpenMode mode,
                                                        int busy_timeout_ms) {
-  const int flags = SQLITE_OPEN_NOMUTEX |
-                    (mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
-                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  return OpenWith(path, path, OpenFlags(mode), busy_timeout_ms);
+}
+
+StatusOr<std::unique_ptr<Connection>> Connection::OpenUri(const std::string& uri,
+                                                          const std::string& display_path,
+                                                          OpenMode mode, int busy_timeout_ms) {
+  return OpenWith(uri, display_path, OpenFlags(mode) | SQLITE_OPEN_URI, busy_timeout_ms);
+}
+
+StatusOr<std::unique_ptr<Connection>> Connection::OpenWith(const std::string& target,
+                                                           const std::string& display_path,
+                                                           int flags, int busy_timeout_ms) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  const int rc = sqlite3_open_v2(target.c_str(), &db, flags, nullptr);
   // The handle is owned (and closed) by the Connection even when opening failed.
-  std::unique_ptr<Connection> connection(new Connection(path, db));
+  std::unique_ptr<Connection> connection(new Connection(display_path, db));
   if (rc != SQLITE_OK) return connection->Error(rc, "opening");
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
+  sqlite3_set_authorizer(db, &Connection::OnAuthorize, connection.get());
   return connection;
 }
+
+int Connection::OnAuthorize(void* connection, int action, const char* arg1, const char* arg2,
+                            const char* /*schema*/, const char* /*trigger*/) {
+  auto* self = static_cast<Connection*>(connection);
+  if (action == SQLITE_PRAGMA && arg2 == nullptr && self->preparing_pragma_.empty()) {
+    self->preparing_pragma_ = arg1 != nullptr ? arg1 : "";
+  } else {
+    self->preparing_other_ = true;
+  }
+  return SQLITE_OK;
+}
+
+int Connection::OnProgress(void* connection) {
+  auto* self = static_cast<Connection*>(connection);
+  if (!self->deadline_ || std::chrono::steady_clock::now() < *self->deadline_) return 0;
+  self->deadline_passed_ = true;
+  return 1;  // interrupts the statement with SQLITE_INTERRUPT
+}
+
+void Connection::SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
+  deadline_ = deadline;
+  deadline_passed_ = false;
+  // Every 10,000 virtual machine steps: a clock read costs far less than that much work.
+  if (deadline) {
+    sqlite3_progress_handler(db_, 10000, &Connection::OnProgress, this);
+  } else {
+    sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  }
+}
+
+bool Connection::DeadlinePassed() const { return deadline_passed_; }
 
 Connection::~Connection() { sqlite3_close_v2(db_); }
 
@@ -71,6 +160,7 @@ Status Connection::Error(int rc, std::string_view context) const {
     case SQLITE_CORRUPT:
       return Status::DataLoss(path_ + ": database file is corrupt: " + detail);
     case SQLITE_CANTOPEN:
+      if (context != "opening") return CantOpenOther(path_, detail);
       return Status::IoError(path_ +
                              ": cannot open database (does its folder exist and is it "
                              "writable?): " +
@@ -99,9 +189,12 @@ StatusOr<Statement> Connection::Prepare(std::string_view sql, std::string_view* 
   }
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
+  preparing_pragma_.clear();
+  preparing_other_ = false;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
   if (rc != SQLITE_OK) return Error(rc, "");
   Statement statement(this, stmt);
+  if (!preparing_other_) statement.pragma_read_ = preparing_pragma_;
   const std::string_view remainder =
       tail == nullptr ? std::string_view() : sql.substr(static_cast<size_t>(tail - sql.data()));
   if (rest != nullptr) {
@@ -137,7 +230,8 @@ Statement::Statement(Statement&& other) noexcept
     : connection_(other.connection_),
       stmt_(std::exchange(other.stmt_, nullptr)),
       bind_error_(other.bind_error_),
-      bind_error_index_(other.bind_error_index_) {}
+      bind_error_index_(other.bind_error_index_),
+      pragma_read_(std::move(other.pragma_read_)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
@@ -146,6 +240,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     stmt_ = std::exchange(other.stmt_, nullptr);
     bind_error_ = other.bind_error_;
     bind_error_index_ = other.bind_error_index_;
+    pragma_read_ = std::move(other.pragma_read_);
   }
   return *this;
 }

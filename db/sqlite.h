@@ -2,6 +2,7 @@
 // Transaction/Savepoint guards. sqlite3.h stays in sqlite.cc; callers see opaque handles.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -17,8 +18,15 @@ namespace newsfacts::sqlite {
 
 enum class OpenMode {
   kReadWriteCreate,  // create the file when missing
+  kReadWrite,        // an existing file only: neither it nor an ATTACHed file is created
   kReadOnly,         // SQLITE_OPEN_READONLY: every write fails
 };
+
+// A SQLite `file:` URI for `path` (made absolute) followed by `?query` when `query` is not
+// empty, e.g. FileUri("a b.db", "mode=ro") == "file:/cwd/a%20b.db?mode=ro". Every byte
+// outside the unreserved set and "/" is percent-encoded, so "?", "#" and "%" in file names
+// stay part of the path.
+std::string FileUri(const std::string& path, std::string_view query);
 
 enum class ColumnType { kInteger, kFloat, kText, kBlob, kNull };
 
@@ -34,6 +42,12 @@ class Connection {
   // the file cannot be opened or created; messages name the file.
   static StatusOr<std::unique_ptr<Connection>> Open(const std::string& path, OpenMode mode,
                                                     int busy_timeout_ms = kDefaultBusyTimeoutMs);
+  // Like Open, but `uri` is a SQLite `file:` URI (see FileUri) and messages name
+  // `display_path`. URI parameters may only narrow `mode` (mode=ro, immutable=1).
+  static StatusOr<std::unique_ptr<Connection>> OpenUri(const std::string& uri,
+                                                       const std::string& display_path,
+                                                       OpenMode mode,
+                                                       int busy_timeout_ms = kDefaultBusyTimeoutMs);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -59,6 +73,12 @@ class Connection {
   int64_t Changes() const;
   const std::string& path() const { return path_; }
 
+  // From now on, a statement still running at `deadline` stops with an error (SQLite's
+  // progress handler interrupts it); nullopt removes the deadline. DeadlinePassed() then
+  // tells a timeout from other errors.
+  void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline);
+  bool DeadlinePassed() const;
+
   // Turns SQLite result code `rc` into a Status naming the file: Busy for BUSY/LOCKED,
   // ReadOnly for READONLY, FailedPrecondition for a file that is not SQLite, DataLoss for a
   // corrupt file, InvalidArgument for SQL and constraint errors, IoError otherwise.
@@ -67,9 +87,20 @@ class Connection {
 
  private:
   Connection(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  static StatusOr<std::unique_ptr<Connection>> OpenWith(const std::string& target,
+                                                        const std::string& display_path, int flags,
+                                                        int busy_timeout_ms);
+  static int OnProgress(void* connection);
+  static int OnAuthorize(void* connection, int action, const char* arg1, const char* arg2,
+                         const char* schema, const char* trigger);
 
   std::string path_;
   sqlite3* db_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  bool deadline_passed_ = false;
+  // What the statement being prepared reads when it is `PRAGMA name` without a value.
+  std::string preparing_pragma_;
+  bool preparing_other_ = false;  // it also does something else (or sets the pragma)
 };
 
 // A prepared statement bound to its Connection, which must outlive it. Bind indexes start
@@ -102,6 +133,10 @@ class Statement {
 
   // True when the statement cannot change the database (sqlite3_stmt_readonly).
   bool IsReadOnly() const;
+  // The pragma's name when the statement is `PRAGMA [schema.]name` with no value, which
+  // reads a setting (sqlite3_stmt_readonly says false for some, e.g. journal_mode); empty
+  // for every other statement.
+  const std::string& PragmaRead() const { return pragma_read_; }
   int ColumnCount() const;
   std::string ColumnName(int column) const;
   ColumnType TypeOf(int column) const;
@@ -121,6 +156,7 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
   int bind_error_ = 0;  // first failed sqlite3_bind_* result code, 0 when none
   int bind_error_index_ = 0;
+  std::string pragma_read_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed. Not thread-safe.

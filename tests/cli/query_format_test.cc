@@ -82,5 +82,32 @@ TEST_F(QueryFormatTest, PrintsEachFormatExactly) {
   }
 }
 
+// Issue 15, item 10: the table held every row until the end (3 GB for an endless CTE).
+TEST(TableFormatTest, PrintsPageByPageAndWidensWithARepeatedHeader) {
+  std::ostringstream out;
+  std::unique_ptr<RowSink> table = MakeTableWriter(out, /*page_rows=*/2);
+  const auto text = [](std::string_view value) {
+    Cell cell;
+    cell.type = CellType::kText;
+    cell.bytes = value;
+    return std::vector<Cell>{cell};
+  };
+  table->BeginResult({"name"});
+  table->Row(text("ab"));
+  EXPECT_EQ(out.str(), "");  // the first page is not full yet
+  table->Row(text("abcd"));
+  EXPECT_EQ(out.str(), "name\n----\nab\nabcd\n");  // printed before the result ends
+  table->Row(text("abcdef"));
+  table->Row(text("x"));
+  table->Row(text("y"));
+  table->RowsCut(5);
+  table->EndResult();
+  EXPECT_EQ(out.str(),
+            "name\n----\nab\nabcd\n"
+            "name\n------\nabcdef\nx\n"
+            "y\n"
+            "(5 rows; more not shown: --max-rows 5)\n");
+}
+
 }  // namespace
 }  // namespace newsfacts

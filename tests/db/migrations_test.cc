@@ -49,6 +49,7 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
                            {"articles"},
                            {"claims"},
                            {"entities"},
+                           {"entity_names"},
                            {"mentions"},
                            {"quotes"},
                            {"runs"},

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 
 #include "tests/db/db_test_util.h"
@@ -43,10 +44,12 @@ class RowCollector : public RowSink {
       }
     }
   }
+  void RowsCut(int64_t max_rows) override { cut_at = max_rows; }
   void EndResult() override { ++ended; }
 
   std::vector<Rows> results;  // per result set: the column names, then the rows
   int ended = 0;
+  int64_t cut_at = 0;
 };
 
 class QueryTest : public ::testing::Test {
@@ -143,6 +146,42 @@ TEST_F(QueryTest, ReportsMissingDatabaseAndBadSql) {
   Status not_sqlite = RunQuery(text, "SELECT 1", ignored);
   EXPECT_EQ(not_sqlite.code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(not_sqlite.message(), text + ": not a newsfacts database (file is not SQLite)");
+}
+
+// Issue 15, item 10: a recursive CTE that never ends grew to 3 GB or ran forever.
+constexpr std::string_view kEndless =
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) ";
+
+TEST_F(QueryTest, AnEndlessQueryStopsAtTheTimeoutWithAClearMessage) {
+  RowCollector rows;
+  QueryOptions options;
+  options.timeout_seconds = 0.3;
+  const auto started = std::chrono::steady_clock::now();
+  Status status = RunQuery(path_, std::string(kEndless) + "SELECT count(*) FROM c", rows, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(status.message().rfind("query stopped after 0.3 s (--timeout 0.3)", 0), 0u)
+      << status.message();
+  EXPECT_LT(seconds, 5.0);
+  EXPECT_EQ(rows.ended, 0);
+}
+
+TEST_F(QueryTest, MaxRowsCutsEachResultAndSaysSo) {
+  RowCollector rows;
+  QueryOptions options;
+  options.max_rows = 3;
+  ASSERT_TRUE(
+      RunQuery(path_, std::string(kEndless) + "SELECT x FROM c; SELECT id FROM t", rows, options)
+          .ok());
+  ASSERT_EQ(rows.results.size(), 2u);
+  EXPECT_EQ(rows.results[0], (Rows{{"x"}, {"1"}, {"2"}, {"3"}}));
+  EXPECT_EQ(rows.cut_at, 3);
+  EXPECT_EQ(rows.results[1].size(), 3u);  // the header and both rows: not cut
+  options.max_rows = 2;
+  RowCollector exact;
+  ASSERT_TRUE(RunQuery(path_, "SELECT id FROM t", exact, options).ok());
+  EXPECT_EQ(exact.cut_at, 0);  // exactly max_rows rows: nothing was cut
 }
 
 }  // namespace

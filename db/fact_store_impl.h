@@ -1,0 +1,99 @@
+// FactStore's private state, shared by the files that implement it (fact_store.cc: opening,
+// runs and batches; fact_store_write.cc: writing one article). Not a public header.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "db/fact_store.h"
+#include "db/sqlite.h"
+
+namespace newsfacts {
+
+// Code point offsets of every byte offset of a text, built in one pass so that converting
+// a span costs two lookups. Not thread-safe; reused across articles to keep its memory.
+class CodePointOffsets {
+ public:
+  void Build(std::string_view text) {
+    offsets_.resize(text.size() + 1);
+    int64_t count = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      offsets_[i] = count;
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+    }
+    offsets_[text.size()] = count;
+  }
+  int64_t operator[](size_t byte) const { return offsets_[byte]; }
+
+ private:
+  std::vector<int64_t> offsets_;
+};
+
+struct FactStore::Impl {
+  // The id and parent the entities table holds for a key, so that known entities skip the
+  // upsert (name and type are decided at commit, see db/entity_votes.h).
+  struct CachedEntity {
+    int64_t id = 0;
+    std::string parent_key;
+  };
+
+  Status Prepare();
+  // Writes `doc`, or nothing when `if_changed` and the stored article at its path and
+  // record has `content_hash`.
+  StatusOr<ArticleWrite> Write(const Document& doc, std::string_view content_hash, int64_t run_id,
+                               bool if_changed);
+  // Stores `doc` in place of the article at its path and record (if any).
+  Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id);
+  Status WriteSentences(const Document& doc, int64_t article_id);
+  Status WriteEntities(const Document& doc, int64_t article_id);
+  Status WriteMentions(const Document& doc, int64_t article_id, int64_t run_id);
+  Status WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id);
+  Status WriteClaims(const Document& doc, int64_t article_id, int64_t run_id);
+  Status WriteQuotes(const Document& doc, int64_t article_id, int64_t run_id);
+  // Binds the byte and code point offsets of `span` to parameters `first`..`first + 3`.
+  void BindSpan(sqlite::Statement& statement, int first, const Span& span) const;
+  // Forgets cached ids: a rollback may have removed the rows they name.
+  void ForgetCaches();
+
+  // Declared first so that it is destroyed after the statements and the batch using it.
+  std::unique_ptr<sqlite::Connection> connection;
+  sqlite::Statement select_stored;
+  sqlite::Statement insert_entity_name;
+  sqlite::Statement list_entity;
+  sqlite::Statement list_replaced_entities;
+  sqlite::Statement delete_article;
+  sqlite::Statement insert_article;
+  sqlite::Statement insert_sentence;
+  sqlite::Statement index_sentence;
+  sqlite::Statement upsert_entity;
+  sqlite::Statement insert_alias;
+  sqlite::Statement insert_mention;
+  sqlite::Statement insert_amount;
+  sqlite::Statement set_restates;
+  sqlite::Statement insert_claim;
+  sqlite::Statement insert_quote;
+  sqlite::Statement insert_run;
+  sqlite::Statement finish_run;
+  sqlite::Statement update_run_counts;
+  sqlite::Statement select_hashes;
+  sqlite::Statement select_stale;
+  sqlite::Statement select_article;
+  std::unique_ptr<sqlite::Transaction> batch;
+  // Set when SQLite rolled back the open batch by itself after an error.
+  Status lost_batch;
+
+  std::unordered_map<std::string, CachedEntity> entity_cache;
+  std::unordered_set<std::string> alias_cache;  // entity id, NUL, alias
+  // Per-article scratch, kept to reuse its memory.
+  CodePointOffsets chars;
+  std::vector<int64_t> sentence_ids;
+  std::vector<int64_t> entity_ids;
+  std::vector<int64_t> amount_ids;
+};
+
+}  // namespace newsfacts
