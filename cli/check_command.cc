@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/golden_check.h"
+#include "cli/messages.h"
 #include "extractors/standard_pipeline.h"
 
 namespace newsfacts {
@@ -22,12 +23,12 @@ int RunCheckCommand(const CheckCommand& command) {
   }
   StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
   if (!loaded.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
+    PrintError(loaded.status().message());
     return kExitFatal;
   }
   StatusOr<CheckReport> report = RunGoldenCheck(loaded->pipeline, options);
   if (!report.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", report.status().message().c_str());
+    PrintError(report.status().message());
     return kExitFatal;
   }
   std::cout << FormatCheckReport(*report, options);

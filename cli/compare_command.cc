@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/compare_report.h"
+#include "cli/messages.h"
 
 namespace newsfacts {
 
@@ -15,7 +16,7 @@ int RunCompareCommand(const CompareCommand& command) {
   options.min_articles = command.min_articles;
   StatusOr<Comparison> comparison = CompareFacts(command.db_path, options);
   if (!comparison.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", comparison.status().message().c_str());
+    PrintError(comparison.status().message());
     return kExitFatal;
   }
   WriteComparison(*comparison, options, std::cout);

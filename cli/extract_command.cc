@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "corpus/article_reader.h"
 #include "extractors/claims/claim_stage.h"
 #include "extractors/standard_pipeline.h"
@@ -91,7 +92,7 @@ std::string DocumentToText(const Document& doc) {
 void PrintUnexplained(const Document& doc) {
   const std::vector<UnexplainedSentence> missed = ClaimStage::Explain(doc);
   std::fprintf(stderr, "%s: %zu sentences with two or more entities and an amount but no claim\n",
-               doc.meta().path.c_str(), missed.size());
+               Printable(doc.meta().path).c_str(), missed.size());
   for (const UnexplainedSentence& sentence : missed) {
     std::fprintf(stderr, "  #%zu %s\n", sentence.sentence, sentence.abstracted.c_str());
   }
@@ -102,7 +103,7 @@ void PrintUnexplained(const Document& doc) {
 int RunExtractCommand(const ExtractCommand& command) {
   StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
   if (!loaded.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
+    PrintError(loaded.status().message());
     return kExitFatal;
   }
   StatusOr<FileReadResult> read = Status::Ok();
@@ -114,18 +115,18 @@ int RunExtractCommand(const ExtractCommand& command) {
     read = ReadArticleFile(command.input);
   }
   if (!read.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", read.status().message().c_str());
+    PrintError(read.status().message());
     return kExitSomeFailed;
   }
-  for (const std::string& message : read->warnings) std::fprintf(stderr, "%s\n", message.c_str());
-  for (const std::string& message : read->errors) std::fprintf(stderr, "%s\n", message.c_str());
+  for (const std::string& message : read->warnings) PrintMessage(message);
+  for (const std::string& message : read->errors) PrintMessage(message);
 
   const bool several = read->articles.size() > 1;
   for (RawArticle& raw : read->articles) {
     Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
     Status status = loaded->pipeline.Run(doc);
     if (!status.ok()) {
-      std::fprintf(stderr, "%s: %s\n", doc.meta().path.c_str(), status.message().c_str());
+      PrintMessage(doc.meta().path + ": " + status.message());
       return kExitSomeFailed;
     }
     if (command.format == "text") {

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/ingest_runner.h"
+#include "cli/messages.h"
 #include "cli/terminal.h"
 #include "extractors/standard_pipeline.h"
 
@@ -16,8 +17,8 @@ void PrintSummary(const IngestSummary& s, const std::string& db_path) {
   const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
   std::printf("%s: %" PRId64 " files, %" PRId64 " articles (%" PRId64 " new, %" PRId64
               " replaced, %" PRId64 " unchanged, %" PRId64 " failed)",
-              db_path.c_str(), s.files, extracted + s.articles_unchanged, s.articles_added,
-              s.articles_replaced, s.articles_unchanged, s.articles_failed);
+              Printable(db_path).c_str(), s.files, extracted + s.articles_unchanged,
+              s.articles_added, s.articles_replaced, s.articles_unchanged, s.articles_failed);
   if (s.articles_reextracted > 0) {
     std::printf(", %" PRId64 " stored articles re-extracted", s.articles_reextracted);
   }
@@ -33,12 +34,12 @@ void PrintSummary(const IngestSummary& s, const std::string& db_path) {
 int RunIngestCommand(const IngestCommand& command) {
   StatusOr<StandardPipeline> loaded = LoadStandardPipeline(command.rule_dirs);
   if (!loaded.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", loaded.status().message().c_str());
+    PrintError(loaded.status().message());
     return kExitFatal;
   }
   StatusOr<std::unique_ptr<FactStore>> store = FactStore::Open(command.db_path);
   if (!store.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", store.status().message().c_str());
+    PrintError(store.status().message());
     return kExitFatal;
   }
 
@@ -52,7 +53,7 @@ int RunIngestCommand(const IngestCommand& command) {
   IngestObserver observer;
   observer.on_message = [&](const std::string& message) {
     if (progress_shown) std::fputs("\r\033[K", stderr);
-    std::fprintf(stderr, "%s\n", message.c_str());
+    PrintMessage(message);
   };
   observer.on_progress = [&](const IngestSummary& s, int64_t files_total) {
     if (!progress) return;
@@ -65,7 +66,7 @@ int RunIngestCommand(const IngestCommand& command) {
   if (progress_shown) std::fputs("\r\033[K", stderr);
   if (!status.ok()) {
     // What was committed before the error stays stored: say how much (issue 15, item 8).
-    std::fprintf(stderr, "newsfacts: %s\n", status.message().c_str());
+    PrintError(status.message());
     std::fprintf(stderr, "newsfacts: stopped; the summary below counts what was committed\n");
     std::fflush(stderr);
     PrintSummary(summary, command.db_path);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "cli/query_format.h"
 #include "cli/terminal.h"
 #include "db/query.h"
@@ -59,7 +60,7 @@ int RunQueryCommand(const QueryCommand& command) {
                  options.max_rows);
   }
   if (!status.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", status.message().c_str());
+    PrintError(status.message());
     return kExitFatal;
   }
   return kExitOk;

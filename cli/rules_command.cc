@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "extractors/rule_check.h"
 #include "extractors/standard_pipeline.h"
 
@@ -10,12 +11,12 @@ namespace newsfacts {
 int RunRulesCheckCommand(const RulesCheckCommand& command) {
   StatusOr<RuleSources> rules = LoadRules(command.rule_dirs);
   if (!rules.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", rules.status().message().c_str());
+    PrintError(rules.status().message());
     return kExitFatal;
   }
   StatusOr<RuleCheckReport> report = CheckRules(*rules);
   if (!report.ok()) {
-    std::fprintf(stderr, "newsfacts: %s\n", report.status().message().c_str());
+    PrintError(report.status().message());
     return kExitFatal;
   }
   for (const std::string& failure : report->failures) std::printf("FAIL %s\n", failure.c_str());

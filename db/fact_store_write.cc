@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "db/entity_votes.h"
+#include "db/escaped_text.h"
 #include "db/fact_store_impl.h"
 
 namespace newsfacts {
@@ -17,8 +18,8 @@ constexpr std::string_view kDeleteArticle =
     "DELETE FROM articles WHERE path = ?1 AND record_index = ?2";
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
-    "text, byte_length, repaired_sequences, run_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "text, byte_length, repaired_sequences, run_id, path_bytes) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertSentence =
     "INSERT INTO sentences (article_id, sentence_index, paragraph, start_byte, end_byte, "
     "start_char, end_char, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -71,13 +72,15 @@ constexpr std::string_view kFinishRun =
 constexpr std::string_view kUpdateRunCounts =
     "UPDATE runs SET articles_added = ?2, articles_replaced = ?3, articles_unchanged = ?4, "
     "articles_failed = ?5, articles_reextracted = ?6 WHERE id = ?1";
-constexpr std::string_view kSelectHashes = "SELECT path, record_index, content_hash FROM articles";
+// Keyed by the file name's own bytes, as the corpus reader gives them.
+constexpr std::string_view kSelectHashes =
+    "SELECT coalesce(path_bytes, path), record_index, content_hash FROM articles";
 constexpr std::string_view kSelectStale =
     "SELECT a.id FROM articles a JOIN runs r ON r.id = a.run_id WHERE a.run_id <> ?1 "
     "AND (?4 OR r.tool_version <> ?2 OR r.rules_fingerprint <> ?3) ORDER BY a.id";
 constexpr std::string_view kSelectArticle =
-    "SELECT path, record_index, title, source, url, published, repaired_sequences, text, "
-    "content_hash FROM articles WHERE id = ?1";
+    "SELECT coalesce(path_bytes, path), record_index, title, source, url, published, "
+    "repaired_sequences, text, content_hash FROM articles WHERE id = ?1";
 
 // The row id of the layer element `index` points at, or nullopt when it points nowhere.
 std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vector<int64_t>& ids) {
@@ -130,7 +133,8 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     own_transaction = std::move(*begun);
   }
   const ArticleMeta& meta = doc.meta();
-  select_stored.BindText(1, meta.path);
+  const std::string path = StoredPath(meta.path);
+  select_stored.BindText(1, path);
   select_stored.BindInt64(2, meta.record_index);
   StatusOr<bool> stored = select_stored.Step();
   if (!stored.ok()) return stored.status();
@@ -156,14 +160,15 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
 Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash,
                                 int64_t run_id) {
   const ArticleMeta& meta = doc.meta();
-  list_replaced_entities.BindText(1, meta.path);
+  const std::string path = StoredPath(meta.path);
+  list_replaced_entities.BindText(1, path);
   list_replaced_entities.BindInt64(2, meta.record_index);
   NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
-  delete_article.BindText(1, meta.path);
+  delete_article.BindText(1, path);
   delete_article.BindInt64(2, meta.record_index);
   NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
 
-  insert_article.BindText(1, meta.path);
+  insert_article.BindText(1, path);
   insert_article.BindInt64(2, meta.record_index);
   insert_article.BindText(3, content_hash);
   insert_article.BindTextOrNull(4, meta.title);
@@ -174,6 +179,11 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
   insert_article.BindInt64(9, static_cast<int64_t>(doc.text().size()));
   insert_article.BindInt64(10, static_cast<int64_t>(doc.repaired_sequences()));
   insert_article.BindInt64(11, run_id);
+  if (path != meta.path) {
+    insert_article.BindBlob(12, meta.path);
+  } else {
+    insert_article.BindNull(12);
+  }
   NEWSFACTS_RETURN_IF_ERROR(insert_article.Run());
   const int64_t article_id = connection->LastInsertRowId();
 

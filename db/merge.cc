@@ -8,6 +8,7 @@
 
 #include "db/entity_votes.h"
 #include "db/migrations.h"
+#include "db/read_only_database.h"
 #include "db/sqlite.h"
 
 namespace newsfacts {
@@ -74,7 +75,16 @@ constexpr std::string_view kCopyAliases =
     "INSERT OR IGNORE INTO main.aliases (entity_id, alias) "
     "SELECT e.dst_id, a.alias FROM src.aliases a JOIN temp.merge_entities e "
     "ON e.src_id = a.entity_id";
+// Inputs of schema version 6 and later also have path_bytes.
 constexpr std::string_view kCopyArticles =
+    "INSERT INTO main.articles (id, path, record_index, content_hash, title, source, url, "
+    "published, text, byte_length, repaired_sequences, run_id, path_bytes) "
+    "SELECT a.id + o.article, a.path, a.record_index, a.content_hash, a.title, a.source, "
+    "a.url, a.published, a.text, a.byte_length, a.repaired_sequences, a.run_id + o.run, "
+    "a.path_bytes "
+    "FROM src.articles a JOIN temp.merge_articles k ON k.src_id = a.id, temp.merge_offsets o "
+    "ORDER BY a.id";
+constexpr std::string_view kCopyArticlesBeforeVersion6 =
     "INSERT INTO main.articles (id, path, record_index, content_hash, title, source, url, "
     "published, text, byte_length, repaired_sequences, run_id) "
     "SELECT a.id + o.article, a.path, a.record_index, a.content_hash, a.title, a.source, "
@@ -167,8 +177,7 @@ Status InputError(const Status& status, const std::string& input) {
 
 // Checks that the attached input is a newsfacts database this build can read and returns
 // its schema version. Errors name `input`.
-StatusOr<int64_t> InputVersion(sqlite::Connection& connection, const std::string& input) {
-  StatusOr<int64_t> version = connection.QueryInt("PRAGMA src.user_version");
+StatusOr<int64_t> CheckVersion(StatusOr<int64_t> version, const std::string& input) {
   if (!version.ok()) return InputError(version.status(), input);
   if (*version == 0) {
     return Status::FailedPrecondition(input + ": not a newsfacts database (no schema version)");
@@ -180,6 +189,30 @@ StatusOr<int64_t> InputVersion(sqlite::Connection& connection, const std::string
                                       "); upgrade newsfacts");
   }
   return version;
+}
+
+StatusOr<int64_t> InputVersion(sqlite::Connection& connection, const std::string& input) {
+  return CheckVersion(connection.QueryInt("PRAGMA src.user_version"), input);
+}
+
+// Checks every input before the output is touched, so a refused merge creates no file:
+// each exists, is not the output, and is a newsfacts database this build can read.
+Status CheckInputs(const std::string& out_path, const std::vector<std::string>& inputs) {
+  std::error_code error;
+  for (const std::string& input : inputs) {
+    if (!std::filesystem::exists(input, error)) {
+      return Status::NotFound(input + ": no such database");
+    }
+    if (std::filesystem::exists(out_path, error) &&
+        std::filesystem::equivalent(out_path, input, error)) {
+      return Status::InvalidArgument(input + ": is the output database; merge into a new file");
+    }
+    StatusOr<std::unique_ptr<sqlite::Connection>> connection = OpenReadOnlyDatabase(input);
+    if (!connection.ok()) return InputError(connection.status(), input);
+    StatusOr<int64_t> version = CheckVersion((*connection)->QueryInt("PRAGMA user_version"), input);
+    if (!version.ok()) return version.status();
+  }
+  return Status::Ok();
 }
 
 // Copies the attached input `src` into the output in one transaction.
@@ -227,7 +260,7 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
       {kCopyEntities, &ignored},
       {kMapEntities, &ignored},
       {kCopyAliases, &ignored},
-      {kCopyArticles, &summary.articles_added},
+      {*version >= 6 ? kCopyArticles : kCopyArticlesBeforeVersion6, &summary.articles_added},
       {kCopySentences, &summary.sentences},
       {kIndexSentences, &ignored},
       {kCopyMentions, &summary.mentions},
@@ -250,20 +283,9 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
   return (*transaction)->Commit();
 }
 
-}  // namespace
-
-StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
-                                      const std::vector<std::string>& inputs) {
-  std::error_code error;
-  for (const std::string& input : inputs) {
-    if (!std::filesystem::exists(input, error)) {
-      return Status::NotFound(input + ": no such database");
-    }
-    if (std::filesystem::exists(out_path, error) &&
-        std::filesystem::equivalent(out_path, input, error)) {
-      return Status::InvalidArgument(input + ": is the output database; merge into a new file");
-    }
-  }
+// Opens (creating when needed) and migrates the output, then merges every input into it.
+Status MergeInto(const std::string& out_path, const std::vector<std::string>& inputs,
+                 MergeSummary& summary) {
   StatusOr<std::unique_ptr<sqlite::Connection>> opened =
       sqlite::Connection::Open(out_path, sqlite::OpenMode::kReadWriteCreate);
   if (!opened.ok()) return opened.status();
@@ -277,7 +299,6 @@ StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(connection));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(connection));
 
-  MergeSummary summary;
   StatusOr<sqlite::Statement> attach = connection.Prepare("ATTACH DATABASE ?1 AS src");
   if (!attach.ok()) return attach.status();
   for (const std::string& input : inputs) {
@@ -290,7 +311,26 @@ StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
     NEWSFACTS_RETURN_IF_ERROR(detached);
     ++summary.inputs;
   }
-  return summary;
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<MergeSummary> MergeDatabases(const std::string& out_path,
+                                      const std::vector<std::string>& inputs) {
+  NEWSFACTS_RETURN_IF_ERROR(CheckInputs(out_path, inputs));
+  std::error_code error;
+  const bool created = !std::filesystem::exists(out_path, error);
+  MergeSummary summary;
+  Status status = MergeInto(out_path, inputs, summary);
+  if (status.ok()) return summary;
+  if (created && summary.inputs == 0) {
+    // Nothing was merged: the file this call created holds nothing worth keeping.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::filesystem::remove(out_path + suffix, error);
+    }
+  }
+  return status;
 }
 
 }  // namespace newsfacts

@@ -265,6 +265,11 @@ void Statement::BindText(int index, std::string_view value) {
          index);
 }
 
+void Statement::BindBlob(int index, std::string_view value) {
+  const char* data = value.data() != nullptr ? value.data() : "";
+  Record(sqlite3_bind_blob64(stmt_, index, data, value.size(), SQLITE_TRANSIENT), index);
+}
+
 void Statement::BindNull(int index) { Record(sqlite3_bind_null(stmt_, index), index); }
 
 void Statement::BindOptionalText(int index, const std::optional<std::string>& value) {

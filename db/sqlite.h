@@ -118,6 +118,8 @@ class Statement {
   void BindInt64(int index, int64_t value);
   void BindText(int index, std::string_view value);
   void BindNull(int index);
+  // Binds `value` as a BLOB (an empty one, not NULL, when it is empty).
+  void BindBlob(int index, std::string_view value);
   void BindOptionalText(int index, const std::optional<std::string>& value);
   void BindOptionalInt64(int index, std::optional<int64_t> value);
   // Binds NULL when `value` is empty, text otherwise.

@@ -94,5 +94,23 @@ TEST(IngestCommandTest, AnUnwritableDatabaseIsFatalAndNamed) {
   EXPECT_NE(run.output.find("db-is-a-folder.db"), std::string::npos) << run.output;
 }
 
+// Issue 15, item 11: a file name holding a newline was printed raw and could forge a summary
+// line; one in invalid UTF-8 was stored as invalid TEXT.
+TEST(IngestCommandTest, FileNamesAreEscapedInMessagesAndStoredAsValidUtf8) {
+  TempDir dir;
+  dir.Write("articles/x\nfacts.db: 99 files, 99 articles (99 new).txt", "");
+  dir.Write("articles/caf\xE9.txt", kArticleA);
+  auto run = RunNewsfacts("ingest articles --db facts.db", dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("x\\nfacts.db: 99 files"), std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find("\nfacts.db: 99"), std::string::npos) << run.output;
+  EXPECT_EQ(Query(dir,
+                  "SELECT path LIKE '%caf\\xE9.txt' AS escaped, hex(path_bytes) LIKE "
+                  "'%636166E92E747874' AS raw FROM articles"),
+            "escaped,raw\n1,1\n");
+  auto again = RunNewsfacts("ingest articles --db facts.db", dir.path());
+  EXPECT_NE(again.output.find("0 new, 0 replaced, 1 unchanged"), std::string::npos) << again.output;
+}
+
 }  // namespace
 }  // namespace newsfacts

@@ -260,6 +260,15 @@ TEST(MergeTest, RefusesInputsItCannotMerge) {
     EXPECT_EQ(summary.status().message(), c.message);
   }
   EXPECT_EQ(ReadInt(out, "SELECT count(*) FROM runs"), 0);
+
+  // Issue 15, item 11: a refused merge into a new file used to leave that file behind.
+  const std::string fresh = folder.File("fresh.db");
+  for (const std::string& input : {newer, notes, empty_sqlite}) {
+    SCOPED_TRACE(input);
+    EXPECT_FALSE(MergeDatabases(fresh, {input}).ok());
+    EXPECT_FALSE(std::filesystem::exists(fresh));
+    EXPECT_FALSE(std::filesystem::exists(fresh + "-wal"));
+  }
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 5
+-- user_version 6
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -114,7 +114,7 @@ CREATE TABLE articles (
   text               TEXT NOT NULL,
   byte_length        INTEGER NOT NULL,
   repaired_sequences INTEGER NOT NULL DEFAULT 0,  -- invalid UTF-8 sequences replaced by U+FFFD
-  run_id             INTEGER NOT NULL REFERENCES runs(id),
+  run_id             INTEGER NOT NULL REFERENCES runs(id), path_bytes BLOB,
   UNIQUE (path, record_index)
 );
 
