@@ -259,31 +259,6 @@ Status LoadSettings(const Json& json, Tables& tables, const std::string& file) {
 
 }  // namespace
 
-Status ReadInt(const Json& object, const char* field, int* out) {
-  if (!object.contains(field)) return Status::Ok();
-  const Json& value = object[field];
-  const bool in_range = value.is_number_unsigned()
-                            ? value.get<unsigned long long>() <= std::numeric_limits<int>::max()
-                            : value.is_number_integer() &&
-                                  value.get<long long>() >= std::numeric_limits<int>::min() &&
-                                  value.get<long long>() <= std::numeric_limits<int>::max();
-  if (!in_range) {
-    return Status::InvalidArgument(std::string("field \"") + field +
-                                   "\" must be an integer in int range");
-  }
-  *out = value.get<int>();
-  return Status::Ok();
-}
-
-Status ReadBool(const Json& object, const char* field, bool* out) {
-  if (!object.contains(field)) return Status::Ok();
-  if (!object[field].is_boolean()) {
-    return Status::InvalidArgument(std::string("field \"") + field + "\" must be true or false");
-  }
-  *out = object[field].get<bool>();
-  return Status::Ok();
-}
-
 Status LoadTables(const std::string& file, const Json& json, Tables& tables) {
   return GuardJson(file, [&]() -> Status {
     NEWSFACTS_RETURN_IF_ERROR(

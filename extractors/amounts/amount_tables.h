@@ -107,9 +107,4 @@ void AddTableMacros(Tables& tables);
 std::string Alternation(std::vector<std::string> phrases, bool fold, bool boundary_before,
                         bool boundary_after);
 
-// Typed reads that the kernel's rule_json.h does not offer. Each leaves `out` untouched when
-// the field is absent and returns InvalidArgument naming the field when it has another type.
-Status ReadInt(const Json& object, const char* field, int* out);  // an integer in int range
-Status ReadBool(const Json& object, const char* field, bool* out);
-
 }  // namespace newsfacts::amounts

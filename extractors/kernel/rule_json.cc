@@ -2,6 +2,7 @@
 #include "extractors/kernel/rule_json.h"
 
 #include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace newsfacts {
@@ -49,6 +50,31 @@ Status ReadStringList(const Json& object, const char* field, std::vector<std::st
     }
     out->push_back(word.get<std::string>());
   }
+  return Status::Ok();
+}
+
+Status ReadInt(const Json& object, const char* field, int* out) {
+  if (!object.contains(field)) return Status::Ok();
+  const Json& value = object[field];
+  const bool in_range = value.is_number_unsigned()
+                            ? value.get<unsigned long long>() <= std::numeric_limits<int>::max()
+                            : value.is_number_integer() &&
+                                  value.get<long long>() >= std::numeric_limits<int>::min() &&
+                                  value.get<long long>() <= std::numeric_limits<int>::max();
+  if (!in_range) {
+    return Status::InvalidArgument(std::string("field \"") + field +
+                                   "\" must be an integer in int range");
+  }
+  *out = value.get<int>();
+  return Status::Ok();
+}
+
+Status ReadBool(const Json& object, const char* field, bool* out) {
+  if (!object.contains(field)) return Status::Ok();
+  if (!object[field].is_boolean()) {
+    return Status::InvalidArgument(std::string("field \"") + field + "\" must be true or false");
+  }
+  *out = object[field].get<bool>();
   return Status::Ok();
 }
 

@@ -25,6 +25,10 @@ Status CheckKeys(const Json& object, std::initializer_list<std::string_view> all
 // Reads an optional string field into `out`; InvalidArgument when present but not a string.
 Status ReadString(const Json& object, const char* field, std::string* out);
 Status ReadOptionalString(const Json& object, const char* field, std::optional<std::string>* out);
+// Read an optional integer (in int range) or boolean field into `out`; InvalidArgument naming
+// the field when it has another type or range.
+Status ReadInt(const Json& object, const char* field, int* out);
+Status ReadBool(const Json& object, const char* field, bool* out);
 // Reads an optional array of non-empty strings, appending to `out`.
 Status ReadStringList(const Json& object, const char* field, std::vector<std::string>* out);
 

@@ -33,6 +33,21 @@ TEST(RuleJsonTest, TypedReads) {
   EXPECT_FALSE(ReadStringList(rule, "s", &words).ok());
 }
 
+TEST(RuleJsonTest, IntegersInRangeAndBooleans) {
+  const Json rule = Json::parse(R"({"n": 7, "big": 1e12, "neg": -3, "s": "x", "b": true})");
+  int n = 0;
+  EXPECT_TRUE(ReadInt(rule, "n", &n).ok());
+  EXPECT_EQ(n, 7);
+  EXPECT_TRUE(ReadInt(rule, "neg", &n).ok());
+  EXPECT_EQ(n, -3);
+  EXPECT_FALSE(ReadInt(rule, "big", &n).ok());
+  EXPECT_FALSE(ReadInt(rule, "s", &n).ok());
+  bool b = false;
+  EXPECT_TRUE(ReadBool(rule, "b", &b).ok());
+  EXPECT_TRUE(b);
+  EXPECT_FALSE(ReadBool(rule, "n", &b).ok());
+}
+
 TEST(RuleJsonTest, GuardJsonTurnsTypeErrorsIntoStatus) {
   const Json rule = Json::parse(R"({"type": -1})");
   const Status status = GuardJson("mine.json: rule fz-x", [&] {
