@@ -110,7 +110,33 @@ constexpr std::string_view kCopyAmounts =
     "a.end_char, a.rule, a.run_id + o.run "
     "FROM src.amounts a JOIN temp.merge_articles k ON k.src_id = a.article_id, "
     "temp.merge_offsets o ORDER BY a.id";
+// Claims and quotes of schema version 5 and later carry amount_role, stage, event dates and
+// quote venues; older inputs leave them NULL.
 constexpr std::string_view kCopyClaims =
+    "INSERT INTO main.claims (id, article_id, sentence_id, claim_index, predicate, subject_id, "
+    "object_id, subject_text, object_text, amount_id, role, status, speaker, venue, "
+    "start_byte, end_byte, start_char, end_char, rule, run_id, amount_role, stage, event_date, "
+    "event_date_text, event_date_rule) "
+    "SELECT c.id + o.claim, c.article_id + o.article, c.sentence_id + o.sentence, "
+    "c.claim_index, c.predicate, es.dst_id, eo.dst_id, c.subject_text, c.object_text, "
+    "c.amount_id + o.amount, c.role, c.status, c.speaker, c.venue, c.start_byte, c.end_byte, "
+    "c.start_char, c.end_char, c.rule, c.run_id + o.run, c.amount_role, c.stage, c.event_date, "
+    "c.event_date_text, c.event_date_rule "
+    "FROM src.claims c JOIN temp.merge_articles k ON k.src_id = c.article_id "
+    "LEFT JOIN temp.merge_entities es ON es.src_id = c.subject_id "
+    "LEFT JOIN temp.merge_entities eo ON eo.src_id = c.object_id, temp.merge_offsets o "
+    "ORDER BY c.id";
+constexpr std::string_view kCopyQuotes =
+    "INSERT INTO main.quotes (id, article_id, sentence_id, quote_index, text, speaker, "
+    "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id, venue) "
+    "SELECT q.id + o.quote, q.article_id + o.article, q.sentence_id + o.sentence, "
+    "q.quote_index, q.text, q.speaker, e.dst_id, q.start_byte, q.end_byte, q.start_char, "
+    "q.end_char, q.run_id + o.run, q.venue "
+    "FROM src.quotes q JOIN temp.merge_articles k ON k.src_id = q.article_id "
+    "LEFT JOIN temp.merge_entities e ON e.src_id = q.speaker_entity_id, temp.merge_offsets o "
+    "ORDER BY q.id";
+// Inputs of schema version 4 and earlier.
+constexpr std::string_view kCopyClaimsVersion4 =
     "INSERT INTO main.claims (id, article_id, sentence_id, claim_index, predicate, subject_id, "
     "object_id, subject_text, object_text, amount_id, role, status, speaker, venue, "
     "start_byte, end_byte, start_char, end_char, rule, run_id) "
@@ -122,7 +148,7 @@ constexpr std::string_view kCopyClaims =
     "LEFT JOIN temp.merge_entities es ON es.src_id = c.subject_id "
     "LEFT JOIN temp.merge_entities eo ON eo.src_id = c.object_id, temp.merge_offsets o "
     "ORDER BY c.id";
-constexpr std::string_view kCopyQuotes =
+constexpr std::string_view kCopyQuotesVersion4 =
     "INSERT INTO main.quotes (id, article_id, sentence_id, quote_index, text, speaker, "
     "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id) "
     "SELECT q.id + o.quote, q.article_id + o.article, q.sentence_id + o.sentence, "
@@ -235,8 +261,8 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
       {kIndexSentences, &ignored},
       {kCopyMentions, &summary.mentions},
       {kCopyAmounts, &summary.amounts},
-      {kCopyClaims, &summary.claims},
-      {kCopyQuotes, &summary.quotes},
+      {*version >= 5 ? kCopyClaims : kCopyClaimsVersion4, &summary.claims},
+      {*version >= 5 ? kCopyQuotes : kCopyQuotesVersion4, &summary.quotes},
   };
   for (const Step& step : steps) {
     StatusOr<int64_t> changed = Run(connection, step.sql);
