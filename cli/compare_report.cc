@@ -1,5 +1,6 @@
-// The text report of `newsfacts compare`: per fact its verdict, counts, claims with their
-// evidence sentences and conflicting pairs, then a line counting the verdicts.
+// The text report of `newsfacts compare`: per fact its verdict, counts, its story (claims in
+// event-date order with stage, amount, role and evidence) and conflicting pairs, then a line
+// counting the verdicts.
 #include "cli/compare_report.h"
 
 #include <algorithm>
@@ -59,6 +60,24 @@ std::string ArticleLine(const ComparedClaim& claim) {
   return text;
 }
 
+// The step of the story a claim tells: "2024-03-04 (on Monday) completed $28 billion total",
+// with the event date, stage and role only when known (the published date is on the article
+// line).
+std::string StoryStep(const ComparedClaim& claim) {
+  std::string text;
+  if (!claim.event_date.empty()) {
+    text = claim.event_date;
+    if (!claim.event_date_text.empty()) text += " (" + claim.event_date_text + ")";
+    text += "  ";
+  }
+  if (!claim.stage.empty() && claim.stage != "unspecified") text += claim.stage + "  ";
+  text += claim.amount.empty() ? "(no amount)" : claim.amount;
+  if (!claim.amount_role.empty() && claim.amount_role != "unspecified") {
+    text += " " + claim.amount_role;
+  }
+  return text;
+}
+
 }  // namespace
 
 void WriteComparison(const Comparison& comparison, const CompareOptions& options,
@@ -85,8 +104,8 @@ void WriteComparison(const Comparison& comparison, const CompareOptions& options
         << ", " << Plural(fact.sources, "source", "sources") << '\n';
     for (size_t i = 0; i < fact.claims.size(); ++i) {
       const ComparedClaim& claim = fact.claims[i];
-      out << "  [" << (i + 1) << "] " << (claim.amount.empty() ? "(no amount)" : claim.amount)
-          << "  " << Attribution(claim) << "  " << ArticleLine(claim) << '\n'
+      out << "  [" << (i + 1) << "] " << StoryStep(claim) << "  " << Attribution(claim) << "  "
+          << ArticleLine(claim) << '\n'
           << "      > " << claim.evidence << '\n';
     }
     for (const auto& [a, b] : fact.conflicts) {

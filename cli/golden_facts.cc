@@ -66,10 +66,13 @@ void SortFacts(GoldenRecord& record) {
   for (std::vector<Fact>& facts : record.facts) std::sort(facts.begin(), facts.end(), FactLess);
 }
 
-// Writes one fact as a single line: {"text": "AWS", ..., "start": 10, "end": 13}.
+// Writes one fact as a single line: {"text": "AWS", ..., "start": 10, "end": 13}. Optional
+// fields (IsOptionalField) are left out when null, so a golden line only grows where the
+// extractors say something.
 void WriteFact(const Fact& fact, std::string& out) {
   out += "{";
   for (const auto& [name, value] : fact.fields) {
+    if (value == "null" && IsOptionalField(fact.kind, name)) continue;
     out += JsonText(name) + ": " + value + ", ";
   }
   out += "\"start\": " + std::to_string(fact.span.begin) +
@@ -112,6 +115,10 @@ StatusOr<Fact> ParseFact(FactKind kind, const json& object, std::string_view nam
   std::vector<std::string> values;
   for (const std::string& field : names) {
     const auto it = object.find(field);
+    if (it == object.end() && IsOptionalField(kind, field)) {
+      values.push_back("null");
+      continue;
+    }
     if (it == object.end()) return Invalid(name, where, "missing field \"" + field + "\"");
     values.push_back(JsonText(*it));
   }
@@ -200,8 +207,9 @@ const std::vector<std::string>& FactFieldNames(FactKind kind) {
   static const std::vector<std::string> kMention = {"text", "type", "entity"};
   static const std::vector<std::string> kAmount = {"text",     "value",     "low",   "high",
                                                    "currency", "qualifier", "vague", "restates"};
-  static const std::vector<std::string> kClaim = {"predicate", "subject", "object",  "amount",
-                                                  "role",      "status",  "speaker", "venue"};
+  static const std::vector<std::string> kClaim = {"predicate",   "subject", "object",    "amount",
+                                                  "role",        "status",  "speaker",   "venue",
+                                                  "amount_role", "stage",   "event_date"};
   switch (kind) {
     case FactKind::kMention:
       return kMention;
@@ -211,6 +219,11 @@ const std::vector<std::string>& FactFieldNames(FactKind kind) {
       return kClaim;
   }
   return kMention;
+}
+
+bool IsOptionalField(FactKind kind, std::string_view field) {
+  return kind == FactKind::kClaim &&
+         (field == "amount_role" || field == "stage" || field == "event_date");
 }
 
 const std::vector<std::string>& FactKeyFieldNames(FactKind kind) {

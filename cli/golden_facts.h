@@ -46,9 +46,14 @@ struct Fact {
 // The field names of `kind` in file order, without start/end:
 //   mention: text, type, entity
 //   amount:  text, value, low, high, currency, qualifier, vague, restates
-//   claim:   predicate, subject, object, amount, role, status, speaker, venue
+//   claim:   predicate, subject, object, amount, role, status, speaker, venue, amount_role,
+//            stage, event_date
 // A claim's `amount` and an amount's `restates` hold the text of the amount they point to.
 const std::vector<std::string>& FactFieldNames(FactKind kind);
+
+// True for the fields a golden file may leave out, meaning null: a claim's amount_role, stage
+// and event_date (issue 14), written only when the extractors set them.
+bool IsOptionalField(FactKind kind, std::string_view field);
 
 // The fields that say WHAT a fact is, compared by the precision/recall scores:
 //   mention: type, entity; amount: value, low, high, currency, qualifier;

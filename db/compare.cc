@@ -22,19 +22,33 @@ constexpr std::string_view kSelectEntities =
     "SELECT id FROM entities WHERE key = ?1 OR name = ?1 COLLATE NOCASE "
     "UNION SELECT entity_id FROM aliases WHERE alias = ?1 COLLATE NOCASE";
 
-// ?1 predicate or NULL; ?2 1 when filtering by entity (temp table compare_entities).
+// The first schema version whose claims say when and which part (issue 14).
+constexpr int64_t kStoryVersion = 5;
+
+// ?1 predicate or NULL; ?2 1 when filtering by entity (temp table compare_entities). %STORY%
+// is replaced by the story columns, or NULLs before kStoryVersion.
 constexpr std::string_view kSelectClaims =
     "SELECT c.subject_id, c.predicate, coalesce(c.object_id, 0), f.subject, "
     "coalesce(f.object, ''), f.claim_id, f.article_id, coalesce(f.amount, ''), "
     "coalesce(f.value, ''), coalesce(f.currency, ''), f.status, coalesce(f.speaker, ''), "
     "coalesce(f.venue, ''), coalesce(f.title, ''), coalesce(f.source, ''), "
-    "coalesce(f.published, ''), f.path, f.evidence "
+    "coalesce(f.published, ''), f.path, f.evidence, %STORY% "
     "FROM facts f JOIN claims c ON c.id = f.claim_id "
     "WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL) "
     "AND (?1 IS NULL OR c.predicate = ?1) "
     "AND (?2 = 0 OR c.subject_id IN (SELECT id FROM temp.compare_entities) "
     "OR c.object_id IN (SELECT id FROM temp.compare_entities)) "
-    "ORDER BY f.published IS NULL, f.published, f.claim_id";
+    "ORDER BY step_date IS NULL, step_date, "
+    "CASE story_stage WHEN 'rumoured' THEN 1 WHEN 'in_talks' THEN 2 WHEN 'agreed' THEN 3 "
+    "WHEN 'completed' THEN 4 WHEN 'abandoned' THEN 5 WHEN 'blocked' THEN 6 ELSE 0 END, "
+    "CASE story_role WHEN 'tranche' THEN 1 WHEN 'part' THEN 2 WHEN 'total' THEN 3 ELSE 0 END, "
+    "f.claim_id";
+constexpr std::string_view kStoryColumns =
+    "f.amount_role AS story_role, f.stage AS story_stage, f.event_date, f.event_date_text, "
+    "coalesce(f.event_date, nullif(substr(f.published, 1, 10), '')) AS step_date";
+constexpr std::string_view kNoStoryColumns =
+    "NULL AS story_role, NULL AS story_stage, NULL AS event_date, NULL AS event_date_text, "
+    "nullif(substr(f.published, 1, 10), '') AS step_date";
 
 constexpr std::string_view kSelectConflicts =
     "SELECT claim_a, claim_b FROM conflicts WHERE (?1 IS NULL OR predicate = ?1) "
@@ -113,7 +127,11 @@ Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::
 Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
                   std::map<FactKey, ComparedFact>& by_key,
                   std::map<int64_t, FactKey>& key_of_claim) {
-  StatusOr<sqlite::Statement> claims = connection.Prepare(kSelectClaims);
+  StatusOr<int64_t> version = connection.QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  std::string sql(kSelectClaims);
+  sql.replace(sql.find("%STORY%"), 7, *version >= kStoryVersion ? kStoryColumns : kNoStoryColumns);
+  StatusOr<sqlite::Statement> claims = connection.Prepare(sql);
   if (!claims.ok()) return claims.status();
   claims->BindTextOrNull(1, options.predicate);
   claims->BindInt64(2, options.entity.empty() ? 0 : 1);
@@ -142,6 +160,10 @@ Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
     claim.published = Text(*claims, 15);
     claim.path = Text(*claims, 16);
     claim.evidence = Text(*claims, 17);
+    claim.amount_role = Text(*claims, 18);
+    claim.stage = Text(*claims, 19);
+    claim.event_date = Text(*claims, 20);
+    claim.event_date_text = Text(*claims, 21);
     key_of_claim[claim.claim_id] = key;
   }
 }

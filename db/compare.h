@@ -37,6 +37,13 @@ struct ComparedClaim {
   std::string published;
   std::string path;
   std::string evidence;  // the sentence that states it
+  // When and which part (schema version 5; empty in older databases): the amount's role
+  // ("total", "tranche", "part", "per_unit", ...), the deal stage ("agreed", "completed", ...)
+  // and the event date ("2019", "2025-03-04") with the words that gave it ("on Tuesday").
+  std::string amount_role;
+  std::string stage;
+  std::string event_date;
+  std::string event_date_text;
 };
 
 enum class Verdict {
@@ -56,7 +63,10 @@ struct ComparedFact {
   int articles = 0;    // distinct articles
   int sources = 0;     // distinct named outlets
   Verdict verdict = Verdict::kUnconfirmed;
-  std::vector<ComparedClaim> claims;                   // by published date, then claim id
+  // The story of the fact: by event date (else published day; unknown last), then stage
+  // (rumoured, in talks, agreed, completed, abandoned, blocked), then role (tranche, part,
+  // total), then claim id.
+  std::vector<ComparedClaim> claims;
   std::vector<std::pair<int64_t, int64_t>> conflicts;  // claim id pairs from `conflicts`
 };
 

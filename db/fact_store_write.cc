@@ -57,13 +57,14 @@ constexpr std::string_view kSetRestates = "UPDATE amounts SET restates_id = ?1 W
 constexpr std::string_view kInsertClaim =
     "INSERT INTO claims (article_id, sentence_id, claim_index, predicate, subject_id, "
     "object_id, subject_text, object_text, amount_id, role, status, speaker, venue, "
-    "start_byte, end_byte, start_char, end_char, rule, run_id) "
+    "start_byte, end_byte, start_char, end_char, rule, run_id, amount_role, stage, event_date, "
+    "event_date_text, event_date_rule) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-    "?18, ?19)";
+    "?18, ?19, ?20, ?21, ?22, ?23, ?24)";
 constexpr std::string_view kInsertQuote =
     "INSERT INTO quotes (article_id, sentence_id, quote_index, text, speaker, "
-    "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id, venue) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertRun =
     "INSERT INTO runs (tool_version, rules_fingerprint, started_at) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kFinishRun =
@@ -333,6 +334,11 @@ Status FactStore::Impl::WriteClaims(const Document& doc, int64_t article_id, int
     BindSpan(insert_claim, 14, claim.span);
     insert_claim.BindText(18, claim.rule);
     insert_claim.BindInt64(19, run_id);
+    insert_claim.BindTextOrNull(20, claim.amount_role);
+    insert_claim.BindTextOrNull(21, claim.stage);
+    insert_claim.BindTextOrNull(22, claim.event_date);
+    insert_claim.BindTextOrNull(23, claim.event_date_text);
+    insert_claim.BindTextOrNull(24, claim.event_date_rule);
     NEWSFACTS_RETURN_IF_ERROR(insert_claim.Run());
   }
   return Status::Ok();
@@ -349,6 +355,7 @@ Status FactStore::Impl::WriteQuotes(const Document& doc, int64_t article_id, int
     insert_quote.BindOptionalInt64(6, RowId(quote.speaker_entity, entity_ids));
     BindSpan(insert_quote, 7, quote.span);
     insert_quote.BindInt64(11, run_id);
+    insert_quote.BindTextOrNull(12, quote.venue);
     NEWSFACTS_RETURN_IF_ERROR(insert_quote.Run());
   }
   return Status::Ok();

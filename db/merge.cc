@@ -121,7 +121,33 @@ constexpr std::string_view kCopyAmounts =
     "a.end_char, a.rule, a.run_id + o.run "
     "FROM src.amounts a JOIN temp.merge_articles k ON k.src_id = a.article_id, "
     "temp.merge_offsets o ORDER BY a.id";
+// Claims and quotes of schema version 7 and later carry amount_role, stage, event dates and
+// quote venues; older inputs leave them NULL.
 constexpr std::string_view kCopyClaims =
+    "INSERT INTO main.claims (id, article_id, sentence_id, claim_index, predicate, subject_id, "
+    "object_id, subject_text, object_text, amount_id, role, status, speaker, venue, "
+    "start_byte, end_byte, start_char, end_char, rule, run_id, amount_role, stage, event_date, "
+    "event_date_text, event_date_rule) "
+    "SELECT c.id + o.claim, c.article_id + o.article, c.sentence_id + o.sentence, "
+    "c.claim_index, c.predicate, es.dst_id, eo.dst_id, c.subject_text, c.object_text, "
+    "c.amount_id + o.amount, c.role, c.status, c.speaker, c.venue, c.start_byte, c.end_byte, "
+    "c.start_char, c.end_char, c.rule, c.run_id + o.run, c.amount_role, c.stage, c.event_date, "
+    "c.event_date_text, c.event_date_rule "
+    "FROM src.claims c JOIN temp.merge_articles k ON k.src_id = c.article_id "
+    "LEFT JOIN temp.merge_entities es ON es.src_id = c.subject_id "
+    "LEFT JOIN temp.merge_entities eo ON eo.src_id = c.object_id, temp.merge_offsets o "
+    "ORDER BY c.id";
+constexpr std::string_view kCopyQuotes =
+    "INSERT INTO main.quotes (id, article_id, sentence_id, quote_index, text, speaker, "
+    "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id, venue) "
+    "SELECT q.id + o.quote, q.article_id + o.article, q.sentence_id + o.sentence, "
+    "q.quote_index, q.text, q.speaker, e.dst_id, q.start_byte, q.end_byte, q.start_char, "
+    "q.end_char, q.run_id + o.run, q.venue "
+    "FROM src.quotes q JOIN temp.merge_articles k ON k.src_id = q.article_id "
+    "LEFT JOIN temp.merge_entities e ON e.src_id = q.speaker_entity_id, temp.merge_offsets o "
+    "ORDER BY q.id";
+// Inputs of schema version 6 and earlier.
+constexpr std::string_view kCopyClaimsBeforeVersion7 =
     "INSERT INTO main.claims (id, article_id, sentence_id, claim_index, predicate, subject_id, "
     "object_id, subject_text, object_text, amount_id, role, status, speaker, venue, "
     "start_byte, end_byte, start_char, end_char, rule, run_id) "
@@ -148,7 +174,7 @@ constexpr std::string_view kCopyEntityNamesBeforeVersion5 =
     "JOIN temp.merge_entities e ON e.src_id = m.entity_id, temp.merge_offsets o";
 constexpr std::string_view kListMergedEntities =
     "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT dst_id FROM temp.merge_entities";
-constexpr std::string_view kCopyQuotes =
+constexpr std::string_view kCopyQuotesBeforeVersion7 =
     "INSERT INTO main.quotes (id, article_id, sentence_id, quote_index, text, speaker, "
     "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id) "
     "SELECT q.id + o.quote, q.article_id + o.article, q.sentence_id + o.sentence, "
@@ -265,8 +291,8 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
       {kIndexSentences, &ignored},
       {kCopyMentions, &summary.mentions},
       {kCopyAmounts, &summary.amounts},
-      {kCopyClaims, &summary.claims},
-      {kCopyQuotes, &summary.quotes},
+      {*version >= 7 ? kCopyClaims : kCopyClaimsBeforeVersion7, &summary.claims},
+      {*version >= 7 ? kCopyQuotes : kCopyQuotesBeforeVersion7, &summary.quotes},
       {*version >= 5 ? kCopyEntityNames : kCopyEntityNamesBeforeVersion5, &ignored},
       {kListMergedEntities, &ignored},
   };

@@ -104,6 +104,18 @@ struct Claim {
   size_t sentence = 0;
   Span span;  // the evidence: what the rule matched
   std::string rule;
+  // Which part of the money the amount is: "total", "tranche", "part", "per_unit",
+  // "valuation" or "unspecified"; empty when the claim has no amount.
+  std::string amount_role;
+  // How far a deal got (acquired, sold, merged_with, invested_in, raised): "rumoured",
+  // "in_talks", "agreed", "completed", "abandoned", "blocked" or "unspecified"; empty for
+  // other predicates.
+  std::string stage;
+  // When it happened: "2019", "2025-06" or "2025-06-03"; empty when unknown. With the words
+  // that said it ("on Tuesday") and the id of the date rule that read them.
+  std::string event_date;
+  std::string event_date_text;
+  std::string event_date_rule;
 };
 
 struct Quote {
@@ -111,6 +123,7 @@ struct Quote {
   std::string speaker;
   std::optional<size_t> speaker_entity;
   size_t sentence = 0;
+  std::string venue;  // the outlet it was said to: "TechCrunch" in `..., Garman told TechCrunch`
 };
 
 // An article's text and annotations. Not thread-safe; one worker owns a Document at a time.

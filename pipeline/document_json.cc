@@ -103,12 +103,18 @@ json ClaimJson(const Document& doc, const Claim& claim) {
       {"sentence", sentence ? SpanText(doc, sentence->span) : json(nullptr)},
       {"start", claim.span.begin},
       {"end", claim.span.end},
-      {"rule", claim.rule}};
+      {"rule", claim.rule},
+      {"amount_role", NonEmptyOrNull(claim.amount_role)},
+      {"stage", NonEmptyOrNull(claim.stage)},
+      {"event_date", NonEmptyOrNull(claim.event_date)},
+      {"event_date_text", NonEmptyOrNull(claim.event_date_text)},
+      {"event_date_rule", NonEmptyOrNull(claim.event_date_rule)}};
 }
 
 json QuoteJson(const Document& doc, const Quote& quote) {
   return {{"text", SpanText(doc, quote.span)},
           {"speaker", NonEmptyOrNull(quote.speaker)},
+          {"venue", NonEmptyOrNull(quote.venue)},
           {"sentence", quote.sentence},
           {"start", quote.span.begin},
           {"end", quote.span.end}};

@@ -181,6 +181,19 @@ Span AbstractSentence::ToDocument(size_t begin, size_t end) const {
   return {doc_begin_[begin], doc_end_[end - 1]};
 }
 
+std::pair<size_t, size_t> AbstractSentence::ToAbstract(const Span& span) const {
+  size_t first = text_.size();
+  size_t last = 0;
+  for (size_t k = 0; k < text_.size(); ++k) {
+    if (doc_begin_[k] >= span.begin && doc_end_[k] <= span.end) {
+      first = std::min(first, k);
+      last = k + 1;
+    }
+  }
+  if (last <= first) return {0, 0};
+  return {first, last};
+}
+
 std::vector<const AbstractSlot*> AbstractSentence::SlotsIn(size_t begin, size_t end) const {
   std::vector<const AbstractSlot*> out;
   for (const AbstractSlot& slot : slots_) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -46,6 +47,11 @@ class AbstractSentence {
   // Returns the document span that abstract bytes [begin, end) stand for; a placeholder
   // maps to its whole annotation. Requires begin < end <= text().size().
   Span ToDocument(size_t begin, size_t end) const;
+
+  // Returns the abstract bytes [first, second) that document span `span` covers: from the
+  // first abstract byte starting at or after span.begin to the last ending at or before
+  // span.end (a span inside the sentence; {0, 0} when it covers no byte).
+  std::pair<size_t, size_t> ToAbstract(const Span& span) const;
 
   // Returns the slots whose placeholders lie inside abstract bytes [begin, end), in order.
   std::vector<const AbstractSlot*> SlotsIn(size_t begin, size_t end) const;

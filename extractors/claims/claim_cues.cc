@@ -127,7 +127,8 @@ Status ClaimCues::Impl::ReadFile(const Json& json, const std::string& path,
       CheckKeys(json,
                 {"kind", "macros", "comment", "clause_boundaries", "status", "attribution",
                  "quote_min_words", "case_sensitive_cues", "clause_boundary_patterns",
-                 "per_unit_after", "total_amount", "described_object_veto", "deal_amount_after"},
+                 "per_unit_after", "total_amount", "described_object_veto", "deal_amount_after",
+                 "amount_roles", "deal_stages"},
                 "a claim_cues file")
           .WithContext(path));
   NEWSFACTS_RETURN_IF_ERROR(ReadPatterns(json, path, macros));
@@ -408,7 +409,7 @@ std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,
   const std::string_view rest = text.substr(amount.abstract_end);
   const std::vector<PatternMatch> unit = impl_->per_unit->FindAll(rest);
   if (unit.empty() || unit.front().begin != 0) return amount.index;
-  if (impl_->total_amount == nullptr) return std::nullopt;
+  if (impl_->total_amount == nullptr) return amount.index;
   for (const PatternMatch& match : impl_->total_amount->FindAll(text)) {
     const GroupSpan* group = match.Group("amount");
     if (group == nullptr || group->begin < amount.abstract_end) continue;
@@ -416,7 +417,7 @@ std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,
       if (slot->kind == AbstractSlot::Kind::kAmount) return slot->index;
     }
   }
-  return std::nullopt;
+  return amount.index;  // kept as the per-unit price (amount role per_unit), never a deal value
 }
 
 Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& sentence) const {

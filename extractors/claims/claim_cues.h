@@ -48,7 +48,8 @@ class ClaimCues {
   // Returns the amount a claim carries when its rule matched amount slot `amount`: that
   // amount, unless it is a per-unit price ("$35 a share", "per share", "each"); then the
   // total named later in the sentence ("a deal that values it at about $6.4 billion"), or
-  // none. The result indexes Document::amounts().
+  // the per-unit price itself, which the claim carries with amount role per_unit (issue 14).
+  // The result indexes Document::amounts().
   std::optional<size_t> DealAmount(const AbstractSentence& sentence,
                                    const AbstractSlot& amount) const;
 

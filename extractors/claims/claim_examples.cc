@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "extractors/claims/claim_abstraction.h"
+#include "extractors/claims/claim_dates.h"
 #include "extractors/claims/claim_rules.h"
 #include "extractors/claims/claim_stage.h"
 
@@ -20,6 +21,9 @@ std::string Describe(const Document& doc, const Claim& claim) {
   out << ", " << ClaimStatusName(claim.status);
   if (!claim.speaker.empty()) out << ", speaker " << claim.speaker;
   if (!claim.venue.empty()) out << ", venue " << claim.venue;
+  if (!claim.amount_role.empty()) out << ", amount_role " << claim.amount_role;
+  if (!claim.stage.empty()) out << ", stage " << claim.stage;
+  if (!claim.event_date.empty()) out << ", event_date " << claim.event_date;
   out << ", rule " << claim.rule << ")";
   return out.str();
 }
@@ -53,6 +57,9 @@ bool ExampleMatches(const Document& doc, const Claim& claim, const ClaimExample&
   if (example.status && ClaimStatusName(claim.status) != *example.status) return false;
   if (example.speaker && claim.speaker != *example.speaker) return false;
   if (example.venue && claim.venue != *example.venue) return false;
+  if (example.amount_role && claim.amount_role != *example.amount_role) return false;
+  if (example.stage && claim.stage != *example.stage) return false;
+  if (example.event_date && claim.event_date != *example.event_date) return false;
   return true;
 }
 
@@ -70,6 +77,9 @@ std::string DescribeExpected(const std::string& predicate, const ClaimExample& e
   field("status", example.status);
   field("speaker", example.speaker);
   field("venue", example.venue);
+  field("amount_role", example.amount_role);
+  field("stage", example.stage);
+  field("event_date", example.event_date);
   return out + ")";
 }
 
@@ -110,11 +120,12 @@ std::vector<std::string> ClaimStage::CheckExamples(const ExampleRunner& runner) 
       }
     }
   }
+  for (std::string& failure : dates().CheckExamples()) failures.push_back(std::move(failure));
   return failures;
 }
 
 std::pair<size_t, size_t> ClaimStage::ExampleCount() const {
-  std::pair<size_t, size_t> count{0, 0};
+  std::pair<size_t, size_t> count{dates().ExampleCount(), 0};
   for (const ClaimRule& rule : rules()) {
     count.first += rule.match.size();
     count.second += rule.no_match.size();

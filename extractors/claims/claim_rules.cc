@@ -62,10 +62,11 @@ Status ParseExample(const Json& json, ClaimExample* example) {
   if (!json.is_object()) {
     return Status::InvalidArgument("a \"match\" example must be an object with \"text\"");
   }
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
-                                      {"text", "predicate", "subject", "object", "amount", "role",
-                                       "status", "speaker", "venue", "comment"},
-                                      "a match example"));
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(json,
+                {"text", "predicate", "subject", "object", "amount", "role", "status", "speaker",
+                 "venue", "amount_role", "stage", "event_date", "comment"},
+                "a match example"));
   if (!json.contains("text")) return Status::InvalidArgument("a match example needs \"text\"");
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "text", &example->text));
   NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "predicate", &example->predicate));
@@ -76,6 +77,9 @@ Status ParseExample(const Json& json, ClaimExample* example) {
   NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "status", &example->status));
   NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "speaker", &example->speaker));
   NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "venue", &example->venue));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "amount_role", &example->amount_role));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "stage", &example->stage));
+  NEWSFACTS_RETURN_IF_ERROR(ReadOptionalString(json, "event_date", &example->event_date));
   return Status::Ok();
 }
 

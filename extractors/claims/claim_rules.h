@@ -77,6 +77,9 @@ struct ClaimExample {
   std::optional<std::string> status;
   std::optional<std::string> speaker;
   std::optional<std::string> venue;
+  std::optional<std::string> amount_role;  // "total", "tranche", "part", ...
+  std::optional<std::string> stage;        // "completed", "agreed", ...
+  std::optional<std::string> event_date;   // "2019", "2025-03-04"; "" expects none
 };
 
 // A further claim a rule emits from two other groups of the same match, e.g. the buyer in

@@ -10,6 +10,8 @@
 
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_cues.h"
+#include "extractors/claims/claim_dates.h"
+#include "extractors/claims/claim_roles.h"
 #include "extractors/claims/claim_rules.h"
 #include "extractors/kernel/rule_prefilter.h"
 
@@ -361,6 +363,7 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
           if (candidate >= attributions.size() || attributions[candidate].speaker.empty()) continue;
           quote.speaker = attributions[candidate].speaker;
           quote.speaker_entity = attributions[candidate].speaker_entity;
+          quote.venue = attributions[candidate].venue;
           break;
         }
         quotes.push_back(std::move(quote));
@@ -377,6 +380,8 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
 struct ClaimStage::Impl {
   std::vector<ClaimRule> rules;
   std::unique_ptr<ClaimCues> cues;
+  std::unique_ptr<ClaimRoles> roles;         // amount roles and deal stages
+  std::unique_ptr<DateRules> dates;          // event dates
   std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
 
   // Adds the candidate claims of one match of `rule` in sentence `s`.
@@ -399,6 +404,10 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!loaded.ok()) return loaded.status();
   StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
   if (!cues.ok()) return cues.status();
+  StatusOr<std::unique_ptr<ClaimRoles>> roles = ClaimRoles::Create(rules, *macros);
+  if (!roles.ok()) return roles.status();
+  StatusOr<std::unique_ptr<DateRules>> dates = DateRules::Create(rules);
+  if (!dates.ok()) return dates.status();
   std::vector<const Regex*> patterns;
   for (const ClaimRule& rule : *loaded) patterns.push_back(&rule.compiled->regex());
   StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
@@ -406,6 +415,8 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*loaded);
   impl->cues = std::move(*cues);
+  impl->roles = std::move(*roles);
+  impl->dates = std::move(*dates);
   impl->prefilter = std::move(*prefilter);
   return std::unique_ptr<ClaimStage>(new ClaimStage(std::move(impl)));
 }
@@ -446,6 +457,7 @@ Status ClaimStage::Process(Document& doc) const {
     }
   }
   AttachFollowUpAmounts(doc, abstracts, *impl_->cues, &claims);
+  AnnotateClaims(doc, abstracts, *impl_->cues, *impl_->roles, *impl_->dates, &claims);
   std::vector<Claim>& out_claims = doc.mutable_claims();
   out_claims.insert(out_claims.end(), std::make_move_iterator(claims.begin()),
                     std::make_move_iterator(claims.end()));
@@ -512,6 +524,7 @@ void ClaimStage::Impl::Settle(const AbstractSentence& sentence, Attribution attr
   for (const Quote& quote : quotes) {
     if (quote.span.Contains(claim.span) && !quote.speaker.empty()) {
       attribution.speaker = quote.speaker;
+      if (attribution.venue.empty()) attribution.venue = quote.venue;
       break;
     }
   }
@@ -521,6 +534,8 @@ void ClaimStage::Impl::Settle(const AbstractSentence& sentence, Attribution attr
 }
 
 const std::vector<ClaimRule>& ClaimStage::rules() const { return impl_->rules; }
+
+const DateRules& ClaimStage::dates() const { return *impl_->dates; }
 
 std::vector<UnexplainedSentence> ClaimStage::Explain(const Document& doc) {
   std::vector<size_t> mentions(doc.sentences().size(), 0);

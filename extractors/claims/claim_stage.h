@@ -13,6 +13,7 @@
 namespace newsfacts {
 
 struct ClaimRule;
+class DateRules;
 
 // A sentence with two or more entity mentions and an amount that yields no claim: what the
 // rules miss, shown to rule authors by `newsfacts extract --explain`.
@@ -52,8 +53,11 @@ class ClaimStage : public Stage {
 
   // The compiled rules, in file order.
   const std::vector<ClaimRule>& rules() const;
+  // The compiled date rules (kind "dates"), whose examples CheckExamples runs too.
+  const DateRules& dates() const;
 
-  // The number of examples CheckExamples runs: {match examples, no_match examples}.
+  // The number of examples CheckExamples runs: {match examples (date examples included),
+  // no_match examples}.
   std::pair<size_t, size_t> ExampleCount() const;
 
   // Returns the sentences of a processed `doc` with >= 2 entity mentions and an amount but no

@@ -45,7 +45,10 @@ Fact ClaimFact(const std::string& predicate, const std::string& subject, const s
            {"role", "null"},
            {"status", Quoted(status)},
            {"speaker", "null"},
-           {"venue", "null"}}};
+           {"venue", "null"},
+           {"amount_role", "null"},
+           {"stage", "null"},
+           {"event_date", "null"}}};
 }
 
 TEST(GoldenFactsTest, SerializeThenParseGivesTheSameFile) {

@@ -1,5 +1,5 @@
-// WriteComparison: the exact report text for a conflict, an agreement with hidden facts, and
-// the attribution and article line of claims with a speaker, venue or title.
+// WriteComparison: the exact report text for a conflict, an agreement with hidden facts, the
+// attribution and article line of claims with a speaker, venue or title, and story steps.
 #include "cli/compare_report.h"
 
 #include <gtest/gtest.h>
@@ -81,6 +81,29 @@ TEST(CompareReportTest, AttributionAndTitleWhenKnown) {
             "      > Contoso raised money, Ana said.\n"
             "\n"
             "1 fact: 0 agree, 0 conflict, 1 unconfirmed\n");
+}
+
+TEST(CompareReportTest, TellsEachStepWithItsDateStageAndRole) {
+  ComparedFact fact{"Contoso", "invested_in", "Fabrikam", 2, 2, Verdict::kAgree};
+  ComparedClaim first = Stated(1, "$1 billion", "Wire A", "2019-07-22", "a.txt",
+                               "Contoso first invested $1 billion in Fabrikam in 2019.");
+  first.event_date = "2019";
+  first.event_date_text = "in 2019";
+  first.amount_role = "tranche";
+  first.stage = "unspecified";
+  ComparedClaim total = Stated(2, "$8 billion", "Wire B", "2024-11-22", "b.txt",
+                               "Contoso agreed to lift its total to $8 billion.");
+  total.amount_role = "total";
+  total.stage = "agreed";
+  fact.claims = {first, total};
+  EXPECT_EQ(Report(Comparison{{fact}, 0}, CompareOptions{}),
+            "Contoso invested_in Fabrikam: AGREE, 2 articles, 2 sources\n"
+            "  [1] 2019 (in 2019)  $1 billion tranche  asserted  Wire A, 2019-07-22, a.txt\n"
+            "      > Contoso first invested $1 billion in Fabrikam in 2019.\n"
+            "  [2] agreed  $8 billion total  asserted  Wire B, 2024-11-22, b.txt\n"
+            "      > Contoso agreed to lift its total to $8 billion.\n"
+            "\n"
+            "1 fact: 1 agree, 0 conflict, 0 unconfirmed\n");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 6
+-- user_version 7
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -141,7 +141,7 @@ CREATE TABLE claims (
   end_char     INTEGER NOT NULL,
   rule         TEXT NOT NULL,
   run_id       INTEGER NOT NULL REFERENCES runs(id)
-);
+, amount_role TEXT, stage TEXT, event_date TEXT, event_date_text TEXT, event_date_rule TEXT);
 
 -- table entities
 CREATE TABLE entities (
@@ -191,7 +191,7 @@ CREATE TABLE quotes (
   start_char        INTEGER NOT NULL,
   end_char          INTEGER NOT NULL,
   run_id            INTEGER NOT NULL REFERENCES runs(id)
-);
+, venue TEXT);
 
 -- table runs
 CREATE TABLE runs (
@@ -303,11 +303,20 @@ FROM primary_amounts p JOIN amounts am ON am.restates_id = p.amount_id;
 -- view conflicts
 CREATE VIEW conflicts AS
 WITH comparable AS (
-  SELECT c.id, c.article_id, c.subject_id, c.predicate, c.object_id
+  SELECT c.id, c.article_id, c.subject_id, c.predicate, c.object_id, c.event_date,
+         coalesce(c.event_date, nullif(substr(ar.published, 1, 10), '')) AS as_of,
+         CASE WHEN c.predicate IN ('acquired', 'sold', 'merged_with')
+                   AND coalesce(c.amount_role, 'unspecified') IN ('total', 'unspecified')
+              THEN 'deal value'
+              WHEN c.predicate = 'invested_in' AND coalesce(c.amount_role, 'unspecified') = 'unspecified'
+              THEN CASE WHEN c.event_date IS NULL THEN 'total' ELSE 'tranche' END
+              ELSE coalesce(c.amount_role, 'unspecified') END AS role_class
   FROM claims c
+  JOIN articles ar ON ar.id = c.article_id
   WHERE c.subject_id IS NOT NULL
     AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
     AND c.amount_id IS NOT NULL
+    AND coalesce(c.amount_role, 'unspecified') <> 'part'
     AND c.status NOT IN ('negated', 'question', 'conditional')
     AND NOT EXISTS (SELECT 1 FROM claim_amounts x WHERE x.claim_id = c.id AND x.vague)
 ),
@@ -317,7 +326,19 @@ pairs AS (
   JOIN comparable b
     ON b.subject_id = a.subject_id AND b.predicate = a.predicate
    AND b.object_id IS a.object_id AND b.article_id <> a.article_id AND b.id > a.id
-  WHERE EXISTS (SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
+   AND b.role_class = a.role_class
+  WHERE (a.role_class = 'deal value'
+         OR (a.role_class = 'total'
+             AND (a.as_of IS NULL OR b.as_of IS NULL
+                  OR substr(a.as_of, 1, length(b.as_of)) = b.as_of
+                  OR substr(b.as_of, 1, length(a.as_of)) = a.as_of
+                  OR (length(a.as_of) = 10 AND length(b.as_of) = 10
+                      AND abs(julianday(a.as_of) - julianday(b.as_of)) <= 92)))
+         OR (a.role_class NOT IN ('deal value', 'total')
+             AND (a.event_date IS NULL OR b.event_date IS NULL
+                  OR substr(a.event_date, 1, length(b.event_date)) = b.event_date
+                  OR substr(b.event_date, 1, length(a.event_date)) = a.event_date)))
+    AND EXISTS (SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
                 WHERE x.claim_id = a.id AND y.claim_id = b.id)
     AND NOT EXISTS (
       SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
@@ -334,7 +355,10 @@ SELECT fa.subject, fa.predicate, fa.object,
        fa.published AS published_a, fb.published AS published_b,
        fa.evidence AS evidence_a, fb.evidence AS evidence_b,
        fa.subject_key, fa.object_key,
-       p.claim_a, p.claim_b
+       p.claim_a, p.claim_b,
+       fa.amount_role AS role_a, fb.amount_role AS role_b,
+       fa.event_date AS event_date_a, fb.event_date AS event_date_b,
+       fa.stage AS stage_a, fb.stage AS stage_b
 FROM pairs p
 JOIN facts fa ON fa.claim_id = p.claim_a
 JOIN facts fb ON fb.claim_id = p.claim_b;
@@ -374,11 +398,37 @@ SELECT c.id AS claim_id,
        c.article_id,
        c.sentence_id,
        c.rule,
-       c.run_id
+       c.run_id,
+       c.amount_role,
+       c.stage,
+       c.event_date,
+       c.event_date_text
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 JOIN sentences se ON se.id = c.sentence_id
 LEFT JOIN entities s ON s.id = c.subject_id
 LEFT JOIN entities o ON o.id = c.object_id
 LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary;
+
+-- view timeline
+CREATE VIEW timeline AS
+SELECT f.subject, f.predicate, f.object,
+       coalesce(f.event_date, nullif(substr(f.published, 1, 10), '')) AS step_date,
+       CASE WHEN f.event_date IS NOT NULL THEN 'event'
+            WHEN nullif(f.published, '') IS NOT NULL THEN 'published' END AS date_from,
+       f.event_date, f.event_date_text, f.stage, f.amount, f.value, f.currency, f.amount_role,
+       f.status, f.speaker, f.venue, f.source, f.published, f.title, f.evidence, f.path,
+       f.subject_key, f.object_key, f.claim_id, f.article_id
+FROM facts f
+JOIN claims c ON c.id = f.claim_id
+WHERE c.subject_id IS NOT NULL
+ORDER BY f.subject_key, f.predicate, f.object_key,
+         coalesce(f.event_date, nullif(substr(f.published, 1, 10), '')) IS NULL,
+         coalesce(f.event_date, nullif(substr(f.published, 1, 10), '')),
+         CASE f.stage WHEN 'rumoured' THEN 1 WHEN 'in_talks' THEN 2 WHEN 'agreed' THEN 3
+                      WHEN 'completed' THEN 4 WHEN 'abandoned' THEN 5 WHEN 'blocked' THEN 6
+                      ELSE 0 END,
+         CASE f.amount_role WHEN 'tranche' THEN 1 WHEN 'part' THEN 2 WHEN 'total' THEN 3
+                            ELSE 0 END,
+         f.claim_id;
 

@@ -57,6 +57,9 @@ struct ClaimArticle {
   ClaimStatus status = ClaimStatus::kAsserted;
   bool claim_points_to_conversion = false;
   std::string published;
+  std::string amount_role;  // empty: none (as stored before issue 14)
+  std::string stage;
+  std::string event_date;
 };
 
 // "Northwind Labs" -> "northwind-labs".
@@ -102,6 +105,9 @@ inline Document BuildClaimArticle(const ClaimArticle& spec) {
   claim.status = spec.status;
   claim.span = {0, doc.text().size()};
   claim.rule = "test.claim";
+  claim.amount_role = spec.amount_role;
+  claim.stage = spec.stage;
+  claim.event_date = spec.event_date;
   for (const std::string* name : {&spec.subject, &spec.object}) {
     if (name->empty()) continue;
     const size_t index = doc.entities().size();
