@@ -60,13 +60,15 @@ LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary;
 -- intervals overlaps (a NULL bound is unbounded). Like is compared with like, by role class:
 --   deal value  acquired, sold, merged_with with role total or unspecified: one deal, one
 --               price, whatever the dates;
---   total       a running total, and an invested_in amount with no role and no event date
---               ("Microsoft's $13 billion investment"): compared when their as-of dates (the
+--   total       a running total, and an invested_in amount with no role, no event date and
+--               no sign of new money ("Microsoft's $13 billion investment", not "will invest
+--               up to $4 billion"): compared when their as-of dates (the
 --               event date, else the published day) are unknown, equal, one contains the
 --               other ("2025", "2025-03-04"), or lie at most 92 days apart: a total of 2023
 --               and a larger one of 2024 are two moments of one story;
 --   tranche     a tranche, and an invested_in amount with no role but an event date ("in
---               2022"); like per_unit and valuation, compared only when the event dates are
+--               2022") or announced as new money (status planned, stage agreed, in_talks or
+--               rumoured); like per_unit and valuation, compared only when the event dates are
 --               equal, contain one another or either is unknown;
 --   part        never compared ("including a $4 billion commitment").
 -- Vague amounts ("billions"), described objects and negated, question and conditional claims
@@ -79,7 +81,9 @@ WITH comparable AS (
                    AND coalesce(c.amount_role, 'unspecified') IN ('total', 'unspecified')
               THEN 'deal value'
               WHEN c.predicate = 'invested_in' AND coalesce(c.amount_role, 'unspecified') = 'unspecified'
-              THEN CASE WHEN c.event_date IS NULL THEN 'total' ELSE 'tranche' END
+              THEN CASE WHEN c.event_date IS NULL AND c.status <> 'planned'
+                             AND coalesce(c.stage, '') NOT IN ('agreed', 'in_talks', 'rumoured')
+                        THEN 'total' ELSE 'tranche' END
               ELSE coalesce(c.amount_role, 'unspecified') END AS role_class
   FROM claims c
   JOIN articles ar ON ar.id = c.article_id

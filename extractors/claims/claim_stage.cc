@@ -360,11 +360,12 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
         }
         const size_t closing = SentenceAt(sentences, pos);
         for (size_t candidate : {closing, quote.sentence, closing + 1}) {
-          if (candidate >= attributions.size() || attributions[candidate].speaker.empty()) continue;
-          quote.speaker = attributions[candidate].speaker;
-          quote.speaker_entity = attributions[candidate].speaker_entity;
-          quote.venue = attributions[candidate].venue;
-          break;
+          if (candidate >= attributions.size() || attributions[candidate].empty()) continue;
+          if (quote.speaker.empty() && !attributions[candidate].speaker.empty()) {
+            quote.speaker = attributions[candidate].speaker;
+            quote.speaker_entity = attributions[candidate].speaker_entity;
+          }
+          if (quote.venue.empty()) quote.venue = attributions[candidate].venue;
         }
         quotes.push_back(std::move(quote));
       }

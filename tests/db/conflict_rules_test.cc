@@ -27,6 +27,7 @@ struct Side {
   std::string role;        // amount_role, empty for none
   std::string event_date;  // empty for unknown
   std::string published;   // the article's published date
+  ClaimStatus status = ClaimStatus::kAsserted;
 };
 
 struct PairCase {
@@ -48,6 +49,7 @@ ClaimArticle Article(const std::string& path, const Side& side) {
   article.amount_role = side.role;
   article.event_date = side.event_date;
   article.published = side.published;
+  article.status = side.status;
   return article;
 }
 
@@ -87,6 +89,10 @@ std::vector<PairCase> Cases() {
        S("$8 billion", "8000000000", "total"), false},
       {"a dated investment with no role is a tranche, not the total",
        S("$500 million", "500000000", "", "2022"), S("$2 billion", b2, "total"), false},
+      {"an announced investment with no role is new money, not the total",
+       {"invested_in", Exact("up to $4 billion", "4000000000"), "", "", "", ClaimStatus::kPlanned},
+       S("$8 billion", "8000000000", "total"),
+       false},
       {"a part never conflicts with the whole", S("$4 billion", "4000000000", "part"),
        S("$8 billion", "8000000000", "total"), false},
       {"two parts are never compared", S("$4 billion", "4000000000", "part"),

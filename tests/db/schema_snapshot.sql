@@ -309,7 +309,9 @@ WITH comparable AS (
                    AND coalesce(c.amount_role, 'unspecified') IN ('total', 'unspecified')
               THEN 'deal value'
               WHEN c.predicate = 'invested_in' AND coalesce(c.amount_role, 'unspecified') = 'unspecified'
-              THEN CASE WHEN c.event_date IS NULL THEN 'total' ELSE 'tranche' END
+              THEN CASE WHEN c.event_date IS NULL AND c.status <> 'planned'
+                             AND coalesce(c.stage, '') NOT IN ('agreed', 'in_talks', 'rumoured')
+                        THEN 'total' ELSE 'tranche' END
               ELSE coalesce(c.amount_role, 'unspecified') END AS role_class
   FROM claims c
   JOIN articles ar ON ar.id = c.article_id
