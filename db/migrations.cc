@@ -1,4 +1,4 @@
-// Applies the compiled-in schema migrations in order, one transaction each, tracked by
+// Applies the compiled-in schema migrations in order, in one transaction, tracked by
 // PRAGMA user_version.
 #include "db/migrations.h"
 
@@ -73,22 +73,25 @@ Status ApplyMigrations(sqlite::Connection& connection, int target_version) {
           ": not a newsfacts database (it holds other tables and no newsfacts schema version)");
     }
   }
+  if (*current >= target_version) return Status::Ok();
+  // One write transaction for every pending migration: a second process creating the same
+  // file waits here, then sees the whole schema or none of it (two ingests started at once
+  // on a new file once failed with "no such table: articles", issue 15).
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction =
+      sqlite::Transaction::Begin(connection);
+  if (!transaction.ok()) return transaction.status();
+  // Another process may have migrated while this one waited for the write lock.
+  StatusOr<int64_t> now = connection.QueryInt("PRAGMA user_version");
+  if (!now.ok()) return now.status();
   for (const Migration& migration : *migrations) {
-    if (migration.version <= *current) continue;
+    if (migration.version <= *now) continue;
     if (migration.version > target_version) break;
-    StatusOr<std::unique_ptr<sqlite::Transaction>> transaction =
-        sqlite::Transaction::Begin(connection);
-    if (!transaction.ok()) return transaction.status();
-    // Another process may have migrated while this one waited for the write lock.
-    StatusOr<int64_t> now = connection.QueryInt("PRAGMA user_version");
-    if (!now.ok()) return now.status();
-    if (*now >= migration.version) continue;
     NEWSFACTS_RETURN_IF_ERROR(connection.Exec(migration.sql));
     // PRAGMA takes no bound parameters; the version is our own file's number, not input.
     NEWSFACTS_RETURN_IF_ERROR(
         connection.Exec("PRAGMA user_version = " + std::to_string(migration.version)));
-    NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   }
+  NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   return Status::Ok();
 }
 
