@@ -76,7 +76,7 @@ TEST(ClaimTimelineTest, TheShapesOfIssue14) {
        "2023-01-01",
        {"acquired $61 billion unspecified abandoned "}},
       {"Amazon Web Services has invested billions in Anthropic - including a $4 billion "
-       "commitment that made AWS its primary cloud provider.",
+       "pledge tied to its chips.",
        "",
        {"invested_in billions total unspecified ", "invested_in $4 billion part unspecified "}},
   };
@@ -105,9 +105,9 @@ TEST(ClaimTimelineTest, AQuoteCarriesItsVenue) {
   ASSERT_TRUE(pipeline.ok());
   Document doc =
       Document::FromRaw(ArticleMeta{},
-                        "AWS chief executive Matt Garman spoke this week. \"We have an ingrained "
-                        "culture of handling coopetition,\" Garman told TechCrunch in a new "
-                        "interview. \"We compete with partners every day,\" Garman said.");
+                        "AWS chief executive Matt Garman spoke this week. \"Working beside "
+                        "rivals is normal for us,\" Garman told TechCrunch on Monday. "
+                        "\"Customers pick what suits them,\" Garman said.");
   ASSERT_TRUE(pipeline->pipeline.Run(doc).ok());
   ASSERT_EQ(doc.quotes().size(), 2u);
   EXPECT_EQ(doc.quotes()[0].speaker, "Matt Garman");
