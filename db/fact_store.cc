@@ -43,6 +43,15 @@ Status ReadOnlyError(const std::string& path) {
                           "folder, or use a writable copy");
 }
 
+// Binds a run's five counts (added, replaced, unchanged, failed, re-extracted) from
+// parameter `first` on, as both the per-batch and the final runs update take them.
+void BindRunCounts(sqlite::Statement& statement, int first, const RunCounts& counts) {
+  const int64_t values[] = {counts.articles_added, counts.articles_replaced,
+                            counts.articles_unchanged, counts.articles_failed,
+                            counts.articles_reextracted};
+  for (int k = 0; k < 5; ++k) statement.BindInt64(first + k, values[k]);
+}
+
 }  // namespace
 
 FactStore::FactStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -113,11 +122,7 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   sqlite::Statement& update = impl_->finish_run;
   update.BindInt64(1, run_id);
   update.BindText(2, UtcNow());
-  update.BindInt64(3, counts.articles_added);
-  update.BindInt64(4, counts.articles_replaced);
-  update.BindInt64(5, counts.articles_unchanged);
-  update.BindInt64(6, counts.articles_failed);
-  update.BindInt64(7, counts.articles_reextracted);
+  BindRunCounts(update, 3, counts);
   NEWSFACTS_RETURN_IF_ERROR(update.Run());
   if (impl_->connection->Changes() == 0) {
     return Status::NotFound(impl_->connection->path() + ": no run " + std::to_string(run_id));
@@ -199,11 +204,7 @@ Status FactStore::CommitBatch(int64_t run_id, const RunCounts& counts) {
   if (impl_->batch != nullptr && impl_->lost_batch.ok()) {
     sqlite::Statement& update = impl_->update_run_counts;
     update.BindInt64(1, run_id);
-    update.BindInt64(2, counts.articles_added);
-    update.BindInt64(3, counts.articles_replaced);
-    update.BindInt64(4, counts.articles_unchanged);
-    update.BindInt64(5, counts.articles_failed);
-    update.BindInt64(6, counts.articles_reextracted);
+    BindRunCounts(update, 2, counts);
     NEWSFACTS_RETURN_IF_ERROR(update.Run());
   }
   return CommitBatch();
