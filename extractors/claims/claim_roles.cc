@@ -73,9 +73,14 @@ struct ClaimRoles::Impl {
     std::string role;
     std::unique_ptr<CompiledPattern> pattern;
   };
+  struct StagePattern {
+    size_t stage;  // index in kStages
+    std::unique_ptr<CompiledPattern> pattern;
+  };
   std::array<CueLists, kRoles.size()> roles;
   std::array<CueLists, kStages.size()> stages;
   std::vector<RolePattern> patterns;
+  std::vector<StagePattern> stage_patterns;
   std::set<std::string> split_roles;
   std::set<std::string> valuation_predicates;
   std::set<std::string> deal_value_predicates;  // a valuation of the target is the deal value
@@ -83,7 +88,8 @@ struct ClaimRoles::Impl {
   size_t window_words = 4;
 
   Status ReadRoles(const Json& json, const std::string& path, const MacroTable& macros);
-  Status ReadStages(const Json& json, const std::string& path);
+  Status ReadStages(const Json& json, const std::string& path, const MacroTable& macros);
+  Status ReadStagePatterns(const Json& entries, const std::string& where, const MacroTable& macros);
   // The nearest cue of any role around amount bytes [begin, end) of `text`, with its distance
   // in words; role index kRoles.size() when none.
   std::pair<size_t, size_t> NearestCue(std::string_view text, size_t begin, size_t end) const;
@@ -136,7 +142,28 @@ Status ClaimRoles::Impl::ReadRoles(const Json& json, const std::string& path,
   return Status::Ok();
 }
 
-Status ClaimRoles::Impl::ReadStages(const Json& json, const std::string& path) {
+Status ClaimRoles::Impl::ReadStagePatterns(const Json& entries, const std::string& where,
+                                           const MacroTable& macros) {
+  for (const Json& entry : entries) {
+    NEWSFACTS_RETURN_IF_ERROR(CheckKeys(entry, {"stage", "pattern", "comment"}, where));
+    const std::string stage = entry.at("stage").get<std::string>();
+    auto it = std::find(kStages.begin(), kStages.end(), stage);
+    if (it == kStages.end()) {
+      return Status::InvalidArgument(where + ": patterns: unknown stage \"" + stage + "\"");
+    }
+    StatusOr<std::string> expanded =
+        ExpandClaimPattern(macros, entry.at("pattern").get<std::string>());
+    if (!expanded.ok()) return expanded.status().WithContext(where + ": " + stage);
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompiledPattern::Compile(*expanded, false);
+    if (!compiled.ok()) return compiled.status().WithContext(where + ": " + stage);
+    stage_patterns.push_back({static_cast<size_t>(it - kStages.begin()), std::move(*compiled)});
+  }
+  return Status::Ok();
+}
+
+Status ClaimRoles::Impl::ReadStages(const Json& json, const std::string& path,
+                                    const MacroTable& macros) {
   if (!json.contains("deal_stages")) return Status::Ok();
   const std::string where = path + ": deal_stages";
   for (const auto& [key, value] : json["deal_stages"].items()) {
@@ -144,6 +171,10 @@ Status ClaimRoles::Impl::ReadStages(const Json& json, const std::string& path) {
     if (key == "predicates") {
       std::vector<std::string> names = value.get<std::vector<std::string>>();
       stage_predicates.insert(names.begin(), names.end());
+      continue;
+    }
+    if (key == "patterns") {
+      NEWSFACTS_RETURN_IF_ERROR(ReadStagePatterns(value, where, macros));
       continue;
     }
     auto it = std::find(kStages.begin(), kStages.end(), key);
@@ -169,7 +200,7 @@ StatusOr<std::unique_ptr<ClaimRoles>> ClaimRoles::Create(const RuleSources& sour
     const Status read = GuardJson(source->path, [&] {
       const Json json = Json::parse(source->contents);
       const Status roles = impl->ReadRoles(json, source->path, macros);
-      return roles.ok() ? impl->ReadStages(json, source->path) : roles;
+      return roles.ok() ? impl->ReadStages(json, source->path, macros) : roles;
     });
     if (!read.ok()) return read;
   }
@@ -265,6 +296,11 @@ std::string ClaimRoles::StageOf(const ClaimCues& cues, std::string_view abstract
     if ((lists.before && !lists.before->FindAll(head).empty()) ||
         (lists.after && !lists.after->FindAll(tail).empty())) {
       return std::string(kStages[i]);
+    }
+    for (const Impl::StagePattern& pattern : impl_->stage_patterns) {
+      if (pattern.stage == i && !pattern.pattern->FindAll(head).empty()) {
+        return std::string(kStages[i]);
+      }
     }
   }
   return "unspecified";

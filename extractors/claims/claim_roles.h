@@ -40,8 +40,9 @@ class ClaimRoles {
   // True for the deal predicates that carry a stage.
   bool TakesStage(std::string_view predicate) const;
   // The stage of a deal claim whose evidence is `evidence`: the first stage (in the order
-  // blocked, abandoned, completed, in_talks, agreed, rumoured) with a "before" cue from its
-  // clause start to the evidence end or an "after" cue from there to the clause end, else
+  // blocked, abandoned, completed, in_talks, agreed, rumoured) with a "before" cue or a
+  // stage pattern from its clause start to the evidence end or an "after" cue from there to
+  // the clause end, else
   // "unspecified". `cues` gives the clauses.
   std::string StageOf(const ClaimCues& cues, std::string_view abstract_text,
                       AbstractRange evidence) const;
