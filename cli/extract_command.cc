@@ -71,6 +71,15 @@ std::string DocumentToText(const Document& doc) {
           << (claim.subject ? doc.entities()[*claim.subject].name : "?") << " " << claim.predicate;
       if (claim.object) out << " " << doc.entities()[*claim.object].name;
       if (claim.amount) out << "  " << doc.Text(doc.amounts()[*claim.amount].span);
+      if (claim.amount && !claim.amount_role.empty() && claim.amount_role != "unspecified") {
+        out << " (" << claim.amount_role << ")";
+      }
+      if (!claim.stage.empty() && claim.stage != "unspecified") out << "  stage: " << claim.stage;
+      if (!claim.event_date.empty()) {
+        out << "  when: " << claim.event_date << " (" << claim.event_date_text << ")";
+      } else if (!claim.event_date_text.empty()) {
+        out << "  when: \"" << claim.event_date_text << "\" (no published date to resolve it)";
+      }
       if (!claim.role.empty()) out << "  role: " << claim.role;
       if (!claim.speaker.empty()) out << "  speaker: " << claim.speaker;
       if (!claim.venue.empty()) out << "  venue: " << claim.venue;

@@ -74,6 +74,27 @@ TEST(ExtractCommandTest, StdinAndTextFormat) {
   EXPECT_NE(run.output.find("$250 million = 250000000 USD"), std::string::npos) << run.output;
 }
 
+TEST(ExtractCommandTest, TextFormatShowsAmountRoleStageAndWhen) {
+  TempDir dir;
+  dir.Write("s.md",
+            "---\ntitle: Funding\ndate: 2025-03-06\n---\n\n"
+            "Amazon put a further $1.5 billion into Anthropic on Tuesday. Broadcom called off "
+            "its $61 billion purchase of VMware. Oracle agreed to buy Cerner on Monday.\n");
+  dir.Write("u.txt", "Oracle agreed to buy Cerner on Monday.\n");
+  auto run = RunNewsfacts("extract s.md --format text", dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("$1.5 billion (tranche)  when: 2025-03-04 (on Tuesday)"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("$61 billion  stage: abandoned"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("stage: agreed  when: 2025-03-03 (on Monday)"), std::string::npos)
+      << run.output;
+  auto undated = RunNewsfacts("extract u.txt --format text", dir.path());
+  EXPECT_NE(undated.output.find("when: \"on Monday\" (no published date to resolve it)"),
+            std::string::npos)
+      << undated.output;
+}
+
 TEST(ExtractCommandTest, JsonLinesFilePrintsOneObjectPerRecord) {
   TempDir dir;
   dir.Write("w.jsonl",
