@@ -77,9 +77,31 @@ void SetDate(const AbstractSentence& sentence, const SentenceDates& dates, const
   claim->event_date_rule = chosen->rule;
 }
 
+// True when an organisation or person other than the parties of `host` stands between the
+// host's amount `own` and amount `other`: in "X has raised $50 million, and Y contributed $10
+// million of it" the $10 million is Y's, not a part of X's round.
+bool AnotherPartyBetween(const AbstractSentence& sentence, const Claim& host,
+                         const AbstractSlot& own, const AbstractSlot& other) {
+  const size_t begin = std::min(own.abstract_end, other.abstract_end);
+  const size_t end = std::max(own.abstract_begin, other.abstract_begin);
+  for (const AbstractSlot& slot : sentence.slots()) {
+    if (slot.kind != AbstractSlot::Kind::kMention || slot.abstract_begin < begin ||
+        slot.abstract_end > end || (slot.type != "ORG" && slot.type != "PERSON")) {
+      continue;
+    }
+    auto overlaps = [&slot](Span span) {
+      return slot.doc_span.begin < span.end && span.begin < slot.doc_span.end;
+    };
+    if (!overlaps(host.subject_span) && !(HasObject(host) && overlaps(host.object_span))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The claims a sentence's unclaimed amounts add: each amount whose role splits becomes a copy
 // of the nearest deal claim before it that carries an amount (else the first after it), its
-// evidence stretched to the amount.
+// evidence stretched to the amount, unless another party stands between the two amounts.
 std::vector<Claim> SplitClaims(const Document& doc, const AbstractSentence& sentence,
                                const ClaimRoles& roles, const std::vector<Claim>& claims,
                                size_t first, size_t last) {
@@ -89,15 +111,21 @@ std::vector<Claim> SplitClaims(const Document& doc, const AbstractSentence& sent
     const Amount& amount = doc.amounts()[slot.index];
     if (amount.restates.has_value() || amount.qualifier == "undisclosed") continue;
     const Claim* host = nullptr;  // the nearest before, else the first after
+    const AbstractSlot* host_amount = nullptr;
     bool used = false;
     for (size_t c = first; c < last; ++c) {
       if (claims[c].amount == slot.index) used = true;
       if (!claims[c].amount || !roles.TakesStage(claims[c].predicate)) continue;
       const AbstractSlot* own = AmountSlot(sentence, *claims[c].amount);
       if (own == nullptr) continue;
-      if (own->abstract_end <= slot.abstract_begin || host == nullptr) host = &claims[c];
+      if (own->abstract_end <= slot.abstract_begin || host == nullptr) {
+        host = &claims[c];
+        host_amount = own;
+      }
     }
-    if (used || host == nullptr) continue;
+    if (used || host == nullptr || AnotherPartyBetween(sentence, *host, *host_amount, slot)) {
+      continue;
+    }
     const std::string role = roles.AmountRole(host->predicate, sentence, slot);
     if (!roles.SplitsClaim(role)) continue;
     Claim claim = *host;
