@@ -165,6 +165,18 @@ Status Connection::Error(int rc, std::string_view context) const {
                              ": cannot open database (does its folder exist and is it "
                              "writable?): " +
                              detail);
+    case SQLITE_FULL:
+      return Status::IoError(path_ +
+                             ": the disk is full; free some space (or write the database on "
+                             "another disk) and run again: what was committed before is kept");
+    case SQLITE_IOERR:
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE) {
+        return Status::IoError(prefix + "cannot write (" + detail +
+                               "): the disk may be full or the file over a size limit "
+                               "(ulimit -f); free space and run again: what was committed "
+                               "before is kept");
+      }
+      return Status::IoError(prefix + detail);
     case SQLITE_ERROR:
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:

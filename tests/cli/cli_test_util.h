@@ -16,10 +16,12 @@ struct CommandResult {
   std::string output;  // stdout and stderr, interleaved
 };
 
-// Runs `args` (a shell-quoted argument string) with the newsfacts binary in `cwd`.
-inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem::path& cwd) {
-  const std::string command =
-      "cd '" + cwd.string() + "' && '" + std::string(NEWSFACTS_BINARY) + "' " + args + " 2>&1";
+// Runs `args` (a shell-quoted argument string) with the newsfacts binary in `cwd`, after
+// `shell_prefix` (/bin/sh text such as "ulimit -f 100;" or "timeout -s KILL 1").
+inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem::path& cwd,
+                                  const std::string& shell_prefix = "") {
+  const std::string command = "cd '" + cwd.string() + "' && " + shell_prefix + " '" +
+                              std::string(NEWSFACTS_BINARY) + "' " + args + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
