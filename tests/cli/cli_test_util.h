@@ -16,10 +16,12 @@ struct CommandResult {
   std::string output;  // stdout and stderr, interleaved
 };
 
-// Runs `args` (a shell-quoted argument string) with the newsfacts binary in `cwd`.
-inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem::path& cwd) {
-  const std::string command =
-      "cd '" + cwd.string() + "' && '" + std::string(NEWSFACTS_BINARY) + "' " + args + " 2>&1";
+// Runs `args` (a shell-quoted argument string) with the newsfacts binary in `cwd`; with
+// `stderr_too` false, standard error is dropped and `output` is standard output alone.
+inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem::path& cwd,
+                                  bool stderr_too = true) {
+  const std::string command = "cd '" + cwd.string() + "' && '" + std::string(NEWSFACTS_BINARY) +
+                              "' " + args + (stderr_too ? " 2>&1" : " 2>/dev/null");
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
