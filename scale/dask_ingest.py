@@ -23,9 +23,11 @@ import sys
 ARTICLE_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 MAX_FILES_PER_PARTITION = 2000  # keeps each ingest's command line short
 MERGE_FANOUT = 8  # shard databases merged by one task
-# Test hook (scale/dask_ingest_test.py): the first attempt of partition 0 kills its worker
-# process when this names a marker file that does not exist yet.
+# Test hooks (scale/dask_ingest_test.py): the first attempt of partition 0 kills its worker
+# process when KILL_HOOK_ENV names a marker file that does not exist yet; every attempt of
+# the partition numbered FAIL_HOOK_ENV raises.
 KILL_HOOK_ENV = "NEWSFACTS_DASK_TEST_KILL_MARKER"
+FAIL_HOOK_ENV = "NEWSFACTS_DASK_TEST_FAIL_PARTITION"
 
 
 def find_binary(given):
@@ -79,6 +81,8 @@ def ingest_partition(binary, index, files, shard_db):
     if marker and index == 0 and not os.path.exists(marker):
         open(marker, "w").close()
         os._exit(1)  # the worker process dies mid-task, as on a lost machine
+    if os.environ.get(FAIL_HOOK_ENV) == str(index):
+        raise RuntimeError(f"partition {index}: failing as {FAIL_HOOK_ENV} asks")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(shard_db + suffix):
             os.remove(shard_db + suffix)

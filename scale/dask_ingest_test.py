@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Tests of scale/dask_ingest.py on a LocalCluster of 2 workers: the sample corpus split into 8
 shard folders gives the database one `newsfacts ingest` of them gives, also when the worker
-running a partition is killed and Dask runs the partition again.
+running a partition is killed and Dask runs the partition again; a partition that keeps
+failing is named with its files and the others are merged.
 
     /usr/bin/python3 scale/dask_ingest_test.py NEWSFACTS_BINARY
 """
@@ -92,6 +93,22 @@ class DaskIngestTest(unittest.TestCase):
         self.assertTrue(os.path.exists(marker), "the hook did not kill a worker")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(content(os.path.join(self.work, "killed.db")), self.expected)
+
+    def test_partition_that_keeps_failing_is_reported_and_the_rest_merged(self):
+        env = dict(os.environ, NEWSFACTS_DASK_TEST_FAIL_PARTITION="1")
+        result = self.run_driver("partial.db", env)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("partition 1 failed after 2 retries", result.stderr)
+        self.assertIn("1 partitions failed", result.stdout)
+        self.assertTrue(os.path.isdir(os.path.join(self.work, "partial.db.shards")))
+        with sqlite3.connect(os.path.join(self.work, "partial.db")) as connection:
+            paths = {row[0] for row in connection.execute("SELECT path FROM articles")}
+        expected_paths = {row[0] for row in self.expected[0]}
+        missing = expected_paths - paths
+        self.assertTrue(missing, "the failing partition's articles were stored")
+        self.assertTrue(paths < expected_paths)
+        for path in missing:  # each missing article's file is named in the report
+            self.assertIn(path, result.stderr)
 
 
 if __name__ == "__main__":
