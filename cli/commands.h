@@ -27,9 +27,20 @@ struct ExtractCommand {
   std::string input;            // a file path, or "-" for stdin
   std::string format = "json";  // "json" or "text"
   bool explain = false;         // also list sentences with entities and an amount but no claim
+  // "jsonl": run as the streaming filter (one record per line in, one facts line out);
+  // empty: `input` is one article file.
+  std::string input_format;
+  int jobs = 1;  // streaming filter workers
   std::vector<std::filesystem::path> rule_dirs;
 };
 int RunExtractCommand(const ExtractCommand& command);
+
+struct LoadCommand {
+  std::vector<std::string> inputs;  // facts line files of `extract --input jsonl`; "-" = stdin
+  std::string db_path = "newsfacts.db";
+  std::vector<std::filesystem::path> rule_dirs;  // must be the rules the facts came from
+};
+int RunLoadCommand(const LoadCommand& command);
 
 struct QueryCommand {
   std::string sql;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "cli/ingest_writer.h"
 #include "corpus/article_reader.h"
 #include "pipeline/bounded_queue.h"
 
@@ -22,22 +23,6 @@ using Job = std::variant<std::filesystem::path, StoredArticle>;
 
 // ArticleKey -> content hash of every article stored before the run.
 using StoredHashes = std::unordered_map<std::string, std::string>;
-
-// What a worker hands the writer: a document to store, an unchanged article, or messages.
-struct WorkItem {
-  std::optional<Document> doc;
-  std::string content_hash;
-  bool reextracted = false;  // `doc` is a stored article extracted again
-  bool unchanged = false;
-  bool failed = false;     // an article or file that could not be read or extracted
-  bool file_done = false;  // the last item of a file
-  std::vector<std::string> messages;
-};
-
-bool IsFatalStoreError(const Status& status) {
-  return status.code() == StatusCode::kBusy || status.code() == StatusCode::kReadOnly ||
-         status.code() == StatusCode::kIoError;
-}
 
 // "path", or "path#record" for an article of a .json/.jsonl file.
 std::string Where(const ArticleMeta& meta) {
@@ -99,141 +84,12 @@ bool ProcessStored(StoredArticle& stored, const Pipeline& pipeline,
   return results.Push(std::move(item));
 }
 
-void CountStored(const Document& doc, IngestSummary& summary) {
-  summary.sentences += static_cast<int64_t>(doc.sentences().size());
-  summary.mentions += static_cast<int64_t>(doc.mentions().size());
-  summary.amounts += static_cast<int64_t>(doc.amounts().size());
-  summary.claims += static_cast<int64_t>(doc.claims().size());
-  summary.bytes += static_cast<int64_t>(doc.text().size());
-}
-
-// The counts of `summary` that the runs table records.
-RunCounts CountsOf(const IngestSummary& summary) {
-  return {summary.articles_added, summary.articles_replaced, summary.articles_unchanged,
-          summary.articles_failed, summary.articles_reextracted};
-}
-
-// Adds the stored-article counts of `batch` to `total`.
-void AddStored(const IngestSummary& batch, IngestSummary& total) {
-  total.articles_added += batch.articles_added;
-  total.articles_replaced += batch.articles_replaced;
-  total.articles_unchanged += batch.articles_unchanged;
-  total.articles_reextracted += batch.articles_reextracted;
-  total.sentences += batch.sentences;
-  total.mentions += batch.mentions;
-  total.amounts += batch.amounts;
-  total.claims += batch.claims;
-  total.bytes += batch.bytes;
-}
-
-// The writer's side of the scheme: holds what the workers hand it and stores it in
-// transactions of `batch_articles` articles (or kMaxHeldBytes of text), so the write lock is
-// held only while writing, never while extraction runs; reports messages and progress.
-// summary() counts what was committed. Not thread-safe: only the store's thread calls it.
-class Writer {
- public:
-  // Text bytes held before a batch is written early, so memory stays bounded for big files.
-  static constexpr size_t kMaxHeldBytes = 64u << 20;
-
-  Writer(const IngestOptions& options, FactStore& store, int64_t run_id, int64_t files_total,
-         const IngestObserver& observer)
-      : options_(options),
-        store_(store),
-        run_id_(run_id),
-        files_total_(files_total),
-        observer_(observer) {}
-
-  IngestSummary& summary() { return summary_; }
-
-  // Holds `item`'s document, if any, and writes the held batch when it is full. Returns
-  // only fatal store errors; an article that cannot be stored is reported and counted.
-  Status Take(WorkItem item) {
-    for (const std::string& message : item.messages) observer_.on_message(message);
-    if (item.failed) ++summary_.articles_failed;
-    if (item.unchanged) ++summary_.articles_unchanged;
-    if (item.file_done) {
-      ++summary_.files;
-      observer_.on_progress(summary_, files_total_);
-    }
-    if (!item.doc) return Status::Ok();
-    held_bytes_ += item.doc->text().size();
-    held_.push_back(std::move(item));
-    if (held_.size() < std::max<size_t>(1, options_.batch_articles) &&
-        held_bytes_ < kMaxHeldBytes) {
-      return Status::Ok();
-    }
-    return Flush();
-  }
-
-  // Writes the held documents in one transaction, which also records the run's counts.
-  Status Flush() {
-    if (held_.empty()) return Status::Ok();
-    IngestSummary batch;
-    NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch());
-    for (const WorkItem& item : held_) NEWSFACTS_RETURN_IF_ERROR(Store(item, batch));
-    held_.clear();
-    held_bytes_ = 0;
-    IngestSummary after = summary_;
-    AddStored(batch, after);
-    NEWSFACTS_RETURN_IF_ERROR(store_.CommitBatch(run_id_, CountsOf(after)));
-    AddStored(batch, summary_);
-    observer_.on_progress(summary_, files_total_);
-    return Status::Ok();
-  }
-
- private:
-  // Stores one document, counting it in `batch` by what the database held at its place.
-  Status Store(const WorkItem& item, IngestSummary& batch) {
-    const Document& doc = *item.doc;
-    StatusOr<ArticleWrite> written =
-        item.reextracted ? Rewrite(doc, item.content_hash)
-                         : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
-    if (!written.ok()) {
-      if (IsFatalStoreError(written.status())) return written.status();
-      observer_.on_message(doc.meta().path +
-                           (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
-                           written.status().message());
-      ++summary_.articles_failed;
-      return Status::Ok();
-    }
-    if (*written == ArticleWrite::kUnchanged) {
-      ++batch.articles_unchanged;  // another process stored the same text meanwhile
-      return Status::Ok();
-    }
-    if (item.reextracted) {
-      ++batch.articles_reextracted;
-    } else if (*written == ArticleWrite::kReplaced) {
-      ++batch.articles_replaced;
-    } else {
-      ++batch.articles_added;
-    }
-    CountStored(doc, batch);
-    return Status::Ok();
-  }
-
-  // Stores a re-extracted article in place of itself.
-  StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash) {
-    Status status = store_.WriteArticle(doc, content_hash, run_id_);
-    if (!status.ok()) return status;
-    return ArticleWrite::kReplaced;
-  }
-
-  const IngestOptions& options_;
-  FactStore& store_;
-  const int64_t run_id_;
-  const int64_t files_total_;
-  const IngestObserver& observer_;
-  IngestSummary summary_;
-  std::vector<WorkItem> held_;
-  size_t held_bytes_ = 0;
-};
-
 // The one worker/queue/writer scheme: `jobs` threads take `work` items in order, run them
 // and push what they yield into a bounded queue that the calling thread drains into
 // `writer`. Returns the first fatal store error, after stopping the workers.
 Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
                        const Pipeline& pipeline, const StoredHashes& stored_hashes,
-                       Writer& writer) {
+                       IngestWriter& writer) {
   BoundedQueue<WorkItem> results(queue_capacity);
   std::atomic<size_t> next{0};
   std::atomic<int> workers_left{jobs};
@@ -266,7 +122,7 @@ Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
 // Extracts again the stored articles that ArticlesToReextract names, loading them a batch
 // at a time so memory holds one batch of stored texts. Returns fatal store errors only.
 Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
-                 int64_t run_id, int jobs, Writer& writer) {
+                 int64_t run_id, int jobs, IngestWriter& writer) {
   StatusOr<std::vector<int64_t>> ids =
       store.ArticlesToReextract(run_id, options.run, options.reextract_all);
   if (!ids.ok()) return ids.status();
@@ -304,7 +160,8 @@ Status RunIngest(const IngestOptions& options, const Pipeline& pipeline, FactSto
                        ? options.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
-  Writer writer(options, store, *run_id, static_cast<int64_t>(files.size()), observer);
+  IngestWriter writer(options.batch_articles, store, *run_id, static_cast<int64_t>(files.size()),
+                      observer);
   std::vector<Job> work(files.begin(), files.end());
   Status status = ExtractAndStore(work, jobs, options.queue_capacity, pipeline, *stored, writer);
   if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, writer);

@@ -39,7 +39,27 @@ CLI::App* AddExtract(CLI::App& app, ExtractCommand& command) {
   extract_app->add_flag("--explain", command.explain,
                         "Also list (on stderr) sentences with two entities and an amount but "
                         "no claim");
+  extract_app
+      ->add_option("--input", command.input_format,
+                   "jsonl: read one article record per line and write one facts line per "
+                   "record, in order (the streaming filter)")
+      ->check(CLI::IsMember({"jsonl"}));
+  extract_app->add_option("--jobs,-j", command.jobs, "Extraction workers of the streaming filter")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   return extract_app;
+}
+
+// Declares `load` and its options, parsed into `command`; returns its subcommand.
+CLI::App* AddLoad(CLI::App& app, LoadCommand& command) {
+  CLI::App* load_app = app.add_subcommand(
+      "load", "Store the facts lines of `extract --input jsonl` without extracting again");
+  load_app->add_option("files", command.inputs, "Facts line files, or - for standard input")
+      ->required();
+  load_app->add_option("--db", command.db_path, "Database file")->capture_default_str();
+  load_app->add_option("--rules", command.rule_dirs, "Extra rule folders the facts came from")
+      ->check(CLI::ExistingDirectory);
+  return load_app;
 }
 
 // Declares `query` and its options, parsed into `command`; returns its subcommand.
@@ -135,6 +155,8 @@ int main(int argc, char** argv) {
   CLI::App* ingest_app = AddIngest(app, ingest);
   ExtractCommand extract;
   CLI::App* extract_app = AddExtract(app, extract);
+  LoadCommand load;
+  CLI::App* load_app = AddLoad(app, load);
   QueryCommand query;
   CLI::App* query_app = AddQuery(app, query);
   CompareCommand compare;
@@ -155,6 +177,7 @@ int main(int argc, char** argv) {
 
   if (*ingest_app) return RunIngestCommand(ingest);
   if (*extract_app) return RunExtractCommand(extract);
+  if (*load_app) return RunLoadCommand(load);
   if (*query_app) return RunQueryCommand(query);
   if (*compare_app) return RunCompareCommand(compare);
   if (*merge_app) return RunMergeCommand(merge);

@@ -42,6 +42,14 @@ StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path);
 // and prefixes messages ("-" is read as .txt).
 StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_view bytes);
 
+// Reads one line of a JSON Lines stream (`extract --input jsonl`) as an article, exactly as
+// the .jsonl reader reads that line of a file, after repairing invalid UTF-8 (counted in
+// meta.repaired_sequences). meta.path is `name` and meta.record_index `record_index`, unless
+// the record carries its own identity in a string "path" field (streams cut into partitions
+// by an engine): then that path and the record's integer "record_index" (-1 when absent).
+// Errors: InvalidArgument saying why the record is skipped, without a "name:line: " prefix.
+StatusOr<RawArticle> ReadJsonLine(std::string_view name, std::string_view line, int record_index);
+
 // What FindArticleFiles found: the article files, and the entries it passed over with the
 // reason (named so that nothing is skipped silently).
 struct FoundFiles {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "corpus/format_readers.h"
+#include "pipeline/text.h"
 
 namespace newsfacts::corpus_internal {
 namespace {
@@ -174,3 +175,33 @@ StatusOr<FileReadResult> ReadJsonLines(std::string_view name, std::string_view t
 }
 
 }  // namespace newsfacts::corpus_internal
+
+namespace newsfacts {
+
+StatusOr<RawArticle> ReadJsonLine(std::string_view name, std::string_view line, int record_index) {
+  using corpus_internal::Json;
+  const RepairedText repaired = RepairUtf8(line);
+  Json record;
+  try {
+    record = Json::parse(corpus_internal::NormalizeNewlines(repaired.text));
+  } catch (const Json::exception& e) {  // syntax, or a number out of range ("1e400")
+    return Status::InvalidArgument("malformed JSON (" + corpus_internal::ParseMessage(e) +
+                                   "); skipped");
+  }
+  FileReadResult read;
+  if (auto problem = corpus_internal::ReadRecord(record, name, record_index, read)) {
+    return Status::InvalidArgument(*problem);
+  }
+  RawArticle article = std::move(read.articles.front());
+  article.meta.repaired_sequences = repaired.replaced;
+  const auto path = record.find("path");
+  if (path != record.end() && path->is_string() && !path->get_ref<const std::string&>().empty()) {
+    article.meta.path = path->get<std::string>();
+    const auto index = record.find("record_index");
+    const bool has_index = index != record.end() && index->is_number_integer();
+    article.meta.record_index = has_index ? index->get<int>() : -1;
+  }
+  return article;
+}
+
+}  // namespace newsfacts

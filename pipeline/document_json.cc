@@ -13,6 +13,10 @@ json OptionalString(const std::optional<std::string>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
+json OptionalIndex(const std::optional<size_t>& index) {
+  return index ? json(*index) : json(nullptr);
+}
+
 json NonEmptyOrNull(const std::string& value) {
   return value.empty() ? json(nullptr) : json(value);
 }
@@ -67,7 +71,8 @@ json MentionJson(const Document& doc, const Mention& mention) {
           {"sentence", mention.sentence},
           {"start", mention.span.begin},
           {"end", mention.span.end},
-          {"rule", mention.rule}};
+          {"rule", mention.rule},
+          {"entity_index", mention.entity}};
 }
 
 json AmountJson(const Document& doc, const Amount& amount) {
@@ -108,7 +113,15 @@ json ClaimJson(const Document& doc, const Claim& claim) {
       {"stage", NonEmptyOrNull(claim.stage)},
       {"event_date", NonEmptyOrNull(claim.event_date)},
       {"event_date_text", NonEmptyOrNull(claim.event_date_text)},
-      {"event_date_rule", NonEmptyOrNull(claim.event_date_rule)}};
+      {"event_date_rule", NonEmptyOrNull(claim.event_date_rule)},
+      {"sentence_index", claim.sentence},
+      {"subject_index", OptionalIndex(claim.subject)},
+      {"object_index", OptionalIndex(claim.object)},
+      {"amount_index", OptionalIndex(claim.amount)},
+      {"subject_start", claim.subject_span.begin},
+      {"subject_end", claim.subject_span.end},
+      {"object_start", claim.object_span.begin},
+      {"object_end", claim.object_span.end}};
 }
 
 json QuoteJson(const Document& doc, const Quote& quote) {
@@ -117,7 +130,8 @@ json QuoteJson(const Document& doc, const Quote& quote) {
           {"venue", NonEmptyOrNull(quote.venue)},
           {"sentence", quote.sentence},
           {"start", quote.span.begin},
-          {"end", quote.span.end}};
+          {"end", quote.span.end},
+          {"speaker_index", OptionalIndex(quote.speaker_entity)}};
 }
 
 // A JSON array of `to_json(item)` for every item of a layer.
@@ -128,9 +142,8 @@ json ArrayOf(const std::vector<Item>& items, ToJson to_json) {
   return array;
 }
 
-}  // namespace
-
-std::string DocumentToJson(const Document& doc, int indent) {
+// The contract's object for `doc`.
+json DocumentObject(const Document& doc) {
   json out;
   out["article"] = ArticleJson(doc);
   out["sentences"] =
@@ -140,7 +153,23 @@ std::string DocumentToJson(const Document& doc, int indent) {
   out["amounts"] = ArrayOf(doc.amounts(), [&](const Amount& a) { return AmountJson(doc, a); });
   out["claims"] = ArrayOf(doc.claims(), [&](const Claim& c) { return ClaimJson(doc, c); });
   out["quotes"] = ArrayOf(doc.quotes(), [&](const Quote& q) { return QuoteJson(doc, q); });
-  return out.dump(indent, ' ', false, json::error_handler_t::replace);
+  return out;
+}
+
+}  // namespace
+
+std::string DocumentToJson(const Document& doc, int indent) {
+  return DocumentObject(doc).dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string DocumentToFactsLine(const Document& doc, const FactsProvenance& provenance) {
+  json out = DocumentObject(doc);
+  out["load"] = {{"format", kFactsLineFormat},
+                 {"tool_version", provenance.tool_version},
+                 {"rules_fingerprint", provenance.rules_fingerprint},
+                 {"content_hash", provenance.content_hash},
+                 {"text", doc.text()}};
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace newsfacts

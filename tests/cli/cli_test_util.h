@@ -16,12 +16,8 @@ struct CommandResult {
   std::string output;  // stdout and stderr, interleaved
 };
 
-// Runs `args` (a shell-quoted argument string) with the newsfacts binary in `cwd`, after
-// `shell_prefix` (/bin/sh text such as "ulimit -f 100;" or "timeout -s KILL 1").
-inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem::path& cwd,
-                                  const std::string& shell_prefix = "") {
-  const std::string command = "cd '" + cwd.string() + "' && " + shell_prefix + " '" +
-                              std::string(NEWSFACTS_BINARY) + "' " + args + " 2>&1";
+// Runs the /bin/sh `command` and collects its standard output.
+inline CommandResult RunShell(const std::string& command) {
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -31,6 +27,22 @@ inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs `args` (a shell-quoted argument string) with the newsfacts binary in `cwd`; with
+// `stderr_too` false, standard error is dropped and `output` is standard output alone.
+inline CommandResult RunNewsfacts(const std::string& args, const std::filesystem::path& cwd,
+                                  bool stderr_too = true) {
+  return RunShell("cd '" + cwd.string() + "' && '" + std::string(NEWSFACTS_BINARY) + "' " + args +
+                  (stderr_too ? " 2>&1" : " 2>/dev/null"));
+}
+
+// Like RunNewsfacts, after `shell_prefix` (/bin/sh text such as "ulimit -f 100;" or
+// "timeout -s KILL 1").
+inline CommandResult RunNewsfactsAfter(const std::string& shell_prefix, const std::string& args,
+                                       const std::filesystem::path& cwd) {
+  return RunShell("cd '" + cwd.string() + "' && " + shell_prefix + " '" +
+                  std::string(NEWSFACTS_BINARY) + "' " + args + " 2>&1");
 }
 
 }  // namespace newsfacts::testing

@@ -17,6 +17,7 @@ namespace {
 
 using testing::CommandResult;
 using testing::RunNewsfacts;
+using testing::RunNewsfactsAfter;
 using testing::TempDir;
 
 // `count` distinct short articles under dir/folder, each with organisations, a person, money
@@ -88,8 +89,8 @@ TEST(IngestFaultTest, KillNineAtAnyMomentLeavesAnIntactDatabaseThatARerunComplet
     SCOPED_TRACE("killed at " + std::to_string(fraction) + " of a clean run");
     const std::string db = "killed" + std::to_string(static_cast<int>(fraction * 100)) + ".db";
     const CommandResult killed =
-        RunNewsfacts("ingest news --db " + db, dir.path(),
-                     "timeout -s KILL " + std::to_string(fraction * clean_seconds));
+        RunNewsfactsAfter("timeout -s KILL " + std::to_string(fraction * clean_seconds),
+                          "ingest news --db " + db, dir.path());
     if (killed.exit_code == 0) continue;  // finished before the signal: nothing to check
     EXPECT_EQ(killed.exit_code, 137) << killed.output;
     if (!std::filesystem::exists(dir.File(db))) continue;  // killed before creating it
@@ -115,8 +116,8 @@ TEST(IngestFaultTest, AFullDiskStopsWithAClearErrorAndKeepsWhatWasCommitted) {
   // ignored SIGXFSZ makes the write fail with EFBIG as it would with ENOSPC.
   const uintmax_t blocks = std::filesystem::file_size(dir.File("facts.db")) / 512 + 128;
   const CommandResult full =
-      RunNewsfacts("ingest second --db facts.db", dir.path(),
-                   "trap '' XFSZ; ulimit -f " + std::to_string(blocks) + ";");
+      RunNewsfactsAfter("trap '' XFSZ; ulimit -f " + std::to_string(blocks) + ";",
+                        "ingest second --db facts.db", dir.path());
   EXPECT_NE(full.exit_code, 0) << full.output;
   EXPECT_NE(full.output.find("facts.db: cannot write"), std::string::npos) << full.output;
   EXPECT_NE(full.output.find("disk may be full"), std::string::npos) << full.output;

@@ -2,37 +2,17 @@
 // summary counts what was added and skipped; bad inputs exit 2 naming the file.
 #include <gtest/gtest.h>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/cli/db_content.h"
 
 namespace newsfacts {
 namespace {
 
+using testing::kContentQueries;
+using testing::QueryCsv;
 using testing::RunNewsfacts;
 using testing::TempDir;
 
 const std::string kFixtures = std::string(NEWSFACTS_SOURCE_DIR) + "/tests/fixtures/store";
-
-std::string Query(const TempDir& dir, const std::string& db, const std::string& sql) {
-  return RunNewsfacts("query \"" + sql + "\" --db " + db + " --format csv", dir.path()).output;
-}
-
-// What a merge must preserve, without row ids or run ids.
-const char* const kContentQueries[] = {
-    "SELECT path, record_index, content_hash, title, source, published, text FROM articles "
-    "ORDER BY path, record_index",
-    "SELECT a.path, s.sentence_index, s.start_byte, s.end_byte, s.text FROM sentences s "
-    "JOIN articles a ON a.id = s.article_id ORDER BY a.path, s.sentence_index",
-    "SELECT key, name, type, parent_key FROM entities ORDER BY key",
-    "SELECT a.path, m.mention_index, e.key, m.text, m.start_byte, m.rule FROM mentions m "
-    "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id "
-    "ORDER BY a.path, m.mention_index",
-    "SELECT a.path, m.amount_index, m.text, m.value, m.low, m.high, m.currency, m.qualifier "
-    "FROM amounts m JOIN articles a ON a.id = m.article_id ORDER BY a.path, m.amount_index",
-    "SELECT a.path, c.claim_index, c.predicate, s.key, o.key, m.text, c.status, c.speaker, "
-    "c.venue, c.start_byte, c.rule FROM claims c JOIN articles a ON a.id = c.article_id "
-    "LEFT JOIN entities s ON s.id = c.subject_id LEFT JOIN entities o ON o.id = c.object_id "
-    "LEFT JOIN amounts m ON m.id = c.amount_id ORDER BY a.path, c.claim_index",
-};
 
 TEST(MergeCommandTest, MergedShardsEqualOneIngestOfBoth) {
   TempDir dir;
@@ -50,9 +30,9 @@ TEST(MergeCommandTest, MergedShardsEqualOneIngestOfBoth) {
       << merged.output;
   for (const char* query : kContentQueries) {
     SCOPED_TRACE(query);
-    EXPECT_EQ(Query(dir, "merged.db", query), Query(dir, "both.db", query));
+    EXPECT_EQ(QueryCsv(dir, "merged.db", query), QueryCsv(dir, "both.db", query));
   }
-  EXPECT_NE(Query(dir, "merged.db", "SELECT count(*) AS n FROM mentions"), "n\n0\n");
+  EXPECT_NE(QueryCsv(dir, "merged.db", "SELECT count(*) AS n FROM mentions"), "n\n0\n");
 
   // Merging a shard again adds nothing; the merged database stays usable for ingest.
   auto again = RunNewsfacts("merge merged.db a.db", dir.path());

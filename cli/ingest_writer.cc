@@ -1,0 +1,110 @@
+// IngestWriter: the one SQLite writer of ingest and load, storing documents in batches.
+#include "cli/ingest_writer.h"
+
+#include <algorithm>
+
+namespace newsfacts {
+namespace {
+
+bool IsFatalStoreError(const Status& status) {
+  return status.code() == StatusCode::kBusy || status.code() == StatusCode::kReadOnly ||
+         status.code() == StatusCode::kIoError;
+}
+
+void CountStored(const Document& doc, IngestSummary& summary) {
+  summary.sentences += static_cast<int64_t>(doc.sentences().size());
+  summary.mentions += static_cast<int64_t>(doc.mentions().size());
+  summary.amounts += static_cast<int64_t>(doc.amounts().size());
+  summary.claims += static_cast<int64_t>(doc.claims().size());
+  summary.bytes += static_cast<int64_t>(doc.text().size());
+}
+
+// Adds the stored-article counts of `batch` to `total`.
+void AddStored(const IngestSummary& batch, IngestSummary& total) {
+  total.articles_added += batch.articles_added;
+  total.articles_replaced += batch.articles_replaced;
+  total.articles_unchanged += batch.articles_unchanged;
+  total.articles_reextracted += batch.articles_reextracted;
+  total.sentences += batch.sentences;
+  total.mentions += batch.mentions;
+  total.amounts += batch.amounts;
+  total.claims += batch.claims;
+  total.bytes += batch.bytes;
+}
+
+}  // namespace
+
+RunCounts CountsOf(const IngestSummary& summary) {
+  return {summary.articles_added, summary.articles_replaced, summary.articles_unchanged,
+          summary.articles_failed, summary.articles_reextracted};
+}
+
+Status IngestWriter::Take(WorkItem item) {
+  for (const std::string& message : item.messages) observer_.on_message(message);
+  if (item.failed) ++summary_.articles_failed;
+  if (item.unchanged) ++summary_.articles_unchanged;
+  if (item.file_done) {
+    ++summary_.files;
+    observer_.on_progress(summary_, files_total_);
+  }
+  if (!item.doc) return Status::Ok();
+  held_bytes_ += item.doc->text().size();
+  held_.push_back(std::move(item));
+  if (held_.size() < std::max<size_t>(1, batch_articles_) && held_bytes_ < kMaxHeldBytes) {
+    return Status::Ok();
+  }
+  return Flush();
+}
+
+Status IngestWriter::Flush() {
+  if (held_.empty()) return Status::Ok();
+  IngestSummary batch;
+  NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch());
+  for (const WorkItem& item : held_) NEWSFACTS_RETURN_IF_ERROR(Store(item, batch));
+  held_.clear();
+  held_bytes_ = 0;
+  IngestSummary after = summary_;
+  AddStored(batch, after);
+  NEWSFACTS_RETURN_IF_ERROR(store_.CommitBatch(run_id_, CountsOf(after)));
+  AddStored(batch, summary_);
+  observer_.on_progress(summary_, files_total_);
+  return Status::Ok();
+}
+
+// Stores one document, counting it in `batch` by what the database held at its place.
+Status IngestWriter::Store(const WorkItem& item, IngestSummary& batch) {
+  const Document& doc = *item.doc;
+  StatusOr<ArticleWrite> written =
+      item.reextracted ? Rewrite(doc, item.content_hash)
+                       : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
+  if (!written.ok()) {
+    if (IsFatalStoreError(written.status())) return written.status();
+    observer_.on_message(doc.meta().path +
+                         (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
+                         written.status().message());
+    ++summary_.articles_failed;
+    return Status::Ok();
+  }
+  if (*written == ArticleWrite::kUnchanged) {
+    ++batch.articles_unchanged;  // another process stored the same text meanwhile
+    return Status::Ok();
+  }
+  if (item.reextracted) {
+    ++batch.articles_reextracted;
+  } else if (*written == ArticleWrite::kReplaced) {
+    ++batch.articles_replaced;
+  } else {
+    ++batch.articles_added;
+  }
+  CountStored(doc, batch);
+  return Status::Ok();
+}
+
+// Stores a re-extracted article in place of itself.
+StatusOr<ArticleWrite> IngestWriter::Rewrite(const Document& doc, std::string_view content_hash) {
+  Status status = store_.WriteArticle(doc, content_hash, run_id_);
+  if (!status.ok()) return status;
+  return ArticleWrite::kReplaced;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,72 @@
+// The writer side of ingest and load: one thread stores extracted documents in batched
+// transactions, each of which also records the run's counts, and reports what failed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/ingest_runner.h"
+#include "db/fact_store.h"
+
+namespace newsfacts {
+
+// What the writer is handed: a document to store, an unchanged article, or messages.
+struct WorkItem {
+  std::optional<Document> doc;
+  std::string content_hash;
+  bool reextracted = false;  // `doc` is a stored article extracted again
+  bool unchanged = false;
+  bool failed = false;     // an article or file that could not be read or extracted
+  bool file_done = false;  // the last item of a file
+  std::vector<std::string> messages;
+};
+
+// The counts of `summary` that the runs table records.
+RunCounts CountsOf(const IngestSummary& summary);
+
+// Holds what it is handed and stores it in transactions of `batch_articles` articles (or
+// kMaxHeldBytes of text), so the write lock is held only while writing, never while
+// extraction runs; reports messages and progress through `observer`. Each article is stored
+// all-or-nothing, skipped when the same content hash is stored at its path and record.
+// summary() counts what was committed. Not thread-safe: only the store's thread calls it.
+class IngestWriter {
+ public:
+  // Text bytes held before a batch is written early, so memory stays bounded for big files.
+  static constexpr size_t kMaxHeldBytes = 64u << 20;
+
+  IngestWriter(size_t batch_articles, FactStore& store, int64_t run_id, int64_t files_total,
+               const IngestObserver& observer)
+      : batch_articles_(batch_articles),
+        store_(store),
+        run_id_(run_id),
+        files_total_(files_total),
+        observer_(observer) {}
+
+  IngestSummary& summary() { return summary_; }
+  int64_t run_id() const { return run_id_; }
+
+  // Holds `item`'s document, if any, and writes the held batch when it is full. Returns
+  // only fatal store errors (Busy, ReadOnly, IoError); an article that cannot be stored is
+  // reported and counted in articles_failed.
+  Status Take(WorkItem item);
+
+  // Writes the held documents in one transaction, which also records the run's counts.
+  Status Flush();
+
+ private:
+  Status Store(const WorkItem& item, IngestSummary& batch);
+  StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash);
+
+  const size_t batch_articles_;
+  FactStore& store_;
+  const int64_t run_id_;
+  const int64_t files_total_;
+  const IngestObserver& observer_;
+  IngestSummary summary_;
+  std::vector<WorkItem> held_;
+  size_t held_bytes_ = 0;
+};
+
+}  // namespace newsfacts
