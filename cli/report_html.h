@@ -18,12 +18,12 @@ struct ReportLimits {
   int conflict_facts = 200;     // facts with conflicting amounts
   int pairs_per_conflict = 12;  // conflicting pairs shown per fact
   int agreements = 300;         // agreeing facts
-  int entities = 60;            // entity sections, entities with the most claims first
+  int entities = 50;            // entity sections, entities with the most claims first
   int facts_per_entity = 30;    // facts listed per entity, as subject and as object each
   int deals_per_entity = 30;    // deal claims per entity
-  int claims_per_fact = 5;      // evidence sentences under an agreement or entity fact
-  int articles = 400;           // articles listed with their facts
-  int claims_per_article = 25;  // facts listed per article
+  int claims_per_fact = 5;      // evidence sentences under an agreeing fact
+  int articles = 300;           // articles listed with their facts
+  int claims_per_article = 20;  // facts listed per article
   int graph_edges = 150;        // edges laid out in the claim graph
 };
 
