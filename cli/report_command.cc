@@ -76,8 +76,10 @@ int RunReportCommand(const ReportCommand& command) {
                "writable, or choose another with --out");
     return kExitFatal;
   }
-  std::printf("%s: report of %lld articles, %zu facts\n", Printable(command.out_path).c_str(),
-              static_cast<long long>(input.overview.articles), input.comparison.facts.size());
+  const size_t facts = input.comparison.facts.size();
+  std::printf("%s: report of %lld articles, %zu %s\n", Printable(command.out_path).c_str(),
+              static_cast<long long>(input.overview.articles), facts,
+              facts == 1 ? "fact" : "facts");
   return kExitOk;
 }
 
