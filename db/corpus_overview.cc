@@ -19,7 +19,7 @@ constexpr std::string_view kCountArticles =
 constexpr std::string_view kCountClaims =
     "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE " NEWSFACTS_SINCE;
 constexpr std::string_view kCountOutlets =
-    "SELECT count(DISTINCT a.source) FROM articles a WHERE " NEWSFACTS_SINCE;
+    "SELECT count(DISTINCT nullif(a.source, '')) FROM articles a WHERE " NEWSFACTS_SINCE;
 constexpr std::string_view kCountEntities =
     "SELECT count(DISTINCT m.entity_id) FROM mentions m JOIN articles a ON a.id = m.article_id "
     "WHERE m.entity_id IS NOT NULL AND " NEWSFACTS_SINCE;
@@ -28,8 +28,8 @@ constexpr std::string_view kSources =
     "SELECT coalesce(a.source, ''), count(*) AS n FROM articles a WHERE " NEWSFACTS_SINCE
     " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?2";
 constexpr std::string_view kMonths =
-    "SELECT coalesce(substr(a.published, 1, 7), ''), count(*) FROM articles a "
-    "WHERE " NEWSFACTS_SINCE " GROUP BY 1 ORDER BY 1 = '', 1";
+    "SELECT coalesce(substr(a.published, 1, 7), '') AS month, count(*) FROM articles a "
+    "WHERE " NEWSFACTS_SINCE " GROUP BY month ORDER BY month = '', month";
 constexpr std::string_view kTopEntities =
     "SELECT e.name, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
     "JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
