@@ -40,6 +40,7 @@ h3 small,li small{color:#5b6678;font-weight:normal}
 .fill{display:block;height:12px;background:#4a78c2;border-radius:3px}
 .n,.num{text-align:right;font-variant-numeric:tabular-nums}
 .bars table{width:100%}
+.wide{grid-column:1/-1}
 table{border-collapse:collapse;background:#fff;font-size:13px}
 td,th{border:1px solid #d8dde6;padding:4px 8px;vertical-align:top;text-align:left}
 table.facts{width:100%}

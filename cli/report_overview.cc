@@ -51,7 +51,7 @@ void WriteClaimTable(const std::vector<PredicateStatusCount>& counts, std::ostre
     statuses.insert(c.status);
     by_predicate[c.predicate][c.status] = c.count;
   }
-  out << "<div class=\"bars\"><h3>Claims by predicate and status</h3>\n"
+  out << "<div class=\"bars wide\"><h3>Claims by predicate and status</h3>\n"
          "<table class=\"counts\"><tr><th>predicate</th>";
   for (const std::string& status : statuses) out << "<th>" << HtmlEscape(status) << "</th>";
   out << "</tr>\n";
