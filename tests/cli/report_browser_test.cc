@@ -45,7 +45,7 @@ TEST(ReportBrowserTest, ChromiumRunsTheScriptWithoutErrorsAndDrawsThePage) {
   // Chromium keeps its profile and crash files in HOME: a fresh one per run.
   const std::string chromium = "HOME='" + dir.File("home") +
                                "' timeout 120 chromium --headless --no-sandbox --disable-gpu "
-                               "--enable-logging=stderr --v=0 ";
+                               "--disable-dev-shm-usage --enable-logging=stderr --v=0 ";
 
   ASSERT_EQ(Shell(chromium + "--dump-dom '" + url + "'", dir, "dom.html", "dom.log"), 0)
       << ReadFile(dir.path() / "dom.log");
