@@ -30,15 +30,23 @@ std::string ProgressLine(const IngestSummary& so_far, int64_t files_total, doubl
   const double seconds = std::max(elapsed_seconds, 1e-9);
   const int64_t articles =
       so_far.articles_added + so_far.articles_replaced + so_far.articles_reextracted;
-  const int percent = files_total > 0 ? static_cast<int>(so_far.files * 100 / files_total) : 100;
-  const double left = so_far.files > 0
-                          ? elapsed_seconds * static_cast<double>(files_total - so_far.files) /
-                                static_cast<double>(so_far.files)
-                          : -1;
-  char text[160];
+  // Work is counted in files, then in stored articles extracted again.
+  const int64_t done = so_far.files + so_far.articles_reextracted;
+  const int64_t total = files_total + so_far.articles_to_reextract;
+  const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+  const double left =
+      done > 0 ? elapsed_seconds * static_cast<double>(total - done) / static_cast<double>(done)
+               : -1;
+  std::string again;
+  if (so_far.articles_to_reextract > 0) {
+    again = " · " + std::to_string(so_far.articles_reextracted) + "/" +
+            std::to_string(so_far.articles_to_reextract) + " re-extracted";
+  }
+  char text[200];
   std::snprintf(text, sizeof(text),
-                "%3d%% · %" PRId64 "/%" PRId64 " files · %.0f articles/s · %.1f MB/s · %s left",
-                percent, so_far.files, files_total, static_cast<double>(articles) / seconds,
+                "%3d%% · %" PRId64 "/%" PRId64 " files%s · %.0f articles/s · %.1f MB/s · %s left",
+                percent, so_far.files, files_total, again.c_str(),
+                static_cast<double>(articles) / seconds,
                 static_cast<double>(so_far.bytes) / 1e6 / seconds, Duration(left).c_str());
   return text;
 }

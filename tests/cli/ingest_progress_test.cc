@@ -28,6 +28,11 @@ TEST(IngestProgressTest, SaysPercentRatesAndTimeLeft) {
   IngestSummary none;
   EXPECT_EQ(ProgressLine(none, 10, 0.0),
             "  0% · 0/10 files · 0 articles/s · 0.0 MB/s · --:-- left");
+  IngestSummary again = s;
+  again.articles_to_reextract = 400;
+  again.articles_reextracted = 200;
+  EXPECT_EQ(ProgressLine(again, 400, 6.0),
+            " 75% · 400/400 files · 200/400 re-extracted · 67 articles/s · 0.5 MB/s · 0:02 left");
   IngestSummary slow;
   slow.files = 1;
   EXPECT_EQ(ProgressLine(slow, 1001, 4.0),
