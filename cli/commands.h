@@ -63,6 +63,22 @@ struct CompareCommand {
 };
 int RunCompareCommand(const CompareCommand& command);
 
+struct ReportCommand {
+  std::string db_path = "newsfacts.db";
+  std::string out_path = "report.html";
+  std::string entity;  // only facts whose subject or object is this entity
+  std::string since;   // only articles published on or after this date
+};
+int RunReportCommand(const ReportCommand& command);
+
+struct GraphCommand {
+  std::string db_path = "newsfacts.db";
+  std::string format = "dot";  // "dot" or "json"
+  std::string entity;          // only facts whose subject or object is this entity
+  std::string predicate;       // only this predicate
+};
+int RunGraphCommand(const GraphCommand& command);
+
 struct MergeCommand {
   std::string out_path;             // created when missing
   std::vector<std::string> inputs;  // shard databases, read only

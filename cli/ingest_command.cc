@@ -1,8 +1,10 @@
 // `newsfacts ingest DIR... [--db FILE] [--jobs N] [--rules DIR] [--force]`: the main job.
+#include <chrono>
 #include <cinttypes>
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/ingest_progress.h"
 #include "cli/ingest_runner.h"
 #include "cli/messages.h"
 #include "cli/terminal.h"
@@ -10,6 +12,9 @@
 
 namespace newsfacts {
 namespace {
+
+// The progress line is redrawn at most this often, so printing it costs nothing measurable.
+constexpr std::chrono::milliseconds kProgressInterval{100};
 
 void PrintSummary(const IngestSummary& s, const std::string& db_path) {
   const double mb = static_cast<double>(s.bytes) / 1e6;
@@ -50,6 +55,8 @@ int RunIngestCommand(const IngestCommand& command) {
   options.reextract_all = command.force;
   const bool progress = StderrIsTerminal();
   bool progress_shown = false;
+  const auto started = std::chrono::steady_clock::now();
+  auto last_drawn = started - kProgressInterval;
   IngestObserver observer;
   observer.on_message = [&](const std::string& message) {
     if (progress_shown) std::fputs("\r\033[K", stderr);
@@ -57,8 +64,11 @@ int RunIngestCommand(const IngestCommand& command) {
   };
   observer.on_progress = [&](const IngestSummary& s, int64_t files_total) {
     if (!progress) return;
-    std::fprintf(stderr, "\r\033[K%" PRId64 "/%" PRId64 " files, %" PRId64 " articles stored",
-                 s.files, files_total, s.articles_added + s.articles_replaced);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_drawn < kProgressInterval) return;
+    last_drawn = now;
+    const double elapsed = std::chrono::duration<double>(now - started).count();
+    std::fprintf(stderr, "\r\033[K%s", ProgressLine(s, files_total, elapsed).c_str());
     progress_shown = true;
   };
   IngestSummary summary;

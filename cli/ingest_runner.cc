@@ -126,6 +126,7 @@ Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactSto
   StatusOr<std::vector<int64_t>> ids =
       store.ArticlesToReextract(run_id, options.run, options.reextract_all);
   if (!ids.ok()) return ids.status();
+  writer.summary().articles_to_reextract = static_cast<int64_t>(ids->size());
   const size_t batch_size = std::max<size_t>(1, options.batch_articles);
   for (size_t first = 0; first < ids->size(); first += batch_size) {
     std::vector<Job> work;

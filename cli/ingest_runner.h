@@ -31,6 +31,8 @@ struct IngestSummary {
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;       // articles or files that could not be read or stored
   int64_t articles_reextracted = 0;  // stored articles extracted again from their stored text
+  // Stored articles to extract again, known once the files are done (for the progress line).
+  int64_t articles_to_reextract = 0;
   int64_t sentences = 0;
   int64_t mentions = 0;
   int64_t amounts = 0;

@@ -103,6 +103,33 @@ CLI::App* AddCompare(CLI::App& app, CompareCommand& command) {
   return compare_app;
 }
 
+// Declares `report` and its options, parsed into `command`; returns its subcommand.
+CLI::App* AddReport(CLI::App& app, ReportCommand& command) {
+  CLI::App* report_app = app.add_subcommand(
+      "report", "Write one self-contained HTML page: conflicts, agreements, entities, claim graph");
+  report_app->add_option("--db", command.db_path, "Database file")->capture_default_str();
+  report_app->add_option("--out,-o", command.out_path, "HTML file to write")->capture_default_str();
+  report_app->add_option("--entity", command.entity,
+                         "Only facts about this entity (name, alias or key)");
+  report_app->add_option("--since", command.since,
+                         "Only articles published on or after this date (2024, 2024-06-01)");
+  return report_app;
+}
+
+// Declares `graph` and its options, parsed into `command`; returns its subcommand.
+CLI::App* AddGraph(CLI::App& app, GraphCommand& command) {
+  CLI::App* graph_app = app.add_subcommand(
+      "graph", "Print the claim graph (entities and the facts linking them) as DOT or JSON");
+  graph_app->add_option("--db", command.db_path, "Database file")->capture_default_str();
+  graph_app->add_option("--format", command.format, "Output format")
+      ->check(CLI::IsMember({"dot", "json"}))
+      ->capture_default_str();
+  graph_app->add_option("--entity", command.entity,
+                        "Only facts about this entity (name, alias or key)");
+  graph_app->add_option("--predicate", command.predicate, "Only this predicate");
+  return graph_app;
+}
+
 // Declares `merge` and its options, parsed into `command`; returns its subcommand.
 CLI::App* AddMerge(CLI::App& app, MergeCommand& command) {
   CLI::App* merge_app = app.add_subcommand(
@@ -161,6 +188,10 @@ int main(int argc, char** argv) {
   CLI::App* query_app = AddQuery(app, query);
   CompareCommand compare;
   CLI::App* compare_app = AddCompare(app, compare);
+  ReportCommand report;
+  CLI::App* report_app = AddReport(app, report);
+  GraphCommand graph;
+  CLI::App* graph_app = AddGraph(app, graph);
   MergeCommand merge;
   CLI::App* merge_app = AddMerge(app, merge);
   RulesCheckCommand rules_check;
@@ -180,6 +211,8 @@ int main(int argc, char** argv) {
   if (*load_app) return RunLoadCommand(load);
   if (*query_app) return RunQueryCommand(query);
   if (*compare_app) return RunCompareCommand(compare);
+  if (*report_app) return RunReportCommand(report);
+  if (*graph_app) return RunGraphCommand(graph);
   if (*merge_app) return RunMergeCommand(merge);
   if (*rules_check_app) return RunRulesCheckCommand(rules_check);
   if (*check_app) return RunCheckCommand(check);

@@ -35,7 +35,7 @@ constexpr std::string_view kSelectClaims =
     "coalesce(f.published, ''), f.path, f.evidence, %STORY% "
     "FROM facts f JOIN claims c ON c.id = f.claim_id "
     "WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL) "
-    "AND (?1 IS NULL OR c.predicate = ?1) "
+    "AND (?1 IS NULL OR c.predicate = ?1) AND (?3 IS NULL OR f.published >= ?3) "
     "AND (?2 = 0 OR c.subject_id IN (SELECT id FROM temp.compare_entities) "
     "OR c.object_id IN (SELECT id FROM temp.compare_entities)) "
     "ORDER BY step_date IS NULL, step_date, "
@@ -135,6 +135,7 @@ Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
   if (!claims.ok()) return claims.status();
   claims->BindTextOrNull(1, options.predicate);
   claims->BindInt64(2, options.entity.empty() ? 0 : 1);
+  claims->BindTextOrNull(3, options.since);
   while (true) {
     StatusOr<bool> row = claims->Step();
     if (!row.ok()) return row.status();
@@ -200,7 +201,8 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
   NEWSFACTS_RETURN_IF_ERROR(
       ReadAll(connection, kSelectConflicts, options.predicate, [&](const sqlite::Statement& row) {
         const auto a = key_of_claim.find(row.ColumnInt64(0));
-        if (a == key_of_claim.end()) return;
+        // Both claims must be kept: --since may leave out one side of a pair.
+        if (a == key_of_claim.end() || key_of_claim.count(row.ColumnInt64(1)) == 0) return;
         ComparedFact& fact = by_key[a->second];
         fact.conflicts.emplace_back(row.ColumnInt64(0), row.ColumnInt64(1));
         fact.verdict = Verdict::kConflict;
@@ -224,6 +226,8 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
     }
     fact.articles = static_cast<int>(articles.size());
     fact.sources = static_cast<int>(sources.size());
+    // The `agreements` view counts every article; with --since one may be all that is left.
+    if (fact.verdict == Verdict::kAgree && fact.articles < 2) fact.verdict = Verdict::kUnconfirmed;
     if (fact.articles < options.min_articles) {
       ++comparison.hidden;
       continue;

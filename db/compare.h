@@ -20,6 +20,10 @@ struct CompareOptions {
   std::string entity;
   std::string predicate;  // only this predicate; empty: every predicate
   int min_articles = 2;   // only facts stated by at least this many distinct articles
+  // Only claims of articles published on or after this date ("2024", "2024-06-01"; ISO
+  // strings compare in date order); undated articles are then left out. Empty: all. A fact
+  // agrees or conflicts only through the claims kept.
+  std::string since;
 };
 
 // One article's claim about a fact, as the `facts` view shows it.

@@ -114,6 +114,33 @@ TEST(CompareTest, GroupsFiltersAndJudgesEachFact) {
   }
 }
 
+TEST(CompareTest, SinceKeepsTheClaimsOfLaterArticlesAndJudgesOnThemAlone) {
+  TempDir folder;
+  const std::string path = StoreCorpus(folder);
+  struct Case {
+    std::string since;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      // a.txt is older and c.txt undated: b.txt's $5 billion is left alone, unconfirmed.
+      {"2024-03-02", {"Contoso acquired Fabrikam: unconfirmed 1/1 b.txt conflicts=0", "hidden=0"}},
+      // Tailspin's second article alone no longer makes an agreement.
+      {"2024-01-06",
+       {"Contoso acquired Fabrikam: conflict 2/2 a.txt b.txt conflicts=1",
+        "Tailspin invested_in Northwind: unconfirmed 1/1 e.txt conflicts=0",
+        "Northwind partnered_with Contoso: unconfirmed 1/1 f.txt conflicts=0", "hidden=0"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.since);
+    CompareOptions options;
+    options.min_articles = 1;
+    options.since = c.since;
+    auto comparison = CompareFacts(path, options);
+    ASSERT_TRUE(comparison.ok()) << comparison.status().ToString();
+    EXPECT_EQ(Summarize(*comparison), c.expected);
+  }
+}
+
 TEST(CompareTest, ErrorsNameTheFileAndSayWhatToDo) {
   TempDir folder;
   const std::string path = StoreCorpus(folder);

@@ -1,0 +1,46 @@
+// The HTML report of `newsfacts report`: one self-contained page (inline CSS, SVG and a small
+// script; nothing fetched) built from db's overview and comparison values.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "cli/claim_graph.h"
+#include "db/compare.h"
+#include "db/corpus_overview.h"
+
+namespace newsfacts {
+
+// How much each section shows at most, so the page of a 100,000-article database stays a
+// few megabytes; the page says where a list was cut and how to see the rest.
+struct ReportLimits {
+  int conflict_facts = 200;     // facts with conflicting amounts
+  int pairs_per_conflict = 12;  // conflicting pairs shown per fact
+  int agreements = 300;         // agreeing facts
+  int entities = 50;            // entity sections, entities with the most claims first
+  int facts_per_entity = 30;    // facts listed per entity, as subject and as object each
+  int deals_per_entity = 30;    // deal claims per entity
+  int claims_per_fact = 5;      // evidence sentences under an agreeing fact
+  int articles = 300;           // articles listed with their facts
+  int claims_per_article = 20;  // facts listed per article
+  int graph_edges = 150;        // edges laid out in the claim graph
+};
+
+// Everything the page shows.
+struct ReportInput {
+  std::string db_path;
+  std::string entity;  // the --entity filter, empty when none
+  std::string since;   // the --since filter, empty when none
+  CorpusOverview overview;
+  Comparison comparison;  // every fact (min_articles 1) the filters keep
+  ClaimGraph graph;
+  std::optional<std::string> graph_svg;  // the graph laid out by Graphviz, when it ran
+  std::string graph_note;                // why there is no picture, when there is none
+  ReportLimits limits;
+};
+
+// Writes the whole page for `input`. Every string from the database is escaped.
+void WriteReportHtml(const ReportInput& input, std::ostream& out);
+
+}  // namespace newsfacts
