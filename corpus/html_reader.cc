@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corpus/format_readers.h"
+#include "pipeline/text.h"
 
 namespace newsfacts::corpus_internal {
 namespace {
@@ -475,6 +476,12 @@ StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) 
   SetOnce(article.meta.published, facts.time_datetime);
   article.meta.url = facts.og_url.empty() ? facts.canonical : facts.og_url;
   article.text = JoinTitleAndBody(article.meta.title, SkipToHeadline(body, article.meta.title));
+  // gumbo turns a numeric reference past U+10FFFF ("&#8222222222") into bytes that are not
+  // UTF-8, so what it gives is repaired once more.
+  for (std::string* field : {&article.text, &article.meta.title, &article.meta.source,
+                             &article.meta.published, &article.meta.url}) {
+    *field = RepairUtf8(*field).text;
+  }
   FileReadResult result;
   result.articles.push_back(std::move(article));
   return result;
