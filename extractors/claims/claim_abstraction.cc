@@ -124,11 +124,7 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   const std::string& text = doc.text();
   std::map<std::string, int> ordinals;
   auto emit = [&out](std::string_view bytes, size_t doc_begin, size_t doc_end) {
-    for (size_t k = 0; k < bytes.size(); ++k) {
-      out.text_.push_back(bytes[k]);
-      out.doc_begin_.push_back(k == 0 ? doc_begin : doc_end);
-      out.doc_end_.push_back(k + 1 == bytes.size() ? doc_end : doc_begin);
-    }
+    out.Append(bytes, doc_begin, doc_end);
   };
   size_t next_slot = 0;
   size_t next_elided = 0;
@@ -177,17 +173,53 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   return out;
 }
 
+void AbstractSentence::Append(std::string_view bytes, size_t doc_begin, size_t doc_end) {
+  if (bytes.empty()) return;
+  const bool copied = bytes.size() == 1 && doc_end == doc_begin + 1;
+  if (copied && !pieces_.empty() && pieces_.back().copied && pieces_.back().doc_end == doc_begin) {
+    ++pieces_.back().doc_end;  // extends the copied piece before it
+  } else {
+    pieces_.push_back({text_.size(), doc_begin, doc_end, copied});
+  }
+  text_.append(bytes);
+}
+
+const AbstractSentence::Piece& AbstractSentence::PieceAt(size_t k) const {
+  auto after = std::upper_bound(pieces_.begin(), pieces_.end(), k, [](size_t byte, const Piece& p) {
+    return byte < p.abstract_begin;
+  });
+  return *(after - 1);
+}
+
+size_t AbstractSentence::PieceEnd(const Piece& piece) const {
+  const size_t index = static_cast<size_t>(&piece - pieces_.data());
+  return index + 1 < pieces_.size() ? pieces_[index + 1].abstract_begin : text_.size();
+}
+
+size_t AbstractSentence::DocBegin(const Piece& piece, size_t k) const {
+  if (piece.copied) return piece.doc_begin + (k - piece.abstract_begin);
+  return k == piece.abstract_begin ? piece.doc_begin : piece.doc_end;
+}
+
+size_t AbstractSentence::DocEnd(const Piece& piece, size_t k) const {
+  if (piece.copied) return piece.doc_begin + (k - piece.abstract_begin) + 1;
+  return k + 1 == PieceEnd(piece) ? piece.doc_end : piece.doc_begin;
+}
+
 Span AbstractSentence::ToDocument(size_t begin, size_t end) const {
-  return {doc_begin_[begin], doc_end_[end - 1]};
+  return {DocBegin(PieceAt(begin), begin), DocEnd(PieceAt(end - 1), end - 1)};
 }
 
 std::pair<size_t, size_t> AbstractSentence::ToAbstract(const Span& span) const {
   size_t first = text_.size();
   size_t last = 0;
-  for (size_t k = 0; k < text_.size(); ++k) {
-    if (doc_begin_[k] >= span.begin && doc_end_[k] <= span.end) {
-      first = std::min(first, k);
-      last = k + 1;
+  for (const Piece& piece : pieces_) {
+    const size_t end = PieceEnd(piece);
+    for (size_t k = piece.abstract_begin; k < end; ++k) {
+      if (DocBegin(piece, k) >= span.begin && DocEnd(piece, k) <= span.end) {
+        first = std::min(first, k);
+        last = k + 1;
+      }
     }
   }
   if (last <= first) return {0, 0};

@@ -72,8 +72,26 @@ class AbstractSentence {
   size_t sentence_ = 0;
   std::string text_;
   std::vector<AbstractSlot> slots_;
-  std::vector<size_t> doc_begin_;  // per abstract byte: document offset where it starts
-  std::vector<size_t> doc_end_;    // per abstract byte: document offset where it ends
+  // The map from abstract bytes to document bytes, as pieces in abstract order: a copied
+  // piece maps byte k to document byte doc_begin + (k - abstract_begin); any other piece (a
+  // placeholder, folded typography, folded whitespace) maps its first byte to start at
+  // doc_begin and its last to end at doc_end, so a range cut inside it stays inside it.
+  struct Piece {
+    size_t abstract_begin = 0;
+    size_t doc_begin = 0;
+    size_t doc_end = 0;
+    bool copied = false;
+  };
+  // Appends `bytes` standing for document bytes [doc_begin, doc_end).
+  void Append(std::string_view bytes, size_t doc_begin, size_t doc_end);
+  // The piece holding abstract byte `k` (< text_.size()) and the document offsets where the
+  // byte starts and ends.
+  const Piece& PieceAt(size_t k) const;
+  size_t DocBegin(const Piece& piece, size_t k) const;
+  size_t DocEnd(const Piece& piece, size_t k) const;
+  size_t PieceEnd(const Piece& piece) const;
+
+  std::vector<Piece> pieces_;
 };
 
 }  // namespace newsfacts
