@@ -362,5 +362,45 @@ TEST(AmountFormsTest, SpacedADollarIsTheArticleNotAud) {
   }
 }
 
+TEST(AmountFormsTest, WireCopyForms) {
+  // Spelled numbers before abbreviated scale words, hyphenated scale-currency compounds,
+  // "cts", "crowns", other dollars in wire spelling, and runs of spaces before a subunit.
+  CheckForms({
+      {"The unit sold for seven mln dlrs.", "seven mln dlrs", "7000000", "USD"},
+      {"The insurer lost nine mln guilders.", "nine mln guilders", "9000000", "NLG"},
+      {"The stake went for two mln stg.", "two mln stg", "2000000", "GBP"},
+      {"A one bln dlr note was issued.", "one bln dlr", "1000000000", "USD"},
+      {"They won a 40-million-dollar contract.", "40-million-dollar", "40000000", "USD"},
+      {"It led a 2.6 billion-euro buyout.", "2.6 billion-euro", "2600000000", "EUR"},
+      {"The bank lent 1.3 billion Brunei dlrs.", "1.3 billion Brunei dlrs", "1300000000", "BND"},
+      {"The port cost 80 mln Hong Kong dlrs.", "80 mln Hong Kong dlrs", "80000000", "HKD"},
+      {"Its loans reached 155 mln crowns.", "155 mln crowns", "155000000", nullptr},
+      {"The B shares closed at 16.50 crowns.", "16.50 crowns", "16.5", nullptr},
+      {"The shares were placed at 90 cts each.", "90 cts", "0.9", "USD"},
+      {"Crude rose 36  cents on Monday.", "36  cents", "0.36", "USD"},
+  });
+  Document doc = RunAmounts("The vase may fetch up to 15,000 pounds.");
+  ASSERT_EQ(Surfaces(doc), (std::vector<std::string>{"up to 15,000 pounds"}));
+  EXPECT_EQ(doc.amounts()[0].currency, "GBP");
+  EXPECT_EQ(doc.amounts()[0].high, "15000");
+  // Not money: a gorilla's weight, a crown won in sport without a number, "8 p.m.".
+  for (const char* text : {"It faced an 800-pound gorilla.", "She won the triple crown.",
+                           "The shop shuts at 8 p.m. daily."}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Surfaces(RunAmounts(text)), std::vector<std::string>{});
+  }
+}
+
+TEST(AmountFormsTest, AFewHundred) {
+  Document doc = RunAmounts("The device could cost a few hundred dollars.");
+  ASSERT_EQ(doc.amounts().size(), 1u) << testing::PrintToString(Surfaces(doc));
+  EXPECT_EQ(doc.amounts()[0].low, "200");
+  EXPECT_EQ(doc.amounts()[0].high, "1000");
+  EXPECT_TRUE(doc.amounts()[0].vague);
+  doc = RunAmounts("The plant cost several hundred million dollars.");
+  ASSERT_EQ(Surfaces(doc), (std::vector<std::string>{"several hundred million dollars"}));
+  EXPECT_EQ(doc.amounts()[0].low, "200000000");
+}
+
 }  // namespace
 }  // namespace newsfacts
