@@ -402,5 +402,29 @@ TEST(AmountFormsTest, AFewHundred) {
   EXPECT_EQ(doc.amounts()[0].low, "200000000");
 }
 
+TEST(AmountFormsTest, InformalNamesAndMoreSymbols) {
+  CheckForms({
+      {"The cable costs 20 bucks online.", "20 bucks", "20", "USD"},
+      {"He sold the old bike for 50 quid.", "50 quid", "50", "GBP"},
+      {"The lunch cost 120 kr in Oslo.", "120 kr", "120", nullptr},
+      {"The beer was 45 Kč in Brno.", "45 Kč", "45", "CZK"},
+      {"The noodles cost 800円 near the station.", "800円", "800", "JPY"},
+      {"The fare is 15 ₴ in Kyiv.", "15 ₴", "15", "UAH"},
+      {"The tea cost ₸500 in Almaty.", "₸500", "500", "KZT"},
+      {"The ride cost ৳80 in Dhaka.", "৳80", "80", "BDT"},
+      {"The levy is ₵2 per litre.", "₵2", "2", "GHS"},
+      {"A stick of gum was 25¢ then.", "25¢", "0.25", "USD"},
+      {"The stamp costs 60 US cents abroad.", "60 US cents", "0.6", "USD"},
+  });
+  // A dollar word re-maps with the article's hint, as "$" does.
+  Document doc = RunAmounts("The cable costs 20 bucks online.", "CAD");
+  ASSERT_EQ(doc.amounts().size(), 1u);
+  EXPECT_EQ(doc.amounts()[0].currency, "CAD");
+  for (const char* text : {"The Bucks won 3 games in a row.", "The bucks ran into the woods."}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Surfaces(RunAmounts(text)), std::vector<std::string>{});
+  }
+}
+
 }  // namespace
 }  // namespace newsfacts
