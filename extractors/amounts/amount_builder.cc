@@ -222,12 +222,13 @@ std::optional<Amount> BuildAmount(const Tables& tables, const AmountRule& rule,
     SetPointBounds(tables, match, g, numbers[0]->ScaledByPowerOfTen(*power1).Plus(*minor), amount);
     return amount;
   }
-  // A range. "$10-20 billion", "two to three million dlrs": the first number borrows the
-  // second's scale word when it has none and the two ends do not each write a currency
-  // ("$5 to $10 million" and "5 dollars to 10 million dollars" keep 5).
+  // A range. "$10-20 billion", "$5 to $10 million", "two to three million dlrs": the first
+  // number borrows the second's scale word when it has none, no currency word closes it
+  // ("5 dollars to 9 million dollars" keeps 5) and it is the smaller number as written
+  // ("$500,000 to $2 million" keeps 500,000).
   int first_power = *power1;
   if (match.Text(g.scale).empty() && !match.Text(g.high_scale).empty() &&
-      (EndCurrency(match, g, true).empty() || EndCurrency(match, g, false).empty())) {
+      match.Text(g.currency_after).empty() && *numbers[0] < *numbers[1]) {
     first_power = *power2;
   }
   const Decimal low = numbers[0]->ScaledByPowerOfTen(first_power);

@@ -274,6 +274,11 @@ TEST(AmountFormsTest, RangesInEverySpelling) {
        "5000000", "8000000", "EUR"},
       {"Rent is 5 dollars to 2 million dollars.", "5 dollars to 2 million dollars", "5", "2000000",
        "USD"},
+      {"Rent is 5 dollars to 9 million dollars.", "5 dollars to 9 million dollars", "5", "9000000",
+       "USD"},
+      {"Bids run $5 to $10 million.", "$5 to $10 million", "5000000", "10000000", "USD"},
+      {"Fees of $500,000 to $2 million apply.", "$500,000 to $2 million", "500000", "2000000",
+       "USD"},
       {"Tickets cost between 30 and 45 euros.", "between 30 and 45 euros", "30", "45", "EUR"},
       {"It may fetch between 4 and 6 million pounds.", "between 4 and 6 million pounds", "4000000",
        "6000000", "GBP"},
@@ -304,6 +309,9 @@ TEST(AmountFormsTest, WhatLooksLikeARangeButIsNone) {
       {"The estimate is 20-10 euros.", {"10 euros"}},
       {"Prices are in 2010-2015 dollars.", {}},
       {"Two to three million people watched.", {}},
+      // A year before "to" is no range end; a hyphen inside a number word joins it.
+      {"Fees grew from 8 mln dlrs in 1987 to 14 mln dlrs in 1991.", {"8 mln dlrs", "14 mln dlrs"}},
+      {"The club paid twenty-five million euros.", {"twenty-five million euros"}},
   };
   for (const auto& [text, surfaces] : cases) {
     SCOPED_TRACE(text);
