@@ -328,6 +328,9 @@ TEST(AmountFormsTest, PoundsAreMoneyBesideOtherPounds) {
   EXPECT_EQ(doc.amounts()[1].value, "20");
   EXPECT_EQ(doc.amounts()[1].rule, "money.suffix_in_context");
 
+  doc = RunAmounts("Rent was £90 a week.\nNow it is 120 pounds per week.");
+  EXPECT_EQ(Surfaces(doc), (std::vector<std::string>{"£90", "120 pounds"}));
+
   doc = RunAmounts("They are 20 pounds now.", "GBP");
   EXPECT_EQ(Surfaces(doc), (std::vector<std::string>{"20 pounds"}));
 
@@ -338,7 +341,8 @@ TEST(AmountFormsTest, PoundsAreMoneyBesideOtherPounds) {
             (std::vector<std::string>{"$15"}));
   for (const char* weight :
        {"He weighed 20 pounds.", "She lost 20 pounds last year.", "He bought 20 pounds of flour.",
-        "It is 20 pounds heavier.", "The bag holds 20 pounds.", "It gained about 4 pounds."}) {
+        "It is 20 pounds heavier.", "The bag holds 20 pounds.", "It gained about 4 pounds.",
+        "The tyre takes 35 pounds per square inch."}) {
     SCOPED_TRACE(weight);
     Document in_sterling = RunAmounts(std::string("A ticket is £15.\n") + weight);
     EXPECT_EQ(Surfaces(in_sterling), (std::vector<std::string>{"£15"}));
