@@ -92,22 +92,28 @@ int SetCurrency(const Tables& tables, std::string_view surface, const std::strin
   return entry->power;
 }
 
+// The currency a range's first end (`first`) or second end (`first` false) writes itself,
+// before or after its number; empty when that end has none.
+std::string_view EndCurrency(const MatchView& match, const AmountGroups& g, bool first) {
+  const std::string_view before = match.Text(first ? g.currency : g.high_currency);
+  return before.empty() ? match.Text(first ? g.currency_after : g.high_currency_after) : before;
+}
+
 // Sets the currency from the first currency group present; returns its power of ten, or
-// nullopt when a range's two prefix currencies disagree.
+// nullopt when a range's two ends each name a currency and they disagree ("$5 to 10 euros"
+// is no range) or differ in power ("5 dollars to 90 cents").
 std::optional<int> ReadCurrency(const Tables& tables, const MatchView& match, const AmountGroups& g,
                                 const std::string& hint, Amount& amount) {
-  int currency_power = 0;
-  for (const AmountGroup* group :
-       {&g.currency, &g.currency_after, &g.high_currency, &g.high_currency_after}) {
-    if (!match.Text(*group).empty()) {
-      currency_power = SetCurrency(tables, match.Text(*group), hint, amount);
-      break;
+  const std::string_view first = EndCurrency(match, g, true);
+  const std::string_view second = EndCurrency(match, g, false);
+  if (first.empty() && second.empty()) return 0;
+  const int currency_power = SetCurrency(tables, first.empty() ? second : first, hint, amount);
+  if (!first.empty() && !second.empty()) {
+    Amount other;
+    if (SetCurrency(tables, second, hint, other) != currency_power ||
+        other.currency != amount.currency) {
+      return std::nullopt;
     }
-  }
-  if (!match.Text(g.currency).empty() && !match.Text(g.high_currency).empty()) {
-    Amount second;
-    SetCurrency(tables, match.Text(g.high_currency), hint, second);
-    if (second.currency != amount.currency) return std::nullopt;
   }
   return currency_power;
 }
@@ -172,6 +178,10 @@ std::optional<Amount> BuildAmount(const Tables& tables, const AmountRule& rule,
     numbers[0] = tables.NumberWordValue(match.Text(g.number_words));
     if (!numbers[0]) return std::nullopt;
   }
+  if (!numbers[1] && !match.Text(g.high_number_words).empty()) {
+    numbers[1] = tables.NumberWordValue(match.Text(g.high_number_words));
+    if (!numbers[1]) return std::nullopt;
+  }
   auto power_of = [&](const AmountGroup& group) -> std::optional<int> {
     const std::string_view word = match.Text(group);
     return word.empty() ? 0 : tables.ScalePower(word);
@@ -212,11 +222,13 @@ std::optional<Amount> BuildAmount(const Tables& tables, const AmountRule& rule,
     SetPointBounds(tables, match, g, numbers[0]->ScaledByPowerOfTen(*power1).Plus(*minor), amount);
     return amount;
   }
-  // A range. "$10-20 billion": the first number borrows the second's scale word when it has
-  // none and the second has no currency of its own.
+  // A range. "$10-20 billion", "$5 to $10 million", "two to three million dlrs": the first
+  // number borrows the second's scale word when it has none, no currency word closes it
+  // ("5 dollars to 9 million dollars" keeps 5) and it is the smaller number as written
+  // ("$500,000 to $2 million" keeps 500,000).
   int first_power = *power1;
   if (match.Text(g.scale).empty() && !match.Text(g.high_scale).empty() &&
-      match.Text(g.high_currency).empty()) {
+      match.Text(g.currency_after).empty() && *numbers[0] < *numbers[1]) {
     first_power = *power2;
   }
   const Decimal low = numbers[0]->ScaledByPowerOfTen(first_power);

@@ -2,6 +2,8 @@
 #include "extractors/amounts/amount_matcher.h"
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -107,6 +109,35 @@ void FindAmountsInSentence(const AmountRuleSet& rules, const Document& doc, size
     LinkRestatement(rules.tables, doc, sentence_index, out, amount);
     out.push_back(std::move(amount));
   }
+}
+
+void DropAmountsWithoutContext(const AmountRuleSet& rules, const Document& doc,
+                               std::vector<Amount>& amounts) {
+  std::set<std::string_view> context_rules;
+  for (const AmountRule& rule : rules.rules) {
+    if (rule.needs_currency_context) context_rules.insert(rule.id);
+  }
+  auto needs_context = [&](const Amount& amount) { return context_rules.count(amount.rule) > 0; };
+  if (std::none_of(amounts.begin(), amounts.end(), needs_context)) return;
+  std::set<std::string> article_currencies;
+  if (!doc.meta().currency_hint.empty()) article_currencies.insert(doc.meta().currency_hint);
+  for (const Amount& amount : amounts) {
+    if (amount.currency && !needs_context(amount)) article_currencies.insert(*amount.currency);
+  }
+  std::vector<std::optional<size_t>> new_index(amounts.size());
+  std::vector<Amount> kept;
+  for (size_t i = 0; i < amounts.size(); ++i) {
+    if (needs_context(amounts[i]) &&
+        (!amounts[i].currency || article_currencies.count(*amounts[i].currency) == 0)) {
+      continue;
+    }
+    new_index[i] = kept.size();
+    kept.push_back(std::move(amounts[i]));
+  }
+  for (Amount& amount : kept) {
+    if (amount.restates) amount.restates = new_index[*amount.restates];
+  }
+  amounts = std::move(kept);
 }
 
 }  // namespace newsfacts::amounts

@@ -20,4 +20,12 @@ namespace newsfacts::amounts {
 void FindAmountsInSentence(const AmountRuleSet& rules, const Document& doc, size_t sentence_index,
                            std::vector<Amount>& out);
 
+// Removes from `amounts` (an article's, as FindAmountsInSentence left them) each amount of a
+// rule with needs_currency_context whose currency neither another amount of the article (of a
+// rule without it) nor doc.meta().currency_hint gives, and renumbers `restates` (a link to a
+// removed amount is dropped). "20 pounds" is money in an article that prices things in "£"
+// or "sterling", a weight in one that has no other pound.
+void DropAmountsWithoutContext(const AmountRuleSet& rules, const Document& doc,
+                               std::vector<Amount>& amounts);
+
 }  // namespace newsfacts::amounts

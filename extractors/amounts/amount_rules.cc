@@ -22,6 +22,7 @@ constexpr std::pair<const char*, AmountGroup AmountGroups::*> kGroupNames[] = {
     {"currency_after", &AmountGroups::currency_after},
     {"high_currency", &AmountGroups::high_currency},
     {"high_number", &AmountGroups::high_number},
+    {"high_number_words", &AmountGroups::high_number_words},
     {"high_scale", &AmountGroups::high_scale},
     {"high_currency_after", &AmountGroups::high_currency_after},
     {"minor_number", &AmountGroups::minor_number},
@@ -93,11 +94,13 @@ Status ParseExample(const Json& json, AmountExample& example) {
 }
 
 Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
-  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(json,
-                                      {"id", "priority", "pattern", "veto_before", "veto_after",
-                                       "examples", "not_money", "comment"},
-                                      "a rule"));
+  NEWSFACTS_RETURN_IF_ERROR(
+      CheckKeys(json,
+                {"id", "priority", "pattern", "veto_before", "veto_after", "needs_currency_context",
+                 "examples", "not_money", "comment"},
+                "a rule"));
   NEWSFACTS_RETURN_IF_ERROR(ReadInt(json, "priority", &rule.priority));
+  NEWSFACTS_RETURN_IF_ERROR(ReadBool(json, "needs_currency_context", &rule.needs_currency_context));
   std::string pattern;
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &pattern));
   if (pattern.empty()) return Status::InvalidArgument("missing \"pattern\"");

@@ -44,6 +44,7 @@ struct AmountGroups {
   AmountGroup currency_after;   // currency after the number: "euros", "dlrs", "pence"
   AmountGroup high_currency;
   AmountGroup high_number;
+  AmountGroup high_number_words;  // a spelled second end: "three" in "two to three dlrs"
   AmountGroup high_scale;
   AmountGroup high_currency_after;
   AmountGroup minor_number;        // a minor amount after the major: "25" in "4 dollars 25 cents"
@@ -64,6 +65,9 @@ struct AmountRule {
   std::unique_ptr<Regex> veto_before;  // vetoes a match when the text before it matches
   std::unique_ptr<Regex> veto_after;   // vetoes a match when the text after it matches
   bool needs_digits = false;           // has a `number` group: runs only past currency_gate
+  // Its amounts stand only when the article has other money in the same currency, or its
+  // metadata hints that currency ("20 pounds" beside "£15"): see DropAmountsWithoutContext.
+  bool needs_currency_context = false;
   AmountGroups groups;
   std::vector<AmountExample> examples;
   std::vector<std::string> not_money;

@@ -30,6 +30,7 @@ Status AmountStage::Process(Document& doc) const {
   for (size_t i = 0; i < doc.sentences().size(); ++i) {
     amounts::FindAmountsInSentence(*impl_->rules, doc, i, found);
   }
+  amounts::DropAmountsWithoutContext(*impl_->rules, doc, found);
   doc.mutable_amounts() = std::move(found);
   return Status::Ok();
 }

@@ -1,10 +1,12 @@
 // Table-driven tests of money in every form a reader recognises (issue 13): currency names and
 // codes on either side of the number in any case, subunits, compounds, fractions of scale
-// words, fused codes, retired and crypto currencies, symbols, spaced prefixes, and the traps
-// that are not money.
+// words, fused codes, retired and crypto currencies, symbols, spaced prefixes, ranges in
+// every spelling, "pounds" that are money only beside other pounds, and the traps that are
+// not money.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/extractors/amounts/amount_test_util.h"
@@ -241,6 +243,199 @@ TEST(AmountFormsTest, CountsBeforeABillAreNoPartOfTheAmount) {
   ASSERT_EQ(doc.amounts().size(), 1u);
   EXPECT_EQ(doc.amounts()[0].value, "1000");
   EXPECT_EQ(doc.amounts()[0].currency, "JPY");
+}
+
+// One sentence holding exactly one range.
+struct RangeForm {
+  const char* text;
+  const char* match;
+  const char* low;
+  const char* high;
+  const char* currency;
+};
+
+TEST(AmountFormsTest, RangesInEverySpelling) {
+  const std::vector<RangeForm> forms = {
+      {"Each share may fetch two to three dlrs.", "two to three dlrs", "2", "3", "USD"},
+      {"The refit costs five to seven million euros.", "five to seven million euros", "5000000",
+       "7000000", "EUR"},
+      {"A ride costs twenty-five to thirty dollars.", "twenty-five to thirty dollars", "25", "30",
+       "USD"},
+      {"The bid is euro200 million to euro300 million.", "euro200 million to euro300 million",
+       "200000000", "300000000", "EUR"},
+      {"They offered euro 40 million-60 million.", "euro 40 million-60 million", "40000000",
+       "60000000", "EUR"},
+      {"A seat costs 10-20 euros a night.", "10-20 euros", "10", "20", "EUR"},
+      {"A seat costs 10 - 20 euros a night.", "10 - 20 euros", "10", "20", "EUR"},
+      {"Each chip sells for 3 to 4 dlrs.", "3 to 4 dlrs", "3", "4", "USD"},
+      {"A meal is 900-1,200 yen.", "900-1,200 yen", "900", "1200", "JPY"},
+      {"Fares run from 12 dollars to 18 dollars.", "12 dollars to 18 dollars", "12", "18", "USD"},
+      {"It fetched 5 million euros to 8 million euros.", "5 million euros to 8 million euros",
+       "5000000", "8000000", "EUR"},
+      {"Rent is 5 dollars to 2 million dollars.", "5 dollars to 2 million dollars", "5", "2000000",
+       "USD"},
+      {"Rent is 5 dollars to 9 million dollars.", "5 dollars to 9 million dollars", "5", "9000000",
+       "USD"},
+      {"Bids run $5 to $10 million.", "$5 to $10 million", "5000000", "10000000", "USD"},
+      {"Fees of $500,000 to $2 million apply.", "$500,000 to $2 million", "500000", "2000000",
+       "USD"},
+      {"Tickets cost between 30 and 45 euros.", "between 30 and 45 euros", "30", "45", "EUR"},
+      {"It may fetch between 4 and 6 million pounds.", "between 4 and 6 million pounds", "4000000",
+       "6000000", "GBP"},
+  };
+  for (const RangeForm& form : forms) {
+    SCOPED_TRACE(form.text);
+    Document doc = RunAmounts(form.text);
+    ASSERT_EQ(doc.amounts().size(), 1u) << testing::PrintToString(Surfaces(doc));
+    const Amount& a = doc.amounts()[0];
+    EXPECT_EQ(doc.Text(a.span), form.match);
+    EXPECT_EQ(a.qualifier, "range");
+    EXPECT_FALSE(a.value.has_value());
+    EXPECT_EQ(Show(a.low), Show(form.low));
+    EXPECT_EQ(Show(a.high), Show(form.high));
+    EXPECT_EQ(Show(a.currency), Show(form.currency));
+  }
+}
+
+TEST(AmountFormsTest, WhatLooksLikeARangeButIsNone) {
+  // A change "from X to Y" is two amounts; two currencies, or a minor unit against a major
+  // one, make no range; years are no range ends.
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {"The fare rose from 10 to 12 euros.", {"12 euros"}},
+      {"The price fell from three to two dollars.", {"two dollars"}},
+      {"The price rose from two to three dollars.", {"three dollars"}},
+      {"It cost 5 dollars to 9 euros.", {"5 dollars", "9 euros"}},
+      {"It cost 5 dollars to 90 cents.", {"5 dollars", "90 cents"}},
+      {"The estimate is 20-10 euros.", {"10 euros"}},
+      {"Prices are in 2010-2015 dollars.", {}},
+      {"Two to three million people watched.", {}},
+      // A year before "to" is no range end; a hyphen inside a number word joins it.
+      {"Fees grew from 8 mln dlrs in 1987 to 14 mln dlrs in 1991.", {"8 mln dlrs", "14 mln dlrs"}},
+      {"The club paid twenty-five million euros.", {"twenty-five million euros"}},
+  };
+  for (const auto& [text, surfaces] : cases) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Surfaces(RunAmounts(text)), surfaces);
+  }
+}
+
+TEST(AmountFormsTest, PoundsAreMoneyBesideOtherPounds) {
+  // Without a price cue, "20 pounds" is money when the article has other money in sterling or
+  // its metadata says GBP, and never when the words beside it speak of weight.
+  Document doc = RunAmounts("Tickets were £15 last year.\nThey are 20 pounds now.");
+  ASSERT_EQ(Surfaces(doc), (std::vector<std::string>{"£15", "20 pounds"}));
+  EXPECT_EQ(doc.amounts()[1].currency, "GBP");
+  EXPECT_EQ(doc.amounts()[1].value, "20");
+  EXPECT_EQ(doc.amounts()[1].rule, "money.suffix_in_context");
+
+  doc = RunAmounts("Rent was £90 a week.\nNow it is 120 pounds per week.");
+  EXPECT_EQ(Surfaces(doc), (std::vector<std::string>{"£90", "120 pounds"}));
+
+  doc = RunAmounts("They are 20 pounds now.", "GBP");
+  EXPECT_EQ(Surfaces(doc), (std::vector<std::string>{"20 pounds"}));
+
+  // No sterling elsewhere: a weight, or at best unclear.
+  EXPECT_EQ(Surfaces(RunAmounts("They are 20 pounds now.")), std::vector<std::string>{});
+  // Dollars are no context for pounds.
+  EXPECT_EQ(Surfaces(RunAmounts("It cost $15.\nThe parcel is 20 pounds.")),
+            (std::vector<std::string>{"$15"}));
+  for (const char* weight :
+       {"He weighed 20 pounds.", "She lost 20 pounds last year.", "He bought 20 pounds of flour.",
+        "It is 20 pounds heavier.", "The bag holds 20 pounds.", "It gained about 4 pounds.",
+        "The tyre takes 35 pounds per square inch."}) {
+    SCOPED_TRACE(weight);
+    Document in_sterling = RunAmounts(std::string("A ticket is £15.\n") + weight);
+    EXPECT_EQ(Surfaces(in_sterling), (std::vector<std::string>{"£15"}));
+  }
+}
+
+TEST(AmountFormsTest, RestatementLinksSurviveADroppedPound) {
+  // The weight is dropped; the conversion after it still points at its own amount.
+  Document doc = RunAmounts("The parcel is 20 pounds.\nIt cost $10 (€9).");
+  ASSERT_EQ(Surfaces(doc), (std::vector<std::string>{"$10", "€9"}));
+  EXPECT_EQ(doc.amounts()[1].restates, 0u);
+}
+
+TEST(AmountFormsTest, SpacedADollarIsTheArticleNotAud) {
+  // "a $ 5 million" is "a" + "$ 5 million": the dollar-sign default (or the article's hint),
+  // never A$ (AUD) the way "c $" is C$.
+  for (const char* text : {"They signed a $ 5 million contract.", "It is a $5 million grant.",
+                           "A $ 5 million grant was approved."}) {
+    SCOPED_TRACE(text);
+    Document doc = RunAmounts(text);
+    ASSERT_EQ(doc.amounts().size(), 1u) << testing::PrintToString(Surfaces(doc));
+    EXPECT_EQ(doc.Text(doc.amounts()[0].span).substr(0, 1), "$");
+    EXPECT_EQ(doc.amounts()[0].currency, "USD");
+    EXPECT_EQ(doc.amounts()[0].currency_evidence, "dollar-sign default");
+    doc = RunAmounts(text, "AUD");
+    ASSERT_EQ(doc.amounts().size(), 1u);
+    EXPECT_EQ(doc.amounts()[0].currency, "AUD");
+    EXPECT_EQ(doc.amounts()[0].currency_evidence, "article metadata");
+  }
+}
+
+TEST(AmountFormsTest, WireCopyForms) {
+  // Spelled numbers before abbreviated scale words, hyphenated scale-currency compounds,
+  // "cts", "crowns", other dollars in wire spelling, and runs of spaces before a subunit.
+  CheckForms({
+      {"The unit sold for seven mln dlrs.", "seven mln dlrs", "7000000", "USD"},
+      {"The insurer lost nine mln guilders.", "nine mln guilders", "9000000", "NLG"},
+      {"The stake went for two mln stg.", "two mln stg", "2000000", "GBP"},
+      {"A one bln dlr note was issued.", "one bln dlr", "1000000000", "USD"},
+      {"They won a 40-million-dollar contract.", "40-million-dollar", "40000000", "USD"},
+      {"It led a 2.6 billion-euro buyout.", "2.6 billion-euro", "2600000000", "EUR"},
+      {"The bank lent 1.3 billion Brunei dlrs.", "1.3 billion Brunei dlrs", "1300000000", "BND"},
+      {"The port cost 80 mln Hong Kong dlrs.", "80 mln Hong Kong dlrs", "80000000", "HKD"},
+      {"Its loans reached 155 mln crowns.", "155 mln crowns", "155000000", nullptr},
+      {"The B shares closed at 16.50 crowns.", "16.50 crowns", "16.5", nullptr},
+      {"The shares were placed at 90 cts each.", "90 cts", "0.9", "USD"},
+      {"Crude rose 36  cents on Monday.", "36  cents", "0.36", "USD"},
+  });
+  Document doc = RunAmounts("The vase may fetch up to 15,000 pounds.");
+  ASSERT_EQ(Surfaces(doc), (std::vector<std::string>{"up to 15,000 pounds"}));
+  EXPECT_EQ(doc.amounts()[0].currency, "GBP");
+  EXPECT_EQ(doc.amounts()[0].high, "15000");
+  // Not money: a gorilla's weight, a crown won in sport without a number, "8 p.m.".
+  for (const char* text : {"It faced an 800-pound gorilla.", "She won the triple crown.",
+                           "The shop shuts at 8 p.m. daily."}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Surfaces(RunAmounts(text)), std::vector<std::string>{});
+  }
+}
+
+TEST(AmountFormsTest, AFewHundred) {
+  Document doc = RunAmounts("The device could cost a few hundred dollars.");
+  ASSERT_EQ(doc.amounts().size(), 1u) << testing::PrintToString(Surfaces(doc));
+  EXPECT_EQ(doc.amounts()[0].low, "200");
+  EXPECT_EQ(doc.amounts()[0].high, "1000");
+  EXPECT_TRUE(doc.amounts()[0].vague);
+  doc = RunAmounts("The plant cost several hundred million dollars.");
+  ASSERT_EQ(Surfaces(doc), (std::vector<std::string>{"several hundred million dollars"}));
+  EXPECT_EQ(doc.amounts()[0].low, "200000000");
+}
+
+TEST(AmountFormsTest, InformalNamesAndMoreSymbols) {
+  CheckForms({
+      {"The cable costs 20 bucks online.", "20 bucks", "20", "USD"},
+      {"He sold the old bike for 50 quid.", "50 quid", "50", "GBP"},
+      {"The lunch cost 120 kr in Oslo.", "120 kr", "120", nullptr},
+      {"The beer was 45 Kč in Brno.", "45 Kč", "45", "CZK"},
+      {"The noodles cost 800円 near the station.", "800円", "800", "JPY"},
+      {"The fare is 15 ₴ in Kyiv.", "15 ₴", "15", "UAH"},
+      {"The tea cost ₸500 in Almaty.", "₸500", "500", "KZT"},
+      {"The ride cost ৳80 in Dhaka.", "৳80", "80", "BDT"},
+      {"The levy is ₵2 per litre.", "₵2", "2", "GHS"},
+      {"A stick of gum was 25¢ then.", "25¢", "0.25", "USD"},
+      {"The stamp costs 60 US cents abroad.", "60 US cents", "0.6", "USD"},
+  });
+  // A dollar word re-maps with the article's hint, as "$" does.
+  Document doc = RunAmounts("The cable costs 20 bucks online.", "CAD");
+  ASSERT_EQ(doc.amounts().size(), 1u);
+  EXPECT_EQ(doc.amounts()[0].currency, "CAD");
+  for (const char* text : {"The Bucks won 3 games in a row.", "The bucks ran into the woods."}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Surfaces(RunAmounts(text)), std::vector<std::string>{});
+  }
 }
 
 }  // namespace
