@@ -126,8 +126,8 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   auto emit = [&out](std::string_view bytes, size_t doc_begin, size_t doc_end) {
     for (size_t k = 0; k < bytes.size(); ++k) {
       out.text_.push_back(bytes[k]);
-      out.doc_begin_.push_back(k == 0 ? doc_begin : doc_end);
-      out.doc_end_.push_back(k + 1 == bytes.size() ? doc_end : doc_begin);
+      out.doc_begin_.push_back(static_cast<uint32_t>(k == 0 ? doc_begin : doc_end));
+      out.doc_end_.push_back(static_cast<uint32_t>(k + 1 == bytes.size() ? doc_end : doc_begin));
     }
   };
   size_t next_slot = 0;
