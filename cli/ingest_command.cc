@@ -51,6 +51,7 @@ int RunIngestCommand(const IngestCommand& command) {
   IngestOptions options;
   options.roots = command.roots;
   options.jobs = command.jobs;
+  options.batch_articles = command.batch;
   options.run = {NEWSFACTS_VERSION, loaded->rules.Fingerprint()};
   options.reextract_all = command.force;
   const bool progress = StderrIsTerminal();

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -30,10 +34,96 @@ std::string Where(const ArticleMeta& meta) {
   return meta.path + "#" + std::to_string(meta.record_index);
 }
 
+// Runs the pipeline on one article of a file unless the database holds it with the same
+// content hash, and pushes one item for it. Returns false when the writer has stopped.
+bool ProcessArticle(RawArticle& raw, const Pipeline& pipeline, const StoredHashes& stored_hashes,
+                    BoundedQueue<WorkItem>& results) {
+  WorkItem item;
+  Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
+  std::string().swap(raw.text);  // the document holds its own copy
+  item.content_hash = ContentHash(doc);
+  const auto stored = stored_hashes.find(ArticleKey(doc.meta().path, doc.meta().record_index));
+  if (stored != stored_hashes.end() && stored->second == item.content_hash) {
+    item.unchanged = true;
+  } else if (Status status = pipeline.Run(doc); !status.ok()) {
+    item.failed = true;
+    item.messages.push_back(Where(doc.meta()) + ": " + status.message());
+  } else {
+    item.doc.emplace(std::move(doc));
+  }
+  return results.Push(std::move(item));
+}
+
+// The articles of one file that holds several (a .jsonl file), taken one at a time by every
+// worker, so one big file keeps all of them busy; whoever finishes its last article reports
+// the file done. Thread-safe.
+struct OpenFile {
+  explicit OpenFile(std::vector<RawArticle> read) : articles(std::move(read)) {}
+
+  // Marks one article finished; true for the last one.
+  bool Finish() { return ++finished == articles.size(); }
+
+  std::vector<RawArticle> articles;
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> finished{0};
+};
+
+// The files whose articles are being shared out, oldest first, and how many files workers
+// are reading that may add more. Thread-safe.
+class OpenFiles {
+ public:
+  void BeginReading() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++reading_;
+  }
+  // Ends a read begun with BeginReading; `file` (null when the file is not shared) joins the
+  // files whose articles are taken.
+  void EndReading(std::shared_ptr<OpenFile> file) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --reading_;
+    if (file != nullptr) files_.push_back(std::move(file));
+    changed_.notify_all();
+  }
+
+  // An article not yet taken, with its file; a null file when there is none and, with
+  // `wait`, no file is being read any more.
+  std::pair<std::shared_ptr<OpenFile>, size_t> Take(bool wait) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      while (!files_.empty()) {
+        const size_t index = files_.front()->next++;
+        if (index < files_.front()->articles.size()) return {files_.front(), index};
+        files_.pop_front();
+      }
+      if (!wait || reading_ == 0) return {nullptr, 0};
+      changed_.wait(lock);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::shared_ptr<OpenFile>> files_;
+  int reading_ = 0;
+};
+
 // Reads one file and runs the pipeline on each of its articles that changed, pushing one
-// item per article and a last one for the file. Returns false when the writer has stopped.
+// item per article and a last one for the file; with `open_files`, a file of several
+// articles is handed to it instead, for every worker to share. Returns false when the writer
+// has stopped.
 bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
-                 const StoredHashes& stored_hashes, BoundedQueue<WorkItem>& results) {
+                 const StoredHashes& stored_hashes, OpenFiles* open_files,
+                 BoundedQueue<WorkItem>& results) {
+  std::shared_ptr<OpenFile> shared;
+  if (open_files != nullptr) open_files->BeginReading();
+  struct EndReading {
+    OpenFiles* open_files;
+    std::shared_ptr<OpenFile>* shared;
+    ~EndReading() {
+      if (open_files != nullptr) open_files->EndReading(std::move(*shared));
+    }
+  } end_reading{open_files, &shared};
+
   StatusOr<FileReadResult> read = ReadArticleFile(path);
   if (!read.ok()) {
     WorkItem item;
@@ -48,24 +138,32 @@ bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
   if (!read->errors.empty()) file_messages.failed = true;
   if (!file_messages.messages.empty() && !results.Push(std::move(file_messages))) return false;
 
+  if (open_files != nullptr && read->articles.size() > 1) {
+    shared = std::make_shared<OpenFile>(std::move(read->articles));
+    return true;  // the workers take its articles before any other file
+  }
   for (RawArticle& raw : read->articles) {
-    WorkItem item;
-    Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
-    item.content_hash = ContentHash(doc);
-    const auto stored = stored_hashes.find(ArticleKey(doc.meta().path, doc.meta().record_index));
-    if (stored != stored_hashes.end() && stored->second == item.content_hash) {
-      item.unchanged = true;
-    } else if (Status status = pipeline.Run(doc); !status.ok()) {
-      item.failed = true;
-      item.messages.push_back(Where(doc.meta()) + ": " + status.message());
-    } else {
-      item.doc.emplace(std::move(doc));
-    }
-    if (!results.Push(std::move(item))) return false;
+    if (!ProcessArticle(raw, pipeline, stored_hashes, results)) return false;
   }
   WorkItem done;
   done.file_done = true;
   return results.Push(std::move(done));
+}
+
+// Extracts articles of open files until none is left to take (with `wait`, until no file is
+// being read either). Returns false when the writer has stopped.
+bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const Pipeline& pipeline,
+                      const StoredHashes& stored_hashes, BoundedQueue<WorkItem>& results) {
+  while (true) {
+    auto [file, index] = open_files.Take(wait);
+    if (file == nullptr) return true;
+    if (!ProcessArticle(file->articles[index], pipeline, stored_hashes, results)) return false;
+    if (file->Finish()) {
+      WorkItem done;
+      done.file_done = true;
+      if (!results.Push(std::move(done))) return false;
+    }
+  }
 }
 
 // Runs the pipeline again on a stored article's text. Returns false when the writer stopped.
@@ -94,14 +192,21 @@ Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
   std::atomic<size_t> next{0};
   std::atomic<int> workers_left{jobs};
   std::vector<std::thread> workers;
+  OpenFiles open_files;
+  OpenFiles* share = jobs > 1 ? &open_files : nullptr;
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
-      for (size_t index = next++; index < work.size(); index = next++) {
+      while (ProcessOpenFiles(open_files, /*wait=*/false, pipeline, stored_hashes, results)) {
+        const size_t index = next++;
+        if (index >= work.size()) {
+          ProcessOpenFiles(open_files, /*wait=*/true, pipeline, stored_hashes, results);
+          break;
+        }
         Job& job = work[index];
         const bool go_on = std::holds_alternative<StoredArticle>(job)
                                ? ProcessStored(std::get<StoredArticle>(job), pipeline, results)
                                : ProcessFile(std::get<std::filesystem::path>(job), pipeline,
-                                             stored_hashes, results);
+                                             stored_hashes, share, results);
         if (!go_on) break;
       }
       if (--workers_left == 0) results.Close();

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "extractors/kernel/rule_json.h"
+#include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
 namespace {
@@ -92,6 +93,9 @@ struct ClaimCues::Impl {
   std::set<std::string> deal_amount_predicates;            // claims that take such an amount
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
+  // Which attribution rules can match a sentence: most sentences hold no "said", "told" or
+  // "according to", and running every rule over every sentence cost a tenth of extraction.
+  std::unique_ptr<RulePrefilter> attribution_filter;
   std::set<std::string> exact_case;  // cues that match only as written
   size_t quote_min_words = 3;
 
@@ -116,6 +120,13 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
     }));
   }
   NEWSFACTS_RETURN_IF_ERROR(impl->CompileCueLists());
+  std::vector<const Regex*> attribution_patterns;
+  for (const Impl::AttributionRule& rule : impl->attribution) {
+    attribution_patterns.push_back(&rule.pattern->regex());
+  }
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(attribution_patterns);
+  if (!filter.ok()) return filter.status().WithContext("claim_cues: attribution");
+  impl->attribution_filter = std::move(*filter);
   std::unique_ptr<ClaimCues> cues(new ClaimCues(std::move(impl)));
   cues->quote_min_words_ = cues->impl_->quote_min_words;
   return cues;
@@ -436,7 +447,8 @@ Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& se
     if (group.end <= group.begin) return std::string();
     return std::string(doc.Text(sentence.ToDocument(group.begin, group.end)));
   };
-  for (const Impl::AttributionRule& rule : impl_->attribution) {
+  for (const int index : impl_->attribution_filter->Candidates(sentence.text())) {
+    const Impl::AttributionRule& rule = impl_->attribution[static_cast<size_t>(index)];
     for (const PatternMatch& match : rule.pattern->FindAll(sentence.text())) {
       if (const GroupSpan* speaker = match.Group("speaker"); speaker && out.speaker.empty()) {
         out.speaker = resolve(*speaker, &out.speaker_entity);

@@ -20,6 +20,7 @@ constexpr int kMinAtomLength = 3;
 struct RulePrefilter::Impl {
   re2::FilteredRE2 filter{kMinAtomLength};
   std::unique_ptr<RE2::Set> atoms;  // null when no pattern requires an atom
+  size_t patterns = 0;
 };
 
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -37,6 +38,9 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
       return Status::InvalidArgument("prefilter: a pattern does not compile");
     }
   }
+  impl->patterns = patterns.size();
+  // FilteredRE2 logs to stderr when compiled or asked with no pattern.
+  if (patterns.empty()) return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
   std::vector<std::string> atoms;
   impl->filter.Compile(&atoms);
   if (!atoms.empty()) {
@@ -56,6 +60,7 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
 }
 
 std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
+  if (impl_->patterns == 0) return {};
   std::vector<int> found;
   if (impl_->atoms != nullptr)
     impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);

@@ -20,7 +20,8 @@ class RulePrefilter {
   ~RulePrefilter();
 
   // The indices, ascending, of the patterns that may match `text`; a pattern left out
-  // cannot match it. Patterns that require no literal are always included.
+  // cannot match it. Patterns that require no literal are always included; with no patterns,
+  // there are none.
   std::vector<int> Candidates(std::string_view text) const;
 
  private:

@@ -59,6 +59,39 @@ TEST(IngestCommandTest, AChangedArticleIsReplacedAndTheOtherKept) {
             "n\n1\n");
 }
 
+// The records of one .jsonl file are shared out among the workers (issue 16): every record is
+// stored once, with the same facts as one worker finds, the file counted once, and a second
+// run finds them all unchanged.
+TEST(IngestCommandTest, RecordsOfOneFileSharedByTwoWorkersAreEachStoredOnce) {
+  TempDir dir;
+  std::string records;
+  for (int i = 0; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    records += "{\"title\": \"Contoso buys Fabrikam " + n +
+               "\", \"text\": \"Contoso Corp. agreed to buy Fabrikam " + n + " Ltd for $" + n +
+               "00 million, Mr. Smith said.\"}\n";
+  }
+  dir.Write("wire/all.jsonl", records);
+  const char kFacts[] =
+      "SELECT a.record_index, c.predicate, c.subject_text, c.object_text, c.start_byte "
+      "FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY 1, 5";
+  auto one = RunNewsfacts("ingest wire --db one.db --jobs 1", dir.path());
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  auto two = RunNewsfacts("ingest wire --db facts.db --jobs 2", dir.path());
+  ASSERT_EQ(two.exit_code, 0) << two.output;
+  EXPECT_NE(two.output.find("1 files, 12 articles (12 new"), std::string::npos) << two.output;
+  EXPECT_EQ(Query(dir, "SELECT count(DISTINCT record_index) AS n FROM articles"), "n\n12\n");
+  const std::string facts = Query(dir, kFacts);
+  EXPECT_NE(facts.find("acquired"), std::string::npos) << facts;
+  EXPECT_EQ(
+      RunNewsfacts(std::string("query \"") + kFacts + "\" --db one.db --format csv", dir.path())
+          .output,
+      facts);
+  auto again = RunNewsfacts("ingest wire --db facts.db --jobs 2", dir.path());
+  EXPECT_NE(again.output.find("0 new, 0 replaced, 12 unchanged"), std::string::npos)
+      << again.output;
+}
+
 TEST(IngestCommandTest, BadFilesAreNamedSkippedAndMakeTheExitCodeOne) {
   TempDir dir;
   dir.Write("articles/good.txt", kArticleA);

@@ -45,14 +45,13 @@ std::unique_ptr<sqlite::Connection> Open(const std::string& path) {
   return db.ok() ? std::move(*db) : nullptr;
 }
 
-// Rows per fact table.
+// Rows per fact table; -1 for a table not there (a run killed before its schema was committed).
 std::map<std::string, int64_t> Counts(const std::string& path) {
   std::map<std::string, int64_t> counts;
   auto db = Open(path);
   if (db == nullptr) return counts;
   for (const char* table : {"articles", "sentences", "entities", "mentions", "amounts", "claims"}) {
     StatusOr<int64_t> n = db->QueryInt(std::string("SELECT count(*) FROM ") + table);
-    EXPECT_TRUE(n.ok()) << n.status().ToString();
     counts[table] = n.ok() ? *n : -1;
   }
   return counts;
@@ -90,7 +89,7 @@ TEST(IngestFaultTest, KillNineAtAnyMomentLeavesAnIntactDatabaseThatARerunComplet
     const std::string db = "killed" + std::to_string(static_cast<int>(fraction * 100)) + ".db";
     const CommandResult killed =
         RunNewsfactsAfter("timeout -s KILL " + std::to_string(fraction * clean_seconds),
-                          "ingest news --db " + db, dir.path());
+                          "ingest news --batch 100 --db " + db, dir.path());
     if (killed.exit_code == 0) continue;  // finished before the signal: nothing to check
     EXPECT_EQ(killed.exit_code, 137) << killed.output;
     if (!std::filesystem::exists(dir.File(db))) continue;  // killed before creating it

@@ -41,6 +41,14 @@ TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
   EXPECT_EQ((*filter)->Candidates("nothing here"), (std::vector<int>{2}));
 }
 
+// The claim stage builds a prefilter over the rules that need no mention, which a user's rule
+// set may not have (issue 16).
+TEST(RulePrefilterTest, NoPatternsGiveNoCandidates) {
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create({});
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  EXPECT_TRUE((*filter)->Candidates("Cisco acquired Splunk").empty());
+}
+
 TEST(RulePrefilterTest, NeverLeavesOutAMatchingBuiltInRule) {
   const std::vector<ClaimRule> loaded = claim_testing::BuiltinClaimRules();
   ASSERT_FALSE(loaded.empty());
