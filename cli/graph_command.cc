@@ -13,6 +13,7 @@ int RunGraphCommand(const GraphCommand& command) {
   options.entity = command.entity;
   options.predicate = command.predicate;
   options.min_articles = 1;
+  options.pairs_per_fact = 1;  // an edge only says whether its fact is in conflict
   StatusOr<Comparison> comparison = CompareFacts(command.db_path, options);
   if (!comparison.ok()) {
     PrintError(comparison.status().message());

@@ -57,6 +57,7 @@ int RunReportCommand(const ReportCommand& command) {
   options.entity = command.entity;
   options.since = command.since;
   options.min_articles = 1;
+  options.pairs_per_fact = input.limits.pairs_per_conflict;
   StatusOr<Comparison> comparison = CompareFacts(command.db_path, options);
   if (!comparison.ok()) {
     PrintError(comparison.status().message());

@@ -1,5 +1,7 @@
 // The report's conflicts (both evidence sentences side by side, amounts highlighted) and
 // agreements (how many articles and outlets confirm each fact) sections.
+#include <algorithm>
+#include <limits>
 #include <set>
 
 #include "cli/html_text.h"
@@ -43,8 +45,10 @@ void WriteConflict(const ComparedFact& fact, int number, const ReportLimits& lim
     out << "</div>\n";
     ++shown;
   }
-  WriteCutNote(shown, static_cast<int>(fact.conflicts.size()), "conflicting pairs",
-               "`newsfacts compare` lists them all", out);
+  WriteCutNote(
+      shown,
+      static_cast<int>(std::min<int64_t>(fact.conflict_pairs, std::numeric_limits<int>::max())),
+      "conflicting pairs", "`newsfacts compare` lists them all", out);
   out << "</article>\n";
 }
 

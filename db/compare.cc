@@ -54,6 +54,41 @@ constexpr std::string_view kSelectConflicts =
     "SELECT claim_a, claim_b FROM conflicts WHERE (?1 IS NULL OR predicate = ?1) "
     "ORDER BY claim_a, claim_b";
 
+// The first schema version that groups like claims (comparable_claims, conflict_groups).
+constexpr int64_t kGroupedConflictsVersion = 8;
+
+// The comparable claims of the ?1 predicate (NULL: all) in articles published on or after ?2
+// (NULL: all), each with its group; the pair queries below read them.
+constexpr std::string_view kCreateMembers =
+    "CREATE TEMP TABLE compare_members (claim_id INTEGER PRIMARY KEY, article_id INTEGER, "
+    "amount_group INTEGER);"
+    "CREATE INDEX temp.compare_members_by_group ON compare_members (amount_group, claim_id);"
+    "CREATE INDEX temp.compare_members_by_article ON compare_members (amount_group, article_id)";
+constexpr std::string_view kFillMembers =
+    "INSERT INTO temp.compare_members SELECT m.claim_id, m.article_id, m.amount_group "
+    "FROM comparable_claims m JOIN articles a ON a.id = m.article_id "
+    "WHERE (?1 IS NULL OR m.predicate = ?1) AND (?2 IS NULL OR a.published >= ?2)";
+
+// The groups in conflict, fact by fact.
+constexpr std::string_view kSelectConflictGroups =
+    "SELECT subject_id, predicate, coalesce(object_id, 0), group_a, group_b FROM conflict_groups "
+    "WHERE (?1 IS NULL OR predicate = ?1) ORDER BY subject_id, predicate, object_id, group_a, "
+    "group_b";
+
+// The claim pairs of groups ?1 and ?2 from different articles, ordered pairs when ?1 = ?2:
+// counted as |?1| * |?2| less the pairs within one article (halved by the caller when the
+// groups are one), and listed, ?3 at most (-1: all).
+constexpr std::string_view kCountGroupPairs =
+    "SELECT (SELECT count(*) FROM temp.compare_members WHERE amount_group = ?1) * "
+    "(SELECT count(*) FROM temp.compare_members WHERE amount_group = ?2) - "
+    "(SELECT count(*) FROM temp.compare_members x JOIN temp.compare_members y "
+    "ON y.amount_group = ?2 AND y.article_id = x.article_id WHERE x.amount_group = ?1)";
+constexpr std::string_view kSelectGroupPairs =
+    "SELECT min(x.claim_id, y.claim_id), max(x.claim_id, y.claim_id) "
+    "FROM temp.compare_members x JOIN temp.compare_members y ON y.amount_group = ?2 "
+    "WHERE x.amount_group = ?1 AND x.article_id <> y.article_id "
+    "AND (?1 <> ?2 OR x.claim_id < y.claim_id) ORDER BY x.claim_id, y.claim_id LIMIT ?3";
+
 constexpr std::string_view kSelectAgreements =
     "SELECT s.id, a.predicate, coalesce(o.id, 0) FROM agreements a "
     "JOIN entities s ON s.key = a.subject_key LEFT JOIN entities o ON o.key = a.object_key "
@@ -169,6 +204,82 @@ Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
   }
 }
 
+// Fills each fact's conflicts from `conflicts` (schema versions before 8: every pair read).
+Status ReadConflictPairs(sqlite::Connection& connection, const CompareOptions& options,
+                         std::map<FactKey, ComparedFact>& by_key,
+                         const std::map<int64_t, FactKey>& key_of_claim) {
+  return ReadAll(connection, kSelectConflicts, options.predicate,
+                 [&](const sqlite::Statement& row) {
+                   const auto a = key_of_claim.find(row.ColumnInt64(0));
+                   // Both claims must be kept: --since may leave out one side of a pair.
+                   if (a == key_of_claim.end() || key_of_claim.count(row.ColumnInt64(1)) == 0)
+                     return;
+                   ComparedFact& fact = by_key[a->second];
+                   fact.conflicts.emplace_back(row.ColumnInt64(0), row.ColumnInt64(1));
+                   ++fact.conflict_pairs;
+                   fact.verdict = Verdict::kConflict;
+                 });
+}
+
+// Fills each fact's conflicts from conflict_groups (schema version 8): every group pair's
+// claim pairs are counted in SQL, and at most options.pairs_per_fact of them are read per
+// fact, shared evenly among its group pairs so that each pair of amounts is shown.
+Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOptions& options,
+                                std::map<FactKey, ComparedFact>& by_key) {
+  NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kCreateMembers));
+  StatusOr<sqlite::Statement> fill = connection.Prepare(kFillMembers);
+  if (!fill.ok()) return fill.status();
+  fill->BindTextOrNull(1, options.predicate);
+  fill->BindTextOrNull(2, options.since);
+  NEWSFACTS_RETURN_IF_ERROR(fill->Run());
+
+  std::map<FactKey, std::vector<std::pair<int64_t, int64_t>>> groups_of_fact;
+  NEWSFACTS_RETURN_IF_ERROR(ReadAll(
+      connection, kSelectConflictGroups, options.predicate, [&](const sqlite::Statement& row) {
+        FactKey key{row.ColumnInt64(0), Text(row, 1), row.ColumnInt64(2)};
+        if (by_key.count(key) == 0) return;  // a fact the entity filter leaves out
+        groups_of_fact[key].emplace_back(row.ColumnInt64(3), row.ColumnInt64(4));
+      }));
+
+  StatusOr<sqlite::Statement> count = connection.Prepare(kCountGroupPairs);
+  if (!count.ok()) return count.status();
+  StatusOr<sqlite::Statement> pairs = connection.Prepare(kSelectGroupPairs);
+  if (!pairs.ok()) return pairs.status();
+  for (const auto& [key, groups] : groups_of_fact) {
+    ComparedFact& fact = by_key[key];
+    for (size_t i = 0; i < groups.size(); ++i) {
+      const auto& [group_a, group_b] = groups[i];
+      count->Reset();
+      count->BindInt64(1, group_a);
+      count->BindInt64(2, group_b);
+      StatusOr<bool> counted = count->Step();
+      if (!counted.ok()) return counted.status();
+      fact.conflict_pairs += count->ColumnInt64(0) / (group_a == group_b ? 2 : 1);
+
+      const int64_t room =
+          options.pairs_per_fact > 0
+              ? options.pairs_per_fact - static_cast<int64_t>(fact.conflicts.size())
+              : -1;
+      if (room == 0) continue;
+      pairs->Reset();
+      pairs->BindInt64(1, group_a);
+      pairs->BindInt64(2, group_b);
+      // An even share of the room left among the group pairs left, rounded up.
+      const int64_t groups_left = static_cast<int64_t>(groups.size() - i);
+      pairs->BindInt64(3, room < 0 ? -1 : (room + groups_left - 1) / groups_left);
+      while (true) {
+        StatusOr<bool> row = pairs->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        fact.conflicts.emplace_back(pairs->ColumnInt64(0), pairs->ColumnInt64(1));
+      }
+    }
+    std::sort(fact.conflicts.begin(), fact.conflicts.end());
+    if (fact.conflict_pairs > 0) fact.verdict = Verdict::kConflict;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string_view VerdictName(Verdict verdict) {
@@ -198,15 +309,11 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
   std::map<int64_t, FactKey> key_of_claim;
   NEWSFACTS_RETURN_IF_ERROR(ReadClaims(connection, options, by_key, key_of_claim));
 
-  NEWSFACTS_RETURN_IF_ERROR(
-      ReadAll(connection, kSelectConflicts, options.predicate, [&](const sqlite::Statement& row) {
-        const auto a = key_of_claim.find(row.ColumnInt64(0));
-        // Both claims must be kept: --since may leave out one side of a pair.
-        if (a == key_of_claim.end() || key_of_claim.count(row.ColumnInt64(1)) == 0) return;
-        ComparedFact& fact = by_key[a->second];
-        fact.conflicts.emplace_back(row.ColumnInt64(0), row.ColumnInt64(1));
-        fact.verdict = Verdict::kConflict;
-      }));
+  StatusOr<int64_t> version = connection.QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  NEWSFACTS_RETURN_IF_ERROR(*version >= kGroupedConflictsVersion
+                                ? ReadGroupedConflictPairs(connection, options, by_key)
+                                : ReadConflictPairs(connection, options, by_key, key_of_claim));
   NEWSFACTS_RETURN_IF_ERROR(
       ReadAll(connection, kSelectAgreements, options.predicate, [&](const sqlite::Statement& row) {
         const auto fact =

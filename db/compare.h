@@ -24,6 +24,9 @@ struct CompareOptions {
   // strings compare in date order); undated articles are then left out. Empty: all. A fact
   // agrees or conflicts only through the claims kept.
   std::string since;
+  // Conflicting claim pairs read per fact, at most; 0: every pair. ComparedFact counts them
+  // all either way. From schema version 8 the pairs past this are never read from SQLite.
+  int pairs_per_fact = 0;
 };
 
 // One article's claim about a fact, as the `facts` view shows it.
@@ -72,6 +75,9 @@ struct ComparedFact {
   // total), then claim id.
   std::vector<ComparedClaim> claims;
   std::vector<std::pair<int64_t, int64_t>> conflicts;  // claim id pairs from `conflicts`
+  // Every conflicting pair the filters keep; more than conflicts.size() when
+  // CompareOptions::pairs_per_fact cut the list.
+  int64_t conflict_pairs = 0;
 };
 
 // What CompareFacts found.

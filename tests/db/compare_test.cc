@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "db/fact_store.h"
@@ -139,6 +143,80 @@ TEST(CompareTest, SinceKeepsTheClaimsOfLaterArticlesAndJudgesOnThemAlone) {
     ASSERT_TRUE(comparison.ok()) << comparison.status().ToString();
     EXPECT_EQ(Summarize(*comparison), c.expected);
   }
+}
+
+// Contoso acquired Fabrikam for $4 billion in four articles, $5 billion in three and $6
+// billion in two: 4*3 + 4*2 + 3*2 = 26 conflicting pairs of three pairs of amounts.
+std::string StoreRepeatedConflict(const TempDir& folder) {
+  const std::string path = folder.File("repeated.db");
+  auto store = FactStore::Open(path);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return path;
+  auto run = (*store)->BeginRun({"test", "rules"});
+  EXPECT_TRUE(run.ok());
+  const std::vector<std::pair<int, Money>> amounts = {{4, Exact("$4 billion", "4000000000")},
+                                                      {3, Exact("$5 billion", "5000000000")},
+                                                      {2, Exact("$6 billion", "6000000000")}};
+  int day = 0;
+  for (const auto& [copies, money] : amounts) {
+    for (int copy = 0; copy < copies; ++copy) {
+      ++day;
+      const std::string number = std::to_string(day);
+      std::string published = "2024-03-0";
+      published += number;
+      const ClaimArticle article =
+          Claim(number + ".txt", "Wire", published, "Contoso", "acquired", "Fabrikam", money);
+      Status status = (*store)->WriteArticle(BuildClaimArticle(article), article.path, *run);
+      EXPECT_TRUE(status.ok()) << status.ToString();
+    }
+  }
+  return path;
+}
+
+TEST(CompareTest, PairsPerFactCutsTheListButCountsEveryPair) {
+  TempDir folder;
+  const std::string path = StoreRepeatedConflict(folder);
+  std::vector<std::pair<int64_t, int64_t>> view;
+  for (const std::vector<std::string>& row :
+       testing::ReadRows(path, "SELECT claim_a, claim_b FROM conflicts ORDER BY 1, 2")) {
+    view.emplace_back(std::stoll(row[0]), std::stoll(row[1]));
+  }
+  ASSERT_EQ(view.size(), 26u);
+
+  StatusOr<Comparison> all = CompareFacts(path, {});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->facts.size(), 1u);
+  EXPECT_EQ(all->facts[0].conflicts, view);
+  EXPECT_EQ(all->facts[0].conflict_pairs, 26);
+
+  CompareOptions cut;
+  cut.pairs_per_fact = 5;
+  StatusOr<Comparison> some = CompareFacts(path, cut);
+  ASSERT_TRUE(some.ok()) << some.status().ToString();
+  const ComparedFact& fact = some->facts[0];
+  EXPECT_EQ(fact.verdict, Verdict::kConflict);
+  EXPECT_EQ(fact.conflict_pairs, 26);
+  ASSERT_EQ(fact.conflicts.size(), 5u);
+  EXPECT_TRUE(std::is_sorted(fact.conflicts.begin(), fact.conflicts.end()));
+  std::set<std::pair<std::string, std::string>> amounts;
+  for (const auto& pair : fact.conflicts) {
+    EXPECT_NE(std::find(view.begin(), view.end(), pair), view.end());
+    std::string a;
+    std::string b;
+    for (const ComparedClaim& claim : fact.claims) {
+      if (claim.claim_id == pair.first) a = claim.amount;
+      if (claim.claim_id == pair.second) b = claim.amount;
+    }
+    amounts.emplace(a, b);
+  }
+  EXPECT_EQ(amounts.size(), 3u) << "each pair of amounts is shown";
+
+  // From March 7 on: one $5 billion and two $6 billion articles, two pairs.
+  cut.since = "2024-03-07";
+  StatusOr<Comparison> later = CompareFacts(path, cut);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(later->facts[0].conflict_pairs, 2);
+  EXPECT_EQ(later->facts[0].conflicts.size(), 2u);
 }
 
 TEST(CompareTest, ErrorsNameTheFileAndSayWhatToDo) {

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 7
+-- user_version 8
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -266,6 +266,9 @@ triples AS (
   FROM stated
   GROUP BY subject_id, predicate, object_id
   HAVING count(DISTINCT article_id) >= 2
+),
+in_conflict AS MATERIALIZED (
+  SELECT DISTINCT subject_id, predicate, object_id FROM conflict_groups
 )
 SELECT s.name AS subject, t.predicate, o.name AS object, t.articles, t.sources,
        (SELECT group_concat(source, ', ')
@@ -282,9 +285,9 @@ SELECT s.name AS subject, t.predicate, o.name AS object, t.articles, t.sources,
 FROM triples t
 JOIN entities s ON s.id = t.subject_id
 LEFT JOIN entities o ON o.id = t.object_id
-WHERE NOT EXISTS (SELECT 1 FROM conflicts cf
-                  WHERE cf.subject_key = s.key AND cf.predicate = t.predicate
-                    AND cf.object_key IS o.key);
+WHERE NOT EXISTS (SELECT 1 FROM in_conflict cf
+                  WHERE cf.subject_id = t.subject_id AND cf.predicate = t.predicate
+                    AND cf.object_id IS t.object_id);
 
 -- view claim_amounts
 CREATE VIEW claim_amounts AS
@@ -300,11 +303,10 @@ SELECT p.claim_id, am.id, 0, am.text, am.value, am.low, am.high, am.currency, am
        am.vague
 FROM primary_amounts p JOIN amounts am ON am.restates_id = p.amount_id;
 
--- view conflicts
-CREATE VIEW conflicts AS
+-- view comparable_claims
+CREATE VIEW comparable_claims AS
 WITH comparable AS (
-  SELECT c.id, c.article_id, c.subject_id, c.predicate, c.object_id, c.event_date,
-         coalesce(c.event_date, nullif(substr(ar.published, 1, 10), '')) AS as_of,
+  SELECT c.id AS claim_id, c.article_id, c.subject_id, c.predicate, c.object_id,
          CASE WHEN c.predicate IN ('acquired', 'sold', 'merged_with')
                    AND coalesce(c.amount_role, 'unspecified') IN ('total', 'unspecified')
               THEN 'deal value'
@@ -312,7 +314,12 @@ WITH comparable AS (
               THEN CASE WHEN c.event_date IS NULL AND c.status <> 'planned'
                              AND coalesce(c.stage, '') NOT IN ('agreed', 'in_talks', 'rumoured')
                         THEN 'total' ELSE 'tranche' END
-              ELSE coalesce(c.amount_role, 'unspecified') END AS role_class
+              ELSE coalesce(c.amount_role, 'unspecified') END AS role_class,
+         c.event_date,
+         coalesce(c.event_date, nullif(substr(ar.published, 1, 10), '')) AS as_of,
+         (SELECT group_concat(literal, ';')
+          FROM (SELECT quote(x.currency) || ',' || quote(x.low) || ',' || quote(x.high) AS literal
+                FROM claim_amounts x WHERE x.claim_id = c.id ORDER BY literal)) AS amounts
   FROM claims c
   JOIN articles ar ON ar.id = c.article_id
   WHERE c.subject_id IS NOT NULL
@@ -322,31 +329,59 @@ WITH comparable AS (
     AND c.status NOT IN ('negated', 'question', 'conditional')
     AND NOT EXISTS (SELECT 1 FROM claim_amounts x WHERE x.claim_id = c.id AND x.vague)
 ),
+dated AS (
+  SELECT claim_id, article_id, subject_id, predicate, object_id, role_class, amounts,
+         CASE role_class WHEN 'deal value' THEN NULL WHEN 'total' THEN as_of
+                         ELSE event_date END AS compared_date
+  FROM comparable
+)
+SELECT claim_id, article_id, subject_id, predicate, object_id, role_class, compared_date,
+       amounts,
+       min(claim_id) OVER (PARTITION BY subject_id, predicate, object_id, role_class,
+                                        compared_date, amounts) AS amount_group
+FROM dated;
+
+-- view conflict_groups
+CREATE VIEW conflict_groups AS
+WITH members AS MATERIALIZED (SELECT * FROM comparable_claims),
+groups AS (
+  SELECT amount_group, subject_id, predicate, object_id, role_class, compared_date,
+         count(*) AS claims, min(article_id) AS first_article, max(article_id) AS last_article
+  FROM members
+  GROUP BY amount_group
+)
+SELECT a.amount_group AS group_a, b.amount_group AS group_b, a.subject_id, a.predicate,
+       a.object_id, a.claims AS claims_a, b.claims AS claims_b
+FROM groups a
+JOIN groups b
+  ON b.subject_id = a.subject_id AND b.predicate = a.predicate
+ AND b.object_id IS a.object_id AND b.amount_group >= a.amount_group
+ AND b.role_class = a.role_class
+WHERE NOT (a.first_article = a.last_article AND b.first_article = b.last_article
+           AND a.first_article = b.first_article)
+  AND (a.compared_date IS NULL OR b.compared_date IS NULL
+       OR substr(a.compared_date, 1, length(b.compared_date)) = b.compared_date
+       OR substr(b.compared_date, 1, length(a.compared_date)) = a.compared_date
+       OR (a.role_class = 'total' AND length(a.compared_date) = 10
+           AND length(b.compared_date) = 10
+           AND abs(julianday(a.compared_date) - julianday(b.compared_date)) <= 92))
+  AND EXISTS (SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
+              WHERE x.claim_id = a.amount_group AND y.claim_id = b.amount_group)
+  AND NOT EXISTS (
+    SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
+    WHERE x.claim_id = a.amount_group AND y.claim_id = b.amount_group
+      AND (x.low IS NULL OR y.high IS NULL OR CAST(x.low AS REAL) <= CAST(y.high AS REAL))
+      AND (y.low IS NULL OR x.high IS NULL OR CAST(y.low AS REAL) <= CAST(x.high AS REAL)));
+
+-- view conflicts
+CREATE VIEW conflicts AS
+WITH members AS MATERIALIZED (SELECT claim_id, article_id, amount_group FROM comparable_claims),
 pairs AS (
-  SELECT a.id AS claim_a, b.id AS claim_b
-  FROM comparable a
-  JOIN comparable b
-    ON b.subject_id = a.subject_id AND b.predicate = a.predicate
-   AND b.object_id IS a.object_id AND b.article_id <> a.article_id AND b.id > a.id
-   AND b.role_class = a.role_class
-  WHERE (a.role_class = 'deal value'
-         OR (a.role_class = 'total'
-             AND (a.as_of IS NULL OR b.as_of IS NULL
-                  OR substr(a.as_of, 1, length(b.as_of)) = b.as_of
-                  OR substr(b.as_of, 1, length(a.as_of)) = a.as_of
-                  OR (length(a.as_of) = 10 AND length(b.as_of) = 10
-                      AND abs(julianday(a.as_of) - julianday(b.as_of)) <= 92)))
-         OR (a.role_class NOT IN ('deal value', 'total')
-             AND (a.event_date IS NULL OR b.event_date IS NULL
-                  OR substr(a.event_date, 1, length(b.event_date)) = b.event_date
-                  OR substr(b.event_date, 1, length(a.event_date)) = a.event_date)))
-    AND EXISTS (SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
-                WHERE x.claim_id = a.id AND y.claim_id = b.id)
-    AND NOT EXISTS (
-      SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
-      WHERE x.claim_id = a.id AND y.claim_id = b.id
-        AND (x.low IS NULL OR y.high IS NULL OR CAST(x.low AS REAL) <= CAST(y.high AS REAL))
-        AND (y.low IS NULL OR x.high IS NULL OR CAST(y.low AS REAL) <= CAST(x.high AS REAL)))
+  SELECT min(x.claim_id, y.claim_id) AS claim_a, max(x.claim_id, y.claim_id) AS claim_b
+  FROM conflict_groups g
+  JOIN members x ON x.amount_group = g.group_a
+  JOIN members y ON y.amount_group = g.group_b
+  WHERE x.article_id <> y.article_id AND (g.group_a <> g.group_b OR x.claim_id < y.claim_id)
 )
 SELECT fa.subject, fa.predicate, fa.object,
        fa.amount AS amount_a, fa.value AS value_a, fa.currency AS currency_a,
