@@ -68,6 +68,8 @@ void ExpectIntact(const std::string& path) {
   auto foreign_keys = db->Prepare("PRAGMA foreign_key_check");
   ASSERT_TRUE(foreign_keys.ok());
   EXPECT_FALSE(*foreign_keys->Step()) << "a row breaks a foreign key";
+  // A run killed before its schema was committed leaves an empty database: nothing to index.
+  if (*db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts'") == 0) return;
   const Status fts = db->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')");
   EXPECT_TRUE(fts.ok()) << fts.ToString();
 }
