@@ -19,29 +19,20 @@ SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DRIVER = os.path.join(SOURCE_DIR, "scale", "dask_ingest.py")
 BINARY = None  # set from the command line
 
-# What two databases must agree on (as tests/cli/db_content.h), never row ids or run ids.
-CONTENT_QUERIES = [
-    "SELECT path, record_index, content_hash, title, source, published, text FROM articles "
-    "ORDER BY path, record_index",
-    "SELECT a.path, a.record_index, s.sentence_index, s.start_byte, s.end_byte, s.text FROM sentences s "
-    "JOIN articles a ON a.id = s.article_id ORDER BY a.path, a.record_index, s.sentence_index",
-    "SELECT key, name, type, parent_key FROM entities ORDER BY key",
-    "SELECT a.path, a.record_index, m.mention_index, e.key, m.text, m.start_byte, m.rule FROM mentions m "
-    "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id "
-    "ORDER BY a.path, a.record_index, m.mention_index",
-    "SELECT a.path, a.record_index, m.amount_index, m.text, m.value, m.low, m.high, m.currency, m.qualifier "
-    "FROM amounts m JOIN articles a ON a.id = m.article_id ORDER BY a.path, a.record_index, m.amount_index",
-    "SELECT a.path, a.record_index, c.claim_index, c.predicate, s.key, o.key, m.text, c.status, c.speaker, "
-    "c.venue, c.start_byte, c.rule, c.amount_role, c.stage, c.event_date FROM claims c "
-    "JOIN articles a ON a.id = c.article_id LEFT JOIN entities s ON s.id = c.subject_id "
-    "LEFT JOIN entities o ON o.id = c.object_id LEFT JOIN amounts m ON m.id = c.amount_id "
-    "ORDER BY a.path, a.record_index, c.claim_index",
-]
+# What two databases must agree on, by content only: the queries the C++ tests compare with.
+CONTENT_QUERIES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
+                                    "tests", "content_queries.sql")
+
+
+def content_queries():
+    with open(CONTENT_QUERIES_FILE, encoding="utf-8") as sql:
+        text = "".join(line for line in sql if not line.startswith("--"))
+    return [query.strip() for query in text.split(";\n") if query.strip()]
 
 
 def content(db):
     with sqlite3.connect(db) as connection:
-        return [connection.execute(query).fetchall() for query in CONTENT_QUERIES]
+        return [connection.execute(query).fetchall() for query in content_queries()]
 
 
 class DaskIngestTest(unittest.TestCase):

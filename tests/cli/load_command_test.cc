@@ -9,7 +9,7 @@
 namespace newsfacts {
 namespace {
 
-using testing::kContentQueries;
+using testing::ContentQueries;
 using testing::QueryCsv;
 using testing::RunNewsfacts;
 using testing::SampleCorpusJsonl;
@@ -27,7 +27,8 @@ TEST(LoadCommandTest, LoadedFactsEqualAnIngestOfTheSameArticles) {
   ASSERT_EQ(loaded.exit_code, 0) << loaded.output;
   EXPECT_NE(loaded.output.find(" new, 0 replaced, 0 unchanged, 0 failed)"), std::string::npos)
       << loaded.output;
-  for (const char* query : kContentQueries) {
+  ASSERT_FALSE(ContentQueries().empty());
+  for (const std::string& query : ContentQueries()) {
     SCOPED_TRACE(query);
     EXPECT_EQ(QueryCsv(dir, "loaded.db", query), QueryCsv(dir, "ingested.db", query));
   }

@@ -7,7 +7,7 @@
 namespace newsfacts {
 namespace {
 
-using testing::kContentQueries;
+using testing::ContentQueries;
 using testing::QueryCsv;
 using testing::RunNewsfacts;
 using testing::TempDir;
@@ -28,7 +28,8 @@ TEST(MergeCommandTest, MergedShardsEqualOneIngestOfBoth) {
                                "0 conflicting skipped)"),
             std::string::npos)
       << merged.output;
-  for (const char* query : kContentQueries) {
+  ASSERT_FALSE(ContentQueries().empty());
+  for (const std::string& query : ContentQueries()) {
     SCOPED_TRACE(query);
     EXPECT_EQ(QueryCsv(dir, "merged.db", query), QueryCsv(dir, "both.db", query));
   }

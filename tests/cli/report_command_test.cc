@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "cli/html_text.h"
 #include "tests/cli/cli_test_util.h"
 
 namespace newsfacts {
@@ -25,33 +26,6 @@ std::string ReadFile(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// The text as the page escapes it.
-std::string Escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // `html` without the amount highlights, so a sentence reads as one string again.
@@ -107,8 +81,8 @@ TEST(ReportCommandTest, TheSampleReportHasEverySectionAndEveryConflictWithBothSe
     for (const char* side : {"a", "b"}) {
       const std::string evidence = row[std::string("evidence_") + side];
       const std::string amount = row[std::string("amount_") + side];
-      EXPECT_NE(plain.find(Escaped(evidence)), std::string::npos);
-      EXPECT_NE(html.find("<mark class=\"amount\">" + Escaped(amount) + "</mark>"),
+      EXPECT_NE(plain.find(HtmlEscape(evidence)), std::string::npos);
+      EXPECT_NE(html.find("<mark class=\"amount\">" + HtmlEscape(amount) + "</mark>"),
                 std::string::npos);
     }
   }

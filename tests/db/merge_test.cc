@@ -9,6 +9,7 @@
 
 #include "db/fact_store.h"
 #include "db/migrations.h"
+#include "tests/content_queries.h"
 #include "tests/db/db_test_util.h"
 #include "tests/db/store_test_util.h"
 
@@ -83,37 +84,18 @@ void Store(const std::string& path, const std::vector<ClaimArticle>& articles,
   }
 }
 
-// Everything merge must preserve, without row ids or run ids.
-const char* const kContentQueries[] = {
-    "SELECT path, record_index, content_hash, title, source, url, published, text, "
-    "byte_length, repaired_sequences FROM articles ORDER BY path, record_index",
-    "SELECT a.path, s.sentence_index, s.paragraph, s.start_byte, s.end_byte, s.start_char, "
-    "s.end_char, s.text FROM sentences s JOIN articles a ON a.id = s.article_id "
-    "ORDER BY a.path, s.sentence_index",
-    "SELECT key, name, type, coalesce(parent_key, '') FROM entities ORDER BY key",
-    "SELECT e.key, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
-    "ORDER BY e.key, a.alias",
-    "SELECT a.path, m.mention_index, e.key, m.type, m.text, m.start_byte, m.end_byte, m.rule "
-    "FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e "
-    "ON e.id = m.entity_id ORDER BY a.path, m.mention_index",
-    "SELECT a.path, m.amount_index, m.text, m.value, m.low, m.high, m.currency, m.qualifier, "
-    "m.vague, r.text FROM amounts m JOIN articles a ON a.id = m.article_id "
-    "LEFT JOIN amounts r ON r.id = m.restates_id ORDER BY a.path, m.amount_index",
-    "SELECT a.path, c.claim_index, c.predicate, s.key, o.key, m.text, c.status, c.start_byte, "
-    "c.end_byte, c.rule, se.text FROM claims c JOIN articles a ON a.id = c.article_id "
-    "JOIN sentences se ON se.id = c.sentence_id LEFT JOIN entities s ON s.id = c.subject_id "
-    "LEFT JOIN entities o ON o.id = c.object_id LEFT JOIN amounts m ON m.id = c.amount_id "
-    "ORDER BY a.path, c.claim_index",
-    "SELECT subject, predicate, object, amount_a, amount_b FROM conflicts "
-    "ORDER BY article_a, article_b",
-    "SELECT subject, predicate, object, articles, sources, amounts FROM agreements "
-    "ORDER BY subject",
-    "SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-    "WHERE sentences_fts MATCH 'contoso' ORDER BY s.text",
-};
+// Everything merge must preserve (tests/content_queries.sql) and the search index.
+std::vector<std::string> MergedContentQueries() {
+  std::vector<std::string> queries = testing::ContentQueries();
+  queries.push_back(
+      "SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+      "WHERE sentences_fts MATCH 'contoso' ORDER BY s.text");
+  return queries;
+}
 
 void ExpectSameContent(const std::string& actual, const std::string& expected) {
-  for (const char* query : kContentQueries) {
+  ASSERT_GT(MergedContentQueries().size(), 1u);
+  for (const std::string& query : MergedContentQueries()) {
     SCOPED_TRACE(query);
     EXPECT_EQ(ReadRows(actual, query), ReadRows(expected, query));
   }
