@@ -19,7 +19,7 @@ struct IngestCommand {
   std::string db_path = "newsfacts.db";
   int jobs = 0;  // 0 = one worker per hardware thread
   std::vector<std::filesystem::path> rule_dirs;
-  bool force = false;  // extract every stored article again, not only those of other rules
+  bool force = false;   // extract every stored article again, not only those of other rules
   size_t batch = 1024;  // articles per write transaction
 };
 int RunIngestCommand(const IngestCommand& command);

@@ -19,9 +19,10 @@ CLI::App* AddIngest(CLI::App& app, IngestCommand& command) {
       ->check(CLI::NonNegativeNumber);
   ingest_app->add_option("--rules", command.rule_dirs, "Extra rule folders")
       ->check(CLI::ExistingDirectory);
-  ingest_app->add_option("--batch", command.batch,
-                         "Articles stored per transaction (fewer: less memory and less work "
-                         "lost to a crash; more: faster on large corpora)")
+  ingest_app
+      ->add_option("--batch", command.batch,
+                   "Articles stored per transaction (fewer: less memory and less work "
+                   "lost to a crash; more: faster on large corpora)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   ingest_app->add_flag("--force", command.force,
