@@ -60,6 +60,30 @@ Status ReadCueLists(const Json& lists, const std::string& what, std::vector<std:
   return ReadStringList(lists, "after", after).WithContext(what);
 }
 
+// Reads a pattern entry {"<label_key>": one of `labels`, "pattern", "comment"}: the label's
+// index and the pattern, compiled with the claim macros. InvalidArgument naming `where`.
+template <size_t N>
+Status ReadLabelledPattern(const Json& entry, const std::string& label_key,
+                           const std::array<std::string_view, N>& labels, const MacroTable& macros,
+                           const std::string& where, size_t* index,
+                           std::unique_ptr<CompiledPattern>* pattern) {
+  NEWSFACTS_RETURN_IF_ERROR(CheckKeys(entry, {label_key, "pattern", "comment"}, where));
+  const std::string label = entry.at(label_key).get<std::string>();
+  auto it = std::find(labels.begin(), labels.end(), label);
+  if (it == labels.end()) {
+    return Status::InvalidArgument(where + ": patterns: unknown " + label_key + " \"" + label +
+                                   "\"");
+  }
+  StatusOr<std::string> expanded =
+      ExpandClaimPattern(macros, entry.at("pattern").get<std::string>());
+  if (!expanded.ok()) return expanded.status().WithContext(where + ": " + label);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+  if (!compiled.ok()) return compiled.status().WithContext(where + ": " + label);
+  *index = static_cast<size_t>(it - labels.begin());
+  *pattern = std::move(*compiled);
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct ClaimRoles::Impl {
@@ -115,18 +139,11 @@ Status ClaimRoles::Impl::ReadRoles(const Json& json, const std::string& path,
       deal_value_predicates.insert(names.begin(), names.end());
     } else if (key == "patterns") {
       for (const Json& entry : value) {
-        NEWSFACTS_RETURN_IF_ERROR(CheckKeys(entry, {"role", "pattern", "comment"}, where));
-        const std::string role = entry.at("role").get<std::string>();
-        if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
-          return Status::InvalidArgument(where + ": patterns: unknown role \"" + role + "\"");
-        }
-        StatusOr<std::string> expanded =
-            ExpandClaimPattern(macros, entry.at("pattern").get<std::string>());
-        if (!expanded.ok()) return expanded.status().WithContext(where + ": " + role);
-        StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-            CompiledPattern::Compile(*expanded, false);
-        if (!compiled.ok()) return compiled.status().WithContext(where + ": " + role);
-        patterns.push_back({role, std::move(*compiled)});
+        size_t role = 0;
+        std::unique_ptr<CompiledPattern> pattern;
+        NEWSFACTS_RETURN_IF_ERROR(
+            ReadLabelledPattern(entry, "role", kRoles, macros, where, &role, &pattern));
+        patterns.push_back({std::string(kRoles[role]), std::move(pattern)});
       }
     } else {
       auto it = std::find(kRoles.begin(), kRoles.end(), key);
@@ -145,19 +162,11 @@ Status ClaimRoles::Impl::ReadRoles(const Json& json, const std::string& path,
 Status ClaimRoles::Impl::ReadStagePatterns(const Json& entries, const std::string& where,
                                            const MacroTable& macros) {
   for (const Json& entry : entries) {
-    NEWSFACTS_RETURN_IF_ERROR(CheckKeys(entry, {"stage", "pattern", "comment"}, where));
-    const std::string stage = entry.at("stage").get<std::string>();
-    auto it = std::find(kStages.begin(), kStages.end(), stage);
-    if (it == kStages.end()) {
-      return Status::InvalidArgument(where + ": patterns: unknown stage \"" + stage + "\"");
-    }
-    StatusOr<std::string> expanded =
-        ExpandClaimPattern(macros, entry.at("pattern").get<std::string>());
-    if (!expanded.ok()) return expanded.status().WithContext(where + ": " + stage);
-    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-        CompiledPattern::Compile(*expanded, false);
-    if (!compiled.ok()) return compiled.status().WithContext(where + ": " + stage);
-    stage_patterns.push_back({static_cast<size_t>(it - kStages.begin()), std::move(*compiled)});
+    size_t stage = 0;
+    std::unique_ptr<CompiledPattern> pattern;
+    NEWSFACTS_RETURN_IF_ERROR(
+        ReadLabelledPattern(entry, "stage", kStages, macros, where, &stage, &pattern));
+    stage_patterns.push_back({stage, std::move(pattern)});
   }
   return Status::Ok();
 }
