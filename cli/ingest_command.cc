@@ -1,4 +1,5 @@
-// `newsfacts ingest DIR... [--db FILE] [--jobs N] [--rules DIR] [--force]`: the main job.
+// `newsfacts ingest DIR... [--db FILE] [--jobs N] [--batch N] [--rules DIR] [--force]`: the
+// main job.
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
