@@ -19,7 +19,8 @@ void CountStored(const Document& doc, IngestSummary& summary) {
   summary.bytes += static_cast<int64_t>(doc.text().size());
 }
 
-// Adds the stored-article counts of `batch` to `total`.
+}  // namespace
+
 void AddStored(const IngestSummary& batch, IngestSummary& total) {
   total.articles_added += batch.articles_added;
   total.articles_replaced += batch.articles_replaced;
@@ -31,8 +32,6 @@ void AddStored(const IngestSummary& batch, IngestSummary& total) {
   total.claims += batch.claims;
   total.bytes += batch.bytes;
 }
-
-}  // namespace
 
 RunCounts CountsOf(const IngestSummary& summary) {
   return {summary.articles_added, summary.articles_replaced, summary.articles_unchanged,

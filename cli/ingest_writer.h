@@ -31,6 +31,9 @@ RunCounts CountsOf(const IngestSummary& summary);
 // extraction runs; reports messages and progress through `observer`. Each article is stored
 // all-or-nothing, skipped when the same content hash is stored at its path and record.
 // summary() counts what was committed. Not thread-safe: only the store's thread calls it.
+// Adds the stored-article and fact counts of `batch` to `total` (not its failures).
+void AddStored(const IngestSummary& batch, IngestSummary& total);
+
 class IngestWriter {
  public:
   // Text bytes held before a batch is written early, so memory stays bounded for big files.

@@ -90,14 +90,8 @@ class Loader {
       NEWSFACTS_RETURN_IF_ERROR(writer->Flush());
       const IngestSummary& s = writer->summary();
       NEWSFACTS_RETURN_IF_ERROR(store_.FinishRun(writer->run_id(), CountsOf(s)));
-      total.articles_added += s.articles_added;
-      total.articles_replaced += s.articles_replaced;
-      total.articles_unchanged += s.articles_unchanged;
+      AddStored(s, total);
       total.articles_failed += s.articles_failed;
-      total.sentences += s.sentences;
-      total.mentions += s.mentions;
-      total.amounts += s.amounts;
-      total.claims += s.claims;
     }
     return Status::Ok();
   }
