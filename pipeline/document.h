@@ -60,6 +60,15 @@ struct Mention {
   std::string rule;     // id of the gazetteer entry or pattern that found it
 };
 
+// A run of capitalized words the entity stage found but no rule typed ("Korvex" in "Korvex
+// acquired Brantel"). Not a fact: the claim stage types it when a claim rule reads it in a
+// slot whose predicate licenses it, and the rest are dropped with the document.
+struct NameCandidate {
+  Span span;       // the run's bytes, designators included
+  Span name_span;  // the name proper, without trailing designators
+  size_t sentence = 0;
+};
+
 // A money expression with an exact decimal value. Values are decimal strings in major
 // units ("4000000000", "1.34"); an absent bound is unbounded on that side.
 struct Amount {
@@ -150,6 +159,7 @@ class Document {
   const std::vector<Amount>& amounts() const { return amounts_; }
   const std::vector<Claim>& claims() const { return claims_; }
   const std::vector<Quote>& quotes() const { return quotes_; }
+  const std::vector<NameCandidate>& name_candidates() const { return name_candidates_; }
 
   // Writers: only the stage that declares the layer calls these.
   std::vector<Sentence>& mutable_sentences() { return sentences_; }
@@ -159,6 +169,7 @@ class Document {
   std::vector<Amount>& mutable_amounts() { return amounts_; }
   std::vector<Claim>& mutable_claims() { return claims_; }
   std::vector<Quote>& mutable_quotes() { return quotes_; }
+  std::vector<NameCandidate>& mutable_name_candidates() { return name_candidates_; }
 
   std::string_view Text(const Span& span) const { return span.Slice(text_); }
 
@@ -172,6 +183,7 @@ class Document {
   std::vector<Entity> entities_;
   std::vector<Mention> mentions_;
   std::vector<Amount> amounts_;
+  std::vector<NameCandidate> name_candidates_;
   std::vector<Claim> claims_;
   std::vector<Quote> quotes_;
 };

@@ -43,7 +43,8 @@ std::optional<size_t> SentenceOf(const Document& doc, const Span& span) {
 
 }  // namespace
 
-std::vector<AbstractSentence::Members> AbstractSentence::MembersBySentence(const Document& doc) {
+std::vector<AbstractSentence::Members> AbstractSentence::MembersBySentence(
+    const Document& doc, bool with_name_candidates) {
   std::vector<Members> members(doc.sentences().size());
   for (size_t i = 0; i < doc.mentions().size(); ++i) {
     const std::optional<size_t> s = SentenceOf(doc, doc.mentions()[i].span);
@@ -53,19 +54,33 @@ std::vector<AbstractSentence::Members> AbstractSentence::MembersBySentence(const
     const std::optional<size_t> s = SentenceOf(doc, doc.amounts()[i].span);
     if (s) members[*s].amounts.push_back(i);
   }
+  for (size_t i = 0; with_name_candidates && i < doc.name_candidates().size(); ++i) {
+    const std::optional<size_t> s = SentenceOf(doc, doc.name_candidates()[i].span);
+    if (s) members[*s].name_candidates.push_back(i);
+  }
   return members;
 }
 
 std::vector<AbstractSentence> AbstractSentence::BuildAll(const Document& doc) {
-  const std::vector<Members> members = MembersBySentence(doc);
+  const std::vector<Members> members = MembersBySentence(doc, false);
   std::vector<AbstractSentence> out;
   out.reserve(members.size());
   for (size_t s = 0; s < members.size(); ++s) out.push_back(Build(doc, s, members[s]));
   return out;
 }
 
+std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(const Document& doc) {
+  std::vector<AbstractSentence> out;
+  if (doc.name_candidates().empty()) return out;
+  const std::vector<Members> members = MembersBySentence(doc, true);
+  for (size_t s = 0; s < members.size(); ++s) {
+    if (!members[s].name_candidates.empty()) out.push_back(Build(doc, s, members[s]));
+  }
+  return out;
+}
+
 AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index) {
-  return Build(doc, sentence_index, MembersBySentence(doc)[sentence_index]);
+  return Build(doc, sentence_index, MembersBySentence(doc, false)[sentence_index]);
 }
 
 AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index,
@@ -78,6 +93,12 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
     if (m.span.empty() || !sentence.Contains(m.span)) continue;
     candidates.push_back(
         {AbstractSlot::Kind::kMention, i, std::string(EntityTypeName(m.type)), m.span, 0, 0});
+  }
+  for (const size_t i : members.name_candidates) {
+    const Span span = doc.name_candidates()[i].span;
+    if (!span.empty() && sentence.Contains(span)) {
+      candidates.push_back({AbstractSlot::Kind::kNameCandidate, i, "ORG", span, 0, 0});
+    }
   }
   // Elided restatements: document ranges such as " (£5bn)" that vanish from the view.
   std::vector<Span> elided;

@@ -19,10 +19,11 @@ inline bool HasObject(const Claim& claim) {
 
 // One placeholder of an abstracted sentence and the annotation it stands for.
 struct AbstractSlot {
-  enum class Kind { kMention, kAmount };
+  enum class Kind { kMention, kAmount, kNameCandidate };
   Kind kind = Kind::kMention;
-  size_t index = 0;           // into Document::mentions() or Document::amounts()
-  std::string type;           // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY"
+  size_t index = 0;           // into Document::mentions(), amounts() or name_candidates()
+  std::string type;           // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY"; a name candidate
+                              // stands as an "ORG"
   Span doc_span;              // the annotation's bytes in the document
   size_t abstract_begin = 0;  // the placeholder's bytes in AbstractSentence::text()
   size_t abstract_end = 0;
@@ -39,6 +40,10 @@ class AbstractSentence {
   static AbstractSentence Build(const Document& doc, size_t sentence_index);
   // The views of every sentence of `doc`, in order; linear in the number of annotations.
   static std::vector<AbstractSentence> BuildAll(const Document& doc);
+  // The views of the sentences that hold a name candidate, in order, with each candidate in
+  // an "ORG" placeholder of kind kNameCandidate: what the claim rules would read if the
+  // candidate were an organization.
+  static std::vector<AbstractSentence> BuildWithNameCandidates(const Document& doc);
 
   const std::string& text() const { return text_; }
   const std::vector<AbstractSlot>& slots() const { return slots_; }
@@ -61,8 +66,9 @@ class AbstractSentence {
   struct Members {
     std::vector<size_t> mentions;
     std::vector<size_t> amounts;
+    std::vector<size_t> name_candidates;
   };
-  static std::vector<Members> MembersBySentence(const Document& doc);
+  static std::vector<Members> MembersBySentence(const Document& doc, bool with_name_candidates);
   static AbstractSentence Build(const Document& doc, size_t sentence_index, const Members& members);
   // Writes the view: placeholders for `slots`, `elided` ranges dropped, whitespace and
   // typography folded.

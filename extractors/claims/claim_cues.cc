@@ -91,6 +91,8 @@ struct ClaimCues::Impl {
   std::unique_ptr<CompiledPattern> described_object_veto;  // rejects an `asset` group's words
   std::unique_ptr<CompiledPattern> deal_amount_after;      // group "amount": "The price was $N"
   std::set<std::string> deal_amount_predicates;            // claims that take such an amount
+  std::set<std::string> name_candidate_predicates;         // predicates whose slots type a name
+  std::unique_ptr<CompiledPattern> name_candidate_veto;    // anchored after a candidate
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
   // Which attribution rules can match a sentence: most sentences hold no "said", "told" or
@@ -139,10 +141,31 @@ Status ClaimCues::Impl::ReadFile(const Json& json, const std::string& path,
                 {"kind", "macros", "comment", "clause_boundaries", "status", "attribution",
                  "quote_min_words", "case_sensitive_cues", "clause_boundary_patterns",
                  "per_unit_after", "total_amount", "described_object_veto", "deal_amount_after",
-                 "amount_roles", "deal_stages"},
+                 "amount_roles", "deal_stages", "name_candidates"},
                 "a claim_cues file")
           .WithContext(path));
   NEWSFACTS_RETURN_IF_ERROR(ReadPatterns(json, path, macros));
+  if (json.contains("name_candidates")) {
+    const Json& entry = json["name_candidates"];
+    const std::string where = path + ": name_candidates";
+    if (!entry.is_object() || !entry.contains("predicates")) {
+      return Status::InvalidArgument(where + " must be {\"predicates\": [...]}");
+    }
+    NEWSFACTS_RETURN_IF_ERROR(CheckKeys(entry, {"comment", "predicates", "veto_after"}, where));
+    std::vector<std::string> predicates;
+    NEWSFACTS_RETURN_IF_ERROR(
+        ReadWordList(entry["predicates"], where + ": predicates", &predicates));
+    name_candidate_predicates.insert(predicates.begin(), predicates.end());
+    if (entry.contains("veto_after")) {
+      if (!entry["veto_after"].is_string()) {
+        return Status::InvalidArgument(where + ": veto_after must be a string");
+      }
+      StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompilePattern(
+          macros, entry["veto_after"].get<std::string>(), {}, where + ": veto_after");
+      if (!compiled.ok()) return compiled.status();
+      name_candidate_veto = std::move(*compiled);
+    }
+  }
   if (json.contains("case_sensitive_cues")) {
     std::vector<std::string> words;
     NEWSFACTS_RETURN_IF_ERROR(
@@ -407,6 +430,14 @@ std::optional<size_t> ClaimCues::FollowUpDealAmount(const Document& doc,
     }
   }
   return std::nullopt;
+}
+
+bool ClaimCues::TypesNameCandidates(std::string_view predicate) const {
+  return impl_->name_candidate_predicates.count(std::string(predicate)) > 0;
+}
+
+const CompiledPattern* ClaimCues::name_candidate_veto() const {
+  return impl_->name_candidate_veto.get();
 }
 
 bool ClaimCues::TakesFollowUpAmount(std::string_view predicate) const {

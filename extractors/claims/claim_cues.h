@@ -61,6 +61,12 @@ class ClaimCues {
                                            const AbstractSentence& sentence) const;
   // True for the predicates (deal_amount_after.predicates) whose claims take that amount.
   bool TakesFollowUpAmount(std::string_view predicate) const;
+  // True for the predicates (name_candidates.predicates) whose participant slots make an
+  // untyped name candidate an organization ("Korvex acquired Brantel": Korvex).
+  bool TypesNameCandidates(std::string_view predicate) const;
+  // The pattern (name_candidates.veto_after, anchored right after a candidate's placeholder)
+  // that keeps a candidate untyped: a place before its state ("Napa, Calif."); or nullptr.
+  const CompiledPattern* name_candidate_veto() const;
 
   // True when `words`, the text of a rule's `asset` group, can stand as a described object
   // ("its Clayton steel plate mill"): no match of described_object_veto (a lone head noun

@@ -13,6 +13,7 @@
 #include "extractors/claims/claim_dates.h"
 #include "extractors/claims/claim_roles.h"
 #include "extractors/claims/claim_rules.h"
+#include "extractors/claims/name_candidate_typing.h"
 #include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
@@ -429,8 +430,12 @@ Status ClaimStage::Process(Document& doc) const {
                               " of " + std::to_string(doc.entities().size()));
     }
   }
+  std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
+  const size_t first_typed = doc.entities().size();
+  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, *impl_->cues, abstracts, doc)) {
+    abstracts = AbstractSentence::BuildAll(doc);
+  }
   const size_t sentence_count = doc.sentences().size();
-  const std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
   std::vector<Attribution> attributions;
   attributions.reserve(sentence_count);
   for (const AbstractSentence& sentence : abstracts) {
@@ -459,6 +464,7 @@ Status ClaimStage::Process(Document& doc) const {
   }
   AttachFollowUpAmounts(doc, abstracts, *impl_->cues, &claims);
   AnnotateClaims(doc, abstracts, *impl_->cues, *impl_->roles, *impl_->dates, &claims);
+  DropUnclaimedNames(first_typed, claims, quotes, doc);
   std::vector<Claim>& out_claims = doc.mutable_claims();
   out_claims.insert(out_claims.end(), std::make_move_iterator(claims.begin()),
                     std::make_move_iterator(claims.end()));

@@ -176,7 +176,8 @@ PassRules PassRules::Of(const Gazetteer& gazetteer, const EntityPatterns& patter
                    &patterns.List("and_words"),
                    &patterns.List("of_words"),
                    &patterns.List("headline_verbs"),
-                   &patterns.List("descriptor_nouns")};
+                   &patterns.List("descriptor_nouns"),
+                   &patterns.List("funding_words")};
 }
 
 size_t WordView::WordCount(size_t begin, size_t end) const {

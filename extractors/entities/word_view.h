@@ -80,6 +80,7 @@ struct PassRules {
   const PhraseList* of_words;          // "of", a connector only after an `of_heads` word
   const PhraseList* headline_verbs;    // verbs that end a name in a Title Case line ("Acquires")
   const PhraseList* descriptor_nouns;  // what kind of business: "startup", "Maker"
+  const PhraseList* funding_words;     // "Series", "Seed": no untyped run holding one is a name
 };
 
 // Facts of a capitalized word's folded form across the article (WordView::HasFact).

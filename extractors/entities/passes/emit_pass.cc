@@ -1,5 +1,6 @@
 // Entity pass 7: the overlap policy picks the mentions among the typed candidates, and each
-// becomes a mention of one Entity per canonical key in the document.
+// becomes a mention of one Entity per canonical key in the document; the untyped runs left
+// over become the document's name candidates, for the claim stage to type.
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -119,6 +120,44 @@ class EntityTable {
   std::unordered_map<std::string, size_t> by_key_;
 };
 
+// True when a word of `c` is in `list`.
+bool HoldsWordOf(const WordView& view, const Candidate& c, const PhraseList& list) {
+  for (size_t w = c.begin; w < c.end; ++w) {
+    if (list.ContainsWord(view.words[w])) return true;
+  }
+  return false;
+}
+
+// The untyped runs that overlap no kept mention nor each other, hold no funding word ("Series
+// E") and are not a lone descriptor noun (a filing's defined terms: "the Partnership"), in
+// text order, as name candidates.
+std::vector<NameCandidate> UntypedRuns(const PassRules& rules, const WordView& view,
+                                       const std::vector<size_t>& kept) {
+  const std::vector<EntityWord>& words = view.words;
+  std::vector<bool> taken(words.size(), false);
+  for (const size_t k : kept) {
+    for (size_t w = view.candidates[k].begin; w < view.candidates[k].end; ++w) taken[w] = true;
+  }
+  std::vector<NameCandidate> out;
+  for (const Candidate& c : view.candidates) {
+    if (c.typed || c.begin >= c.name_end || HoldsWordOf(view, c, *rules.funding_words)) continue;
+    if (view.WordCount(c.begin, c.name_end) == 1 && HoldsWordOf(view, c, *rules.descriptor_nouns)) {
+      continue;
+    }
+    bool free = true;
+    for (size_t w = c.begin; w < c.end; ++w) free = free && !taken[w];
+    if (!free) continue;
+    for (size_t w = c.begin; w < c.end; ++w) taken[w] = true;
+    out.push_back({MentionSpan(view, c),
+                   {words[c.begin].span.begin, words[c.name_end - 1].span.end},
+                   c.sentence});
+  }
+  std::sort(out.begin(), out.end(), [](const NameCandidate& a, const NameCandidate& b) {
+    return a.span.begin < b.span.begin;
+  });
+  return out;
+}
+
 }  // namespace
 
 void EmitMentions(const PassRules& rules, const WordView& view, Document& doc) {
@@ -138,6 +177,7 @@ void EmitMentions(const PassRules& rules, const WordView& view, Document& doc) {
     }
     mentions.push_back(Mention{span, entity, target.type, c.sentence, c.rule});
   }
+  doc.mutable_name_candidates() = UntypedRuns(rules, view, kept);
 }
 
 }  // namespace newsfacts

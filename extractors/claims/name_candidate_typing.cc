@@ -1,0 +1,183 @@
+// Typing name candidates by claim slots: the claim rules run over views where every candidate
+// stands as an organization, and the candidates a licensed rule reads as a participant become
+// mentions, unless the same rules read them as part of something else without candidates.
+#include "extractors/claims/name_candidate_typing.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "extractors/entities/entity_names.h"
+
+namespace newsfacts {
+namespace {
+
+// The groups a rule's licensed predicates read: (group name, is an object). The `asset` group
+// (a thing described, not named) only ever keeps a candidate untyped.
+std::vector<std::pair<std::string, bool>> LicensedGroups(const ClaimRule& rule,
+                                                         const ClaimCues& cues) {
+  std::vector<std::pair<std::string, bool>> groups;
+  if (cues.TypesNameCandidates(rule.predicate)) {
+    groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
+  }
+  for (const ExtraClaim& extra : rule.also) {
+    if (!cues.TypesNameCandidates(extra.predicate)) continue;
+    groups.push_back({extra.subject_group, false});
+    groups.push_back({extra.object_group, true});
+  }
+  return groups;
+}
+
+// Runs the licensed rules the prefilter lets through over `sentence`, calling
+// visit(rule, match, group, is_object) for each participant group of each match.
+template <typename Visit>
+void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
+                          const ClaimCues& cues, const AbstractSentence& sentence, Visit visit) {
+  const size_t entities = static_cast<size_t>(
+      std::count_if(sentence.slots().begin(), sentence.slots().end(),
+                    [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
+  for (const int index : prefilter.Candidates(sentence.text())) {
+    const ClaimRule& rule = rules[static_cast<size_t>(index)];
+    if (entities < rule.min_mentions) continue;
+    const std::vector<std::pair<std::string, bool>> groups = LicensedGroups(rule, cues);
+    if (groups.empty()) continue;
+    for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
+      for (const GroupSpan& span : match.groups) {
+        for (const auto& [name, is_object] : groups) {
+          if (span.name == name) visit(rule, span, is_object);
+        }
+      }
+    }
+  }
+}
+
+// True when a match of `veto` starts right after the placeholder of `slot`.
+bool FollowedBy(const AbstractSentence& sentence, const AbstractSlot& slot,
+                const CompiledPattern& veto) {
+  const std::vector<PatternMatch> found =
+      veto.FindAll(std::string_view(sentence.text()).substr(slot.abstract_end));
+  return !found.empty() && found.front().begin == 0;
+}
+
+// The candidates the licensed rules read as participants, with the rule that typed each.
+std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
+                                                const RulePrefilter& prefilter,
+                                                const ClaimCues& cues,
+                                                const std::vector<AbstractSentence>& plain,
+                                                const Document& doc) {
+  std::map<size_t, std::string> typed;
+  for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
+    // What the rules read without candidates: document spans of participants and assets.
+    std::vector<Span> read;
+    const AbstractSentence& without = plain[sentence.sentence()];
+    ForEachLicensedGroup(
+        rules, prefilter, cues, without, [&](const ClaimRule&, const GroupSpan& span, bool) {
+          if (span.end <= span.begin) return;
+          const std::string_view words =
+              std::string_view(without.text()).substr(span.begin, span.end - span.begin);
+          if (span.name == "asset" && !cues.IsDescribedObject(words)) return;
+          read.push_back(without.ToDocument(span.begin, span.end));
+        });
+    ForEachLicensedGroup(
+        rules, prefilter, cues, sentence,
+        [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
+          if (span.name == "asset") return;
+          for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
+            if (slot->kind != AbstractSlot::Kind::kNameCandidate) continue;
+            // A list member after a comma is too often a place or a headline's next phrase
+            // ("Bloomington, Ind", "... in Anthropic, Making"); one after "and" is typed.
+            if (std::string_view(sentence.text()).substr(0, slot->abstract_begin).ends_with(", ")) {
+              continue;
+            }
+            const bool read_otherwise = std::any_of(read.begin(), read.end(), [&](const Span& r) {
+              return r.Contains(slot->doc_span);
+            });
+            if (read_otherwise) continue;
+            if (cues.name_candidate_veto() &&
+                FollowedBy(sentence, *slot, *cues.name_candidate_veto())) {
+              continue;
+            }
+            if (is_object && rule.object_veto_after &&
+                FollowedBy(sentence, *slot, *rule.object_veto_after)) {
+              continue;
+            }
+            typed.emplace(slot->index, "claim:" + rule.id);
+          }
+        });
+  }
+  return typed;
+}
+
+}  // namespace
+
+bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
+                        const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
+                        Document& doc) {
+  std::map<size_t, std::string> typed = CandidatesInSlots(rules, prefilter, cues, plain, doc);
+  if (typed.empty()) return false;
+  const std::vector<NameCandidate>& candidates = doc.name_candidates();
+  // The same name written again elsewhere in the article is the same organization.
+  std::set<std::string_view> typed_names;
+  for (const auto& [index, rule] : typed) typed_names.insert(doc.Text(candidates[index].name_span));
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (typed_names.count(doc.Text(candidates[i].name_span))) {
+      typed.emplace(i, "propagate.same_name");
+    }
+  }
+  std::vector<Entity>& entities = doc.mutable_entities();
+  std::unordered_map<std::string, size_t> by_key;
+  for (size_t e = 0; e < entities.size(); ++e) by_key.emplace(entities[e].key, e);
+  std::vector<Mention>& mentions = doc.mutable_mentions();
+  for (const auto& [index, rule] : typed) {
+    const NameCandidate& candidate = candidates[index];
+    const std::string name(doc.Text(candidate.name_span));
+    const auto [it, inserted] = by_key.emplace(CanonicalKey(name), entities.size());
+    if (inserted) entities.push_back(Entity{it->first, name, EntityType::kOrg, "", {}});
+    Entity& entity = entities[it->second];
+    const std::string surface(doc.Text(candidate.span));
+    if (surface != entity.name &&
+        std::find(entity.aliases.begin(), entity.aliases.end(), surface) == entity.aliases.end()) {
+      entity.aliases.push_back(surface);
+    }
+    mentions.push_back(Mention{candidate.span, it->second, entity.type, candidate.sentence, rule});
+  }
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  return true;
+}
+
+void DropUnclaimedNames(size_t first_typed, std::vector<Claim>& claims, std::vector<Quote>& quotes,
+                        Document& doc) {
+  std::vector<Entity>& entities = doc.mutable_entities();
+  if (first_typed >= entities.size()) return;
+  std::vector<bool> claimed(entities.size(), false);
+  for (const Claim& claim : claims) {
+    if (claim.subject) claimed[*claim.subject] = true;
+    if (claim.object) claimed[*claim.object] = true;
+  }
+  constexpr size_t kDropped = static_cast<size_t>(-1);
+  std::vector<size_t> renumbered(entities.size());
+  size_t kept = 0;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    renumbered[e] = e < first_typed || claimed[e] ? kept++ : kDropped;
+    if (renumbered[e] != kDropped && renumbered[e] != e)
+      entities[renumbered[e]] = std::move(entities[e]);
+  }
+  entities.resize(kept);
+  std::vector<Mention>& mentions = doc.mutable_mentions();
+  std::erase_if(mentions, [&](const Mention& m) { return renumbered[m.entity] == kDropped; });
+  for (Mention& m : mentions) m.entity = renumbered[m.entity];
+  for (Claim& claim : claims) {
+    if (claim.subject) claim.subject = renumbered[*claim.subject];
+    if (claim.object) claim.object = renumbered[*claim.object];
+  }
+  for (Quote& quote : quotes) {
+    if (!quote.speaker_entity) continue;
+    const size_t e = renumbered[*quote.speaker_entity];
+    quote.speaker_entity = e == kDropped ? std::nullopt : std::optional<size_t>(e);
+  }
+}
+
+}  // namespace newsfacts
