@@ -67,8 +67,35 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
                                                 const ClaimCues& cues,
                                                 const std::vector<AbstractSentence>& plain,
                                                 const Document& doc) {
+  // One candidate a rule read in a participant group.
+  struct Hit {
+    const AbstractSlot* slot;
+    const ClaimRule* rule;
+  };
   std::map<size_t, std::string> typed;
   for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
+    const std::string_view text = sentence.text();
+    std::vector<Hit> hits;
+    ForEachLicensedGroup(rules, prefilter, cues, sentence,
+                         [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
+                           if (span.name == "asset") return;
+                           for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
+                             if (slot->kind != AbstractSlot::Kind::kNameCandidate) continue;
+                             // A list member after a comma is too often a place or a headline's
+                             // next phrase
+                             // ("Bloomington, Ind", "... in Anthropic, Making"); one after "and" is
+                             // typed.
+                             if (text.substr(0, slot->abstract_begin).ends_with(", ")) continue;
+                             const CompiledPattern* veto = cues.name_candidate_veto();
+                             if (veto != nullptr && FollowedBy(sentence, *slot, *veto)) continue;
+                             if (is_object && rule.object_veto_after &&
+                                 FollowedBy(sentence, *slot, *rule.object_veto_after)) {
+                               continue;
+                             }
+                             hits.push_back({slot, &rule});
+                           }
+                         });
+    if (hits.empty()) continue;
     // What the rules read without candidates: document spans of participants and assets.
     std::vector<Span> read;
     const AbstractSentence& without = plain[sentence.sentence()];
@@ -80,32 +107,11 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
           if (span.name == "asset" && !cues.IsDescribedObject(words)) return;
           read.push_back(without.ToDocument(span.begin, span.end));
         });
-    ForEachLicensedGroup(
-        rules, prefilter, cues, sentence,
-        [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
-          if (span.name == "asset") return;
-          for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
-            if (slot->kind != AbstractSlot::Kind::kNameCandidate) continue;
-            // A list member after a comma is too often a place or a headline's next phrase
-            // ("Bloomington, Ind", "... in Anthropic, Making"); one after "and" is typed.
-            if (std::string_view(sentence.text()).substr(0, slot->abstract_begin).ends_with(", ")) {
-              continue;
-            }
-            const bool read_otherwise = std::any_of(read.begin(), read.end(), [&](const Span& r) {
-              return r.Contains(slot->doc_span);
-            });
-            if (read_otherwise) continue;
-            if (cues.name_candidate_veto() &&
-                FollowedBy(sentence, *slot, *cues.name_candidate_veto())) {
-              continue;
-            }
-            if (is_object && rule.object_veto_after &&
-                FollowedBy(sentence, *slot, *rule.object_veto_after)) {
-              continue;
-            }
-            typed.emplace(slot->index, "claim:" + rule.id);
-          }
-        });
+    for (const Hit& hit : hits) {
+      const bool read_otherwise = std::any_of(
+          read.begin(), read.end(), [&](const Span& r) { return r.Contains(hit.slot->doc_span); });
+      if (!read_otherwise) typed.emplace(hit.slot->index, "claim:" + hit.rule->id);
+    }
   }
   return typed;
 }
