@@ -78,7 +78,8 @@ struct PassRules {
   const PhraseList* place_name_openers;
   const PhraseList* and_words;         // "and", which joins names only in some contexts
   const PhraseList* of_words;          // "of", a connector only after an `of_heads` word
-  const PhraseList* headline_verbs;    // verbs that end a name in a Title Case line ("Acquires")
+  // verbs and deal nouns that end a name in a Title Case line ("Acquires", "Acquisition")
+  const PhraseList* headline_verbs;
   const PhraseList* descriptor_nouns;  // what kind of business: "startup", "Maker"
   const PhraseList* funding_words;     // "Series", "Seed": no untyped run holding one is a name
 };
