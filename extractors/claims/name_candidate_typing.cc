@@ -61,6 +61,20 @@ bool FollowedBy(const AbstractSentence& sentence, const AbstractSlot& slot,
   return !found.empty() && found.front().begin == 0;
 }
 
+// True when candidate `slot`, read in a rule's group, is still no name: it follows another name
+// and a comma (a list tail is too often a place or a headline's next phrase: "Bloomington,
+// Ind", "... in Anthropic, Making"; one after "and" is typed), or the cues' veto or the rule's
+// `object_veto` (for an object; else nullptr) follows it.
+bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, const ClaimCues& cues,
+                  const CompiledPattern* object_veto) {
+  if (std::string_view(sentence.text()).substr(0, slot.abstract_begin).ends_with("\u27E9, ")) {
+    return true;
+  }
+  const CompiledPattern* veto = cues.name_candidate_veto();
+  if (veto != nullptr && FollowedBy(sentence, slot, *veto)) return true;
+  return object_veto != nullptr && FollowedBy(sentence, slot, *object_veto);
+}
+
 // The candidates the licensed rules read as participants, with the rule that typed each.
 std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
                                                 const RulePrefilter& prefilter,
@@ -74,27 +88,19 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
   };
   std::map<size_t, std::string> typed;
   for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
-    const std::string_view text = sentence.text();
     std::vector<Hit> hits;
-    ForEachLicensedGroup(rules, prefilter, cues, sentence,
-                         [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
-                           if (span.name == "asset") return;
-                           for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
-                             if (slot->kind != AbstractSlot::Kind::kNameCandidate) continue;
-                             // A list member after a comma is too often a place or a headline's
-                             // next phrase
-                             // ("Bloomington, Ind", "... in Anthropic, Making"); one after "and" is
-                             // typed.
-                             if (text.substr(0, slot->abstract_begin).ends_with(", ")) continue;
-                             const CompiledPattern* veto = cues.name_candidate_veto();
-                             if (veto != nullptr && FollowedBy(sentence, *slot, *veto)) continue;
-                             if (is_object && rule.object_veto_after &&
-                                 FollowedBy(sentence, *slot, *rule.object_veto_after)) {
-                               continue;
-                             }
-                             hits.push_back({slot, &rule});
-                           }
-                         });
+    ForEachLicensedGroup(
+        rules, prefilter, cues, sentence,
+        [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
+          if (span.name == "asset") return;
+          for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
+            if (slot->kind == AbstractSlot::Kind::kNameCandidate &&
+                !StaysUntyped(sentence, *slot, cues,
+                              is_object ? rule.object_veto_after.get() : nullptr)) {
+              hits.push_back({slot, &rule});
+            }
+          }
+        });
     if (hits.empty()) continue;
     // What the rules read without candidates: document spans of participants and assets.
     std::vector<Span> read;
