@@ -98,7 +98,8 @@ constexpr std::string_view kSelectAgreements =
 constexpr int64_t kStatedFactsVersion = 9;
 
 // The facts two or more articles state: the rows of `agreements` before it leaves out the
-// facts with conflict_groups, which ReadGroupedConflictPairs has read already.
+// facts with conflict_groups. The facts in conflict are known by then from the claims kept, so
+// with --since a fact whose conflicting claims are all older agrees through the claims left.
 constexpr std::string_view kSelectStatedFacts =
     "SELECT subject_id, predicate, coalesce(object_id, 0) FROM stated_facts "
     "WHERE articles >= 2 AND (?1 IS NULL OR predicate = ?1)";
@@ -232,11 +233,9 @@ Status ReadConflictPairs(sqlite::Connection& connection, const CompareOptions& o
 
 // Fills each fact's conflicts from conflict_groups (schema version 8): every group pair's
 // claim pairs are counted in SQL, and at most options.pairs_per_fact of them are read per
-// fact, shared evenly among its group pairs so that each pair of amounts is shown. Notes in
-// `with_groups` the facts of by_key that have conflict_groups rows, whatever --since keeps.
+// fact, shared evenly among its group pairs so that each pair of amounts is shown.
 Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOptions& options,
-                                std::map<FactKey, ComparedFact>& by_key,
-                                std::set<FactKey>& with_groups) {
+                                std::map<FactKey, ComparedFact>& by_key) {
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kCreateMembers));
   StatusOr<sqlite::Statement> fill = connection.Prepare(kFillMembers);
   if (!fill.ok()) return fill.status();
@@ -257,7 +256,6 @@ Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOpt
   StatusOr<sqlite::Statement> pairs = connection.Prepare(kSelectGroupPairs);
   if (!pairs.ok()) return pairs.status();
   for (const auto& [key, groups] : groups_of_fact) {
-    with_groups.insert(key);
     ComparedFact& fact = by_key[key];
     for (size_t i = 0; i < groups.size(); ++i) {
       const auto& [group_a, group_b] = groups[i];
@@ -323,12 +321,11 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
 
   StatusOr<int64_t> version = connection.QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
-  std::set<FactKey> with_groups;
   NEWSFACTS_RETURN_IF_ERROR(*version >= kGroupedConflictsVersion
-                                ? ReadGroupedConflictPairs(connection, options, by_key, with_groups)
+                                ? ReadGroupedConflictPairs(connection, options, by_key)
                                 : ReadConflictPairs(connection, options, by_key, key_of_claim));
-  // From schema version 9 the agreements are stated_facts less the facts with conflict
-  // groups, so conflict_groups, the costly part of `agreements`, is not run a second time.
+  // From schema version 9 the agreements are stated_facts less the facts in conflict, so
+  // conflict_groups, the costly part of `agreements`, is not run a second time.
   const bool stated_facts = *version >= kStatedFactsVersion;
   NEWSFACTS_RETURN_IF_ERROR(
       ReadAll(connection, stated_facts ? kSelectStatedFacts : kSelectAgreements, options.predicate,
@@ -336,7 +333,6 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
                 const FactKey key{row.ColumnInt64(0), Text(row, 1), row.ColumnInt64(2)};
                 const auto fact = by_key.find(key);
                 if (fact == by_key.end() || fact->second.verdict == Verdict::kConflict) return;
-                if (stated_facts && with_groups.count(key) > 0) return;
                 fact->second.verdict = Verdict::kAgree;
               }));
 
