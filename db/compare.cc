@@ -168,7 +168,8 @@ Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::
   }
 }
 
-// Groups the claims the filters keep by fact into `by_key`, and notes each claim's fact.
+// Groups the claims the filters keep by fact into `by_key`, and notes each claim's fact in
+// `key_of_claim` for ReadConflictPairs (schema versions before 8 only: a map of every claim).
 Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
                   std::map<FactKey, ComparedFact>& by_key,
                   std::map<int64_t, FactKey>& key_of_claim) {
@@ -210,7 +211,7 @@ Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
     claim.stage = Text(*claims, 19);
     claim.event_date = Text(*claims, 20);
     claim.event_date_text = Text(*claims, 21);
-    key_of_claim[claim.claim_id] = key;
+    if (*version < kGroupedConflictsVersion) key_of_claim[claim.claim_id] = key;
   }
 }
 
