@@ -57,17 +57,21 @@ constexpr std::string_view kSelectConflicts =
 // The first schema version that groups like claims (comparable_claims, conflict_groups).
 constexpr int64_t kGroupedConflictsVersion = 8;
 
-// The comparable claims of the ?1 predicate (NULL: all) in articles published on or after ?2
+// The comparable claims of the groups in temp.compare_groups (those conflict_groups pairs for
+// the facts kept), of the ?1 predicate (NULL: all) in articles published on or after ?2
 // (NULL: all), each with its group; the pair queries below read them.
 constexpr std::string_view kCreateMembers =
+    "CREATE TEMP TABLE compare_groups (id INTEGER PRIMARY KEY);"
     "CREATE TEMP TABLE compare_members (claim_id INTEGER PRIMARY KEY, article_id INTEGER, "
     "amount_group INTEGER);"
     "CREATE INDEX temp.compare_members_by_group ON compare_members (amount_group, claim_id);"
     "CREATE INDEX temp.compare_members_by_article ON compare_members (amount_group, article_id)";
+constexpr std::string_view kAddGroup = "INSERT OR IGNORE INTO temp.compare_groups (id) VALUES (?1)";
 constexpr std::string_view kFillMembers =
     "INSERT INTO temp.compare_members SELECT m.claim_id, m.article_id, m.amount_group "
-    "FROM comparable_claims m JOIN articles a ON a.id = m.article_id "
-    "WHERE (?1 IS NULL OR m.predicate = ?1) AND (?2 IS NULL OR a.published >= ?2)";
+    "FROM comparable_claims m WHERE m.amount_group IN (SELECT id FROM temp.compare_groups) "
+    "AND (?1 IS NULL OR m.predicate = ?1) "
+    "AND (?2 IS NULL OR m.article_id IN (SELECT id FROM articles WHERE published >= ?2))";
 
 // The groups in conflict, fact by fact.
 constexpr std::string_view kSelectConflictGroups =
@@ -238,12 +242,6 @@ Status ReadConflictPairs(sqlite::Connection& connection, const CompareOptions& o
 Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOptions& options,
                                 std::map<FactKey, ComparedFact>& by_key) {
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kCreateMembers));
-  StatusOr<sqlite::Statement> fill = connection.Prepare(kFillMembers);
-  if (!fill.ok()) return fill.status();
-  fill->BindTextOrNull(1, options.predicate);
-  fill->BindTextOrNull(2, options.since);
-  NEWSFACTS_RETURN_IF_ERROR(fill->Run());
-
   std::map<FactKey, std::vector<std::pair<int64_t, int64_t>>> groups_of_fact;
   NEWSFACTS_RETURN_IF_ERROR(ReadAll(
       connection, kSelectConflictGroups, options.predicate, [&](const sqlite::Statement& row) {
@@ -251,6 +249,23 @@ Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOpt
         if (by_key.count(key) == 0) return;  // a fact the entity filter leaves out
         groups_of_fact[key].emplace_back(row.ColumnInt64(3), row.ColumnInt64(4));
       }));
+
+  // Only the claims of the groups in conflict are paired: the others are not copied.
+  StatusOr<sqlite::Statement> add_group = connection.Prepare(kAddGroup);
+  if (!add_group.ok()) return add_group.status();
+  for (const auto& [key, groups] : groups_of_fact) {
+    for (const auto& [group_a, group_b] : groups) {
+      for (int64_t group : {group_a, group_b}) {
+        add_group->BindInt64(1, group);
+        NEWSFACTS_RETURN_IF_ERROR(add_group->Run());
+      }
+    }
+  }
+  StatusOr<sqlite::Statement> fill = connection.Prepare(kFillMembers);
+  if (!fill.ok()) return fill.status();
+  fill->BindTextOrNull(1, options.predicate);
+  fill->BindTextOrNull(2, options.since);
+  NEWSFACTS_RETURN_IF_ERROR(fill->Run());
 
   StatusOr<sqlite::Statement> count = connection.Prepare(kCountGroupPairs);
   if (!count.ok()) return count.status();
