@@ -57,17 +57,21 @@ constexpr std::string_view kSelectConflicts =
 // The first schema version that groups like claims (comparable_claims, conflict_groups).
 constexpr int64_t kGroupedConflictsVersion = 8;
 
-// The comparable claims of the ?1 predicate (NULL: all) in articles published on or after ?2
+// The comparable claims of the groups in temp.compare_groups (those conflict_groups pairs for
+// the facts kept), of the ?1 predicate (NULL: all) in articles published on or after ?2
 // (NULL: all), each with its group; the pair queries below read them.
 constexpr std::string_view kCreateMembers =
+    "CREATE TEMP TABLE compare_groups (id INTEGER PRIMARY KEY);"
     "CREATE TEMP TABLE compare_members (claim_id INTEGER PRIMARY KEY, article_id INTEGER, "
     "amount_group INTEGER);"
     "CREATE INDEX temp.compare_members_by_group ON compare_members (amount_group, claim_id);"
     "CREATE INDEX temp.compare_members_by_article ON compare_members (amount_group, article_id)";
+constexpr std::string_view kAddGroup = "INSERT OR IGNORE INTO temp.compare_groups (id) VALUES (?1)";
 constexpr std::string_view kFillMembers =
     "INSERT INTO temp.compare_members SELECT m.claim_id, m.article_id, m.amount_group "
-    "FROM comparable_claims m JOIN articles a ON a.id = m.article_id "
-    "WHERE (?1 IS NULL OR m.predicate = ?1) AND (?2 IS NULL OR a.published >= ?2)";
+    "FROM comparable_claims m WHERE m.amount_group IN (SELECT id FROM temp.compare_groups) "
+    "AND (?1 IS NULL OR m.predicate = ?1) "
+    "AND (?2 IS NULL OR m.article_id IN (SELECT id FROM articles WHERE published >= ?2))";
 
 // The groups in conflict, fact by fact.
 constexpr std::string_view kSelectConflictGroups =
@@ -93,6 +97,16 @@ constexpr std::string_view kSelectAgreements =
     "SELECT s.id, a.predicate, coalesce(o.id, 0) FROM agreements a "
     "JOIN entities s ON s.key = a.subject_key LEFT JOIN entities o ON o.key = a.object_key "
     "WHERE (?1 IS NULL OR a.predicate = ?1)";
+
+// The first schema version with stated_facts, the facts `agreements` counts.
+constexpr int64_t kStatedFactsVersion = 9;
+
+// The facts two or more articles state: the rows of `agreements` before it leaves out the
+// facts with conflict_groups. The facts in conflict are known by then from the claims kept, so
+// with --since a fact whose conflicting claims are all older agrees through the claims left.
+constexpr std::string_view kSelectStatedFacts =
+    "SELECT subject_id, predicate, coalesce(object_id, 0) FROM stated_facts "
+    "WHERE articles >= 2 AND (?1 IS NULL OR predicate = ?1)";
 
 // Entity ids and the predicate of one fact; 0 stands for "no object".
 using FactKey = std::tuple<int64_t, std::string, int64_t>;
@@ -158,7 +172,8 @@ Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::
   }
 }
 
-// Groups the claims the filters keep by fact into `by_key`, and notes each claim's fact.
+// Groups the claims the filters keep by fact into `by_key`, and notes each claim's fact in
+// `key_of_claim` for ReadConflictPairs (schema versions before 8 only: a map of every claim).
 Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
                   std::map<FactKey, ComparedFact>& by_key,
                   std::map<int64_t, FactKey>& key_of_claim) {
@@ -200,7 +215,7 @@ Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
     claim.stage = Text(*claims, 19);
     claim.event_date = Text(*claims, 20);
     claim.event_date_text = Text(*claims, 21);
-    key_of_claim[claim.claim_id] = key;
+    if (*version < kGroupedConflictsVersion) key_of_claim[claim.claim_id] = key;
   }
 }
 
@@ -227,12 +242,6 @@ Status ReadConflictPairs(sqlite::Connection& connection, const CompareOptions& o
 Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOptions& options,
                                 std::map<FactKey, ComparedFact>& by_key) {
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kCreateMembers));
-  StatusOr<sqlite::Statement> fill = connection.Prepare(kFillMembers);
-  if (!fill.ok()) return fill.status();
-  fill->BindTextOrNull(1, options.predicate);
-  fill->BindTextOrNull(2, options.since);
-  NEWSFACTS_RETURN_IF_ERROR(fill->Run());
-
   std::map<FactKey, std::vector<std::pair<int64_t, int64_t>>> groups_of_fact;
   NEWSFACTS_RETURN_IF_ERROR(ReadAll(
       connection, kSelectConflictGroups, options.predicate, [&](const sqlite::Statement& row) {
@@ -240,6 +249,23 @@ Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOpt
         if (by_key.count(key) == 0) return;  // a fact the entity filter leaves out
         groups_of_fact[key].emplace_back(row.ColumnInt64(3), row.ColumnInt64(4));
       }));
+
+  // Only the claims of the groups in conflict are paired: the others are not copied.
+  StatusOr<sqlite::Statement> add_group = connection.Prepare(kAddGroup);
+  if (!add_group.ok()) return add_group.status();
+  for (const auto& [key, groups] : groups_of_fact) {
+    for (const auto& [group_a, group_b] : groups) {
+      for (int64_t group : {group_a, group_b}) {
+        add_group->BindInt64(1, group);
+        NEWSFACTS_RETURN_IF_ERROR(add_group->Run());
+      }
+    }
+  }
+  StatusOr<sqlite::Statement> fill = connection.Prepare(kFillMembers);
+  if (!fill.ok()) return fill.status();
+  fill->BindTextOrNull(1, options.predicate);
+  fill->BindTextOrNull(2, options.since);
+  NEWSFACTS_RETURN_IF_ERROR(fill->Run());
 
   StatusOr<sqlite::Statement> count = connection.Prepare(kCountGroupPairs);
   if (!count.ok()) return count.status();
@@ -314,14 +340,17 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
   NEWSFACTS_RETURN_IF_ERROR(*version >= kGroupedConflictsVersion
                                 ? ReadGroupedConflictPairs(connection, options, by_key)
                                 : ReadConflictPairs(connection, options, by_key, key_of_claim));
+  // From schema version 9 the agreements are stated_facts less the facts in conflict, so
+  // conflict_groups, the costly part of `agreements`, is not run a second time.
+  const bool stated_facts = *version >= kStatedFactsVersion;
   NEWSFACTS_RETURN_IF_ERROR(
-      ReadAll(connection, kSelectAgreements, options.predicate, [&](const sqlite::Statement& row) {
-        const auto fact =
-            by_key.find(FactKey{row.ColumnInt64(0), Text(row, 1), row.ColumnInt64(2)});
-        if (fact != by_key.end() && fact->second.verdict != Verdict::kConflict) {
-          fact->second.verdict = Verdict::kAgree;
-        }
-      }));
+      ReadAll(connection, stated_facts ? kSelectStatedFacts : kSelectAgreements, options.predicate,
+              [&](const sqlite::Statement& row) {
+                const FactKey key{row.ColumnInt64(0), Text(row, 1), row.ColumnInt64(2)};
+                const auto fact = by_key.find(key);
+                if (fact == by_key.end() || fact->second.verdict == Verdict::kConflict) return;
+                fact->second.verdict = Verdict::kAgree;
+              }));
 
   Comparison comparison;
   for (auto& [key, fact] : by_key) {

@@ -145,6 +145,42 @@ TEST(CompareTest, SinceKeepsTheClaimsOfLaterArticlesAndJudgesOnThemAlone) {
   }
 }
 
+TEST(CompareTest, SinceJudgesAFactInConflictOnlyOnTheClaimsKept) {
+  TempDir folder;
+  const std::string path = folder.File("since.db");
+  {
+    auto store = FactStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto run = (*store)->BeginRun({"test", "rules"});
+    ASSERT_TRUE(run.ok());
+    // The older article conflicts with the two later ones, which agree with each other.
+    for (const ClaimArticle& article :
+         {Claim("a.txt", "Wire A", "2024-03-01", "Contoso", "acquired", "Fabrikam",
+                Exact("$4 billion", "4000000000")),
+          Claim("b.txt", "Wire B", "2024-03-05", "Contoso", "acquired", "Fabrikam",
+                Exact("$5 billion", "5000000000")),
+          Claim("c.txt", "Wire C", "2024-03-06", "Contoso", "acquired", "Fabrikam",
+                Exact("$5bn", "5000000000"))}) {
+      Status status = (*store)->WriteArticle(BuildClaimArticle(article), article.path, *run);
+      ASSERT_TRUE(status.ok()) << status.ToString();
+    }
+  }
+  CompareOptions options;
+  options.min_articles = 1;
+  auto all = CompareFacts(path, options);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(
+      Summarize(*all),
+      (std::vector<std::string>{
+          "Contoso acquired Fabrikam: conflict 3/3 a.txt b.txt c.txt conflicts=2", "hidden=0"}));
+  options.since = "2024-03-02";
+  auto later = CompareFacts(path, options);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(Summarize(*later),
+            (std::vector<std::string>{
+                "Contoso acquired Fabrikam: agree 2/2 b.txt c.txt conflicts=0", "hidden=0"}));
+}
+
 // Contoso acquired Fabrikam for $4 billion in four articles, $5 billion in three and $6
 // billion in two: 4*3 + 4*2 + 3*2 = 26 conflicting pairs of three pairs of amounts.
 std::string StoreRepeatedConflict(const TempDir& folder) {

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 8
+-- user_version 9
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -260,12 +260,7 @@ WITH stated AS (
     AND c.status NOT IN ('negated', 'question', 'conditional')
 ),
 triples AS (
-  SELECT subject_id, predicate, object_id,
-         count(DISTINCT article_id) AS articles,
-         count(DISTINCT source) AS sources
-  FROM stated
-  GROUP BY subject_id, predicate, object_id
-  HAVING count(DISTINCT article_id) >= 2
+  SELECT subject_id, predicate, object_id, articles, sources FROM stated_facts WHERE articles >= 2
 ),
 in_conflict AS MATERIALIZED (
   SELECT DISTINCT subject_id, predicate, object_id FROM conflict_groups
@@ -305,29 +300,46 @@ FROM primary_amounts p JOIN amounts am ON am.restates_id = p.amount_id;
 
 -- view comparable_claims
 CREATE VIEW comparable_claims AS
-WITH comparable AS (
-  SELECT c.id AS claim_id, c.article_id, c.subject_id, c.predicate, c.object_id,
-         CASE WHEN c.predicate IN ('acquired', 'sold', 'merged_with')
-                   AND coalesce(c.amount_role, 'unspecified') IN ('total', 'unspecified')
-              THEN 'deal value'
-              WHEN c.predicate = 'invested_in' AND coalesce(c.amount_role, 'unspecified') = 'unspecified'
-              THEN CASE WHEN c.event_date IS NULL AND c.status <> 'planned'
-                             AND coalesce(c.stage, '') NOT IN ('agreed', 'in_talks', 'rumoured')
-                        THEN 'total' ELSE 'tranche' END
-              ELSE coalesce(c.amount_role, 'unspecified') END AS role_class,
-         c.event_date,
-         coalesce(c.event_date, nullif(substr(ar.published, 1, 10), '')) AS as_of,
-         (SELECT group_concat(literal, ';')
-          FROM (SELECT quote(x.currency) || ',' || quote(x.low) || ',' || quote(x.high) AS literal
-                FROM claim_amounts x WHERE x.claim_id = c.id ORDER BY literal)) AS amounts
+WITH candidates AS (
+  SELECT c.id AS claim_id, c.article_id, c.subject_id, c.predicate, c.object_id, c.event_date,
+         c.status, c.stage, c.amount_role, c.amount_id
   FROM claims c
-  JOIN articles ar ON ar.id = c.article_id
   WHERE c.subject_id IS NOT NULL
     AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
     AND c.amount_id IS NOT NULL
     AND coalesce(c.amount_role, 'unspecified') <> 'part'
     AND c.status NOT IN ('negated', 'question', 'conditional')
-    AND NOT EXISTS (SELECT 1 FROM claim_amounts x WHERE x.claim_id = c.id AND x.vague)
+),
+literals AS (
+  SELECT k.claim_id, x.vague,
+         quote(x.currency) || ',' || quote(x.low) || ',' || quote(x.high) AS literal
+  FROM candidates k
+  JOIN amounts p ON p.id = k.amount_id
+  JOIN amounts x ON x.id = coalesce(p.restates_id, p.id)
+                 OR x.restates_id = coalesce(p.restates_id, p.id)
+  -- group_concat below joins each claim's literals in this order
+  ORDER BY k.claim_id, literal
+),
+amount_sets AS (
+  SELECT claim_id, group_concat(literal, ';') AS amounts, max(vague) AS vague
+  FROM literals GROUP BY claim_id
+),
+comparable AS (
+  SELECT k.claim_id, k.article_id, k.subject_id, k.predicate, k.object_id,
+         CASE WHEN k.predicate IN ('acquired', 'sold', 'merged_with')
+                   AND coalesce(k.amount_role, 'unspecified') IN ('total', 'unspecified')
+              THEN 'deal value'
+              WHEN k.predicate = 'invested_in' AND coalesce(k.amount_role, 'unspecified') = 'unspecified'
+              THEN CASE WHEN k.event_date IS NULL AND k.status <> 'planned'
+                             AND coalesce(k.stage, '') NOT IN ('agreed', 'in_talks', 'rumoured')
+                        THEN 'total' ELSE 'tranche' END
+              ELSE coalesce(k.amount_role, 'unspecified') END AS role_class,
+         k.event_date,
+         coalesce(k.event_date, nullif(substr(ar.published, 1, 10), '')) AS as_of,
+         s.amounts
+  FROM candidates k
+  JOIN amount_sets s ON s.claim_id = k.claim_id AND NOT s.vague
+  JOIN articles ar ON ar.id = k.article_id
 ),
 dated AS (
   SELECT claim_id, article_id, subject_id, predicate, object_id, role_class, amounts,
@@ -349,6 +361,14 @@ groups AS (
          count(*) AS claims, min(article_id) AS first_article, max(article_id) AS last_article
   FROM members
   GROUP BY amount_group
+),
+group_amounts AS MATERIALIZED (
+  SELECT g.amount_group, x.currency, x.low, x.high
+  FROM groups g
+  JOIN claims c ON c.id = g.amount_group
+  JOIN amounts p ON p.id = c.amount_id
+  JOIN amounts x ON x.id = coalesce(p.restates_id, p.id)
+                 OR x.restates_id = coalesce(p.restates_id, p.id)
 )
 SELECT a.amount_group AS group_a, b.amount_group AS group_b, a.subject_id, a.predicate,
        a.object_id, a.claims AS claims_a, b.claims AS claims_b
@@ -365,11 +385,11 @@ WHERE NOT (a.first_article = a.last_article AND b.first_article = b.last_article
        OR (a.role_class = 'total' AND length(a.compared_date) = 10
            AND length(b.compared_date) = 10
            AND abs(julianday(a.compared_date) - julianday(b.compared_date)) <= 92))
-  AND EXISTS (SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
-              WHERE x.claim_id = a.amount_group AND y.claim_id = b.amount_group)
+  AND EXISTS (SELECT 1 FROM group_amounts x JOIN group_amounts y ON y.currency = x.currency
+              WHERE x.amount_group = a.amount_group AND y.amount_group = b.amount_group)
   AND NOT EXISTS (
-    SELECT 1 FROM claim_amounts x JOIN claim_amounts y ON y.currency = x.currency
-    WHERE x.claim_id = a.amount_group AND y.claim_id = b.amount_group
+    SELECT 1 FROM group_amounts x JOIN group_amounts y ON y.currency = x.currency
+    WHERE x.amount_group = a.amount_group AND y.amount_group = b.amount_group
       AND (x.low IS NULL OR y.high IS NULL OR CAST(x.low AS REAL) <= CAST(y.high AS REAL))
       AND (y.low IS NULL OR x.high IS NULL OR CAST(y.low AS REAL) <= CAST(x.high AS REAL)));
 
@@ -446,6 +466,17 @@ JOIN sentences se ON se.id = c.sentence_id
 LEFT JOIN entities s ON s.id = c.subject_id
 LEFT JOIN entities o ON o.id = c.object_id
 LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary;
+
+-- view stated_facts
+CREATE VIEW stated_facts AS
+SELECT c.subject_id, c.predicate, c.object_id,
+       count(DISTINCT c.article_id) AS articles,
+       count(DISTINCT nullif(a.source, '')) AS sources
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
+  AND c.status NOT IN ('negated', 'question', 'conditional')
+GROUP BY c.subject_id, c.predicate, c.object_id;
 
 -- view timeline
 CREATE VIEW timeline AS

@@ -1,5 +1,5 @@
 // The friendly views: exact rows of `conflicts` and `agreements` for real conflicts,
-// restatements, approximations, vague amounts, conversions and statuses; `facts`,
+// restatements, approximations, vague amounts, conversions and statuses; `stated_facts`, `facts`,
 // `entity_articles` and the full-text index over sentences.
 #include <gtest/gtest.h>
 
@@ -286,6 +286,19 @@ TEST(ViewsTest, ConflictsAndAgreementsHoldExactlyTheseRows) {
     EXPECT_EQ(ReadRows(path, kConflictColumns), c.conflicts);
     EXPECT_EQ(ReadRows(path, kAgreementColumns), c.agreements);
   }
+}
+
+TEST(ViewsTest, StatedFactsCountTheArticlesAndOutletsThatStateAFact) {
+  TempDir folder;
+  const std::string path = folder.File("views.db");
+  const Money b13 = Exact("$13 billion", "13000000000");
+  ClaimArticle denied = Invested("d.txt", "Wire C", b13);
+  denied.status = ClaimStatus::kNegated;
+  Store(path, {Invested("a.txt", "Wire A", b13), Invested("b.txt", "Wire A", b13),
+               Invested("c.txt", "", b13), denied});
+  // Three articles, one outlet named; the denial neither counts nor names its outlet.
+  EXPECT_EQ(ReadRows(path, "SELECT predicate, articles, sources FROM stated_facts"),
+            (Rows{{"invested_in", "3", "1"}}));
 }
 
 TEST(ViewsTest, ConflictsCarryBothEvidenceSentencesAndArticleDetails) {
