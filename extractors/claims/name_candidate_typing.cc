@@ -63,12 +63,19 @@ bool FollowedBy(const AbstractSentence& sentence, const AbstractSlot& slot,
 
 // True when candidate `slot`, read in a rule's group, is still no name: it follows another name
 // and a comma (a list tail is too often a place or a headline's next phrase: "Bloomington,
-// Ind", "... in Anthropic, Making"; one after "and" is typed), or the cues' veto or the rule's
-// `object_veto` (for an object; else nullptr) follows it.
+// Ind", "... in Anthropic, Making"; one after "and" is typed), or right after another name
+// or in parentheses after one, as a word or short form of it ("Verizon Wireless", "Gold
+// Fields Ltd. (GFI)"), or the cues' veto or the rule's `object_veto` (for an object; else
+// nullptr) follows it.
 bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, const ClaimCues& cues,
                   const CompiledPattern* object_veto) {
-  if (std::string_view(sentence.text()).substr(0, slot.abstract_begin).ends_with("\u27E9, ")) {
-    return true;
+  const std::string_view before = std::string_view(sentence.text()).substr(0, slot.abstract_begin);
+  if (before.ends_with("\u27E9, ")) return true;
+  if (before.ends_with("\u27E9 ") || before.ends_with("\u27E9 (")) {
+    const size_t open = before.rfind("\u27E8");
+    const bool after_place =
+        open != std::string_view::npos && before.substr(open).starts_with("\u27E8LOCATION:");
+    if (!after_place) return true;  // a place before a name is where it is from: "US Infonet"
   }
   const CompiledPattern* veto = cues.name_candidate_veto();
   if (veto != nullptr && FollowedBy(sentence, slot, *veto)) return true;

@@ -132,11 +132,13 @@ bool NameWords::IsNameWord(size_t i, const SentenceWords& sentence) const {
   if (lists_.titles->MatchAt(words_, i, sentence.end) > 0) return false;
   const bool common = view_.HasFact(i, kLowerSeen);
   if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
-  // In a Title Case line every word is capitalized; its verbs and the nouns that say what
-  // kind of business follows are what end the names ("Zillow Acquires SignLoop", "Sensor
-  // Maker Pomely Raises"), whether or not the body writes them in lowercase.
+  // In a Title Case line every word is capitalized; its verbs, the words of deal headlines
+  // and the nouns that say what kind of business follows are what end the names ("Zillow
+  // Acquires SignLoop", "Korvex Closes Acquisition of X", "Sensor Maker Pomely Raises"),
+  // whether or not the body writes them in lowercase.
   if (sentence.mode == SentenceMode::kTitle &&
-      (lists_.headline_verbs->ContainsWord(word) || lists_.descriptor_nouns->ContainsWord(word))) {
+      (lists_.headline_verbs->ContainsWord(word) || lists_.headline_words->ContainsWord(word) ||
+       lists_.descriptor_nouns->ContainsWord(word))) {
     return false;
   }
   return true;

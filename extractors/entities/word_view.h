@@ -78,8 +78,7 @@ struct PassRules {
   const PhraseList* place_name_openers;
   const PhraseList* and_words;         // "and", which joins names only in some contexts
   const PhraseList* of_words;          // "of", a connector only after an `of_heads` word
-  // verbs and deal nouns that end a name in a Title Case line ("Acquires", "Acquisition")
-  const PhraseList* headline_verbs;
+  const PhraseList* headline_verbs;    // verbs that end a name in a Title Case line ("Acquires")
   const PhraseList* descriptor_nouns;  // what kind of business: "startup", "Maker"
   const PhraseList* funding_words;     // "Series", "Seed": no untyped run holding one is a name
 };

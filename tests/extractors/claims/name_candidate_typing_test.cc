@@ -102,6 +102,17 @@ TEST(NameCandidateTypingTest, AListMemberAfterACommaStaysUntyped) {
   }
 }
 
+TEST(NameCandidateTypingTest, AShortFormInParenthesesIsNoNewParty) {
+  EXPECT_EQ(Claims(Extract("Tarrow Fields Ltd. (TFX) said it rejected a takeover bid by Harlow "
+                           "Mining Co. on Monday.")),
+            (std::vector<std::string>{"acquired Harlow Mining -> Tarrow Fields"}));
+}
+
+TEST(NameCandidateTypingTest, APlaceBeforeTheTargetIsWhereItIsFrom) {
+  EXPECT_EQ(Claims(Extract("Brindle buys US Quorvane, shares surge")),
+            (std::vector<std::string>{"acquired Brindle -> Quorvane"}));
+}
+
 TEST(NameCandidateTypingTest, AFundingRoundIsNoName) {
   const Document doc = Extract("The round, a Series E, valued Quillara at $6 billion.");
   for (const std::string& mention : Mentions(doc)) {
