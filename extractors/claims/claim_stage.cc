@@ -401,7 +401,9 @@ ClaimStage::~ClaimStage() = default;
 StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rules) {
   StatusOr<MacroTable> macros = LoadClaimMacros(rules);
   if (!macros.ok()) return macros.status();
-  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros);
+  // The rules' patterns are compiled once, by the prefilter that picks which rules to run.
+  RulePrefilterBuilder prefilter_builder;
+  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros, &prefilter_builder);
   if (!loaded.ok()) return loaded.status();
   StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
   if (!cues.ok()) return cues.status();
@@ -409,9 +411,7 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!roles.ok()) return roles.status();
   StatusOr<std::unique_ptr<DateRules>> dates = DateRules::Create(rules);
   if (!dates.ok()) return dates.status();
-  std::vector<const Regex*> patterns;
-  for (const ClaimRule& rule : *loaded) patterns.push_back(&rule.compiled->regex());
-  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = prefilter_builder.Build();
   if (!prefilter.ok()) return prefilter.status();
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*loaded);
