@@ -393,6 +393,11 @@ bool ClaimCues::IsDescribedObject(std::string_view words) const {
 std::optional<size_t> ClaimCues::FollowUpDealAmount(const Document& doc,
                                                     const AbstractSentence& sentence) const {
   if (impl_->deal_amount_after == nullptr) return std::nullopt;
+  // Only an amount slot is ever returned: most sentences hold none, and need no pattern run.
+  const bool has_amount = std::any_of(
+      sentence.slots().begin(), sentence.slots().end(),
+      [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kAmount; });
+  if (!has_amount) return std::nullopt;
   for (const PatternMatch& match : impl_->deal_amount_after->FindAll(sentence.text())) {
     // Group "undisclosed" accepts only an undisclosed sum ("Terms were not disclosed."), which
     // names no other deal; group "amount" any total the sentence ties to "the price".
