@@ -319,10 +319,33 @@ size_t SentenceAtOrAfter(const std::vector<Sentence>& sentences, size_t offset) 
   return static_cast<size_t>(it - sentences.begin());
 }
 
+// The attribution of each sentence of a document, found when first asked for: only the
+// sentences with a claim or beside a quote need one, and finding one runs the attribution
+// prefilter and patterns, a fifth of the claim stage when done for every sentence (issue 16).
+// Not thread-safe: one Process call owns it.
+class Attributions {
+ public:
+  Attributions(const Document& doc, const std::vector<AbstractSentence>& abstracts,
+               const ClaimCues& cues)
+      : doc_(doc), abstracts_(abstracts), cues_(cues), found_(abstracts.size()) {}
+
+  size_t size() const { return found_.size(); }
+  // The attribution of sentence `s` (< size()).
+  const Attribution& Of(size_t s) {
+    if (!found_[s].has_value()) found_[s] = cues_.Attribute(doc_, abstracts_[s]);
+    return *found_[s];
+  }
+
+ private:
+  const Document& doc_;
+  const std::vector<AbstractSentence>& abstracts_;
+  const ClaimCues& cues_;
+  std::vector<std::optional<Attribution>> found_;
+};
+
 // Quoted passages of `doc` (pairs of quotation marks inside one paragraph) of at least
 // `min_words` words, with the speaker of the sentence that closes, opens or follows them.
-std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution>& attributions,
-                              size_t min_words) {
+std::vector<Quote> FindQuotes(const Document& doc, Attributions& attributions, size_t min_words) {
   std::vector<Quote> quotes;
   const std::vector<Sentence>& sentences = doc.sentences();
   const std::string_view text = doc.text();
@@ -360,12 +383,14 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
         }
         const size_t closing = SentenceAt(sentences, pos);
         for (size_t candidate : {closing, quote.sentence, closing + 1}) {
-          if (candidate >= attributions.size() || attributions[candidate].empty()) continue;
-          if (quote.speaker.empty() && !attributions[candidate].speaker.empty()) {
-            quote.speaker = attributions[candidate].speaker;
-            quote.speaker_entity = attributions[candidate].speaker_entity;
+          if (candidate >= attributions.size()) continue;
+          const Attribution& attribution = attributions.Of(candidate);
+          if (attribution.empty()) continue;
+          if (quote.speaker.empty() && !attribution.speaker.empty()) {
+            quote.speaker = attribution.speaker;
+            quote.speaker_entity = attribution.speaker_entity;
           }
-          if (quote.venue.empty()) quote.venue = attributions[candidate].venue;
+          if (quote.venue.empty()) quote.venue = attribution.venue;
         }
         quotes.push_back(std::move(quote));
       }
@@ -431,11 +456,7 @@ Status ClaimStage::Process(Document& doc) const {
   }
   const size_t sentence_count = doc.sentences().size();
   const std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
-  std::vector<Attribution> attributions;
-  attributions.reserve(sentence_count);
-  for (const AbstractSentence& sentence : abstracts) {
-    attributions.push_back(impl_->cues->Attribute(doc, sentence));
-  }
+  Attributions attributions(doc, abstracts, *impl_->cues);
   std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
 
   std::vector<Claim> claims;
@@ -453,7 +474,7 @@ Status ClaimStage::Process(Document& doc) const {
       }
     }
     for (Candidate& candidate : ResolveOverlaps(std::move(candidates))) {
-      impl_->Settle(sentence, attributions[s], quotes, &candidate);
+      impl_->Settle(sentence, attributions.Of(s), quotes, &candidate);
       claims.push_back(std::move(candidate.claim));
     }
   }
