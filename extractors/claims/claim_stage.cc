@@ -359,6 +359,8 @@ std::vector<Quote> FindQuotes(const Document& doc, Attributions& attributions, s
     bool is_open = false;
     size_t open = 0;  // first byte after the opening mark, when is_open
     for (size_t pos = sentences[first].span.begin; pos < sentences[last].span.end; ++pos) {
+      // Every quotation mark starts with '"' or E2: other bytes need no closer look.
+      if (text[pos] != '"' && text[pos] != '\xE2') continue;
       const auto [length, direction] = QuoteMarkAt(text, pos);
       if (length == 0) continue;
       if (!is_open && direction >= 0) {
