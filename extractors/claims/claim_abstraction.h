@@ -90,6 +90,9 @@ class AbstractSentence {
   };
   // Appends `bytes` standing for document bytes [doc_begin, doc_end).
   void Append(std::string_view bytes, size_t doc_begin, size_t doc_end);
+  // Appends `bytes` copied from document byte `doc_begin` on: the same pieces as one Append
+  // per byte.
+  void AppendCopy(std::string_view bytes, size_t doc_begin);
   // The piece holding abstract byte `k` (< text_.size()) and the document offsets where the
   // byte starts and ends.
   const Piece& PieceAt(size_t k) const;

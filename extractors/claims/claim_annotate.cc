@@ -30,6 +30,7 @@ SentenceDates DatesOf(const Document& doc, const AbstractSentence& sentence, con
                       const DateRules& rules, const std::vector<size_t>& claimed_amounts) {
   SentenceDates out;
   out.dates = rules.Find(sentence.text(), doc.meta().published);
+  if (out.dates.empty()) return out;
   const std::vector<AbstractRange> clauses = cues.Clauses(sentence.text());
   for (const FoundDate& date : out.dates) {
     size_t clause_begin = 0;

@@ -102,10 +102,13 @@ struct ClaimCues::Impl {
   size_t quote_min_words = 3;
 
   // Reads one claim_cues file into this; the Read* parts each read some of its fields.
-  Status ReadFile(const Json& json, const std::string& path, const MacroTable& macros);
+  // Attribution patterns are compiled by `attribution_patterns`, for attribution_filter.
+  Status ReadFile(const Json& json, const std::string& path, const MacroTable& macros,
+                  RulePrefilterBuilder* attribution_patterns);
   Status ReadPatterns(const Json& json, const std::string& path, const MacroTable& macros);
   Status ReadStatusCues(const Json& json, const std::string& path);
-  Status ReadAttribution(const Json& json, const std::string& path, const MacroTable& macros);
+  Status ReadAttribution(const Json& json, const std::string& path, const MacroTable& macros,
+                         RulePrefilterBuilder* attribution_patterns);
   // Compiles each status's before/after word lists, once every file is read.
   Status CompileCueLists();
 };
@@ -116,17 +119,15 @@ ClaimCues::~ClaimCues() = default;
 StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& sources,
                                                        const MacroTable& macros) {
   auto impl = std::make_unique<Impl>();
+  RulePrefilterBuilder attribution_patterns;
   for (const RuleSource* source : sources.OfKind("claim_cues")) {
     NEWSFACTS_RETURN_IF_ERROR(GuardJson(source->path, [&] {
-      return impl->ReadFile(Json::parse(source->contents), source->path, macros);
+      return impl->ReadFile(Json::parse(source->contents), source->path, macros,
+                            &attribution_patterns);
     }));
   }
   NEWSFACTS_RETURN_IF_ERROR(impl->CompileCueLists());
-  std::vector<const Regex*> attribution_patterns;
-  for (const Impl::AttributionRule& rule : impl->attribution) {
-    attribution_patterns.push_back(&rule.pattern->regex());
-  }
-  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(attribution_patterns);
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = attribution_patterns.Build();
   if (!filter.ok()) return filter.status().WithContext("claim_cues: attribution");
   impl->attribution_filter = std::move(*filter);
   std::unique_ptr<ClaimCues> cues(new ClaimCues(std::move(impl)));
@@ -135,7 +136,8 @@ StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& source
 }
 
 Status ClaimCues::Impl::ReadFile(const Json& json, const std::string& path,
-                                 const MacroTable& macros) {
+                                 const MacroTable& macros,
+                                 RulePrefilterBuilder* attribution_patterns) {
   NEWSFACTS_RETURN_IF_ERROR(
       CheckKeys(json,
                 {"kind", "macros", "comment", "clause_boundaries", "status", "attribution",
@@ -179,7 +181,7 @@ Status ClaimCues::Impl::ReadFile(const Json& json, const std::string& path,
     quote_min_words = json["quote_min_words"].get<size_t>();
   }
   NEWSFACTS_RETURN_IF_ERROR(ReadStatusCues(json, path));
-  return ReadAttribution(json, path, macros);
+  return ReadAttribution(json, path, macros, attribution_patterns);
 }
 
 Status ClaimCues::Impl::ReadPatterns(const Json& json, const std::string& path,
@@ -270,7 +272,8 @@ Status ClaimCues::Impl::ReadStatusCues(const Json& json, const std::string& path
 }
 
 Status ClaimCues::Impl::ReadAttribution(const Json& json, const std::string& path,
-                                        const MacroTable& macros) {
+                                        const MacroTable& macros,
+                                        RulePrefilterBuilder* attribution_patterns) {
   if (json.contains("attribution")) {
     if (!json["attribution"].is_array()) {
       return Status::InvalidArgument(path + ": attribution must be an array of rules");
@@ -287,7 +290,7 @@ Status ClaimCues::Impl::ReadAttribution(const Json& json, const std::string& pat
           ExpandClaimPattern(macros, entry["pattern"].get<std::string>());
       if (!expanded.ok()) return expanded.status().WithContext(context);
       StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-          CompiledPattern::Compile(*expanded, false);
+          CompiledPattern::Compile(*expanded, false, attribution_patterns);
       if (!compiled.ok()) return compiled.status().WithContext(context);
       for (const std::string& group : (*compiled)->GroupNames()) {
         if (group != "speaker" && group != "venue") {
@@ -413,6 +416,11 @@ bool ClaimCues::IsDescribedObject(std::string_view words) const {
 std::optional<size_t> ClaimCues::FollowUpDealAmount(const Document& doc,
                                                     const AbstractSentence& sentence) const {
   if (impl_->deal_amount_after == nullptr) return std::nullopt;
+  // Only an amount slot is ever returned: most sentences hold none, and need no pattern run.
+  const bool has_amount = std::any_of(
+      sentence.slots().begin(), sentence.slots().end(),
+      [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kAmount; });
+  if (!has_amount) return std::nullopt;
   for (const PatternMatch& match : impl_->deal_amount_after->FindAll(sentence.text())) {
     // Group "undisclosed" accepts only an undisclosed sum ("Terms were not disclosed."), which
     // names no other deal; group "amount" any total the sentence ties to "the price".

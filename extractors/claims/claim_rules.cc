@@ -156,13 +156,14 @@ Status ParseExamples(const Json& json, ClaimRule* rule) {
   return Status::Ok();
 }
 
-// Expands and compiles `pattern`; case-insensitive unless asked otherwise.
-StatusOr<std::unique_ptr<CompiledPattern>> CompileClaimPattern(const MacroTable& macros,
-                                                               const std::string& pattern,
-                                                               bool case_sensitive) {
+// Expands and compiles `pattern` (by `prefilter` when not null); case-insensitive unless
+// asked otherwise.
+StatusOr<std::unique_ptr<CompiledPattern>> CompileClaimPattern(
+    const MacroTable& macros, const std::string& pattern, bool case_sensitive,
+    RulePrefilterBuilder* prefilter = nullptr) {
   StatusOr<std::string> expanded = ExpandClaimPattern(macros, pattern);
   if (!expanded.ok()) return expanded.status();
-  return CompiledPattern::Compile(*expanded, case_sensitive);
+  return CompiledPattern::Compile(*expanded, case_sensitive, prefilter);
 }
 
 // Checks the compiled pattern's groups against the predicate and the "also" entries, and
@@ -209,7 +210,8 @@ Status CheckGroups(ClaimRule* rule) {
   return Status::Ok();
 }
 
-Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
+Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilder* prefilter,
+                 ClaimRule* rule) {
   NEWSFACTS_RETURN_IF_ERROR(
       CheckKeys(json,
                 {"id", "predicate", "pattern", "priority", "symmetric", "role", "also",
@@ -227,7 +229,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, ClaimRule* rule) {
   NEWSFACTS_RETURN_IF_ERROR(ParseAlso(json, rule));
   NEWSFACTS_RETURN_IF_ERROR(ParseExamples(json, rule));
   StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-      CompileClaimPattern(macros, rule->pattern, case_sensitive);
+      CompileClaimPattern(macros, rule->pattern, case_sensitive, prefilter);
   if (!compiled.ok()) return compiled.status();
   rule->compiled = std::move(*compiled);
   return CheckGroups(rule);
@@ -310,9 +312,11 @@ struct CompiledPattern::Impl {
 CompiledPattern::CompiledPattern(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledPattern::~CompiledPattern() = default;
 
-StatusOr<std::unique_ptr<CompiledPattern>> CompiledPattern::Compile(const std::string& regex,
-                                                                    bool case_sensitive) {
-  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile(regex, {.case_sensitive = case_sensitive});
+StatusOr<std::unique_ptr<CompiledPattern>> CompiledPattern::Compile(
+    const std::string& regex, bool case_sensitive, RulePrefilterBuilder* prefilter) {
+  const Regex::Options options{.case_sensitive = case_sensitive};
+  StatusOr<std::unique_ptr<Regex>> re =
+      prefilter != nullptr ? prefilter->Add(regex, options) : Regex::Compile(regex, options);
   if (!re.ok()) return re.status();
   auto impl = std::make_unique<Impl>();
   impl->re = std::move(*re);
@@ -388,7 +392,8 @@ StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources) {
 }
 
 StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
-                                                const MacroTable& macros) {
+                                                const MacroTable& macros,
+                                                RulePrefilterBuilder* prefilter) {
   std::vector<ClaimRule> rules;
   std::set<std::string> ids;
   for (const RuleSource* source : sources.OfKind("claims")) {
@@ -417,8 +422,9 @@ StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
       if (!ids.insert(rule.id).second) {
         return Status::InvalidArgument(context + ": duplicate rule id");
       }
-      NEWSFACTS_RETURN_IF_ERROR(
-          GuardJson(context, [&] { return ParseRule(entry, macros, &rule).WithContext(context); }));
+      NEWSFACTS_RETURN_IF_ERROR(GuardJson(context, [&] {
+        return ParseRule(entry, macros, prefilter, &rule).WithContext(context);
+      }));
       rules.push_back(std::move(rule));
     }
   }

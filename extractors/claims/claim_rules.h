@@ -13,6 +13,7 @@
 
 #include "extractors/kernel/macro_table.h"
 #include "extractors/kernel/regex.h"
+#include "extractors/kernel/rule_prefilter.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/status.h"
 
@@ -47,9 +48,10 @@ struct PatternMatch {
 // One compiled claim pattern (case-insensitive unless asked otherwise). Thread-safe.
 class CompiledPattern {
  public:
-  // Returns the compiled pattern, or InvalidArgument carrying RE2's error text.
-  static StatusOr<std::unique_ptr<CompiledPattern>> Compile(const std::string& regex,
-                                                            bool case_sensitive);
+  // Returns the compiled pattern, or InvalidArgument carrying RE2's error text. With a
+  // `prefilter`, the pattern is compiled by it, as its next pattern.
+  static StatusOr<std::unique_ptr<CompiledPattern>> Compile(
+      const std::string& regex, bool case_sensitive, RulePrefilterBuilder* prefilter = nullptr);
   ~CompiledPattern();
 
   // Returns every non-overlapping match in `text`, left to right.
@@ -118,11 +120,13 @@ struct ClaimRule {
 // Gathers the macros of every "claims" and "claim_cues" file of `sources`.
 StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources);
 
-// Parses and compiles every rule of every "claims" file. InvalidArgument as
+// Parses and compiles every rule of every "claims" file; with a `prefilter`, each rule's
+// pattern is compiled by it, rule i as its pattern i (rules' vetoes are not). InvalidArgument as
 // "<file>: rule <id>: <what is wrong>" for a missing or mistyped field, a duplicate id, a
 // pattern RE2 rejects, a group name outside the documented set, or a predicate that needs
 // an object but whose pattern has no object group.
 StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
-                                                const MacroTable& macros);
+                                                const MacroTable& macros,
+                                                RulePrefilterBuilder* prefilter = nullptr);
 
 }  // namespace newsfacts

@@ -320,10 +320,33 @@ size_t SentenceAtOrAfter(const std::vector<Sentence>& sentences, size_t offset) 
   return static_cast<size_t>(it - sentences.begin());
 }
 
+// The attribution of each sentence of a document, found when first asked for: only the
+// sentences with a claim or beside a quote need one, and finding one runs the attribution
+// prefilter and patterns, a fifth of the claim stage when done for every sentence (issue 16).
+// Not thread-safe: one Process call owns it.
+class Attributions {
+ public:
+  Attributions(const Document& doc, const std::vector<AbstractSentence>& abstracts,
+               const ClaimCues& cues)
+      : doc_(doc), abstracts_(abstracts), cues_(cues), found_(abstracts.size()) {}
+
+  size_t size() const { return found_.size(); }
+  // The attribution of sentence `s` (< size()).
+  const Attribution& Of(size_t s) {
+    if (!found_[s].has_value()) found_[s] = cues_.Attribute(doc_, abstracts_[s]);
+    return *found_[s];
+  }
+
+ private:
+  const Document& doc_;
+  const std::vector<AbstractSentence>& abstracts_;
+  const ClaimCues& cues_;
+  std::vector<std::optional<Attribution>> found_;
+};
+
 // Quoted passages of `doc` (pairs of quotation marks inside one paragraph) of at least
 // `min_words` words, with the speaker of the sentence that closes, opens or follows them.
-std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution>& attributions,
-                              size_t min_words) {
+std::vector<Quote> FindQuotes(const Document& doc, Attributions& attributions, size_t min_words) {
   std::vector<Quote> quotes;
   const std::vector<Sentence>& sentences = doc.sentences();
   const std::string_view text = doc.text();
@@ -337,6 +360,8 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
     bool is_open = false;
     size_t open = 0;  // first byte after the opening mark, when is_open
     for (size_t pos = sentences[first].span.begin; pos < sentences[last].span.end; ++pos) {
+      // Every quotation mark starts with '"' or E2: other bytes need no closer look.
+      if (text[pos] != '"' && text[pos] != '\xE2') continue;
       const auto [length, direction] = QuoteMarkAt(text, pos);
       if (length == 0) continue;
       if (!is_open && direction >= 0) {
@@ -361,12 +386,14 @@ std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Attribution
         }
         const size_t closing = SentenceAt(sentences, pos);
         for (size_t candidate : {closing, quote.sentence, closing + 1}) {
-          if (candidate >= attributions.size() || attributions[candidate].empty()) continue;
-          if (quote.speaker.empty() && !attributions[candidate].speaker.empty()) {
-            quote.speaker = attributions[candidate].speaker;
-            quote.speaker_entity = attributions[candidate].speaker_entity;
+          if (candidate >= attributions.size()) continue;
+          const Attribution& attribution = attributions.Of(candidate);
+          if (attribution.empty()) continue;
+          if (quote.speaker.empty() && !attribution.speaker.empty()) {
+            quote.speaker = attribution.speaker;
+            quote.speaker_entity = attribution.speaker_entity;
           }
-          if (quote.venue.empty()) quote.venue = attributions[candidate].venue;
+          if (quote.venue.empty()) quote.venue = attribution.venue;
         }
         quotes.push_back(std::move(quote));
       }
@@ -402,7 +429,9 @@ ClaimStage::~ClaimStage() = default;
 StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rules) {
   StatusOr<MacroTable> macros = LoadClaimMacros(rules);
   if (!macros.ok()) return macros.status();
-  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros);
+  // The rules' patterns are compiled once, by the prefilter that picks which rules to run.
+  RulePrefilterBuilder prefilter_builder;
+  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros, &prefilter_builder);
   if (!loaded.ok()) return loaded.status();
   StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
   if (!cues.ok()) return cues.status();
@@ -410,9 +439,7 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!roles.ok()) return roles.status();
   StatusOr<std::unique_ptr<DateRules>> dates = DateRules::Create(rules);
   if (!dates.ok()) return dates.status();
-  std::vector<const Regex*> patterns;
-  for (const ClaimRule& rule : *loaded) patterns.push_back(&rule.compiled->regex());
-  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = prefilter_builder.Build();
   if (!prefilter.ok()) return prefilter.status();
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*loaded);
@@ -436,11 +463,7 @@ Status ClaimStage::Process(Document& doc) const {
     abstracts = AbstractSentence::BuildAll(doc);
   }
   const size_t sentence_count = doc.sentences().size();
-  std::vector<Attribution> attributions;
-  attributions.reserve(sentence_count);
-  for (const AbstractSentence& sentence : abstracts) {
-    attributions.push_back(impl_->cues->Attribute(doc, sentence));
-  }
+  Attributions attributions(doc, abstracts, *impl_->cues);
   std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
 
   std::vector<Claim> claims;
@@ -458,7 +481,7 @@ Status ClaimStage::Process(Document& doc) const {
       }
     }
     for (Candidate& candidate : ResolveOverlaps(std::move(candidates))) {
-      impl_->Settle(sentence, attributions[s], quotes, &candidate);
+      impl_->Settle(sentence, attributions.Of(s), quotes, &candidate);
       claims.push_back(std::move(candidate.claim));
     }
   }

@@ -3,24 +3,15 @@
 
 #include <re2/re2.h>
 
+#include "extractors/kernel/re2_options.h"
+
 namespace newsfacts {
-namespace {
 
-// RE2's default (8 MB) is too small for the amount rules once their currency tables are
-// expanded into alternations; 64 MB holds the largest built-in rule with room to spare.
-constexpr int64_t kMaxProgramMemory = int64_t{64} << 20;
-
-}  // namespace
-
-Regex::Regex(std::unique_ptr<re2::RE2> re) : re_(std::move(re)) {}
+Regex::Regex(std::shared_ptr<const re2::RE2> re) : re_(std::move(re)) {}
 Regex::~Regex() = default;
 
 StatusOr<std::unique_ptr<Regex>> Regex::Compile(const std::string& pattern, Options options) {
-  RE2::Options re2_options;
-  re2_options.set_log_errors(false);
-  re2_options.set_max_mem(kMaxProgramMemory);
-  re2_options.set_case_sensitive(options.case_sensitive);
-  auto re = std::make_unique<RE2>(pattern, re2_options);
+  auto re = std::make_shared<RE2>(pattern, Re2Options(options.case_sensitive));
   if (!re->ok()) {
     return Status::InvalidArgument("pattern does not compile: " + re->error() +
                                    " (expanded: " + pattern + ")");

@@ -16,6 +16,8 @@ class RE2;
 
 namespace newsfacts {
 
+class RulePrefilterBuilder;
+
 // One compiled pattern. Immutable after Compile; thread-safe.
 class Regex {
  public:
@@ -46,8 +48,10 @@ class Regex {
   bool case_sensitive() const;
 
  private:
-  explicit Regex(std::unique_ptr<re2::RE2> re);
-  std::unique_ptr<re2::RE2> re_;
+  // A prefilter compiles its patterns itself and hands out Regex objects sharing them.
+  friend class RulePrefilterBuilder;
+  explicit Regex(std::shared_ptr<const re2::RE2> re);
+  std::shared_ptr<const re2::RE2> re_;  // shared with a RulePrefilter when made by one
 };
 
 }  // namespace newsfacts

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include "extractors/kernel/re2_options.h"
+
 namespace newsfacts {
 namespace {
 
@@ -18,7 +20,8 @@ constexpr int kMinAtomLength = 3;
 }  // namespace
 
 struct RulePrefilter::Impl {
-  re2::FilteredRE2 filter{kMinAtomLength};
+  // Shared with the Regex objects the builder handed out: FilteredRE2 owns their programs.
+  std::shared_ptr<re2::FilteredRE2> filter;
   std::unique_ptr<RE2::Set> atoms;  // null when no pattern requires an atom
   size_t patterns = 0;
 };
@@ -26,23 +29,48 @@ struct RulePrefilter::Impl {
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RulePrefilter::~RulePrefilter() = default;
 
-StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
-    const std::vector<const Regex*>& patterns) {
-  auto impl = std::make_unique<Impl>();
-  for (const Regex* pattern : patterns) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(pattern->case_sensitive());
-    int id = 0;
-    if (impl->filter.Add(pattern->pattern(), options, &id) != RE2::NoError) {
-      return Status::InvalidArgument("prefilter: a pattern does not compile");
-    }
+std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
+  if (impl_->patterns == 0) return {};
+  std::vector<int> found;
+  if (impl_->atoms != nullptr)
+    impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
+  std::vector<int> candidates;
+  impl_->filter->AllPotentials(found, &candidates);
+  std::sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+struct RulePrefilterBuilder::Impl {
+  std::shared_ptr<re2::FilteredRE2> filter = std::make_shared<re2::FilteredRE2>(kMinAtomLength);
+};
+
+RulePrefilterBuilder::RulePrefilterBuilder() : impl_(std::make_unique<Impl>()) {}
+RulePrefilterBuilder::~RulePrefilterBuilder() = default;
+
+StatusOr<std::unique_ptr<Regex>> RulePrefilterBuilder::Add(const std::string& pattern,
+                                                           Regex::Options options) {
+  int id = 0;
+  if (impl_->filter->Add(pattern, Re2Options(options.case_sensitive), &id) != RE2::NoError) {
+    // FilteredRE2 drops a pattern it cannot compile without saying why; Regex::Compile says.
+    StatusOr<std::unique_ptr<Regex>> alone = Regex::Compile(pattern, options);
+    if (!alone.ok()) return alone.status();
+    return Status::InvalidArgument("pattern does not compile (expanded: " + pattern + ")");
   }
-  impl->patterns = patterns.size();
+  // The Regex shares ownership of the whole filter, which owns the program.
+  std::shared_ptr<const RE2> program(impl_->filter, &impl_->filter->GetRE2(id));
+  return std::unique_ptr<Regex>(new Regex(std::move(program)));
+}
+
+StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
+  auto impl = std::make_unique<RulePrefilter::Impl>();
+  impl->filter = std::move(impl_->filter);
+  impl_->filter = std::make_shared<re2::FilteredRE2>(kMinAtomLength);
+  impl->patterns = static_cast<size_t>(impl->filter->NumRegexps());
   // FilteredRE2 logs to stderr when compiled or asked with no pattern.
-  if (patterns.empty()) return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
+  if (impl->patterns == 0)
+    return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
   std::vector<std::string> atoms;
-  impl->filter.Compile(&atoms);
+  impl->filter->Compile(&atoms);
   if (!atoms.empty()) {
     // FilteredRE2 lowercases its atoms, so they are looked for case-insensitively.
     RE2::Options options;
@@ -57,17 +85,6 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
     if (!impl->atoms->Compile()) return Status::InvalidArgument("prefilter: atom set too large");
   }
   return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
-}
-
-std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
-  if (impl_->patterns == 0) return {};
-  std::vector<int> found;
-  if (impl_->atoms != nullptr)
-    impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
-  std::vector<int> candidates;
-  impl_->filter.AllPotentials(found, &candidates);
-  std::sort(candidates.begin(), candidates.end());
-  return candidates;
 }
 
 }  // namespace newsfacts

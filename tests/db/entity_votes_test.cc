@@ -10,6 +10,7 @@
 
 #include "db/fact_store.h"
 #include "db/merge.h"
+#include "db/sqlite.h"
 #include "tests/db/db_test_util.h"
 
 namespace newsfacts {
@@ -128,6 +129,67 @@ TEST(EntityVotesTest, MergeGivesTheRowsOfOneIngestInEitherInputOrder) {
     ASSERT_TRUE(merged.ok()) << merged.status().ToString();
     EXPECT_EQ(Entities(out), kDecided);
   }
+}
+
+// The tallies the triggers keep (migration 0009, issue 16) against a count of the stored rows:
+// the votes by type and by name, non-zero only.
+Rows StoredTallies(const std::string& path) {
+  return ReadRows(path,
+                  "SELECT 'type', entity_id, type, mentions, gazetteer FROM entity_type_votes "
+                  "WHERE mentions > 0 UNION ALL "
+                  "SELECT 'name', entity_id, name, mentions, gazetteer FROM entity_name_votes "
+                  "WHERE mentions > 0 ORDER BY 1, 2, 3");
+}
+
+Rows CountedTallies(const std::string& path) {
+  return ReadRows(path,
+                  "SELECT 'type', entity_id, type, count(*), "
+                  "sum(substr(rule, 1, 10) = 'gazetteer:') FROM mentions "
+                  "GROUP BY entity_id, type UNION ALL "
+                  "SELECT 'name', n.entity_id, n.name, count(*), "
+                  "sum(substr(m.rule, 1, 10) = 'gazetteer:') FROM entity_names n "
+                  "JOIN mentions m ON m.entity_id = n.entity_id AND m.article_id = n.article_id "
+                  "GROUP BY n.entity_id, n.name ORDER BY 1, 2, 3");
+}
+
+TEST(EntityVotesTest, TalliesMatchTheStoredMentionsAfterReplacementAndMerge) {
+  TempDir folder;
+  const std::string path = folder.File("facts.db");
+  Write(path, Votes(), /*batched=*/true);
+  EXPECT_FALSE(StoredTallies(path).empty());
+  EXPECT_EQ(StoredTallies(path), CountedTallies(path));
+  // b.txt and d.txt rewritten: their old mentions' votes go, the new ones come.
+  Write(path,
+        {{"b.txt", "zeta", "Zeta", EntityType::kOrg, 3, true},
+         {"d.txt", "bp", "BP", EntityType::kOrg, 2, false}},
+        /*batched=*/false);
+  EXPECT_EQ(StoredTallies(path), CountedTallies(path));
+  const std::string other = folder.File("other.db");
+  Write(other, {{"g.txt", "bp", "Bp", EntityType::kPerson, 4, false}}, /*batched=*/true);
+  const std::string merged = folder.File("merged.db");
+  ASSERT_TRUE(MergeDatabases(merged, {path, other}).ok());
+  EXPECT_EQ(StoredTallies(merged), CountedTallies(merged));
+}
+
+// A database written before the tallies gets them counted from its rows when it is opened.
+TEST(EntityVotesTest, MigrationCountsTheTalliesOfAnOlderDatabase) {
+  TempDir folder;
+  const std::string path = folder.File("facts.db");
+  Write(path, Votes(), /*batched=*/true);
+  const Rows expected = StoredTallies(path);
+  {
+    auto db = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWriteCreate);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)
+                    ->Exec("DROP TRIGGER mentions_vote_insert; DROP TRIGGER mentions_vote_delete; "
+                           "DROP TRIGGER entity_names_vote_insert; "
+                           "DROP TRIGGER entity_names_vote_delete; DROP TABLE entity_type_votes; "
+                           "DROP TABLE entity_name_votes; PRAGMA user_version = 9")
+                    .ok());
+  }
+  ASSERT_TRUE(FactStore::Open(path).ok());
+  EXPECT_EQ(StoredTallies(path), expected);
+  EXPECT_EQ(Entities(path), kDecided);
 }
 
 }  // namespace

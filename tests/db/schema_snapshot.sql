@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 9
+-- user_version 10
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -152,12 +152,30 @@ CREATE TABLE entities (
   parent_key TEXT                                -- key of the parent entity, e.g. AWS -> amazon
 );
 
+-- table entity_name_votes
+CREATE TABLE entity_name_votes (
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  name      TEXT NOT NULL,
+  mentions  INTEGER NOT NULL,
+  gazetteer INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, name)
+) WITHOUT ROWID;
+
 -- table entity_names
 CREATE TABLE entity_names (
   entity_id  INTEGER NOT NULL REFERENCES entities(id),
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   name       TEXT NOT NULL,                     -- the entity's display name in that article
   PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+
+-- table entity_type_votes
+CREATE TABLE entity_type_votes (
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  type      TEXT NOT NULL,
+  mentions  INTEGER NOT NULL,
+  gazetteer INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, type)
 ) WITHOUT ROWID;
 
 -- table mentions
@@ -236,6 +254,52 @@ CREATE TABLE 'sentences_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table sentences_fts_idx
 CREATE TABLE 'sentences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- trigger entity_names_vote_delete
+CREATE TRIGGER entity_names_vote_delete AFTER DELETE ON entity_names BEGIN
+  UPDATE entity_name_votes
+  SET mentions = mentions - (SELECT count(*) FROM mentions m
+                             WHERE m.entity_id = OLD.entity_id AND m.article_id = OLD.article_id),
+      gazetteer = gazetteer - (SELECT coalesce(sum(substr(m.rule, 1, 10) = 'gazetteer:'), 0)
+                               FROM mentions m
+                               WHERE m.entity_id = OLD.entity_id
+                                 AND m.article_id = OLD.article_id)
+  WHERE entity_id = OLD.entity_id AND name = OLD.name;
+END;
+
+-- trigger entity_names_vote_insert
+CREATE TRIGGER entity_names_vote_insert AFTER INSERT ON entity_names BEGIN
+  INSERT INTO entity_name_votes (entity_id, name, mentions, gazetteer)
+  SELECT NEW.entity_id, NEW.name, count(*), coalesce(sum(substr(m.rule, 1, 10) = 'gazetteer:'), 0)
+  FROM mentions m WHERE m.entity_id = NEW.entity_id AND m.article_id = NEW.article_id
+  ON CONFLICT (entity_id, name) DO UPDATE
+  SET mentions = mentions + excluded.mentions, gazetteer = gazetteer + excluded.gazetteer;
+END;
+
+-- trigger mentions_vote_delete
+CREATE TRIGGER mentions_vote_delete AFTER DELETE ON mentions BEGIN
+  UPDATE entity_type_votes
+  SET mentions = mentions - 1, gazetteer = gazetteer - (substr(OLD.rule, 1, 10) = 'gazetteer:')
+  WHERE entity_id = OLD.entity_id AND type = OLD.type;
+  UPDATE entity_name_votes
+  SET mentions = mentions - 1, gazetteer = gazetteer - (substr(OLD.rule, 1, 10) = 'gazetteer:')
+  WHERE entity_id = OLD.entity_id AND name = (SELECT n.name FROM entity_names n
+                                              WHERE n.entity_id = OLD.entity_id
+                                                AND n.article_id = OLD.article_id);
+END;
+
+-- trigger mentions_vote_insert
+CREATE TRIGGER mentions_vote_insert AFTER INSERT ON mentions BEGIN
+  INSERT INTO entity_type_votes (entity_id, type, mentions, gazetteer)
+  VALUES (NEW.entity_id, NEW.type, 1, substr(NEW.rule, 1, 10) = 'gazetteer:')
+  ON CONFLICT (entity_id, type) DO UPDATE
+  SET mentions = mentions + 1, gazetteer = gazetteer + excluded.gazetteer;
+  INSERT INTO entity_name_votes (entity_id, name, mentions, gazetteer)
+  SELECT NEW.entity_id, n.name, 1, substr(NEW.rule, 1, 10) = 'gazetteer:'
+  FROM entity_names n WHERE n.entity_id = NEW.entity_id AND n.article_id = NEW.article_id
+  ON CONFLICT (entity_id, name) DO UPDATE
+  SET mentions = mentions + 1, gazetteer = gazetteer + excluded.gazetteer;
+END;
 
 -- trigger sentences_fts_after_delete
 CREATE TRIGGER sentences_fts_after_delete AFTER DELETE ON sentences BEGIN

@@ -58,6 +58,25 @@ TEST(AbstractSentenceTest, MapsEveryRangeBackToExactDocumentBytes) {
   EXPECT_EQ(sentence.SlotsIn(first.abstract_begin, first.abstract_end).size(), 1u);
 }
 
+// Bytes copied as they are map back one to one, across multi-byte characters that are not
+// folded (é, …, €) and around the ones that are (NBSP, curly quotes), which end a copied run.
+TEST(AbstractSentenceTest, CopiedBytesMapBackOneToOne) {
+  const std::string text = "Zoë’s café…sold Acme\u00A0Labs for €5, “ok”";
+  Document doc = AnnotatedDocument(text, {{"Acme\u00A0Labs", "ORG"}});
+  AbstractSentence sentence = AbstractSentence::Build(doc, 0);
+  ASSERT_EQ(sentence.text(), "Zoë's café…sold ⟨ORG:1⟩ for €5, \"ok\"");
+  const AbstractSlot& slot = sentence.slots().front();
+  for (size_t k = 0; k < sentence.text().size(); ++k) {
+    const char c = sentence.text()[k];
+    if ((k >= slot.abstract_begin && k < slot.abstract_end) || c == '\'' || c == '"') continue;
+    SCOPED_TRACE(k);
+    EXPECT_EQ(doc.Text(sentence.ToDocument(k, k + 1)), sentence.text().substr(k, 1));
+  }
+  EXPECT_EQ(doc.Text(sentence.ToDocument(0, slot.abstract_begin - 1)), "Zoë’s café…sold");
+  EXPECT_EQ(doc.Text(sentence.ToDocument(slot.abstract_end + 1, sentence.text().size() - 6)),
+            "for €5");
+}
+
 TEST(AbstractSentenceTest, RestatedAmountIsElidedAndOverlapsKeepTheEarlierMention) {
   Document doc = AnnotatedDocument("Acme paid $9.3bn (£5bn) for Beta Labs", {{"Acme", "ORG"},
                                                                              {"Beta Labs", "ORG"},

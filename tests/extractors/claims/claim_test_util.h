@@ -14,15 +14,16 @@
 
 namespace newsfacts::claim_testing {
 
-// The built-in claim rules, compiled; a test failure and an empty list when they do not load.
-inline std::vector<ClaimRule> BuiltinClaimRules() {
+// The built-in claim rules, compiled (by `prefilter` when given); a test failure and an empty
+// list when they do not load.
+inline std::vector<ClaimRule> BuiltinClaimRules(RulePrefilterBuilder* prefilter = nullptr) {
   StatusOr<RuleSources> rules = RuleSources::Builtin();
   EXPECT_TRUE(rules.ok());
   if (!rules.ok()) return {};
   StatusOr<MacroTable> macros = LoadClaimMacros(*rules);
   EXPECT_TRUE(macros.ok());
   if (!macros.ok()) return {};
-  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(*rules, *macros);
+  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(*rules, *macros, prefilter);
   EXPECT_TRUE(loaded.ok()) << loaded.status().message();
   if (!loaded.ok()) return {};
   return std::move(*loaded);

@@ -1,5 +1,6 @@
 // Tests for RulePrefilter: patterns whose required words are absent are left out, patterns that
-// need no literal always run, and no pattern that matches is ever left out.
+// need no literal always run, no pattern that matches is ever left out, and the builder's
+// patterns are usable on their own.
 #include "extractors/kernel/rule_prefilter.h"
 
 #include <gtest/gtest.h>
@@ -15,26 +16,23 @@
 namespace newsfacts {
 namespace {
 
-std::vector<std::unique_ptr<Regex>> CompileAll(const std::vector<std::string>& regexes) {
+// Adds `regexes` to `builder`, case-insensitive; the compiled patterns, in order.
+std::vector<std::unique_ptr<Regex>> AddAll(RulePrefilterBuilder* builder,
+                                           const std::vector<std::string>& regexes) {
   std::vector<std::unique_ptr<Regex>> out;
   for (const std::string& regex : regexes) {
-    StatusOr<std::unique_ptr<Regex>> compiled = Regex::Compile(regex, {.case_sensitive = false});
+    StatusOr<std::unique_ptr<Regex>> compiled = builder->Add(regex, {.case_sensitive = false});
     EXPECT_TRUE(compiled.ok()) << regex;
-    out.push_back(std::move(*compiled));
+    if (compiled.ok()) out.push_back(std::move(*compiled));
   }
   return out;
 }
 
-std::vector<const Regex*> Pointers(const std::vector<std::unique_ptr<Regex>>& all) {
-  std::vector<const Regex*> out;
-  for (const auto& pattern : all) out.push_back(pattern.get());
-  return out;
-}
-
 TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
-  const auto patterns = CompileAll(
-      {"(?P<subject>\\w+) acquired (?P<object>\\w+)", "\\w+ (?:sold|divested) \\w+", "\\w+ \\w+"});
-  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(Pointers(patterns));
+  RulePrefilterBuilder builder;
+  const auto patterns = AddAll(&builder, {"(?P<subject>\\w+) acquired (?P<object>\\w+)",
+                                          "\\w+ (?:sold|divested) \\w+", "\\w+ \\w+"});
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
   ASSERT_TRUE(filter.ok()) << filter.status().message();
   EXPECT_EQ((*filter)->Candidates("Cisco ACQUIRED Splunk"), (std::vector<int>{0, 2}));
   EXPECT_EQ((*filter)->Candidates("Intel divested Altera"), (std::vector<int>{1, 2}));
@@ -44,17 +42,54 @@ TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
 // The claim stage builds a prefilter over the rules that need no mention, which a user's rule
 // set may not have (issue 16).
 TEST(RulePrefilterTest, NoPatternsGiveNoCandidates) {
-  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create({});
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilterBuilder().Build();
   ASSERT_TRUE(filter.ok()) << filter.status().message();
   EXPECT_TRUE((*filter)->Candidates("Cisco acquired Splunk").empty());
 }
 
+// The patterns Add returns are the prefilter's own programs (compiled once, issue 16): they
+// keep matching, with their groups and case, after the builder and the prefilter are gone.
+TEST(RulePrefilterTest, AddedPatternsOutliveBuilderAndPrefilter) {
+  std::vector<std::unique_ptr<Regex>> patterns;
+  {
+    RulePrefilterBuilder builder;
+    patterns = AddAll(&builder, {"(?P<buyer>\\w+) bought"});
+    StatusOr<std::unique_ptr<Regex>> exact = builder.Add("Exact Case", {.case_sensitive = true});
+    ASSERT_TRUE(exact.ok()) << exact.status().message();
+    patterns.push_back(std::move(*exact));
+    StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
+    ASSERT_TRUE(filter.ok()) << filter.status().message();
+    EXPECT_EQ((*filter)->Candidates("Acme BOUGHT it"), (std::vector<int>{0}));
+  }
+  ASSERT_EQ(patterns.size(), 2u);
+  std::vector<std::string_view> groups;
+  ASSERT_TRUE(patterns[0]->Find("Acme BOUGHT it", 0, 14, &groups));
+  EXPECT_EQ(groups[1], "Acme");
+  EXPECT_EQ(patterns[0]->NamedGroups().at("buyer"), 1);
+  EXPECT_FALSE(patterns[0]->case_sensitive());
+  EXPECT_TRUE(patterns[1]->case_sensitive());
+  EXPECT_TRUE(patterns[1]->Contains("an Exact Case here"));
+  EXPECT_FALSE(patterns[1]->Contains("an exact case here"));
+}
+
+// A pattern RE2 rejects gets Regex::Compile's message, and takes no index: the next pattern
+// added is still the next index.
+TEST(RulePrefilterTest, RejectedPatternSaysWhyAndTakesNoIndex) {
+  RulePrefilterBuilder builder;
+  StatusOr<std::unique_ptr<Regex>> bad = builder.Add("(unclosed", {});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), Regex::Compile("(unclosed", {}).status().message());
+  const auto patterns = AddAll(&builder, {"merger"});
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  EXPECT_EQ((*filter)->Candidates("a merger"), (std::vector<int>{0}));
+}
+
 TEST(RulePrefilterTest, NeverLeavesOutAMatchingBuiltInRule) {
-  const std::vector<ClaimRule> loaded = claim_testing::BuiltinClaimRules();
+  RulePrefilterBuilder builder;
+  const std::vector<ClaimRule> loaded = claim_testing::BuiltinClaimRules(&builder);
   ASSERT_FALSE(loaded.empty());
-  std::vector<const Regex*> patterns;
-  for (const ClaimRule& rule : loaded) patterns.push_back(&rule.compiled->regex());
-  StatusOr<std::unique_ptr<RulePrefilter>> filter = RulePrefilter::Create(patterns);
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
   ASSERT_TRUE(filter.ok()) << filter.status().message();
   const std::vector<std::string> sentences = {
       "\u27E8ORG:1\u27E9 said it agreed to acquire \u27E8ORG:2\u27E9 for \u27E8MONEY:1\u27E9.",
