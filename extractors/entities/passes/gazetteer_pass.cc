@@ -103,8 +103,9 @@ class GazetteerMatcher {
   // Where to go on when the match of `entry` over words [i, i + n) is a word of something
   // longer: a currency prefix ("US$42m"), a designator-anchored name ("Harwick Steel Corp",
   // "Hunt Orchard Co"), an organization named for a place ("Air Tarrowland"), a run an
-  // organization word ends ("Orchard Combustion Division") or a person's name ("Claude
-  // Varga"); 0 when the match stands.
+  // organization word ends ("Orchard Combustion Division"), a person's name ("Claude
+  // Varga") or any name an ambiguous place stands in ("Cambridge United"); 0 when the match
+  // stands.
   size_t WordOfLongerName(size_t i, size_t n, const GazetteerEntry& entry,
                           const SentenceWords& sentence) const {
     const bool place = entry.type == EntityType::kLocation;
@@ -130,6 +131,14 @@ class GazetteerMatcher {
       if (run_end > i + n && lists_.org_words->ContainsWord(words_[run_end - 1])) return run_end;
       if (run_end > i + n && n == 1 && lists_.first_names->ContainsWord(words_[i])) {
         return run_end;
+      }
+      // An ambiguous place beside another name word is a word of that name ("Cambridge
+      // United", "Helena Sukova", "Elia Kazan"): left to the runs, not dropped with its
+      // neighbour.
+      if (place && sentence.mode == SentenceMode::kNormal && n == 1 &&
+          words_[i].shape == WordShape::kCapital) {
+        if (run_end > i + n) return run_end;
+        if (i > sentence.begin && names_.IsNameWord(i - 1, sentence)) return i + n;
       }
     }
     return 0;

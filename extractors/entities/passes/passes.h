@@ -16,7 +16,8 @@ namespace newsfacts {
 // match is `provisional`. Leaves uncovered: a place glued to a currency sign ("US$"), one
 // that opens or sits inside a designator-anchored name, one after a `place_name_openers`
 // word, an ambiguous word that opens a run an `org_words` word ends or a first name opening
-// a run; in prose, a written-out place opening an institution name ("Hong Kong Monetary
+// a run; in prose, an ambiguous one-word place beside another name word ("Cambridge
+// United") and a written-out place opening an institution name ("Hong Kong Monetary
 // Authority").
 void MatchGazetteer(const PassRules& rules, WordView& view);
 

@@ -349,6 +349,8 @@ TEST_F(EntityStageTest, PlacesBesideUnknownNamesStayPlaces) {
       {"Reading the filing took an hour.", {}},
       {"The startup moved from Reading to Leeds.",
        {"Reading|LOCATION|reading", "Leeds|LOCATION|leeds"}},
+      // nor does one beside another name swallow it or fall with it
+      {"Analysts said Helena Brask joined the board.", {"Helena Brask|PERSON|helena-brask"}},
   });
 }
 

@@ -20,6 +20,12 @@ TEST_F(GazetteerPassTest, Candidates) {
       {"It raised US$42m.", {}},
       // A written-out place opening an institution name is part of it.
       {"The Hong Kong Monetary Authority said so.", {}},
+      // An ambiguous place beside another name word is left to the runs.
+      {"Fans of Cambridge United cheered.", {}},
+      {"She met Helena Brask there.", {}},
+      {"She met Elia Kazan there.", {}},
+      {"The startup left Cambridge for Boston.",
+       {"Cambridge|LOCATION|gazetteer:cambridge", "Boston|LOCATION|gazetteer:boston"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
