@@ -73,8 +73,12 @@ class GazetteerMatcher {
       return 0;
     }
     // Exact-case phrases start with the word as written; any_case ones (stored folded)
-    // start with its folded form; ALL CAPS sentences try every phrase case-blind.
-    const bool upper = sentence.mode == SentenceMode::kUpper;
+    // start with its folded form; ALL CAPS sentences try every phrase case-blind, and so
+    // does a capitals word opening a prose sentence, for a wire dateline ("NEW YORK
+    // (Reuters) -", "OTTAWA 1996-08-22"), where Lookup accepts places only.
+    const bool dateline = sentence.mode == SentenceMode::kNormal && i == sentence.first_word &&
+                          word.shape == WordShape::kUpper;
+    const bool upper = sentence.mode == SentenceMode::kUpper || dateline;
     const bool ends_with_period = word.text.size() > 1 && word.text.back() == '.';
     size_t max_words = 0;
     if (!upper && !ends_with_period && word.indexed && word.text == word.folded) {
@@ -94,7 +98,7 @@ class GazetteerMatcher {
     if (n > 0) BuildKeys(i, i + n);
     for (; n > 0 && !*found; --n) {
       if (words_[i + n - 1].possessive) continue;
-      *found = Lookup(n, sentence.mode);
+      *found = Lookup(i, n, sentence, dateline);
       if (*found) break;
     }
     return n;
@@ -103,8 +107,9 @@ class GazetteerMatcher {
   // Where to go on when the match of `entry` over words [i, i + n) is a word of something
   // longer: a currency prefix ("US$42m"), a designator-anchored name ("Harwick Steel Corp",
   // "Hunt Orchard Co"), an organization named for a place ("Air Tarrowland"), a run an
-  // organization word ends ("Orchard Combustion Division") or a person's name ("Claude
-  // Varga"); 0 when the match stands.
+  // organization word ends ("Orchard Combustion Division"), a person's name ("Claude
+  // Varga") or any name an ambiguous place stands in ("Cambridge United"); 0 when the match
+  // stands.
   size_t WordOfLongerName(size_t i, size_t n, const GazetteerEntry& entry,
                           const SentenceWords& sentence) const {
     const bool place = entry.type == EntityType::kLocation;
@@ -130,6 +135,14 @@ class GazetteerMatcher {
       if (run_end > i + n && lists_.org_words->ContainsWord(words_[run_end - 1])) return run_end;
       if (run_end > i + n && n == 1 && lists_.first_names->ContainsWord(words_[i])) {
         return run_end;
+      }
+      // An ambiguous place beside another name word is a word of that name ("Cambridge
+      // United", "Helena Sukova", "Elia Kazan"): left to the runs, not dropped with its
+      // neighbour.
+      if (place && sentence.mode == SentenceMode::kNormal && n == 1 &&
+          words_[i].shape == WordShape::kCapital) {
+        if (run_end > i + n) return run_end;
+        if (i > sentence.begin && names_.IsNameWord(i - 1, sentence)) return i + n;
       }
     }
     return 0;
@@ -180,8 +193,10 @@ class GazetteerMatcher {
     }
   }
 
-  // The phrase of the first `n` words of the last BuildKeys range.
-  std::optional<GazetteerPhrase> Lookup(size_t n, SentenceMode mode) const {
+  // The phrase of the `n` words from `begin`, the last BuildKeys range; with `dateline`, a
+  // case-blind match must be a place that is no common word, written all in capitals.
+  std::optional<GazetteerPhrase> Lookup(size_t begin, size_t n, const SentenceWords& sentence,
+                                        bool dateline) const {
     if (const auto* phrases =
             gazetteer_.FindExact(std::string_view(exact_key_).substr(0, exact_ends_[n - 1]))) {
       return phrases->front();
@@ -189,10 +204,36 @@ class GazetteerMatcher {
     if (const auto* phrases =
             gazetteer_.FindFolded(std::string_view(folded_key_).substr(0, folded_ends_[n - 1]))) {
       for (const GazetteerPhrase& phrase : *phrases) {
-        if (phrase.any_case || mode == SentenceMode::kUpper) return phrase;
+        if (phrase.any_case || sentence.mode == SentenceMode::kUpper) return phrase;
+        if (dateline && IsCapitalsPlace(phrase, begin, n, sentence)) return phrase;
       }
     }
     return std::nullopt;
+  }
+
+  // True when `phrase` names a place that is no common word, words [begin, begin + n) are
+  // all written in capitals and what follows is a dateline's: the end of the sentence, a
+  // comma, dash or parenthesis, or a date ("OTTAWA 1996-08-22"); a score ("DETROIT 4") or a
+  // capitals word ("JAKARTA POST") is no dateline.
+  bool IsCapitalsPlace(const GazetteerPhrase& phrase, size_t begin, size_t n,
+                       const SentenceWords& sentence) const {
+    const GazetteerEntry& entry = gazetteer_.entries()[phrase.entry];
+    if (entry.type != EntityType::kLocation || entry.ambiguous) return false;
+    for (size_t k = begin; k < begin + n; ++k) {
+      if (words_[k].kind == TokenKind::kWord && words_[k].shape != WordShape::kUpper) {
+        return false;
+      }
+    }
+    const size_t next = begin + n;
+    if (next == sentence.end) return true;
+    const std::string_view text = words_[next].text;
+    if (text == "," || text == "(" || text == "-" || text == "\xE2\x80\x93" ||
+        text == "\xE2\x80\x94") {
+      return true;
+    }
+    // A date opens with its year or holds a dash or slash; a score is a small number.
+    return words_[next].kind == TokenKind::kNumber &&
+           (text.size() == 4 || text.find_first_of("-/") != std::string_view::npos);
   }
 
   const Gazetteer& gazetteer_;

@@ -13,11 +13,13 @@ namespace newsfacts {
 // Reads: words, sentence modes, cased facts. Writes: appends one typed candidate (rule
 // "gazetteer:<id>", priority kGazetteerPriority, `entry` set) per match, sentence by
 // sentence, with trailing designators; marks its words `covered`. An ambiguous one-word
-// match is `provisional`. Leaves uncovered: a place glued to a currency sign ("US$"), one
-// that opens or sits inside a designator-anchored name, one after a `place_name_openers`
-// word, an ambiguous word that opens a run an `org_words` word ends or a first name opening
-// a run; in prose, a written-out place opening an institution name ("Hong Kong Monetary
-// Authority").
+// match is `provisional`. A place in capitals opening a prose sentence as a wire dateline
+// ("NEW YORK (Reuters) -") is matched case-blind. Leaves uncovered: a place glued to a
+// currency sign ("US$"), one that opens or sits inside a designator-anchored name, one after
+// a `place_name_openers` word, an ambiguous word that opens a run an `org_words` word ends
+// or a first name opening a run; in prose, an ambiguous one-word place beside another name
+// word ("Cambridge United") and a written-out place opening an institution name ("Hong Kong
+// Monetary Authority").
 void MatchGazetteer(const PassRules& rules, WordView& view);
 
 // 2a. Names in an ALL CAPS sentence, read backward from a designator

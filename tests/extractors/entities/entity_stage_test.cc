@@ -333,6 +333,46 @@ TEST_F(EntityStageTest, PlaceTrapsAndInstitutionSpans) {
   });
 }
 
+TEST_F(EntityStageTest, PlacesBesideUnknownNamesStayPlaces) {
+  ExpectMentions({
+      // towns and provinces of wire copy that a deal slot would otherwise read as companies
+      {"The lender agreed to sell its Sunrise branch to a rival.", {"Sunrise|LOCATION|sunrise"}},
+      {"Grenhaven Corp of Bloomington said profit rose.",
+       {"Grenhaven Corp|ORG|grenhaven", "Bloomington|LOCATION|bloomington"}},
+      {"Tollvik moved its plant from Wuxi to Guangdong.",
+       {"Wuxi|LOCATION|wuxi", "Guangdong|LOCATION|guangdong"}},
+      {"Exports from Saskatchewan and Tamil Nadu rose.",
+       {"Saskatchewan|LOCATION|saskatchewan", "Tamil Nadu|LOCATION|tamil-nadu"}},
+      {"Trade with the DRC and Eswatini slowed.",
+       {"DRC|LOCATION|democratic-republic-of-congo", "Eswatini|LOCATION|eswatini"}},
+      // an ambiguous place needs evidence at the start of a sentence
+      {"Reading the filing took an hour.", {}},
+      {"The startup moved from Reading to Leeds.",
+       {"Reading|LOCATION|reading", "Leeds|LOCATION|leeds"}},
+      // nor does one beside another name swallow it or fall with it
+      {"Analysts said Helena Brask joined the board.", {"Helena Brask|PERSON|helena-brask"}},
+  });
+}
+
+TEST_F(EntityStageTest, CompaniesNamedForPlacesStayOneName) {
+  ExpectMentions({
+      {"Reporters at the Washington Post covered the sale.",
+       {"Washington Post|ORG|washington-post"}},
+      {"Phoenix Technologies licensed its firmware to laptop makers.",
+       {"Phoenix Technologies|ORG|phoenix-technologies"}},
+      {"The fund sold its stake in Jordan Industries.",
+       {"Jordan Industries|ORG|jordan-industries"}},
+      {"Bank of America lent the buyer the money.", {"Bank of America|ORG|bank-of-america"}},
+      {"China Mobile added subscribers.", {"China Mobile|ORG|china-mobile"}},
+      {"Texas Instruments makes analog chips in Dallas.",
+       {"Texas Instruments|ORG|texas-instruments", "Dallas|LOCATION|dallas"}},
+      {"Analysts at the New York Times asked twice.", {"New York Times|ORG|new-york-times"}},
+      {"Boston Scientific bought a stent maker.", {"Boston Scientific|ORG|boston-scientific"}},
+      {"Norfolk Southern and Georgia-Pacific signed a freight contract.",
+       {"Norfolk Southern|ORG|norfolk-southern", "Georgia-Pacific|ORG|georgia-pacific"}},
+  });
+}
+
 TEST_F(EntityStageTest, EntitiesCarryCanonicalNamesParentsAndAliases) {
   Document doc = Run("AWS grew. Amazon Web Services hired. Brightwave Labs Inc. sued.");
   ASSERT_EQ(doc.entities().size(), 2u);

@@ -20,6 +20,21 @@ TEST_F(GazetteerPassTest, Candidates) {
       {"It raised US$42m.", {}},
       // A written-out place opening an institution name is part of it.
       {"The Hong Kong Monetary Authority said so.", {}},
+      // An ambiguous place beside another name word is left to the runs.
+      {"Fans of Cambridge United cheered.", {}},
+      {"She met Helena Brask there.", {}},
+      {"She met Elia Kazan there.", {}},
+      {"The startup left Cambridge for Boston.",
+       {"Cambridge|LOCATION|gazetteer:cambridge", "Boston|LOCATION|gazetteer:boston"}},
+      // A wire dateline in capitals opening a prose sentence names a place; capitals
+      // elsewhere in prose, or a place that is a common word, do not.
+      {"NEW YORK (Reuters) - Shares of Kestrel rose.",
+       {"NEW YORK|LOCATION|gazetteer:new-york-city", "Reuters|ORG|gazetteer:reuters"}},
+      {"OTTAWA 1996-08-22", {"OTTAWA|LOCATION|gazetteer:ottawa"}},
+      {"Shares rose in NEW YORK trading.", {}},
+      {"READING 1996-08-22", {}},
+      {"DETROIT 4 Toronto 2", {"Toronto|LOCATION|gazetteer:toronto"}},
+      {"JAKARTA POST editors met on Monday.", {}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
