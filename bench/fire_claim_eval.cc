@@ -3,7 +3,9 @@
 // Usage: fire_claim_eval DEV.jsonl [--errors N]   (e.g. ../shared/data/fire/dev.simple.jsonl)
 //
 // Gold: ActionBuy (head buys tail) is acquired(head -> tail), ActionSell (head sells tail) is
-// sold(head -> tail), ActionMerge is merged_with (either order). Each sentence runs through
+// sold(head -> tail), ActionMerge is merged_with (either order); apart from the deal total,
+// Employeeof (person -> organization) is holds_role and Subsidiaryof (child -> parent)
+// subsidiary_of. Each sentence runs through
 // the full pipeline; a claim of those predicates is correct when a gold relation of its
 // predicate not matched yet has both arguments matching leniently (bench/scoring.h) the
 // claim's subject and object texts. Micro precision, recall and F1 per predicate and overall.
@@ -35,13 +37,16 @@ struct Relation {
   std::string object;
 };
 
-constexpr const char* kPredicates[] = {"acquired", "sold", "merged_with"};
+constexpr const char* kDealPredicates[] = {"acquired", "sold", "merged_with"};
+constexpr const char* kOtherPredicates[] = {"holds_role", "subsidiary_of"};
 
 // The claim predicate of a FIRE relation type; empty for types no claim expresses.
 std::string PredicateOf(const std::string& fire_type) {
   if (fire_type == "ActionBuy") return "acquired";
   if (fire_type == "ActionSell") return "sold";
   if (fire_type == "ActionMerge") return "merged_with";
+  if (fire_type == "Employeeof") return "holds_role";
+  if (fire_type == "Subsidiaryof") return "subsidiary_of";
   return "";
 }
 
@@ -102,10 +107,11 @@ void ScoreSentence(const Document& doc, const std::vector<Relation>& gold, const
   std::vector<bool> gold_matched(gold.size(), false);
   for (const Relation& relation : gold) ++tally->counts[relation.predicate].gold;
   for (const Claim& claim : doc.claims()) {
-    if (std::find(std::begin(kPredicates), std::end(kPredicates), claim.predicate) ==
-        std::end(kPredicates)) {
-      continue;
-    }
+    const bool scored = std::find(std::begin(kDealPredicates), std::end(kDealPredicates),
+                                  claim.predicate) != std::end(kDealPredicates) ||
+                        std::find(std::begin(kOtherPredicates), std::end(kOtherPredicates),
+                                  claim.predicate) != std::end(kOtherPredicates);
+    if (!scored) continue;
     const Relation found{claim.predicate, std::string(doc.Text(claim.subject_span)),
                          std::string(doc.Text(claim.object_span))};
     ++tally->counts[found.predicate].found;
@@ -150,17 +156,21 @@ Tally Evaluate(const Pipeline& pipeline, std::istream& in) {
   return tally;
 }
 
-// Prints one row per predicate, the total row and the first `show_errors` error lines.
+// Prints one row per deal predicate, their total row, the rows of the other predicates and
+// the first `show_errors` error lines.
 void PrintReport(const Tally& tally, size_t show_errors) {
   std::printf("fire: %zu sentences\n", tally.sentences);
-  Counts all;
-  for (const char* predicate : kPredicates) {
+  auto row_of = [&](const char* predicate) {
     const auto row = tally.counts.find(predicate);
-    const Counts c = row == tally.counts.end() ? Counts{} : row->second;
-    PrintRow(predicate, c);
-    all += c;
+    return row == tally.counts.end() ? Counts{} : row->second;
+  };
+  Counts all;
+  for (const char* predicate : kDealPredicates) {
+    PrintRow(predicate, row_of(predicate));
+    all += row_of(predicate);
   }
   PrintRow("ALL", all);
+  for (const char* predicate : kOtherPredicates) PrintRow(predicate, row_of(predicate));
   for (size_t k = 0; k < std::min(show_errors, tally.errors.size()); ++k)
     std::printf("    %s\n", tally.errors[k].c_str());
 }
