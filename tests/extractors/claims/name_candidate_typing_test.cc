@@ -113,6 +113,13 @@ TEST(NameCandidateTypingTest, APlaceBeforeTheTargetIsWhereItIsFrom) {
             (std::vector<std::string>{"acquired Brindle -> Quorvane"}));
 }
 
+TEST(NameCandidateTypingTest, TheSourceOfAReportIsNoBuyer) {
+  EXPECT_EQ(
+      Claims(Extract(
+          "An era ends when Korvex sells off its printer business, according to Tallmark Daily.")),
+      (std::vector<std::string>{"sold Korvex -> -"}));
+}
+
 TEST(NameCandidateTypingTest, AFundingRoundIsNoName) {
   const Document doc = Extract("The round, a Series E, valued Quillara at $6 billion.");
   for (const std::string& mention : Mentions(doc)) {
