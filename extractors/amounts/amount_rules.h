@@ -80,6 +80,10 @@ struct AmountRuleSet {
   std::vector<AmountRule> rules;
   std::unique_ptr<Regex> currency_gate;  // null: digit rules run on every sentence with a digit
   std::unique_ptr<Regex> word_gate;      // prefilter words and patterns; null: word rules never run
+  // The gates in multi-line mode, to scan an article's sentences joined by newlines at once
+  // (sentence_gates.h); null exactly when the gate is.
+  std::unique_ptr<Regex> currency_gate_scanner;
+  std::unique_ptr<Regex> word_gate_scanner;
 };
 
 // Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates
