@@ -27,7 +27,8 @@ std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document
   const std::string_view sentence = doc.Text(span);
   std::vector<Candidate> candidates;
   std::vector<std::string_view> groups;
-  for (const AmountRule& rule : rules.rules) {
+  for (const int index : rules.rule_prefilter->Candidates(sentence)) {
+    const AmountRule& rule = rules.rules[static_cast<size_t>(index)];
     if (rule.needs_digits ? !gate.digit_rules : !gate.word_rules) continue;
     size_t pos = 0;
     while (pos <= sentence.size() && rule.re->Find(sentence, pos, sentence.size(), &groups)) {

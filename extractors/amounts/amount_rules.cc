@@ -228,6 +228,11 @@ StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& s
   for (const auto& [source, json] : files) {
     NEWSFACTS_RETURN_IF_ERROR(LoadRules(*source, json, set->tables, ids, set->rules));
   }
+  std::vector<const Regex*> patterns;
+  for (const AmountRule& rule : set->rules) patterns.push_back(rule.re.get());
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
+  if (!prefilter.ok()) return prefilter.status().WithContext("amounts");
+  set->rule_prefilter = std::move(*prefilter);
   return set;
 }
 

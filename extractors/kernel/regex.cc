@@ -4,13 +4,6 @@
 #include <re2/re2.h>
 
 namespace newsfacts {
-namespace {
-
-// RE2's default (8 MB) is too small for the amount rules once their currency tables are
-// expanded into alternations; 64 MB holds the largest built-in rule with room to spare.
-constexpr int64_t kMaxProgramMemory = int64_t{64} << 20;
-
-}  // namespace
 
 Regex::Regex(std::unique_ptr<re2::RE2> re) : re_(std::move(re)) {}
 Regex::~Regex() = default;

@@ -2,6 +2,7 @@
 // options (UTF-8, no logging to stderr, one memory budget) and the same error messages.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +20,11 @@ namespace newsfacts {
 // One compiled pattern. Immutable after Compile; thread-safe.
 class Regex {
  public:
+  // RE2's memory budget for one pattern: its default (8 MB) is too small for the amount
+  // rules once their currency tables are expanded into alternations; 64 MB holds the largest
+  // built-in rule with room to spare.
+  static constexpr int64_t kMaxProgramMemory = int64_t{64} << 20;
+
   struct Options {
     bool case_sensitive = true;  // false: the whole pattern ignores case
   };

@@ -33,6 +33,7 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(pattern->case_sensitive());
+    options.set_max_mem(Regex::kMaxProgramMemory);
     int id = 0;
     if (impl->filter.Add(pattern->pattern(), options, &id) != RE2::NoError) {
       return Status::InvalidArgument("prefilter: a pattern does not compile");
