@@ -20,7 +20,8 @@ struct Candidate {
   size_t order = 0;
 };
 
-// Every verified match of every rule that `gate` lets run, with article offsets.
+// Every verified match of every rule that `gate` lets run and the rule prefilter deems able
+// to match, with article offsets.
 std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document& doc,
                                       size_t sentence_index, SentenceGate gate) {
   const Span& span = doc.sentences()[sentence_index].span;
