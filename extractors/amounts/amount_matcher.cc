@@ -20,23 +20,17 @@ struct Candidate {
   size_t order = 0;
 };
 
-// Every verified match of every rule that passes the sentence's gates, with article offsets.
+// Every verified match of every rule that `gate` lets run and the rule prefilter deems able
+// to match, with article offsets.
 std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document& doc,
-                                      size_t sentence_index) {
+                                      size_t sentence_index, SentenceGate gate) {
   const Span& span = doc.sentences()[sentence_index].span;
   const std::string_view sentence = doc.Text(span);
-  // Prefilter: digit rules need a digit and a currency (currency_gate); word rules need a
-  // magnitude word or a prefilter pattern (prefilter_words, prefilter_patterns).
-  const bool has_digit =
-      std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit) &&
-      (rules.currency_gate == nullptr || rules.currency_gate->Contains(sentence));
-  const bool has_word = rules.word_gate != nullptr && rules.word_gate->Contains(sentence);
   std::vector<Candidate> candidates;
-  if (!has_digit && !has_word) return candidates;
-
   std::vector<std::string_view> groups;
-  for (const AmountRule& rule : rules.rules) {
-    if (rule.needs_digits ? !has_digit : !has_word) continue;
+  for (const int index : rules.rule_prefilter->Candidates(sentence)) {
+    const AmountRule& rule = rules.rules[static_cast<size_t>(index)];
+    if (rule.needs_digits ? !gate.digit_rules : !gate.word_rules) continue;
     size_t pos = 0;
     while (pos <= sentence.size() && rule.re->Find(sentence, pos, sentence.size(), &groups)) {
       const size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
@@ -102,10 +96,11 @@ void LinkRestatement(const Tables& tables, const Document& doc, size_t sentence_
 }  // namespace
 
 void FindAmountsInSentence(const AmountRuleSet& rules, const Document& doc, size_t sentence_index,
-                           std::vector<Amount>& out) {
+                           SentenceGate gate, std::vector<Amount>& out) {
   const Span& span = doc.sentences()[sentence_index].span;
   if (span.end > doc.text().size() || span.empty()) return;
-  for (Amount& amount : ResolveOverlaps(FindCandidates(rules, doc, sentence_index))) {
+  if (!gate.digit_rules && !gate.word_rules) return;
+  for (Amount& amount : ResolveOverlaps(FindCandidates(rules, doc, sentence_index, gate))) {
     LinkRestatement(rules.tables, doc, sentence_index, out, amount);
     out.push_back(std::move(amount));
   }

@@ -107,6 +107,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
   StatusOr<std::unique_ptr<Regex>> re = CompilePattern(pattern, macros);
   if (!re.ok()) return re.status();
   rule.re = std::move(*re);
+  rule.re->PrepareGroupSearch();  // every rule reports groups
   for (const auto& [field, target] :
        {std::pair<const char*, std::unique_ptr<Regex>*>{"veto_before", &rule.veto_before},
         {"veto_after", &rule.veto_after}}) {
@@ -162,13 +163,26 @@ Status LoadRules(const RuleSource& source, const Json& json, const Tables& table
   return Status::Ok();
 }
 
+// Compiles `source` into `gate` and, in multi-line mode, into `scanner`, which reports where
+// its matches start (sentence_gates.h).
+Status CompileGate(const std::string& source, const MacroTable& macros,
+                   std::unique_ptr<Regex>& gate, std::unique_ptr<Regex>& scanner) {
+  StatusOr<std::unique_ptr<Regex>> compiled = CompilePattern(source, macros);
+  if (!compiled.ok()) return compiled.status();
+  StatusOr<std::unique_ptr<Regex>> multi_line = CompilePattern("(?m:" + source + ")", macros);
+  if (!multi_line.ok()) return multi_line.status();
+  gate = std::move(*compiled);
+  scanner = std::move(*multi_line);
+  scanner->PrepareGroupSearch();
+  return Status::Ok();
+}
+
 // Compiles the currency gate and the prefilter word gate from the merged tables.
 Status CompileGates(AmountRuleSet& set) {
   if (!set.tables.currency_gate.empty()) {
-    StatusOr<std::unique_ptr<Regex>> gate =
-        CompilePattern(set.tables.currency_gate, set.tables.macros);
-    if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
-    set.currency_gate = std::move(*gate);
+    NEWSFACTS_RETURN_IF_ERROR(CompileGate(set.tables.currency_gate, set.tables.macros,
+                                          set.currency_gate, set.currency_gate_scanner)
+                                  .WithContext("amounts: currency_gate"));
   }
   // The word gate: any prefilter word (any case) or a match of any prefilter pattern.
   std::string word_gate;
@@ -179,9 +193,9 @@ Status CompileGates(AmountRuleSet& set) {
     word_gate += (word_gate.empty() ? "(?:" : "|(?:") + pattern + ")";
   }
   if (!word_gate.empty()) {
-    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(word_gate, set.tables.macros);
-    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words/patterns");
-    set.word_gate = std::move(*gate);
+    NEWSFACTS_RETURN_IF_ERROR(
+        CompileGate(word_gate, set.tables.macros, set.word_gate, set.word_gate_scanner)
+            .WithContext("amounts: prefilter_words/patterns"));
   }
   return Status::Ok();
 }
@@ -214,6 +228,11 @@ StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& s
   for (const auto& [source, json] : files) {
     NEWSFACTS_RETURN_IF_ERROR(LoadRules(*source, json, set->tables, ids, set->rules));
   }
+  std::vector<const Regex*> patterns;
+  for (const AmountRule& rule : set->rules) patterns.push_back(rule.re.get());
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
+  if (!prefilter.ok()) return prefilter.status().WithContext("amounts");
+  set->rule_prefilter = std::move(*prefilter);
   return set;
 }
 

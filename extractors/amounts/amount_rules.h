@@ -11,6 +11,7 @@
 
 #include "extractors/amounts/amount_tables.h"
 #include "extractors/kernel/regex.h"
+#include "extractors/kernel/rule_prefilter.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/status.h"
 
@@ -80,6 +81,12 @@ struct AmountRuleSet {
   std::vector<AmountRule> rules;
   std::unique_ptr<Regex> currency_gate;  // null: digit rules run on every sentence with a digit
   std::unique_ptr<Regex> word_gate;      // prefilter words and patterns; null: word rules never run
+  // The gates in multi-line mode, to scan an article's sentences joined by newlines at once
+  // (sentence_gates.h); null exactly when the gate is.
+  std::unique_ptr<Regex> currency_gate_scanner;
+  std::unique_ptr<Regex> word_gate_scanner;
+  // Which rules (indices into `rules`) may match a sentence, from the literals they require.
+  std::unique_ptr<RulePrefilter> rule_prefilter;
 };
 
 // Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates

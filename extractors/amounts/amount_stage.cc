@@ -27,8 +27,9 @@ StatusOr<std::unique_ptr<AmountStage>> AmountStage::Create(const RuleSources& ru
 
 Status AmountStage::Process(Document& doc) const {
   std::vector<Amount> found;
+  const std::vector<amounts::SentenceGate> gates = amounts::PassGates(*impl_->rules, doc);
   for (size_t i = 0; i < doc.sentences().size(); ++i) {
-    amounts::FindAmountsInSentence(*impl_->rules, doc, i, found);
+    amounts::FindAmountsInSentence(*impl_->rules, doc, i, gates[i], found);
   }
   amounts::DropAmountsWithoutContext(*impl_->rules, doc, found);
   doc.mutable_amounts() = std::move(found);

@@ -39,6 +39,8 @@ bool Regex::Find(std::string_view text, size_t begin, size_t end,
   return true;
 }
 
+void Regex::PrepareGroupSearch() const { re_->ReverseProgramSize(); }
+
 int Regex::GroupCount() const { return re_->NumberOfCapturingGroups(); }
 
 const std::map<std::string, int>& Regex::NamedGroups() const { return re_->NamedCapturingGroups(); }

@@ -39,6 +39,10 @@ class Regex {
             std::vector<std::string_view>* groups) const;
   // True when the pattern matches anywhere in `text`.
   bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
+  // Compiles now the reversed program that RE2 builds on the first Find reporting groups (it
+  // runs backwards from a match's end to find its start), so that cost is paid at load, once,
+  // rather than by the first article. Thread-safe; later calls do nothing.
+  void PrepareGroupSearch() const;
 
   // Capturing groups, not counting the whole match.
   int GroupCount() const;
