@@ -31,7 +31,7 @@ std::vector<std::pair<std::string, bool>> LicensedGroups(const ClaimRule& rule,
 }
 
 // Runs the licensed rules the prefilter lets through over `sentence`, calling
-// visit(rule, match, group, is_object) for each participant group of each match.
+// visit(rule, group, is_object) for each participant group of each match.
 template <typename Visit>
 void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
                           const ClaimCues& cues, const AbstractSentence& sentence, Visit visit) {
