@@ -93,7 +93,9 @@ Status ParseExample(const Json& json, AmountExample& example) {
   return Status::Ok();
 }
 
-Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
+// Parses one rule; its pattern is compiled by `prefilter`, as the prefilter's next pattern.
+Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilder& prefilter,
+                 AmountRule& rule) {
   NEWSFACTS_RETURN_IF_ERROR(
       CheckKeys(json,
                 {"id", "priority", "pattern", "veto_before", "veto_after", "needs_currency_context",
@@ -104,7 +106,9 @@ Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
   std::string pattern;
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "pattern", &pattern));
   if (pattern.empty()) return Status::InvalidArgument("missing \"pattern\"");
-  StatusOr<std::unique_ptr<Regex>> re = CompilePattern(pattern, macros);
+  StatusOr<std::string> expanded = macros.Expand(pattern);
+  if (!expanded.ok()) return expanded.status();
+  StatusOr<std::unique_ptr<Regex>> re = prefilter.Add(*expanded, {});
   if (!re.ok()) return re.status();
   rule.re = std::move(*re);
   rule.re->PrepareGroupSearch();  // every rule reports groups
@@ -133,9 +137,11 @@ Status ParseRule(const Json& json, const MacroTable& macros, AmountRule& rule) {
   return ReadStringList(json, "not_money", &rule.not_money);
 }
 
-// Compiles the rules of one file, appending to `rules`; `ids` holds the ids seen so far.
+// Compiles the rules of one file through `prefilter`, appending to `rules`; `ids` holds the
+// ids seen so far.
 Status LoadRules(const RuleSource& source, const Json& json, const Tables& tables,
-                 std::set<std::string>& ids, std::vector<AmountRule>& rules) {
+                 RulePrefilterBuilder& prefilter, std::set<std::string>& ids,
+                 std::vector<AmountRule>& rules) {
   if (!json.contains("rules")) return Status::Ok();
   if (!json["rules"].is_array()) {
     return Status::InvalidArgument(source.path + ": \"rules\" must be an array");
@@ -156,8 +162,9 @@ Status LoadRules(const RuleSource& source, const Json& json, const Tables& table
     if (!ids.insert(rule.id).second) {
       return Status::InvalidArgument(where + ": duplicate rule id");
     }
-    NEWSFACTS_RETURN_IF_ERROR(
-        GuardJson(where, [&] { return ParseRule(entry, tables.macros, rule).WithContext(where); }));
+    NEWSFACTS_RETURN_IF_ERROR(GuardJson(where, [&] {
+      return ParseRule(entry, tables.macros, prefilter, rule).WithContext(where);
+    }));
     rules.push_back(std::move(rule));
   }
   return Status::Ok();
@@ -225,14 +232,14 @@ StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& s
   AddTableMacros(set->tables);
   NEWSFACTS_RETURN_IF_ERROR(CompileGates(*set));
   std::set<std::string> ids;
+  // Each rule is compiled once, for matching and for the prefilter that picks the rules to run.
+  RulePrefilterBuilder prefilter;
   for (const auto& [source, json] : files) {
-    NEWSFACTS_RETURN_IF_ERROR(LoadRules(*source, json, set->tables, ids, set->rules));
+    NEWSFACTS_RETURN_IF_ERROR(LoadRules(*source, json, set->tables, prefilter, ids, set->rules));
   }
-  std::vector<const Regex*> patterns;
-  for (const AmountRule& rule : set->rules) patterns.push_back(rule.re.get());
-  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = RulePrefilter::Create(patterns);
-  if (!prefilter.ok()) return prefilter.status().WithContext("amounts");
-  set->rule_prefilter = std::move(*prefilter);
+  StatusOr<std::unique_ptr<RulePrefilter>> built = prefilter.Build();
+  if (!built.ok()) return built.status().WithContext("amounts");
+  set->rule_prefilter = std::move(*built);
   return set;
 }
 

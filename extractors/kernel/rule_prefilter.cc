@@ -40,17 +40,6 @@ std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
   return candidates;
 }
 
-StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilter::Create(
-    const std::vector<const Regex*>& patterns) {
-  RulePrefilterBuilder builder;
-  for (const Regex* pattern : patterns) {
-    StatusOr<std::unique_ptr<Regex>> added =
-        builder.Add(pattern->pattern(), {.case_sensitive = pattern->case_sensitive()});
-    if (!added.ok()) return added.status();
-  }
-  return builder.Build();
-}
-
 struct RulePrefilterBuilder::Impl {
   std::shared_ptr<re2::FilteredRE2> filter = std::make_shared<re2::FilteredRE2>(kMinAtomLength);
 };

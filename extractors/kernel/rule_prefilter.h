@@ -16,10 +16,6 @@ namespace newsfacts {
 // Immutable after RulePrefilterBuilder::Build; thread-safe.
 class RulePrefilter {
  public:
-  // The prefilter of patterns compiled already (not owned; only read here), for callers that
-  // keep their own Regex objects: each pattern is analysed once more. InvalidArgument as
-  // RulePrefilterBuilder::Add.
-  static StatusOr<std::unique_ptr<RulePrefilter>> Create(const std::vector<const Regex*>& patterns);
   ~RulePrefilter();
 
   // The indices, ascending, of the patterns that may match `text`; a pattern left out
