@@ -180,6 +180,13 @@ PassRules PassRules::Of(const Gazetteer& gazetteer, const EntityPatterns& patter
                    &patterns.List("funding_words")};
 }
 
+bool WordView::AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
+  for (size_t k = begin; k < end; ++k) {
+    if (list.ContainsWord(words[k])) return true;
+  }
+  return false;
+}
+
 size_t WordView::WordCount(size_t begin, size_t end) const {
   size_t count = 0;
   for (size_t k = begin; k < end; ++k) count += words[k].kind == TokenKind::kWord ? 1 : 0;

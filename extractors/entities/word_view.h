@@ -99,6 +99,8 @@ struct WordView {
   const SentenceWords& SentenceOf(const Candidate& c) const { return sentences[c.sentence]; }
   // The number of letter or digit words in [begin, end).
   size_t WordCount(size_t begin, size_t end) const;
+  // True when a word of [begin, end) is in `list`.
+  bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const;
 
   std::vector<EntityWord> words;
   std::vector<SentenceWords> sentences;

@@ -120,14 +120,6 @@ class EntityTable {
   std::unordered_map<std::string, size_t> by_key_;
 };
 
-// True when a word of `c` is in `list`.
-bool HoldsWordOf(const WordView& view, const Candidate& c, const PhraseList& list) {
-  for (size_t w = c.begin; w < c.end; ++w) {
-    if (list.ContainsWord(view.words[w])) return true;
-  }
-  return false;
-}
-
 // The untyped runs that overlap no kept mention nor each other, hold no funding word ("Series
 // E") and are not a lone descriptor noun (a filing's defined terms: "the Partnership"), in
 // text order, as name candidates.
@@ -140,8 +132,10 @@ std::vector<NameCandidate> UntypedRuns(const PassRules& rules, const WordView& v
   }
   std::vector<NameCandidate> out;
   for (const Candidate& c : view.candidates) {
-    if (c.typed || c.begin >= c.name_end || HoldsWordOf(view, c, *rules.funding_words)) continue;
-    if (view.WordCount(c.begin, c.name_end) == 1 && HoldsWordOf(view, c, *rules.descriptor_nouns)) {
+    if (c.typed || c.begin >= c.name_end) continue;
+    if (view.AnyWordIn(*rules.funding_words, c.begin, c.end)) continue;
+    if (view.WordCount(c.begin, c.name_end) == 1 &&
+        view.AnyWordIn(*rules.descriptor_nouns, c.begin, c.end)) {
       continue;
     }
     bool free = true;

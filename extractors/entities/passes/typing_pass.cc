@@ -72,7 +72,7 @@ class RunTyper {
     if (initial_single_word && !rule.sentence_initial) return false;
     if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) return false;
     if (rule.title_words && !AllTitleWords(c.begin, c.name_end)) return false;
-    if (rule.name_excludes != nullptr && AnyWordIn(*rule.name_excludes, c.begin, c.end)) {
+    if (rule.name_excludes != nullptr && view_.AnyWordIn(*rule.name_excludes, c.begin, c.end)) {
       return false;
     }
     if (rule.name_starts_with != nullptr &&
@@ -117,13 +117,6 @@ class RunTyper {
       if (rules_.of_words->ContainsWord(words_[k]) && heads.MatchEndingAt(words_, k, c.begin) > 0) {
         return true;
       }
-    }
-    return false;
-  }
-
-  bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const {
-    for (size_t k = begin; k < end; ++k) {
-      if (list.ContainsWord(words_[k])) return true;
     }
     return false;
   }
