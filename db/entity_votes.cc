@@ -11,7 +11,7 @@ constexpr std::string_view kCreate =
     "CREATE TEMP TABLE IF NOT EXISTS entities_to_decide (id INTEGER PRIMARY KEY)";
 
 // A mention found by the gazetteer counts before any other: its type and name were curated.
-// The votes are the tallies of migration 0009, kept by triggers on mentions and entity_names.
+// The votes are the tallies of migration 0010, kept by triggers on mentions and entity_names.
 constexpr std::string_view kDecide =
     "UPDATE main.entities SET "
     "type = coalesce((SELECT v.type FROM main.entity_type_votes v "

@@ -1,4 +1,4 @@
--- 0009_entity_vote_tallies: the votes that decide an entity's name and type (db/entity_votes.h)
+-- 0010_entity_vote_tallies: the votes that decide an entity's name and type (db/entity_votes.h)
 -- kept as running tallies, updated by triggers as mentions and entity_names rows are inserted
 -- and deleted (merge and replaced articles included). Deciding an entity read every mention of
 -- it, so each batch commit grew with the database: 11.8 s of a 48 s ingest of 20,050 articles,

@@ -131,7 +131,7 @@ TEST(EntityVotesTest, MergeGivesTheRowsOfOneIngestInEitherInputOrder) {
   }
 }
 
-// The tallies the triggers keep (migration 0009, issue 16) against a count of the stored rows:
+// The tallies the triggers keep (migration 0010, issue 16) against a count of the stored rows:
 // the votes by type and by name, non-zero only.
 Rows StoredTallies(const std::string& path) {
   return ReadRows(path,
