@@ -16,9 +16,9 @@ namespace {
 
 // The groups a rule's licensed predicates read: (group name, is an object). The `asset` group
 // (a thing described, not named) only ever keeps a candidate untyped.
-std::vector<std::pair<std::string, bool>> LicensedGroups(const ClaimRule& rule,
-                                                         const ClaimCues& cues) {
-  std::vector<std::pair<std::string, bool>> groups;
+std::vector<std::pair<std::string_view, bool>> LicensedGroups(const ClaimRule& rule,
+                                                              const ClaimCues& cues) {
+  std::vector<std::pair<std::string_view, bool>> groups;
   if (cues.TypesNameCandidates(rule.predicate)) {
     groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
   }
@@ -41,7 +41,7 @@ void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilt
   for (const int index : prefilter.Candidates(sentence.text())) {
     const ClaimRule& rule = rules[static_cast<size_t>(index)];
     if (entities < rule.min_mentions) continue;
-    const std::vector<std::pair<std::string, bool>> groups = LicensedGroups(rule, cues);
+    const std::vector<std::pair<std::string_view, bool>> groups = LicensedGroups(rule, cues);
     if (groups.empty()) continue;
     for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
       for (const GroupSpan& span : match.groups) {
