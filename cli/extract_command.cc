@@ -163,20 +163,32 @@ int RunExtractCommand(const ExtractCommand& command) {
   for (const std::string& message : read->errors) PrintMessage(message);
 
   const bool several = read->articles.size() > 1;
-  for (RawArticle& raw : read->articles) {
-    Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
-    Status status = loaded->pipeline.Run(doc);
-    if (!status.ok()) {
-      PrintMessage(doc.meta().path + ": " + status.message());
-      return kExitSomeFailed;
+  const BatchLimits limits;
+  for (size_t first = 0; first < read->articles.size();) {
+    std::vector<Document> docs;
+    size_t bytes = 0;
+    while (first + docs.size() < read->articles.size() && !limits.Full(docs.size(), bytes)) {
+      RawArticle& raw = read->articles[first + docs.size()];
+      docs.push_back(Document::FromUtf8(std::move(raw.meta), raw.text));
+      bytes += docs.back().text().size();
     }
-    if (command.format == "text") {
-      std::cout << DocumentToText(doc) << (several ? "\n" : "");
-    } else {
-      // One article: a pretty object. Several (.jsonl): one compact object per line.
-      std::cout << DocumentToJson(doc, several ? -1 : 2) << "\n";
+    first += docs.size();
+    std::vector<Document*> batch;
+    for (Document& doc : docs) batch.push_back(&doc);
+    const std::vector<Status> statuses = loaded->pipeline.RunBatch(batch);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (!statuses[i].ok()) {
+        PrintMessage(docs[i].meta().path + ": " + statuses[i].message());
+        return kExitSomeFailed;
+      }
+      if (command.format == "text") {
+        std::cout << DocumentToText(docs[i]) << (several ? "\n" : "");
+      } else {
+        // One article: a pretty object. Several (.jsonl): one compact object per line.
+        std::cout << DocumentToJson(docs[i], several ? -1 : 2) << "\n";
+      }
+      if (command.explain) PrintUnexplained(docs[i]);
     }
-    if (command.explain) PrintUnexplained(doc);
   }
   std::cout.flush();
   return read->errors.empty() ? kExitOk : kExitSomeFailed;

@@ -1,5 +1,6 @@
-// The streaming filter: a reader thread numbers the records, workers extract them, and the
-// calling thread writes the results back in input order through a bounded reorder window.
+// The streaming filter: a reader thread numbers the records, workers extract them in batches of
+// what is waiting, and the calling thread writes the results back in input order through a
+// bounded reorder window.
 #include "cli/extract_stream.h"
 
 #include <atomic>
@@ -37,24 +38,50 @@ std::string ErrorLine(const std::string& message, size_t line_number) {
       -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// Returns the facts line of one record, or an error line.
-Output Extract(const Record& record, const Pipeline& pipeline,
-               const ExtractStreamOptions& options) {
-  const auto failed = [&](const std::string& message) {
-    return Output{ErrorLine(message, record.line_number),
-                  options.name + ":" + std::to_string(record.line_number) + ": " + message};
-  };
-  if (record.too_long) {
-    return failed("record longer than " + std::to_string(kMaxArticleFileBytes >> 20) +
-                  " MB; skipped");
+// The error output of `record`.
+Output Failed(const Record& record, const ExtractStreamOptions& options,
+              const std::string& message) {
+  return Output{ErrorLine(message, record.line_number),
+                options.name + ":" + std::to_string(record.line_number) + ": " + message};
+}
+
+// Extracts `records` together (Pipeline::RunBatch) and puts the facts line or error line of
+// each into `window`.
+void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
+                  const ExtractStreamOptions& options, ReorderWindow<Output>& window) {
+  std::vector<Document> docs;
+  std::vector<const Record*> extracted;  // the record of each of `docs`
+  docs.reserve(records.size());
+  for (Record& record : records) {
+    if (record.too_long) {
+      window.Put(record.sequence,
+                 Failed(record, options,
+                        "record longer than " + std::to_string(kMaxArticleFileBytes >> 20) +
+                            " MB; skipped"));
+      continue;
+    }
+    StatusOr<RawArticle> raw = ReadJsonLine(options.name, record.line, record.record_index);
+    std::string().swap(record.line);
+    if (!raw.ok()) {
+      window.Put(record.sequence, Failed(record, options, raw.status().message()));
+      continue;
+    }
+    docs.push_back(Document::FromUtf8(std::move(raw->meta), raw->text));
+    extracted.push_back(&record);
   }
-  StatusOr<RawArticle> raw = ReadJsonLine(options.name, record.line, record.record_index);
-  if (!raw.ok()) return failed(raw.status().message());
-  Document doc = Document::FromUtf8(std::move(raw->meta), raw->text);
-  if (Status status = pipeline.Run(doc); !status.ok()) return failed(status.message());
-  const FactsProvenance provenance{options.tool_version, options.rules_fingerprint,
-                                   ContentHash(doc)};
-  return Output{DocumentToFactsLine(doc, provenance), ""};
+  std::vector<Document*> batch;
+  for (Document& doc : docs) batch.push_back(&doc);
+  const std::vector<Status> statuses = pipeline.RunBatch(batch);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Record& record = *extracted[i];
+    if (!statuses[i].ok()) {
+      window.Put(record.sequence, Failed(record, options, statuses[i].message()));
+      continue;
+    }
+    const FactsProvenance provenance{options.tool_version, options.rules_fingerprint,
+                                     ContentHash(docs[i])};
+    window.Put(record.sequence, Output{DocumentToFactsLine(docs[i], provenance), ""});
+  }
 }
 
 }  // namespace
@@ -63,8 +90,10 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
                                       const ExtractStreamOptions& options,
                                       const std::function<void(const std::string&)>& on_message) {
   const size_t jobs = options.jobs > 0 ? static_cast<size_t>(options.jobs) : 1;
-  ReorderWindow<Output> window(options.window > 0 ? options.window : 4 * jobs);
-  BoundedQueue<Record> records(jobs);
+  const BatchLimits limits;
+  ReorderWindow<Output> window(options.window > 0 ? options.window : 2 * jobs * limits.articles);
+  // Room for a batch per worker, so a worker finds one waiting when it is done with its last.
+  BoundedQueue<Record> records(jobs * limits.articles, jobs * limits.text_bytes);
   std::atomic<bool> stop{false};
   ExtractStreamSummary summary;
 
@@ -78,7 +107,8 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
       record.line_number = line_number;
       record.record_index = record_index++;
       record.sequence = window.Reserve();
-      if (!records.Push(std::move(record))) break;
+      const size_t bytes = record.line.size();
+      if (!records.Push(std::move(record), bytes)) break;
       record = Record{};
     }
     records.Close();
@@ -86,8 +116,19 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
   std::vector<std::thread> workers;
   for (size_t i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
-      while (std::optional<Record> record = records.Pop()) {
-        window.Put(record->sequence, Extract(*record, pipeline, options));
+      // A batch is the records waiting now, up to the limits: a worker never waits to fill
+      // one, so a record piped in alone is answered at once.
+      while (std::optional<Record> first = records.Pop()) {
+        std::vector<Record> batch;
+        size_t bytes = first->line.size();
+        batch.push_back(std::move(*first));
+        while (!limits.Full(batch.size(), bytes)) {
+          std::optional<Record> more = records.TryPop();
+          if (!more) break;
+          bytes += more->line.size();
+          batch.push_back(std::move(*more));
+        }
+        ExtractBatch(batch, pipeline, options, window);
       }
     });
   }

@@ -12,9 +12,10 @@
 namespace newsfacts {
 
 struct ExtractStreamOptions {
-  std::string name = "-";         // the input's name: meta.path of records without a "path" field
-  int jobs = 1;                   // extraction workers
-  size_t window = 0;              // records in flight (read, not yet written); 0 = 4 per worker
+  std::string name = "-";  // the input's name: meta.path of records without a "path" field
+  int jobs = 1;            // extraction workers
+  // Records in flight (read, not yet written); 0 = two batches (pipeline.h) per worker.
+  size_t window = 0;
   std::string tool_version;       // written into each facts line
   std::string rules_fingerprint;  // written into each facts line
 };

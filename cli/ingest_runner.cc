@@ -1,6 +1,6 @@
 // Ingest: one scheme for article files and for stored articles extracted again. Workers turn
-// jobs into documents and hand them through a bounded queue to the calling thread, the one
-// SQLite writer, which stores them in batched transactions.
+// jobs into documents, extract them in batches, and hand them through a bounded queue to the
+// calling thread, the one SQLite writer, which stores them in batched transactions.
 #include "cli/ingest_runner.h"
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "cli/extraction_batch.h"
 #include "cli/ingest_writer.h"
 #include "corpus/article_reader.h"
 #include "pipeline/bounded_queue.h"
@@ -28,16 +29,10 @@ using Job = std::variant<std::filesystem::path, StoredArticle>;
 // ArticleKey -> content hash of every article stored before the run.
 using StoredHashes = std::unordered_map<std::string, std::string>;
 
-// "path", or "path#record" for an article of a .json/.jsonl file.
-std::string Where(const ArticleMeta& meta) {
-  if (meta.record_index < 0) return meta.path;
-  return meta.path + "#" + std::to_string(meta.record_index);
-}
-
-// Runs the pipeline on one article of a file unless the database holds it with the same
-// content hash, and pushes one item for it. Returns false when the writer has stopped.
-bool ProcessArticle(RawArticle& raw, const Pipeline& pipeline, const StoredHashes& stored_hashes,
-                    BoundedQueue<WorkItem>& results) {
+// Hands one article of a file to `batch`: unchanged when the database holds it with the same
+// content hash, otherwise to be extracted. Returns false when the writer has stopped.
+bool AddArticle(RawArticle& raw, const StoredHashes& stored_hashes, ExtractionBatch& batch,
+                std::function<bool()> ends_file = nullptr) {
   WorkItem item;
   Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
   std::string().swap(raw.text);  // the document holds its own copy
@@ -45,13 +40,10 @@ bool ProcessArticle(RawArticle& raw, const Pipeline& pipeline, const StoredHashe
   const auto stored = stored_hashes.find(ArticleKey(doc.meta().path, doc.meta().record_index));
   if (stored != stored_hashes.end() && stored->second == item.content_hash) {
     item.unchanged = true;
-  } else if (Status status = pipeline.Run(doc); !status.ok()) {
-    item.failed = true;
-    item.messages.push_back(Where(doc.meta()) + ": " + status.message());
   } else {
     item.doc.emplace(std::move(doc));
   }
-  return results.Push(std::move(item));
+  return batch.Add(std::move(item), std::move(ends_file));
 }
 
 // The articles of one file that holds several (a .jsonl file), taken one at a time by every
@@ -107,13 +99,11 @@ class OpenFiles {
   int reading_ = 0;
 };
 
-// Reads one file and runs the pipeline on each of its articles that changed, pushing one
-// item per article and a last one for the file; with `open_files`, a file of several
-// articles is handed to it instead, for every worker to share. Returns false when the writer
-// has stopped.
-bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
-                 const StoredHashes& stored_hashes, OpenFiles* open_files,
-                 BoundedQueue<WorkItem>& results) {
+// Reads one file and hands `batch` one item per article and a last one for the file; with
+// `open_files`, a file of several articles is handed to it instead, for every worker to
+// share. Returns false when the writer has stopped.
+bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_hashes,
+                 OpenFiles* open_files, ExtractionBatch& batch) {
   std::shared_ptr<OpenFile> shared;
   if (open_files != nullptr) open_files->BeginReading();
   struct EndReading {
@@ -130,61 +120,54 @@ bool ProcessFile(const std::filesystem::path& path, const Pipeline& pipeline,
     item.failed = true;
     item.file_done = true;
     item.messages.push_back(read.status().message());
-    return results.Push(std::move(item));
+    return batch.Add(std::move(item));
   }
   WorkItem file_messages;
   file_messages.messages = read->warnings;
   for (const std::string& error : read->errors) file_messages.messages.push_back(error);
   if (!read->errors.empty()) file_messages.failed = true;
-  if (!file_messages.messages.empty() && !results.Push(std::move(file_messages))) return false;
+  if (!file_messages.messages.empty() && !batch.Add(std::move(file_messages))) return false;
 
   if (open_files != nullptr && read->articles.size() > 1) {
     shared = std::make_shared<OpenFile>(std::move(read->articles));
     return true;  // the workers take its articles before any other file
   }
   for (RawArticle& raw : read->articles) {
-    if (!ProcessArticle(raw, pipeline, stored_hashes, results)) return false;
+    if (!AddArticle(raw, stored_hashes, batch)) return false;
   }
   WorkItem done;
   done.file_done = true;
-  return results.Push(std::move(done));
+  return batch.Add(std::move(done));
 }
 
-// Extracts articles of open files until none is left to take (with `wait`, until no file is
-// being read either). Returns false when the writer has stopped.
-bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const Pipeline& pipeline,
-                      const StoredHashes& stored_hashes, BoundedQueue<WorkItem>& results) {
+// Hands `batch` articles of open files until none is left to take (with `wait`, until no file
+// is being read either); whoever hands on a file's last article follows it with the file's
+// last item. Returns false when the writer has stopped.
+bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const StoredHashes& stored_hashes,
+                      ExtractionBatch& batch) {
   while (true) {
     auto [file, index] = open_files.Take(wait);
     if (file == nullptr) return true;
-    if (!ProcessArticle(file->articles[index], pipeline, stored_hashes, results)) return false;
-    if (file->Finish()) {
-      WorkItem done;
-      done.file_done = true;
-      if (!results.Push(std::move(done))) return false;
-    }
+    if (!AddArticle(file->articles[index], stored_hashes, batch, [file] { return file->Finish(); }))
+      return false;
   }
 }
 
-// Runs the pipeline again on a stored article's text. Returns false when the writer stopped.
-bool ProcessStored(StoredArticle& stored, const Pipeline& pipeline,
-                   BoundedQueue<WorkItem>& results) {
+// Hands `batch` a stored article to extract again from its text. Returns false when the
+// writer has stopped.
+bool ProcessStored(StoredArticle& stored, ExtractionBatch& batch) {
   WorkItem item;
   item.reextracted = true;
   item.content_hash = std::move(stored.content_hash);
-  Document doc = Document::FromUtf8(std::move(stored.meta), stored.text);
-  if (Status status = pipeline.Run(doc); !status.ok()) {
-    item.failed = true;
-    item.messages.push_back(doc.meta().path + ": not re-extracted: " + status.message());
-  } else {
-    item.doc.emplace(std::move(doc));
-  }
-  return results.Push(std::move(item));
+  item.doc.emplace(Document::FromUtf8(std::move(stored.meta), stored.text));
+  std::string().swap(stored.text);
+  return batch.Add(std::move(item));
 }
 
-// The one worker/queue/writer scheme: `jobs` threads take `work` items in order, run them
-// and push what they yield into a bounded queue that the calling thread drains into
-// `writer`. Returns the first fatal store error, after stopping the workers.
+// The one worker/queue/writer scheme: `jobs` threads take `work` items in order, extract them
+// in batches (extraction_batch.h) and push what they yield into a bounded queue that the
+// calling thread drains into `writer`. Returns the first fatal store error, after stopping
+// the workers.
 Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
                        const Pipeline& pipeline, const StoredHashes& stored_hashes,
                        IngestWriter& writer) {
@@ -196,19 +179,23 @@ Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
   OpenFiles* share = jobs > 1 ? &open_files : nullptr;
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
-      while (ProcessOpenFiles(open_files, /*wait=*/false, pipeline, stored_hashes, results)) {
+      ExtractionBatch batch(pipeline, results);
+      bool go_on = true;
+      while (go_on && ProcessOpenFiles(open_files, /*wait=*/false, stored_hashes, batch)) {
         const size_t index = next++;
         if (index >= work.size()) {
-          ProcessOpenFiles(open_files, /*wait=*/true, pipeline, stored_hashes, results);
+          // Hand on what is held before waiting for the files other workers are reading.
+          go_on =
+              batch.Flush() && ProcessOpenFiles(open_files, /*wait=*/true, stored_hashes, batch);
           break;
         }
         Job& job = work[index];
-        const bool go_on = std::holds_alternative<StoredArticle>(job)
-                               ? ProcessStored(std::get<StoredArticle>(job), pipeline, results)
-                               : ProcessFile(std::get<std::filesystem::path>(job), pipeline,
-                                             stored_hashes, share, results);
-        if (!go_on) break;
+        go_on =
+            std::holds_alternative<StoredArticle>(job)
+                ? ProcessStored(std::get<StoredArticle>(job), batch)
+                : ProcessFile(std::get<std::filesystem::path>(job), stored_hashes, share, batch);
       }
+      if (go_on) batch.Flush();
       if (--workers_left == 0) results.Close();
     });
   }

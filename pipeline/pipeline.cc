@@ -1,4 +1,4 @@
-// Pipeline construction checks and the sequential runner.
+// Pipeline construction checks and the runners: one document, or a batch stage by stage.
 #include "pipeline/pipeline.h"
 
 #include <set>
@@ -55,6 +55,18 @@ Status Pipeline::Run(Document& doc) const {
     if (!status.ok()) return status.WithContext(stage->name());
   }
   return Status::Ok();
+}
+
+std::vector<Status> Pipeline::RunBatch(const std::vector<Document*>& docs) const {
+  std::vector<Status> statuses(docs.size());
+  for (const auto& stage : stages_) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (!statuses[i].ok()) continue;
+      Status status = stage->Process(*docs[i]);
+      if (!status.ok()) statuses[i] = status.WithContext(stage->name());
+    }
+  }
+  return statuses;
 }
 
 }  // namespace newsfacts

@@ -2,6 +2,7 @@
 // reads is written upstream and no layer has two writers.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -9,7 +10,20 @@
 
 namespace newsfacts {
 
-// Immutable after Create; Run() is safe from many threads at once.
+// How many articles the extraction jobs (ingest, `extract` of a stream, stage_bench) hand to
+// RunBatch at once: up to `articles`, and no more once their text reaches `text_bytes`, so a
+// batch of large articles stays small in memory (a single huge article is a batch of one).
+struct BatchLimits {
+  size_t articles = 128;
+  size_t text_bytes = size_t{512} << 10;
+
+  // Whether a batch holding `articles` articles of `text_bytes` bytes in all is full.
+  bool Full(size_t batch_articles, size_t batch_text_bytes) const {
+    return batch_articles >= articles || batch_text_bytes >= text_bytes;
+  }
+};
+
+// Immutable after Create; Run() and RunBatch() are safe from many threads at once.
 class Pipeline {
  public:
   // Returns the pipeline, or InvalidArgument naming the stage and the layer that is read
@@ -18,6 +32,14 @@ class Pipeline {
 
   // Runs every stage in order; the first error stops the run, prefixed with the stage name.
   Status Run(Document& doc) const;
+
+  // Runs the stages over all of `docs` stage by stage: the first stage over every document,
+  // then the second, and so on, so each stage's rules and tables stay in the CPU caches
+  // across the batch instead of being evicted by the other stages after every article
+  // (issue 16: a batch of 128 BBC articles made the amount stage half as fast again, the
+  // whole pipeline a tenth). The result for docs[i] is what Run(*docs[i]) returns: a
+  // document whose stage fails skips the later stages, and the others go on.
+  std::vector<Status> RunBatch(const std::vector<Document*>& docs) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 

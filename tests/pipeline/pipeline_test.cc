@@ -1,4 +1,5 @@
-// Pipeline construction checks: every layer read must be written upstream, and only once.
+// Pipeline construction checks (every layer read must be written upstream, and only once) and
+// the runners: one document, or a batch stage by stage.
 #include "pipeline/pipeline.h"
 
 #include <gtest/gtest.h>
@@ -6,6 +7,8 @@
 namespace newsfacts {
 namespace {
 
+// Appends its name to `log` for each document it processes; "fails" fails on a document
+// whose text is "bad".
 class FakeStage : public Stage {
  public:
   FakeStage(std::string name, std::vector<Layer> reads, std::vector<Layer> writes)
@@ -14,14 +17,19 @@ class FakeStage : public Stage {
   std::vector<Layer> reads() const override { return reads_; }
   std::vector<Layer> writes() const override { return writes_; }
   Status Process(Document& doc) const override {
-    if (name_ == "fails") return Status::Internal("boom");
+    if (log_ != nullptr) log_->push_back(name_ + ":" + doc.text());
+    if (name_ == "fails" && (log_ == nullptr || doc.text() == "bad")) {
+      return Status::Internal("boom");
+    }
     doc.mutable_sentences().push_back({});
     return Status::Ok();
   }
+  void set_log(std::vector<std::string>* log) { log_ = log; }
 
  private:
   std::string name_;
   std::vector<Layer> reads_, writes_;
+  std::vector<std::string>* log_ = nullptr;
 };
 
 std::vector<std::unique_ptr<Stage>> Stages(std::vector<FakeStage> fakes) {
@@ -61,6 +69,35 @@ TEST(PipelineTest, RunErrorsNameTheStage) {
   Status status = pipeline->Run(doc);
   EXPECT_EQ(status.code(), StatusCode::kInternal);
   EXPECT_EQ(status.message(), "fails: boom");
+}
+
+TEST(PipelineTest, RunBatchRunsEachStageOverTheWholeBatchBeforeTheNext) {
+  std::vector<std::string> log;
+  std::vector<FakeStage> fakes = {{"segment", {Layer::kText}, {Layer::kSentences}},
+                                  {"fails", {Layer::kSentences}, {Layer::kAmounts}},
+                                  {"claims", {Layer::kAmounts}, {Layer::kClaims}}};
+  for (FakeStage& fake : fakes) fake.set_log(&log);
+  auto pipeline = Pipeline::Create(Stages(std::move(fakes)));
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<Document> docs = {Document::FromRaw({}, "a"), Document::FromRaw({}, "bad"),
+                                Document::FromRaw({}, "c")};
+  const std::vector<Status> statuses = pipeline->RunBatch({&docs[0], &docs[1], &docs[2]});
+  // Stage by stage; the failed document skips the stages after the one that failed.
+  EXPECT_EQ(log, (std::vector<std::string>{"segment:a", "segment:bad", "segment:c", "fails:a",
+                                           "fails:bad", "fails:c", "claims:a", "claims:c"}));
+  ASSERT_EQ(statuses.size(), 3u);
+  EXPECT_TRUE(statuses[0].ok());
+  EXPECT_EQ(statuses[1].message(), "fails: boom");  // as Run reports it
+  EXPECT_TRUE(statuses[2].ok());
+  EXPECT_EQ(docs[0].sentences().size(), 3u);
+  EXPECT_EQ(docs[1].sentences().size(), 1u);
+}
+
+TEST(PipelineTest, BatchLimitsCapArticlesAndTextBytes) {
+  const BatchLimits limits{4, 1000};
+  EXPECT_FALSE(limits.Full(3, 999));
+  EXPECT_TRUE(limits.Full(4, 10));
+  EXPECT_TRUE(limits.Full(1, 1000));  // one large article is a batch by itself
 }
 
 }  // namespace

@@ -1,0 +1,131 @@
+// ExtractionBatch: items are held until the batch is full, extracted together and handed on in
+// the order added, with failures named and file ends reported after the file's last article.
+#include "cli/extraction_batch.h"
+
+#include <gtest/gtest.h>
+
+namespace newsfacts {
+namespace {
+
+// Counts the documents it processes; fails on a document whose text is "bad".
+class CountingStage : public Stage {
+ public:
+  explicit CountingStage(int* processed) : processed_(processed) {}
+  std::string_view name() const override { return "count"; }
+  std::vector<Layer> reads() const override { return {Layer::kText}; }
+  std::vector<Layer> writes() const override { return {Layer::kSentences}; }
+  Status Process(Document& doc) const override {
+    ++*processed_;
+    if (doc.text() == "bad") return Status::InvalidArgument("cannot read it");
+    return Status::Ok();
+  }
+
+ private:
+  int* processed_;
+};
+
+Pipeline CountingPipeline(int* processed) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<CountingStage>(processed));
+  StatusOr<Pipeline> pipeline = Pipeline::Create(std::move(stages));
+  return std::move(*pipeline);
+}
+
+WorkItem Article(const std::string& path, const std::string& text, int record_index = -1) {
+  WorkItem item;
+  ArticleMeta meta;
+  meta.path = path;
+  meta.record_index = record_index;
+  item.doc.emplace(Document::FromRaw(meta, text));
+  return item;
+}
+
+std::vector<WorkItem> Drain(BoundedQueue<WorkItem>& queue) {
+  std::vector<WorkItem> items;
+  while (std::optional<WorkItem> item = queue.TryPop()) items.push_back(std::move(*item));
+  return items;
+}
+
+TEST(ExtractionBatchTest, HoldsItemsUntilTheBatchIsFullThenHandsThemOnInOrder) {
+  int processed = 0;
+  const Pipeline pipeline = CountingPipeline(&processed);
+  BoundedQueue<WorkItem> results(100);
+  ExtractionBatch batch(pipeline, results, BatchLimits{3, 1 << 20});
+  ASSERT_TRUE(batch.Add(Article("a.txt", "one")));
+  WorkItem unchanged;
+  unchanged.unchanged = true;
+  ASSERT_TRUE(batch.Add(std::move(unchanged)));  // not a document: does not count
+  ASSERT_TRUE(batch.Add(Article("b.txt", "two")));
+  EXPECT_EQ(processed, 0);
+  EXPECT_TRUE(Drain(results).empty());
+  ASSERT_TRUE(batch.Add(Article("c.txt", "three")));  // the third document fills it
+  EXPECT_EQ(processed, 3);
+  const std::vector<WorkItem> items = Drain(results);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].doc->meta().path, "a.txt");
+  EXPECT_TRUE(items[1].unchanged);
+  EXPECT_EQ(items[2].doc->meta().path, "b.txt");
+  EXPECT_EQ(items[3].doc->meta().path, "c.txt");
+}
+
+TEST(ExtractionBatchTest, ABatchIsFullOnceItsTextReachesTheByteLimit) {
+  int processed = 0;
+  const Pipeline pipeline = CountingPipeline(&processed);
+  BoundedQueue<WorkItem> results(100);
+  ExtractionBatch batch(pipeline, results, BatchLimits{100, 10});
+  ASSERT_TRUE(batch.Add(Article("a.txt", "short")));
+  EXPECT_EQ(processed, 0);
+  ASSERT_TRUE(batch.Add(Article("b.txt", "long enough")));
+  EXPECT_EQ(processed, 2);
+}
+
+TEST(ExtractionBatchTest, AFailedDocumentBecomesAFailedItemNamingTheArticle) {
+  int processed = 0;
+  const Pipeline pipeline = CountingPipeline(&processed);
+  BoundedQueue<WorkItem> results(100);
+  ExtractionBatch batch(pipeline, results);
+  ASSERT_TRUE(batch.Add(Article("feed.jsonl", "bad", 4)));
+  WorkItem stored = Article("old.txt", "bad");
+  stored.reextracted = true;
+  ASSERT_TRUE(batch.Add(std::move(stored)));
+  ASSERT_TRUE(batch.Add(Article("fine.txt", "good")));
+  ASSERT_TRUE(batch.Flush());
+  const std::vector<WorkItem> items = Drain(results);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_TRUE(items[0].failed);
+  EXPECT_FALSE(items[0].doc.has_value());
+  EXPECT_EQ(items[0].messages, std::vector<std::string>{"feed.jsonl#4: count: cannot read it"});
+  EXPECT_EQ(items[1].messages,
+            std::vector<std::string>{"old.txt: not re-extracted: count: cannot read it"});
+  EXPECT_FALSE(items[2].failed);
+  EXPECT_TRUE(items[2].doc.has_value());
+}
+
+TEST(ExtractionBatchTest, AFileEndFollowsTheArticleThatEndsIt) {
+  int processed = 0;
+  const Pipeline pipeline = CountingPipeline(&processed);
+  BoundedQueue<WorkItem> results(100);
+  ExtractionBatch batch(pipeline, results);
+  int asked = 0;
+  ASSERT_TRUE(batch.Add(Article("f.jsonl", "first"), [&] { return ++asked == 2; }));
+  ASSERT_TRUE(batch.Add(Article("f.jsonl", "second"), [&] { return ++asked == 2; }));
+  EXPECT_EQ(asked, 0);  // asked only once the article is handed on
+  ASSERT_TRUE(batch.Flush());
+  const std::vector<WorkItem> items = Drain(results);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_FALSE(items[1].file_done);
+  EXPECT_TRUE(items[2].file_done);
+  EXPECT_FALSE(items[2].doc.has_value());
+}
+
+TEST(ExtractionBatchTest, AddAndFlushReportAStoppedWriter) {
+  int processed = 0;
+  const Pipeline pipeline = CountingPipeline(&processed);
+  BoundedQueue<WorkItem> results(100);
+  results.Close();
+  ExtractionBatch batch(pipeline, results, BatchLimits{1, 1 << 20});
+  EXPECT_FALSE(batch.Add(Article("a.txt", "one")));
+}
+
+}  // namespace
+}  // namespace newsfacts

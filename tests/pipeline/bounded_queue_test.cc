@@ -1,0 +1,66 @@
+// BoundedQueue: order, the capacity in items and in bytes, TryPop, and closing.
+#include "pipeline/bounded_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace newsfacts {
+namespace {
+
+TEST(BoundedQueueTest, PopsInPushOrderAndTryPopNeverWaits) {
+  BoundedQueue<int> queue(4);
+  EXPECT_FALSE(queue.TryPop().has_value());
+  ASSERT_TRUE(queue.Push(1));
+  ASSERT_TRUE(queue.Push(2));
+  EXPECT_EQ(queue.Pop(), 1);
+  EXPECT_EQ(queue.TryPop(), 2);
+  EXPECT_FALSE(queue.TryPop().has_value());
+}
+
+// Whether a Push of `bytes` onto `queue` is still waiting after a while; it is let through
+// by popping one item, and must then finish.
+bool PushWaits(BoundedQueue<int>& queue, size_t bytes) {
+  std::atomic<bool> pushed{false};
+  std::thread pusher([&] {
+    (void)queue.Push(9, bytes);
+    pushed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const bool waited = !pushed;
+  (void)queue.Pop();
+  pusher.join();
+  return waited;
+}
+
+TEST(BoundedQueueTest, PushWaitsWhileTheItemsOrTheBytesAreAtCapacity) {
+  BoundedQueue<int> by_items(2);
+  ASSERT_TRUE(by_items.Push(1));
+  ASSERT_TRUE(by_items.Push(2));
+  EXPECT_TRUE(PushWaits(by_items, 0));
+
+  BoundedQueue<int> by_bytes(10, 100);
+  ASSERT_TRUE(by_bytes.Push(1, 60));
+  EXPECT_TRUE(PushWaits(by_bytes, 50));   // 60 + 50 > 100
+  EXPECT_FALSE(PushWaits(by_bytes, 40));  // 50 + 40 fits
+}
+
+TEST(BoundedQueueTest, AnEmptyQueueTakesOneItemOverTheByteCapacity) {
+  BoundedQueue<int> queue(10, 100);
+  ASSERT_TRUE(queue.Push(1, 500));  // a huge item alone does not block for ever
+  EXPECT_TRUE(PushWaits(queue, 1));
+}
+
+TEST(BoundedQueueTest, CloseEndsPopsOnceDrainedAndRefusesPushes) {
+  BoundedQueue<int> queue(2);
+  ASSERT_TRUE(queue.Push(1));
+  queue.Close();
+  EXPECT_FALSE(queue.Push(2));
+  EXPECT_EQ(queue.Pop(), 1);
+  EXPECT_FALSE(queue.Pop().has_value());
+}
+
+}  // namespace
+}  // namespace newsfacts
