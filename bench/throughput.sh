@@ -26,8 +26,8 @@ trap 'rm -rf "$work"' EXIT
 bytes=$(find "$dir" -type f ! -name '*.facts.json' ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
 echo "corpus: $dir, $(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1e6}') MB of files; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "== extraction, one thread, each stage alone (stage_bench --passes 2)"
-"$stage_bench" "$dir" --passes 2
+echo "== extraction, one thread, each stage alone (stage_bench --passes 3, after a first pass)"
+"$stage_bench" "$dir" --passes 3
 echo
 
 # run LABEL ARGS...: runs newsfacts ARGS under /usr/bin/time and prints one table row.

@@ -164,18 +164,16 @@ int RunExtractCommand(const ExtractCommand& command) {
 
   const bool several = read->articles.size() > 1;
   const BatchLimits limits;
-  for (size_t first = 0; first < read->articles.size();) {
+  std::vector<RawArticle>& articles = read->articles;
+  for (size_t first = 0; first < articles.size();) {
+    const size_t count = limits.Next(first, articles.size(),
+                                     [&](size_t i) { return articles[i].text.size(); });
     std::vector<Document> docs;
-    size_t bytes = 0;
-    while (first + docs.size() < read->articles.size() && !limits.Full(docs.size(), bytes)) {
-      RawArticle& raw = read->articles[first + docs.size()];
-      docs.push_back(Document::FromUtf8(std::move(raw.meta), raw.text));
-      bytes += docs.back().text().size();
+    for (size_t i = first; i < first + count; ++i) {
+      docs.push_back(Document::FromUtf8(std::move(articles[i].meta), articles[i].text));
     }
-    first += docs.size();
-    std::vector<Document*> batch;
-    for (Document& doc : docs) batch.push_back(&doc);
-    const std::vector<Status> statuses = loaded->pipeline.RunBatch(batch);
+    first += count;
+    const std::vector<Status> statuses = loaded->pipeline.RunBatch(docs);
     for (size_t i = 0; i < docs.size(); ++i) {
       if (!statuses[i].ok()) {
         PrintMessage(docs[i].meta().path + ": " + statuses[i].message());

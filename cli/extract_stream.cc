@@ -69,9 +69,7 @@ void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
     docs.push_back(Document::FromUtf8(std::move(raw->meta), raw->text));
     extracted.push_back(&record);
   }
-  std::vector<Document*> batch;
-  for (Document& doc : docs) batch.push_back(&doc);
-  const std::vector<Status> statuses = pipeline.RunBatch(batch);
+  const std::vector<Status> statuses = pipeline.RunBatch(docs);
   for (size_t i = 0; i < docs.size(); ++i) {
     const Record& record = *extracted[i];
     if (!statuses[i].ok()) {

@@ -69,4 +69,11 @@ std::vector<Status> Pipeline::RunBatch(const std::vector<Document*>& docs) const
   return statuses;
 }
 
+std::vector<Status> Pipeline::RunBatch(std::vector<Document>& docs) const {
+  std::vector<Document*> batch;
+  batch.reserve(docs.size());
+  for (Document& doc : docs) batch.push_back(&doc);
+  return RunBatch(batch);
+}
+
 }  // namespace newsfacts

@@ -21,6 +21,16 @@ struct BatchLimits {
   bool Full(size_t batch_articles, size_t batch_text_bytes) const {
     return batch_articles >= articles || batch_text_bytes >= text_bytes;
   }
+
+  // How many of the articles `first`, `first + 1`, ... (of `count`) make the next batch: at
+  // least one while any is left. `text_size(i)` is the text size of article i.
+  template <typename TextSize>
+  size_t Next(size_t first, size_t count, TextSize text_size) const {
+    size_t taken = 0;
+    size_t bytes = 0;
+    while (first + taken < count && !Full(taken, bytes)) bytes += text_size(first + taken++);
+    return taken;
+  }
 };
 
 // Immutable after Create; Run() and RunBatch() are safe from many threads at once.
@@ -40,6 +50,7 @@ class Pipeline {
   // whole pipeline a tenth). The result for docs[i] is what Run(*docs[i]) returns: a
   // document whose stage fails skips the later stages, and the others go on.
   std::vector<Status> RunBatch(const std::vector<Document*>& docs) const;
+  std::vector<Status> RunBatch(std::vector<Document>& docs) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 

@@ -81,7 +81,7 @@ TEST(PipelineTest, RunBatchRunsEachStageOverTheWholeBatchBeforeTheNext) {
   ASSERT_TRUE(pipeline.ok());
   std::vector<Document> docs = {Document::FromRaw({}, "a"), Document::FromRaw({}, "bad"),
                                 Document::FromRaw({}, "c")};
-  const std::vector<Status> statuses = pipeline->RunBatch({&docs[0], &docs[1], &docs[2]});
+  const std::vector<Status> statuses = pipeline->RunBatch(docs);
   // Stage by stage; the failed document skips the stages after the one that failed.
   EXPECT_EQ(log, (std::vector<std::string>{"segment:a", "segment:bad", "segment:c", "fails:a",
                                            "fails:bad", "fails:c", "claims:a", "claims:c"}));
