@@ -166,8 +166,8 @@ int RunExtractCommand(const ExtractCommand& command) {
   const BatchLimits limits;
   std::vector<RawArticle>& articles = read->articles;
   for (size_t first = 0; first < articles.size();) {
-    const size_t count = limits.Next(first, articles.size(),
-                                     [&](size_t i) { return articles[i].text.size(); });
+    const size_t count =
+        limits.Next(first, articles.size(), [&](size_t i) { return articles[i].text.size(); });
     std::vector<Document> docs;
     for (size_t i = first; i < first + count; ++i) {
       docs.push_back(Document::FromUtf8(std::move(articles[i].meta), articles[i].text));
