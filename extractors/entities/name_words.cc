@@ -2,6 +2,8 @@
 // names, and the ends of institution and company names.
 #include "extractors/entities/name_words.h"
 
+#include <algorithm>
+
 namespace newsfacts {
 
 bool IsInitials(std::string_view text) {
@@ -50,8 +52,28 @@ bool NameWords::IsAnchoredNameWord(size_t k, const SentenceWords& sentence) cons
   if (lists_.stop_words->ContainsWord(word) && !lists_.name_adjectives->ContainsWord(word)) {
     return false;
   }
-  return lists_.roles->MatchAt(words_, k, sentence.end) == 0 &&
-         lists_.titles->MatchAt(words_, k, sentence.end) == 0;
+  return !InRoleOrTitle(k, sentence);
+}
+
+bool NameWords::InRoleOrTitle(size_t i, const SentenceWords& sentence) const {
+  // Longer than the longest role phrase ("member of the board of directors" is 6 words).
+  constexpr size_t kMaxWordsBefore = 5;
+  const auto covers = [&](size_t start) {
+    const size_t n = std::max(lists_.roles->MatchAt(words_, start, sentence.end),
+                              lists_.titles->MatchAt(words_, start, sentence.end));
+    return start + n > i;
+  };
+  if (covers(i)) return true;
+  for (size_t start = i; start > sentence.begin && i - start < kMaxWordsBefore;) {
+    --start;
+    if (words_[start].shape == WordShape::kLower && words_[start].kind == TokenKind::kWord &&
+        !lists_.of_words->ContainsWord(words_[start]) &&
+        !lists_.function_words->ContainsWord(words_[start])) {
+      return false;  // the phrase would hold a lowercase content word
+    }
+    if (words_[start].shape != WordShape::kLower && covers(start)) return true;
+  }
+  return false;
 }
 
 size_t NameWords::AnchoredEnd(size_t begin, const SentenceWords& sentence, size_t* name_end) const {
@@ -128,8 +150,7 @@ bool NameWords::IsNameWord(size_t i, const SentenceWords& sentence) const {
     return false;
   }
   if (lists_.stop_words->ContainsWord(word)) return false;
-  if (lists_.roles->MatchAt(words_, i, sentence.end) > 0) return false;
-  if (lists_.titles->MatchAt(words_, i, sentence.end) > 0) return false;
+  if (InRoleOrTitle(i, sentence)) return false;
   const bool common = view_.HasFact(i, kLowerSeen);
   if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
   // In a Title Case line every word is capitalized; its verbs, the words of deal headlines

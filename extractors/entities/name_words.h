@@ -52,6 +52,10 @@ class NameWords {
   // True when word `i` can be part of a capitalized name.
   bool IsNameWord(size_t i, const SentenceWords& sentence) const;
 
+  // True when a role or title phrase starts at word `i` or covers it from a capitalized word
+  // before it ("Officer" of "Chief Executive Officer", "Board" of "Chairman of the Board").
+  bool InRoleOrTitle(size_t i, const SentenceWords& sentence) const;
+
   // True when word `i` is a `name_openers` stop word ("First", "Southern") followed by a name
   // word: it may open a run, which keeps it only when typed an organization.
   bool IsNameOpener(size_t i, const SentenceWords& sentence) const;
