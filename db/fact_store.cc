@@ -15,6 +15,7 @@
 #include "db/entity_votes.h"
 #include "db/fact_store_impl.h"
 #include "db/migrations.h"
+#include "db/stored_comparisons.h"
 
 namespace newsfacts {
 namespace {
@@ -50,6 +51,18 @@ void BindRunCounts(sqlite::Statement& statement, int first, const RunCounts& cou
                             counts.articles_unchanged, counts.articles_failed,
                             counts.articles_reextracted};
   for (int k = 0; k < 5; ++k) statement.BindInt64(first + k, values[k]);
+}
+
+// Stores the comparisons of the facts a migration (0011 lists them all) or a write by plain
+// SQL left listed, in a transaction of its own, so that readers need not compute them.
+Status StoreListedComparisons(sqlite::Connection& db) {
+  StatusOr<bool> listed = AnyFactsToCompare(db);
+  if (!listed.ok()) return listed.status();
+  if (!*listed) return Status::Ok();
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = sqlite::Transaction::Begin(db);
+  if (!transaction.ok()) return transaction.status();
+  NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(db));
+  return (*transaction)->Commit();
 }
 
 }  // namespace
@@ -88,6 +101,7 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = -65536"));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));
+  NEWSFACTS_RETURN_IF_ERROR(StoreListedComparisons(db));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));
   NEWSFACTS_RETURN_IF_ERROR(impl->Prepare());
   return std::unique_ptr<FactStore>(new FactStore(std::move(impl)));
@@ -195,6 +209,7 @@ Status FactStore::CommitBatch() {
   }
   std::unique_ptr<sqlite::Transaction> batch = std::move(impl_->batch);
   Status status = DecideEntities(*impl_->connection);
+  if (status.ok()) status = StoreComparisons(*impl_->connection);
   if (status.ok()) status = batch->Commit();
   if (!status.ok()) impl_->ForgetCaches();
   return status;
