@@ -53,8 +53,9 @@ void BindRunCounts(sqlite::Statement& statement, int first, const RunCounts& cou
   for (int k = 0; k < 5; ++k) statement.BindInt64(first + k, values[k]);
 }
 
-// Stores the comparisons of the facts a migration (0011 lists them all) or a write by plain
-// SQL left listed, in a transaction of its own, so that readers need not compute them.
+// Stores the comparisons of the facts a migration (0011 lists them all), a run that did not
+// finish or a write by plain SQL left listed, in a transaction of its own, so that readers
+// need not compute them.
 Status StoreListedComparisons(sqlite::Connection& db) {
   StatusOr<bool> listed = AnyFactsToCompare(db);
   if (!listed.ok()) return listed.status();
@@ -133,6 +134,13 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
 }
 
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
+  std::unique_ptr<sqlite::Transaction> transaction;
+  if (impl_->batch == nullptr) {
+    StatusOr<std::unique_ptr<sqlite::Transaction>> begun =
+        sqlite::Transaction::Begin(*impl_->connection);
+    if (!begun.ok()) return begun.status();
+    transaction = std::move(*begun);
+  }
   sqlite::Statement& update = impl_->finish_run;
   update.BindInt64(1, run_id);
   update.BindText(2, UtcNow());
@@ -141,7 +149,9 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   if (impl_->connection->Changes() == 0) {
     return Status::NotFound(impl_->connection->path() + ": no run " + std::to_string(run_id));
   }
-  return Status::Ok();
+  // Once per run, not per batch: a fact written by many batches is computed once.
+  NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(*impl_->connection));
+  return transaction != nullptr ? transaction->Commit() : Status::Ok();
 }
 
 StatusOr<std::vector<int64_t>> FactStore::ArticlesToReextract(int64_t current_run_id,
@@ -209,7 +219,6 @@ Status FactStore::CommitBatch() {
   }
   std::unique_ptr<sqlite::Transaction> batch = std::move(impl_->batch);
   Status status = DecideEntities(*impl_->connection);
-  if (status.ok()) status = StoreComparisons(*impl_->connection);
   if (status.ok()) status = batch->Commit();
   if (!status.ok()) impl_->ForgetCaches();
   return status;

@@ -6,7 +6,6 @@
 #include "db/entity_votes.h"
 #include "db/escaped_text.h"
 #include "db/fact_store_impl.h"
-#include "db/stored_comparisons.h"
 
 namespace newsfacts {
 namespace {
@@ -154,7 +153,6 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   NEWSFACTS_RETURN_IF_ERROR((*savepoint)->Release());
   if (own_transaction != nullptr) {
     NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
-    NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(*connection));
     NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
   }
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;

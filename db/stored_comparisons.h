@@ -1,7 +1,7 @@
 // Keeping the comparison tables of migration 0011 up to date: the stored rows of
 // comparable_claims, conflict_groups and fact_counts are recomputed for the facts that the
-// triggers listed in facts_to_compare. Used by FactStore and merge on their open write
-// transaction.
+// triggers listed in facts_to_compare. Used by FactStore (when a run finishes and when it
+// opens a file) and merge (after each input), on their open write transaction.
 #pragma once
 
 #include "db/sqlite.h"

@@ -3,8 +3,8 @@
 -- they cost a report of 100,000 articles about 6 CPU s). Every row of them belongs to one fact
 -- (subject, predicate, object) and depends only on that fact's claims, their amounts and their
 -- articles. Triggers list each fact whose claims, amounts or articles change in facts_to_compare;
--- writers (FactStore at each commit, merge) then recompute the rows of the listed facts
--- (db/stored_comparisons.h) and empty the list. A fact still listed (a write by plain SQL) is
+-- writers (FactStore when a run finishes or it opens a file, merge after each input) then
+-- recompute the rows of the listed facts (db/stored_comparisons.h) and empty the list. A fact still listed (a write by plain SQL) is
 -- computed when read, so the views are right whether or not a writer has caught up.
 
 -- The facts whose stored rows are out of date; object_id 0 stands for "no object".
@@ -107,9 +107,10 @@ CREATE VIEW pending_comparable_claims AS
 WITH candidates AS (
   SELECT c.id AS claim_id, c.article_id, c.subject_id, c.predicate, c.object_id, c.event_date,
          c.status, c.stage, c.amount_role, c.amount_id
+  -- CROSS JOIN keeps this order: the few listed facts first, then their claims by index
   FROM facts_to_compare f
-  JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
-               AND coalesce(c.object_id, 0) = f.object_id
+  CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
+                     AND c.object_id IS nullif(f.object_id, 0)
   WHERE (c.object_id IS NOT NULL OR c.object_text IS NULL)
     AND c.amount_id IS NOT NULL
     AND coalesce(c.amount_role, 'unspecified') <> 'part'
@@ -211,8 +212,8 @@ SELECT c.subject_id, c.predicate, c.object_id,
        count(DISTINCT CASE WHEN c.status NOT IN ('negated', 'question', 'conditional')
                            THEN nullif(a.source, '') END) AS stated_sources
 FROM facts_to_compare f
-JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
-             AND coalesce(c.object_id, 0) = f.object_id
+CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
+                   AND c.object_id IS nullif(f.object_id, 0)
 JOIN articles a ON a.id = c.article_id
 WHERE c.object_id IS NOT NULL OR c.object_text IS NULL
 GROUP BY c.subject_id, c.predicate, c.object_id;

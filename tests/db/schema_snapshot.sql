@@ -582,9 +582,10 @@ CREATE VIEW pending_comparable_claims AS
 WITH candidates AS (
   SELECT c.id AS claim_id, c.article_id, c.subject_id, c.predicate, c.object_id, c.event_date,
          c.status, c.stage, c.amount_role, c.amount_id
+  -- CROSS JOIN keeps this order: the few listed facts first, then their claims by index
   FROM facts_to_compare f
-  JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
-               AND coalesce(c.object_id, 0) = f.object_id
+  CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
+                     AND c.object_id IS nullif(f.object_id, 0)
   WHERE (c.object_id IS NOT NULL OR c.object_text IS NULL)
     AND c.amount_id IS NOT NULL
     AND coalesce(c.amount_role, 'unspecified') <> 'part'
@@ -684,8 +685,8 @@ SELECT c.subject_id, c.predicate, c.object_id,
        count(DISTINCT CASE WHEN c.status NOT IN ('negated', 'question', 'conditional')
                            THEN nullif(a.source, '') END) AS stated_sources
 FROM facts_to_compare f
-JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
-             AND coalesce(c.object_id, 0) = f.object_id
+CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
+                   AND c.object_id IS nullif(f.object_id, 0)
 JOIN articles a ON a.id = c.article_id
 WHERE c.object_id IS NOT NULL OR c.object_text IS NULL
 GROUP BY c.subject_id, c.predicate, c.object_id;

@@ -59,7 +59,7 @@ ClaimArticle Deal(std::string path, std::string source, std::string date, std::s
   return article;
 }
 
-// Writes `articles` in one batch of a store opened on `path`.
+// Writes `articles` in one batch of a run of a store opened on `path`.
 void Write(const std::string& path, const std::vector<ClaimArticle>& articles) {
   auto store = FactStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -74,6 +74,8 @@ void Write(const std::string& path, const std::vector<ClaimArticle>& articles) {
   }
   Status committed = (*store)->CommitBatch();
   ASSERT_TRUE(committed.ok()) << committed.ToString();
+  Status finished = (*store)->FinishRun(*run, {});
+  ASSERT_TRUE(finished.ok()) << finished.ToString();
 }
 
 // Runs `sql` on a writable connection to `path`; fails the test on error.
