@@ -36,6 +36,12 @@ std::string ArticleLabel(const ArticleMeta& meta) {
   return meta.path + " record " + std::to_string(meta.record_index);
 }
 
+// The listed facts a batch commit stores the comparisons of, at least; the rest wait for the
+// end of the run. Storing at every commit recomputed the facts many batches touch again and
+// again (+30% ingest time at 100,000 articles); storing only at the end held a whole first
+// ingest's facts at once (+70 MB).
+constexpr int64_t kFactsStoredAtOnce = 20000;
+
 bool CanWrite(const std::string& path) { return access(path.c_str(), W_OK) == 0; }
 
 Status ReadOnlyError(const std::string& path) {
@@ -219,6 +225,7 @@ Status FactStore::CommitBatch() {
   }
   std::unique_ptr<sqlite::Transaction> batch = std::move(impl_->batch);
   Status status = DecideEntities(*impl_->connection);
+  if (status.ok()) status = StoreComparisonsOfMany(*impl_->connection, kFactsStoredAtOnce);
   if (status.ok()) status = batch->Commit();
   if (!status.ok()) impl_->ForgetCaches();
   return status;

@@ -7,6 +7,7 @@ namespace newsfacts {
 namespace {
 
 constexpr std::string_view kAnyListed = "SELECT EXISTS (SELECT 1 FROM main.facts_to_compare)";
+constexpr std::string_view kCountListed = "SELECT count(*) FROM main.facts_to_compare";
 
 // The pending_* views compute only the listed facts; the stored rows of those facts are
 // replaced by them, whatever the claims of each fact became (none, when all were deleted).
@@ -34,6 +35,13 @@ Status StoreComparisons(sqlite::Connection& connection) {
   StatusOr<bool> listed = AnyFactsToCompare(connection);
   if (!listed.ok()) return listed.status();
   if (!*listed) return Status::Ok();
+  return connection.Exec(kStore);
+}
+
+Status StoreComparisonsOfMany(sqlite::Connection& connection, int64_t at_least) {
+  StatusOr<int64_t> listed = connection.QueryInt(kCountListed);
+  if (!listed.ok()) return listed.status();
+  if (*listed < at_least) return Status::Ok();
   return connection.Exec(kStore);
 }
 

@@ -16,6 +16,11 @@ namespace newsfacts {
 // Connection::Exec.
 Status StoreComparisons(sqlite::Connection& connection);
 
+// Like StoreComparisons, but only when facts_to_compare lists `at_least` facts or more: a
+// writer calls it at each batch so that the list, and the memory of storing it, stays bounded
+// however many articles a run writes. Errors: as Connection::Exec.
+Status StoreComparisonsOfMany(sqlite::Connection& connection, int64_t at_least);
+
 // Whether facts_to_compare lists any fact, so that a writer outside a transaction (FactStore
 // when it opens) takes the write lock only when there is work. Errors: as Connection::QueryInt.
 StatusOr<bool> AnyFactsToCompare(sqlite::Connection& connection);
