@@ -193,5 +193,20 @@ TEST(StoredComparisonsTest, PlainSqlWritesAreComputedWhenReadAndStoredByTheNextW
   ExpectKeptViewsComputed(folder, path);
 }
 
+TEST(StoredComparisonsTest, ABatchStoresOnlyALongList) {
+  TempDir folder;
+  const std::string path = folder.File("facts.db");
+  Write(path, Articles());
+  // Two facts listed by hand.
+  Execute(path, "UPDATE articles SET published = '2023-01-01' WHERE path IN ('a1.txt', 'b1.txt')");
+  auto connection = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWrite);
+  ASSERT_TRUE(connection.ok());
+  ASSERT_TRUE(StoreComparisonsOfMany(**connection, 3).ok());
+  EXPECT_EQ(ReadInt(path, "SELECT count(*) FROM facts_to_compare"), 2);
+  ASSERT_TRUE(StoreComparisonsOfMany(**connection, 2).ok());
+  EXPECT_EQ(ReadInt(path, "SELECT count(*) FROM facts_to_compare"), 0);
+  ExpectKeptViewsComputed(folder, path);
+}
+
 }  // namespace
 }  // namespace newsfacts
