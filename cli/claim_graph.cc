@@ -50,7 +50,7 @@ ClaimGraph BuildClaimGraph(const Comparison& comparison, int max_edges) {
     edge.predicate = fact->predicate;
     edge.articles = fact->articles;
     edge.verdict = fact->verdict;
-    const int claims = static_cast<int>(fact->claims.size());
+    const int claims = fact->claim_count;
     graph.nodes[static_cast<size_t>(edge.source)].claims += claims;
     if (edge.target != edge.source) graph.nodes[static_cast<size_t>(edge.target)].claims += claims;
     graph.edges.push_back(std::move(edge));

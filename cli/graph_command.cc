@@ -13,7 +13,8 @@ int RunGraphCommand(const GraphCommand& command) {
   options.entity = command.entity;
   options.predicate = command.predicate;
   options.min_articles = 1;
-  options.pairs_per_fact = 1;  // an edge only says whether its fact is in conflict
+  options.pairs_per_fact = 1;   // an edge only says whether its fact is in conflict
+  options.read_claims = false;  // nor does it show a claim
   StatusOr<Comparison> comparison = CompareFacts(command.db_path, options);
   if (!comparison.ok()) {
     PrintError(comparison.status().message());

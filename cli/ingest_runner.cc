@@ -259,10 +259,10 @@ Status RunIngest(const IngestOptions& options, const Pipeline& pipeline, FactSto
   Status status = ExtractAndStore(work, jobs, options.queue_capacity, pipeline, *stored, writer);
   if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, writer);
   summary = writer.summary();
+  if (status.ok()) status = store.FinishRun(*run_id, CountsOf(summary));
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  NEWSFACTS_RETURN_IF_ERROR(status);
-  return store.FinishRun(*run_id, CountsOf(summary));
+  return status;
 }
 
 }  // namespace newsfacts

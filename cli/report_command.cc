@@ -1,6 +1,6 @@
 // `newsfacts report [--db FILE] [--out report.html] [--entity NAME] [--since DATE]`: reads the
-// overview and the comparison, lays out the claim graph with Graphviz when it is installed,
-// and writes the HTML page.
+// overview and the facts with their counts, then only the claims the page shows, lays out the
+// claim graph with Graphviz when it is installed, and writes the HTML page.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/graphviz_layout.h"
 #include "cli/messages.h"
+#include "cli/report_claims.h"
 #include "cli/report_html.h"
 
 namespace newsfacts {
@@ -58,12 +59,20 @@ int RunReportCommand(const ReportCommand& command) {
   options.since = command.since;
   options.min_articles = 1;
   options.pairs_per_fact = input.limits.pairs_per_conflict;
+  options.read_claims = false;
   StatusOr<Comparison> comparison = CompareFacts(command.db_path, options);
   if (!comparison.ok()) {
     PrintError(comparison.status().message());
     return kExitFatal;
   }
   input.comparison = std::move(*comparison);
+  // Only the claims the page shows are read.
+  StatusOr<std::unique_ptr<ClaimReader>> reader = ClaimReader::Open(command.db_path, command.since);
+  Status read = reader.ok() ? ReadShownClaims(**reader, input) : reader.status();
+  if (!read.ok()) {
+    PrintError(read.message());
+    return kExitFatal;
+  }
   input.graph = BuildClaimGraph(input.comparison, input.limits.graph_edges);
   LayOutGraph(input);
   if (!input.graph_note.empty()) PrintError(input.graph_note);

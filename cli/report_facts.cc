@@ -2,20 +2,13 @@
 // agreements (how many articles and outlets confirm each fact) sections.
 #include <algorithm>
 #include <limits>
-#include <set>
+#include <utility>
 
 #include "cli/html_text.h"
 #include "cli/report_parts.h"
 
 namespace newsfacts {
 namespace {
-
-const ComparedClaim* FindClaim(const ComparedFact& fact, int64_t claim_id) {
-  for (const ComparedClaim& claim : fact.claims) {
-    if (claim.claim_id == claim_id) return &claim;
-  }
-  return nullptr;
-}
 
 // One side of a conflict: the amount large, the sentence, the source.
 void WriteConflictSide(const ComparedClaim& claim, const ListedArticles& articles,
@@ -27,21 +20,21 @@ void WriteConflictSide(const ComparedClaim& claim, const ListedArticles& article
 }
 
 // One fact in conflict with its conflicting pairs.
-void WriteConflict(const ComparedFact& fact, int number, const ReportLimits& limits,
-                   const ListedArticles& articles, std::ostream& out) {
+void WriteConflict(const ComparedFact& fact, int number, const ReportInput& input,
+                   std::ostream& out) {
   out << "<article class=\"conflict filterable\" id=\"conflict-" << number << "\"><h3>"
       << FactHtml(fact) << " <small>" << Count(fact.articles, "article", "articles") << " · "
       << Count(fact.sources, "outlet", "outlets") << "</small></h3>\n";
   int shown = 0;
   for (const auto& [a, b] : fact.conflicts) {
-    if (shown == limits.pairs_per_conflict) break;
-    const ComparedClaim* left = FindClaim(fact, a);
-    const ComparedClaim* right = FindClaim(fact, b);
-    if (left == nullptr || right == nullptr) continue;
+    if (shown == input.limits.pairs_per_conflict) break;
+    const auto left = input.shown.by_id.find(a);
+    const auto right = input.shown.by_id.find(b);
+    if (left == input.shown.by_id.end() || right == input.shown.by_id.end()) continue;
     out << "<div class=\"pair\">";
-    WriteConflictSide(*left, articles, out);
+    WriteConflictSide(left->second, input.shown.articles, out);
     out << "<div class=\"vs\">vs</div>";
-    WriteConflictSide(*right, articles, out);
+    WriteConflictSide(right->second, input.shown.articles, out);
     out << "</div>\n";
     ++shown;
   }
@@ -52,46 +45,38 @@ void WriteConflict(const ComparedFact& fact, int number, const ReportLimits& lim
   out << "</article>\n";
 }
 
-// The distinct values of `field` over the fact's claims, joined by " | ".
-std::string Distinct(const ComparedFact& fact, std::string ComparedClaim::*field) {
-  std::set<std::string> values;
-  for (const ComparedClaim& claim : fact.claims) {
-    if (!(claim.*field).empty()) values.insert(claim.*field);
-  }
-  std::string joined;
-  for (const std::string& value : values) joined += (joined.empty() ? "" : " | ") + value;
-  return joined;
-}
-
 // One agreeing fact as a table row, its evidence folded under it.
-void WriteAgreement(const ComparedFact& fact, const ReportLimits& limits,
-                    const ListedArticles& articles, std::ostream& out) {
+void WriteAgreement(size_t index, const ReportInput& input, std::ostream& out) {
+  const ComparedFact& fact = input.comparison.facts[index];
   out << "<tr class=\"filterable\"><td>" << FactHtml(fact)
       << "<details><summary>evidence</summary><ul>";
-  int shown = 0;
-  for (const ComparedClaim& claim : fact.claims) {
-    if (shown++ == limits.claims_per_fact) break;
-    out << "<li>" << EvidenceHtml(claim) << "<br>" << ClaimSourceHtml(claim, articles) << "</li>";
+  const auto first = input.shown.first.find(index);
+  if (first != input.shown.first.end()) {
+    int shown = 0;
+    for (const ComparedClaim& claim : first->second) {
+      if (shown++ == input.limits.claims_per_fact) break;
+      out << "<li>" << EvidenceHtml(claim) << "<br>" << ClaimSourceHtml(claim, input.shown.articles)
+          << "</li>";
+    }
   }
+  const auto distinct = input.shown.distinct.find(index);
+  const std::pair<std::string, std::string> none;
+  const auto& [sources, amounts] = distinct == input.shown.distinct.end() ? none : distinct->second;
   out << "</ul></details></td><td class=\"num\">" << fact.articles << "</td><td class=\"num\">"
-      << fact.sources << "</td><td>" << HtmlEscape(Distinct(fact, &ComparedClaim::source))
-      << "</td><td><mark class=\"amount\">" << HtmlEscape(Distinct(fact, &ComparedClaim::amount))
-      << "</mark></td></tr>\n";
+      << fact.sources << "</td><td>" << HtmlEscape(sources) << "</td><td><mark class=\"amount\">"
+      << HtmlEscape(amounts) << "</mark></td></tr>\n";
 }
 
 }  // namespace
 
-void WriteConflictsSection(const ReportInput& input, const ListedArticles& articles,
-                           std::ostream& out) {
+void WriteConflictsSection(const ReportInput& input, std::ostream& out) {
   out << "<section id=\"conflicts\"><h2>Conflicts</h2>\n"
          "<p class=\"intro\">Facts whose amounts, as two articles give them, cannot both be "
          "true (the <code>conflicts</code> view).</p>\n";
   int total = 0;
   for (const ComparedFact& fact : input.comparison.facts) {
     if (fact.verdict != Verdict::kConflict) continue;
-    if (total < input.limits.conflict_facts) {
-      WriteConflict(fact, total + 1, input.limits, articles, out);
-    }
+    if (total < input.limits.conflict_facts) WriteConflict(fact, total + 1, input, out);
     ++total;
   }
   if (total == 0) out << "<p class=\"none\">No conflicting amounts.</p>\n";
@@ -100,16 +85,15 @@ void WriteConflictsSection(const ReportInput& input, const ListedArticles& artic
   out << "</section>\n";
 }
 
-void WriteAgreementsSection(const ReportInput& input, const ListedArticles& articles,
-                            std::ostream& out) {
+void WriteAgreementsSection(const ReportInput& input, std::ostream& out) {
   out << "<section id=\"agreements\"><h2>Agreements</h2>\n"
          "<p class=\"intro\">Facts stated by two or more articles without a conflict, most "
          "articles first.</p>\n<table class=\"facts\"><tr><th>fact</th><th>articles</th>"
          "<th>outlets</th><th>outlet names</th><th>amounts</th></tr>\n";
   int total = 0;
-  for (const ComparedFact& fact : input.comparison.facts) {
-    if (fact.verdict != Verdict::kAgree) continue;
-    if (total < input.limits.agreements) WriteAgreement(fact, input.limits, articles, out);
+  for (size_t i = 0; i < input.comparison.facts.size(); ++i) {
+    if (input.comparison.facts[i].verdict != Verdict::kAgree) continue;
+    if (total < input.limits.agreements) WriteAgreement(i, input, out);
     ++total;
   }
   out << "</table>\n";

@@ -99,17 +99,16 @@ void WriteHeader(const ReportInput& input, std::ostream& out) {
 }  // namespace
 
 void WriteReportHtml(const ReportInput& input, std::ostream& out) {
-  const ListedArticles articles = SelectArticles(input);
   out << kHead << "<title>newsfacts report: " << HtmlEscape(input.db_path) << "</title>\n"
       << kStyle << "</head>\n<body>\n";
   WriteHeader(input, out);
   out << "<main>\n";
   WriteOverviewSection(input, out);
-  WriteConflictsSection(input, articles, out);
-  WriteAgreementsSection(input, articles, out);
+  WriteConflictsSection(input, out);
+  WriteAgreementsSection(input, out);
   WriteGraphSection(input, out);
-  WriteEntitiesSection(input, articles, out);
-  WriteArticlesSection(input, articles, out);
+  WriteEntitiesSection(input, out);
+  WriteArticlesSection(input, out);
   out << "</main>\n" << kScript << "</body></html>\n";
 }
 

@@ -1,44 +1,53 @@
-// The shared pieces of the report: article selection, fact and claim HTML, cut notes.
+// The shared pieces of the report: facts by entity, fact and claim HTML, cut notes.
 #include "cli/report_parts.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <map>
 
 #include "cli/html_text.h"
 
 namespace newsfacts {
 namespace {
 
-// Adds the articles of `fact`'s claims to `articles` while there is room.
-void AddArticlesOf(const ComparedFact& fact, size_t room, ListedArticles& articles) {
-  for (const ComparedClaim& claim : fact.claims) {
-    if (articles.order.size() >= room) return;
-    if (articles.listed.insert(claim.article_id).second) articles.order.push_back(claim.article_id);
-  }
+bool IsDeal(const std::string& predicate) {
+  return predicate == "acquired" || predicate == "sold" || predicate == "merged_with" ||
+         predicate == "invested_in" || predicate == "raised" || predicate == "valued_at";
 }
 
 }  // namespace
 
-ListedArticles SelectArticles(const ReportInput& input) {
-  ListedArticles articles;
-  const size_t room = static_cast<size_t>(std::max(0, input.limits.articles));
-  const std::vector<ComparedFact>& facts = input.comparison.facts;
-  // Conflicts first, then agreements, then the rest, as the page shows them.
-  for (Verdict verdict : {Verdict::kConflict, Verdict::kAgree, Verdict::kUnconfirmed}) {
-    for (const ComparedFact& fact : facts) {
-      if (fact.verdict == verdict) AddArticlesOf(fact, room, articles);
+std::vector<EntityFacts> GroupByEntity(const Comparison& comparison) {
+  std::map<std::string, EntityFacts> by_name;
+  for (size_t i = 0; i < comparison.facts.size(); ++i) {
+    const ComparedFact& fact = comparison.facts[i];
+    EntityFacts& subject = by_name[fact.subject];
+    subject.as_subject.push_back(i);
+    subject.claims += fact.claim_count;
+    if (fact.object.empty() || fact.object == fact.subject) continue;
+    EntityFacts& object = by_name[fact.object];
+    object.as_object.push_back(i);
+    object.claims += fact.claim_count;
+  }
+  std::vector<EntityFacts> entities;
+  for (auto& [name, facts] : by_name) {
+    facts.name = name;
+    entities.push_back(std::move(facts));
+  }
+  std::stable_sort(entities.begin(), entities.end(),
+                   [](const EntityFacts& a, const EntityFacts& b) { return a.claims > b.claims; });
+  return entities;
+}
+
+std::vector<const ComparedFact*> EntityDealFacts(const EntityFacts& entity,
+                                                 const Comparison& comparison) {
+  std::vector<const ComparedFact*> deals;
+  for (const auto* list : {&entity.as_subject, &entity.as_object}) {
+    for (size_t index : *list) {
+      const ComparedFact& fact = comparison.facts[index];
+      if (IsDeal(fact.predicate)) deals.push_back(&fact);
     }
   }
-  std::unordered_map<int64_t, size_t> position;
-  for (size_t i = 0; i < articles.order.size(); ++i) position[articles.order[i]] = i;
-  articles.claims.resize(articles.order.size());
-  for (const ComparedFact& fact : facts) {
-    for (const ComparedClaim& claim : fact.claims) {
-      const auto at = position.find(claim.article_id);
-      if (at != position.end()) articles.claims[at->second].emplace_back(&fact, &claim);
-    }
-  }
-  return articles;
+  return deals;
 }
 
 std::string FactHtml(const ComparedFact& fact) {

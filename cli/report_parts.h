@@ -1,29 +1,31 @@
-// Pieces the report's sections share: which articles the page lists (so links resolve), and
-// the HTML of a fact line, a claim's source and its evidence. Used by cli/report_*.cc only.
+// Pieces the report's sections share: the facts of each entity, and the HTML of a fact line, a
+// claim's source and its evidence. Used by cli/report_*.cc only.
 #pragma once
 
 #include <cstdint>
 #include <ostream>
 #include <string>
-#include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "cli/report_html.h"
 
 namespace newsfacts {
 
-// The articles listed in the page's last section, each with its claims (and their facts).
-struct ListedArticles {
-  std::vector<int64_t> order;  // article ids in the order listed
-  std::unordered_set<int64_t> listed;
-  // Per listed article (same order), its claims with the fact each states.
-  std::vector<std::vector<std::pair<const ComparedFact*, const ComparedClaim*>>> claims;
+// The facts naming one entity (by name), as indexes into a Comparison's facts.
+struct EntityFacts {
+  std::string name;
+  int claims = 0;
+  std::vector<size_t> as_subject;
+  std::vector<size_t> as_object;
 };
 
-// The articles behind the conflicts shown, then the agreements, then the other facts, at
-// most input.limits.articles of them.
-ListedArticles SelectArticles(const ReportInput& input);
+// The entities of `comparison`, most claims first (then by name).
+std::vector<EntityFacts> GroupByEntity(const Comparison& comparison);
+
+// The deal facts (acquired, sold, merged_with, invested_in, raised, valued_at) of `entity`:
+// those where it is subject, then those where it is object, each list in `comparison` order.
+std::vector<const ComparedFact*> EntityDealFacts(const EntityFacts& entity,
+                                                 const Comparison& comparison);
 
 // "Contoso <span class=pred>acquired</span> Fabrikam", escaped.
 std::string FactHtml(const ComparedFact& fact);
@@ -49,14 +51,10 @@ std::string Count(int count, const std::string& one, const std::string& many);
 
 // Sections of the page, each an <section id=...> with an <h2>.
 void WriteOverviewSection(const ReportInput& input, std::ostream& out);
-void WriteConflictsSection(const ReportInput& input, const ListedArticles& articles,
-                           std::ostream& out);
-void WriteAgreementsSection(const ReportInput& input, const ListedArticles& articles,
-                            std::ostream& out);
-void WriteEntitiesSection(const ReportInput& input, const ListedArticles& articles,
-                          std::ostream& out);
+void WriteConflictsSection(const ReportInput& input, std::ostream& out);
+void WriteAgreementsSection(const ReportInput& input, std::ostream& out);
+void WriteEntitiesSection(const ReportInput& input, std::ostream& out);
 void WriteGraphSection(const ReportInput& input, std::ostream& out);
-void WriteArticlesSection(const ReportInput& input, const ListedArticles& articles,
-                          std::ostream& out);
+void WriteArticlesSection(const ReportInput& input, std::ostream& out);
 
 }  // namespace newsfacts

@@ -3,11 +3,13 @@
 #include "db/compare.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
 #include <tuple>
 
+#include "db/compared_claim_rows.h"
 #include "db/read_only_database.h"
 #include "db/sqlite.h"
 
@@ -22,33 +24,49 @@ constexpr std::string_view kSelectEntities =
     "SELECT id FROM entities WHERE key = ?1 OR name = ?1 COLLATE NOCASE "
     "UNION SELECT entity_id FROM aliases WHERE alias = ?1 COLLATE NOCASE";
 
-// The first schema version whose claims say when and which part (issue 14).
-constexpr int64_t kStoryVersion = 5;
-
-// ?1 predicate or NULL; ?2 1 when filtering by entity (temp table compare_entities). %STORY%
-// is replaced by the story columns, or NULLs before kStoryVersion.
+// ?1 predicate or NULL; ?2 1 when filtering by entity (temp table compare_entities); ?3 the
+// --since date or NULL. %COLUMNS% is replaced by ClaimColumns.
 constexpr std::string_view kSelectClaims =
-    "SELECT c.subject_id, c.predicate, coalesce(c.object_id, 0), f.subject, "
-    "coalesce(f.object, ''), f.claim_id, f.article_id, coalesce(f.amount, ''), "
-    "coalesce(f.value, ''), coalesce(f.currency, ''), f.status, coalesce(f.speaker, ''), "
-    "coalesce(f.venue, ''), coalesce(f.title, ''), coalesce(f.source, ''), "
-    "coalesce(f.published, ''), f.path, f.evidence, %STORY% "
-    "FROM facts f JOIN claims c ON c.id = f.claim_id "
-    "WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL) "
-    "AND (?1 IS NULL OR c.predicate = ?1) AND (?3 IS NULL OR f.published >= ?3) "
+    "SELECT %COLUMNS% FROM facts f JOIN claims c ON c.id = f.claim_id "
+    "WHERE %KEPT% AND (?1 IS NULL OR c.predicate = ?1) AND (?3 IS NULL OR f.published >= ?3) "
     "AND (?2 = 0 OR c.subject_id IN (SELECT id FROM temp.compare_entities) "
-    "OR c.object_id IN (SELECT id FROM temp.compare_entities)) "
-    "ORDER BY step_date IS NULL, step_date, "
-    "CASE story_stage WHEN 'rumoured' THEN 1 WHEN 'in_talks' THEN 2 WHEN 'agreed' THEN 3 "
-    "WHEN 'completed' THEN 4 WHEN 'abandoned' THEN 5 WHEN 'blocked' THEN 6 ELSE 0 END, "
-    "CASE story_role WHEN 'tranche' THEN 1 WHEN 'part' THEN 2 WHEN 'total' THEN 3 ELSE 0 END, "
-    "f.claim_id";
-constexpr std::string_view kStoryColumns =
-    "f.amount_role AS story_role, f.stage AS story_stage, f.event_date, f.event_date_text, "
-    "coalesce(f.event_date, nullif(substr(f.published, 1, 10), '')) AS step_date";
-constexpr std::string_view kNoStoryColumns =
-    "NULL AS story_role, NULL AS story_stage, NULL AS event_date, NULL AS event_date_text, "
-    "nullif(substr(f.published, 1, 10), '') AS step_date";
+    "OR c.object_id IN (SELECT id FROM temp.compare_entities)) ORDER BY %ORDER%";
+
+// The first schema version with fact_counts (kept at write time).
+constexpr int64_t kFactCountsVersion = 11;
+
+// Each fact's kept claims counted, with the parameters of kSelectClaims: from fact_counts when
+// there is no --since (?3 NULL), else counted from the claims of the articles kept. %COUNTS%
+// is replaced by one of the two.
+constexpr std::string_view kSelectFactCounts =
+    "SELECT k.subject_id, k.predicate, k.object_id, s.name, coalesce(o.name, ''), k.claims, "
+    "k.articles, k.sources FROM (%COUNTS%) k JOIN entities s ON s.id = k.subject_id "
+    "LEFT JOIN entities o ON o.id = nullif(k.object_id, 0) "
+    "WHERE (?2 = 0 OR k.subject_id IN (SELECT id FROM temp.compare_entities) "
+    "OR k.object_id IN (SELECT id FROM temp.compare_entities))";
+constexpr std::string_view kStoredCounts =
+    "SELECT subject_id, predicate, coalesce(object_id, 0) AS object_id, claims, articles, "
+    "sources FROM fact_counts WHERE (?1 IS NULL OR predicate = ?1) AND ?3 IS NULL";
+constexpr std::string_view kCountedClaims =
+    "SELECT c.subject_id, c.predicate, coalesce(c.object_id, 0) AS object_id, count(*) AS claims, "
+    "count(DISTINCT c.article_id) AS articles, count(DISTINCT nullif(a.source, '')) AS sources "
+    "FROM claims c JOIN articles a ON a.id = c.article_id "
+    "WHERE %KEPT% AND (?1 IS NULL OR c.predicate = ?1) AND (?3 IS NULL OR a.published >= ?3) "
+    "GROUP BY c.subject_id, c.predicate, c.object_id";
+
+// `sql` with each %NAME% of `replacements` replaced.
+std::string Fill(
+    std::string_view sql,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> replacements) {
+  std::string filled(sql);
+  for (const auto& [name, value] : replacements) {
+    for (size_t at = filled.find(name); at != std::string::npos;
+         at = filled.find(name, at + value.size())) {
+      filled.replace(at, name.size(), value);
+    }
+  }
+  return filled;
+}
 
 constexpr std::string_view kSelectConflicts =
     "SELECT claim_a, claim_b FROM conflicts WHERE (?1 IS NULL OR predicate = ?1) "
@@ -115,23 +133,6 @@ std::string Text(const sqlite::Statement& statement, int column) {
   return std::string(statement.ColumnText(column));
 }
 
-// Opens `db_path` read-only after checking that it holds the comparison views.
-StatusOr<std::unique_ptr<sqlite::Connection>> OpenForComparison(const std::string& db_path) {
-  StatusOr<std::unique_ptr<sqlite::Connection>> connection = OpenReadOnlyDatabase(db_path);
-  if (!connection.ok()) return connection.status();
-  StatusOr<int64_t> version = (*connection)->QueryInt("PRAGMA user_version");
-  if (!version.ok()) return version.status();
-  if (*version == 0) {
-    return Status::FailedPrecondition(db_path + ": not a newsfacts database (no schema version)");
-  }
-  if (*version < kViewsVersion) {
-    return Status::FailedPrecondition(
-        db_path + ": schema version " + std::to_string(*version) +
-        " has no comparison views; run `newsfacts ingest` on it once to upgrade it");
-  }
-  return connection;
-}
-
 // Fills temp.compare_entities with the entities `name` names. Errors: NotFound when none.
 Status SelectEntities(sqlite::Connection& connection, const std::string& name) {
   StatusOr<sqlite::Statement> select = connection.Prepare(kSelectEntities);
@@ -172,50 +173,66 @@ Status ReadAll(sqlite::Connection& connection, std::string_view sql, const std::
   }
 }
 
+// Binds the filters of kSelectClaims and kSelectFactCounts.
+void BindFilters(sqlite::Statement& statement, const CompareOptions& options) {
+  statement.BindTextOrNull(1, options.predicate);
+  statement.BindInt64(2, options.entity.empty() ? 0 : 1);
+  statement.BindTextOrNull(3, options.since);
+}
+
 // Groups the claims the filters keep by fact into `by_key`, and notes each claim's fact in
 // `key_of_claim` for ReadConflictPairs (schema versions before 8 only: a map of every claim).
-Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options,
+Status ReadClaims(sqlite::Connection& connection, const CompareOptions& options, int64_t version,
                   std::map<FactKey, ComparedFact>& by_key,
                   std::map<int64_t, FactKey>& key_of_claim) {
-  StatusOr<int64_t> version = connection.QueryInt("PRAGMA user_version");
-  if (!version.ok()) return version.status();
-  std::string sql(kSelectClaims);
-  sql.replace(sql.find("%STORY%"), 7, *version >= kStoryVersion ? kStoryColumns : kNoStoryColumns);
-  StatusOr<sqlite::Statement> claims = connection.Prepare(sql);
+  const std::string columns = ClaimColumns(version);
+  StatusOr<sqlite::Statement> claims = connection.Prepare(Fill(
+      kSelectClaims, {{"%COLUMNS%", columns}, {"%KEPT%", kKeptClaims}, {"%ORDER%", kStoryOrder}}));
   if (!claims.ok()) return claims.status();
-  claims->BindTextOrNull(1, options.predicate);
-  claims->BindInt64(2, options.entity.empty() ? 0 : 1);
-  claims->BindTextOrNull(3, options.since);
+  BindFilters(*claims, options);
   while (true) {
     StatusOr<bool> row = claims->Step();
     if (!row.ok()) return row.status();
     if (!*row) return Status::Ok();
-    FactKey key{claims->ColumnInt64(0), Text(*claims, 1), claims->ColumnInt64(2)};
+    FactKey key{claims->ColumnInt64(kSubjectIdColumn), Text(*claims, kPredicateColumn),
+                claims->ColumnInt64(kObjectIdColumn)};
     ComparedFact& fact = by_key[key];
     if (fact.claims.empty()) {
-      fact.subject = Text(*claims, 3);
-      fact.predicate = Text(*claims, 1);
-      fact.object = Text(*claims, 4);
+      fact.subject = Text(*claims, kSubjectColumn);
+      fact.predicate = std::get<1>(key);
+      fact.object = Text(*claims, kObjectColumn);
+      fact.subject_id = std::get<0>(key);
+      fact.object_id = std::get<2>(key);
     }
-    ComparedClaim& claim = fact.claims.emplace_back();
-    claim.claim_id = claims->ColumnInt64(5);
-    claim.article_id = claims->ColumnInt64(6);
-    claim.amount = Text(*claims, 7);
-    claim.value = Text(*claims, 8);
-    claim.currency = Text(*claims, 9);
-    claim.status = Text(*claims, 10);
-    claim.speaker = Text(*claims, 11);
-    claim.venue = Text(*claims, 12);
-    claim.title = Text(*claims, 13);
-    claim.source = Text(*claims, 14);
-    claim.published = Text(*claims, 15);
-    claim.path = Text(*claims, 16);
-    claim.evidence = Text(*claims, 17);
-    claim.amount_role = Text(*claims, 18);
-    claim.stage = Text(*claims, 19);
-    claim.event_date = Text(*claims, 20);
-    claim.event_date_text = Text(*claims, 21);
-    if (*version < kGroupedConflictsVersion) key_of_claim[claim.claim_id] = key;
+    const ComparedClaim& claim = fact.claims.emplace_back(ClaimFromRow(*claims));
+    if (version < kGroupedConflictsVersion) key_of_claim[claim.claim_id] = key;
+  }
+}
+
+// Fills `by_key` with the facts the filters keep and their counts, reading no claim (schema
+// version 8 on: their conflicting pairs need no map of claims).
+Status ReadFactCounts(sqlite::Connection& connection, const CompareOptions& options,
+                      int64_t version, std::map<FactKey, ComparedFact>& by_key) {
+  const std::string counted = Fill(kCountedClaims, {{"%KEPT%", kKeptClaims}});
+  const bool stored = version >= kFactCountsVersion && options.since.empty();
+  StatusOr<sqlite::Statement> counts =
+      connection.Prepare(Fill(kSelectFactCounts, {{"%COUNTS%", stored ? kStoredCounts : counted}}));
+  if (!counts.ok()) return counts.status();
+  BindFilters(*counts, options);
+  while (true) {
+    StatusOr<bool> row = counts->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    FactKey key{counts->ColumnInt64(0), Text(*counts, 1), counts->ColumnInt64(2)};
+    ComparedFact& fact = by_key[key];
+    fact.subject_id = std::get<0>(key);
+    fact.predicate = std::get<1>(key);
+    fact.object_id = std::get<2>(key);
+    fact.subject = Text(*counts, 3);
+    fact.object = Text(*counts, 4);
+    fact.claim_count = static_cast<int>(counts->ColumnInt64(5));
+    fact.articles = static_cast<int>(counts->ColumnInt64(6));
+    fact.sources = static_cast<int>(counts->ColumnInt64(7));
   }
 }
 
@@ -308,6 +325,22 @@ Status ReadGroupedConflictPairs(sqlite::Connection& connection, const CompareOpt
 
 }  // namespace
 
+StatusOr<std::unique_ptr<sqlite::Connection>> OpenForComparison(const std::string& db_path) {
+  StatusOr<std::unique_ptr<sqlite::Connection>> connection = OpenReadOnlyDatabase(db_path);
+  if (!connection.ok()) return connection.status();
+  StatusOr<int64_t> version = (*connection)->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (*version == 0) {
+    return Status::FailedPrecondition(db_path + ": not a newsfacts database (no schema version)");
+  }
+  if (*version < kViewsVersion) {
+    return Status::FailedPrecondition(
+        db_path + ": schema version " + std::to_string(*version) +
+        " has no comparison views; run `newsfacts ingest` on it once to upgrade it");
+  }
+  return connection;
+}
+
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
     case Verdict::kConflict:
@@ -331,12 +364,14 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
     NEWSFACTS_RETURN_IF_ERROR(SelectEntities(connection, options.entity));
   }
 
-  std::map<FactKey, ComparedFact> by_key;
-  std::map<int64_t, FactKey> key_of_claim;
-  NEWSFACTS_RETURN_IF_ERROR(ReadClaims(connection, options, by_key, key_of_claim));
-
   StatusOr<int64_t> version = connection.QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
+  std::map<FactKey, ComparedFact> by_key;
+  std::map<int64_t, FactKey> key_of_claim;
+  const bool counts_only = !options.read_claims && *version >= kGroupedConflictsVersion;
+  NEWSFACTS_RETURN_IF_ERROR(counts_only
+                                ? ReadFactCounts(connection, options, *version, by_key)
+                                : ReadClaims(connection, options, *version, by_key, key_of_claim));
   NEWSFACTS_RETURN_IF_ERROR(*version >= kGroupedConflictsVersion
                                 ? ReadGroupedConflictPairs(connection, options, by_key)
                                 : ReadConflictPairs(connection, options, by_key, key_of_claim));
@@ -354,14 +389,19 @@ StatusOr<Comparison> CompareFacts(const std::string& db_path, const CompareOptio
 
   Comparison comparison;
   for (auto& [key, fact] : by_key) {
-    std::set<int64_t> articles;
-    std::set<std::string> sources;
-    for (const ComparedClaim& claim : fact.claims) {
-      articles.insert(claim.article_id);
-      if (!claim.source.empty()) sources.insert(claim.source);
+    if (!counts_only) {
+      std::set<int64_t> articles;
+      std::set<std::string> sources;
+      for (const ComparedClaim& claim : fact.claims) {
+        articles.insert(claim.article_id);
+        if (!claim.source.empty()) sources.insert(claim.source);
+      }
+      fact.articles = static_cast<int>(articles.size());
+      fact.sources = static_cast<int>(sources.size());
+      fact.claim_count = static_cast<int>(fact.claims.size());
+      // Older schemas need the claims to pair conflicts; the caller asked for none.
+      if (!options.read_claims) fact.claims = {};
     }
-    fact.articles = static_cast<int>(articles.size());
-    fact.sources = static_cast<int>(sources.size());
     // The `agreements` view counts every article; with --since one may be all that is left.
     if (fact.verdict == Verdict::kAgree && fact.articles < 2) fact.verdict = Verdict::kUnconfirmed;
     if (fact.articles < options.min_articles) {

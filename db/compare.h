@@ -27,6 +27,10 @@ struct CompareOptions {
   // Conflicting claim pairs read per fact, at most; 0: every pair. ComparedFact counts them
   // all either way. From schema version 8 the pairs past this are never read from SQLite.
   int pairs_per_fact = 0;
+  // False: each fact with its counts, verdict and conflicting pairs only, its `claims` left
+  // empty (read the few a page shows with ClaimReader, db/claim_reader.h). From schema version
+  // 11 the counts come from the fact_counts view unless `since` is set.
+  bool read_claims = true;
 };
 
 // One article's claim about a fact, as the `facts` view shows it.
@@ -78,6 +82,9 @@ struct ComparedFact {
   // Every conflicting pair the filters keep; more than conflicts.size() when
   // CompareOptions::pairs_per_fact cut the list.
   int64_t conflict_pairs = 0;
+  int64_t subject_id = 0;
+  int64_t object_id = 0;  // 0 for facts without an object
+  int claim_count = 0;    // the claims the filters keep, read or not (see read_claims)
 };
 
 // What CompareFacts found.

@@ -65,7 +65,8 @@ class FactStore {
 
   // Starts a run row and returns its id.
   StatusOr<int64_t> BeginRun(const RunInfo& info);
-  // Records the finish time and counts of a run.
+  // Records the finish time and counts of a run, and stores the comparison rows of the facts
+  // the run's articles changed (db/stored_comparisons.h); until then readers compute them.
   Status FinishRun(int64_t run_id, const RunCounts& counts);
 
   // Returns the ids of the stored articles to extract again, in id order: those whose

@@ -10,6 +10,7 @@
 #include "db/migrations.h"
 #include "db/read_only_database.h"
 #include "db/sqlite.h"
+#include "db/stored_comparisons.h"
 
 namespace newsfacts {
 namespace {
@@ -305,6 +306,7 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
   if (!entities_after.ok()) return entities_after.status();
   summary.entities_added += *entities_after - entities_before;
   NEWSFACTS_RETURN_IF_ERROR(DecideEntities(connection));
+  NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(connection));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kDropScratch));
   return (*transaction)->Commit();
 }

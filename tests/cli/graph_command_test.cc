@@ -101,7 +101,7 @@ TEST(ClaimGraphTest, KeepsTheEdgesOfTheMostArticlesAndCountsTheRest) {
     fact.predicate = "uses";
     fact.object = "O";
     fact.articles = articles;
-    fact.claims.resize(static_cast<size_t>(articles));
+    fact.claim_count = articles;
     comparison.facts.push_back(fact);
   }
   ComparedFact no_object;

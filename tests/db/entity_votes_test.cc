@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "db/fact_store.h"
@@ -171,6 +172,17 @@ TEST(EntityVotesTest, TalliesMatchTheStoredMentionsAfterReplacementAndMerge) {
   EXPECT_EQ(StoredTallies(merged), CountedTallies(merged));
 }
 
+// What migration 0011 added, so that a database can be taken back to version 9.
+constexpr char kDropMigration11[] =
+    "DROP TRIGGER claims_compare_insert; DROP TRIGGER claims_compare_delete; "
+    "DROP TRIGGER claims_compare_update; DROP TRIGGER amounts_compare_insert; "
+    "DROP TRIGGER amounts_compare_update; DROP TRIGGER amounts_compare_delete; "
+    "DROP TRIGGER articles_compare_update; DROP VIEW fact_counts; "
+    "DROP VIEW pending_comparable_claims; DROP VIEW pending_conflict_groups; "
+    "DROP VIEW pending_fact_counts; DROP TABLE facts_to_compare; "
+    "DROP TABLE stored_comparable_claims; DROP TABLE stored_conflict_groups; "
+    "DROP TABLE stored_fact_counts; ";
+
 // A database written before the tallies gets them counted from its rows when it is opened.
 TEST(EntityVotesTest, MigrationCountsTheTalliesOfAnOlderDatabase) {
   TempDir folder;
@@ -184,7 +196,8 @@ TEST(EntityVotesTest, MigrationCountsTheTalliesOfAnOlderDatabase) {
                     ->Exec("DROP TRIGGER mentions_vote_insert; DROP TRIGGER mentions_vote_delete; "
                            "DROP TRIGGER entity_names_vote_insert; "
                            "DROP TRIGGER entity_names_vote_delete; DROP TABLE entity_type_votes; "
-                           "DROP TABLE entity_name_votes; PRAGMA user_version = 9")
+                           "DROP TABLE entity_name_votes; " +
+                           std::string(kDropMigration11) + "PRAGMA user_version = 9")
                     .ok());
   }
   ASSERT_TRUE(FactStore::Open(path).ok());

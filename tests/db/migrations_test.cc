@@ -52,6 +52,7 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
                            {"entity_name_votes"},
                            {"entity_names"},
                            {"entity_type_votes"},
+                           {"facts_to_compare"},
                            {"mentions"},
                            {"quotes"},
                            {"runs"},
@@ -60,7 +61,10 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
                            {"sentences_fts_config"},
                            {"sentences_fts_data"},
                            {"sentences_fts_docsize"},
-                           {"sentences_fts_idx"}};
+                           {"sentences_fts_idx"},
+                           {"stored_comparable_claims"},
+                           {"stored_conflict_groups"},
+                           {"stored_fact_counts"}};
     EXPECT_EQ(tables, expected);
     EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
   }

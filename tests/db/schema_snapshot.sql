@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 10
+-- user_version 11
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -70,6 +70,20 @@ CREATE INDEX quotes_by_article ON quotes(article_id);
 
 -- index quotes_by_sentence
 CREATE INDEX quotes_by_sentence ON quotes(sentence_id);
+
+-- index stored_comparable_claims_by_fact
+CREATE INDEX stored_comparable_claims_by_fact
+  ON stored_comparable_claims (subject_id, predicate, object_id);
+
+-- index stored_comparable_claims_by_group
+CREATE INDEX stored_comparable_claims_by_group ON stored_comparable_claims (amount_group);
+
+-- index stored_conflict_groups_by_fact
+CREATE INDEX stored_conflict_groups_by_fact
+  ON stored_conflict_groups (subject_id, predicate, object_id);
+
+-- index stored_fact_counts_by_fact
+CREATE INDEX stored_fact_counts_by_fact ON stored_fact_counts (subject_id, predicate, object_id);
 
 -- table aliases
 CREATE TABLE aliases (
@@ -178,6 +192,14 @@ CREATE TABLE entity_type_votes (
   PRIMARY KEY (entity_id, type)
 ) WITHOUT ROWID;
 
+-- table facts_to_compare
+CREATE TABLE facts_to_compare (
+  subject_id INTEGER NOT NULL,
+  predicate  TEXT NOT NULL,
+  object_id  INTEGER NOT NULL,
+  PRIMARY KEY (subject_id, predicate, object_id)
+) WITHOUT ROWID;
+
 -- table mentions
 CREATE TABLE mentions (
   id            INTEGER PRIMARY KEY,
@@ -254,6 +276,93 @@ CREATE TABLE 'sentences_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table sentences_fts_idx
 CREATE TABLE 'sentences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table stored_comparable_claims
+CREATE TABLE stored_comparable_claims (
+  claim_id      INTEGER PRIMARY KEY,
+  article_id    INTEGER NOT NULL,
+  subject_id    INTEGER NOT NULL,
+  predicate     TEXT NOT NULL,
+  object_id     INTEGER,
+  role_class    TEXT NOT NULL,
+  compared_date TEXT,
+  amounts       TEXT NOT NULL,
+  amount_group  INTEGER NOT NULL
+);
+
+-- table stored_conflict_groups
+CREATE TABLE stored_conflict_groups (
+  group_a    INTEGER NOT NULL,
+  group_b    INTEGER NOT NULL,
+  subject_id INTEGER NOT NULL,
+  predicate  TEXT NOT NULL,
+  object_id  INTEGER,
+  claims_a   INTEGER NOT NULL,
+  claims_b   INTEGER NOT NULL,
+  PRIMARY KEY (group_a, group_b)
+) WITHOUT ROWID;
+
+-- table stored_fact_counts
+CREATE TABLE stored_fact_counts (
+  subject_id      INTEGER NOT NULL,
+  predicate       TEXT NOT NULL,
+  object_id       INTEGER,
+  claims          INTEGER NOT NULL,
+  articles        INTEGER NOT NULL,
+  sources         INTEGER NOT NULL,
+  stated_articles INTEGER NOT NULL,
+  stated_sources  INTEGER NOT NULL
+);
+
+-- trigger amounts_compare_delete
+CREATE TRIGGER amounts_compare_delete AFTER DELETE ON amounts BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  SELECT subject_id, predicate, coalesce(object_id, 0) FROM claims
+  WHERE article_id = OLD.article_id AND subject_id IS NOT NULL;
+END;
+
+-- trigger amounts_compare_insert
+CREATE TRIGGER amounts_compare_insert AFTER INSERT ON amounts BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  SELECT subject_id, predicate, coalesce(object_id, 0) FROM claims
+  WHERE article_id = NEW.article_id AND subject_id IS NOT NULL;
+END;
+
+-- trigger amounts_compare_update
+CREATE TRIGGER amounts_compare_update AFTER UPDATE ON amounts BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  SELECT subject_id, predicate, coalesce(object_id, 0) FROM claims
+  WHERE article_id IN (OLD.article_id, NEW.article_id) AND subject_id IS NOT NULL;
+END;
+
+-- trigger articles_compare_update
+CREATE TRIGGER articles_compare_update AFTER UPDATE OF published, source ON articles BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  SELECT subject_id, predicate, coalesce(object_id, 0) FROM claims
+  WHERE article_id = NEW.id AND subject_id IS NOT NULL;
+END;
+
+-- trigger claims_compare_delete
+CREATE TRIGGER claims_compare_delete AFTER DELETE ON claims
+WHEN OLD.subject_id IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  VALUES (OLD.subject_id, OLD.predicate, coalesce(OLD.object_id, 0));
+END;
+
+-- trigger claims_compare_insert
+CREATE TRIGGER claims_compare_insert AFTER INSERT ON claims
+WHEN NEW.subject_id IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  VALUES (NEW.subject_id, NEW.predicate, coalesce(NEW.object_id, 0));
+END;
+
+-- trigger claims_compare_update
+CREATE TRIGGER claims_compare_update AFTER UPDATE ON claims BEGIN
+  INSERT OR IGNORE INTO facts_to_compare (subject_id, predicate, object_id)
+  SELECT OLD.subject_id, OLD.predicate, coalesce(OLD.object_id, 0) WHERE OLD.subject_id IS NOT NULL
+  UNION ALL
+  SELECT NEW.subject_id, NEW.predicate, coalesce(NEW.object_id, 0) WHERE NEW.subject_id IS NOT NULL;
+END;
 
 -- trigger entity_names_vote_delete
 CREATE TRIGGER entity_names_vote_delete AFTER DELETE ON entity_names BEGIN
@@ -364,12 +473,120 @@ FROM primary_amounts p JOIN amounts am ON am.restates_id = p.amount_id;
 
 -- view comparable_claims
 CREATE VIEW comparable_claims AS
+SELECT s.claim_id, s.article_id, s.subject_id, s.predicate, s.object_id, s.role_class,
+       s.compared_date, s.amounts, s.amount_group
+FROM stored_comparable_claims s
+WHERE NOT EXISTS (SELECT 1 FROM facts_to_compare f
+                  WHERE f.subject_id = s.subject_id AND f.predicate = s.predicate
+                    AND f.object_id = coalesce(s.object_id, 0))
+UNION ALL
+SELECT * FROM pending_comparable_claims;
+
+-- view conflict_groups
+CREATE VIEW conflict_groups AS
+SELECT s.group_a, s.group_b, s.subject_id, s.predicate, s.object_id, s.claims_a, s.claims_b
+FROM stored_conflict_groups s
+WHERE NOT EXISTS (SELECT 1 FROM facts_to_compare f
+                  WHERE f.subject_id = s.subject_id AND f.predicate = s.predicate
+                    AND f.object_id = coalesce(s.object_id, 0))
+UNION ALL
+SELECT * FROM pending_conflict_groups;
+
+-- view conflicts
+CREATE VIEW conflicts AS
+WITH members AS MATERIALIZED (SELECT claim_id, article_id, amount_group FROM comparable_claims),
+pairs AS (
+  SELECT min(x.claim_id, y.claim_id) AS claim_a, max(x.claim_id, y.claim_id) AS claim_b
+  FROM conflict_groups g
+  JOIN members x ON x.amount_group = g.group_a
+  JOIN members y ON y.amount_group = g.group_b
+  WHERE x.article_id <> y.article_id AND (g.group_a <> g.group_b OR x.claim_id < y.claim_id)
+)
+SELECT fa.subject, fa.predicate, fa.object,
+       fa.amount AS amount_a, fa.value AS value_a, fa.currency AS currency_a,
+       fb.amount AS amount_b, fb.value AS value_b, fb.currency AS currency_b,
+       coalesce(nullif(fa.title, ''), fa.path) AS article_a,
+       coalesce(nullif(fb.title, ''), fb.path) AS article_b,
+       fa.source AS source_a, fb.source AS source_b,
+       fa.published AS published_a, fb.published AS published_b,
+       fa.evidence AS evidence_a, fb.evidence AS evidence_b,
+       fa.subject_key, fa.object_key,
+       p.claim_a, p.claim_b,
+       fa.amount_role AS role_a, fb.amount_role AS role_b,
+       fa.event_date AS event_date_a, fb.event_date AS event_date_b,
+       fa.stage AS stage_a, fb.stage AS stage_b
+FROM pairs p
+JOIN facts fa ON fa.claim_id = p.claim_a
+JOIN facts fb ON fb.claim_id = p.claim_b;
+
+-- view entity_articles
+CREATE VIEW entity_articles AS
+SELECT e.name AS entity, e.type, e.key AS entity_key, a.title, a.source, a.published, a.path,
+       count(*) AS mentions, m.entity_id, m.article_id
+FROM mentions m
+JOIN entities e ON e.id = m.entity_id
+JOIN articles a ON a.id = m.article_id
+GROUP BY m.entity_id, m.article_id;
+
+-- view fact_counts
+CREATE VIEW fact_counts AS
+SELECT s.subject_id, s.predicate, s.object_id, s.claims, s.articles, s.sources,
+       s.stated_articles, s.stated_sources
+FROM stored_fact_counts s
+WHERE NOT EXISTS (SELECT 1 FROM facts_to_compare f
+                  WHERE f.subject_id = s.subject_id AND f.predicate = s.predicate
+                    AND f.object_id = coalesce(s.object_id, 0))
+UNION ALL
+SELECT * FROM pending_fact_counts;
+
+-- view facts
+CREATE VIEW facts AS
+SELECT c.id AS claim_id,
+       coalesce(s.name, c.subject_text) AS subject,
+       c.predicate,
+       coalesce(o.name, c.object_text) AS object,
+       ca.text AS amount,
+       ca.value,
+       ca.low,
+       ca.high,
+       ca.currency,
+       ca.qualifier,
+       c.role,
+       c.status,
+       c.speaker,
+       c.venue,
+       a.title,
+       a.source,
+       a.published,
+       se.text AS evidence,
+       a.path,
+       s.key AS subject_key,
+       o.key AS object_key,
+       c.article_id,
+       c.sentence_id,
+       c.rule,
+       c.run_id,
+       c.amount_role,
+       c.stage,
+       c.event_date,
+       c.event_date_text
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+JOIN sentences se ON se.id = c.sentence_id
+LEFT JOIN entities s ON s.id = c.subject_id
+LEFT JOIN entities o ON o.id = c.object_id
+LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary;
+
+-- view pending_comparable_claims
+CREATE VIEW pending_comparable_claims AS
 WITH candidates AS (
   SELECT c.id AS claim_id, c.article_id, c.subject_id, c.predicate, c.object_id, c.event_date,
          c.status, c.stage, c.amount_role, c.amount_id
-  FROM claims c
-  WHERE c.subject_id IS NOT NULL
-    AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
+  -- CROSS JOIN keeps this order: the few listed facts first, then their claims by index
+  FROM facts_to_compare f
+  CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
+                     AND c.object_id IS nullif(f.object_id, 0)
+  WHERE (c.object_id IS NOT NULL OR c.object_text IS NULL)
     AND c.amount_id IS NOT NULL
     AND coalesce(c.amount_role, 'unspecified') <> 'part'
     AND c.status NOT IN ('negated', 'question', 'conditional')
@@ -417,9 +634,9 @@ SELECT claim_id, article_id, subject_id, predicate, object_id, role_class, compa
                                         compared_date, amounts) AS amount_group
 FROM dated;
 
--- view conflict_groups
-CREATE VIEW conflict_groups AS
-WITH members AS MATERIALIZED (SELECT * FROM comparable_claims),
+-- view pending_conflict_groups
+CREATE VIEW pending_conflict_groups AS
+WITH members AS MATERIALIZED (SELECT * FROM pending_comparable_claims),
 groups AS (
   SELECT amount_group, subject_id, predicate, object_id, role_class, compared_date,
          count(*) AS claims, min(article_id) AS first_article, max(article_id) AS last_article
@@ -457,90 +674,28 @@ WHERE NOT (a.first_article = a.last_article AND b.first_article = b.last_article
       AND (x.low IS NULL OR y.high IS NULL OR CAST(x.low AS REAL) <= CAST(y.high AS REAL))
       AND (y.low IS NULL OR x.high IS NULL OR CAST(y.low AS REAL) <= CAST(x.high AS REAL)));
 
--- view conflicts
-CREATE VIEW conflicts AS
-WITH members AS MATERIALIZED (SELECT claim_id, article_id, amount_group FROM comparable_claims),
-pairs AS (
-  SELECT min(x.claim_id, y.claim_id) AS claim_a, max(x.claim_id, y.claim_id) AS claim_b
-  FROM conflict_groups g
-  JOIN members x ON x.amount_group = g.group_a
-  JOIN members y ON y.amount_group = g.group_b
-  WHERE x.article_id <> y.article_id AND (g.group_a <> g.group_b OR x.claim_id < y.claim_id)
-)
-SELECT fa.subject, fa.predicate, fa.object,
-       fa.amount AS amount_a, fa.value AS value_a, fa.currency AS currency_a,
-       fb.amount AS amount_b, fb.value AS value_b, fb.currency AS currency_b,
-       coalesce(nullif(fa.title, ''), fa.path) AS article_a,
-       coalesce(nullif(fb.title, ''), fb.path) AS article_b,
-       fa.source AS source_a, fb.source AS source_b,
-       fa.published AS published_a, fb.published AS published_b,
-       fa.evidence AS evidence_a, fb.evidence AS evidence_b,
-       fa.subject_key, fa.object_key,
-       p.claim_a, p.claim_b,
-       fa.amount_role AS role_a, fb.amount_role AS role_b,
-       fa.event_date AS event_date_a, fb.event_date AS event_date_b,
-       fa.stage AS stage_a, fb.stage AS stage_b
-FROM pairs p
-JOIN facts fa ON fa.claim_id = p.claim_a
-JOIN facts fb ON fb.claim_id = p.claim_b;
-
--- view entity_articles
-CREATE VIEW entity_articles AS
-SELECT e.name AS entity, e.type, e.key AS entity_key, a.title, a.source, a.published, a.path,
-       count(*) AS mentions, m.entity_id, m.article_id
-FROM mentions m
-JOIN entities e ON e.id = m.entity_id
-JOIN articles a ON a.id = m.article_id
-GROUP BY m.entity_id, m.article_id;
-
--- view facts
-CREATE VIEW facts AS
-SELECT c.id AS claim_id,
-       coalesce(s.name, c.subject_text) AS subject,
-       c.predicate,
-       coalesce(o.name, c.object_text) AS object,
-       ca.text AS amount,
-       ca.value,
-       ca.low,
-       ca.high,
-       ca.currency,
-       ca.qualifier,
-       c.role,
-       c.status,
-       c.speaker,
-       c.venue,
-       a.title,
-       a.source,
-       a.published,
-       se.text AS evidence,
-       a.path,
-       s.key AS subject_key,
-       o.key AS object_key,
-       c.article_id,
-       c.sentence_id,
-       c.rule,
-       c.run_id,
-       c.amount_role,
-       c.stage,
-       c.event_date,
-       c.event_date_text
-FROM claims c
+-- view pending_fact_counts
+CREATE VIEW pending_fact_counts AS
+SELECT c.subject_id, c.predicate, c.object_id,
+       count(*) AS claims,
+       count(DISTINCT c.article_id) AS articles,
+       count(DISTINCT nullif(a.source, '')) AS sources,
+       count(DISTINCT CASE WHEN c.status NOT IN ('negated', 'question', 'conditional')
+                           THEN c.article_id END) AS stated_articles,
+       count(DISTINCT CASE WHEN c.status NOT IN ('negated', 'question', 'conditional')
+                           THEN nullif(a.source, '') END) AS stated_sources
+FROM facts_to_compare f
+CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
+                   AND c.object_id IS nullif(f.object_id, 0)
 JOIN articles a ON a.id = c.article_id
-JOIN sentences se ON se.id = c.sentence_id
-LEFT JOIN entities s ON s.id = c.subject_id
-LEFT JOIN entities o ON o.id = c.object_id
-LEFT JOIN claim_amounts ca ON ca.claim_id = c.id AND ca.is_primary;
+WHERE c.object_id IS NOT NULL OR c.object_text IS NULL
+GROUP BY c.subject_id, c.predicate, c.object_id;
 
 -- view stated_facts
 CREATE VIEW stated_facts AS
-SELECT c.subject_id, c.predicate, c.object_id,
-       count(DISTINCT c.article_id) AS articles,
-       count(DISTINCT nullif(a.source, '')) AS sources
-FROM claims c
-JOIN articles a ON a.id = c.article_id
-WHERE c.subject_id IS NOT NULL AND (c.object_id IS NOT NULL OR c.object_text IS NULL)
-  AND c.status NOT IN ('negated', 'question', 'conditional')
-GROUP BY c.subject_id, c.predicate, c.object_id;
+SELECT subject_id, predicate, object_id, stated_articles AS articles, stated_sources AS sources
+FROM fact_counts
+WHERE stated_articles > 0;
 
 -- view timeline
 CREATE VIEW timeline AS

@@ -134,6 +134,12 @@ TEST(SchemaTest, EveryEarlierVersionMigratesToTheSchemaOfANewFile) {
               (Rows{{"Contoso", "1"}, {"Fabrikam", "1"}}));
     EXPECT_EQ(ReadRows(path, "SELECT rules_fingerprint, articles_reextracted FROM runs"),
               (Rows{{"old-rules", "0"}}));
+    // Migration 0011 lists every fact and the store stores their comparisons when it opens.
+    EXPECT_EQ(ReadInt(path, "SELECT count(*) FROM facts_to_compare"), 0);
+    EXPECT_EQ(ReadRows(path, "SELECT claim_id, amounts FROM stored_comparable_claims"),
+              (Rows{{"1", "'USD','5000000000','5000000000'"}}));
+    EXPECT_EQ(ReadRows(path, "SELECT claims, articles, sources FROM stored_fact_counts"),
+              (Rows{{"1", "1", "1"}}));
   }
 }
 
