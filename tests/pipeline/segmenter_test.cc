@@ -95,6 +95,8 @@ TEST(SegmenterTest, SentenceBoundaries) {
        {"Trading opened at 9 a.m.", "The stock jumped."}},
       {"Acme Corp. 2024 results beat forecasts.", {"Acme Corp. 2024 results beat forecasts."}},
       {"Shares of Vireo S.A. Rose sharply.", {"Shares of Vireo S.A. Rose sharply."}},
+      {"Halvor Buys 4.3 Pct. Tarrow Stake", {"Halvor Buys 4.3 Pct. Tarrow Stake"}},
+      {"Profit rose 4 pct. The stock fell.", {"Profit rose 4 pct.", "The stock fell."}},
       {"She answered no. The board agreed.", {"She answered no.", "The board agreed."}},
       {"Mary Q. Public founded it.", {"Mary Q. Public founded it."}},
       // Quotes, questions and exclamations.

@@ -21,6 +21,10 @@ TEST_F(CapitalizedRunsPassTest, Runs) {
       {"Wagner and Brask and Tollund Industries Inc merged.",
        {"Wagner", "Brask", "Tollund Industries Inc"}},
       {"Corp said it grew.", {}},
+      // A number word opens a run only before a name word (issue 12): "Two Danish ..." is a
+      // count, "Two Harbors Capital" a name.
+      {"Quellmark Buys Two Danish Payroll Firms", {"Quellmark", "Payroll Firms"}},
+      {"He left Two Harbors Capital in May.", {"Two Harbors Capital"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
