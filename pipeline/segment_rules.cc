@@ -21,12 +21,13 @@ constexpr auto kAlwaysJoin = std::to_array<std::string_view>(
 constexpr auto kJoinBeforeNumber = std::to_array<std::string_view>(
     {"no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
      "dec", "fig", "vol", "pp", "ca", "est"});
-// Corporate designators and name parts that also end sentences ("bought Acme Inc. The deal
-// closed"): joined unless the next word usually starts a sentence. Dotted initialisms
-// ("U.S.", "E.F.") and single initials ("J.") follow the same policy.
+// Corporate designators, name parts and the wire's "pct." that also end sentences ("bought
+// Acme Inc. The deal closed", "rose 4 pct. Shares fell"): joined unless the next word usually
+// starts a sentence ("Buys 4.3 Pct. Sears Stake" is one headline, issue 12). Dotted
+// initialisms ("U.S.", "E.F.") and single initials ("J.") follow the same policy.
 constexpr auto kJoinUnlessStarter = std::to_array<std::string_view>(
-    {"inc", "corp", "ltd", "co", "cos", "plc", "llc",  "llp",  "lp",   "bros", "bhd",
-     "jr",  "sr",   "st",  "mt", "ft",  "ave", "dept", "intl", "assn", "univ", "ph.d"});
+    {"inc", "corp", "ltd", "co", "cos", "plc",  "llc",  "llp",  "lp",   "bros", "bhd", "jr",
+     "sr",  "st",   "mt",  "ft", "ave", "dept", "intl", "assn", "univ", "ph.d", "pct"});
 // Words that usually open a sentence, in lower case. After "Inc." or "U.S." one of these
 // means the period was a full stop; any other capitalised word continues a name
 // ("U.S. Steel", "Apple Inc. Chief Executive Tim Cook").

@@ -89,12 +89,20 @@ bool IsPercentSign(UChar32 c) {
 
 // Kind of the token `span`, from the word iterator's rule status and the first code point.
 // Anything starting with a digit is a number: ICU calls "1.75bn" and "4o" letter tokens, but
-// the entity and amount stages read them as numbers with a suffix. Percent signs are symbols
-// like "$" although Unicode files "%" under punctuation.
+// the entity and amount stages read them as numbers with a suffix. Two letters or more before
+// the digits make a word: ICU calls "Net6" and "Printa8" number tokens, but they are names
+// (issue 12); one letter ("M1", "Q3", "G7") is a code, read as a number. Percent signs are
+// symbols like "$" although Unicode files "%" under punctuation.
 TokenKind Classify(std::string_view text, Span span, int32_t rule_status) {
   size_t length = 0;
   const UChar32 c = CodePointAt(text, span.begin, &length);
   if (u_isdigit(c)) return TokenKind::kNumber;
+  if (u_isalpha(c) && span.begin + length < span.end) {
+    size_t second_length = 0;
+    if (u_isalpha(CodePointAt(text, span.begin + length, &second_length))) {
+      return TokenKind::kWord;
+    }
+  }
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) {
     return TokenKind::kNumber;
   }

@@ -135,8 +135,30 @@ void VetoObjects(const AbstractSentence& sentence, const CompiledPattern& veto,
 // The described object of `match`: its `asset` group without leading articles and
 // possessives, or nullopt when the group is absent or the cues veto its words. The veto sees
 // the article before the group too: "the design-software company" refers back to a company
-// named before, "a design-software company" does not.
+// named before, "a design-software company" does not. Words the veto rejects that follow a
+// named owner's possessive are described with their owner: "Shell's pipelines" stands alone
+// where "pipelines" does not (issue 12).
 constexpr std::string_view kArticles[] = {"the ", "a ", "an ", "its ", "their ", "his ", "her "};
+constexpr std::string_view kPossessives[] = {"'s ", "' "};
+
+// The abstract byte where the mention placeholder owning the words at `begin` starts
+// ("⟨ORG:2⟩'s pipelines"), or nullopt when no possessive of a mention comes right before.
+std::optional<size_t> OwnerBefore(const AbstractSentence& sentence, size_t begin) {
+  const std::string_view all = sentence.text();
+  for (std::string_view possessive : kPossessives) {
+    if (begin < possessive.size() ||
+        all.substr(begin - possessive.size(), possessive.size()) != possessive) {
+      continue;
+    }
+    for (const AbstractSlot& slot : sentence.slots()) {
+      if (slot.kind == AbstractSlot::Kind::kMention &&
+          slot.abstract_end == begin - possessive.size()) {
+        return slot.abstract_begin;
+      }
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<Participant> AssetOf(const AbstractSentence& sentence, const PatternMatch& match,
                                    const ClaimCues& cues) {
@@ -152,7 +174,13 @@ std::optional<Participant> AssetOf(const AbstractSentence& sentence, const Patte
       break;
     }
   }
-  if (!cues.IsDescribedObject(all.substr(veto_begin, asset->end - veto_begin))) return std::nullopt;
+  if (!cues.IsDescribedObject(all.substr(veto_begin, asset->end - veto_begin))) {
+    const std::optional<size_t> owner = OwnerBefore(sentence, begin);
+    if (!owner.has_value() || !cues.IsDescribedObject(all.substr(*owner, asset->end - *owner))) {
+      return std::nullopt;
+    }
+    return Participant{std::nullopt, sentence.ToDocument(*owner, asset->end)};
+  }
   std::string_view text = all.substr(begin, asset->end - begin);
   for (bool trimmed = true; trimmed;) {
     trimmed = false;

@@ -5,6 +5,15 @@
 #include <algorithm>
 
 namespace newsfacts {
+namespace {
+
+// True when `text` is one capital letter and one or more digits: "K27", "M1".
+bool IsLetterCode(std::string_view text) {
+  if (text.size() < 2 || text[0] < 'A' || text[0] > 'Z') return false;
+  return std::all_of(text.begin() + 1, text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
 
 bool IsInitials(std::string_view text) {
   for (size_t k = 0; k < text.size(); ++k) {
@@ -167,9 +176,10 @@ bool NameWords::IsNameWord(size_t i, const SentenceWords& sentence) const {
 
 bool NameWords::IsNameOpener(size_t i, const SentenceWords& sentence) const {
   const EntityWord& word = words_[i];
-  return !covered_[i] && word.kind == TokenKind::kWord && word.shape == WordShape::kCapital &&
-         lists_.name_openers->ContainsWord(word) && i + 1 < sentence.end &&
-         IsNameWord(i + 1, sentence);
+  if (covered_[i] || i + 1 >= sentence.end || !IsNameWord(i + 1, sentence)) return false;
+  if (word.kind == TokenKind::kNumber) return IsLetterCode(word.text);
+  return word.kind == TokenKind::kWord && word.shape == WordShape::kCapital &&
+         lists_.name_openers->ContainsWord(word);
 }
 
 size_t NameWords::InstitutionEnd(size_t begin, const SentenceWords& sentence) const {

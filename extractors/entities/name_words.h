@@ -56,8 +56,9 @@ class NameWords {
   // before it ("Officer" of "Chief Executive Officer", "Board" of "Chairman of the Board").
   bool InRoleOrTitle(size_t i, const SentenceWords& sentence) const;
 
-  // True when word `i` is a `name_openers` stop word ("First", "Southern") followed by a name
-  // word: it may open a run, which keeps it only when typed an organization.
+  // True when word `i` is a `name_openers` stop word ("First", "Southern") or a code of one
+  // capital letter and digits ("K27", a number token: alone it is "M1" or "Q3") followed by a
+  // name word: it may open a run, which keeps it only when typed an organization.
   bool IsNameOpener(size_t i, const SentenceWords& sentence) const;
 
   // End of an institution name starting at `begin`: capitalized name words, possibly joined

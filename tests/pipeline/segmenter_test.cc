@@ -95,6 +95,8 @@ TEST(SegmenterTest, SentenceBoundaries) {
        {"Trading opened at 9 a.m.", "The stock jumped."}},
       {"Acme Corp. 2024 results beat forecasts.", {"Acme Corp. 2024 results beat forecasts."}},
       {"Shares of Vireo S.A. Rose sharply.", {"Shares of Vireo S.A. Rose sharply."}},
+      {"Halvor Buys 4.3 Pct. Tarrow Stake", {"Halvor Buys 4.3 Pct. Tarrow Stake"}},
+      {"Profit rose 4 pct. The stock fell.", {"Profit rose 4 pct.", "The stock fell."}},
       {"She answered no. The board agreed.", {"She answered no.", "The board agreed."}},
       {"Mary Q. Public founded it.", {"Mary Q. Public founded it."}},
       // Quotes, questions and exclamations.
@@ -227,6 +229,8 @@ TEST(SegmenterTest, TokenKinds) {
       {"25 mln dlrs", {{"25", K::kNumber}, {"mln", K::kWord}, {"dlrs", K::kWord}}},
       {"AT&T", {{"AT", K::kWord}, {"&", K::kPunctuation}, {"T", K::kWord}}},
       {"GPT-4o", {{"GPT", K::kWord}, {"-", K::kPunctuation}, {"4o", K::kNumber}}},
+      {"Net6 and Printa8", {{"Net6", K::kWord}, {"and", K::kWord}, {"Printa8", K::kWord}}},
+      {"M1 and Q3", {{"M1", K::kNumber}, {"and", K::kWord}, {"Q3", K::kNumber}}},
       {"e-mail", {{"e", K::kWord}, {"-", K::kPunctuation}, {"mail", K::kWord}}},
       {"1,250,000", {{"1,250,000", K::kNumber}}},
       {"Hi 😀!", {{"Hi", K::kWord}, {"😀", K::kSymbol}, {"!", K::kPunctuation}}},

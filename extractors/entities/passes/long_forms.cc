@@ -1,5 +1,5 @@
 // Long-form matching for in-document propagation: an index of the article's possible long
-// forms by last word, initials, first word and name before org words.
+// forms by last word, initials, first word, name before org words and leading words.
 #include "extractors/entities/passes/long_forms.h"
 
 #include <cassert>
@@ -10,6 +10,9 @@ namespace newsfacts {
 namespace {
 
 constexpr size_t kNone = std::numeric_limits<size_t>::max();
+// The fewest words of a leading part of a company name that stand for the whole: one word
+// alone is left to the first-word and acronym keys, which check more.
+constexpr size_t kMinPrefixWords = 2;
 
 }  // namespace
 
@@ -64,9 +67,13 @@ void LongForms::ForEachKey(size_t k, Visit visit) {
   }
   visit(orgs_by_initials_, Initials(c));
   visit(orgs_by_first_word_, view_.words[c.begin].folded);
-  // "Kowloon Tong" of "Kowloon Tong Holdings": every split before trailing org words.
-  for (size_t end = c.name_end - 1;
-       end > c.begin && lists_.org_words->ContainsWord(view_.words[end]); --end) {
+  // "Kowloon Tong" of "Kowloon Tong Holdings": every split before trailing org words; and
+  // "Menlo Worldwide" of "Menlo Worldwide Forwarding": the first two words or more of a name
+  // of three or more (issue 12: the headline's short form of the body's company).
+  bool org_words_after = true;
+  for (size_t end = c.name_end - 1; end > c.begin; --end) {
+    org_words_after = org_words_after && lists_.org_words->ContainsWord(view_.words[end]);
+    if (!org_words_after && view_.WordCount(c.begin, end) < kMinPrefixWords) break;
     visit(orgs_by_prefix_, WordsKey(c.begin, end));
   }
 }

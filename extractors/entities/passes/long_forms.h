@@ -33,8 +33,10 @@ class LongForms {
   // `c` is a short form of, `c` itself and, when given, candidates not of `type` aside: a
   // PERSON whose last word is `c`'s one word ("Garman" of "Matt Garman"), or, when `c` has
   // no designator of its own, an ORG whose initials are `c`'s all-caps acronym ("HFS"),
-  // whose first word is `c`'s one word (no first name), or that is `c` followed by
-  // `org_words` only ("Kowloon Tong" of "Kowloon Tong Holdings"). std::nullopt when none.
+  // whose first word is `c`'s one word (no first name), that is `c` followed by
+  // `org_words` only ("Kowloon Tong" of "Kowloon Tong Holdings"), or whose first words are
+  // `c`'s two or more ("Menlo Worldwide" of "Menlo Worldwide Forwarding"). std::nullopt when
+  // none.
   std::optional<size_t> Find(const Candidate& c, std::optional<EntityType> type) const;
 
  private:
@@ -61,7 +63,7 @@ class LongForms {
   Buckets persons_by_last_word_;
   Buckets orgs_by_initials_;
   Buckets orgs_by_first_word_;
-  Buckets orgs_by_prefix_;  // by the words before trailing org words, for each such split
+  Buckets orgs_by_prefix_;  // by the words before trailing org words, and by leading words
 };
 
 }  // namespace newsfacts

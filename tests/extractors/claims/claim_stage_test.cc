@@ -110,6 +110,19 @@ TEST(ClaimStageTest, DescribedObjectsAnaphoricSubjectsAndAmountsOfTheNextSentenc
       {"Cisco said it sold its paper mill to Google.",
        {"sold(Cisco -> \"paper mill\") reported", "acquired(Google -> \"paper mill\") reported"}},
       {"Cisco agreed to buy the unit.", {}},
+      // A lone noun after a named owner's possessive is described with its owner (issue 12).
+      {"Cisco agreed to buy Google's pipelines.",
+       {"acquired(Cisco -> \"Google's pipelines\") planned",
+        "sold(Google -> \"Google's pipelines\") planned"}},
+      {"Cisco agreed to buy Google's cheese division.",
+       {"acquired(Cisco -> \"cheese division\") planned",
+        "sold(Google -> \"cheese division\") planned"}},
+      {"Cisco agreed to buy its pipelines.", {}},
+      // A described company that ends the phrase is the target; a name before its descriptor
+      // is what it makes, not the target.
+      {"Cisco agreed to buy a Finnish security software maker.",
+       {"acquired(Cisco -> \"Finnish security software maker\") planned"}},
+      {"Cisco agreed to buy Google search rival Netflix.", {"acquired(Cisco -> Netflix) planned"}},
       {"Cisco posted a loss. The company said it will sell its two bottling plants.",
        {"sold(Cisco -> \"two bottling plants\") planned"}},
       {"Cisco agreed to buy Splunk. The price was 25 mln dlrs.",

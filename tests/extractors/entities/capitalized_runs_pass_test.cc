@@ -21,6 +21,13 @@ TEST_F(CapitalizedRunsPassTest, Runs) {
       {"Wagner and Brask and Tollund Industries Inc merged.",
        {"Wagner", "Brask", "Tollund Industries Inc"}},
       {"Corp said it grew.", {}},
+      // A number word opens a run only before a name word (issue 12): "Two Danish ..." is a
+      // count, "Two Harbors Capital" a name.
+      {"Quellmark Buys Two Danish Payroll Firms", {"Quellmark", "Payroll Firms"}},
+      {"He left Two Harbors Capital in May.", {"Two Harbors Capital"}},
+      // Letters and digits make a name word ("Printa8"); a one-letter code only opens a name
+      // ("K27 Labs"), alone it is a code ("M1").
+      {"He said Printa8 bought K27 Labs as M1 rose.", {"Printa8", "K27 Labs"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -28,6 +28,13 @@ TEST_F(LongFormsTest, Table) {
       // A first name is no short form of the company it opens.
       {"Claude Industries grew. Claude hired.", "Claude Industries", EntityType::kOrg, "Claude",
        false},
+      // The first two words or more of a company name stand for it (issue 12: a headline's
+      // "Menlo Worldwide" of the body's "Menlo Worldwide Forwarding"); one word alone does
+      // not, nor do words that do not open it.
+      {"Harwick Mills Forwarding grew. Harwick Mills hired.", "Harwick Mills Forwarding",
+       EntityType::kOrg, "Harwick Mills", true},
+      {"Harwick Mills Forwarding grew. Mills Forwarding hired.", "Harwick Mills Forwarding",
+       EntityType::kOrg, "Mills Forwarding", false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
