@@ -41,13 +41,19 @@ void Walk(const fs::path& dir, FoundFiles& found) {
     const fs::path& path = it->path();
     const std::string name = path.filename().string();
     if (!name.empty() && name[0] == '.') continue;
+    // The listing gives each entry's own type, so a folder or a plain file costs no stat
+    // (issue 16); only links are followed with one.
     std::error_code type_error;
-    const fs::file_status own = it->symlink_status(type_error);
-    if (fs::is_directory(own)) {
+    const bool link = it->is_symlink(type_error);
+    if (!link && it->is_directory(type_error)) {
       subfolders.push_back(path);
       continue;
     }
     if (!HasArticleName(path)) continue;
+    if (!link && it->is_regular_file(type_error)) {
+      found.files.push_back(path);
+      continue;
+    }
     const fs::file_status target = fs::status(path, type_error);
     if (type_error || !fs::exists(target)) {
       found.skipped.push_back({path, "broken or looping symbolic link"});

@@ -60,7 +60,8 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
                            {"sentences_fts_config"},
                            {"sentences_fts_data"},
                            {"sentences_fts_docsize"},
-                           {"sentences_fts_idx"}};
+                           {"sentences_fts_idx"},
+                           {"source_files"}};
     EXPECT_EQ(tables, expected);
     EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
   }
