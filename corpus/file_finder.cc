@@ -69,6 +69,22 @@ void Walk(const fs::path& dir, FoundFiles& found) {
   for (const fs::path& subfolder : subfolders) Walk(subfolder, found);
 }
 
+// The order of path::compare (component by component) for the paths Walk builds, which
+// have one separator between components: bytes compared in order, a separator before any
+// other byte. A sixth of a re-ingest of an unchanged corpus was path::compare (issue 16).
+bool ComesBefore(const fs::path& a, const fs::path& b) {
+  const std::string& x = a.native();
+  const std::string& y = b.native();
+  const size_t common = std::min(x.size(), y.size());
+  for (size_t i = 0; i < common; ++i) {
+    if (x[i] == y[i]) continue;
+    if (x[i] == '/') return true;
+    if (y[i] == '/') return false;
+    return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]);
+  }
+  return x.size() < y.size();
+}
+
 }  // namespace
 
 StatusOr<FoundFiles> FindArticleFiles(const std::vector<fs::path>& roots) {
@@ -87,7 +103,7 @@ StatusOr<FoundFiles> FindArticleFiles(const std::vector<fs::path>& roots) {
       found.skipped.push_back({root, "not a regular file (a FIFO, socket or device)"});
     }
   }
-  std::sort(found.files.begin(), found.files.end());
+  std::sort(found.files.begin(), found.files.end(), ComesBefore);
   found.files.erase(std::unique(found.files.begin(), found.files.end()), found.files.end());
   return found;
 }
