@@ -47,9 +47,11 @@ bool ExtractionBatch::Flush() {
   documents_ = 0;
   text_bytes_ = 0;
   for (Held& entry : held) {
+    std::shared_ptr<const FileRead> file = entry.item.file;
     if (!results_.Push(std::move(entry.item))) return false;
     if (entry.ends_file && entry.ends_file()) {
       WorkItem done;
+      done.file = std::move(file);
       done.file_done = true;
       if (!results_.Push(std::move(done))) return false;
     }

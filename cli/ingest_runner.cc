@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "cli/extraction_batch.h"
+#include "cli/ingest_plan.h"
 #include "cli/ingest_writer.h"
 #include "corpus/article_reader.h"
 #include "pipeline/bounded_queue.h"
@@ -29,11 +30,31 @@ using Job = std::variant<std::filesystem::path, StoredArticle>;
 // ArticleKey -> content hash of every article stored before the run.
 using StoredHashes = std::unordered_map<std::string, std::string>;
 
+// Returns the time now, in ns since the epoch, as file times are kept.
+int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// True when the file of `stamp` was modified so shortly before `read_ns`, the time just before
+// it was read, that a change made after it was read could keep the same stamp: file systems
+// keep times in ticks of a few ms (FAT's mtime in 2 s). Such a file is not recorded and is
+// read again next time (git's "racily clean" entries). A file modified earlier gets a new
+// mtime from any change.
+bool ModifiedLately(const FileStamp& stamp, int64_t read_ns) {
+  constexpr int64_t kMarginNs = int64_t{2} * 1'000'000'000;
+  return stamp.mtime_ns >= read_ns - kMarginNs;
+}
+
 // Hands one article of a file to `batch`: unchanged when the database holds it with the same
 // content hash, otherwise to be extracted. Returns false when the writer has stopped.
-bool AddArticle(RawArticle& raw, const StoredHashes& stored_hashes, ExtractionBatch& batch,
+bool AddArticle(RawArticle& raw, const std::shared_ptr<const FileRead>& file,
+                const StoredHashes& stored_hashes, ExtractionBatch& batch,
                 std::function<bool()> ends_file = nullptr) {
   WorkItem item;
+  item.file = file;
+  item.record_index = raw.meta.record_index;
   Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
   std::string().swap(raw.text);  // the document holds its own copy
   item.content_hash = ContentHash(doc);
@@ -50,11 +71,13 @@ bool AddArticle(RawArticle& raw, const StoredHashes& stored_hashes, ExtractionBa
 // worker, so one big file keeps all of them busy; whoever finishes its last article reports
 // the file done. Thread-safe.
 struct OpenFile {
-  explicit OpenFile(std::vector<RawArticle> read) : articles(std::move(read)) {}
+  OpenFile(std::shared_ptr<const FileRead> read_file, std::vector<RawArticle> read)
+      : file(std::move(read_file)), articles(std::move(read)) {}
 
   // Marks one article finished; true for the last one.
   bool Finish() { return ++finished == articles.size(); }
 
+  const std::shared_ptr<const FileRead> file;
   std::vector<RawArticle> articles;
   std::atomic<size_t> next{0};
   std::atomic<size_t> finished{0};
@@ -114,28 +137,41 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
     }
   } end_reading{open_files, &shared};
 
-  StatusOr<FileReadResult> read = ReadArticleFile(path);
+  auto file = std::make_shared<FileRead>();
+  file->path = path.string();
+  FileStamp stamp;
+  const int64_t read_ns = NowNs();
+  StatusOr<std::string> bytes = ReadFileBytes(path, stamp);
+  StatusOr<FileReadResult> read = bytes.status();
+  if (bytes.ok()) {
+    if (!ModifiedLately(stamp, read_ns)) file->stamp = stamp;
+    read = ReadArticleBytes(file->path, *bytes);
+    std::string().swap(*bytes);
+  }
   if (!read.ok()) {
     WorkItem item;
+    item.file = file;
     item.failed = true;
     item.file_done = true;
     item.messages.push_back(read.status().message());
     return batch.Add(std::move(item));
   }
   WorkItem file_messages;
+  file_messages.file = file;
   file_messages.messages = read->warnings;
   for (const std::string& error : read->errors) file_messages.messages.push_back(error);
   if (!read->errors.empty()) file_messages.failed = true;
   if (!file_messages.messages.empty() && !batch.Add(std::move(file_messages))) return false;
 
   if (open_files != nullptr && read->articles.size() > 1) {
-    shared = std::make_shared<OpenFile>(std::move(read->articles));
+    shared = std::make_shared<OpenFile>(file, std::move(read->articles));
     return true;  // the workers take its articles before any other file
   }
   for (RawArticle& raw : read->articles) {
-    if (!AddArticle(raw, stored_hashes, batch)) return false;
+    if (!AddArticle(raw, file, stored_hashes, batch)) return false;
   }
   WorkItem done;
+  done.file = file;
   done.file_done = true;
   return batch.Add(std::move(done));
 }
@@ -148,8 +184,10 @@ bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const StoredHashes& stor
   while (true) {
     auto [file, index] = open_files.Take(wait);
     if (file == nullptr) return true;
-    if (!AddArticle(file->articles[index], stored_hashes, batch, [file] { return file->Finish(); }))
+    if (!AddArticle(file->articles[index], file->file, stored_hashes, batch,
+                    [file] { return file->Finish(); })) {
       return false;
+    }
   }
 }
 
@@ -213,11 +251,22 @@ Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
 
 // Extracts again the stored articles that ArticlesToReextract names, loading them a batch
 // at a time so memory holds one batch of stored texts. Returns fatal store errors only.
-Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
-                 int64_t run_id, int jobs, IngestWriter& writer) {
+Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactStore& store,
+                 int64_t run_id, int jobs, const IngestObserver& observer, IngestWriter& writer) {
+  StatusOr<bool> any = store.HasArticlesToReextract(options.run, options.reextract_all);
+  if (!any.ok()) return any.status();
+  if (!*any) return Status::Ok();  // without listing every article (issue 16)
   StatusOr<std::vector<int64_t>> ids =
       store.ArticlesToReextract(run_id, options.run, options.reextract_all);
   if (!ids.ok()) return ids.status();
+  if (ids->empty()) return Status::Ok();
+  if (pipeline == nullptr) {
+    // Another process stored them after PlanIngest found nothing to extract.
+    observer.on_message(std::to_string(ids->size()) +
+                        " articles were stored meanwhile by other rules; ingest again to "
+                        "extract them with these");
+    return Status::Ok();
+  }
   writer.summary().articles_to_reextract = static_cast<int64_t>(ids->size());
   const size_t batch_size = std::max<size_t>(1, options.batch_articles);
   for (size_t first = 0; first < ids->size(); first += batch_size) {
@@ -228,36 +277,39 @@ Status Reextract(const IngestOptions& options, const Pipeline& pipeline, FactSto
       work.emplace_back(std::move(*article));
     }
     NEWSFACTS_RETURN_IF_ERROR(
-        ExtractAndStore(work, jobs, options.queue_capacity, pipeline, {}, writer));
+        ExtractAndStore(work, jobs, options.queue_capacity, *pipeline, {}, writer));
   }
   return Status::Ok();
 }
 
 }  // namespace
 
-Status RunIngest(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
-                 const IngestObserver& observer, IngestSummary& summary) {
+int WorkerCount(const IngestOptions& options) {
+  return options.jobs > 0 ? options.jobs
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pipeline* pipeline,
+                 FactStore& store, const IngestObserver& observer, IngestSummary& summary) {
   const auto started = std::chrono::steady_clock::now();
   summary = IngestSummary();
-  StatusOr<FoundFiles> found = FindArticleFiles(options.roots);
-  if (!found.ok()) return found.status();
-  for (const FoundFiles::Skipped& skipped : found->skipped) {
-    observer.on_message(skipped.path.string() + ": " + skipped.reason + "; skipped");
-  }
-  const std::vector<std::filesystem::path>& files = found->files;
-  StatusOr<StoredHashes> stored = store.LoadContentHashes();
-  if (!stored.ok()) return stored.status();
+  for (const std::string& message : plan.messages) observer.on_message(message);
   StatusOr<int64_t> run_id = store.BeginRun(options.run);
   if (!run_id.ok()) return run_id.status();
-  const int jobs = options.jobs > 0
-                       ? options.jobs
-                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = WorkerCount(options);
 
-  IngestWriter writer(options.batch_articles, store, *run_id, static_cast<int64_t>(files.size()),
-                      observer);
-  std::vector<Job> work(files.begin(), files.end());
-  Status status = ExtractAndStore(work, jobs, options.queue_capacity, pipeline, *stored, writer);
-  if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, writer);
+  IngestWriter writer(options.batch_articles, store, *run_id, plan.files_total, observer);
+  writer.summary().files = plan.unchanged_files;
+  writer.summary().articles_unchanged = plan.unchanged_articles;
+  Status status;
+  if (!plan.files_to_read.empty()) {
+    if (pipeline == nullptr) return Status::Internal("ingest: files to read but no pipeline");
+    std::vector<Job> work(plan.files_to_read.begin(), plan.files_to_read.end());
+    status =
+        ExtractAndStore(work, jobs, options.queue_capacity, *pipeline, plan.stored_hashes, writer);
+  }
+  if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, observer, writer);
+  if (status.ok()) status = writer.Flush();  // the files recorded after the last batch
   summary = writer.summary();
   if (status.ok()) status = store.FinishRun(*run_id, CountsOf(summary));
   summary.seconds =

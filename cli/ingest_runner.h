@@ -44,6 +44,11 @@ struct IngestSummary {
   double seconds = 0;
 };
 
+struct IngestPlan;  // cli/ingest_plan.h
+
+// The extraction workers of a run: options.jobs, or one per hardware thread when it is 0.
+int WorkerCount(const IngestOptions& options);
+
 // Receives every message of the run (warnings and per-file errors, "path: what is wrong")
 // and progress updates, on the calling thread.
 struct IngestObserver {
@@ -52,19 +57,20 @@ struct IngestObserver {
       [](const IngestSummary&, int64_t) {};
 };
 
-// Ingests every article file under options.roots into `store`, then extracts again, from
-// the stored text, every stored article whose facts come from another tool version or rules
-// fingerprint (all of them with options.reextract_all), so the database never mixes facts
-// of two rule sets. Both go through the same workers, bounded queue and writer; the writer
-// holds a batch and writes it in one short transaction, so concurrent ingests of one
-// database take turns. Whether an article is new, replaced or unchanged is decided against
-// the database when it is written, and each batch records the run's counts in its `runs`
-// row, which therefore always agrees with articles.run_id. A bad file or article is
-// reported through `observer` and counted in articles_failed; the run goes on. Errors are
-// fatal ones only: a root that does not exist, or the database failing (locked, read-only,
-// disk full); `summary` then counts what was committed before the error, which stays
-// stored (the run row keeps no finish time).
-Status RunIngest(const IngestOptions& options, const Pipeline& pipeline, FactStore& store,
-                 const IngestObserver& observer, IngestSummary& summary);
+// Ingests the files `plan` (PlanIngest) says to read into `store`, counting the files it
+// found unchanged, then extracts again, from the stored text, every stored article whose
+// facts come from another tool version or rules fingerprint (all of them with
+// options.reextract_all), so the database never mixes facts of two rule sets. `pipeline` may
+// be null only when !plan.needs_pipeline. Both go through the same workers, bounded queue
+// and writer; the writer holds a batch and writes it in one short transaction, so
+// concurrent ingests of one database take turns. Whether an article is new, replaced or
+// unchanged is decided against the database when it is written, and each batch records the
+// run's counts in its `runs` row, which therefore always agrees with articles.run_id. A bad
+// file or article is reported through `observer` and counted in articles_failed; the run
+// goes on. Errors are fatal ones only: the database failing (locked, read-only, disk full);
+// `summary` then counts what was committed before the error, which stays stored (the run
+// row keeps no finish time).
+Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pipeline* pipeline,
+                 FactStore& store, const IngestObserver& observer, IngestSummary& summary);
 
 }  // namespace newsfacts

@@ -39,6 +39,7 @@ RunCounts CountsOf(const IngestSummary& summary) {
 }
 
 Status IngestWriter::Take(WorkItem item) {
+  Tally(item);
   for (const std::string& message : item.messages) observer_.on_message(message);
   if (item.failed) ++summary_.articles_failed;
   if (item.unchanged) ++summary_.articles_unchanged;
@@ -55,13 +56,46 @@ Status IngestWriter::Take(WorkItem item) {
   return Flush();
 }
 
+void IngestWriter::Tally(const WorkItem& item) {
+  if (item.file == nullptr) return;
+  FileTally& tally = files_[item.file];
+  if (item.failed || !item.messages.empty()) tally.clean = false;
+  if (item.doc || item.unchanged) tally.articles.emplace_back(item.record_index, item.content_hash);
+  if (item.file_done && !tally.done) {
+    tally.done = true;
+    ++files_done_;
+  }
+}
+
+// Records the clean files whose last item came, and forgets every file whose last item came.
+Status IngestWriter::RecordFinishedFiles() {
+  for (auto it = files_.begin(); files_done_ > 0 && it != files_.end();) {
+    if (!it->second.done) {
+      ++it;
+      continue;
+    }
+    if (it->second.clean && it->first->stamp) {
+      SourceFile file;
+      file.path = it->first->path;
+      file.stamp = *it->first->stamp;
+      file.articles = static_cast<int64_t>(it->second.articles.size());
+      file.articles_digest = ArticlesDigest(it->second.articles);
+      NEWSFACTS_RETURN_IF_ERROR(store_.RecordSourceFile(file, run_id_));
+    }
+    it = files_.erase(it);
+    --files_done_;
+  }
+  return Status::Ok();
+}
+
 Status IngestWriter::Flush() {
-  if (held_.empty()) return Status::Ok();
+  if (held_.empty() && files_done_ == 0) return Status::Ok();
   IngestSummary batch;
   NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch());
   for (const WorkItem& item : held_) NEWSFACTS_RETURN_IF_ERROR(Store(item, batch));
   held_.clear();
   held_bytes_ = 0;
+  NEWSFACTS_RETURN_IF_ERROR(RecordFinishedFiles());
   IngestSummary after = summary_;
   AddStored(batch, after);
   NEWSFACTS_RETURN_IF_ERROR(store_.CommitBatch(run_id_, CountsOf(after)));
@@ -82,6 +116,7 @@ Status IngestWriter::Store(const WorkItem& item, IngestSummary& batch) {
                          (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
                          written.status().message());
     ++summary_.articles_failed;
+    if (item.file != nullptr) files_[item.file].clean = false;
     return Status::Ok();
   }
   if (*written == ArticleWrite::kUnchanged) {

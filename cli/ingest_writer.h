@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cli/ingest_runner.h"
@@ -12,10 +14,22 @@
 
 namespace newsfacts {
 
+// An article file as a worker read it: its name, and its stamp when a later change is sure
+// to change it (the file was last changed well before it was read).
+struct FileRead {
+  std::string path;
+  std::optional<FileStamp> stamp;
+};
+
 // What the writer is handed: a document to store, an unchanged article, or messages.
 struct WorkItem {
   std::optional<Document> doc;
   std::string content_hash;
+  // The file the item comes from, shared by all its items (null for a stored article
+  // extracted again), and the article's record in it: the writer records a file read
+  // cleanly in source_files once its last item is stored.
+  std::shared_ptr<const FileRead> file;
+  int record_index = -1;
   bool reextracted = false;  // `doc` is a stored article extracted again
   bool unchanged = false;
   bool failed = false;     // an article or file that could not be read or extracted
@@ -29,7 +43,10 @@ RunCounts CountsOf(const IngestSummary& summary);
 // Holds what it is handed and stores it in transactions of `batch_articles` articles (or
 // kMaxHeldBytes of text), so the write lock is held only while writing, never while
 // extraction runs; reports messages and progress through `observer`. Each article is stored
-// all-or-nothing, skipped when the same content hash is stored at its path and record.
+// all-or-nothing, skipped when the same content hash is stored at its path and record. A
+// file with a stamp whose items came without a message or failure and whose articles were
+// all stored (or unchanged) is recorded in source_files in the transaction that follows its
+// last item.
 // summary() counts what was committed. Not thread-safe: only the store's thread calls it.
 // Adds the stored-article and fact counts of `batch` to `total` (not its failures).
 void AddStored(const IngestSummary& batch, IngestSummary& total);
@@ -55,10 +72,21 @@ class IngestWriter {
   // reported and counted in articles_failed.
   Status Take(WorkItem item);
 
-  // Writes the held documents in one transaction, which also records the run's counts.
+  // Writes the held documents and the files they finish in one transaction, which also
+  // records the run's counts.
   Status Flush();
 
  private:
+  // What the writer has been handed of one file so far.
+  struct FileTally {
+    std::vector<std::pair<int, std::string>> articles;  // record index, content hash
+    bool clean = true;                                  // no message, no failure
+    bool done = false;                                  // its last item came
+  };
+
+  void Tally(const WorkItem& item);
+  Status RecordFinishedFiles();
+
   Status Store(const WorkItem& item, IngestSummary& batch);
   StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash);
 
@@ -70,6 +98,8 @@ class IngestWriter {
   IngestSummary summary_;
   std::vector<WorkItem> held_;
   size_t held_bytes_ = 0;
+  std::unordered_map<std::shared_ptr<const FileRead>, FileTally> files_;
+  size_t files_done_ = 0;  // of files_
 };
 
 }  // namespace newsfacts

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/file_stamp.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
@@ -37,6 +38,15 @@ inline constexpr size_t kMaxArticleFileBytes = 64u << 20;
 // is unusable) are DataLoss for binary or empty files, InvalidArgument for malformed
 // content, IoError when the file cannot be read; each message starts with "path: ".
 StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path);
+
+// Returns the stamp of the file at `path` (following links). Errors: IoError naming it.
+StatusOr<FileStamp> StampOfFile(const std::filesystem::path& path);
+
+// Returns the bytes of one file, as ReadArticleFile reads them before parsing, and in
+// `stamp` the file's stamp taken before reading them. Errors: IoError when it cannot be
+// read or is a folder, InvalidArgument when it is larger than kMaxArticleFileBytes; each
+// message starts with "path: ".
+StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp);
 
 // Same as ReadArticleFile, for bytes already in memory (stdin); `name` picks the format
 // and prefixes messages ("-" is read as .txt).

@@ -3,6 +3,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace newsfacts {
@@ -16,6 +17,17 @@ std::string ArticleKey(std::string_view path, int record_index) {
   return key;
 }
 
+namespace {
+
+std::string Hex(const XXH128_hash_t& digest) {
+  char hex[33];
+  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(digest.high64),
+                static_cast<unsigned long long>(digest.low64));
+  return hex;
+}
+
+}  // namespace
+
 std::string ContentHash(const Document& doc) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
@@ -26,10 +38,19 @@ std::string ContentHash(const Document& doc) {
   }
   const XXH128_hash_t digest = XXH3_128bits_digest(state);
   XXH3_freeState(state);
-  char hex[33];
-  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(digest.high64),
-                static_cast<unsigned long long>(digest.low64));
-  return hex;
+  return Hex(digest);
+}
+
+std::string ArticlesDigest(std::vector<std::pair<int, std::string>>& articles) {
+  std::sort(articles.begin(), articles.end());
+  std::string listed;
+  for (const auto& [record_index, content_hash] : articles) {
+    listed += std::to_string(record_index);
+    listed.push_back(':');
+    listed += content_hash;
+    listed.push_back('\n');
+  }
+  return Hex(XXH3_128bits(listed.data(), listed.size()));
 }
 
 }  // namespace newsfacts

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "pipeline/document.h"
 
@@ -18,5 +20,11 @@ std::string ArticleKey(std::string_view path, int record_index);
 // unchanged one: XXH3-128 as 32 lowercase hex digits over the normalized text and the
 // metadata stored with it (title, source, url, published).
 std::string ContentHash(const Document& doc);
+
+// Returns the hash that source_files.articles_digest keeps of the articles read from one
+// file: XXH3-128 hex over their (record index, content hash) pairs in record order, so a
+// file is skipped only while the articles stored at its path are still those it held.
+// `articles` is sorted in place.
+std::string ArticlesDigest(std::vector<std::pair<int, std::string>>& articles);
 
 }  // namespace newsfacts

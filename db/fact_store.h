@@ -9,6 +9,7 @@
 
 #include "db/article_identity.h"
 #include "pipeline/document.h"
+#include "pipeline/file_stamp.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
@@ -42,6 +43,14 @@ struct StoredArticle {
   std::string content_hash;
 };
 
+// An article file ingest read cleanly, as the source_files table keeps it.
+struct SourceFile {
+  std::string path;             // the file's name, its own bytes (as the corpus reader gives it)
+  FileStamp stamp;              // taken before its bytes were read
+  int64_t articles = 0;         // articles read from it
+  std::string articles_digest;  // ArticlesDigest of those articles
+};
+
 // How FactStore::Open behaves.
 struct FactStoreOptions {
   // How long a write waits for another process's lock before failing with Busy.
@@ -62,6 +71,23 @@ class FactStore {
 
   // Returns ArticleKey -> content hash for every stored article, for incremental ingest.
   StatusOr<std::unordered_map<std::string, std::string>> LoadContentHashes();
+
+  // Returns path -> recorded file for every file recorded by a run of `tool_version` whose
+  // articles are still stored as they were read from it (their ArticlesDigest matches), so
+  // that ingest can skip those whose stamp is the same.
+  StatusOr<std::unordered_map<std::string, SourceFile>> LoadSourceFiles(
+      std::string_view tool_version);
+
+  // Records `file` as read by run `run_id`, in place of any earlier record of its path.
+  // Call it inside a batch, after its articles were written. Errors: those of SQLite.
+  Status RecordSourceFile(const SourceFile& file, int64_t run_id);
+
+  // True when a finished run used the same tool version and rules fingerprint as `run`.
+  StatusOr<bool> HasFinishedRun(const RunInfo& run);
+
+  // True when ArticlesToReextract would name an article before any is written by a run of
+  // `current`; cheaper than listing them.
+  StatusOr<bool> HasArticlesToReextract(const RunInfo& current, bool all);
 
   // Starts a run row and returns its id.
   StatusOr<int64_t> BeginRun(const RunInfo& info);

@@ -43,6 +43,8 @@ struct FactStore::Impl {
   };
 
   Status Prepare();
+  // Prepares the statements of the source_files table (fact_store_files.cc).
+  Status PrepareSourceFiles();
   // Writes `doc`, or nothing when `if_changed` and the stored article at its path and
   // record has `content_hash`.
   StatusOr<ArticleWrite> Write(const Document& doc, std::string_view content_hash, int64_t run_id,
@@ -83,6 +85,10 @@ struct FactStore::Impl {
   sqlite::Statement select_hashes;
   sqlite::Statement select_stale;
   sqlite::Statement select_article;
+  sqlite::Statement select_source_files;
+  sqlite::Statement upsert_source_file;
+  sqlite::Statement select_finished_run;
+  sqlite::Statement select_any_stale;
   std::unique_ptr<sqlite::Transaction> batch;
   // Set when SQLite rolled back the open batch by itself after an error.
   Status lost_batch;

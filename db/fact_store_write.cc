@@ -110,7 +110,7 @@ Status FactStore::Impl::Prepare() {
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
   }
-  return Status::Ok();
+  return PrepareSourceFiles();
 }
 
 void FactStore::Impl::BindSpan(sqlite::Statement& statement, int first, const Span& span) const {

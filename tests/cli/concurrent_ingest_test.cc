@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "cli/ingest_plan.h"
 #include "cli/ingest_runner.h"
 #include "db/sqlite.h"
 #include "extractors/standard_pipeline.h"
@@ -88,8 +89,10 @@ TEST(ConcurrentIngestTest, ABusyFailureMidRunCountsWhatWasCommitted) {
       locked = (*holder)->Exec("BEGIN IMMEDIATE").ok();
     }
   };
+  StatusOr<IngestPlan> plan = PlanIngest(options, **store);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   IngestSummary summary;
-  Status status = RunIngest(options, pipeline->pipeline, **store, observer, summary);
+  Status status = RunIngest(options, *plan, &pipeline->pipeline, **store, observer, summary);
   ASSERT_TRUE(locked);
   EXPECT_EQ(status.code(), StatusCode::kBusy) << status.ToString();
   EXPECT_EQ(summary.articles_added, 2);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,22 @@ TEST(FileFinderTest, FindsArticleFilesRecursivelyInOrder) {
                                              "c/dump.json", "c/feed.jsonl",     "notes.text",
                                              "x.htm",       "y.markdown"};
   EXPECT_EQ(relative, expected);
+}
+
+// Files are in path::compare order, a folder's files before a name that extends the folder's
+// with a byte below '/' ("a-b.txt", "a.txt"), as a plain byte order would not have them.
+TEST(FileFinderTest, FilesAreInPathOrderNotByteOrder) {
+  testing::TempDir dir;
+  for (const char* name : {"a-b.txt", "a.txt", "a/x.txt", "a/b/y.txt", "a!.txt", "ab.txt"}) {
+    dir.Write(name, "Some text.");
+  }
+  StatusOr<FoundFiles> files = FindArticleFiles({dir.path()});
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  std::vector<std::filesystem::path> by_path_compare = files->files;
+  std::sort(by_path_compare.begin(), by_path_compare.end());
+  EXPECT_EQ(files->files, by_path_compare);
+  EXPECT_EQ(std::filesystem::relative(files->files.front(), dir.path()).generic_string(),
+            "a/b/y.txt");
 }
 
 TEST(FileFinderTest, AFileRootIsReturnedWhateverItsExtension) {

@@ -196,7 +196,8 @@ TEST(EntityVotesTest, MigrationCountsTheTalliesOfAnOlderDatabase) {
                     ->Exec("DROP TRIGGER mentions_vote_insert; DROP TRIGGER mentions_vote_delete; "
                            "DROP TRIGGER entity_names_vote_insert; "
                            "DROP TRIGGER entity_names_vote_delete; DROP TABLE entity_type_votes; "
-                           "DROP TABLE entity_name_votes; " +
+                           "DROP TABLE entity_name_votes; DROP TABLE source_files; "
+                           "DROP INDEX articles_by_path_and_hash; " +
                            std::string(kDropMigration11) + "PRAGMA user_version = 9")
                     .ok());
   }

@@ -64,7 +64,8 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
                            {"sentences_fts_idx"},
                            {"stored_comparable_claims"},
                            {"stored_conflict_groups"},
-                           {"stored_fact_counts"}};
+                           {"stored_fact_counts"},
+                           {"source_files"}};
     EXPECT_EQ(tables, expected);
     EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
   }

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 11
+-- user_version 12
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -16,6 +16,9 @@ CREATE INDEX amounts_by_sentence ON amounts(sentence_id);
 
 -- index articles_by_content_hash
 CREATE INDEX articles_by_content_hash ON articles(content_hash);
+
+-- index articles_by_path_and_hash
+CREATE INDEX articles_by_path_and_hash ON articles(path, record_index, content_hash);
 
 -- index articles_by_published
 CREATE INDEX articles_by_published ON articles(published);
@@ -276,6 +279,19 @@ CREATE TABLE 'sentences_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table sentences_fts_idx
 CREATE TABLE 'sentences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table source_files
+CREATE TABLE source_files (
+  path            TEXT PRIMARY KEY,  -- as articles.path
+  path_bytes      BLOB,              -- as articles.path_bytes: NULL when path is the name itself
+  size            INTEGER NOT NULL,  -- bytes
+  mtime_ns        INTEGER NOT NULL,  -- modification time, ns since 1970 (UTC)
+  ctime_ns        INTEGER NOT NULL,  -- inode change time, ns since 1970 (UTC)
+  inode           INTEGER NOT NULL,
+  articles        INTEGER NOT NULL,  -- articles read from the file
+  articles_digest TEXT NOT NULL,     -- XXH3-128 hex of their record indexes and content hashes
+  run_id          INTEGER NOT NULL REFERENCES runs(id)
+) WITHOUT ROWID;
 
 -- table stored_comparable_claims
 CREATE TABLE stored_comparable_claims (
