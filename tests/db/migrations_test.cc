@@ -62,10 +62,10 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
                            {"sentences_fts_data"},
                            {"sentences_fts_docsize"},
                            {"sentences_fts_idx"},
+                           {"source_files"},
                            {"stored_comparable_claims"},
                            {"stored_conflict_groups"},
-                           {"stored_fact_counts"},
-                           {"source_files"}};
+                           {"stored_fact_counts"}};
     EXPECT_EQ(tables, expected);
     EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
   }

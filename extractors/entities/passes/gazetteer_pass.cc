@@ -150,13 +150,16 @@ class GazetteerMatcher {
 
   // "Hong Kong Monetary Authority", "Tokyo Stock Exchange", "Harwick Steel Mills": a place
   // written out that opens the name of an institution or company is part of that name, which
-  // FindCapitalizedRuns then finds whole. An abbreviated place stays apart ("U.S. Justice
-  // Department", "U.K. Competition and Markets Authority"). Runs after the sentence's
-  // gazetteer matches, so a known name after the place keeps the place apart too.
+  // FindCapitalizedRuns then finds whole; so is a known company that opens another one
+  // ("State Street Research", "Fidelity Management & Research"). An abbreviated place stays
+  // apart ("U.S. Justice Department", "U.K. Competition and Markets Authority"). Runs after
+  // the sentence's gazetteer matches, so a known name after the place keeps the place apart
+  // too.
   void DropInstitutionPlaces(size_t first_candidate, const SentenceWords& sentence) {
     for (size_t k = candidates_.size(); k > first_candidate; --k) {
       const Candidate& c = candidates_[k - 1];
-      if (c.type != EntityType::kLocation || c.end != c.name_end) continue;
+      if (c.type != EntityType::kLocation && c.type != EntityType::kOrg) continue;
+      if (c.end != c.name_end) continue;
       size_t end = names_.InstitutionEnd(c.end, sentence);
       if (end == 0) end = names_.OrgWordNameEnd(c.end, sentence);
       // The name must end at the institution noun, where org_words types it: "New York State
