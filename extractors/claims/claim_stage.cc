@@ -1,5 +1,5 @@
 // The claims stage: relation rules over abstracted sentences, overlap resolution, status,
-// attribution and quotes, plus the runner of the rules' embedded examples.
+// attribution and quotes (found by quotes.h), plus the runner of the rules' embedded examples.
 #include "extractors/claims/claim_stage.h"
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include "extractors/claims/claim_roles.h"
 #include "extractors/claims/claim_rules.h"
 #include "extractors/claims/name_candidate_typing.h"
+#include "extractors/claims/quotes.h"
 #include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
@@ -310,126 +311,6 @@ void AttachFollowUpAmounts(const Document& doc, const std::vector<AbstractSenten
       if (deal_found) break;
     }
   }
-}
-
-// A quotation mark at `pos`: its byte length and whether it opens (1), closes (-1) or is
-// straight (0); {0, 0} when there is none.
-std::pair<size_t, int> QuoteMarkAt(std::string_view text, size_t pos) {
-  if (text[pos] == '"') return {1, 0};
-  if (text.substr(pos, 3) == "\u201C") return {3, 1};
-  if (text.substr(pos, 3) == "\u201D") return {3, -1};
-  return {0, 0};
-}
-
-size_t CountWords(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-// The index of the sentence holding byte `offset`, or sentences.size().
-size_t SentenceAt(const std::vector<Sentence>& sentences, size_t offset) {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                             [](size_t value, const Sentence& s) { return value < s.span.begin; });
-  if (it == sentences.begin()) return sentences.size();
-  --it;
-  return offset < it->span.end ? static_cast<size_t>(it - sentences.begin()) : sentences.size();
-}
-
-// The index of the first sentence ending after byte `offset`, or sentences.size().
-size_t SentenceAtOrAfter(const std::vector<Sentence>& sentences, size_t offset) {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                             [](size_t value, const Sentence& s) { return value < s.span.end; });
-  return static_cast<size_t>(it - sentences.begin());
-}
-
-// The attribution of each sentence of a document, found when first asked for: only the
-// sentences with a claim or beside a quote need one, and finding one runs the attribution
-// prefilter and patterns, a fifth of the claim stage when done for every sentence (issue 16).
-// Not thread-safe: one Process call owns it.
-class Attributions {
- public:
-  Attributions(const Document& doc, const std::vector<AbstractSentence>& abstracts,
-               const ClaimCues& cues)
-      : doc_(doc), abstracts_(abstracts), cues_(cues), found_(abstracts.size()) {}
-
-  size_t size() const { return found_.size(); }
-  // The attribution of sentence `s` (< size()).
-  const Attribution& Of(size_t s) {
-    if (!found_[s].has_value()) found_[s] = cues_.Attribute(doc_, abstracts_[s]);
-    return *found_[s];
-  }
-
- private:
-  const Document& doc_;
-  const std::vector<AbstractSentence>& abstracts_;
-  const ClaimCues& cues_;
-  std::vector<std::optional<Attribution>> found_;
-};
-
-// Quoted passages of `doc` (pairs of quotation marks inside one paragraph) of at least
-// `min_words` words, with the speaker of the sentence that closes, opens or follows them.
-std::vector<Quote> FindQuotes(const Document& doc, Attributions& attributions, size_t min_words) {
-  std::vector<Quote> quotes;
-  const std::vector<Sentence>& sentences = doc.sentences();
-  const std::string_view text = doc.text();
-  size_t first = 0;
-  while (first < sentences.size()) {
-    size_t last = first;
-    while (last + 1 < sentences.size() &&
-           sentences[last + 1].paragraph == sentences[first].paragraph) {
-      ++last;
-    }
-    bool is_open = false;
-    size_t open = 0;  // first byte after the opening mark, when is_open
-    for (size_t pos = sentences[first].span.begin; pos < sentences[last].span.end; ++pos) {
-      // Every quotation mark starts with '"' or E2: other bytes need no closer look.
-      if (text[pos] != '"' && text[pos] != '\xE2') continue;
-      const auto [length, direction] = QuoteMarkAt(text, pos);
-      if (length == 0) continue;
-      if (!is_open && direction >= 0) {
-        is_open = true;
-        open = pos + length;
-      } else if (is_open && direction <= 0) {
-        size_t end = pos;
-        while (end > open && (text[end - 1] == ',' || text[end - 1] == ' ')) --end;
-        const Span span{open, end};
-        is_open = false;
-        if (span.empty() || CountWords(span.Slice(text)) < min_words) {
-          pos += length - 1;
-          continue;
-        }
-        Quote quote;
-        quote.span = span;
-        // The quote's first byte can sit in the gap between two sentences (`said: " Next`).
-        quote.sentence = SentenceAtOrAfter(sentences, span.begin);
-        if (quote.sentence >= sentences.size()) {
-          pos += length - 1;
-          continue;
-        }
-        const size_t closing = SentenceAt(sentences, pos);
-        for (size_t candidate : {closing, quote.sentence, closing + 1}) {
-          if (candidate >= attributions.size()) continue;
-          const Attribution& attribution = attributions.Of(candidate);
-          if (attribution.empty()) continue;
-          if (quote.speaker.empty() && !attribution.speaker.empty()) {
-            quote.speaker = attribution.speaker;
-            quote.speaker_entity = attribution.speaker_entity;
-          }
-          if (quote.venue.empty()) quote.venue = attribution.venue;
-        }
-        quotes.push_back(std::move(quote));
-      }
-      pos += length - 1;
-    }
-    first = last + 1;
-  }
-  return quotes;
 }
 
 }  // namespace

@@ -1,0 +1,42 @@
+// Quotes and the attribution of sentences: the quoted passages of an article with their
+// speakers, from the attribution of the sentences around them, found only when asked for.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "extractors/claims/claim_abstraction.h"
+#include "extractors/claims/claim_cues.h"
+#include "pipeline/document.h"
+
+namespace newsfacts {
+
+// The attribution of each sentence of a document, found when first asked for: only the
+// sentences with a claim or beside a quote need one, and finding one runs the attribution
+// prefilter and patterns, a fifth of the claim stage when done for every sentence (issue 16).
+// Not thread-safe: one Process call owns it.
+class Attributions {
+ public:
+  Attributions(const Document& doc, const std::vector<AbstractSentence>& abstracts,
+               const ClaimCues& cues)
+      : doc_(doc), abstracts_(abstracts), cues_(cues), found_(abstracts.size()) {}
+
+  size_t size() const { return found_.size(); }
+  // The attribution of sentence `s` (< size()).
+  const Attribution& Of(size_t s) {
+    if (!found_[s].has_value()) found_[s] = cues_.Attribute(doc_, abstracts_[s]);
+    return *found_[s];
+  }
+
+ private:
+  const Document& doc_;
+  const std::vector<AbstractSentence>& abstracts_;
+  const ClaimCues& cues_;
+  std::vector<std::optional<Attribution>> found_;
+};
+
+// Quoted passages of `doc` (pairs of quotation marks inside one paragraph) of at least
+// `min_words` words, with the speaker of the sentence that closes, opens or follows them.
+std::vector<Quote> FindQuotes(const Document& doc, Attributions& attributions, size_t min_words);
+
+}  // namespace newsfacts
