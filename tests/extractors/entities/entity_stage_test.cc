@@ -77,6 +77,9 @@ TEST_F(EntityStageTest, AllCapsHeadlinesMatchCaseBlind) {
       {"MICROSOFT BUYS SMALL GAMING STUDIO\n\nThe deal was small.", {"MICROSOFT|ORG|microsoft"}},
       {"KESTREL FREIGHT POSTS PROFIT\n\nKestrel Freight acquired a rival last year.",
        {"KESTREL FREIGHT|ORG|kestrel-freight", "Kestrel Freight|ORG|kestrel-freight"}},
+      // Unknown runs are only candidates: no rule types them without evidence.
+      {"KORVEX POSTS HIGHER PROFIT IN MAY AFTER SERIES B\n\nThe results were good.", {}},
+      {"STARTUP TALLOWAY RAISES FUNDS\n\nThe round was small.", {"TALLOWAY|ORG|talloway"}},
   });
 }
 
