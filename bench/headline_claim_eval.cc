@@ -3,7 +3,7 @@
 // buying a stake in Y is a claim on Y); each record (headline + lede) runs through the full
 // pipeline, and the claims found in the headline sentence are compared with that shape, for
 // Title Case and sentence-case headlines separately, and for all of them once more with the
-// headline in ALL CAPS as wire services print it (the lede as written).
+// headline in ALL CAPS as wire services print it and once in lowercase (the lede as written).
 // Usage: headline_claim_eval RECORDS.jsonl [--errors N]   (e.g. ../shared/data/agnews/
 // business-scitech.jsonl: records with "title" and "description")
 #include <cctype>
@@ -120,8 +120,12 @@ std::pair<bool, bool> Score(const Pipeline& pipeline, const std::string& headlin
   return {found, right};
 }
 
-std::string Upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+// `text` with its ASCII letters all in upper case, or all in lower case.
+std::string InOneCase(std::string text, bool upper) {
+  for (char& c : text) {
+    const int letter = static_cast<unsigned char>(c);
+    c = static_cast<char>(upper ? std::toupper(letter) : std::tolower(letter));
+  }
   return text;
 }
 
@@ -159,7 +163,7 @@ int main(int argc, char** argv) {
       Regex::Compile(R"(^(?:[\d.]+\s*(?:%|pct\.?|percent)\s+)?(.+?)\s+stake$)",
                      {.case_sensitive = false})
           .value();
-  Tally title_case, sentence_case, all_caps;
+  Tally title_case, sentence_case, all_caps, lowercase;
   std::string line;
   while (std::getline(in, line)) {
     const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
@@ -176,17 +180,21 @@ int main(int argc, char** argv) {
       const std::string lede = Unescape(record.value("description", std::string()));
       const auto [found, right] = Score(loaded->pipeline, title, lede, kShapes[k].predicate, x, y,
                                         IsTitleCase(headline) ? title_case : sentence_case);
-      const auto [upper_found, upper_right] =
-          Score(loaded->pipeline, Upper(title), lede, kShapes[k].predicate, x, y, all_caps);
       if ((!found || !right) && show_errors > 0) {
         --show_errors;
         std::printf("%s %s(%s -> %s): %s\n", found ? "wrong sides" : "missed", kShapes[k].predicate,
                     x.c_str(), y.c_str(), title.c_str());
       }
-      if ((!upper_found || !upper_right) && show_errors > 0) {
-        --show_errors;
-        std::printf("ALL CAPS %s %s(%s -> %s): %s\n", upper_found ? "wrong sides" : "missed",
-                    kShapes[k].predicate, x.c_str(), y.c_str(), Upper(title).c_str());
+      for (const auto& [upper, tally] :
+           {std::pair{true, &all_caps}, std::pair{false, &lowercase}}) {
+        const std::string cased = InOneCase(title, upper);
+        const auto [cased_found, cased_right] =
+            Score(loaded->pipeline, cased, lede, kShapes[k].predicate, x, y, *tally);
+        if ((!cased_found || !cased_right) && show_errors > 0) {
+          --show_errors;
+          std::printf("%s %s(%s -> %s): %s\n", cased_found ? "wrong sides" : "missed",
+                      kShapes[k].predicate, x.c_str(), y.c_str(), cased.c_str());
+        }
       }
       break;
     }
@@ -195,5 +203,6 @@ int main(int argc, char** argv) {
   PrintTally("Title Case", title_case);
   PrintTally("sentence case", sentence_case);
   PrintTally("ALL CAPS", all_caps);
+  PrintTally("lowercase", lowercase);
   return 0;
 }

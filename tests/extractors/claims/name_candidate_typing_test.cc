@@ -62,8 +62,8 @@ TEST(NameCandidateTypingTest, PassiveAndFundingSlotsTypeTheirNames) {
             (std::vector<std::string>{"sold USEC -> NAC"}));
 }
 
-// A wire headline in capitals: its verbs and deal words end the names whatever their case,
-// and the claim slots type the names between them.
+// A wire headline in capitals, or a headline all in lowercase: its verbs and deal words end
+// the names whatever their case, and the claim slots type the names between them.
 TEST(NameCandidateTypingTest, AllCapsHeadlinesTypeTheirParties) {
   EXPECT_EQ(Claims(Extract("KORVEX ACQUIRES BRANTEL, A MAKER OF FARM DRONES\n\nThe deal closed "
                            "on Monday.")),
@@ -79,6 +79,10 @@ TEST(NameCandidateTypingTest, AllCapsHeadlinesTypeTheirParties) {
   EXPECT_EQ(Claims(Extract("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nThe deal is "
                            "friendly.")),
             (std::vector<std::string>{"acquired QUELLMARK -> STRAVEN SOFTWARE"}));
+  EXPECT_EQ(Claims(Extract("tallyhop buys brindle, a community for independent musicians")),
+            (std::vector<std::string>{"acquired tallyhop -> brindle"}));
+  EXPECT_EQ(Claims(Extract("ibm to buy talloway for $160 mln\n\nThe price was in cash.")),
+            (std::vector<std::string>{"acquired IBM -> talloway"}));
 }
 
 TEST(NameCandidateTypingTest, RelationsThatDoNotLicenseTypingLeaveNamesUntyped) {
