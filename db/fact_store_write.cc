@@ -125,6 +125,16 @@ void FactStore::Impl::ForgetCaches() {
   alias_cache.clear();
 }
 
+Status FactStore::Impl::IndexWaitingSentences() {
+  for (const auto& [row_id, text] : unindexed_sentences) {
+    index_sentence.BindInt64(1, row_id);
+    index_sentence.BindText(2, text);
+    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
+  }
+  unindexed_sentences.clear();
+  return Status::Ok();
+}
+
 StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_view content_hash,
                                               int64_t run_id, bool if_changed) {
   std::unique_ptr<sqlite::Transaction> own_transaction;
@@ -132,6 +142,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     StatusOr<std::unique_ptr<sqlite::Transaction>> begun = sqlite::Transaction::Begin(*connection);
     if (!begun.ok()) return begun.status();
     own_transaction = std::move(*begun);
+    unindexed_sentences.clear();  // left by a transaction that failed
   }
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
@@ -145,13 +156,22 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
                                         : ArticleWrite::kReplaced;
   select_stored.Reset();
   if (if_changed && same) return ArticleWrite::kUnchanged;
+  // Deleting sentences takes them out of sentences_fts (a trigger), so any still waiting,
+  // perhaps the very ones about to go, are indexed first.
+  if (*stored) NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
 
   StatusOr<std::unique_ptr<sqlite::Savepoint>> savepoint =
       sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
   if (!savepoint.ok()) return savepoint.status();
-  NEWSFACTS_RETURN_IF_ERROR(Replace(doc, content_hash, run_id));
-  NEWSFACTS_RETURN_IF_ERROR((*savepoint)->Release());
+  const size_t waiting_before = unindexed_sentences.size();
+  Status replaced = Replace(doc, content_hash, run_id);
+  if (replaced.ok()) replaced = (*savepoint)->Release();
+  if (!replaced.ok()) {
+    unindexed_sentences.resize(waiting_before);  // the savepoint rolls its sentences back
+    return replaced;
+  }
   if (own_transaction != nullptr) {
+    NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
     NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
     NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
   }
@@ -209,9 +229,7 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
     insert_sentence.BindText(8, doc.Text(sentence.span));
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
-    index_sentence.BindInt64(1, sentence_ids.back());
-    index_sentence.BindText(2, doc.Text(sentence.span));
-    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
+    unindexed_sentences.emplace_back(sentence_ids.back(), doc.Text(sentence.span));
   }
   return Status::Ok();
 }

@@ -307,6 +307,45 @@ TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
   EXPECT_TRUE(ReadRows(path_, "PRAGMA foreign_key_check").empty());
 }
 
+// The search index is written at the batch's end, not article by article: it must still hold
+// exactly the sentences stored, after a rewrite and a failed article in the same batch.
+TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
+  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON quotes WHEN NEW.text = "
+                         "'boom zebra' BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+                  .ok());
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme sold walrus", "acme"), "h1", run_id_)
+          .ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme sold otter", "acme"), "h1b", run_id_)
+          .ok());
+  EXPECT_FALSE(
+      store_->WriteArticle(SmallDocument("two.txt", "boom zebra", "ghost"), "h2", run_id_).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("three.txt", "Grey saw otter", "grey"), "h3", run_id_)
+          .ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("four.txt", "Kite saw otter", "kite"), "h4", run_id_)
+          .ok());
+  EXPECT_TRUE(
+      (*other)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  const auto matches = [&](const std::string& word) {
+    return ReadRows(path_,
+                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
+                        word + "' ORDER BY a.path");
+  };
+  EXPECT_EQ(matches("otter"), (Rows{{"four.txt"}, {"one.txt"}, {"three.txt"}}));
+  EXPECT_EQ(matches("walrus"), Rows{});
+  EXPECT_EQ(matches("zebra"), Rows{});
+}
+
 TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndNamedByVote) {
   ASSERT_TRUE(store_->WriteArticle(SampleDocument("a.txt"), "h", run_id_).ok());
   Document renamed = SampleDocument("b.txt");
