@@ -53,8 +53,9 @@ struct FactStore::Impl {
   // Stores `doc` in place of the article at its path and record (if any).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
-  Status WriteEntities(const Document& doc, int64_t article_id);
+  Status WriteEntities(const Document& doc);
   Status WriteMentions(const Document& doc, int64_t article_id, int64_t run_id);
+  Status WriteEntityNames(const Document& doc, int64_t article_id);
   Status WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteClaims(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteQuotes(const Document& doc, int64_t article_id, int64_t run_id);

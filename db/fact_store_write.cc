@@ -210,8 +210,9 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 
   chars.Build(doc.text());
   NEWSFACTS_RETURN_IF_ERROR(WriteSentences(doc, article_id));
-  NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc, article_id));
+  NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc));
   NEWSFACTS_RETURN_IF_ERROR(WriteMentions(doc, article_id, run_id));
+  NEWSFACTS_RETURN_IF_ERROR(WriteEntityNames(doc, article_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteAmounts(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteClaims(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteQuotes(doc, article_id, run_id));
@@ -234,7 +235,7 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
   return Status::Ok();
 }
 
-Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
+Status FactStore::Impl::WriteEntities(const Document& doc) {
   entity_ids.clear();
   for (const Entity& entity : doc.entities()) {
     auto cached = entity_cache.find(entity.key);
@@ -262,10 +263,6 @@ Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
       if (!entity.parent_key.empty()) slot.parent_key = entity.parent_key;
     }
     entity_ids.push_back(id);
-    insert_entity_name.BindInt64(1, id);
-    insert_entity_name.BindInt64(2, article_id);
-    insert_entity_name.BindText(3, entity.name);
-    NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
     list_entity.BindInt64(1, id);
     NEWSFACTS_RETURN_IF_ERROR(list_entity.Run());
     for (const std::string& alias : entity.aliases) {
@@ -279,6 +276,18 @@ Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
       NEWSFACTS_RETURN_IF_ERROR(insert_alias.Run());
       alias_cache.insert(std::move(alias_key));
     }
+  }
+  return Status::Ok();
+}
+
+// After the mentions: the trigger on entity_names counts an entity's mentions in the article
+// in one step, where each mention written after its entity_names row cost a vote update.
+Status FactStore::Impl::WriteEntityNames(const Document& doc, int64_t article_id) {
+  for (size_t e = 0; e < doc.entities().size(); ++e) {
+    insert_entity_name.BindInt64(1, entity_ids[e]);
+    insert_entity_name.BindInt64(2, article_id);
+    insert_entity_name.BindText(3, doc.entities()[e].name);
+    NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
   }
   return Status::Ok();
 }
