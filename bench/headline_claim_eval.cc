@@ -2,7 +2,8 @@
 // headline gives its claim ("X buys Y", "X to acquire Y", "X raises $N", "X invests $N in Y";
 // buying a stake in Y is a claim on Y); each record (headline + lede) runs through the full
 // pipeline, and the claims found in the headline sentence are compared with that shape, for
-// Title Case and sentence-case headlines separately.
+// Title Case and sentence-case headlines separately, and for all of them once more with the
+// headline in ALL CAPS as wire services print it and once in lowercase (the lede as written).
 // Usage: headline_claim_eval RECORDS.jsonl [--errors N]   (e.g. ../shared/data/agnews/
 // business-scitech.jsonl: records with "title" and "description")
 #include <cctype>
@@ -10,12 +11,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/scoring.h"
 #include "extractors/kernel/regex.h"
 #include "extractors/standard_pipeline.h"
 #include "pipeline/document.h"
+#include "pipeline/pipeline.h"
 
 using namespace newsfacts;
 using newsfacts::bench::Matches;
@@ -96,6 +99,36 @@ struct Tally {
   size_t right = 0;      // ... whose subject and object match the shape's sides
 };
 
+// Runs `headline_text` (with `lede`) through `pipeline` and counts in `tally` whether its
+// headline sentence yields a claim of `predicate` and whether one names sides x and y (y
+// empty: any object). Returns (found, right).
+std::pair<bool, bool> Score(const Pipeline& pipeline, const std::string& headline_text,
+                            const std::string& lede, const char* predicate, const std::string& x,
+                            const std::string& y, Tally& tally) {
+  ++tally.headlines;
+  Document doc = Document::FromRaw(ArticleMeta{.path = "headline"}, headline_text + "\n\n" + lede);
+  if (!pipeline.Run(doc).ok()) return {false, false};
+  bool found = false, right = false;
+  for (const Claim& claim : doc.claims()) {
+    if (claim.sentence != 0 || claim.predicate != predicate) continue;
+    found = true;
+    right = right || (Matches(std::string(doc.Text(claim.subject_span)), x, true) &&
+                      (y.empty() || Matches(std::string(doc.Text(claim.object_span)), y, true)));
+  }
+  tally.found += found;
+  tally.right += right;
+  return {found, right};
+}
+
+// `text` with its ASCII letters all in upper case, or all in lower case.
+std::string InOneCase(std::string text, bool upper) {
+  for (char& c : text) {
+    const int letter = static_cast<unsigned char>(c);
+    c = static_cast<char>(upper ? std::toupper(letter) : std::tolower(letter));
+  }
+  return text;
+}
+
 void PrintTally(const char* name, const Tally& t) {
   auto ratio = [](size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; };
   std::printf("  %-14s headlines %4zu  found %4zu  right sides %4zu   recall %.3f  sides %.3f\n",
@@ -130,7 +163,7 @@ int main(int argc, char** argv) {
       Regex::Compile(R"(^(?:[\d.]+\s*(?:%|pct\.?|percent)\s+)?(.+?)\s+stake$)",
                      {.case_sensitive = false})
           .value();
-  Tally title_case, sentence_case;
+  Tally title_case, sentence_case, all_caps, lowercase;
   std::string line;
   while (std::getline(in, line)) {
     const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
@@ -144,26 +177,24 @@ int main(int argc, char** argv) {
       std::string y = groups.size() > 2 ? std::string(groups[2]) : "";
       if (bench::Normalize(y).rfind("back ", 0) == 0) break;  // "to buy back shares"
       y = StakeHolder(*stake_in, *named_stake, y, headline);
-      Tally& tally = IsTitleCase(headline) ? title_case : sentence_case;
-      ++tally.headlines;
-      Document doc =
-          Document::FromRaw(ArticleMeta{.path = "headline"},
-                            title + "\n\n" + Unescape(record.value("description", std::string())));
-      if (!loaded->pipeline.Run(doc).ok()) continue;
-      bool found = false, right = false;
-      for (const Claim& claim : doc.claims()) {
-        if (claim.sentence != 0 || claim.predicate != kShapes[k].predicate) continue;
-        found = true;
-        right =
-            right || (Matches(std::string(doc.Text(claim.subject_span)), x, true) &&
-                      (y.empty() || Matches(std::string(doc.Text(claim.object_span)), y, true)));
-      }
-      tally.found += found;
-      tally.right += right;
+      const std::string lede = Unescape(record.value("description", std::string()));
+      const auto [found, right] = Score(loaded->pipeline, title, lede, kShapes[k].predicate, x, y,
+                                        IsTitleCase(headline) ? title_case : sentence_case);
       if ((!found || !right) && show_errors > 0) {
         --show_errors;
         std::printf("%s %s(%s -> %s): %s\n", found ? "wrong sides" : "missed", kShapes[k].predicate,
                     x.c_str(), y.c_str(), title.c_str());
+      }
+      for (const auto& [upper, tally] :
+           {std::pair{true, &all_caps}, std::pair{false, &lowercase}}) {
+        const std::string cased = InOneCase(title, upper);
+        const auto [cased_found, cased_right] =
+            Score(loaded->pipeline, cased, lede, kShapes[k].predicate, x, y, *tally);
+        if ((!cased_found || !cased_right) && show_errors > 0) {
+          --show_errors;
+          std::printf("%s %s(%s -> %s): %s\n", cased_found ? "wrong sides" : "missed",
+                      kShapes[k].predicate, x.c_str(), y.c_str(), cased.c_str());
+        }
       }
       break;
     }
@@ -171,5 +202,7 @@ int main(int argc, char** argv) {
   std::printf("headline claims (silver, from the headline's shape)\n");
   PrintTally("Title Case", title_case);
   PrintTally("sentence case", sentence_case);
+  PrintTally("ALL CAPS", all_caps);
+  PrintTally("lowercase", lowercase);
   return 0;
 }

@@ -211,6 +211,7 @@ Status FactStore::BeginBatch() {
   if (!batch.ok()) return batch.status();
   impl_->batch = std::move(*batch);
   impl_->lost_batch = Status::Ok();
+  impl_->unindexed_sentences.clear();  // left by a batch that was never committed
   return Status::Ok();
 }
 
@@ -224,10 +225,14 @@ Status FactStore::CommitBatch() {
     return Status::FailedPrecondition(impl_->connection->path() + ": no batch is open");
   }
   std::unique_ptr<sqlite::Transaction> batch = std::move(impl_->batch);
-  Status status = DecideEntities(*impl_->connection);
+  Status status = impl_->IndexWaitingSentences();
+  if (status.ok()) status = DecideEntities(*impl_->connection);
   if (status.ok()) status = StoreComparisonsOfMany(*impl_->connection, kFactsStoredAtOnce);
   if (status.ok()) status = batch->Commit();
-  if (!status.ok()) impl_->ForgetCaches();
+  if (!status.ok()) {
+    impl_->ForgetCaches();
+    impl_->unindexed_sentences.clear();  // rolled back with the batch
+  }
   return status;
 }
 
@@ -263,6 +268,7 @@ StatusOr<ArticleWrite> FactStore::WriteArticle(const Document& doc, std::string_
     // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the
     // articles written earlier in this batch are gone too, and CommitBatch must say so.
     impl_->batch.reset();
+    impl_->unindexed_sentences.clear();
     impl_->lost_batch = Status::IoError(
         impl_->connection->path() +
         ": the batch was rolled back after an error; its articles were not stored: " +

@@ -125,6 +125,16 @@ void FactStore::Impl::ForgetCaches() {
   alias_cache.clear();
 }
 
+Status FactStore::Impl::IndexWaitingSentences() {
+  for (const auto& [row_id, text] : unindexed_sentences) {
+    index_sentence.BindInt64(1, row_id);
+    index_sentence.BindText(2, text);
+    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
+  }
+  unindexed_sentences.clear();
+  return Status::Ok();
+}
+
 StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_view content_hash,
                                               int64_t run_id, bool if_changed) {
   std::unique_ptr<sqlite::Transaction> own_transaction;
@@ -132,6 +142,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     StatusOr<std::unique_ptr<sqlite::Transaction>> begun = sqlite::Transaction::Begin(*connection);
     if (!begun.ok()) return begun.status();
     own_transaction = std::move(*begun);
+    unindexed_sentences.clear();  // left by a transaction that failed
   }
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
@@ -145,13 +156,22 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
                                         : ArticleWrite::kReplaced;
   select_stored.Reset();
   if (if_changed && same) return ArticleWrite::kUnchanged;
+  // Deleting sentences takes them out of sentences_fts (a trigger), so any still waiting,
+  // perhaps the very ones about to go, are indexed first.
+  if (*stored) NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
 
   StatusOr<std::unique_ptr<sqlite::Savepoint>> savepoint =
       sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
   if (!savepoint.ok()) return savepoint.status();
-  NEWSFACTS_RETURN_IF_ERROR(Replace(doc, content_hash, run_id));
-  NEWSFACTS_RETURN_IF_ERROR((*savepoint)->Release());
+  const size_t waiting_before = unindexed_sentences.size();
+  Status replaced = Replace(doc, content_hash, run_id);
+  if (replaced.ok()) replaced = (*savepoint)->Release();
+  if (!replaced.ok()) {
+    unindexed_sentences.resize(waiting_before);  // the savepoint rolls its sentences back
+    return replaced;
+  }
   if (own_transaction != nullptr) {
+    NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
     NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
     NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
   }
@@ -190,8 +210,9 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 
   chars.Build(doc.text());
   NEWSFACTS_RETURN_IF_ERROR(WriteSentences(doc, article_id));
-  NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc, article_id));
+  NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc));
   NEWSFACTS_RETURN_IF_ERROR(WriteMentions(doc, article_id, run_id));
+  NEWSFACTS_RETURN_IF_ERROR(WriteEntityNames(doc, article_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteAmounts(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteClaims(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteQuotes(doc, article_id, run_id));
@@ -209,14 +230,12 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
     insert_sentence.BindText(8, doc.Text(sentence.span));
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
-    index_sentence.BindInt64(1, sentence_ids.back());
-    index_sentence.BindText(2, doc.Text(sentence.span));
-    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
+    unindexed_sentences.emplace_back(sentence_ids.back(), doc.Text(sentence.span));
   }
   return Status::Ok();
 }
 
-Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
+Status FactStore::Impl::WriteEntities(const Document& doc) {
   entity_ids.clear();
   for (const Entity& entity : doc.entities()) {
     auto cached = entity_cache.find(entity.key);
@@ -244,10 +263,6 @@ Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
       if (!entity.parent_key.empty()) slot.parent_key = entity.parent_key;
     }
     entity_ids.push_back(id);
-    insert_entity_name.BindInt64(1, id);
-    insert_entity_name.BindInt64(2, article_id);
-    insert_entity_name.BindText(3, entity.name);
-    NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
     list_entity.BindInt64(1, id);
     NEWSFACTS_RETURN_IF_ERROR(list_entity.Run());
     for (const std::string& alias : entity.aliases) {
@@ -261,6 +276,18 @@ Status FactStore::Impl::WriteEntities(const Document& doc, int64_t article_id) {
       NEWSFACTS_RETURN_IF_ERROR(insert_alias.Run());
       alias_cache.insert(std::move(alias_key));
     }
+  }
+  return Status::Ok();
+}
+
+// After the mentions: the trigger on entity_names counts an entity's mentions in the article
+// in one step, where each mention written after its entity_names row cost a vote update.
+Status FactStore::Impl::WriteEntityNames(const Document& doc, int64_t article_id) {
+  for (size_t e = 0; e < doc.entities().size(); ++e) {
+    insert_entity_name.BindInt64(1, entity_ids[e]);
+    insert_entity_name.BindInt64(2, article_id);
+    insert_entity_name.BindText(3, doc.entities()[e].name);
+    NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
   }
   return Status::Ok();
 }

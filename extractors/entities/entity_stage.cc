@@ -31,11 +31,8 @@ Status EntityStage::Process(Document& doc) const {
   // Name runs sentence by sentence: candidates keep text order, which propagation's ties
   // follow.
   for (size_t s = 0; s < view.sentences.size(); ++s) {
-    if (view.sentences[s].mode == SentenceMode::kUpper) {
-      FindUpperDesignatorNames(rules, view, s);
-    } else {
-      FindCapitalizedRuns(rules, view, s);
-    }
+    if (view.sentences[s].mode == SentenceMode::kUpper) FindUpperDesignatorNames(rules, view, s);
+    FindCapitalizedRuns(rules, view, s);
   }
   TypeRuns(rules, view);
   ResolveAmbiguousNames(rules, view);

@@ -154,19 +154,21 @@ size_t NameWords::AnchoredEndAround(size_t i, size_t n, const SentenceWords& sen
 bool NameWords::IsNameWord(size_t i, const SentenceWords& sentence) const {
   const EntityWord& word = words_[i];
   if (covered_[i] || word.kind != TokenKind::kWord || word.possessive) return false;
+  const bool caseless_line = sentence.mode == SentenceMode::kUpper;  // "tallyhop buys brindle"
   if (word.shape != WordShape::kCapital && word.shape != WordShape::kUpper &&
-      word.shape != WordShape::kInnerCap) {
+      word.shape != WordShape::kInnerCap && !(caseless_line && word.shape == WordShape::kLower)) {
     return false;
   }
   if (lists_.stop_words->ContainsWord(word)) return false;
   if (InRoleOrTitle(i, sentence)) return false;
   const bool common = view_.HasFact(i, kLowerSeen);
-  if (common && (sentence.mode == SentenceMode::kTitle || i == sentence.first_word)) return false;
-  // In a Title Case line every word is capitalized; its verbs, the words of deal headlines
-  // and the nouns that say what kind of business follows are what end the names ("Zillow
-  // Acquires SignLoop", "Korvex Closes Acquisition of X", "Sensor Maker Pomely Raises"),
-  // whether or not the body writes them in lowercase.
-  if (sentence.mode == SentenceMode::kTitle &&
+  const bool headline = sentence.mode != SentenceMode::kNormal;
+  if (common && (headline || i == sentence.first_word)) return false;
+  // In a Title Case or ALL CAPS line every word is capitalized; its verbs, the words of deal
+  // headlines and the nouns that say what kind of business follows are what end the names
+  // ("Zillow Acquires SignLoop", "Korvex Closes Acquisition of X", "Sensor Maker Pomely
+  // Raises", "ZILLOW ACQUIRES SIGNLOOP"), whether or not the body writes them in lowercase.
+  if (headline &&
       (lists_.headline_verbs->ContainsWord(word) || lists_.headline_words->ContainsWord(word) ||
        lists_.descriptor_nouns->ContainsWord(word))) {
     return false;

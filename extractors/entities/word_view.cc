@@ -108,7 +108,7 @@ void BuildWords(const Document& doc, std::vector<EntityWord>* words,
 
 SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
                     const PassRules& rules) {
-  size_t cased = 0, upper = 0, capital = 0, lower_content = 0;
+  size_t cased = 0, upper = 0, capital = 0, lower = 0, lower_content = 0;
   for (size_t i = sentence.begin; i < sentence.end; ++i) {
     const EntityWord& word = words[i];
     if (word.kind != TokenKind::kWord || word.possessive || word.shape == WordShape::kUncased) {
@@ -117,24 +117,33 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
     ++cased;
     if (word.shape == WordShape::kUpper && word.text.size() > 1) ++upper;
     if (word.shape == WordShape::kCapital) ++capital;
+    if (word.shape == WordShape::kLower) ++lower;
     if (word.shape == WordShape::kLower && !rules.function_words->ContainsWord(word)) {
       ++lower_content;
     }
   }
   if (cased >= 3 && upper * 10 >= cased * 7) return SentenceMode::kUpper;
+  if (cased >= 3 && lower == cased) return SentenceMode::kUpper;  // all lowercase
   if (cased >= 3 && lower_content == 0 && capital >= 3) return SentenceMode::kTitle;
   return SentenceMode::kNormal;
 }
 
 // Sets the cased facts of the view's words. Only the article's words written with capitals
-// are asked about: most lowercase words cost one lookup.
+// are asked about, and those of the lines whose case says nothing (sentence mode kUpper, an
+// all-lowercase headline): most lowercase words cost one lookup.
 void FindCasedFacts(WordView& view) {
   WordTable cased;
   const std::vector<EntityWord>& words = view.words;
+  std::vector<bool> caseless(words.size(), false);
+  for (const SentenceWords& sentence : view.sentences) {
+    if (sentence.mode != SentenceMode::kUpper) continue;
+    for (size_t i = sentence.begin; i < sentence.end; ++i) caseless[i] = true;
+  }
   view.cased_id.assign(words.size(), WordTable::kNotFound);
   for (size_t i = 0; i < words.size(); ++i) {
     const EntityWord& word = words[i];
-    if (word.possessive || word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
+    if (word.possessive || word.shape == WordShape::kUncased ||
+        (word.shape == WordShape::kLower && !caseless[i])) {
       continue;
     }
     view.cased_id[i] = cased.Insert(word.folded);
@@ -143,8 +152,9 @@ void FindCasedFacts(WordView& view) {
       view.cased_facts[view.cased_id[i]] |= kBareCapitalized;
     }
   }
-  for (const EntityWord& word : words) {
-    if (word.possessive || word.shape != WordShape::kLower) continue;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const EntityWord& word = words[i];
+    if (word.possessive || word.shape != WordShape::kLower || caseless[i]) continue;
     const size_t id = cased.Find(word.folded);
     if (id != WordTable::kNotFound) view.cased_facts[id] |= kLowerSeen;
   }
@@ -198,7 +208,6 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
   BuildWords(doc, &view.words, &view.sentences);
   rules.patterns->Index(view.words);
   view.covered.assign(view.words.size(), false);
-  FindCasedFacts(view);
   // Title Case counts as a headline only in the lines that open the article (headline,
   // standfirst, byline); past the first prose sentence it is a list of names (a team
   // line-up, a scorer list) and is read as prose.
@@ -208,6 +217,7 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
     if (in_body && sentence.mode == SentenceMode::kTitle) sentence.mode = SentenceMode::kNormal;
     in_body = in_body || sentence.mode == SentenceMode::kNormal;
   }
+  FindCasedFacts(view);
   return view;
 }
 

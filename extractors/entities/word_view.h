@@ -19,7 +19,8 @@ namespace newsfacts {
 inline constexpr int kGazetteerPriority = 100;
 
 // How a sentence is cased: ordinary prose, a Title Case headline, or ALL CAPS (wire
-// headlines such as "TECH FIRM BUYS RIVAL"), where capitals say nothing about names.
+// headlines such as "TECH FIRM BUYS RIVAL") or all lowercase ("tech firm buys rival"), where
+// the case says nothing about names; kUpper stands for both.
 enum class SentenceMode { kNormal, kTitle, kUpper };
 
 // The words of one sentence in the view.

@@ -131,6 +131,19 @@ class FactStoreTest : public ::testing::Test {
     return ReadInt(path_, "SELECT count(*) FROM " + table);
   }
 
+  // Makes writing a quote of text `text` fail, at the last layer of an article (after its
+  // new entity exists), from a second connection it returns.
+  std::unique_ptr<sqlite::Connection> RefuseQuote(const std::string& text) {
+    auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
+    EXPECT_TRUE(other.ok());
+    if (!other.ok()) return nullptr;
+    EXPECT_TRUE((*other)
+                    ->Exec("CREATE TRIGGER refuse_quote BEFORE INSERT ON quotes WHEN NEW.text = '" +
+                           text + "' BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+                    .ok());
+    return std::move(*other);
+  }
+
   TempDir folder_;
   std::string path_;
   std::unique_ptr<FactStore> store_;
@@ -273,13 +286,8 @@ TEST_F(FactStoreTest, BadArticleIsRefusedBeforeWriting) {
 }
 
 TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
-  // A trigger forces a failure at the last layer, after the article's new entity exists.
-  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)
-                  ->Exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON quotes WHEN NEW.text = "
-                         "'boom boom' BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-                  .ok());
+  const std::unique_ptr<sqlite::Connection> other = RefuseQuote("boom boom");
+  ASSERT_NE(other, nullptr);
 
   ASSERT_TRUE(store_->BeginBatch().ok());
   ASSERT_TRUE(
@@ -305,6 +313,41 @@ TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
                      "m.article_id JOIN entities e ON e.id = m.entity_id ORDER BY a.path"),
             (Rows{{"one.txt", "acme"}, {"three.txt", "ghost"}, {"two.txt", "grey"}}));
   EXPECT_TRUE(ReadRows(path_, "PRAGMA foreign_key_check").empty());
+}
+
+// The search index is written at the batch's end, not article by article: it must still hold
+// exactly the sentences stored, after a rewrite and a failed article in the same batch.
+TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
+  const std::unique_ptr<sqlite::Connection> other = RefuseQuote("boom zebra");
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme sold walrus", "acme"), "h1", run_id_)
+          .ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme sold otter", "acme"), "h1b", run_id_)
+          .ok());
+  EXPECT_FALSE(
+      store_->WriteArticle(SmallDocument("two.txt", "boom zebra", "ghost"), "h2", run_id_).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("three.txt", "Grey saw otter", "grey"), "h3", run_id_)
+          .ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("four.txt", "Kite saw otter", "kite"), "h4", run_id_)
+          .ok());
+  EXPECT_TRUE(
+      other->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  const auto matches = [&](const std::string& word) {
+    return ReadRows(path_,
+                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
+                        word + "' ORDER BY a.path");
+  };
+  EXPECT_EQ(matches("otter"), (Rows{{"four.txt"}, {"one.txt"}, {"three.txt"}}));
+  EXPECT_EQ(matches("walrus"), Rows{});
+  EXPECT_EQ(matches("zebra"), Rows{});
 }
 
 TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndNamedByVote) {

@@ -1,5 +1,8 @@
-// Entity pass 2b: candidate names in prose and Title Case sentences: designator-anchored
-// company names, then runs of capitalized name words with their connectors and designators.
+// Entity pass 2b: candidate names in every sentence (in an ALL CAPS one, around the names of
+// pass 2a): designator-anchored company names, then runs of capitalized name words with their
+// connectors and designators.
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "extractors/entities/name_words.h"
@@ -113,10 +116,29 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
   const RunFinder finder(rules, view);
   const NameWords& names = finder.names();
   const SentenceWords& sentence = view.sentences[s];
+  // The names 2a found in this sentence (an ALL CAPS line's designator names, in text order)
+  // stay as they are: runs stop before them and go on after them.
+  size_t first = view.candidates.size();
+  while (first > 0 && view.candidates[first - 1].sentence == s &&
+         !view.candidates[first - 1].entry) {
+    --first;
+  }
+  const size_t found_end = view.candidates.size();
+  const bool upper = sentence.mode == SentenceMode::kUpper;
+  size_t next_found = first;
   size_t i = sentence.begin;
   while (i < sentence.end) {
+    while (next_found < found_end && view.candidates[next_found].end <= i) ++next_found;
+    const bool before_found = next_found < found_end;
+    if (before_found && view.candidates[next_found].begin <= i) {
+      i = view.candidates[next_found].end;
+      continue;
+    }
+    const size_t limit = before_found ? view.candidates[next_found].begin : sentence.end;
     size_t anchored_name_end = 0;
-    if (const size_t end = names.AnchoredEnd(i, sentence, &anchored_name_end)) {
+    const size_t anchored_end =
+        upper ? 0 : names.AnchoredEnd(i, sentence, &anchored_name_end);  // 2a found those
+    if (const size_t end = anchored_end) {
       Candidate candidate;
       candidate.sentence = s;
       candidate.begin = candidate.full_begin = i;
@@ -131,7 +153,8 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
       continue;
     }
     size_t name_end = 0;
-    const size_t j = finder.RunEnd(i, sentence, &name_end);
+    const size_t j = std::min(finder.RunEnd(i, sentence, &name_end), limit);
+    if (name_end > j) name_end = 0;
     // Designators alone ("Corp said", the "Co" of a split "X and Co") name nothing.
     if (name_end == 0 && names.DesignatorEnd(i, sentence) >= j) {
       i = j;
@@ -146,6 +169,9 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
     view.candidates.push_back(std::move(candidate));
     i = j;
   }
+  std::stable_sort(view.candidates.begin() + static_cast<std::ptrdiff_t>(first),
+                   view.candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 }
 
 }  // namespace newsfacts

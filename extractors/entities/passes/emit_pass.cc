@@ -11,6 +11,12 @@
 namespace newsfacts {
 namespace {
 
+// True when `name` is written in one case only, as in an ALL CAPS or lowercase headline.
+bool Caseless(std::string_view name) {
+  const WordShape shape = ShapeOf(name);
+  return shape == WordShape::kUpper || shape == WordShape::kLower;
+}
+
 // The display name of a pattern-found candidate: its words without trailing designators.
 std::string DisplayName(const WordView& view, const Document& doc, const Candidate& c) {
   return std::string(
@@ -104,9 +110,9 @@ class EntityTable {
     const auto [it, inserted] = by_key_.emplace(key, entities_.size());
     if (inserted) {
       entities_.push_back(Entity{key, name, type, parent, std::move(aliases)});
-    } else if (!root->entry && ShapeOf(entities_[it->second].name) == WordShape::kUpper &&
-               ShapeOf(name) != WordShape::kUpper) {
-      // A name first seen in an ALL CAPS headline takes its body spelling ("Quellmark").
+    } else if (!root->entry && Caseless(entities_[it->second].name) && !Caseless(name)) {
+      // A name first seen in an ALL CAPS or lowercase headline takes its body spelling
+      // ("Quellmark").
       entities_[it->second].name = name;
     }
     return it->second;

@@ -28,11 +28,11 @@ void MatchGazetteer(const PassRules& rules, WordView& view);
 // `name_end`. Run for every kUpper sentence, in sentence order with 2b.
 void FindUpperDesignatorNames(const PassRules& rules, WordView& view, size_t s);
 
-// 2b. Runs of capitalized words in a prose or Title Case sentence
-// (capitalized_runs_pass.cc). Reads: words and `covered` of sentence `s`, its mode, cased
-// facts. Writes: appends an untyped candidate per designator-anchored name or run of name
-// words (with connectors, hyphens, initials, trailing designators). Run for every other
-// sentence, in sentence order with 2a.
+// 2b. Runs of capitalized words in any sentence (capitalized_runs_pass.cc). Reads: words and
+// `covered` of sentence `s`, its mode, cased facts, the candidates 2a found in it. Writes:
+// appends an untyped candidate per designator-anchored name or run of name words (with
+// connectors, hyphens, initials, trailing designators) outside 2a's names, and keeps the
+// sentence's candidates in text order. Run for every sentence, after 2a, in sentence order.
 void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s);
 
 // 3. Context rules type runs (typing_pass.cc). Reads: words, sentences, cased facts,

@@ -66,9 +66,9 @@ class RunTyper {
   bool RuleTypes(const EntityRule& rule, const Candidate& c, bool initial_single_word) const {
     const SentenceWords& sentence = view_.SentenceOf(c);
     const size_t words = view_.WordCount(c.begin, c.name_end);
-    // In a Title Case headline capitals are no evidence: only rules marked in_headlines
-    // (designators) type a run there; body names reach it by propagation.
-    if (sentence.mode == SentenceMode::kTitle && !rule.in_headlines) return false;
+    // In a Title Case or ALL CAPS line capitals are no evidence: only rules marked
+    // in_headlines (designators) type a run there; body names reach it by propagation.
+    if (sentence.mode != SentenceMode::kNormal && !rule.in_headlines) return false;
     if (initial_single_word && !rule.sentence_initial) return false;
     if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) return false;
     if (rule.title_words && !AllTitleWords(c.begin, c.name_end)) return false;

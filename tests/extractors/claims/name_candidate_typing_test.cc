@@ -62,6 +62,29 @@ TEST(NameCandidateTypingTest, PassiveAndFundingSlotsTypeTheirNames) {
             (std::vector<std::string>{"sold USEC -> NAC"}));
 }
 
+// A wire headline in capitals, or a headline all in lowercase: its verbs and deal words end
+// the names whatever their case, and the claim slots type the names between them.
+TEST(NameCandidateTypingTest, AllCapsHeadlinesTypeTheirParties) {
+  EXPECT_EQ(Claims(Extract("KORVEX ACQUIRES BRANTEL, A MAKER OF FARM DRONES\n\nThe deal closed "
+                           "on Monday.")),
+            (std::vector<std::string>{"acquired KORVEX -> BRANTEL"}));
+  EXPECT_EQ(Claims(Extract("IBM TO BUY TALLOWAY FOR $160 MLN\n\nThe price was in cash.")),
+            (std::vector<std::string>{"acquired IBM -> TALLOWAY"}));
+  const Document raised = Extract(
+      "QUILLARA RAISES $20 MLN IN SERIES B ROUND\n\nInvestors "
+      "were pleased.");
+  EXPECT_EQ(Claims(raised), (std::vector<std::string>{"raised QUILLARA -> -"}));
+  EXPECT_EQ(Mentions(raised), (std::vector<std::string>{"QUILLARA org.funding_recipient"}));
+  // A designator name keeps its own span; the run before it stops at the deal verb.
+  EXPECT_EQ(Claims(Extract("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nThe deal is "
+                           "friendly.")),
+            (std::vector<std::string>{"acquired QUELLMARK -> STRAVEN SOFTWARE"}));
+  EXPECT_EQ(Claims(Extract("tallyhop buys brindle, a community for independent musicians")),
+            (std::vector<std::string>{"acquired tallyhop -> brindle"}));
+  EXPECT_EQ(Claims(Extract("ibm to buy talloway for $160 mln\n\nThe price was in cash.")),
+            (std::vector<std::string>{"acquired IBM -> talloway"}));
+}
+
 TEST(NameCandidateTypingTest, RelationsThatDoNotLicenseTypingLeaveNamesUntyped) {
   const Document doc = Extract("Pellwick competes with Dorrance in most markets.");
   EXPECT_TRUE(Mentions(doc).empty());

@@ -72,11 +72,18 @@ TEST_F(EntityStageTest, GazetteerCaseTraps) {
   });
 }
 
-TEST_F(EntityStageTest, AllCapsHeadlinesMatchCaseBlind) {
+TEST_F(EntityStageTest, AllCapsAndLowercaseHeadlinesMatchCaseBlind) {
   ExpectMentions({
       {"MICROSOFT BUYS SMALL GAMING STUDIO\n\nThe deal was small.", {"MICROSOFT|ORG|microsoft"}},
       {"KESTREL FREIGHT POSTS PROFIT\n\nKestrel Freight acquired a rival last year.",
        {"KESTREL FREIGHT|ORG|kestrel-freight", "Kestrel Freight|ORG|kestrel-freight"}},
+      // Unknown runs are only candidates: no rule types them without evidence.
+      {"KORVEX POSTS HIGHER PROFIT IN MAY AFTER SERIES B\n\nThe results were good.", {}},
+      {"STARTUP TALLOWAY RAISES FUNDS\n\nThe round was small.", {"TALLOWAY|ORG|talloway"}},
+      // An all-lowercase line is read the same way: the case says nothing there either.
+      {"microsoft buys small gaming studio\n\nThe deal was small.", {"microsoft|ORG|microsoft"}},
+      {"apple orchard sales rose in may\n\nThe farm was busy.", {}},
+      {"startup talloway raises funds\n\nThe round was small.", {"talloway|ORG|talloway"}},
   });
 }
 
