@@ -14,8 +14,8 @@
 // "Strict" is exact string equality. "Lenient" compares normalized strings (case folded,
 // punctuation dropped, trailing designators such as Inc/Corp/Co/Ltd removed) and also accepts
 // one normalized string containing the other at word boundaries ("Cisco" vs "Cisco Systems").
-// Claims never carry a per-share price ("35 dlrs a share") as their amount (see
-// claim_cues.json, per_unit_after), so DLRAMT never holds one.
+// A claim keeps a per-share price ("35 dlrs a share") as its amount only with the amount role
+// per_unit (claim_cues.json, per_unit_after); DLRAMT is the deal amount, so it never takes one.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -138,7 +138,8 @@ Responses CollectResponses(const Document& doc, bool* any_claim) {
     *any_claim = true;
     Offer(acquired ? "PURCHASER" : "SELLER", claim.subject, doc.Text(claim.subject_span), &offered);
     Offer("ACQUIRED", claim.object, doc.Text(claim.object_span), &offered);
-    if (claim.amount) {
+    // A per-unit price ("35 dlrs a share", amount role per_unit) is never the deal amount.
+    if (claim.amount && claim.amount_role != "per_unit") {
       Offer("DLRAMT", std::nullopt, doc.Text(doc.amounts()[*claim.amount].span), &offered);
     }
   }
