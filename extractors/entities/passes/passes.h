@@ -39,6 +39,8 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s);
 // `covered`, the rules of the patterns. Writes: every candidate without a gazetteer entry
 // gets `typed`, `type`, `priority`, `order` and `rule` from its best rule, or stays untyped;
 // a sentence-initial run may lose its first word (`begin` moves past it, `full_begin` stays).
+// A gazetteer place that is no nation and that a `names_sides` rule matches loses its entry
+// and becomes that rule's ORG; every candidate a `names_sides` rule types gets `side`.
 void TypeRuns(const PassRules& rules, WordView& view);
 
 // 4. Ambiguous gazetteer words ("Apple") stand or fall (ambiguous_names_pass.cc). Reads:
@@ -56,8 +58,10 @@ void FindRepeatedNames(const PassRules& rules, WordView& view);
 // 6. In-document propagation (propagation_pass.cc): the same words take the type of their
 // strongest rule, short forms link to their long form (surname, acronym, first word, name
 // before org words), untyped runs adopt a known name, and known names are found inside ALL
-// CAPS and Title Case sentences. Reads: everything in the view. Writes: candidates' typing
-// fields and `link`; appends candidates in non-prose sentences and marks them `covered`.
+// CAPS and Title Case sentences; a gazetteer place that is no nation becomes the side of the
+// same name when one is typed in the article (rule "propagate.side"). Reads: everything in the
+// view. Writes: candidates' typing fields and `link`; appends candidates in non-prose sentences and
+// marks them `covered`.
 void PropagateNames(const PassRules& rules, WordView& view);
 
 // 7. The mentions and entities of the document (emit_pass.cc). Reads: typed candidates,

@@ -1,5 +1,6 @@
 // Entity pass 3: context rules of the entity patterns type each candidate run the gazetteer
-// did not find; a run nothing types stays untyped (propagation may still type it).
+// did not find; a run nothing types stays untyped (propagation may still type it). A gazetteer
+// place that is no nation becomes a sports side where a `names_sides` rule matches it.
 #include <string>
 #include <vector>
 
@@ -47,19 +48,47 @@ class RunTyper {
     TypeRun(c);
   }
 
+  // Retypes the gazetteer place `c` as a sports side when a `names_sides` rule matches it
+  // ("Leeds 2 Harwick 1", "Leeds manager ..."); a nation, whose national side keeps the
+  // country's name and type, and every other gazetteer entry stay as they are.
+  void TypePlaceAsSide(Candidate& c) const {
+    const GazetteerEntry& entry = rules_.gazetteer->entries()[*c.entry];
+    if (entry.type != EntityType::kLocation || entry.nation) return;
+    const bool initial = c.begin == view_.SentenceOf(c).first_word;
+    const EntityRule* side =
+        BestRule(c, initial && view_.WordCount(c.begin, c.name_end) == 1, /*sides_only=*/true);
+    if (side == nullptr) return;
+    c.entry.reset();
+    c.provisional = false;
+    c.glued = false;
+    TypeBy(*side, c);
+  }
+
  private:
   void TypeRunWithRules(Candidate& c, bool initial_single_word) const {
+    const EntityRule* best = BestRule(c, initial_single_word, /*sides_only=*/false);
+    if (best != nullptr) TypeBy(*best, c);
+  }
+
+  // The rule of highest priority (the first of them) that types `c`, among those that name
+  // sports sides when `sides_only`; nullptr when none does.
+  const EntityRule* BestRule(const Candidate& c, bool initial_single_word, bool sides_only) const {
     const EntityRule* best = nullptr;
     for (const EntityRule& rule : rules_.patterns->rules()) {
+      if (sides_only && !rule.names_sides) continue;
       if (best != nullptr && rule.priority <= best->priority) continue;
       if (RuleTypes(rule, c, initial_single_word)) best = &rule;
     }
-    if (best == nullptr) return;
+    return best;
+  }
+
+  static void TypeBy(const EntityRule& rule, Candidate& c) {
     c.typed = true;
-    c.type = best->type;
-    c.priority = best->priority;
-    c.order = best->order + 1;
-    c.rule = best->id;
+    c.type = rule.type;
+    c.priority = rule.priority;
+    c.order = rule.order + 1;
+    c.rule = rule.id;
+    c.side = rule.names_sides;
   }
 
   // True when every condition of `rule` holds for the run of `c`.
@@ -132,7 +161,11 @@ class RunTyper {
 void TypeRuns(const PassRules& rules, WordView& view) {
   const RunTyper typer(rules, view);
   for (Candidate& candidate : view.candidates) {
-    if (!candidate.entry) typer.TypeRun(candidate);
+    if (!candidate.entry) {
+      typer.TypeRun(candidate);
+    } else {
+      typer.TypePlaceAsSide(candidate);
+    }
   }
 }
 
