@@ -25,8 +25,7 @@ class Propagator {
   // The same words typed twice by rules take the type of the stronger rule: "Vardel Orbis"
   // after "chief executive of Vardel Orbis" is no person where only the fallback typed it.
   // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
-  // "Tarrow Canada Ltd"), except that a place named as a sports side once in the article
-  // ("Leeds 2 Harwick 1") is that side everywhere in it ("Leeds were relegated").
+  // "Tarrow Canada Ltd").
   void TakeStrongestTypes() {
     by_surface_.reserve(candidates_.size());
     std::vector<const size_t*> strongest_of(candidates_.size(), nullptr);
@@ -41,14 +40,8 @@ class Propagator {
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
-      if (!c.typed || c.end != c.name_end) continue;
+      if (!c.typed || c.entry || c.end != c.name_end) continue;
       const size_t strongest = *strongest_of[k];
-      if (c.entry) {
-        if (candidates_[strongest].side && IsPlaceButNoNation(c)) {
-          Adopt(view_, c, strongest, "propagate.side");
-        }
-        continue;
-      }
       const Candidate& source = candidates_[strongest];
       if (strongest != k && !source.entry && source.type != c.type &&
           source.priority > c.priority) {
@@ -93,12 +86,6 @@ class Propagator {
   }
 
  private:
-  // True when `c` is a gazetteer place other than a nation.
-  bool IsPlaceButNoNation(const Candidate& c) const {
-    const GazetteerEntry& entry = rules_.gazetteer->entries()[*c.entry];
-    return entry.type == EntityType::kLocation && !entry.nation;
-  }
-
   // Links the typed short form `c` to its long form, retyped as it unless the long form is
   // the weaker one.
   void LinkTypedShortForm(Candidate& c, const LongForms& long_forms) {

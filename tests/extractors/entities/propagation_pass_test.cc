@@ -29,18 +29,6 @@ TEST_F(PropagationPassTest, UntypedRunAdoptsTheSameName) {
                                                       "Somerset|ORG|propagate.same_name"}));
 }
 
-TEST_F(PropagationPassTest, PlaceNamedAsASideIsThatSideThroughoutTheArticle) {
-  WordView view =
-      ViewOf("Leeds 2 Harwick 1. Leeds were relegated. Belgium 1 Leeds 0. Belgium won.");
-  MatchGazetteer(Rules(), view);
-  TypeRuns(Rules(), view);
-  PropagateNames(Rules(), view);
-  EXPECT_EQ(Describe(view), (std::vector<std::string>{
-                                "Leeds|ORG|org.score_first", "Leeds|ORG|propagate.side",
-                                "Belgium|LOCATION|gazetteer:belgium", "Leeds|ORG|org.score_second",
-                                "Belgium|LOCATION|gazetteer:belgium"}));
-}
-
 TEST_F(PropagationPassTest, KnownNamesAreFoundInAllCapsLines) {
   WordView view = ViewOf("KESTREL FREIGHT POSTS PROFIT\n\nKestrel Freight acquired a rival.");
   AddTyped(view, "Kestrel Freight", EntityType::kOrg, 80, "org.name_word");

