@@ -38,7 +38,8 @@ class SideNamer {
 
   // Names listed beside a side, joined only by commas, "and" or "or", are sides too
   // ("rivals Harwick, Dunmore and Leeds"; "v Harwick or Dunmore"): an untyped run or a place
-  // that is no nation. Repeated until no list grows, so a side anywhere in it reaches all.
+  // that is no nation, not in a dateline nor after a `place_prepositions` word. Repeated until no
+  // list grows, so a side anywhere in it reaches all.
   void ExtendToListedNames() {
     std::vector<size_t> order = InTextOrder();
     for (bool grew = true; grew;) {
@@ -49,7 +50,7 @@ class SideNamer {
         if (a.sentence != b.sentence || a.side == b.side || !ListedTogether(a, b)) continue;
         Candidate& other = a.side ? b : a;
         const Candidate& side = a.side ? a : b;
-        if (!CanBecomeSide(other) || InDateline(other)) continue;
+        if (!CanBecomeSide(other) || InDateline(other) || AfterPlacePreposition(other)) continue;
         MakeSide(other, side.priority, side.order, "propagate.listed_side");
         grew = true;
       }
@@ -57,7 +58,8 @@ class SideNamer {
   }
 
   // Every untyped run and place that is no nation with a side's name is that side
-  // ("Leeds were relegated" after "Leeds 2 Harwick 1"), except a wire dateline; an ORG of
+  // ("Leeds were relegated" after "Leeds 2 Harwick 1"), except in a wire dateline or after a
+  // `place_prepositions` word ("at Leeds"); an ORG of
   // that name (a copy propagation made) is marked a side as it stands.
   void PropagateSides() {
     std::unordered_set<std::string> side_names;
@@ -69,7 +71,7 @@ class SideNamer {
       if (c.side || side_names.count(FoldedKey(words_, c.begin, c.name_end)) == 0) continue;
       if (c.typed && !c.entry && c.type == EntityType::kOrg) {
         c.side = true;
-      } else if (CanBecomeSide(c) && !InDateline(c)) {
+      } else if (CanBecomeSide(c) && !InDateline(c) && !AfterPlacePreposition(c)) {
         MakeSide(c, c.priority, c.order, "propagate.side");
       }
     }
@@ -115,6 +117,13 @@ class SideNamer {
       }
     }
     return false;
+  }
+
+  // True when a `place_prepositions` word stands right before `c`: a side's name after "at"
+  // is where it plays ("Harwick at Leeds", "the match at Leeds"), a place.
+  bool AfterPlacePreposition(const Candidate& c) const {
+    return c.begin > view_.SentenceOf(c).begin &&
+           rules_.patterns->List("place_prepositions").ContainsWord(words_[c.begin - 1]);
   }
 
   // The text of word `k` and of the words glued to it (no gap between), before `end`: a date
