@@ -66,7 +66,9 @@ void PropagateNames(const PassRules& rules, WordView& view);
 // (entry and link dropped, `side` set) where a `names_sides` rule matches its context; an
 // untyped run or such a place listed beside a side (only commas, "and", "or" between) becomes
 // a side ("propagate.listed_side"); so does every one with a side's name
-// ("propagate.side"), except a place opening its sentence as a wire dateline.
+// ("propagate.side"), except in a wire dateline or after "at"/"in" (`place_prepositions`); in
+// an article with a side, a place glued to a name run in prose grows over it and becomes a
+// side ("Dynamo Moscow", "propagate.side_place_name").
 void NameSides(const PassRules& rules, WordView& view);
 
 // 7. The mentions and entities of the document (emit_pass.cc). Reads: typed candidates,

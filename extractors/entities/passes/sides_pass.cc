@@ -77,7 +77,43 @@ class SideNamer {
     }
   }
 
+  // In an article that names sports sides, a place glued to a name run in prose is a club
+  // named for it ("Dynamo Moscow", "Harwick Rovers" of a city Harwick): the place grows over
+  // the run after or before it (untyped, or an ORG) and becomes a side; the emission's
+  // overlap policy then keeps the longer name over the run.
+  void JoinPlacesToGluedNames() {
+    const bool sports_article = std::any_of(candidates_.begin(), candidates_.end(),
+                                            [](const Candidate& c) { return c.side; });
+    if (!sports_article) return;
+    const std::vector<size_t> order = InTextOrder();
+    for (size_t i = 0; i + 1 < order.size(); ++i) {
+      Candidate& a = candidates_[order[i]];
+      Candidate& b = candidates_[order[i + 1]];
+      if (a.sentence != b.sentence || a.end != b.begin ||
+          view_.SentenceOf(a).mode != SentenceMode::kNormal) {
+        continue;
+      }
+      Candidate* place = IsPlaceButNoNation(a) ? &a : IsPlaceButNoNation(b) ? &b : nullptr;
+      Candidate& run = place == &a ? b : a;
+      if (place == nullptr || !IsNameRunOrOrg(run)) continue;
+      const bool place_first = place == &a;
+      place->begin = place->full_begin = place_first ? place->begin : run.begin;
+      if (place_first) {
+        place->end = run.end;
+        place->name_end = run.name_end;
+      }
+      MakeSide(*place, place->priority, place->order, "propagate.side_place_name");
+      ++i;
+    }
+  }
+
  private:
+  // True when `c` is an untyped run (no lowercase phrase) or an ORG no gazetteer entry holds.
+  bool IsNameRunOrOrg(const Candidate& c) const {
+    if (c.entry || c.common_noun || c.begin >= c.name_end) return false;
+    return !c.typed || c.type == EntityType::kOrg;
+  }
+
   // True when `c` is a gazetteer place other than a nation.
   bool IsPlaceButNoNation(const Candidate& c) const {
     if (!c.entry) return false;
@@ -180,6 +216,7 @@ void NameSides(const PassRules& rules, WordView& view) {
   namer.PropagateSides();
   namer.ExtendToListedNames();
   namer.PropagateSides();
+  namer.JoinPlacesToGluedNames();
 }
 
 }  // namespace newsfacts

@@ -72,6 +72,16 @@ TEST_F(SidesPassTest, NamesListedBesideASideAreSides) {
                 "Dunmore|ORG|org.versus_second", "Leeds|ORG|propagate.listed_side"}));
 }
 
+TEST_F(SidesPassTest, InASportsArticleAPlaceGluedToANameIsAClub) {
+  EXPECT_EQ(SidesOf("Harwick 2 Dunmore 1. Fans of Dynamo Moscow and Leeds Tarrowbies waited."),
+            (std::vector<std::string>{"Harwick|ORG|org.score_first", "Dunmore|ORG|org.score_second",
+                                      "Dynamo Moscow|ORG|propagate.side_place_name",
+                                      "Leeds Tarrowbies|ORG|propagate.side_place_name"}));
+  // Outside a sports article the place stays a place.
+  EXPECT_EQ(SidesOf("Fans of Dynamo Moscow waited."),
+            (std::vector<std::string>{"Moscow|LOCATION|gazetteer:moscow"}));
+}
+
 TEST_F(SidesPassTest, AWireDatelineStaysAPlace) {
   EXPECT_EQ(SidesOf("LEEDS 1996-08-30\nLeeds 2 Harwick 1."),
             (std::vector<std::string>{"LEEDS|LOCATION|gazetteer:leeds", "Leeds|ORG|org.score_first",
