@@ -375,7 +375,7 @@ Status ParseRuleLists(const std::string& where, const json& value, const ListMap
 }
 
 // Sets the word bounds and the flags of `rule` (min_words, max_words, title_words,
-// in_headlines, sentence_initial) from `value`.
+// in_headlines, sentence_initial, names_sides) from `value`.
 Status ParseRuleBounds(const std::string& where, const json& value, EntityRule* rule) {
   for (const char* field : {"min_words", "max_words"}) {
     if (!value.contains(field)) continue;
@@ -385,7 +385,7 @@ Status ParseRuleBounds(const std::string& where, const json& value, EntityRule* 
     (std::string_view(field) == "min_words" ? rule->min_words : rule->max_words) =
         value[field].get<size_t>();
   }
-  for (const char* field : {"title_words", "in_headlines", "sentence_initial"}) {
+  for (const char* field : {"title_words", "in_headlines", "sentence_initial", "names_sides"}) {
     if (!value.contains(field)) continue;
     if (!value[field].is_boolean()) {
       return Status::InvalidArgument(where + ": \"" + field + "\" must be true or false");
@@ -393,6 +393,7 @@ Status ParseRuleBounds(const std::string& where, const json& value, EntityRule* 
     const std::string_view which(field);
     (which == "title_words"    ? rule->title_words
      : which == "in_headlines" ? rule->in_headlines
+     : which == "names_sides"  ? rule->names_sides
                                : rule->sentence_initial) = value[field].get<bool>();
   }
   return Status::Ok();

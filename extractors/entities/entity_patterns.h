@@ -128,6 +128,7 @@ struct EntityRule {
   bool sentence_initial = false;                    // may type one word that starts a sentence
   bool title_words = false;                         // every word is Capitalized ("Nasser Hussain")
   bool in_headlines = false;                        // also types runs in Title Case headlines
+  bool names_sides = false;  // names a sports side: also retypes a place that is no nation
   std::vector<RuleExample> examples;
 };
 

@@ -1,5 +1,5 @@
 // The entity stage: builds the word view of a document, then runs the entity passes in order
-// (gazetteer, name runs, typing, ambiguous names, repeats, propagation, emission).
+// (gazetteer, name runs, typing, ambiguous names, repeats, propagation, sports sides, emission).
 #include "extractors/entities/entity_stage.h"
 
 #include "extractors/entities/passes/passes.h"
@@ -38,6 +38,7 @@ Status EntityStage::Process(Document& doc) const {
   ResolveAmbiguousNames(rules, view);
   FindRepeatedNames(rules, view);
   PropagateNames(rules, view);
+  NameSides(rules, view);
   EmitMentions(rules, view, doc);
   return Status::Ok();
 }

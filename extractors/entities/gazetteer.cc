@@ -80,6 +80,12 @@ StatusOr<ParsedLine> ParseEntity(const std::string& origin, const json& line) {
     }
     entry.ambiguous = line["ambiguous"].get<bool>();
   }
+  if (line.contains("nation")) {
+    if (!line["nation"].is_boolean()) {
+      return Status::InvalidArgument(origin + ": \"nation\" must be true or false");
+    }
+    entry.nation = line["nation"].get<bool>();
+  }
   return parsed;
 }
 

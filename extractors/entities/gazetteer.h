@@ -23,6 +23,7 @@ struct GazetteerEntry {
   std::string parent;                // parent id, e.g. "amazon"; empty when none
   std::vector<std::string> aliases;  // other ways to write it, e.g. "AWS"
   bool ambiguous = false;            // also a common word ("Apple", "Meta"): needs evidence
+  bool nation = false;               // a country or UK nation: its national side stays a place
   std::string origin;                // "file:line" of the line that defined it
 };
 

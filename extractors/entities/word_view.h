@@ -48,6 +48,7 @@ struct Candidate {
   bool glued = false;           // ambiguous word glued to another capitalized word
   bool common_noun = false;     // ambiguous word of a lowercase phrase ("Apple Orchard")
   std::optional<size_t> link;   // candidate whose entity this one is a short form of
+  bool side = false;            // typed by a `names_sides` rule: a sports side
 };
 
 // The rules every entity pass reads: the gazetteer, the patterns and the named word lists

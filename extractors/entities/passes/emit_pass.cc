@@ -107,6 +107,14 @@ class EntityTable {
       name = DisplayName(view_, doc_, *root);
       key = CanonicalKey(name);
     }
+    // A place and something else of the same name are two entities: the club Leeds beside
+    // the city.
+    const auto same_key = by_key_.find(key);
+    if (same_key != by_key_.end() && entities_[same_key->second].type != type &&
+        (type == EntityType::kLocation ||
+         entities_[same_key->second].type == EntityType::kLocation)) {
+      key.append("-").append(CanonicalKey(EntityTypeName(type)));
+    }
     const auto [it, inserted] = by_key_.emplace(key, entities_.size());
     if (inserted) {
       entities_.push_back(Entity{key, name, type, parent, std::move(aliases)});

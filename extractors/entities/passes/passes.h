@@ -39,6 +39,7 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s);
 // `covered`, the rules of the patterns. Writes: every candidate without a gazetteer entry
 // gets `typed`, `type`, `priority`, `order` and `rule` from its best rule, or stays untyped;
 // a sentence-initial run may lose its first word (`begin` moves past it, `full_begin` stays).
+// Every candidate a `names_sides` rule types gets `side`.
 void TypeRuns(const PassRules& rules, WordView& view);
 
 // 4. Ambiguous gazetteer words ("Apple") stand or fall (ambiguous_names_pass.cc). Reads:
@@ -59,6 +60,16 @@ void FindRepeatedNames(const PassRules& rules, WordView& view);
 // CAPS and Title Case sentences. Reads: everything in the view. Writes: candidates' typing
 // fields and `link`; appends candidates in non-prose sentences and marks them `covered`.
 void PropagateNames(const PassRules& rules, WordView& view);
+
+// 6b. Sports sides named for a place (sides_pass.cc). Reads: candidates, their `side`, words,
+// the `names_sides` rules. Writes: a gazetteer place that is no `nation` becomes an ORG side
+// (entry and link dropped, `side` set) where a `names_sides` rule matches its context; an
+// untyped run or such a place listed beside a side (only commas, "and", "or" between) becomes
+// a side ("propagate.listed_side"); so does every one with a side's name
+// ("propagate.side"), except in a wire dateline or after "at"/"in" (`place_prepositions`); in
+// an article with a side, a place glued to a name run in prose grows over it and becomes a
+// side ("Dynamo Moscow", "propagate.side_place_name").
+void NameSides(const PassRules& rules, WordView& view);
 
 // 7. The mentions and entities of the document (emit_pass.cc). Reads: typed candidates,
 // words, sentences. Writes: replaces `doc`'s entities and mentions: overlapping candidates

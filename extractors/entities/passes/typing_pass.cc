@@ -5,21 +5,10 @@
 
 #include "extractors/entities/name_words.h"
 #include "extractors/entities/passes/passes.h"
+#include "extractors/entities/passes/rule_conditions.h"
 
 namespace newsfacts {
 namespace {
-
-// True when `word` ends with a word of `endings` after at least three more letters
-// ("Tarrowcorp", "Nordvikbanken"), written as one word.
-bool EndsWithListEnding(const PhraseList& endings, const EntityWord& word) {
-  constexpr size_t kMinStemBytes = 3;
-  if (word.kind != TokenKind::kWord) return false;
-  const std::string& folded = word.folded;
-  for (size_t stem = kMinStemBytes; stem < folded.size(); ++stem) {
-    if (endings.Contains(std::string_view(folded).substr(stem))) return true;
-  }
-  return false;
-}
 
 // Types the candidates of one view. Holds references to the view; one instance per TypeRuns
 // call, not thread-safe.
@@ -49,76 +38,28 @@ class RunTyper {
 
  private:
   void TypeRunWithRules(Candidate& c, bool initial_single_word) const {
+    const EntityRule* best = BestRule(c, initial_single_word);
+    if (best != nullptr) TypeBy(*best, c);
+  }
+
+  // The rule of highest priority (the first of them) that types `c`; nullptr when none does.
+  const EntityRule* BestRule(const Candidate& c, bool initial_single_word) const {
     const EntityRule* best = nullptr;
     for (const EntityRule& rule : rules_.patterns->rules()) {
       if (best != nullptr && rule.priority <= best->priority) continue;
-      if (RuleTypes(rule, c, initial_single_word)) best = &rule;
+      if (RuleTypesRun(rules_, view_, rule, c, initial_single_word)) best = &rule;
     }
-    if (best == nullptr) return;
+    return best;
+  }
+
+  // A candidate typed by a `names_sides` rule is marked a side, for the sides pass.
+  static void TypeBy(const EntityRule& rule, Candidate& c) {
     c.typed = true;
-    c.type = best->type;
-    c.priority = best->priority;
-    c.order = best->order + 1;
-    c.rule = best->id;
-  }
-
-  // True when every condition of `rule` holds for the run of `c`.
-  bool RuleTypes(const EntityRule& rule, const Candidate& c, bool initial_single_word) const {
-    const SentenceWords& sentence = view_.SentenceOf(c);
-    const size_t words = view_.WordCount(c.begin, c.name_end);
-    // In a Title Case or ALL CAPS line capitals are no evidence: only rules marked
-    // in_headlines (designators) type a run there; body names reach it by propagation.
-    if (sentence.mode != SentenceMode::kNormal && !rule.in_headlines) return false;
-    if (initial_single_word && !rule.sentence_initial) return false;
-    if (words < rule.min_words || (rule.max_words > 0 && words > rule.max_words)) return false;
-    if (rule.title_words && !AllTitleWords(c.begin, c.name_end)) return false;
-    if (rule.name_excludes != nullptr && view_.AnyWordIn(*rule.name_excludes, c.begin, c.end)) {
-      return false;
-    }
-    if (rule.name_starts_with != nullptr &&
-        rule.name_starts_with->MatchAt(words_, c.begin, c.name_end) == 0) {
-      return false;
-    }
-    if (rule.name_ends_with != nullptr &&
-        rule.name_ends_with->MatchEndingAt(words_, c.end, c.begin) == 0) {
-      return false;
-    }
-    if (rule.name_head_before_of != nullptr && !HasHeadBeforeOf(*rule.name_head_before_of, c)) {
-      return false;
-    }
-    if (rule.last_word_ending != nullptr &&
-        !EndsWithListEnding(*rule.last_word_ending, words_[c.name_end - 1])) {
-      return false;
-    }
-    if (!rule.before.empty() &&
-        !EntityPatterns::MatchBefore(rule.before, words_, c.begin, sentence.begin)) {
-      return false;
-    }
-    return rule.after.empty() ||
-           EntityPatterns::MatchAfter(rule.after, words_, c.end, sentence.end);
-  }
-
-  // True when words [begin, end) are all Capitalized words of two or more letters.
-  bool AllTitleWords(size_t begin, size_t end) const {
-    for (size_t k = begin; k < end; ++k) {
-      const EntityWord& word = words_[k];
-      if (word.kind != TokenKind::kWord || word.shape != WordShape::kCapital ||
-          word.text.size() < 2) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  // True when a phrase of `heads` stands right before an "of" inside the name of `c`
-  // ("Tarrow Savings Bank of Harlow").
-  bool HasHeadBeforeOf(const PhraseList& heads, const Candidate& c) const {
-    for (size_t k = c.begin + 1; k + 1 < c.name_end; ++k) {
-      if (rules_.of_words->ContainsWord(words_[k]) && heads.MatchEndingAt(words_, k, c.begin) > 0) {
-        return true;
-      }
-    }
-    return false;
+    c.type = rule.type;
+    c.priority = rule.priority;
+    c.order = rule.order + 1;
+    c.rule = rule.id;
+    c.side = rule.names_sides;
   }
 
   const PassRules& rules_;

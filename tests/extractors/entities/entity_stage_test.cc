@@ -509,5 +509,12 @@ TEST_F(EntityStageTest, MentionsAreSortedInBoundsAndOnCodePointBoundaries) {
   }
 }
 
+// A side named for a place and the place itself are two entities of one article: the
+// mention "at Leeds" keeps the city's type and key instead of taking the club's.
+TEST_F(EntityStageTest, ASideAndThePlaceItIsNamedForAreTwoEntities) {
+  ExpectMentions({{"Leeds 2 Harwick 1. The match at Leeds drew a crowd.",
+                   {"Leeds|ORG|leeds", "Harwick|ORG|harwick", "Leeds|LOCATION|leeds-location"}}});
+}
+
 }  // namespace
 }  // namespace newsfacts

@@ -18,9 +18,13 @@ TEST(GazetteerTest, LoadsEntityLinesWithAliasesAndParent) {
           .AddFile(File(
               R"({"id":"quillon-cloud","name":"Quillon Cloud","type":"ORG","aliases":["QC"],"parent":"quillon"})"
               "\n"
-              R"({"id":"quillon","name":"Quillon","type":"ORG","ambiguous":true})"))
+              R"({"id":"quillon","name":"Quillon","type":"ORG","ambiguous":true})"
+              "\n"
+              R"({"id":"norland","name":"Norland","type":"LOCATION","nation":true})"))
           .ok());
-  ASSERT_EQ(gazetteer.entries().size(), 2u);
+  ASSERT_EQ(gazetteer.entries().size(), 3u);
+  EXPECT_TRUE(gazetteer.FindById("norland")->nation);
+  EXPECT_FALSE(gazetteer.FindById("quillon")->nation);
   const GazetteerEntry* entry = gazetteer.FindById("quillon-cloud");
   ASSERT_NE(entry, nullptr);
   EXPECT_EQ(entry->parent, "quillon");
@@ -83,6 +87,8 @@ TEST(GazetteerTest, RejectsMalformedLinesNamingFileAndLine) {
        "{\"label\",\"pattern\"}"},
       {"{\"id\":\"a\",\"name\":\"A\",\"type\":\"ORG\",\"aliases\":\"AA\"}",
        "user/names.jsonl:1: \"aliases\" must be an array of strings"},
+      {"{\"id\":\"a\",\"name\":\"A\",\"type\":\"LOCATION\",\"nation\":\"yes\"}",
+       "user/names.jsonl:1: \"nation\" must be true or false"},
   };
   for (const auto& test : kCases) {
     SCOPED_TRACE(test.contents);

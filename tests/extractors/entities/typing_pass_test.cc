@@ -29,6 +29,16 @@ TEST_F(TypingPassTest, RulesTypeRuns) {
   }
 }
 
+TEST_F(TypingPassTest, RunsTypedByNamesSidesRulesAreMarkedSides) {
+  WordView view = ViewOf("Harwick beat Dunmore on Saturday. Its founder Tomas Lindqvist left.");
+  AddCandidate(view, "Harwick");
+  AddCandidate(view, "Tomas Lindqvist");
+  TypeRuns(Rules(), view);
+  EXPECT_EQ(view.candidates[0].rule, "org.side_result_first");
+  EXPECT_TRUE(view.candidates[0].side);
+  EXPECT_FALSE(view.candidates[1].side);
+}
+
 TEST_F(TypingPassTest, GazetteerCandidatesAreLeftAlone) {
   WordView view = ViewOf("Its founder Tomas Lindqvist wrote it.");
   Candidate& candidate = AddCandidate(view, "Tomas Lindqvist");
