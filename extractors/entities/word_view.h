@@ -83,6 +83,7 @@ struct PassRules {
   const PhraseList* headline_verbs;    // verbs that end a name in a Title Case line ("Acquires")
   const PhraseList* descriptor_nouns;  // what kind of business: "startup", "Maker"
   const PhraseList* funding_words;     // "Series", "Seed": no untyped run holding one is a name
+  const PhraseList* sports_words;      // "innings", "striker": words of sports reports
 };
 
 // Facts of a capitalized word's folded form across the article (WordView::HasFact).
@@ -110,7 +111,12 @@ struct WordView {
   std::vector<size_t> cased_id;       // per word: id among capitalized folded forms
   std::vector<uint8_t> cased_facts;   // per id: kLowerSeen, kBareCapitalized
   std::vector<Candidate> candidates;  // in the order the passes add them
+  // The article reads as a sports report: it holds kSportsReportWords distinct `sports_words`.
+  // Only there do `names_sides` rules type sides ("Halo 2 for the Xbox" names no team).
+  bool sports_report = false;
 };
+
+inline constexpr size_t kSportsReportWords = 1;
 
 // Returns the view of `doc` (segmented: sentences and tokens): its words indexed against the
 // rules' word lists, each sentence's mode, no word covered and no candidate yet. Title Case

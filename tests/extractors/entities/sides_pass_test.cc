@@ -8,10 +8,11 @@ namespace {
 
 class SidesPassTest : public PassTest {
  protected:
-  // Runs the passes up to and including NameSides over `text`; returns Describe of its typed
-  // candidates in text order.
-  std::vector<std::string> SidesOf(const std::string& text) {
-    WordView view = ViewOf(text);
+  // Runs the passes up to and including NameSides over `text`, made a sports report by a last
+  // sentence holding a `sports_words` word unless `report` is false; returns Describe of its
+  // typed candidates in text order.
+  std::vector<std::string> SidesOf(const std::string& text, bool report = true) {
+    WordView view = ViewOf(report ? text + "\n\nIt was a league match." : text);
     const PassRules rules = Rules();
     MatchGazetteer(rules, view);
     for (size_t s = 0; s < view.sentences.size(); ++s) {
@@ -54,6 +55,17 @@ TEST_F(SidesPassTest, PlacesBecomeSidesOnlyInSportsContexts) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(SidesOf(c.text), c.typed);
   }
+}
+
+// In an article with no word of a sports report, the same contexts name no side: a game's
+// sequel number is no score ("Quorvane 2 for the console"), nor is a share price.
+TEST_F(SidesPassTest, OutsideASportsReportNoContextNamesASide) {
+  EXPECT_EQ(SidesOf("Leeds 2 Harwick 1", false),
+            (std::vector<std::string>{"Leeds|LOCATION|gazetteer:leeds"}));
+  EXPECT_EQ(SidesOf("Gamers queued for Quorvane 2 for the console.", false),
+            std::vector<std::string>{});
+  EXPECT_EQ(SidesOf("Gamers queued for Quorvane 2 for the console."),
+            (std::vector<std::string>{"Quorvane|ORG|org.side_innings"}));
 }
 
 TEST_F(SidesPassTest, APlaceNamedAsASideIsThatSideThroughoutTheArticle) {

@@ -30,7 +30,8 @@ TEST_F(TypingPassTest, RulesTypeRuns) {
 }
 
 TEST_F(TypingPassTest, RunsTypedByNamesSidesRulesAreMarkedSides) {
-  WordView view = ViewOf("Harwick beat Dunmore on Saturday. Its founder Tomas Lindqvist left.");
+  WordView view =
+      ViewOf("Harwick beat Dunmore in the league. Its founder Tomas Lindqvist left the club.");
   AddCandidate(view, "Harwick");
   AddCandidate(view, "Tomas Lindqvist");
   TypeRuns(Rules(), view);
