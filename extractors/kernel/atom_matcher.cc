@@ -195,13 +195,20 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
 bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   // An empty atom (none comes from FilteredRE2) occurs everywhere: it ends at the root.
   found->assign(outputs_.begin(), outputs_.begin() + output_begin_[1]);
-  const uint32_t* next = next_.data();
+  // The rows reached that end an atom, noted without a branch: atoms end at a fifth of the
+  // bytes of news text, at random, and a branch there was mispredicted as often.
+  thread_local std::vector<uint32_t> ends;
+  ends.resize(text.size() + 1);
+  size_t count = 0;
   uint32_t row = 0;
   for (const char c : text) {
-    const uint32_t target = next[row + byte_class_[static_cast<unsigned char>(c)]];
+    const uint32_t target = next_[row + byte_class_[static_cast<unsigned char>(c)]];
     row = target & ~kHasOutput;
-    if ((target & kHasOutput) == 0) continue;
-    const uint32_t state = row / classes_;
+    ends[count] = row;
+    count += target >> 31;
+  }
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t state = ends[k] / classes_;
     found->insert(found->end(), outputs_.begin() + output_begin_[state],
                   outputs_.begin() + output_begin_[state + 1]);
   }
