@@ -188,6 +188,9 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
     }
     bool folded = false;
     for (const Replacement& fold : kFolds) {
+      // The first byte decides most positions without a comparison call (issue 16: six
+      // comparisons at every word were a tenth of the claim stage's instructions).
+      if (text[pos] != fold.from[0]) continue;
       if (std::string_view(text).substr(pos, fold.from.size()) == fold.from) {
         emit(fold.to, pos, pos + fold.from.size());
         pos += fold.from.size();

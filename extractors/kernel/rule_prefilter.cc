@@ -1,5 +1,6 @@
 // The pattern prefilter: FilteredRE2 computes the literal atoms each pattern needs, an
-// RE2::Set finds which atoms a sentence holds, and the filter tree names the patterns left.
+// AtomMatcher (or, for the rare text it leaves to RE2, an RE2::Set) finds which atoms a
+// sentence holds, and the filter tree names the patterns left.
 #include "extractors/kernel/rule_prefilter.h"
 
 #include <re2/filtered_re2.h>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 
+#include "extractors/kernel/atom_matcher.h"
 #include "extractors/kernel/re2_options.h"
 
 namespace newsfacts {
@@ -22,7 +24,8 @@ constexpr int kMinAtomLength = 3;
 struct RulePrefilter::Impl {
   // Shared with the Regex objects the builder handed out: FilteredRE2 owns their programs.
   std::shared_ptr<re2::FilteredRE2> filter;
-  std::unique_ptr<RE2::Set> atoms;  // null when no pattern requires an atom
+  std::unique_ptr<AtomMatcher> matcher;  // null when no pattern requires an atom
+  std::unique_ptr<RE2::Set> atoms;       // the same atoms, for the texts the matcher leaves
   size_t patterns = 0;
 };
 
@@ -31,9 +34,12 @@ RulePrefilter::~RulePrefilter() = default;
 
 std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
   if (impl_->patterns == 0) return {};
-  std::vector<int> found;
-  if (impl_->atoms != nullptr)
+  // One buffer per thread keeps the per-sentence call free of allocation.
+  thread_local std::vector<int> found;
+  found.clear();
+  if (impl_->matcher != nullptr && !impl_->matcher->Find(text, &found)) {
     impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
+  }
   std::vector<int> candidates;
   impl_->filter->AllPotentials(found, &candidates);
   std::sort(candidates.begin(), candidates.end());
@@ -83,6 +89,7 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
       }
     }
     if (!impl->atoms->Compile()) return Status::InvalidArgument("prefilter: atom set too large");
+    impl->matcher = std::make_unique<AtomMatcher>(atoms);
   }
   return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
 }

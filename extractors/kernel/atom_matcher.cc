@@ -1,0 +1,220 @@
+// The atom automaton: a trie over the atoms' bytes, ASCII folded to lower case, completed into
+// a table of transitions over byte classes, plus the characters RE2 would fold into an atom's
+// character that the table cannot (found by asking RE2 once, at construction).
+#include "extractors/kernel/atom_matcher.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <set>
+
+#include "extractors/kernel/regex.h"
+
+namespace newsfacts {
+namespace {
+
+// A transition's flag bit: the state it leads to ends an atom.
+constexpr uint32_t kHasOutput = uint32_t{1} << 31;
+
+char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `code_point` with ASCII upper case folded to lower case.
+uint32_t FoldAscii(uint32_t code_point) {
+  return code_point >= 'A' && code_point <= 'Z' ? code_point - 'A' + 'a' : code_point;
+}
+
+// The code point starting at byte `*pos` of `text`, advancing `*pos` past it; a byte that does
+// not start a valid sequence stands for itself.
+uint32_t NextCodePoint(std::string_view text, size_t* pos) {
+  const auto lead = static_cast<unsigned char>(text[*pos]);
+  const size_t length = lead < 0x80    ? 1
+                        : lead >= 0xF0 ? 4
+                        : lead >= 0xE0 ? 3
+                        : lead >= 0xC0 ? 2
+                                       : 1;
+  if (length == 1 || *pos + length > text.size()) {
+    ++*pos;
+    return lead;
+  }
+  uint32_t code_point = lead & (0x7F >> length);
+  for (size_t i = 1; i < length; ++i) {
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[*pos + i]) & 0x3F);
+  }
+  *pos += length;
+  return code_point;
+}
+
+void AppendUtf8(uint32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+// The characters that RE2, ignoring case, takes for one of `atom_code_points` but that are no
+// ASCII case variant of one: Unicode case partners such as KELVIN SIGN for 'k'. RE2 is asked
+// over every character of the Basic Multilingual Plane, and of the others too when an atom
+// holds one (Unicode pairs no character of the first plane with one of the others by case).
+std::set<uint32_t> CaseFoldPartners(const std::set<uint32_t>& atom_code_points) {
+  std::set<uint32_t> partners;
+  if (atom_code_points.empty()) return partners;
+  std::string any_of = "[";
+  char escaped[16];
+  for (const uint32_t code_point : atom_code_points) {
+    std::snprintf(escaped, sizeof(escaped), "\\x{%X}", code_point);
+    any_of += escaped;
+  }
+  any_of += "]";
+  StatusOr<std::unique_ptr<Regex>> regex = Regex::Compile(any_of, {.case_sensitive = false});
+  if (!regex.ok()) return partners;
+  const uint32_t last = *atom_code_points.rbegin() >= 0x10000 ? 0x10FFFF : 0xFFFF;
+  std::string every;
+  for (uint32_t code_point = 1; code_point <= last; ++code_point) {
+    if (code_point < 0xD800 || code_point > 0xDFFF) AppendUtf8(code_point, &every);
+  }
+  std::set<uint32_t> folded;
+  for (const uint32_t code_point : atom_code_points) folded.insert(FoldAscii(code_point));
+  std::vector<std::string_view> match;
+  for (size_t pos = 0; pos < every.size() && (*regex)->Find(every, pos, every.size(), &match);) {
+    size_t end = static_cast<size_t>(match[0].data() - every.data());
+    const uint32_t code_point = NextCodePoint(every, &end);
+    if (!folded.count(FoldAscii(code_point))) partners.insert(code_point);
+    pos = end;
+  }
+  return partners;
+}
+
+}  // namespace
+
+AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms)
+    : atom_count_(static_cast<int>(atoms.size())) {
+  std::set<uint32_t> code_points;
+  for (const std::string& atom : atoms) {
+    for (size_t pos = 0; pos < atom.size();) code_points.insert(NextCodePoint(atom, &pos));
+  }
+  std::vector<std::string> paths = atoms;
+  for (const uint32_t partner : CaseFoldPartners(code_points)) {
+    std::string bytes;
+    AppendUtf8(partner, &bytes);
+    paths.push_back(bytes);
+  }
+  for (const std::string& path : paths) {
+    for (const char c : path) {
+      uint8_t& byte_class = byte_class_[static_cast<unsigned char>(FoldAscii(c))];
+      if (byte_class == 0) byte_class = static_cast<uint8_t>(classes_++);
+    }
+  }
+  for (char c = 'A'; c <= 'Z'; ++c) {
+    byte_class_[static_cast<unsigned char>(c)] =
+        byte_class_[static_cast<unsigned char>(FoldAscii(c))];
+  }
+  next_.assign(classes_, 0);  // the root
+  std::vector<std::vector<int>> ends(1);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const uint32_t state = AddPath(paths[i]);
+    if (ends.size() <= state) ends.resize(state + 1);
+    ends[state].push_back(static_cast<int>(i));
+  }
+  Complete(ends);
+}
+
+uint32_t AtomMatcher::AddPath(std::string_view atom) {
+  uint32_t state = 0;
+  for (const char c : atom) {
+    const size_t slot = state * classes_ + byte_class_[static_cast<unsigned char>(FoldAscii(c))];
+    if (next_[slot] == 0) {
+      next_[slot] = static_cast<uint32_t>(next_.size() / classes_);
+      next_.resize(next_.size() + classes_, 0);
+    }
+    state = next_[slot];
+  }
+  return state;
+}
+
+void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
+  const size_t states = next_.size() / classes_;
+  std::vector<std::vector<int>> outputs(states);
+  std::vector<uint32_t> failure(states, 0);
+  // Breadth first, so a state's failure (shorter) is complete before the state.
+  std::vector<uint32_t> order = {0};
+  std::deque<uint32_t> queue;
+  for (uint32_t c = 0; c < classes_; ++c) {
+    if (next_[c] != 0) queue.push_back(next_[c]);
+  }
+  while (!queue.empty()) {
+    const uint32_t state = queue.front();
+    queue.pop_front();
+    order.push_back(state);
+    for (uint32_t c = 0; c < classes_; ++c) {
+      uint32_t& target = next_[state * classes_ + c];
+      const uint32_t fallback = next_[failure[state] * classes_ + c];
+      if (target == 0) {
+        target = fallback;
+      } else {
+        failure[target] = fallback;
+        queue.push_back(target);
+      }
+    }
+  }
+  for (const uint32_t state : order) {
+    if (state < ends.size()) outputs[state] = ends[state];
+    if (state == 0) continue;
+    const std::vector<int>& inherited = outputs[failure[state]];
+    outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
+  }
+  // States renumbered breadth first, so the shallow ones that most bytes of a text visit share
+  // a few cache lines; transitions hold the target's row offset, flagged when it ends an atom.
+  std::vector<uint32_t> renumbered(states);
+  for (uint32_t rank = 0; rank < order.size(); ++rank) renumbered[order[rank]] = rank;
+  std::vector<uint32_t> next(next_.size());
+  output_begin_.assign(1, 0);
+  for (uint32_t rank = 0; rank < order.size(); ++rank) {
+    const uint32_t state = order[rank];
+    for (uint32_t c = 0; c < classes_; ++c) {
+      const uint32_t target = next_[state * classes_ + c];
+      next[rank * classes_ + c] =
+          renumbered[target] * classes_ | (outputs[target].empty() ? 0 : kHasOutput);
+    }
+    outputs_.insert(outputs_.end(), outputs[state].begin(), outputs[state].end());
+    output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
+  }
+  next_ = std::move(next);
+}
+
+bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
+  // An empty atom (none comes from FilteredRE2) occurs everywhere: it ends at the root.
+  found->assign(outputs_.begin(), outputs_.begin() + output_begin_[1]);
+  // The rows reached that end an atom, noted without a branch: atoms end at a fifth of the
+  // bytes of news text, at random, and a branch there was mispredicted as often.
+  thread_local std::vector<uint32_t> ends;
+  ends.resize(text.size() + 1);
+  size_t count = 0;
+  uint32_t row = 0;
+  for (const char c : text) {
+    const uint32_t target = next_[row + byte_class_[static_cast<unsigned char>(c)]];
+    row = target & ~kHasOutput;
+    ends[count] = row;
+    count += target >> 31;
+  }
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t state = ends[k] / classes_;
+    found->insert(found->end(), outputs_.begin() + output_begin_[state],
+                  outputs_.begin() + output_begin_[state + 1]);
+  }
+  std::sort(found->begin(), found->end());
+  found->erase(std::unique(found->begin(), found->end()), found->end());
+  return found->empty() || found->back() < atom_count_;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,94 @@
+// Tests for AtomMatcher: atoms found in either ASCII case, overlapping and nested atoms each
+// once, characters equal to an atom's only by Unicode case folding left to RE2, and the same
+// atoms as RE2 finds (each atom quoted, ignoring case) over generated texts.
+#include "extractors/kernel/atom_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "extractors/kernel/regex.h"
+
+namespace newsfacts {
+namespace {
+
+std::vector<int> Found(const AtomMatcher& matcher, std::string_view text) {
+  std::vector<int> found;
+  EXPECT_TRUE(matcher.Find(text, &found)) << text;
+  return found;
+}
+
+TEST(AtomMatcherTest, FindsAtomsInEitherCaseEachOnceAscending) {
+  const AtomMatcher matcher({"acquire", "buy", "\u27E8org:", "the "});
+  EXPECT_EQ(Found(matcher, "\u27E8ORG:1\u27E9 will ACQUIRE the rest, then acquire more"),
+            (std::vector<int>{0, 2, 3}));
+  EXPECT_EQ(Found(matcher, "Buyers buy"), (std::vector<int>{1}));
+  EXPECT_TRUE(Found(matcher, "nothing here").empty());
+  EXPECT_TRUE(Found(matcher, "").empty());
+}
+
+// Atoms inside other atoms and atoms that share a suffix are all found (failure links).
+TEST(AtomMatcherTest, FindsNestedAndOverlappingAtoms) {
+  const AtomMatcher matcher({"he", "she", "his", "hers", "ushe"});
+  EXPECT_EQ(Found(matcher, "USHERS"), (std::vector<int>{0, 1, 3, 4}));
+  EXPECT_EQ(Found(matcher, "ahishe"), (std::vector<int>{0, 1, 2}));
+}
+
+// RE2 takes KELVIN SIGN for 'k', LONG S for 's' and 'É' for 'é' when ignoring case; the
+// matcher does not follow them and says so, instead of missing the atom.
+TEST(AtomMatcherTest, LeavesUnicodeCasePartnersToRe2) {
+  const AtomMatcher matcher({"stake", "caf\u00E9"});
+  std::vector<int> found;
+  EXPECT_FALSE(matcher.Find("a \u017Ftake", &found));
+  EXPECT_FALSE(matcher.Find("a sta\u212Ae", &found));
+  EXPECT_FALSE(matcher.Find("CAF\u00C9", &found));
+  EXPECT_EQ(Found(matcher, "A STAKE in the caf\u00E9"), (std::vector<int>{0, 1}));
+  // A character no atom needs is no reason to ask RE2.
+  EXPECT_EQ(Found(AtomMatcher({"deal"}), "\u017F \u212A \u00C9 deal"), (std::vector<int>{0}));
+}
+
+// Over random texts from an alphabet of atom letters in both cases, Unicode case partners and
+// other characters, the matcher finds what RE2 finds, or leaves the text to RE2 only when it
+// holds a partner.
+TEST(AtomMatcherTest, FindsWhatRe2FindsIgnoringCase) {
+  const std::vector<std::string> atoms = {"sk", "ask ",      "\u27E9 ", "\u27E8org:", "k",
+                                          "ss", "caf\u00E9", "e, ",     "said",       "sai"};
+  const AtomMatcher matcher(atoms);
+  std::vector<std::unique_ptr<Regex>> quoted;
+  for (const std::string& atom : atoms) {
+    StatusOr<std::unique_ptr<Regex>> regex =
+        Regex::Compile(Regex::Quote(atom), {.case_sensitive = false});
+    ASSERT_TRUE(regex.ok());
+    quoted.push_back(std::move(*regex));
+  }
+  const std::vector<std::string> alphabet = {
+      "s",      "S", "k", "K", "a",      "A",      "i",      "d",     "D",
+      " ",      ",", "e", "E", "\u27E8", "\u27E9", "ORG:",   "org:",  "\u00E9",
+      "\u00C9", "c", "f", "F", "x",      "\u212A", "\u017F", "\u00E8"};
+  const std::vector<std::string> partners = {"\u212A", "\u017F", "\u00C9"};
+  std::mt19937 random(16);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t length = random() % 24;
+    for (size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    SCOPED_TRACE(text);
+    std::vector<int> expected;
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      if (quoted[a]->Contains(text)) expected.push_back(static_cast<int>(a));
+    }
+    std::vector<int> found;
+    if (matcher.Find(text, &found)) {
+      EXPECT_EQ(found, expected);
+    } else {
+      EXPECT_TRUE(std::any_of(partners.begin(), partners.end(), [&](const std::string& partner) {
+        return text.find(partner) != std::string::npos;
+      }));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsfacts
