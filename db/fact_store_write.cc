@@ -176,7 +176,7 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
   insert_article.BindTextOrNull(5, meta.source);
   insert_article.BindTextOrNull(6, meta.url);
   insert_article.BindTextOrNull(7, meta.published);
-  insert_article.BindText(8, doc.text());
+  insert_article.BindTextUnowned(8, doc.text());  // `doc` outlives the Run below
   insert_article.BindInt64(9, static_cast<int64_t>(doc.text().size()));
   insert_article.BindInt64(10, static_cast<int64_t>(doc.repaired_sequences()));
   insert_article.BindInt64(11, run_id);
