@@ -46,6 +46,10 @@ class CodePointOffsets {
   std::vector<int64_t> blocks_;
 };
 
+// The page cache a store writes through: 64 MiB keeps a batch's index pages from being
+// re-read.
+inline constexpr std::string_view kPageCacheSize = "PRAGMA cache_size = -65536";
+
 struct FactStore::Impl {
   // The id and parent the entities table holds for a key, so that known entities skip the
   // upsert (name and type are decided at commit, see db/entity_votes.h).
@@ -61,6 +65,8 @@ struct FactStore::Impl {
   // record has `content_hash`.
   StatusOr<ArticleWrite> Write(const Document& doc, std::string_view content_hash, int64_t run_id,
                                bool if_changed);
+  // Runs insert_article, bound to an article of `text_bytes` bytes of text.
+  Status InsertArticleRow(size_t text_bytes);
   // Stores `doc` in place of the article at its path and record (if any).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
