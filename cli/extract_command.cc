@@ -170,7 +170,8 @@ int RunExtractCommand(const ExtractCommand& command) {
         limits.Next(first, articles.size(), [&](size_t i) { return articles[i].text.size(); });
     std::vector<Document> docs;
     for (size_t i = first; i < first + count; ++i) {
-      docs.push_back(Document::FromUtf8(std::move(articles[i].meta), articles[i].text));
+      docs.push_back(
+          Document::FromOwnedUtf8(std::move(articles[i].meta), std::move(articles[i].text)));
     }
     first += count;
     const std::vector<Status> statuses = loaded->pipeline.RunBatch(docs);
@@ -183,7 +184,8 @@ int RunExtractCommand(const ExtractCommand& command) {
         std::cout << DocumentToText(docs[i]) << (several ? "\n" : "");
       } else {
         // One article: a pretty object. Several (.jsonl): one compact object per line.
-        std::cout << DocumentToJson(docs[i], several ? -1 : 2) << "\n";
+        WriteDocumentJson(docs[i], several ? -1 : 2, std::cout);
+        std::cout << "\n";
       }
       if (command.explain) PrintUnexplained(docs[i]);
     }

@@ -55,8 +55,7 @@ bool AddArticle(RawArticle& raw, const std::shared_ptr<const FileRead>& file,
   WorkItem item;
   item.file = file;
   item.record_index = raw.meta.record_index;
-  Document doc = Document::FromUtf8(std::move(raw.meta), raw.text);
-  std::string().swap(raw.text);  // the document holds its own copy
+  Document doc = Document::FromOwnedUtf8(std::move(raw.meta), std::move(raw.text));
   item.content_hash = ContentHash(doc);
   const auto stored = stored_hashes.find(ArticleKey(doc.meta().path, doc.meta().record_index));
   if (stored != stored_hashes.end() && stored->second == item.content_hash) {
@@ -197,8 +196,7 @@ bool ProcessStored(StoredArticle& stored, ExtractionBatch& batch) {
   WorkItem item;
   item.reextracted = true;
   item.content_hash = std::move(stored.content_hash);
-  item.doc.emplace(Document::FromUtf8(std::move(stored.meta), stored.text));
-  std::string().swap(stored.text);
+  item.doc.emplace(Document::FromOwnedUtf8(std::move(stored.meta), std::move(stored.text)));
   return batch.Add(std::move(item));
 }
 

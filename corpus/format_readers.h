@@ -15,7 +15,8 @@ namespace newsfacts::corpus_internal {
 // path as given; it becomes meta.path and prefixes every message.
 
 // .txt: the first line is the headline when a blank line follows it and it looks like one.
-StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string_view text);
+// Takes `text` over and works on it in place, so a large file is not copied again.
+StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string text);
 // .md: optional YAML front matter, Markdown body converted to plain text.
 StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view text);
 // .html: visible article text and meta tags, parsed with gumbo.
@@ -35,6 +36,8 @@ std::string JoinTitleAndBody(std::string_view title, std::string_view body);
 
 // Returns `text` with CRLF and lone CR turned into LF.
 std::string NormalizeNewlines(std::string_view text);
+// The same in place.
+void NormalizeNewlinesInPlace(std::string& text);
 
 // Returns Markdown converted to plain text, line by line: heading, emphasis, blockquote and
 // list markers dropped, links reduced to their text, images and HTML comments removed, code
@@ -46,5 +49,7 @@ std::string MarkdownToPlainText(std::string_view markdown);
 // whose lines are whole paragraphs comes back unchanged. A paragraph ends at a blank line
 // or before an indented line.
 std::string UnwrapHardLineBreaks(std::string_view text);
+// The same in place.
+void UnwrapHardLineBreaksInPlace(std::string& text);
 
 }  // namespace newsfacts::corpus_internal

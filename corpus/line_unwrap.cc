@@ -38,6 +38,13 @@ bool EndsLikeSentence(std::string_view line) {
 }  // namespace
 
 std::string UnwrapHardLineBreaks(std::string_view text) {
+  std::string out(text);
+  UnwrapHardLineBreaksInPlace(out);
+  return out;
+}
+
+void UnwrapHardLineBreaksInPlace(std::string& out) {
+  const std::string_view text = out;
   // Offsets of the '\n' that sit between two lines of one paragraph.
   std::vector<size_t> joinable;
   size_t mid_sentence = 0;
@@ -56,12 +63,10 @@ std::string UnwrapHardLineBreaks(std::string_view text) {
     }
     line_begin = newline + 1;
   }
-  std::string out(text);
   // Wrapped text breaks lines mid-sentence most of the time; one-paragraph-per-line text
   // almost never does, and its line breaks are kept.
-  if (joinable.size() < kMinJoinableLines || mid_sentence * 2 <= joinable.size()) return out;
+  if (joinable.size() < kMinJoinableLines || mid_sentence * 2 <= joinable.size()) return;
   for (size_t offset : joinable) out[offset] = ' ';
-  return out;
 }
 
 }  // namespace newsfacts::corpus_internal

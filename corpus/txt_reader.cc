@@ -17,8 +17,11 @@ bool EndsWithFullStop(std::string_view line) {
 
 }  // namespace
 
-StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string_view text) {
-  text = TrimWhitespace(text);
+StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string owned) {
+  const std::string_view trimmed = TrimWhitespace(owned);
+  owned.erase(static_cast<size_t>(trimmed.data() + trimmed.size() - owned.data()));
+  owned.erase(0, static_cast<size_t>(trimmed.data() - owned.data()));
+  const std::string_view text = owned;
   RawArticle article;
   article.meta.path = std::string(name);
   const size_t first_end = text.find('\n');
@@ -33,7 +36,8 @@ StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string_view text) {
       article.meta.title = std::string(first_line);
     }
   }
-  article.text = UnwrapHardLineBreaks(text);
+  UnwrapHardLineBreaksInPlace(owned);
+  article.text = std::move(owned);
   FileReadResult result;
   result.articles.push_back(std::move(article));
   return result;

@@ -104,9 +104,9 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
   // The per-article savepoints keep a statement journal; in a temp file it cost a third of
-  // ingest time. A 64 MiB page cache keeps a batch's index pages from being re-read.
+  // ingest time.
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = -65536"));
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec(kPageCacheSize));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));
   NEWSFACTS_RETURN_IF_ERROR(StoreListedComparisons(db));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));

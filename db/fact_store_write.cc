@@ -12,6 +12,10 @@ namespace {
 
 constexpr char kArticleSavepoint[] = "article";
 
+// Article texts longer than this are inserted through kSmallCacheSize (InsertArticleRow).
+constexpr size_t kLargeTextBytes = size_t{8} << 20;
+constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
+
 constexpr std::string_view kSelectStored =
     "SELECT content_hash FROM articles WHERE path = ?1 AND record_index = ?2";
 constexpr std::string_view kDeleteArticle =
@@ -120,6 +124,17 @@ void FactStore::Impl::BindSpan(sqlite::Statement& statement, int first, const Sp
   statement.BindInt64(first + 3, chars[span.end]);
 }
 
+Status FactStore::Impl::InsertArticleRow(size_t text_bytes) {
+  if (text_bytes <= kLargeTextBytes) return insert_article.Run();
+  // The row of a huge article (a 60 MB text) goes to disk through a small page cache: its
+  // overflow pages are written once and not read again in the batch, and a full cache on top
+  // of the text and SQLite's record of it took 350 MB (issue 16).
+  NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
+  const Status inserted = insert_article.Run();
+  const Status restored = connection->Exec(kPageCacheSize);
+  return inserted.ok() ? restored : inserted;
+}
+
 void FactStore::Impl::ForgetCaches() {
   entity_cache.clear();
   alias_cache.clear();
@@ -196,7 +211,7 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
   insert_article.BindTextOrNull(5, meta.source);
   insert_article.BindTextOrNull(6, meta.url);
   insert_article.BindTextOrNull(7, meta.published);
-  insert_article.BindText(8, doc.text());
+  insert_article.BindTextUnowned(8, doc.text());  // `doc` outlives the Run below
   insert_article.BindInt64(9, static_cast<int64_t>(doc.text().size()));
   insert_article.BindInt64(10, static_cast<int64_t>(doc.repaired_sequences()));
   insert_article.BindInt64(11, run_id);
@@ -205,7 +220,7 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
   } else {
     insert_article.BindNull(12);
   }
-  NEWSFACTS_RETURN_IF_ERROR(insert_article.Run());
+  NEWSFACTS_RETURN_IF_ERROR(InsertArticleRow(doc.text().size()));
   const int64_t article_id = connection->LastInsertRowId();
 
   chars.Build(doc.text());

@@ -282,6 +282,11 @@ void Statement::BindText(int index, std::string_view value) {
          index);
 }
 
+void Statement::BindTextUnowned(int index, std::string_view value) {
+  const char* data = value.data() != nullptr ? value.data() : "";
+  Record(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8), index);
+}
+
 void Statement::BindBlob(int index, std::string_view value) {
   const char* data = value.data() != nullptr ? value.data() : "";
   Record(sqlite3_bind_blob64(stmt_, index, data, value.size(), SQLITE_TRANSIENT), index);

@@ -117,6 +117,9 @@ class Statement {
 
   void BindInt64(int index, int64_t value);
   void BindText(int index, std::string_view value);
+  // Binds `value` as text without copying it (a 60 MB article text would be copied once
+  // more): its bytes must stay alive and unchanged until the statement is run or reset.
+  void BindTextUnowned(int index, std::string_view value);
   void BindNull(int index);
   // Binds `value` as a BLOB (an empty one, not NULL, when it is empty).
   void BindBlob(int index, std::string_view value);

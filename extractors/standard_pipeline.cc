@@ -19,13 +19,13 @@ Status Append(StatusOr<std::unique_ptr<StageT>> stage,
 
 }  // namespace
 
-StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules) {
+StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules, size_t window_bytes) {
   std::vector<std::unique_ptr<Stage>> stages;
   NEWSFACTS_RETURN_IF_ERROR(Append(SegmenterStage::Create(), stages));
   NEWSFACTS_RETURN_IF_ERROR(Append(EntityStage::Create(rules), stages));
   NEWSFACTS_RETURN_IF_ERROR(Append(AmountStage::Create(rules), stages));
   NEWSFACTS_RETURN_IF_ERROR(Append(ClaimStage::Create(rules), stages));
-  return Pipeline::Create(std::move(stages));
+  return Pipeline::Create(std::move(stages), window_bytes);
 }
 
 StatusOr<RuleSources> LoadRules(const std::vector<std::filesystem::path>& rule_dirs) {

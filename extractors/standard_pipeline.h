@@ -6,8 +6,10 @@
 
 namespace newsfacts {
 
-// Builds every stage from `rules`. Errors name the stage and the rule file that failed.
-StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules);
+// Builds every stage from `rules`, extracting articles longer than `window_bytes` a window at
+// a time (Pipeline::Run). Errors name the stage and the rule file that failed.
+StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules,
+                                         size_t window_bytes = kDefaultWindowBytes);
 
 // Loads the built-in rules plus every folder in `rule_dirs`. Errors name the file.
 StatusOr<RuleSources> LoadRules(const std::vector<std::filesystem::path>& rule_dirs);

@@ -15,6 +15,17 @@ Document Document::FromUtf8(ArticleMeta meta, std::string_view utf8) {
   return Document(std::move(meta), NormalizeNfc(utf8));
 }
 
+Document Document::FromOwnedUtf8(ArticleMeta meta, std::string&& utf8) {
+  if (IsNfc(utf8)) return Document(std::move(meta), std::move(utf8));
+  std::string normalized = NormalizeNfc(utf8);
+  std::string().swap(utf8);
+  return Document(std::move(meta), std::move(normalized));
+}
+
+Document Document::WindowOf(const Document& article, Span span) {
+  return Document(article.meta_, std::string(article.Text(span)));
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kOrg:

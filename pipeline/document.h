@@ -146,6 +146,13 @@ class Document {
   // (the reader repaired and counted it) or a stored article. Only normalizes to NFC, so
   // text is repaired once. Requires valid UTF-8 (IsValidUtf8).
   static Document FromUtf8(ArticleMeta meta, std::string_view utf8);
+  // The same, taking the text over when it is NFC already, so a large article is not copied;
+  // `utf8` is left empty either way.
+  static Document FromOwnedUtf8(ArticleMeta meta, std::string&& utf8);
+  // A document of `span`'s bytes of `article`'s text, with its metadata and no layers: the
+  // text of one window of a long article (pipeline/article_windows.h). Requires `span` to
+  // start and end on code point boundaries.
+  static Document WindowOf(const Document& article, Span span);
 
   const std::string& text() const { return text_; }
   const ArticleMeta& meta() const { return meta_; }

@@ -3,6 +3,7 @@
 #include "pipeline/document_json.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace newsfacts {
 namespace {
@@ -156,10 +157,90 @@ json DocumentObject(const Document& doc) {
   return out;
 }
 
+// Writes the contract's object one element at a time, as json::dump of DocumentObject would
+// print it (keys in order, nested lines indented), without building it: the object of a 60 MB
+// article would take gigabytes (issue 16).
+class StreamingWriter {
+ public:
+  StreamingWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
+
+  void Begin() { out_ << '{'; }
+  void End() { out_ << (indent_ >= 0 ? "\n}" : "}"); }
+
+  void Member(std::string_view key, const json& value) {
+    Key(key);
+    Value(value, 1);
+  }
+
+  template <typename Item, typename ToJson>
+  void ArrayMember(std::string_view key, const std::vector<Item>& items, ToJson to_json) {
+    Key(key);
+    if (items.empty()) {
+      out_ << "[]";
+      return;
+    }
+    out_ << '[';
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out_ << ',';
+      if (indent_ >= 0) out_ << '\n' << std::string(static_cast<size_t>(2 * indent_), ' ');
+      Value(to_json(items[i]), 2);
+    }
+    if (indent_ >= 0) out_ << '\n' << std::string(static_cast<size_t>(indent_), ' ');
+    out_ << ']';
+  }
+
+ private:
+  void Key(std::string_view key) {
+    if (members_++ > 0) out_ << ',';
+    if (indent_ >= 0) out_ << '\n' << std::string(static_cast<size_t>(indent_), ' ');
+    out_ << '"' << key << (indent_ >= 0 ? "\": " : "\":");
+  }
+
+  // `value` dumped at nesting `depth`: every line after its first indented `depth` levels.
+  void Value(const json& value, int depth) {
+    const std::string text = value.dump(indent_, ' ', false, json::error_handler_t::replace);
+    if (indent_ < 0) {
+      out_ << text;
+      return;
+    }
+    const std::string margin(static_cast<size_t>(depth * indent_), ' ');
+    size_t line = 0;
+    for (size_t newline = text.find('\n'); newline != std::string::npos;
+         newline = text.find('\n', line)) {
+      out_.write(text.data() + line, static_cast<std::streamsize>(newline + 1 - line));
+      out_ << margin;
+      line = newline + 1;
+    }
+    out_.write(text.data() + line, static_cast<std::streamsize>(text.size() - line));
+  }
+
+  std::ostream& out_;
+  const int indent_;
+  int members_ = 0;
+};
+
 }  // namespace
 
+void WriteDocumentJson(const Document& doc, int indent, std::ostream& out) {
+  StreamingWriter writer(out, indent);
+  writer.Begin();
+  // In json::dump's order: the keys sorted.
+  writer.ArrayMember("amounts", doc.amounts(), [&](const Amount& a) { return AmountJson(doc, a); });
+  writer.Member("article", ArticleJson(doc));
+  writer.ArrayMember("claims", doc.claims(), [&](const Claim& c) { return ClaimJson(doc, c); });
+  writer.ArrayMember("entities", doc.entities(), EntityJson);
+  writer.ArrayMember("mentions", doc.mentions(),
+                     [&](const Mention& m) { return MentionJson(doc, m); });
+  writer.ArrayMember("quotes", doc.quotes(), [&](const Quote& q) { return QuoteJson(doc, q); });
+  writer.ArrayMember("sentences", doc.sentences(),
+                     [&](const Sentence& s) { return SentenceJson(doc, s); });
+  writer.End();
+}
+
 std::string DocumentToJson(const Document& doc, int indent) {
-  return DocumentObject(doc).dump(indent, ' ', false, json::error_handler_t::replace);
+  std::ostringstream out;
+  WriteDocumentJson(doc, indent, out);
+  return out.str();
 }
 
 std::string DocumentToFactsLine(const Document& doc, const FactsProvenance& provenance) {

@@ -4,6 +4,7 @@
 // which `newsfacts load` stores) extend it. Change it only additively.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,10 @@ namespace newsfacts {
 // (-1 for one line). Spans are UTF-8 byte offsets `start`/`end` into the stored text. A
 // layer index that points nowhere (a stage's bug) is written as null, never read.
 std::string DocumentToJson(const Document& doc, int indent);
+
+// Writes DocumentToJson(doc, indent) to `out` an element at a time, so memory holds one
+// element's JSON and never the whole object's.
+void WriteDocumentJson(const Document& doc, int indent, std::ostream& out);
 
 // The version of the facts line format, written as load.format. A reader refuses lines of
 // another version.

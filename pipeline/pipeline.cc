@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include "pipeline/window_merge.h"
+
 namespace newsfacts {
 
 std::string_view LayerName(Layer layer) {
@@ -28,7 +30,8 @@ std::string_view LayerName(Layer layer) {
   return "unknown";
 }
 
-StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) {
+StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages,
+                                    size_t window_bytes) {
   std::set<Layer> produced = {Layer::kText};
   for (const auto& stage : stages) {
     for (Layer layer : stage->reads()) {
@@ -46,10 +49,14 @@ StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) 
       }
     }
   }
-  return Pipeline(std::move(stages));
+  return Pipeline(std::move(stages), window_bytes);
 }
 
 Status Pipeline::Run(Document& doc) const {
+  return doc.text().size() > window_bytes_ ? RunWindowed(doc) : RunWhole(doc);
+}
+
+Status Pipeline::RunWhole(Document& doc) const {
   for (const auto& stage : stages_) {
     Status status = stage->Process(doc);
     if (!status.ok()) return status.WithContext(stage->name());
@@ -57,11 +64,26 @@ Status Pipeline::Run(Document& doc) const {
   return Status::Ok();
 }
 
+Status Pipeline::RunWindowed(Document& doc) const {
+  WindowMerger merger(doc);
+  for (const Span& span : SplitIntoWindows(doc.text(), window_bytes_)) {
+    Document window = Document::WindowOf(doc, span);
+    NEWSFACTS_RETURN_IF_ERROR(RunWhole(window).WithContext("window " + std::to_string(span.begin) +
+                                                           "-" + std::to_string(span.end)));
+    merger.Append(window, span.begin);
+  }
+  merger.Finish();
+  return Status::Ok();
+}
+
 std::vector<Status> Pipeline::RunBatch(const std::vector<Document*>& docs) const {
   std::vector<Status> statuses(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i]->text().size() > window_bytes_) statuses[i] = RunWindowed(*docs[i]);
+  }
   for (const auto& stage : stages_) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      if (!statuses[i].ok()) continue;
+      if (!statuses[i].ok() || docs[i]->text().size() > window_bytes_) continue;
       Status status = stage->Process(*docs[i]);
       if (!status.ok()) statuses[i] = status.WithContext(stage->name());
     }

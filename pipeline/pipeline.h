@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "pipeline/article_windows.h"
 #include "pipeline/stage.h"
 
 namespace newsfacts {
@@ -37,10 +38,16 @@ struct BatchLimits {
 class Pipeline {
  public:
   // Returns the pipeline, or InvalidArgument naming the stage and the layer that is read
-  // before it is written or written twice.
-  static StatusOr<Pipeline> Create(std::vector<std::unique_ptr<Stage>> stages);
+  // before it is written or written twice. Articles longer than `window_bytes` are extracted
+  // a window at a time (Run).
+  static StatusOr<Pipeline> Create(std::vector<std::unique_ptr<Stage>> stages,
+                                   size_t window_bytes = kDefaultWindowBytes);
 
   // Runs every stage in order; the first error stops the run, prefixed with the stage name.
+  // A text longer than window_bytes() is cut into windows (SplitIntoWindows) and each is run
+  // through every stage as a document of its own, its layers appended to `doc` in article
+  // coordinates before the next window is cut (WindowMerger says what article-wide steps
+  // see), so stage memory is bounded by a window; an error names the window's byte range.
   Status Run(Document& doc) const;
 
   // Runs the stages over all of `docs` stage by stage: the first stage over every document,
@@ -53,10 +60,18 @@ class Pipeline {
   std::vector<Status> RunBatch(std::vector<Document>& docs) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
+  size_t window_bytes() const { return window_bytes_; }
 
  private:
-  explicit Pipeline(std::vector<std::unique_ptr<Stage>> stages) : stages_(std::move(stages)) {}
+  Pipeline(std::vector<std::unique_ptr<Stage>> stages, size_t window_bytes)
+      : stages_(std::move(stages)), window_bytes_(window_bytes) {}
+  // Runs every stage over `doc` as a whole.
+  Status RunWhole(Document& doc) const;
+  // Runs `doc`, longer than a window, window by window.
+  Status RunWindowed(Document& doc) const;
+
   std::vector<std::unique_ptr<Stage>> stages_;
+  size_t window_bytes_;
 };
 
 }  // namespace newsfacts

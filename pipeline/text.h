@@ -19,6 +19,9 @@ RepairedText RepairUtf8(std::string_view bytes);
 // True when `bytes` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view bytes);
 
+// True when valid UTF-8 `utf8` is NFC already (ASCII always is).
+bool IsNfc(std::string_view utf8);
+
 // Returns the NFC form of valid UTF-8 text. ASCII and already-NFC text come back unchanged.
 std::string NormalizeNfc(std::string_view utf8);
 

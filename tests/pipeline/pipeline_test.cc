@@ -100,5 +100,41 @@ TEST(PipelineTest, BatchLimitsCapArticlesAndTextBytes) {
   EXPECT_TRUE(limits.Full(1, 1000));  // one large article is a batch by itself
 }
 
+// The memory guard of long articles (issue 16): no stage is ever handed more than a window
+// of text, by Run or by RunBatch, and the windows' sentences come back in order, one per
+// window here, since the fake stage writes one sentence per document.
+TEST(PipelineTest, NoStageSeesMoreThanAWindowOfALongArticle) {
+  auto pipeline = Pipeline::Create(Stages({{"segment", {Layer::kText}, {Layer::kSentences}}}),
+                                   /*window_bytes=*/64);
+  ASSERT_TRUE(pipeline.ok());
+  std::vector<std::string> log;
+  static_cast<FakeStage&>(*pipeline->stages()[0]).set_log(&log);
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "Korvex bought Brantel.\n";
+  Document doc = Document::FromRaw({}, text);
+  ASSERT_TRUE(pipeline->Run(doc).ok());
+  const size_t windows = SplitIntoWindows(text, 64).size();
+  EXPECT_GT(windows, 5u);
+  ASSERT_EQ(log.size(), windows);
+  for (const std::string& entry : log) EXPECT_LE(entry.size(), std::string("segment:").size() + 64);
+  EXPECT_EQ(doc.sentences().size(), windows);
+
+  Document short_doc = Document::FromRaw({}, "short");
+  std::vector<Document*> batch = {&short_doc, &doc};
+  log.clear();
+  for (const Status& status : pipeline->RunBatch(batch)) EXPECT_TRUE(status.ok());
+  EXPECT_EQ(log.size(), windows + 1);
+  for (const std::string& entry : log) EXPECT_LE(entry.size(), std::string("segment:").size() + 64);
+}
+
+TEST(PipelineTest, AWindowErrorNamesTheWindowAndTheStage) {
+  auto pipeline = Pipeline::Create(Stages({{"fails", {Layer::kText}, {Layer::kSentences}}}),
+                                   /*window_bytes=*/8);
+  ASSERT_TRUE(pipeline.ok());
+  Document doc = Document::FromRaw({}, "twelve bytes");
+  const Status status = pipeline->Run(doc);
+  EXPECT_EQ(status.message(), "window 0-7: fails: boom");
+}
+
 }  // namespace
 }  // namespace newsfacts
