@@ -11,6 +11,7 @@ namespace newsfacts {
 namespace {
 
 constexpr char kArticleSavepoint[] = "article";
+constexpr size_t kLongArticleBytes = size_t{1} << 20;
 
 // Article texts longer than this are inserted through kSmallCacheSize (InsertArticleRow).
 constexpr size_t kLargeTextBytes = size_t{8} << 20;
@@ -235,6 +236,9 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 }
 
 Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) {
+  // A long article's sentences go into the search index at once: held until the batch
+  // ends, their copies would double its memory, and one index flush is nothing beside it.
+  const bool index_now = doc.text().size() > kLongArticleBytes;
   sentence_ids.clear();
   for (size_t i = 0; i < doc.sentences().size(); ++i) {
     const Sentence& sentence = doc.sentences()[i];
@@ -245,7 +249,13 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
     insert_sentence.BindText(8, doc.Text(sentence.span));
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
-    unindexed_sentences.emplace_back(sentence_ids.back(), doc.Text(sentence.span));
+    if (!index_now) {
+      unindexed_sentences.emplace_back(sentence_ids.back(), doc.Text(sentence.span));
+      continue;
+    }
+    index_sentence.BindInt64(1, sentence_ids.back());
+    index_sentence.BindText(2, doc.Text(sentence.span));
+    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
   }
   return Status::Ok();
 }

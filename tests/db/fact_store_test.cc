@@ -350,6 +350,23 @@ TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
   EXPECT_EQ(matches("zebra"), Rows{});
 }
 
+// An article over a megabyte indexes its sentences at once rather than at the batch's end.
+TEST_F(FactStoreTest, ALongArticleIsSearchableLikeAShortOne) {
+  std::string words = "Acme sold otter";
+  while (words.size() < (size_t{3} << 19)) words += " and walrus";
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(store_->WriteArticle(SmallDocument("long.txt", words, "acme"), "h1", run_id_).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("short.txt", "Grey saw otter", "grey"), "h2", run_id_)
+          .ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                     "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH 'otter' "
+                     "ORDER BY a.path"),
+            (Rows{{"long.txt"}, {"short.txt"}}));
+}
+
 TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndNamedByVote) {
   ASSERT_TRUE(store_->WriteArticle(SampleDocument("a.txt"), "h", run_id_).ok());
   Document renamed = SampleDocument("b.txt");
