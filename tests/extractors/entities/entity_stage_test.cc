@@ -380,6 +380,17 @@ TEST_F(EntityStageTest, CompaniesNamedForPlacesStayOneName) {
   });
 }
 
+TEST_F(EntityStageTest, PublicBodiesAndNewsAgenciesAreOrganizations) {
+  ExpectMentions({
+      {"Monitors from the OSCE counted the ballots.", {"OSCE|ORG|osce"}},
+      {"Interfax quoted a senior official.", {"Interfax|ORG|interfax"}},
+      {"The Treasury sold more bills on Tuesday.", {"Treasury|ORG|us-treasury"}},
+      {"Delegates at the U.N. in New York voted.",
+       {"U.N.|ORG|united-nations", "New York|LOCATION|new-york-city"}},
+      {"Wollaston hit two RBI in the win.", {}},
+  });
+}
+
 TEST_F(EntityStageTest, EntitiesCarryCanonicalNamesParentsAndAliases) {
   Document doc = Run("AWS grew. Amazon Web Services hired. Brightwave Labs Inc. sued.");
   ASSERT_EQ(doc.entities().size(), 2u);

@@ -19,7 +19,7 @@ TEST_F(GazetteerPassTest, Candidates) {
       // A place glued to a currency sign is a currency prefix.
       {"It raised US$42m.", {}},
       // A written-out place opening an institution name is part of it.
-      {"The Hong Kong Monetary Authority said so.", {}},
+      {"The Hong Kong Tramway Licensing Authority said so.", {}},
       // An ambiguous place beside another name word is left to the runs.
       {"Fans of Cambridge United cheered.", {}},
       {"She met Helena Brask there.", {}},
