@@ -391,6 +391,15 @@ TEST_F(EntityStageTest, PublicBodiesAndNewsAgenciesAreOrganizations) {
   });
 }
 
+TEST_F(EntityStageTest, ProfessionalTeamsAreOrganizations) {
+  ExpectMentions({
+      {"The Mets signed a pitcher.", {"Mets|ORG|new-york-mets"}},
+      {"Pitchers for the Chicago White Sox rested.",
+       {"Chicago White Sox|ORG|chicago-white-sox"}},
+      {"The All Blacks toured in July.", {"All Blacks|ORG|new-zealand-all-blacks"}},
+  });
+}
+
 TEST_F(EntityStageTest, EntitiesCarryCanonicalNamesParentsAndAliases) {
   Document doc = Run("AWS grew. Amazon Web Services hired. Brightwave Labs Inc. sued.");
   ASSERT_EQ(doc.entities().size(), 2u);
