@@ -394,8 +394,7 @@ TEST_F(EntityStageTest, PublicBodiesAndNewsAgenciesAreOrganizations) {
 TEST_F(EntityStageTest, ProfessionalTeamsAreOrganizations) {
   ExpectMentions({
       {"The Mets signed a pitcher.", {"Mets|ORG|new-york-mets"}},
-      {"Pitchers for the Chicago White Sox rested.",
-       {"Chicago White Sox|ORG|chicago-white-sox"}},
+      {"Pitchers for the Chicago White Sox rested.", {"Chicago White Sox|ORG|chicago-white-sox"}},
       {"The All Blacks toured in July.", {"All Blacks|ORG|new-zealand-all-blacks"}},
   });
 }
