@@ -277,6 +277,14 @@ TEST_F(EntityStageTest, TitleCaseHeadlineWordsAreNoPeople) {
   });
 }
 
+TEST_F(EntityStageTest, NationalityWordsAreNoNames) {
+  ExpectMentions({
+      {"Iraqi Kurdish leaders met in the north.", {}},
+      {"Panamanian champion Orvil Tessaro kept his title.", {"Orvil Tessaro|PERSON|orvil-tessaro"}},
+      {"The Iraqi News Agency quoted a minister.", {"Iraqi News Agency|ORG|iraqi-news-agency"}},
+  });
+}
+
 TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
   ExpectMentions({
       {"The round was led by Brekkavik Payments and Osterlund Compute, two Oslo firms.",
