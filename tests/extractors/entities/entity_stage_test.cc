@@ -285,6 +285,14 @@ TEST_F(EntityStageTest, NationalityWordsAreNoNames) {
   });
 }
 
+TEST_F(EntityStageTest, AnAmbiguousWordThatEndsAPersonsNameIsHerSurname) {
+  ExpectMentions({
+      {"Maria Apple won the final on Monday. \"It was hard,\" Apple said.",
+       {"Maria Apple|PERSON|maria-apple", "Apple|PERSON|maria-apple"}},
+      {"Apple sold more phones. Apple said sales rose.", {"Apple|ORG|apple", "Apple|ORG|apple"}},
+  });
+}
+
 TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
   ExpectMentions({
       {"The round was led by Brekkavik Payments and Osterlund Compute, two Oslo firms.",

@@ -24,6 +24,8 @@ TEST_F(GazetteerPassTest, Candidates) {
       {"Fans of Cambridge United cheered.", {}},
       {"She met Helena Brask there.", {}},
       {"She met Elia Kazan there.", {}},
+      // An ambiguous word after a first name is that person's surname.
+      {"She met Maria Apple there.", {}},
       {"The startup left Cambridge for Boston.",
        {"Cambridge|LOCATION|gazetteer:cambridge", "Boston|LOCATION|gazetteer:boston"}},
       // A wire dateline in capitals opening a prose sentence names a place; capitals
