@@ -407,6 +407,14 @@ TEST_F(EntityStageTest, PublicBodiesAndNewsAgenciesAreOrganizations) {
   });
 }
 
+TEST_F(EntityStageTest, NewsDesksAreOrganizationsNotPlacesOrPeople) {
+  ExpectMentions({
+      {"For more, call the Lisbon Newsroom on 555 0100.", {"Lisbon Newsroom|ORG|lisbon-newsroom"}},
+      {"Traders told the Harwick Metals Desk that prices rose.",
+       {"Harwick Metals Desk|ORG|harwick-metals-desk"}},
+  });
+}
+
 TEST_F(EntityStageTest, ProfessionalTeamsAreOrganizations) {
   ExpectMentions({
       {"The Mets signed a pitcher.", {"Mets|ORG|new-york-mets"}},
