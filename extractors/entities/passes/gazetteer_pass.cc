@@ -144,6 +144,12 @@ class GazetteerMatcher {
         if (run_end > i + n) return run_end;
         if (i > sentence.begin && names_.IsNameWord(i - 1, sentence)) return i + n;
       }
+      // An ambiguous word right after a first name is that person's surname ("Billie Jean
+      // King"), left to the runs.
+      if (sentence.mode == SentenceMode::kNormal && n == 1 && i > sentence.begin &&
+          lists_.first_names->ContainsWord(words_[i - 1])) {
+        return i + n;
+      }
     }
     return 0;
   }

@@ -17,9 +17,9 @@ namespace newsfacts {
 // ("NEW YORK (Reuters) -") is matched case-blind. Leaves uncovered: a place glued to a
 // currency sign ("US$"), one that opens or sits inside a designator-anchored name, one after
 // a `place_name_openers` word, an ambiguous word that opens a run an `org_words` word ends
-// or a first name opening a run; in prose, an ambiguous one-word place beside another name
-// word ("Cambridge United") and a written-out place opening an institution name ("Hong Kong
-// Monetary Authority").
+// or a first name opening a run; in prose, an ambiguous word after a first name ("Maria
+// Apple"), an ambiguous one-word place beside another name word ("Cambridge United") and a
+// written-out place opening an institution name ("Hong Kong Tramway Authority").
 void MatchGazetteer(const PassRules& rules, WordView& view);
 
 // 2a. Names in an ALL CAPS sentence, read backward from a designator
@@ -45,7 +45,9 @@ void TypeRuns(const PassRules& rules, WordView& view);
 // 4. Ambiguous gazetteer words ("Apple") stand or fall (ambiguous_names_pass.cc). Reads:
 // candidates, words, sentences. Writes: a provisional candidate glued to a name (`glued`,
 // `common_noun` for a lowercase phrase in a headline) or without evidence in the article
-// stays provisional and becomes untyped; one with evidence stops being provisional.
+// stays provisional and becomes untyped; one with evidence stops being provisional. An
+// ambiguous word that ends a person's name or a longer name elsewhere in the article loses
+// its entry and becomes an untyped run, a surname for propagation.
 void ResolveAmbiguousNames(const PassRules& rules, WordView& view);
 
 // 5. Company names of several words found again where runs could not rebuild them

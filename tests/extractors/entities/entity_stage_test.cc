@@ -277,6 +277,22 @@ TEST_F(EntityStageTest, TitleCaseHeadlineWordsAreNoPeople) {
   });
 }
 
+TEST_F(EntityStageTest, NationalityWordsAreNoNames) {
+  ExpectMentions({
+      {"Iraqi Kurdish leaders met in the north.", {}},
+      {"Panamanian champion Orvil Tessaro kept his title.", {"Orvil Tessaro|PERSON|orvil-tessaro"}},
+      {"The Iraqi News Agency quoted a minister.", {"Iraqi News Agency|ORG|iraqi-news-agency"}},
+  });
+}
+
+TEST_F(EntityStageTest, AnAmbiguousWordThatEndsAPersonsNameIsHerSurname) {
+  ExpectMentions({
+      {"Maria Apple won the final on Monday. \"It was hard,\" Apple said.",
+       {"Maria Apple|PERSON|maria-apple", "Apple|PERSON|maria-apple"}},
+      {"Apple sold more phones. Apple said sales rose.", {"Apple|ORG|apple", "Apple|ORG|apple"}},
+  });
+}
+
 TEST_F(EntityStageTest, BusinessNounsAndAmpersandsAreNoPeople) {
   ExpectMentions({
       {"The round was led by Brekkavik Payments and Osterlund Compute, two Oslo firms.",
@@ -377,6 +393,33 @@ TEST_F(EntityStageTest, CompaniesNamedForPlacesStayOneName) {
       {"Boston Scientific bought a stent maker.", {"Boston Scientific|ORG|boston-scientific"}},
       {"Norfolk Southern and Georgia-Pacific signed a freight contract.",
        {"Norfolk Southern|ORG|norfolk-southern", "Georgia-Pacific|ORG|georgia-pacific"}},
+  });
+}
+
+TEST_F(EntityStageTest, PublicBodiesAndNewsAgenciesAreOrganizations) {
+  ExpectMentions({
+      {"Monitors from the OSCE counted the ballots.", {"OSCE|ORG|osce"}},
+      {"Interfax quoted a senior official.", {"Interfax|ORG|interfax"}},
+      {"The Treasury sold more bills on Tuesday.", {"Treasury|ORG|us-treasury"}},
+      {"Delegates at the U.N. in New York voted.",
+       {"U.N.|ORG|united-nations", "New York|LOCATION|new-york-city"}},
+      {"Wollaston hit two RBI in the win.", {}},
+  });
+}
+
+TEST_F(EntityStageTest, NewsDesksAreOrganizationsNotPlacesOrPeople) {
+  ExpectMentions({
+      {"For more, call the Lisbon Newsroom on 555 0100.", {"Lisbon Newsroom|ORG|lisbon-newsroom"}},
+      {"Traders told the Harwick Metals Desk that prices rose.",
+       {"Harwick Metals Desk|ORG|harwick-metals-desk"}},
+  });
+}
+
+TEST_F(EntityStageTest, ProfessionalTeamsAreOrganizations) {
+  ExpectMentions({
+      {"The Mets signed a pitcher.", {"Mets|ORG|new-york-mets"}},
+      {"Pitchers for the Chicago White Sox rested.", {"Chicago White Sox|ORG|chicago-white-sox"}},
+      {"The All Blacks toured in July.", {"All Blacks|ORG|new-zealand-all-blacks"}},
   });
 }
 

@@ -19,11 +19,13 @@ TEST_F(GazetteerPassTest, Candidates) {
       // A place glued to a currency sign is a currency prefix.
       {"It raised US$42m.", {}},
       // A written-out place opening an institution name is part of it.
-      {"The Hong Kong Monetary Authority said so.", {}},
+      {"The Hong Kong Tramway Licensing Authority said so.", {}},
       // An ambiguous place beside another name word is left to the runs.
       {"Fans of Cambridge United cheered.", {}},
       {"She met Helena Brask there.", {}},
       {"She met Elia Kazan there.", {}},
+      // An ambiguous word after a first name is that person's surname.
+      {"She met Maria Apple there.", {}},
       {"The startup left Cambridge for Boston.",
        {"Cambridge|LOCATION|gazetteer:cambridge", "Boston|LOCATION|gazetteer:boston"}},
       // A wire dateline in capitals opening a prose sentence names a place; capitals
