@@ -154,7 +154,7 @@ class GazetteerMatcher {
     return 0;
   }
 
-  // "Hong Kong Monetary Authority", "Tokyo Stock Exchange", "Harwick Steel Mills": a place
+  // "Hong Kong Harbour Authority", "Tokyo Grain Exchange", "Harwick Steel Mills": a place
   // written out that opens the name of an institution or company is part of that name, which
   // FindCapitalizedRuns then finds whole; so is a known company that opens another one
   // ("State Street Research", "Fidelity Management & Research"). An abbreviated place stays
