@@ -224,6 +224,22 @@ TEST_F(EntityStageTest, DesignatorAnchoredNamesOnWireCopy) {
   });
 }
 
+// Names that are also common words, and common words that look like names, in every casing
+// a headline may come in (issue 12).
+TEST_F(EntityStageTest, NameTrapsInEveryCasing) {
+  const std::string body = "\n\nThe results were good.";
+  ExpectMentions({
+      {"Best Buy cut prices on Tuesday." + body, {"Best Buy|ORG|best-buy"}},
+      {"Best Buy Raises Its Forecast" + body, {"Best Buy|ORG|best-buy"}},
+      {"BEST BUY RAISES ITS FORECAST" + body, {"BEST BUY|ORG|best-buy"}},
+      {"Will the deal close in May?" + body, {}},
+      {"WILL THE DEAL CLOSE IN MAY?" + body, {}},
+      {"Shares rose in May after the launch." + body, {}},
+      {"The Series B closed in May." + body, {}},
+      {"Apple Orchard Sales Rose In May" + body, {}},
+  });
+}
+
 TEST_F(EntityStageTest, HeadlineNamesTakeTheBodySpelling) {
   Document doc =
       Run("QUELLMARK CORP TO ACQUIRE STRAVEN SOFTWARE INC\n\nQuellmark Corp said it agreed.");
