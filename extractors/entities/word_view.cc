@@ -128,18 +128,6 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
   return SentenceMode::kNormal;
 }
 
-// True when `words` hold kSportsReportWords distinct phrases of `sports_words`.
-bool CountsAsSportsReport(const std::vector<EntityWord>& words, const PhraseList& sports_words) {
-  std::vector<std::string_view> seen;
-  for (size_t i = 0; i < words.size() && seen.size() < kSportsReportWords; ++i) {
-    if (!sports_words.ContainsWord(words[i])) continue;
-    if (std::find(seen.begin(), seen.end(), words[i].folded) == seen.end()) {
-      seen.push_back(words[i].folded);
-    }
-  }
-  return seen.size() >= kSportsReportWords;
-}
-
 // Sets the cased facts of the view's words. Only the article's words written with capitals
 // are asked about, and those of the lines whose case says nothing (sentence mode kUpper, an
 // all-lowercase headline): most lowercase words cost one lookup.
@@ -231,7 +219,7 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
     in_body = in_body || sentence.mode == SentenceMode::kNormal;
   }
   FindCasedFacts(view);
-  view.sports_report = CountsAsSportsReport(view.words, *rules.sports_words);
+  view.sports_report = view.AnyWordIn(*rules.sports_words, 0, view.words.size());
   return view;
 }
 

@@ -111,12 +111,10 @@ struct WordView {
   std::vector<size_t> cased_id;       // per word: id among capitalized folded forms
   std::vector<uint8_t> cased_facts;   // per id: kLowerSeen, kBareCapitalized
   std::vector<Candidate> candidates;  // in the order the passes add them
-  // The article reads as a sports report: it holds kSportsReportWords distinct `sports_words`.
-  // Only there do `names_sides` rules type sides ("Halo 2 for the Xbox" names no team).
+  // The article reads as a sports report: it holds a `sports_words` word. Only there do
+  // `names_sides` rules type sides ("Halo 2 for the Xbox" names no team).
   bool sports_report = false;
 };
-
-inline constexpr size_t kSportsReportWords = 1;
 
 // Returns the view of `doc` (segmented: sentences and tokens): its words indexed against the
 // rules' word lists, each sentence's mode, no word covered and no candidate yet. Title Case

@@ -70,7 +70,8 @@ void PropagateNames(const PassRules& rules, WordView& view);
 // a side ("propagate.listed_side"); so does every one with a side's name
 // ("propagate.side"), except in a wire dateline or after "at"/"in" (`place_prepositions`); in
 // an article with a side, a place glued to a name run in prose grows over it and becomes a
-// side ("Dynamo Moscow", "propagate.side_place_name").
+// side ("Dynamo Moscow", "propagate.side_place_name"). Does nothing outside a sports report
+// (`WordView::sports_report`).
 void NameSides(const PassRules& rules, WordView& view);
 
 // 7. The mentions and entities of the document (emit_pass.cc). Reads: typed candidates,

@@ -211,6 +211,7 @@ class SideNamer {
 }  // namespace
 
 void NameSides(const PassRules& rules, WordView& view) {
+  if (!view.sports_report) return;  // no `names_sides` rule types anything there
   SideNamer namer(rules, view);
   namer.TypePlacesInSideContexts();
   namer.PropagateSides();
