@@ -193,7 +193,7 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
 }
 
 bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
-  // An empty atom (none comes from FilteredRE2) occurs everywhere: it ends at the root.
+  // An empty atom (RequiredAtoms makes none) occurs everywhere: it ends at the root.
   found->assign(outputs_.begin(), outputs_.begin() + output_begin_[1]);
   // The rows reached that end an atom, noted without a branch: atoms end at a fifth of the
   // bytes of news text, at random, and a branch there was mispredicted as often.

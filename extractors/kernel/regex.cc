@@ -7,11 +7,11 @@
 
 namespace newsfacts {
 
-Regex::Regex(std::shared_ptr<const re2::RE2> re) : re_(std::move(re)) {}
+Regex::Regex(std::unique_ptr<const re2::RE2> re) : re_(std::move(re)) {}
 Regex::~Regex() = default;
 
 StatusOr<std::unique_ptr<Regex>> Regex::Compile(const std::string& pattern, Options options) {
-  auto re = std::make_shared<RE2>(pattern, Re2Options(options.case_sensitive));
+  auto re = std::make_unique<RE2>(pattern, Re2Options(options.case_sensitive));
   if (!re->ok()) {
     return Status::InvalidArgument("pattern does not compile: " + re->error() +
                                    " (expanded: " + pattern + ")");

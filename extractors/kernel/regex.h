@@ -16,8 +16,6 @@ class RE2;
 
 namespace newsfacts {
 
-class RulePrefilterBuilder;
-
 // One compiled pattern. Immutable after Compile; thread-safe.
 class Regex {
  public:
@@ -52,10 +50,8 @@ class Regex {
   bool case_sensitive() const;
 
  private:
-  // A prefilter compiles its patterns itself and hands out Regex objects sharing them.
-  friend class RulePrefilterBuilder;
-  explicit Regex(std::shared_ptr<const re2::RE2> re);
-  std::shared_ptr<const re2::RE2> re_;  // shared with a RulePrefilter when made by one
+  explicit Regex(std::unique_ptr<const re2::RE2> re);
+  std::unique_ptr<const re2::RE2> re_;
 };
 
 }  // namespace newsfacts

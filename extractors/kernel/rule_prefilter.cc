@@ -1,53 +1,61 @@
-// The pattern prefilter: FilteredRE2 computes the literal atoms each pattern needs, an
-// AtomMatcher (or, for the rare text it leaves to RE2, an RE2::Set) finds which atoms a
-// sentence holds, and the filter tree names the patterns left.
+// The pattern prefilter: each pattern's required atoms (required_atoms.h) are looked for in one
+// pass of an AtomMatcher (or, for the rare text it leaves to RE2, an RE2::Set), and a pattern
+// is a candidate when the text holds an atom of each group of one of its alternatives.
 #include "extractors/kernel/rule_prefilter.h"
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <map>
 
 #include "extractors/kernel/atom_matcher.h"
-#include "extractors/kernel/re2_options.h"
+#include "extractors/kernel/required_atoms.h"
 
 namespace newsfacts {
-namespace {
-
-// Atoms shorter than this are not worth a lookup; patterns whose atoms are all shorter
-// simply always run.
-constexpr int kMinAtomLength = 3;
-
-}  // namespace
 
 struct RulePrefilter::Impl {
-  // Shared with the Regex objects the builder handed out: FilteredRE2 owns their programs.
-  std::shared_ptr<re2::FilteredRE2> filter;
   std::unique_ptr<AtomMatcher> matcher;  // null when no pattern requires an atom
   std::unique_ptr<RE2::Set> atoms;       // the same atoms, for the texts the matcher leaves
-  size_t patterns = 0;
+  size_t atom_count = 0;
+  // Per pattern, its alternatives, each groups of atom indices (RequiredAtoms); a pattern
+  // without any is always a candidate.
+  std::vector<std::vector<std::vector<std::vector<int>>>> alternatives;
 };
 
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RulePrefilter::~RulePrefilter() = default;
 
 std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
-  if (impl_->patterns == 0) return {};
-  // One buffer per thread keeps the per-sentence call free of allocation.
+  // Buffers per thread keep the per-sentence call free of allocation but for its result.
   thread_local std::vector<int> found;
+  thread_local std::vector<char> present;
   found.clear();
   if (impl_->matcher != nullptr && !impl_->matcher->Find(text, &found)) {
     impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
   }
+  present.assign(impl_->atom_count, 0);
+  for (const int atom : found) present[static_cast<size_t>(atom)] = 1;
+  const auto holds_one = [&](const std::vector<int>& group) {
+    return std::any_of(group.begin(), group.end(),
+                       [&](int atom) { return present[static_cast<size_t>(atom)] != 0; });
+  };
+  const auto satisfied = [&](const std::vector<std::vector<int>>& groups) {
+    return std::all_of(groups.begin(), groups.end(), holds_one);
+  };
   std::vector<int> candidates;
-  impl_->filter->AllPotentials(found, &candidates);
-  std::sort(candidates.begin(), candidates.end());
+  for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
+    const auto& alternatives = impl_->alternatives[pattern];
+    if (alternatives.empty() || std::any_of(alternatives.begin(), alternatives.end(), satisfied)) {
+      candidates.push_back(static_cast<int>(pattern));
+    }
+  }
   return candidates;
 }
 
 struct RulePrefilterBuilder::Impl {
-  std::shared_ptr<re2::FilteredRE2> filter = std::make_shared<re2::FilteredRE2>(kMinAtomLength);
+  // Per pattern added, its alternatives of required atom groups.
+  std::vector<std::vector<std::vector<std::vector<std::string>>>> alternatives;
 };
 
 RulePrefilterBuilder::RulePrefilterBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -55,30 +63,32 @@ RulePrefilterBuilder::~RulePrefilterBuilder() = default;
 
 StatusOr<std::unique_ptr<Regex>> RulePrefilterBuilder::Add(const std::string& pattern,
                                                            Regex::Options options) {
-  int id = 0;
-  if (impl_->filter->Add(pattern, Re2Options(options.case_sensitive), &id) != RE2::NoError) {
-    // FilteredRE2 drops a pattern it cannot compile without saying why; Regex::Compile says.
-    StatusOr<std::unique_ptr<Regex>> alone = Regex::Compile(pattern, options);
-    if (!alone.ok()) return alone.status();
-    return Status::InvalidArgument("pattern does not compile (expanded: " + pattern + ")");
-  }
-  // The Regex shares ownership of the whole filter, which owns the program.
-  std::shared_ptr<const RE2> program(impl_->filter, &impl_->filter->GetRE2(id));
-  return std::unique_ptr<Regex>(new Regex(std::move(program)));
+  StatusOr<std::unique_ptr<Regex>> compiled = Regex::Compile(pattern, options);
+  if (compiled.ok()) impl_->alternatives.push_back(RequiredAtoms(pattern));
+  return compiled;
 }
 
 StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
   auto impl = std::make_unique<RulePrefilter::Impl>();
-  impl->filter = std::move(impl_->filter);
-  impl_->filter = std::make_shared<re2::FilteredRE2>(kMinAtomLength);
-  impl->patterns = static_cast<size_t>(impl->filter->NumRegexps());
-  // FilteredRE2 logs to stderr when compiled or asked with no pattern.
-  if (impl->patterns == 0)
-    return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
   std::vector<std::string> atoms;
-  impl->filter->Compile(&atoms);
+  std::map<std::string, int> index;
+  for (const auto& alternatives : impl_->alternatives) {
+    auto& indexed_alternatives = impl->alternatives.emplace_back();
+    for (const std::vector<std::vector<std::string>>& groups : alternatives) {
+      std::vector<std::vector<int>>& indexed = indexed_alternatives.emplace_back();
+      for (const std::vector<std::string>& group : groups) {
+        std::vector<int>& ids = indexed.emplace_back();
+        for (const std::string& atom : group) {
+          auto [known, added] = index.emplace(atom, static_cast<int>(atoms.size()));
+          if (added) atoms.push_back(atom);
+          ids.push_back(known->second);
+        }
+      }
+    }
+  }
+  impl_->alternatives.clear();
+  impl->atom_count = atoms.size();
   if (!atoms.empty()) {
-    // FilteredRE2 lowercases its atoms, so they are looked for case-insensitively.
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);

@@ -1,6 +1,6 @@
 // RulePrefilter: which of many patterns can match a text, from the literal words each
-// pattern requires (RE2's FilteredRE2), so most patterns never run over most sentences.
-// RulePrefilterBuilder compiles the patterns, once each, for the prefilter and for matching.
+// pattern requires (required_atoms.h), so most patterns never run over most sentences.
+// RulePrefilterBuilder compiles the patterns, once each, and reads what they require.
 #pragma once
 
 #include <memory>
@@ -30,10 +30,10 @@ class RulePrefilter {
   std::unique_ptr<Impl> impl_;
 };
 
-// Gathers the patterns of one RulePrefilter. Each pattern is compiled once: the Regex that Add
-// returns is the program the prefilter analyses (issue 16: compiling every claim rule a second
-// time for the prefilter was two fifths of start-up). The Regex objects stay valid after the
-// builder and the prefilter are gone. Not thread-safe.
+// Gathers the patterns of one RulePrefilter. Each pattern is compiled once, for matching; the
+// prefilter reads the words it requires from its text (issue 16: compiling every claim rule a
+// second time for the prefilter was two fifths of start-up). The Regex objects stay valid
+// after the builder and the prefilter are gone. Not thread-safe.
 class RulePrefilterBuilder {
  public:
   RulePrefilterBuilder();

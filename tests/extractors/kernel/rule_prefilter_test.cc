@@ -46,6 +46,23 @@ TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
   EXPECT_EQ((*filter)->Candidates("nothing here"), (std::vector<int>{2}));
 }
 
+// A pattern needs a word of each required part, not just one part's words: a business noun
+// alone ("the unit") does not make a buying pattern a candidate (issue 16: RE2's FilteredRE2
+// read the verb alternation as needing nothing and ran such rules on half of all sentences).
+TEST(RulePrefilterTest, APatternNeedsAWordOfEachRequiredPart) {
+  RulePrefilterBuilder builder;
+  const auto patterns =
+      AddAll(&builder, {"\\w+ (?:buys?|bought|acquir(?:e|es|ed)) (?:the )?(?:unit|company)",
+                        "\\w+ sold \\w+|\\w+ divested \\w+"});
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  EXPECT_TRUE((*filter)->Candidates("the unit grew, the company said").empty());
+  EXPECT_EQ((*filter)->Candidates("Acme bought the unit"), (std::vector<int>{0}));
+  EXPECT_EQ((*filter)->Candidates("Acme divested Brantel"), (std::vector<int>{1}));
+  EXPECT_EQ((*filter)->Candidates("Acme SOLD Brantel and acquired the company"),
+            (std::vector<int>{0, 1}));
+}
+
 // The claim stage builds a prefilter over the rules that need no mention, which a user's rule
 // set may not have (issue 16).
 TEST(RulePrefilterTest, NoPatternsGiveNoCandidates) {
@@ -54,7 +71,7 @@ TEST(RulePrefilterTest, NoPatternsGiveNoCandidates) {
   EXPECT_TRUE((*filter)->Candidates("Cisco acquired Splunk").empty());
 }
 
-// The patterns Add returns are the prefilter's own programs (compiled once, issue 16): they
+// The patterns Add returns are compiled once (issue 16) and stand on their own: they
 // keep matching, with their groups and case, after the builder and the prefilter are gone.
 TEST(RulePrefilterTest, AddedPatternsOutliveBuilderAndPrefilter) {
   std::vector<std::unique_ptr<Regex>> patterns;

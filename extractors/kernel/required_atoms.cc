@@ -1,0 +1,429 @@
+// A reader of RE2 syntax that computes, bottom up, what each piece of a pattern requires: an
+// exact piece (a literal, a small class, a short alternation of literals) matches one of a few
+// strings, which neighbouring exact pieces multiply out ("acquir" + "e|es|ed" gives "acquire",
+// "acquires", "acquired"); any other piece requires groups of atoms, joined by concatenation
+// and merged into one group by alternation.
+#include "extractors/kernel/required_atoms.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+
+namespace newsfacts {
+namespace {
+
+// An exact piece stops being one beyond this many strings: its neighbours would multiply them.
+constexpr size_t kMaxExactStrings = 16;
+// An alternation of exact branches stays exact up to this many strings.
+constexpr size_t kMaxAlternativeStrings = 64;
+// An alternation of pieces that are not exact yields at most this many groups.
+constexpr size_t kMaxAlternationGroups = 32;
+// A class of up to this many characters is an exact piece ("[Ss]", "[-/]").
+constexpr size_t kMaxClassCharacters = 4;
+
+using Group = std::vector<std::string>;
+
+// What a piece of a pattern requires of the text it matches.
+struct Info {
+  bool exact = false;
+  Group strings;              // exact: the piece matches exactly one of these
+  std::vector<Group> groups;  // otherwise: the text holds an atom of each group
+};
+
+Info Exact(Group strings) {
+  std::sort(strings.begin(), strings.end());
+  strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
+  return Info{true, std::move(strings), {}};
+}
+
+Info Anything() { return Info{}; }
+
+// `info` as groups: an exact piece becomes one group of its strings, without the strings that
+// hold another of them (a text holding "acquires" holds "acquire"), or no group when one of
+// them is too short to look for.
+Info Demoted(Info info) {
+  if (!info.exact) return info;
+  Info out;
+  if (info.strings.empty()) return out;
+  for (const std::string& s : info.strings) {
+    if (s.size() < kMinRequiredAtomLength) return out;
+  }
+  Group group;
+  for (const std::string& s : info.strings) {
+    const bool holds_another =
+        std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
+          return &t != &s && t.size() < s.size() && s.find(t) != std::string::npos;
+        });
+    if (!holds_another) group.push_back(s);
+  }
+  out.groups.push_back(std::move(group));
+  return out;
+}
+
+// The rarer of two groups to look for: more letters in its atom with fewest (a word is rarer
+// than punctuation, and a long word rarer than a short one), then fewer atoms.
+bool Rarer(const Group& a, const Group& b) {
+  const auto fewest_letters = [](const Group& group) {
+    size_t fewest = SIZE_MAX;
+    for (const std::string& atom : group) {
+      fewest =
+          std::min(fewest, static_cast<size_t>(std::count_if(atom.begin(), atom.end(), [](char c) {
+                     return std::isalpha(static_cast<unsigned char>(c));
+                   })));
+    }
+    return fewest;
+  };
+  const size_t letters_a = fewest_letters(a);
+  const size_t letters_b = fewest_letters(b);
+  if (letters_a != letters_b) return letters_a > letters_b;
+  return a.size() < b.size();
+}
+
+// The escape at `pos` (a backslash): its end, and its text as an exact piece, or nullopt
+// (with `*end` unchanged) for \Q, which the reader does not follow.
+std::optional<Info> ReadEscape(std::string_view p, size_t pos, size_t* end) {
+  if (pos + 1 >= p.size()) return std::nullopt;
+  const char c = p[pos + 1];
+  if (c == 'Q') return std::nullopt;
+  if (c == 'x' || c == 'p' || c == 'P') {
+    size_t stop = pos + (c == 'x' ? 4 : 3);
+    std::string_view hex = p.substr(pos + 2, 2);
+    if (pos + 2 < p.size() && p[pos + 2] == '{') {
+      const size_t close = p.find('}', pos + 2);
+      if (close == std::string_view::npos) return std::nullopt;
+      stop = close + 1;
+      hex = p.substr(pos + 3, close - pos - 3);
+    }
+    *end = std::min(stop, p.size());
+    if (c != 'x') return Anything();  // a Unicode class
+    const uint32_t cp = static_cast<uint32_t>(std::stoul(std::string(hex), nullptr, 16));
+    std::string utf8;
+    if (cp < 0x80) {
+      utf8 = std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp))));
+    } else if (cp < 0x800) {
+      utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    } else if (cp < 0x10000) {
+      utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F))};
+    } else {
+      return Anything();
+    }
+    return Exact({utf8});
+  }
+  *end = pos + 2;
+  switch (c) {
+    case 'b':
+    case 'B':
+    case 'A':
+    case 'z':
+      return Exact({""});
+    case 'n':
+      return Exact({"\n"});
+    case 't':
+      return Exact({"\t"});
+    case 'r':
+      return Exact({"\r"});
+    case 'f':
+      return Exact({"\f"});
+    case 'v':
+      return Exact({"\v"});
+    default:
+      if (std::isalnum(static_cast<unsigned char>(c))) return Anything();  // \d \w \s \C ...
+      return Exact({std::string(1, c)});
+  }
+}
+
+// The class opening at `pos` ("["): its end, and an exact piece when it lists a few plain
+// characters.
+std::optional<Info> ReadClass(std::string_view p, size_t pos, size_t* end) {
+  size_t i = pos + 1;
+  const bool negated = i < p.size() && p[i] == '^';
+  if (negated) ++i;
+  bool plain = !negated;
+  Group members;
+  if (i < p.size() && p[i] == ']') {
+    members.push_back("]");
+    ++i;
+  }
+  while (i < p.size() && p[i] != ']') {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '\\') {
+      size_t escape_end = i;
+      const std::optional<Info> escaped = ReadEscape(p, i, &escape_end);
+      if (!escaped) return std::nullopt;
+      if (escaped->exact && escaped->strings.size() == 1 && !escaped->strings[0].empty()) {
+        members.push_back(escaped->strings[0]);
+      } else {
+        plain = false;
+      }
+      i = escape_end;
+    } else if (p.substr(i, 2) == "[:") {
+      const size_t close = p.find(":]", i + 2);
+      if (close == std::string_view::npos) return std::nullopt;
+      plain = false;
+      i = close + 2;
+    } else if (c == '-' && !members.empty() && i + 1 < p.size() && p[i + 1] != ']') {
+      plain = false;  // a range
+      ++i;
+    } else if (c >= 0x80) {
+      plain = false;
+      ++i;
+    } else {
+      members.push_back(std::string(1, static_cast<char>(std::tolower(c))));
+      ++i;
+    }
+  }
+  if (i >= p.size()) return std::nullopt;
+  *end = i + 1;
+  Info info = Exact(std::move(members));
+  if (!plain || info.strings.size() > kMaxClassCharacters) return Anything();
+  return info;
+}
+
+std::optional<Info> ReadAlternation(std::string_view p, size_t* pos);
+
+// The end of the UTF-8 character starting at `pos`.
+size_t CharEnd(std::string_view p, size_t pos) {
+  const auto lead = static_cast<unsigned char>(p[pos]);
+  const size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::min(p.size(), pos + length);
+}
+
+// The element at `*pos` (character, escape, class or group), advancing past it.
+std::optional<Info> ReadElement(std::string_view p, size_t* pos) {
+  const size_t begin = *pos;
+  const char c = p[begin];
+  if (c == '\\') return ReadEscape(p, begin, pos);
+  if (c == '[') return ReadClass(p, begin, pos);
+  if (c == '^' || c == '$') {
+    *pos = begin + 1;
+    return Exact({""});
+  }
+  if (c == '.') {
+    *pos = begin + 1;
+    return Anything();
+  }
+  if (c == '(') {
+    size_t body = begin + 1;
+    if (p.substr(begin, 3) == "(?P" || p.substr(begin, 3) == "(?<") {
+      body = p.find('>', begin);
+      if (body == std::string_view::npos) return std::nullopt;
+      ++body;
+    } else if (p.substr(begin, 2) == "(?") {
+      const size_t colon = p.find_first_of(":)", begin + 2);
+      if (colon == std::string_view::npos) return std::nullopt;
+      if (p[colon] == ')') {  // a flag setting such as (?i)
+        *pos = colon + 1;
+        return Exact({""});
+      }
+      body = colon + 1;
+    }
+    std::optional<Info> inner = ReadAlternation(p, &body);
+    if (!inner || body >= p.size() || p[body] != ')') return std::nullopt;
+    *pos = body + 1;
+    return inner;
+  }
+  *pos = CharEnd(p, begin);
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte < 0x80) return Exact({std::string(1, static_cast<char>(std::tolower(byte)))});
+  return Exact({std::string(p.substr(begin, *pos - begin))});
+}
+
+// Applies the repetition at `*pos`, if any, to `info`, advancing past it and a lazy "?".
+Info ReadRepetition(std::string_view p, size_t* pos, Info info) {
+  size_t i = *pos;
+  if (i >= p.size()) return info;
+  size_t min = 1;
+  size_t max = 1;
+  if (p[i] == '?') {
+    min = 0;
+    ++i;
+  } else if (p[i] == '*') {
+    min = 0;
+    max = 2;
+    ++i;
+  } else if (p[i] == '+') {
+    max = 2;
+    ++i;
+  } else if (p[i] == '{') {
+    size_t j = i + 1;
+    while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j]))) ++j;
+    if (j == i + 1) return info;  // a literal "{"
+    min = std::stoul(std::string(p.substr(i + 1, j - i - 1)));
+    max = min;
+    if (j < p.size() && p[j] == ',') {
+      const size_t max_begin = ++j;
+      while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j]))) ++j;
+      max = j == max_begin ? 2 : std::stoul(std::string(p.substr(max_begin, j - max_begin)));
+    }
+    if (j >= p.size() || p[j] != '}') return info;  // a literal "{"
+    i = j + 1;
+  } else {
+    return info;
+  }
+  if (i < p.size() && p[i] == '?') ++i;
+  *pos = i;
+  if (min == 0 && max == 1 && info.exact && info.strings.size() < kMaxExactStrings) {
+    info.strings.push_back("");
+    return Exact(std::move(info.strings));
+  }
+  if (min == 0) return Anything();
+  if (max == 1) return info;
+  return Demoted(std::move(info));  // copies may come between the piece and its neighbours
+}
+
+// The concatenation at `*pos`, up to a "|" or ")" at its level or the end.
+std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos) {
+  Info out;
+  std::optional<Group> run;  // the exact pieces read since the last other one, multiplied out
+  bool all_exact = true;
+  const auto end_run = [&] {
+    if (!run) return;
+    for (Group& group : Demoted(Exact(std::move(*run))).groups) out.groups.push_back(group);
+    run.reset();
+  };
+  while (*pos < p.size() && p[*pos] != '|' && p[*pos] != ')') {
+    std::optional<Info> element = ReadElement(p, pos);
+    if (!element) return std::nullopt;
+    Info info = ReadRepetition(p, pos, std::move(*element));
+    if (info.exact && (!run || run->size() * info.strings.size() <= kMaxExactStrings)) {
+      if (!run) {
+        run = std::move(info.strings);
+        continue;
+      }
+      Group product;
+      for (const std::string& a : *run) {
+        for (const std::string& b : info.strings) product.push_back(a + b);
+      }
+      run = std::move(product);
+      continue;
+    }
+    all_exact = false;
+    end_run();
+    if (info.exact) {
+      run = std::move(info.strings);
+    } else {
+      for (Group& group : info.groups) out.groups.push_back(std::move(group));
+    }
+  }
+  if (all_exact) return Exact(run ? std::move(*run) : Group{""});
+  end_run();
+  return out;
+}
+
+// The alternation at `*pos`, up to a ")" at its level or the end.
+std::optional<Info> ReadAlternation(std::string_view p, size_t* pos) {
+  std::vector<Info> branches;
+  while (true) {
+    std::optional<Info> branch = ReadConcatenation(p, pos);
+    if (!branch) return std::nullopt;
+    branches.push_back(std::move(*branch));
+    if (*pos >= p.size() || p[*pos] != '|') break;
+    ++*pos;
+  }
+  if (branches.size() == 1) return std::move(branches.front());
+  Group strings;
+  bool all_exact = true;
+  for (const Info& branch : branches) {
+    all_exact = all_exact && branch.exact;
+    if (branch.exact) strings.insert(strings.end(), branch.strings.begin(), branch.strings.end());
+  }
+  if (all_exact && strings.size() <= kMaxAlternativeStrings) return Exact(std::move(strings));
+  // A text matching the alternation matches a branch, so it holds an atom of one group of
+  // each branch: of every group made by taking one group from each branch (distributing
+  // "or" over "and"). Too many such groups keep only the rarest of each branch.
+  std::vector<std::vector<Group>> offered;
+  for (Info& branch : branches) {
+    std::vector<Group> groups = Demoted(std::move(branch)).groups;
+    if (groups.empty()) return Anything();
+    std::sort(groups.begin(), groups.end(), Rarer);
+    offered.push_back(std::move(groups));
+  }
+  const auto combinations = [&] {
+    size_t product = 1;
+    for (const std::vector<Group>& groups : offered) {
+      product = std::min(product * groups.size(), kMaxAlternationGroups + 1);
+    }
+    return product;
+  };
+  while (combinations() > kMaxAlternationGroups) {
+    std::max_element(offered.begin(), offered.end(),
+                     [](const std::vector<Group>& a, const std::vector<Group>& b) {
+                       return a.size() < b.size();
+                     })
+        ->pop_back();
+  }
+  Info out;
+  std::vector<size_t> choice(offered.size(), 0);
+  while (true) {
+    Group merged;
+    for (size_t b = 0; b < offered.size(); ++b) {
+      const Group& group = offered[b][choice[b]];
+      merged.insert(merged.end(), group.begin(), group.end());
+    }
+    std::sort(merged.begin(), merged.end());
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    out.groups.push_back(std::move(merged));
+    size_t b = 0;
+    while (b < offered.size() && ++choice[b] == offered[b].size()) choice[b++] = 0;
+    if (b == offered.size()) break;
+  }
+  return out;
+}
+
+// `groups` without the ones that hold all the atoms of another (they say nothing more), the
+// rarest first, so that a text without them is turned away soonest.
+std::vector<Group> Simplified(std::vector<Group> groups) {
+  for (Group& group : groups) std::sort(group.begin(), group.end());
+  std::sort(groups.begin(), groups.end(),
+            [](const Group& a, const Group& b) { return a.size() < b.size(); });
+  std::vector<Group> kept;
+  for (Group& group : groups) {
+    const bool implied = std::any_of(kept.begin(), kept.end(), [&](const Group& smaller) {
+      return std::includes(group.begin(), group.end(), smaller.begin(), smaller.end());
+    });
+    if (!implied) kept.push_back(std::move(group));
+  }
+  std::stable_sort(kept.begin(), kept.end(), Rarer);
+  return kept;
+}
+
+// Where the body of the group spanning all of `p` begins, or nullopt when `p` is not one group.
+std::optional<size_t> WholeGroupBody(std::string_view p) {
+  if (p.empty() || p[0] != '(' || p.back() != ')') return std::nullopt;
+  size_t body = 1;
+  if (p.substr(0, 3) == "(?P" || p.substr(0, 3) == "(?<") {
+    body = p.find('>') + 1;
+  } else if (p.substr(0, 2) == "(?") {
+    body = p.find_first_of(":)", 2);
+    if (body == std::string_view::npos || p[body] == ')') return std::nullopt;
+    ++body;
+  }
+  size_t end = body;
+  if (!ReadAlternation(p, &end) || end != p.size() - 1) return std::nullopt;
+  return body;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::vector<std::string>>> RequiredAtoms(std::string_view pattern) {
+  while (const std::optional<size_t> body = WholeGroupBody(pattern)) {
+    pattern = pattern.substr(*body, pattern.size() - *body - 1);
+  }
+  std::vector<std::vector<Group>> alternatives;
+  size_t pos = 0;
+  while (true) {
+    std::optional<Info> branch = ReadConcatenation(pattern, &pos);
+    if (!branch) return {};
+    std::vector<Group> groups = Simplified(Demoted(std::move(*branch)).groups);
+    if (groups.empty()) return {};  // this branch may match any text
+    alternatives.push_back(std::move(groups));
+    if (pos >= pattern.size()) break;
+    if (pattern[pos] != '|') return {};  // an unbalanced ")"
+    ++pos;
+  }
+  return alternatives;
+}
+
+}  // namespace newsfacts
