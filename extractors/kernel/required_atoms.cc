@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 namespace newsfacts {
@@ -19,19 +20,45 @@ constexpr size_t kMaxExactStrings = 16;
 constexpr size_t kMaxAlternativeStrings = 64;
 // An alternation of pieces that are not exact yields at most this many groups.
 constexpr size_t kMaxAlternationGroups = 32;
+// A group of more atoms than this is too common to be worth looking for, and costly to carry.
+constexpr size_t kMaxGroupAtoms = 64;
 // A class of up to this many characters is an exact piece ("[Ss]", "[-/]").
 constexpr size_t kMaxClassCharacters = 4;
 
-using Group = std::vector<std::string>;
+using Strings = std::vector<std::string>;
+// A group of atoms, by their indices in an AtomTable, ascending.
+using Group = std::vector<int>;
+
+// The atoms of one pattern, numbered as they are first met, so that groups compare as numbers.
+class AtomTable {
+ public:
+  int Id(const std::string& atom) {
+    auto [known, added] = ids_.emplace(atom, static_cast<int>(atoms_.size()));
+    if (added) {
+      atoms_.push_back(atom);
+      letters_.push_back(static_cast<size_t>(std::count_if(atom.begin(), atom.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      })));
+    }
+    return known->second;
+  }
+  const std::string& Atom(int id) const { return atoms_[static_cast<size_t>(id)]; }
+  size_t Letters(int id) const { return letters_[static_cast<size_t>(id)]; }
+
+ private:
+  std::map<std::string, int> ids_;
+  Strings atoms_;
+  std::vector<size_t> letters_;
+};
 
 // What a piece of a pattern requires of the text it matches.
 struct Info {
   bool exact = false;
-  Group strings;              // exact: the piece matches exactly one of these
+  Strings strings;            // exact: the piece matches exactly one of these
   std::vector<Group> groups;  // otherwise: the text holds an atom of each group
 };
 
-Info Exact(Group strings) {
+Info Exact(Strings strings) {
   std::sort(strings.begin(), strings.end());
   strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
   return Info{true, std::move(strings), {}};
@@ -42,7 +69,7 @@ Info Anything() { return Info{}; }
 // `info` as groups: an exact piece becomes one group of its strings, without the strings that
 // hold another of them (a text holding "acquires" holds "acquire"), or no group when one of
 // them is too short to look for.
-Info Demoted(Info info) {
+Info Demoted(Info info, AtomTable& atoms) {
   if (!info.exact) return info;
   Info out;
   if (info.strings.empty()) return out;
@@ -55,23 +82,19 @@ Info Demoted(Info info) {
         std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
           return &t != &s && t.size() < s.size() && s.find(t) != std::string::npos;
         });
-    if (!holds_another) group.push_back(s);
+    if (!holds_another) group.push_back(atoms.Id(s));
   }
+  std::sort(group.begin(), group.end());
   out.groups.push_back(std::move(group));
   return out;
 }
 
 // The rarer of two groups to look for: more letters in its atom with fewest (a word is rarer
 // than punctuation, and a long word rarer than a short one), then fewer atoms.
-bool Rarer(const Group& a, const Group& b) {
-  const auto fewest_letters = [](const Group& group) {
+bool Rarer(const Group& a, const Group& b, const AtomTable& atoms) {
+  const auto fewest_letters = [&](const Group& group) {
     size_t fewest = SIZE_MAX;
-    for (const std::string& atom : group) {
-      fewest =
-          std::min(fewest, static_cast<size_t>(std::count_if(atom.begin(), atom.end(), [](char c) {
-                     return std::isalpha(static_cast<unsigned char>(c));
-                   })));
-    }
+    for (const int atom : group) fewest = std::min(fewest, atoms.Letters(atom));
     return fewest;
   };
   const size_t letters_a = fewest_letters(a);
@@ -141,7 +164,7 @@ std::optional<Info> ReadClass(std::string_view p, size_t pos, size_t* end) {
   const bool negated = i < p.size() && p[i] == '^';
   if (negated) ++i;
   bool plain = !negated;
-  Group members;
+  Strings members;
   if (i < p.size() && p[i] == ']') {
     members.push_back("]");
     ++i;
@@ -181,7 +204,7 @@ std::optional<Info> ReadClass(std::string_view p, size_t pos, size_t* end) {
   return info;
 }
 
-std::optional<Info> ReadAlternation(std::string_view p, size_t* pos);
+std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms);
 
 // The end of the UTF-8 character starting at `pos`.
 size_t CharEnd(std::string_view p, size_t pos) {
@@ -191,7 +214,7 @@ size_t CharEnd(std::string_view p, size_t pos) {
 }
 
 // The element at `*pos` (character, escape, class or group), advancing past it.
-std::optional<Info> ReadElement(std::string_view p, size_t* pos) {
+std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atoms) {
   const size_t begin = *pos;
   const char c = p[begin];
   if (c == '\\') return ReadEscape(p, begin, pos);
@@ -219,7 +242,7 @@ std::optional<Info> ReadElement(std::string_view p, size_t* pos) {
       }
       body = colon + 1;
     }
-    std::optional<Info> inner = ReadAlternation(p, &body);
+    std::optional<Info> inner = ReadAlternation(p, &body, atoms);
     if (!inner || body >= p.size() || p[body] != ')') return std::nullopt;
     *pos = body + 1;
     return inner;
@@ -231,7 +254,7 @@ std::optional<Info> ReadElement(std::string_view p, size_t* pos) {
 }
 
 // Applies the repetition at `*pos`, if any, to `info`, advancing past it and a lazy "?".
-Info ReadRepetition(std::string_view p, size_t* pos, Info info) {
+Info ReadRepetition(std::string_view p, size_t* pos, Info info, AtomTable& atoms) {
   size_t i = *pos;
   if (i >= p.size()) return info;
   size_t min = 1;
@@ -270,29 +293,31 @@ Info ReadRepetition(std::string_view p, size_t* pos, Info info) {
   }
   if (min == 0) return Anything();
   if (max == 1) return info;
-  return Demoted(std::move(info));  // copies may come between the piece and its neighbours
+  return Demoted(std::move(info), atoms);  // copies may come between the piece and neighbours
 }
 
 // The concatenation at `*pos`, up to a "|" or ")" at its level or the end.
-std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos) {
+std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable& atoms) {
   Info out;
-  std::optional<Group> run;  // the exact pieces read since the last other one, multiplied out
+  std::optional<Strings> run;  // the exact pieces read since the last other one, multiplied out
   bool all_exact = true;
   const auto end_run = [&] {
     if (!run) return;
-    for (Group& group : Demoted(Exact(std::move(*run))).groups) out.groups.push_back(group);
+    for (Group& group : Demoted(Exact(std::move(*run)), atoms).groups) {
+      out.groups.push_back(std::move(group));
+    }
     run.reset();
   };
   while (*pos < p.size() && p[*pos] != '|' && p[*pos] != ')') {
-    std::optional<Info> element = ReadElement(p, pos);
+    std::optional<Info> element = ReadElement(p, pos, atoms);
     if (!element) return std::nullopt;
-    Info info = ReadRepetition(p, pos, std::move(*element));
+    Info info = ReadRepetition(p, pos, std::move(*element), atoms);
     if (info.exact && (!run || run->size() * info.strings.size() <= kMaxExactStrings)) {
       if (!run) {
         run = std::move(info.strings);
         continue;
       }
-      Group product;
+      Strings product;
       for (const std::string& a : *run) {
         for (const std::string& b : info.strings) product.push_back(a + b);
       }
@@ -307,23 +332,23 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos) {
       for (Group& group : info.groups) out.groups.push_back(std::move(group));
     }
   }
-  if (all_exact) return Exact(run ? std::move(*run) : Group{""});
+  if (all_exact) return Exact(run ? std::move(*run) : Strings{""});
   end_run();
   return out;
 }
 
 // The alternation at `*pos`, up to a ")" at its level or the end.
-std::optional<Info> ReadAlternation(std::string_view p, size_t* pos) {
+std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms) {
   std::vector<Info> branches;
   while (true) {
-    std::optional<Info> branch = ReadConcatenation(p, pos);
+    std::optional<Info> branch = ReadConcatenation(p, pos, atoms);
     if (!branch) return std::nullopt;
     branches.push_back(std::move(*branch));
     if (*pos >= p.size() || p[*pos] != '|') break;
     ++*pos;
   }
   if (branches.size() == 1) return std::move(branches.front());
-  Group strings;
+  Strings strings;
   bool all_exact = true;
   for (const Info& branch : branches) {
     all_exact = all_exact && branch.exact;
@@ -335,9 +360,10 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos) {
   // "or" over "and"). Too many such groups keep only the rarest of each branch.
   std::vector<std::vector<Group>> offered;
   for (Info& branch : branches) {
-    std::vector<Group> groups = Demoted(std::move(branch)).groups;
+    std::vector<Group> groups = Demoted(std::move(branch), atoms).groups;
     if (groups.empty()) return Anything();
-    std::sort(groups.begin(), groups.end(), Rarer);
+    std::sort(groups.begin(), groups.end(),
+              [&](const Group& a, const Group& b) { return Rarer(a, b, atoms); });
     offered.push_back(std::move(groups));
   }
   const auto combinations = [&] {
@@ -364,7 +390,7 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos) {
     }
     std::sort(merged.begin(), merged.end());
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-    out.groups.push_back(std::move(merged));
+    if (merged.size() <= kMaxGroupAtoms) out.groups.push_back(std::move(merged));
     size_t b = 0;
     while (b < offered.size() && ++choice[b] == offered[b].size()) choice[b++] = 0;
     if (b == offered.size()) break;
@@ -374,8 +400,7 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos) {
 
 // `groups` without the ones that hold all the atoms of another (they say nothing more), the
 // rarest first, so that a text without them is turned away soonest.
-std::vector<Group> Simplified(std::vector<Group> groups) {
-  for (Group& group : groups) std::sort(group.begin(), group.end());
+std::vector<Group> Simplified(std::vector<Group> groups, const AtomTable& atoms) {
   std::sort(groups.begin(), groups.end(),
             [](const Group& a, const Group& b) { return a.size() < b.size(); });
   std::vector<Group> kept;
@@ -385,12 +410,13 @@ std::vector<Group> Simplified(std::vector<Group> groups) {
     });
     if (!implied) kept.push_back(std::move(group));
   }
-  std::stable_sort(kept.begin(), kept.end(), Rarer);
+  std::stable_sort(kept.begin(), kept.end(),
+                   [&](const Group& a, const Group& b) { return Rarer(a, b, atoms); });
   return kept;
 }
 
 // Where the body of the group spanning all of `p` begins, or nullopt when `p` is not one group.
-std::optional<size_t> WholeGroupBody(std::string_view p) {
+std::optional<size_t> WholeGroupBody(std::string_view p, AtomTable& atoms) {
   if (p.empty() || p[0] != '(' || p.back() != ')') return std::nullopt;
   size_t body = 1;
   if (p.substr(0, 3) == "(?P" || p.substr(0, 3) == "(?<") {
@@ -401,24 +427,30 @@ std::optional<size_t> WholeGroupBody(std::string_view p) {
     ++body;
   }
   size_t end = body;
-  if (!ReadAlternation(p, &end) || end != p.size() - 1) return std::nullopt;
+  if (!ReadAlternation(p, &end, atoms) || end != p.size() - 1) return std::nullopt;
   return body;
 }
 
 }  // namespace
 
 std::vector<std::vector<std::vector<std::string>>> RequiredAtoms(std::string_view pattern) {
-  while (const std::optional<size_t> body = WholeGroupBody(pattern)) {
+  AtomTable atoms;
+  while (const std::optional<size_t> body = WholeGroupBody(pattern, atoms)) {
     pattern = pattern.substr(*body, pattern.size() - *body - 1);
   }
-  std::vector<std::vector<Group>> alternatives;
+  std::vector<std::vector<std::vector<std::string>>> alternatives;
   size_t pos = 0;
   while (true) {
-    std::optional<Info> branch = ReadConcatenation(pattern, &pos);
+    std::optional<Info> branch = ReadConcatenation(pattern, &pos, atoms);
     if (!branch) return {};
-    std::vector<Group> groups = Simplified(Demoted(std::move(*branch)).groups);
+    const std::vector<Group> groups = Simplified(Demoted(std::move(*branch), atoms).groups, atoms);
     if (groups.empty()) return {};  // this branch may match any text
-    alternatives.push_back(std::move(groups));
+    std::vector<std::vector<std::string>>& spelled = alternatives.emplace_back();
+    for (const Group& group : groups) {
+      std::vector<std::string>& words = spelled.emplace_back();
+      for (const int atom : group) words.push_back(atoms.Atom(atom));
+      std::sort(words.begin(), words.end());
+    }
     if (pos >= pattern.size()) break;
     if (pattern[pos] != '|') return {};  // an unbalanced ")"
     ++pos;
