@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "pipeline/json_string.h"
+
 namespace newsfacts {
 namespace {
 
@@ -150,6 +152,14 @@ class StreamingWriter {
     Value(value, 1);
   }
 
+  // A member whose value is already JSON text, written as it is.
+  void RawMember(std::string_view key, std::string_view value) {
+    Key(key);
+    out_ << value;
+  }
+
+  bool compact() const { return indent_ < 0; }
+
   template <typename Item, typename ToJson>
   void ArrayMember(std::string_view key, const std::vector<Item>& items, ToJson to_json) {
     Key(key);
@@ -197,8 +207,39 @@ class StreamingWriter {
   int members_ = 0;
 };
 
-// Writes the contract's object for `doc`, plus a "load" member when `load` is not null.
-void WriteDocument(const Document& doc, int indent, const json* load, std::ostream& out) {
+// The sentences array as json::dump(-1) prints ArrayOf(sentences, SentenceJson), written
+// directly: the sentences hold the whole text again.
+std::string CompactSentences(const Document& doc) {
+  std::string out = "[";
+  for (const Sentence& sentence : doc.sentences()) {
+    if (out.size() > 1) out += ',';
+    out += "{\"end\":" + std::to_string(sentence.span.end) +
+           ",\"paragraph\":" + std::to_string(sentence.paragraph) +
+           ",\"start\":" + std::to_string(sentence.span.begin) + ",\"text\":";
+    AppendJsonString(doc.Text(sentence.span), &out);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+// The "load" object of a facts line, its keys in json::dump's (sorted) order.
+std::string LoadObject(const Document& doc, const FactsProvenance& provenance) {
+  std::string out = "{\"content_hash\":";
+  AppendJsonString(provenance.content_hash, &out);
+  out += ",\"format\":" + std::to_string(kFactsLineFormat) + ",\"rules_fingerprint\":";
+  AppendJsonString(provenance.rules_fingerprint, &out);
+  out += ",\"text\":";
+  AppendJsonString(doc.text(), &out);
+  out += ",\"tool_version\":";
+  AppendJsonString(provenance.tool_version, &out);
+  out += '}';
+  return out;
+}
+
+// Writes the contract's object for `doc`, plus a "load" member (JSON text) when `load` is
+// not null.
+void WriteDocument(const Document& doc, int indent, const std::string* load, std::ostream& out) {
   StreamingWriter writer(out, indent);
   writer.Begin();
   // In json::dump's order: the keys sorted.
@@ -206,12 +247,16 @@ void WriteDocument(const Document& doc, int indent, const json* load, std::ostre
   writer.Member("article", ArticleJson(doc));
   writer.ArrayMember("claims", doc.claims(), [&](const Claim& c) { return ClaimJson(doc, c); });
   writer.ArrayMember("entities", doc.entities(), EntityJson);
-  if (load != nullptr) writer.Member("load", *load);
+  if (load != nullptr) writer.RawMember("load", *load);
   writer.ArrayMember("mentions", doc.mentions(),
                      [&](const Mention& m) { return MentionJson(doc, m); });
   writer.ArrayMember("quotes", doc.quotes(), [&](const Quote& q) { return QuoteJson(doc, q); });
-  writer.ArrayMember("sentences", doc.sentences(),
-                     [&](const Sentence& s) { return SentenceJson(doc, s); });
+  if (writer.compact()) {
+    writer.RawMember("sentences", CompactSentences(doc));
+  } else {
+    writer.ArrayMember("sentences", doc.sentences(),
+                       [&](const Sentence& s) { return SentenceJson(doc, s); });
+  }
   writer.End();
 }
 
@@ -228,11 +273,7 @@ std::string DocumentToJson(const Document& doc, int indent) {
 }
 
 std::string DocumentToFactsLine(const Document& doc, const FactsProvenance& provenance) {
-  const json load = {{"format", kFactsLineFormat},
-                     {"tool_version", provenance.tool_version},
-                     {"rules_fingerprint", provenance.rules_fingerprint},
-                     {"content_hash", provenance.content_hash},
-                     {"text", doc.text()}};
+  const std::string load = LoadObject(doc, provenance);
   std::ostringstream out;
   WriteDocument(doc, -1, &load, out);
   return out.str();
