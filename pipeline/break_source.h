@@ -16,8 +16,9 @@ namespace newsfacts {
 enum class WordBreakStatus : uint8_t { kNone, kNumber, kLetter };
 
 // One word segment: it ends at byte `end` and starts where the previous one ended (or at 0).
+// Eight bytes, as news text has a segment every three bytes or so.
 struct WordBreak {
-  size_t end = 0;
+  uint32_t end = 0;
   WordBreakStatus status = WordBreakStatus::kNone;
 
   bool operator==(const WordBreak& other) const {
@@ -37,8 +38,8 @@ class BreakSource {
  public:
   virtual ~BreakSource() = default;
 
-  // Replaces `breaks` with the boundaries of `text` (valid UTF-8, under 2 GiB); Internal when
-  // the source fails.
+  // Replaces `breaks` with the boundaries of `text` (valid UTF-8, under 2 GiB, as ICU's
+  // offsets are 32-bit); Internal when the source fails.
   virtual Status Find(std::string_view text, Breaks& breaks) const = 0;
 };
 

@@ -7,6 +7,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace newsfacts {
 namespace {
 
@@ -123,6 +125,10 @@ uint8_t SentenceClassOf(UChar32 c) {
     default:
       return kSentenceUncovered;
   }
+}
+
+bool IsCased(uint8_t sentence_class) {
+  return sentence_class == kSentenceLower || sentence_class == kSentenceUpper;
 }
 
 bool IsWordBody(uint8_t word_class) {
@@ -287,7 +293,15 @@ FastBreakSource::FastBreakSource() {
     if (classes.sentence == kSentenceUncovered) classes.word = kWordUncovered;
     return classes;
   };
-  for (UChar32 c = 0; c < 128; ++c) ascii_[static_cast<size_t>(c)] = classes_of(c);
+  for (UChar32 c = 0; c < 128; ++c) {
+    const Classes classes = classes_of(c);
+    ascii_[static_cast<size_t>(c)] = classes;
+    ascii_word_body_[static_cast<size_t>(c)] = IsWordBody(classes.word);
+    plain_ascii_[static_cast<size_t>(c)] =
+        classes.sentence != kSentenceATerm && classes.sentence != kSentenceSTerm &&
+        classes.sentence != kSentenceSep && classes.sentence != kSentenceCR &&
+        classes.sentence != kSentenceLF;
+  }
   for (const CodePointRange& range : kCoveredRanges) {
     for (uint32_t c = range.begin; c < range.end; ++c) {
       covered_.push_back(classes_of(static_cast<UChar32>(c)));
@@ -310,6 +324,14 @@ bool FastBreakSource::Covers(std::string_view text) const {
   const auto size = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < size) {
+    if (i + 8 <= size) {  // eight ASCII bytes at a time
+      uint64_t eight = 0;
+      std::memcpy(&eight, bytes + i, sizeof eight);
+      if ((eight & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (bytes[i] < 0x80) {
       ++i;
       continue;
@@ -324,6 +346,8 @@ bool FastBreakSource::Covers(std::string_view text) const {
 Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
   breaks.words.clear();
   breaks.sentence_ends.clear();
+  breaks.words.reserve(text.size() / 2 + 16);  // news text: a segment every 2.7 bytes
+  breaks.sentence_ends.reserve(text.size() / 64 + 4);
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const size_t size = text.size();
   // Classes of the code point at `i` (valid UTF-8, covered) and its byte length.
@@ -356,6 +380,13 @@ Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
       uint8_t before_last = 0;
       uint8_t last = first;
       while (end < size) {
+        const size_t run_begin = end;  // ASCII letters, digits and "_" need no more checks
+        while (end < size && ascii_word_body_[bytes[end]]) ++end;
+        if (end > run_begin) {
+          before_last = end - run_begin > 1 ? ascii_[bytes[end - 2]].word : last;
+          last = ascii_[bytes[end - 1]].word;
+          if (end == size) break;
+        }
         const uint8_t next = at(end, length).word;
         if (IsWordBody(next)) {
           before_last = last;
@@ -371,7 +402,7 @@ Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
       }
       status = WordStatus(before_last, last);
     }
-    breaks.words.push_back({end, status});
+    breaks.words.push_back({static_cast<uint32_t>(end), status});
     i = end;
   }
 
@@ -382,6 +413,17 @@ Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
     Terminator term;
     size_t accepted = start;
     for (size_t i = start; i < size;) {
+      if (state == SentenceState::kBody || state == SentenceState::kBodyAfterLetter) {
+        // Plain ASCII keeps the sentence going; only the last one matters for "U.S".
+        const size_t run_begin = i;
+        while (i < size && plain_ascii_[bytes[i]]) ++i;
+        if (i > run_begin) {
+          state = IsCased(ascii_[bytes[i - 1]].sentence) ? SentenceState::kBodyAfterLetter
+                                                         : SentenceState::kBody;
+          accepted = i;
+          if (i == size) break;
+        }
+      }
       size_t length = 0;
       if (!StepSentence(state, term, at(i, length).sentence)) break;
       i += length;

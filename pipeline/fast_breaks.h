@@ -39,6 +39,11 @@ class FastBreakSource : public BreakSource {
   Classes ClassesOf(uint32_t code_point) const;
 
   std::array<Classes, 128> ascii_;
+  // Per byte: true for ASCII characters that continue any sentence they follow (all but
+  // terminators and line breaks), so the sentence machine skips runs of them.
+  std::array<bool, 256> plain_ascii_{};
+  // Per byte: true for ASCII letters, digits and "_", which join any word they follow.
+  std::array<bool, 256> ascii_word_body_{};
   std::vector<Classes> covered_;  // per code point of kCoveredRanges, in order
 };
 

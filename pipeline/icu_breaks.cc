@@ -82,7 +82,7 @@ Status IcuBreakSource::Find(std::string_view text, Breaks& breaks) const {
   NEWSFACTS_RETURN_IF_ERROR(SetText(*words, text).WithContext("words"));
   words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; end = words->next()) {
-    breaks.words.push_back({static_cast<size_t>(end), StatusOf(words->getRuleStatus())});
+    breaks.words.push_back({static_cast<uint32_t>(end), StatusOf(words->getRuleStatus())});
   }
   NEWSFACTS_RETURN_IF_ERROR(SetText(*sentences, text).WithContext("sentences"));
   sentences->first();

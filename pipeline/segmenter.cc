@@ -30,7 +30,7 @@ struct SegmenterStage::Impl {
 namespace {
 
 // Code point at `i` and its byte length; the text is valid UTF-8 (Document repairs it).
-UChar32 CodePointAt(std::string_view text, size_t i, size_t* length) {
+UChar32 DecodeAt(std::string_view text, size_t i, size_t* length) {
   UChar32 c = 0;
   int32_t offset = static_cast<int32_t>(i);
   U8_NEXT(text.data(), offset, static_cast<int32_t>(text.size()), c);
@@ -39,7 +39,7 @@ UChar32 CodePointAt(std::string_view text, size_t i, size_t* length) {
 }
 
 // Code point ending at `i` (exclusive) and its byte length.
-UChar32 CodePointBefore(std::string_view text, size_t i, size_t* length) {
+UChar32 DecodeBefore(std::string_view text, size_t i, size_t* length) {
   UChar32 c = 0;
   int32_t offset = static_cast<int32_t>(i);
   U8_PREV(text.data(), 0, offset, c);
@@ -47,13 +47,31 @@ UChar32 CodePointBefore(std::string_view text, size_t i, size_t* length) {
   return c;
 }
 
+// DecodeAt and DecodeBefore with ASCII, nearly all news text, inline.
+inline UChar32 CodePointAt(std::string_view text, size_t i, size_t* length) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if (byte >= 0x80) return DecodeAt(text, i, length);
+  *length = 1;
+  return byte;
+}
+
+inline UChar32 CodePointBefore(std::string_view text, size_t i, size_t* length) {
+  const auto byte = static_cast<unsigned char>(text[i - 1]);
+  if (byte >= 0x80) return DecodeBefore(text, i, length);
+  *length = 1;
+  return byte;
+}
+
 // Characters that separate tokens and never start or end one: Unicode White_Space, controls
 // (NUL, ESC ...) and format characters (zero-width space, BOM, soft hyphen, bidi marks).
-bool IsIgnorable(UChar32 c) {
-  if (c < 0x80) return c <= 0x20 || c == 0x7F;
+bool IsIgnorableBeyondAscii(UChar32 c) {
   if (u_isUWhiteSpace(c)) return true;
   const int8_t type = u_charType(c);
   return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR;
+}
+
+inline bool IsIgnorable(UChar32 c) {
+  return c < 0x80 ? c <= 0x20 || c == 0x7F : IsIgnorableBeyondAscii(c);
 }
 
 // `span` without ignorable characters at either end; empty when nothing else is left.
@@ -66,6 +84,12 @@ Span TrimIgnorable(std::string_view text, Span span) {
     span.end -= length;
   }
   return span;
+}
+
+// u_isdigit and u_isalpha without a call for ASCII, where they are [0-9] and [A-Za-z].
+bool IsDigit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c); }
+bool IsAlpha(UChar32 c) {
+  return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : u_isalpha(c);
 }
 
 bool IsPercentSign(UChar32 c) {
@@ -81,10 +105,10 @@ bool IsPercentSign(UChar32 c) {
 TokenKind Classify(std::string_view text, Span span, WordBreakStatus rule_status) {
   size_t length = 0;
   const UChar32 c = CodePointAt(text, span.begin, &length);
-  if (u_isdigit(c)) return TokenKind::kNumber;
-  if (u_isalpha(c) && span.begin + length < span.end) {
+  if (IsDigit(c)) return TokenKind::kNumber;
+  if (IsAlpha(c) && span.begin + length < span.end) {
     size_t second_length = 0;
-    if (u_isalpha(CodePointAt(text, span.begin + length, &second_length))) {
+    if (IsAlpha(CodePointAt(text, span.begin + length, &second_length))) {
       return TokenKind::kWord;
     }
   }
@@ -211,7 +235,7 @@ Status SegmenterStage::Process(Document& doc) const {
   NEWSFACTS_RETURN_IF_ERROR(source.Find(text, breaks));
 
   std::vector<Token> tokens;
-  tokens.reserve(breaks.words.size());
+  tokens.reserve(text.size() / 5 + 16);
   Tokenize(text, breaks.words, tokens);
 
   std::vector<Sentence> sentences;
