@@ -401,6 +401,13 @@ Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
         end += length + after_length;
       }
       status = WordStatus(before_last, last);
+      // The space after a word, the commonest segment, in the same round.
+      if (end + 1 < size && bytes[end] < 0x80 && bytes[end + 1] < 0x80 &&
+          ascii_[bytes[end]].word == kWordSpace && ascii_[bytes[end + 1]].word != kWordSpace) {
+        breaks.words.push_back({static_cast<uint32_t>(end), status});
+        status = WordBreakStatus::kNone;
+        ++end;
+      }
     }
     breaks.words.push_back({static_cast<uint32_t>(end), status});
     i = end;

@@ -74,13 +74,22 @@ inline bool IsIgnorable(UChar32 c) {
   return c < 0x80 ? c <= 0x20 || c == 0x7F : IsIgnorableBeyondAscii(c);
 }
 
+// True when the byte at `i` is an ASCII character that is not ignorable, so nothing is trimmed
+// there; the common case, decided without decoding.
+inline bool IsAsciiKept(std::string_view text, size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  return byte > 0x20 && byte < 0x7F;
+}
+
 // `span` without ignorable characters at either end; empty when nothing else is left.
-Span TrimIgnorable(std::string_view text, Span span) {
+inline Span TrimIgnorable(std::string_view text, Span span) {
   size_t length = 0;
-  while (span.begin < span.end && IsIgnorable(CodePointAt(text, span.begin, &length))) {
+  while (span.begin < span.end && !IsAsciiKept(text, span.begin) &&
+         IsIgnorable(CodePointAt(text, span.begin, &length))) {
     span.begin += length;
   }
-  while (span.end > span.begin && IsIgnorable(CodePointBefore(text, span.end, &length))) {
+  while (span.end > span.begin && !IsAsciiKept(text, span.end - 1) &&
+         IsIgnorable(CodePointBefore(text, span.end, &length))) {
     span.end -= length;
   }
   return span;
