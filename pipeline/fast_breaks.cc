@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <bit>
 #include <cstring>
 
 namespace newsfacts {
@@ -125,6 +126,38 @@ uint8_t SentenceClassOf(UChar32 c) {
     default:
       return kSentenceUncovered;
   }
+}
+
+// Word-at-a-time tests on eight bytes (little-endian: the first byte is the lowest), which
+// mark each byte's answer in its high bit. They only let the machines skip bytes whose classes
+// the tables would give anyway: ASCII letters (Word_Break ALetter) and ASCII above the
+// controls other than ". ! ?" (Sentence_Break neither terminator nor separator; the test
+// PlainAsciiIsWhatTheSentenceMachineSkips checks that against ICU).
+constexpr uint64_t kOnes = 0x0101010101010101u;
+constexpr uint64_t kHighBits = 0x8080808080808080u;
+
+uint64_t LoadEight(const uint8_t* bytes) {
+  uint64_t eight = 0;
+  std::memcpy(&eight, bytes, sizeof eight);
+  return eight;
+}
+
+// Bytes equal to zero. Borrows may also mark bytes after the first zero, never before it.
+uint64_t ZeroBytes(uint64_t eight) { return (eight - kOnes) & ~eight & kHighBits; }
+
+// Bytes that are not ASCII letters; exact up to and including the first one.
+uint64_t NonLetterBytes(uint64_t eight) {
+  const uint64_t folded = (eight & ~kHighBits) | (kOnes * 0x20);  // upper case to lower
+  const uint64_t from_a = folded + kOnes * (0x80 - 'a');          // no carries: folded <= 0x7F
+  const uint64_t after_z = folded + kOnes * (0x80 - 'z' - 1);
+  return ~(from_a & ~after_z & ~eight) & kHighBits;
+}
+
+// Bytes the sentence machine may not skip: non-ASCII, controls (line breaks), ". ! ?".
+uint64_t SentenceStopBytes(uint64_t eight) {
+  const uint64_t control = (eight - kOnes * 0x20) & ~eight & kHighBits;
+  return (eight & kHighBits) | control | ZeroBytes(eight ^ (kOnes * '.')) |
+         ZeroBytes(eight ^ (kOnes * '!')) | ZeroBytes(eight ^ (kOnes * '?'));
 }
 
 bool IsCased(uint8_t sentence_class) {
@@ -381,6 +414,11 @@ Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
       uint8_t last = first;
       while (end < size) {
         const size_t run_begin = end;  // ASCII letters, digits and "_" need no more checks
+        while (end + 8 <= size) {
+          const uint64_t stops = NonLetterBytes(LoadEight(bytes + end));
+          end += stops == 0 ? 8 : std::countr_zero(stops) / 8;
+          if (stops != 0) break;
+        }
         while (end < size && ascii_word_body_[bytes[end]]) ++end;
         if (end > run_begin) {
           before_last = end - run_begin > 1 ? ascii_[bytes[end - 2]].word : last;
@@ -423,6 +461,11 @@ Status FastBreakSource::Find(std::string_view text, Breaks& breaks) const {
       if (state == SentenceState::kBody || state == SentenceState::kBodyAfterLetter) {
         // Plain ASCII keeps the sentence going; only the last one matters for "U.S".
         const size_t run_begin = i;
+        while (i + 8 <= size) {
+          const uint64_t stops = SentenceStopBytes(LoadEight(bytes + i));
+          i += stops == 0 ? 8 : std::countr_zero(stops) / 8;
+          if (stops != 0) break;
+        }
         while (i < size && plain_ascii_[bytes[i]]) ++i;
         if (i > run_begin) {
           state = IsCased(ascii_[bytes[i - 1]].sentence) ? SentenceState::kBodyAfterLetter

@@ -2,6 +2,7 @@
 // boundaries on every sample article, on hand-picked traps and on thousands of generated
 // strings of tricky characters; and what it leaves to ICU.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <filesystem>
 #include <fstream>
@@ -145,12 +146,12 @@ TEST_F(BreakSourceTest, KnownIcuAnswers) {
 
 TEST_F(BreakSourceTest, GeneratedStrings) {
   const std::vector<std::string> alphabet = {
-      ".",      "'",      ",",      ":",      ";",      "_",      "-",      "0",
-      "7",      "a",      "z",      "B",      "Q",      " ",      " ",      "\n",
-      "\r",     "\t",     "\"",     "?",      "!",      ")",      "(",      "@",
-      "$",      "%",      "/",      "\u00a0", "\u2018", "\u2019", "\u201c", "\u201d",
-      "\u2013", "\u2014", "\u2026", "\u00e9", "\u00c9", "\u00a3", "\u20ac", "\u00b7",
-      "\u00aa", "\u2028", "\u0085", "\u00bf", "\u203c", "\u2024", "\u202f"};
+      ".", "'", ",", ":", ";", "_", "-", "0", "7", "a", "z", "B", "Q", " ", " ", "\n", "\r", "\t",
+      "\"", "?", "!", ")", "(", "@", "$", "%", "/", "\u00a0", "\u2018", "\u2019", "\u201c",
+      "\u201d", "\u2013", "\u2014", "\u2026", "\u00e9", "\u00c9", "\u00a3", "\u20ac", "\u00b7",
+      "\u00aa", "\u2028", "\u0085", "\u00bf", "\u203c", "\u2024", "\u202f",
+      // runs long enough for the eight-byte skips
+      "abcdefghij", "Wordy", "plain text, with spaces ", "12345678"};
   std::mt19937 random(16);
   for (int n = 0; n < 5000; ++n) {
     std::string text;
@@ -158,6 +159,26 @@ TEST_F(BreakSourceTest, GeneratedStrings) {
     for (size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
     ExpectSameBreaks(text);
     if (HasFailure()) return;
+  }
+}
+
+// The fast path skips eight bytes at a time over ASCII letters inside a word and over ASCII
+// text other than controls and ". ! ?" inside a sentence; ICU must agree that those never
+// end a word run or a sentence.
+TEST(FastBreakSourceTest, PlainAsciiIsWhatTheSentenceMachineSkips) {
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    SCOPED_TRACE(c);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter) {
+      EXPECT_EQ(u_getIntPropertyValue(c, UCHAR_WORD_BREAK), U_WB_ALETTER);
+    }
+    if (c < 0x20 || c == '.' || c == '!' || c == '?') continue;
+    const int32_t sentence_break = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    EXPECT_NE(sentence_break, U_SB_ATERM);
+    EXPECT_NE(sentence_break, U_SB_STERM);
+    EXPECT_NE(sentence_break, U_SB_SEP);
+    EXPECT_NE(sentence_break, U_SB_CR);
+    EXPECT_NE(sentence_break, U_SB_LF);
   }
 }
 
