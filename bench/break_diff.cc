@@ -1,7 +1,8 @@
 // break_diff PATH...: compares the segmenter's fast boundary path with ICU on every article
-// under PATH (folders or files in any format the readers take, .jsonl included) and on every
-// line of the articles it does not cover; prints the counts and the first differences, and
-// exits 1 when any text differs (issue 16: the fast path must give ICU's boundaries exactly).
+// under PATH (folders or files in any format the readers take, .jsonl included) and on each
+// file's raw bytes, whole or, where the fast path does not cover them, line by line; prints
+// the counts and the first differences, and exits 1 when any text differs (issue 16: the fast
+// path must give ICU's boundaries exactly).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -16,9 +17,9 @@ namespace {
 
 // Texts compared and those where the two sources disagree.
 struct Counts {
-  size_t articles = 0;
-  size_t covered_articles = 0;
-  size_t covered_lines = 0;  // lines of uncovered articles, compared alone
+  size_t texts = 0;  // articles and raw files
+  size_t covered_texts = 0;
+  size_t covered_lines = 0;  // lines of the other texts, compared alone
   size_t differing = 0;
 };
 
@@ -56,6 +57,28 @@ bool Compare(const FastBreakSource& fast, const IcuBreakSource& icu, std::string
   return false;
 }
 
+// Compares the two sources on `text` whole when the fast path covers it, else on each line
+// it covers.
+void CompareText(const FastBreakSource& fast, const IcuBreakSource& icu, const std::string& name,
+                 std::string_view text, Counts& counts) {
+  ++counts.texts;
+  if (fast.Covers(text)) {
+    ++counts.covered_texts;
+    Compare(fast, icu, name, text, counts);
+    return;
+  }
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    end = end == std::string::npos ? text.size() : end + 1;
+    const std::string_view line(text.data() + begin, end - begin);
+    if (fast.Covers(line)) {
+      ++counts.covered_lines;
+      Compare(fast, icu, name + ":" + std::to_string(begin), line, counts);
+    }
+    begin = end;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,31 +96,20 @@ int main(int argc, char** argv) {
   const FastBreakSource fast;
   Counts counts;
   for (const auto& path : files->files) {
+    FileStamp stamp;
+    auto bytes = ReadFileBytes(path, stamp);
+    if (bytes.ok()) CompareText(fast, **icu, path.string(), *bytes, counts);
     auto read = ReadArticleFile(path);
     if (!read.ok()) continue;
     for (const RawArticle& raw : read->articles) {
       const Document doc = Document::FromUtf8(raw.meta, raw.text);
-      const std::string& text = doc.text();
-      const std::string name = path.string() + "#" + std::to_string(raw.meta.record_index);
-      ++counts.articles;
-      if (fast.Covers(text)) {
-        ++counts.covered_articles;
-        Compare(fast, **icu, name, text, counts);
-        continue;
-      }
-      for (size_t begin = 0; begin < text.size();) {
-        size_t end = text.find('\n', begin);
-        end = end == std::string::npos ? text.size() : end + 1;
-        const std::string_view line(text.data() + begin, end - begin);
-        if (fast.Covers(line)) {
-          ++counts.covered_lines;
-          Compare(fast, **icu, name + ":" + std::to_string(begin), line, counts);
-        }
-        begin = end;
-      }
+      CompareText(fast, **icu, path.string() + "#" + std::to_string(raw.meta.record_index),
+                  doc.text(), counts);
     }
   }
-  std::printf("%zu articles, %zu covered by the fast path, %zu lines of the others; %zu differ\n",
-              counts.articles, counts.covered_articles, counts.covered_lines, counts.differing);
+  std::printf(
+      "%zu texts (articles and raw files), %zu covered by the fast path, %zu lines of "
+      "the others; %zu differ\n",
+      counts.texts, counts.covered_texts, counts.covered_lines, counts.differing);
   return counts.differing == 0 ? 0 : 1;
 }
