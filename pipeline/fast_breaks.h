@@ -13,10 +13,11 @@ namespace newsfacts {
 
 // The state machines cover code points in Latin-1, Latin Extended-A and B, General Punctuation
 // (curly quotes, dashes, ellipsis), currency symbols and letterlike symbols whose ICU Word_Break
-// and Sentence_Break values are ones the reduced rules below handle; anything else (combining
-// marks, format characters such as the soft hyphen, Hebrew, kana, CJK, emoji joiners,
-// regional indicators) is for ICU. The classes come from ICU's own property lookups.
-// Thread-safe: read-only after construction.
+// and Sentence_Break values are ones the reduced rules in fast_breaks.cc handle; anything else
+// (combining marks, format characters such as the soft hyphen, Hebrew, kana, CJK, emoji
+// joiners, regional indicators) is for ICU. The classes come from ICU's own property lookups;
+// the rules are ICU 72's, and tests/pipeline/break_source_test.cc fails if another ICU breaks
+// differently. Thread-safe: read-only after construction.
 class FastBreakSource : public BreakSource {
  public:
   FastBreakSource();
