@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace newsfacts::segment_internal {
@@ -78,6 +80,18 @@ size_t LineBreakLength(std::string_view text, size_t i) {
   return 0;
 }
 
+// False when none of the eight bytes at `bytes` can start a line break: all are ASCII above
+// CR. A word-at-a-time test, as FindLineBreakRuns reads every byte of every article.
+bool MayHoldLineBreak(const char* bytes) {
+  uint64_t eight = 0;
+  std::memcpy(&eight, bytes, sizeof eight);
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  // With no high bit set, a byte below 0x0E borrows into its own high bit when 0x0E is
+  // subtracted from every byte, and no byte at or above it does.
+  return (eight & kHighBits) != 0 || ((eight - kOnes * 0x0E) & ~eight & kHighBits) != 0;
+}
+
 // True when `word` is single ASCII letters separated by periods: "U.S", "e.g", "a.m".
 bool IsDottedInitialism(std::string_view word) {
   if (word.size() < 3 || word.size() % 2 == 0) return false;
@@ -98,6 +112,15 @@ std::vector<Span> FindLineBreakRuns(std::string_view text) {
   std::vector<Span> runs;
   size_t i = 0;
   while (i < text.size()) {
+    if (i + 8 <= text.size() && !MayHoldLineBreak(text.data() + i)) {
+      i += 8;
+      continue;
+    }
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte > '\r' && byte < 0xC2) {  // printable ASCII and continuation bytes: no break
+      ++i;
+      continue;
+    }
     size_t length = LineBreakLength(text, i);
     if (length == 0) {
       ++i;

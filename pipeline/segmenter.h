@@ -1,4 +1,4 @@
-// SegmenterStage: ICU sentence and word segmentation over UTF-8, with byte offsets.
+// SegmenterStage: sentence and word segmentation over UTF-8 by ICU's rules, with byte offsets.
 #pragma once
 
 #include <memory>
@@ -13,7 +13,8 @@ namespace newsfacts {
 // run of line breaks starts a new paragraph (headline = paragraph 0).
 // Tokens are words, numbers (anything starting with a digit: "1.75bn", "4o"), punctuation and
 // symbols ("$", "%", emoji); white space, controls and format characters are the gaps.
-// Thread-safe: each Process() call works on its own clones of the compiled break iterators.
+// Boundaries come from ICU's break iterators, or from their exact fast path when it covers the
+// text (pipeline/break_source.h). Thread-safe: both sources are read-only.
 class SegmenterStage : public Stage {
  public:
   // Returns the stage, or Internal when ICU cannot build its break iterators.
