@@ -69,8 +69,7 @@ TEST(JsonStringTest, GeneratedStringsMatchNlohmannDump) {
 // The compact writer prints the sentences and the facts line's load object itself; read back,
 // they hold what the pretty JSON (built through nlohmann) holds.
 TEST(JsonStringTest, CompactJsonAndFactsLineSayWhatThePrettyJsonSays) {
-  Document doc =
-      Document::FromUtf8({}, "He said \"yes\".\tThen\\no.\n\u201CFine\u201D");
+  Document doc = Document::FromUtf8({}, "He said \"yes\".\tThen\\no.\n\u201CFine\u201D");
   doc.mutable_sentences().push_back(Sentence{{0, 14}, 0, 0, 0});
   doc.mutable_sentences().push_back(Sentence{{15, 24}, 0, 0, 1});
   doc.mutable_sentences().push_back(Sentence{{25, doc.text().size()}, 0, 0, 2});
