@@ -1,7 +1,7 @@
 // Tests for AppendJsonString and the facts written with it: every string, valid UTF-8 or not,
 // comes out as nlohmann::json's dump writes it (over generated strings of quotes, backslashes,
-// controls, multi-byte and broken sequences), and a document's compact JSON and facts line
-// say what its pretty JSON says.
+// controls, multi-byte and broken sequences), and so does a document's JSON, compact, pretty
+// and as a facts line.
 #include "pipeline/json_string.h"
 
 #include <gtest/gtest.h>
@@ -66,22 +66,70 @@ TEST(JsonStringTest, GeneratedStringsMatchNlohmannDump) {
   }
 }
 
-// The compact writer prints the sentences and the facts line's load object itself; read back,
-// they hold what the pretty JSON (built through nlohmann) holds.
-TEST(JsonStringTest, CompactJsonAndFactsLineSayWhatThePrettyJsonSays) {
-  Document doc = Document::FromUtf8({}, "He said \"yes\".\tThen\\no.\n\u201CFine\u201D");
-  doc.mutable_sentences().push_back(Sentence{{0, 14}, 0, 0, 0});
-  doc.mutable_sentences().push_back(Sentence{{15, 24}, 0, 0, 1});
-  doc.mutable_sentences().push_back(Sentence{{25, doc.text().size()}, 0, 0, 2});
-  const json pretty = json::parse(DocumentToJson(doc, 2));
-  EXPECT_EQ(DocumentToJson(doc, -1), pretty.dump());
-  json line = json::parse(DocumentToFactsLine(doc, {"1.2.3", "rules-fp", "hash"}));
-  EXPECT_EQ(line["load"]["text"], doc.text());
-  EXPECT_EQ(line["load"]["format"], kFactsLineFormat);
-  EXPECT_EQ(line["load"]["tool_version"], "1.2.3");
-  EXPECT_EQ(line["load"]["content_hash"], "hash");
-  line.erase("load");
-  EXPECT_EQ(line, pretty);
+// A document with every kind of element, values of every JSON type among them.
+Document EveryElement() {
+  Document doc =
+      Document::FromUtf8({.path = "a/b.txt", .title = "T\"itle"},
+                         "Korvex said \"yes\".\tBrantel\\no.\n\u201CFine\u201D, $5 million");
+  doc.mutable_sentences().push_back(Sentence{{0, 18}, 0, 0, 0});
+  doc.mutable_sentences().push_back(Sentence{{19, 30}, 0, 0, 1});
+  doc.mutable_sentences().push_back(Sentence{{31, doc.text().size()}, 0, 0, 2});
+  doc.mutable_entities().push_back({"korvex", "Korvex", EntityType::kOrg, "", {"KVX", "Kor\"vex"}});
+  doc.mutable_entities().push_back({"brantel", "Brantel", EntityType::kOrg, "korvex", {}});
+  doc.mutable_mentions().push_back({{0, 6}, 0, EntityType::kOrg, 0, "gazetteer:korvex"});
+  doc.mutable_mentions().push_back({{20, 27}, 7, EntityType::kOrg, 1, "dangling"});
+  Amount amount;
+  amount.span = {doc.text().size() - 10, doc.text().size()};
+  amount.sentence = 2;
+  amount.value = "5000000";
+  amount.currency = "USD";
+  amount.qualifier = "exact";
+  amount.restates = 0;
+  doc.mutable_amounts().push_back(amount);
+  Claim claim;
+  claim.predicate = "acquired";
+  claim.subject = 0;
+  claim.object = 1;
+  claim.subject_span = {0, 6};
+  claim.object_span = {20, 27};
+  claim.amount = 0;
+  claim.span = {0, 27};
+  claim.rule = "acquired.active";
+  claim.amount_role = "total";
+  doc.mutable_claims().push_back(claim);
+  claim.amount.reset();
+  claim.object.reset();
+  claim.object_span = {};
+  claim.sentence = 9;  // points nowhere: null
+  doc.mutable_claims().push_back(claim);
+  doc.mutable_quotes().push_back({{13, 16}, "Korvex", 0, 0, ""});
+  return doc;
+}
+
+// Every element comes out as nlohmann::json's dump prints it: keys sorted, strings escaped,
+// numbers, booleans and nulls alike; pretty output holds the same; and the facts line adds
+// only its load object.
+TEST(JsonStringTest, CompactJsonIsWhatNlohmannDumpPrints) {
+  const Document doc = EveryElement();
+  const std::string compact = DocumentToJson(doc, -1);
+  const json parsed = json::parse(compact);
+  EXPECT_EQ(compact, parsed.dump(-1, ' ', false, json::error_handler_t::replace));
+  EXPECT_EQ(json::parse(DocumentToJson(doc, 2)), parsed);
+  EXPECT_EQ(DocumentToJson(doc, 2), parsed.dump(2, ' ', false, json::error_handler_t::replace));
+  EXPECT_TRUE(parsed["mentions"][1]["entity"].is_null());
+  EXPECT_EQ(parsed["amounts"][0]["vague"], false);
+  EXPECT_EQ(parsed["claims"][0]["amount"]["value"], "5000000");
+  EXPECT_TRUE(parsed["claims"][1]["sentence"].is_null());
+  EXPECT_EQ(parsed["entities"][0]["aliases"][1], "Kor\"vex");
+  const std::string line = DocumentToFactsLine(doc, {"1.2.3", "rules-fp", "hash"});
+  json facts = json::parse(line);
+  EXPECT_EQ(line, facts.dump(-1, ' ', false, json::error_handler_t::replace));
+  EXPECT_EQ(facts["load"]["text"], doc.text());
+  EXPECT_EQ(facts["load"]["format"], kFactsLineFormat);
+  EXPECT_EQ(facts["load"]["tool_version"], "1.2.3");
+  EXPECT_EQ(facts["load"]["content_hash"], "hash");
+  facts.erase("load");
+  EXPECT_EQ(facts, parsed);
 }
 
 }  // namespace
