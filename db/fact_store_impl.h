@@ -13,6 +13,7 @@
 
 #include "db/fact_store.h"
 #include "db/sqlite.h"
+#include "db/vote_tallies.h"
 
 namespace newsfacts {
 
@@ -77,6 +78,8 @@ struct FactStore::Impl {
   Status WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteClaims(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteQuotes(const Document& doc, int64_t article_id, int64_t run_id);
+  // Adds the votes of the mentions and entity_names rows just written for `doc` to `votes`.
+  void AddVotes(const Document& doc);
   // Binds the byte and code point offsets of `span` to parameters `first`..`first + 3`.
   void BindSpan(sqlite::Statement& statement, int first, const Span& span) const;
   // Forgets cached ids: a rollback may have removed the rows they name.
@@ -121,11 +124,15 @@ struct FactStore::Impl {
   std::unordered_set<std::string> alias_cache;  // entity id, NUL, alias
   // Sentences stored in this transaction but not yet in sentences_fts: (row id, text).
   std::vector<std::pair<int64_t, std::string>> unindexed_sentences;
+  // Votes of the rows written in this transaction not yet in the tally tables. Stored before
+  // an article is deleted (its delete triggers take its votes away) and before deciding.
+  VoteTallies votes;
   // Per-article scratch, kept to reuse its memory.
   CodePointOffsets chars;
   std::vector<int64_t> sentence_ids;
   std::vector<int64_t> entity_ids;
   std::vector<int64_t> amount_ids;
+  std::vector<bool> name_written;  // per entity: its entity_names row was inserted
 };
 
 }  // namespace newsfacts

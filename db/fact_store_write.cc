@@ -1,6 +1,7 @@
 // FactStore's article writer: an article and its annotation layers written with cached
 // prepared statements, in one savepoint inside the batch transaction.
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "db/entity_votes.h"
@@ -115,6 +116,7 @@ Status FactStore::Impl::Prepare() {
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
   }
+  NEWSFACTS_RETURN_IF_ERROR(votes.Prepare(*connection));
   return PrepareSourceFiles();
 }
 
@@ -159,6 +161,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     if (!begun.ok()) return begun.status();
     own_transaction = std::move(*begun);
     unindexed_sentences.clear();  // left by a transaction that failed
+    votes.Clear();
   }
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
@@ -173,8 +176,11 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   select_stored.Reset();
   if (if_changed && same) return ArticleWrite::kUnchanged;
   // Deleting sentences takes them out of sentences_fts (a trigger), so any still waiting,
-  // perhaps the very ones about to go, are indexed first.
-  if (*stored) NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+  // perhaps the very ones about to go, are indexed first; so with the votes of mentions.
+  if (*stored) {
+    NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+    NEWSFACTS_RETURN_IF_ERROR(votes.Store());
+  }
 
   StatusOr<std::unique_ptr<sqlite::Savepoint>> savepoint =
       sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
@@ -186,8 +192,10 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     unindexed_sentences.resize(waiting_before);  // the savepoint rolls its sentences back
     return replaced;
   }
+  AddVotes(doc);
   if (own_transaction != nullptr) {
     NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+    NEWSFACTS_RETURN_IF_ERROR(votes.Store());
     NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
     NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
   }
@@ -305,16 +313,35 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
   return Status::Ok();
 }
 
-// After the mentions: the trigger on entity_names counts an entity's mentions in the article
-// in one step, where each mention written after its entity_names row cost a vote update.
 Status FactStore::Impl::WriteEntityNames(const Document& doc, int64_t article_id) {
+  name_written.assign(doc.entities().size(), false);
   for (size_t e = 0; e < doc.entities().size(); ++e) {
     insert_entity_name.BindInt64(1, entity_ids[e]);
     insert_entity_name.BindInt64(2, article_id);
     insert_entity_name.BindText(3, doc.entities()[e].name);
     NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
+    name_written[e] = connection->Changes() > 0;
   }
   return Status::Ok();
+}
+
+// Each mention votes for its type; each entity_names row votes for its name with the
+// article's mentions of that entity (any of the article's entities stored under its id).
+void FactStore::Impl::AddVotes(const Document& doc) {
+  std::unordered_map<int64_t, std::pair<int64_t, int64_t>> mentions_of;  // id: all, gazetteer
+  for (const Mention& mention : doc.mentions()) {
+    const int64_t id = entity_ids[mention.entity];
+    const bool gazetteer = mention.rule.compare(0, 10, "gazetteer:") == 0;
+    votes.AddMention(id, EntityTypeName(mention.type), gazetteer);
+    std::pair<int64_t, int64_t>& counts = mentions_of[id];
+    ++counts.first;
+    counts.second += gazetteer ? 1 : 0;
+  }
+  for (size_t e = 0; e < doc.entities().size(); ++e) {
+    if (!name_written[e]) continue;
+    const std::pair<int64_t, int64_t>& counts = mentions_of[entity_ids[e]];
+    votes.AddName(entity_ids[e], doc.entities()[e].name, counts.first, counts.second);
+  }
 }
 
 Status FactStore::Impl::WriteMentions(const Document& doc, int64_t article_id, int64_t run_id) {
