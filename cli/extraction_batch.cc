@@ -48,7 +48,8 @@ bool ExtractionBatch::Flush() {
   text_bytes_ = 0;
   for (Held& entry : held) {
     std::shared_ptr<const FileRead> file = entry.item.file;
-    if (!results_.Push(std::move(entry.item))) return false;
+    const size_t text_bytes = entry.item.doc ? entry.item.doc->text().size() : 0;
+    if (!results_.Push(std::move(entry.item), text_bytes)) return false;
     if (entry.ends_file && entry.ends_file()) {
       WorkItem done;
       done.file = std::move(file);

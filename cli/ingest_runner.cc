@@ -204,10 +204,10 @@ bool ProcessStored(StoredArticle& stored, ExtractionBatch& batch) {
 // in batches (extraction_batch.h) and push what they yield into a bounded queue that the
 // calling thread drains into `writer`. Returns the first fatal store error, after stopping
 // the workers.
-Status ExtractAndStore(std::vector<Job>& work, int jobs, size_t queue_capacity,
+Status ExtractAndStore(std::vector<Job>& work, int jobs, const IngestOptions& options,
                        const Pipeline& pipeline, const StoredHashes& stored_hashes,
                        IngestWriter& writer) {
-  BoundedQueue<WorkItem> results(queue_capacity);
+  BoundedQueue<WorkItem> results(options.queue_capacity, options.queue_text_bytes);
   std::atomic<size_t> next{0};
   std::atomic<int> workers_left{jobs};
   std::vector<std::thread> workers;
@@ -274,8 +274,7 @@ Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactSto
       if (!article.ok()) return article.status();
       work.emplace_back(std::move(*article));
     }
-    NEWSFACTS_RETURN_IF_ERROR(
-        ExtractAndStore(work, jobs, options.queue_capacity, *pipeline, {}, writer));
+    NEWSFACTS_RETURN_IF_ERROR(ExtractAndStore(work, jobs, options, *pipeline, {}, writer));
   }
   return Status::Ok();
 }
@@ -303,8 +302,7 @@ Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pip
   if (!plan.files_to_read.empty()) {
     if (pipeline == nullptr) return Status::Internal("ingest: files to read but no pipeline");
     std::vector<Job> work(plan.files_to_read.begin(), plan.files_to_read.end());
-    status =
-        ExtractAndStore(work, jobs, options.queue_capacity, *pipeline, plan.stored_hashes, writer);
+    status = ExtractAndStore(work, jobs, options, *pipeline, plan.stored_hashes, writer);
   }
   if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, observer, writer);
   if (status.ok()) status = writer.Flush();  // the files recorded after the last batch

@@ -3,6 +3,8 @@
 // merge on their open write transaction.
 #pragma once
 
+#include <cstdint>
+
 #include "db/sqlite.h"
 #include "pipeline/status.h"
 
@@ -20,5 +22,10 @@ Status PrepareEntityVotes(sqlite::Connection& connection);
 // So the result depends only on what is stored, not on the order it was written in. An
 // entity no article mentions any more keeps its name and type. Errors: as Connection::Exec.
 Status DecideEntities(sqlite::Connection& connection);
+
+// Adds the votes of the mentions and entity_names rows of the articles with ids from
+// `first_article_id` on to entity_type_votes and entity_name_votes (a writer copying rows
+// with SQL; FactStore adds its own, db/vote_tallies.h). Errors: as Connection::Exec.
+Status TallyVotesOfArticlesFrom(sqlite::Connection& connection, int64_t first_article_id);
 
 }  // namespace newsfacts

@@ -211,7 +211,8 @@ Status FactStore::BeginBatch() {
   if (!batch.ok()) return batch.status();
   impl_->batch = std::move(*batch);
   impl_->lost_batch = Status::Ok();
-  impl_->unindexed_sentences.clear();  // left by a batch that was never committed
+  impl_->first_unindexed_sentence = 0;  // left by a batch that was never committed
+  impl_->votes.Clear();
   return Status::Ok();
 }
 
@@ -226,12 +227,14 @@ Status FactStore::CommitBatch() {
   }
   std::unique_ptr<sqlite::Transaction> batch = std::move(impl_->batch);
   Status status = impl_->IndexWaitingSentences();
+  if (status.ok()) status = impl_->votes.Store();
   if (status.ok()) status = DecideEntities(*impl_->connection);
   if (status.ok()) status = StoreComparisonsOfMany(*impl_->connection, kFactsStoredAtOnce);
   if (status.ok()) status = batch->Commit();
   if (!status.ok()) {
     impl_->ForgetCaches();
-    impl_->unindexed_sentences.clear();  // rolled back with the batch
+    impl_->first_unindexed_sentence = 0;  // rolled back with the batch
+    impl_->votes.Clear();
   }
   return status;
 }
@@ -268,7 +271,8 @@ StatusOr<ArticleWrite> FactStore::WriteArticle(const Document& doc, std::string_
     // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the
     // articles written earlier in this batch are gone too, and CommitBatch must say so.
     impl_->batch.reset();
-    impl_->unindexed_sentences.clear();
+    impl_->first_unindexed_sentence = 0;
+    impl_->votes.Clear();
     impl_->lost_batch = Status::IoError(
         impl_->connection->path() +
         ": the batch was rolled back after an error; its articles were not stored: " +

@@ -13,6 +13,7 @@
 
 #include "db/fact_store.h"
 #include "db/sqlite.h"
+#include "db/vote_tallies.h"
 
 namespace newsfacts {
 
@@ -77,13 +78,16 @@ struct FactStore::Impl {
   Status WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteClaims(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteQuotes(const Document& doc, int64_t article_id, int64_t run_id);
+  // Adds the votes of the mentions and entity_names rows just written for `doc` to `votes`.
+  void AddVotes(const Document& doc);
   // Binds the byte and code point offsets of `span` to parameters `first`..`first + 3`.
   void BindSpan(sqlite::Statement& statement, int first, const Span& span) const;
   // Forgets cached ids: a rollback may have removed the rows they name.
   void ForgetCaches();
-  // Adds the sentences waiting in `unindexed_sentences` to sentences_fts. Called outside any
-  // article savepoint: FTS5 writes its pending index to disk at every savepoint, which cost
-  // a fifth of the store's time when each article's savepoint did it.
+  // Adds the sentences from `first_unindexed_sentence` on to sentences_fts, in one statement
+  // that reads them back from the sentences table. Called outside any article savepoint
+  // (but for a long article): FTS5 writes its pending index to disk at every savepoint,
+  // which cost a fifth of the store's time when each article's savepoint did it.
   Status IndexWaitingSentences();
 
   // Declared first so that it is destroyed after the statements and the batch using it.
@@ -95,7 +99,7 @@ struct FactStore::Impl {
   sqlite::Statement delete_article;
   sqlite::Statement insert_article;
   sqlite::Statement insert_sentence;
-  sqlite::Statement index_sentence;
+  sqlite::Statement index_sentences;
   sqlite::Statement upsert_entity;
   sqlite::Statement insert_alias;
   sqlite::Statement insert_mention;
@@ -119,13 +123,20 @@ struct FactStore::Impl {
 
   std::unordered_map<std::string, CachedEntity> entity_cache;
   std::unordered_set<std::string> alias_cache;  // entity id, NUL, alias
-  // Sentences stored in this transaction but not yet in sentences_fts: (row id, text).
-  std::vector<std::pair<int64_t, std::string>> unindexed_sentences;
+  // The first of the sentences stored in this transaction but not yet in sentences_fts, or 0
+  // for none: every sentence from it on (row ids only grow) was written since, so the index
+  // takes them by id, without holding copies of their texts (a copy per sentence was a
+  // tenth of the store's time, issue 16).
+  int64_t first_unindexed_sentence = 0;
+  // Votes of the rows written in this transaction not yet in the tally tables. Stored before
+  // an article is deleted (its delete triggers take its votes away) and before deciding.
+  VoteTallies votes;
   // Per-article scratch, kept to reuse its memory.
   CodePointOffsets chars;
   std::vector<int64_t> sentence_ids;
   std::vector<int64_t> entity_ids;
   std::vector<int64_t> amount_ids;
+  std::vector<bool> name_written;  // per entity: its entity_names row was inserted
 };
 
 }  // namespace newsfacts

@@ -1,6 +1,7 @@
 // FactStore's article writer: an article and its annotation layers written with cached
 // prepared statements, in one savepoint inside the batch transaction.
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "db/entity_votes.h"
@@ -29,8 +30,9 @@ constexpr std::string_view kInsertSentence =
     "INSERT INTO sentences (article_id, sentence_index, paragraph, start_byte, end_byte, "
     "start_char, end_char, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 // The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
-constexpr std::string_view kIndexSentence =
-    "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)";
+constexpr std::string_view kIndexSentences =
+    "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1 "
+    "ORDER BY id";
 // An entity's name and type are decided from all articles when the transaction commits
 // (db/entity_votes.h); an upsert only fills in a parent an earlier article did not know, and
 // never forgets one.
@@ -88,6 +90,9 @@ constexpr std::string_view kSelectArticle =
     "SELECT coalesce(path_bytes, path), record_index, title, source, url, published, "
     "repaired_sequences, text, content_hash FROM articles WHERE id = ?1";
 
+// The article's texts are bound unowned (no copy) to the statements run once per sentence,
+// mention or entity: `doc` outlives each Run.
+
 // The row id of the layer element `index` points at, or nullopt when it points nowhere.
 std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vector<int64_t>& ids) {
   if (!index.has_value()) return std::nullopt;
@@ -98,16 +103,16 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},   {&update_run_counts, kUpdateRunCounts},
-      {&delete_article, kDeleteArticle}, {&insert_entity_name, kInsertEntityName},
-      {&list_entity, kListEntity},       {&list_replaced_entities, kListReplacedEntities},
-      {&insert_article, kInsertArticle}, {&insert_sentence, kInsertSentence},
-      {&upsert_entity, kUpsertEntity},   {&insert_alias, kInsertAlias},
-      {&insert_mention, kInsertMention}, {&insert_amount, kInsertAmount},
-      {&set_restates, kSetRestates},     {&insert_claim, kInsertClaim},
-      {&insert_quote, kInsertQuote},     {&insert_run, kInsertRun},
-      {&finish_run, kFinishRun},         {&select_hashes, kSelectHashes},
-      {&index_sentence, kIndexSentence}, {&select_stale, kSelectStale},
+      {&select_stored, kSelectStored},     {&update_run_counts, kUpdateRunCounts},
+      {&delete_article, kDeleteArticle},   {&insert_entity_name, kInsertEntityName},
+      {&list_entity, kListEntity},         {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle},   {&insert_sentence, kInsertSentence},
+      {&upsert_entity, kUpsertEntity},     {&insert_alias, kInsertAlias},
+      {&insert_mention, kInsertMention},   {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},       {&insert_claim, kInsertClaim},
+      {&insert_quote, kInsertQuote},       {&insert_run, kInsertRun},
+      {&finish_run, kFinishRun},           {&select_hashes, kSelectHashes},
+      {&index_sentences, kIndexSentences}, {&select_stale, kSelectStale},
       {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
@@ -115,6 +120,7 @@ Status FactStore::Impl::Prepare() {
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
   }
+  NEWSFACTS_RETURN_IF_ERROR(votes.Prepare(*connection));
   return PrepareSourceFiles();
 }
 
@@ -142,12 +148,10 @@ void FactStore::Impl::ForgetCaches() {
 }
 
 Status FactStore::Impl::IndexWaitingSentences() {
-  for (const auto& [row_id, text] : unindexed_sentences) {
-    index_sentence.BindInt64(1, row_id);
-    index_sentence.BindText(2, text);
-    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
-  }
-  unindexed_sentences.clear();
+  if (first_unindexed_sentence == 0) return Status::Ok();
+  index_sentences.BindInt64(1, first_unindexed_sentence);
+  NEWSFACTS_RETURN_IF_ERROR(index_sentences.Run());
+  first_unindexed_sentence = 0;
   return Status::Ok();
 }
 
@@ -158,7 +162,8 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     StatusOr<std::unique_ptr<sqlite::Transaction>> begun = sqlite::Transaction::Begin(*connection);
     if (!begun.ok()) return begun.status();
     own_transaction = std::move(*begun);
-    unindexed_sentences.clear();  // left by a transaction that failed
+    first_unindexed_sentence = 0;  // left by a transaction that failed
+    votes.Clear();
   }
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
@@ -173,21 +178,27 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   select_stored.Reset();
   if (if_changed && same) return ArticleWrite::kUnchanged;
   // Deleting sentences takes them out of sentences_fts (a trigger), so any still waiting,
-  // perhaps the very ones about to go, are indexed first.
-  if (*stored) NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+  // perhaps the very ones about to go, are indexed first; so with the votes of mentions.
+  if (*stored) {
+    NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+    NEWSFACTS_RETURN_IF_ERROR(votes.Store());
+  }
 
   StatusOr<std::unique_ptr<sqlite::Savepoint>> savepoint =
       sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
   if (!savepoint.ok()) return savepoint.status();
-  const size_t waiting_before = unindexed_sentences.size();
+  const int64_t unindexed_before = first_unindexed_sentence;
   Status replaced = Replace(doc, content_hash, run_id);
   if (replaced.ok()) replaced = (*savepoint)->Release();
   if (!replaced.ok()) {
-    unindexed_sentences.resize(waiting_before);  // the savepoint rolls its sentences back
+    // The savepoint rolls back its sentences, and what a long article indexed.
+    first_unindexed_sentence = unindexed_before;
     return replaced;
   }
+  AddVotes(doc);
   if (own_transaction != nullptr) {
     NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+    NEWSFACTS_RETURN_IF_ERROR(votes.Store());
     NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
     NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
   }
@@ -236,9 +247,6 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 }
 
 Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) {
-  // A long article's sentences go into the search index at once: held until the batch
-  // ends, their copies would double its memory, and one index flush is nothing beside it.
-  const bool index_now = doc.text().size() > kLongArticleBytes;
   sentence_ids.clear();
   for (size_t i = 0; i < doc.sentences().size(); ++i) {
     const Sentence& sentence = doc.sentences()[i];
@@ -246,17 +254,15 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
     insert_sentence.BindInt64(2, static_cast<int64_t>(i));
     insert_sentence.BindInt64(3, sentence.paragraph);
     BindSpan(insert_sentence, 4, sentence.span);
-    insert_sentence.BindText(8, doc.Text(sentence.span));
+    insert_sentence.BindTextUnowned(8, doc.Text(sentence.span));
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
-    if (!index_now) {
-      unindexed_sentences.emplace_back(sentence_ids.back(), doc.Text(sentence.span));
-      continue;
-    }
-    index_sentence.BindInt64(1, sentence_ids.back());
-    index_sentence.BindText(2, doc.Text(sentence.span));
-    NEWSFACTS_RETURN_IF_ERROR(index_sentence.Run());
+    if (first_unindexed_sentence == 0) first_unindexed_sentence = sentence_ids.back();
   }
+  // A long article's sentences go into the search index at once, with those waiting: its
+  // pending index would otherwise grow until the batch ends, and one flush is nothing
+  // beside it.
+  if (doc.text().size() > kLongArticleBytes) return IndexWaitingSentences();
   return Status::Ok();
 }
 
@@ -305,16 +311,35 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
   return Status::Ok();
 }
 
-// After the mentions: the trigger on entity_names counts an entity's mentions in the article
-// in one step, where each mention written after its entity_names row cost a vote update.
 Status FactStore::Impl::WriteEntityNames(const Document& doc, int64_t article_id) {
+  name_written.assign(doc.entities().size(), false);
   for (size_t e = 0; e < doc.entities().size(); ++e) {
     insert_entity_name.BindInt64(1, entity_ids[e]);
     insert_entity_name.BindInt64(2, article_id);
-    insert_entity_name.BindText(3, doc.entities()[e].name);
+    insert_entity_name.BindTextUnowned(3, doc.entities()[e].name);
     NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
+    name_written[e] = connection->Changes() > 0;
   }
   return Status::Ok();
+}
+
+// Each mention votes for its type; each entity_names row votes for its name with the
+// article's mentions of that entity (any of the article's entities stored under its id).
+void FactStore::Impl::AddVotes(const Document& doc) {
+  std::unordered_map<int64_t, std::pair<int64_t, int64_t>> mentions_of;  // id: all, gazetteer
+  for (const Mention& mention : doc.mentions()) {
+    const int64_t id = entity_ids[mention.entity];
+    const bool gazetteer = mention.rule.compare(0, 10, "gazetteer:") == 0;
+    votes.AddMention(id, EntityTypeName(mention.type), gazetteer);
+    std::pair<int64_t, int64_t>& counts = mentions_of[id];
+    ++counts.first;
+    counts.second += gazetteer ? 1 : 0;
+  }
+  for (size_t e = 0; e < doc.entities().size(); ++e) {
+    if (!name_written[e]) continue;
+    const std::pair<int64_t, int64_t>& counts = mentions_of[entity_ids[e]];
+    votes.AddName(entity_ids[e], doc.entities()[e].name, counts.first, counts.second);
+  }
 }
 
 Status FactStore::Impl::WriteMentions(const Document& doc, int64_t article_id, int64_t run_id) {
@@ -324,10 +349,10 @@ Status FactStore::Impl::WriteMentions(const Document& doc, int64_t article_id, i
     insert_mention.BindInt64(2, sentence_ids[mention.sentence]);
     insert_mention.BindInt64(3, static_cast<int64_t>(i));
     insert_mention.BindInt64(4, entity_ids[mention.entity]);
-    insert_mention.BindText(5, EntityTypeName(mention.type));
-    insert_mention.BindText(6, doc.Text(mention.span));
+    insert_mention.BindTextUnowned(5, EntityTypeName(mention.type));
+    insert_mention.BindTextUnowned(6, doc.Text(mention.span));
     BindSpan(insert_mention, 7, mention.span);
-    insert_mention.BindText(11, mention.rule);
+    insert_mention.BindTextUnowned(11, mention.rule);
     insert_mention.BindInt64(12, run_id);
     NEWSFACTS_RETURN_IF_ERROR(insert_mention.Run());
   }
@@ -402,7 +427,7 @@ Status FactStore::Impl::WriteQuotes(const Document& doc, int64_t article_id, int
     insert_quote.BindInt64(1, article_id);
     insert_quote.BindInt64(2, sentence_ids[quote.sentence]);
     insert_quote.BindInt64(3, static_cast<int64_t>(i));
-    insert_quote.BindText(4, doc.Text(quote.span));
+    insert_quote.BindTextUnowned(4, doc.Text(quote.span));
     insert_quote.BindTextOrNull(5, quote.speaker);
     insert_quote.BindOptionalInt64(6, RowId(quote.speaker_entity, entity_ids));
     BindSpan(insert_quote, 7, quote.span);

@@ -305,6 +305,9 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
   StatusOr<int64_t> entities_after = connection.QueryInt("SELECT count(*) FROM main.entities");
   if (!entities_after.ok()) return entities_after.status();
   summary.entities_added += *entities_after - entities_before;
+  StatusOr<int64_t> article_offset = connection.QueryInt("SELECT article FROM temp.merge_offsets");
+  if (!article_offset.ok()) return article_offset.status();
+  NEWSFACTS_RETURN_IF_ERROR(TallyVotesOfArticlesFrom(connection, *article_offset + 1));
   NEWSFACTS_RETURN_IF_ERROR(DecideEntities(connection));
   NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(connection));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kDropScratch));

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 namespace newsfacts {
 namespace {
 
@@ -66,6 +69,27 @@ TEST(ExtractionBatchTest, HoldsItemsUntilTheBatchIsFullThenHandsThemOnInOrder) {
   EXPECT_TRUE(items[1].unchanged);
   EXPECT_EQ(items[2].doc->meta().path, "b.txt");
   EXPECT_EQ(items[3].doc->meta().path, "c.txt");
+}
+
+// The writer's queue is bounded by the text of the documents waiting in it (issue 16: it holds
+// a whole batch, so a count alone would not bound its memory): a document that does not fit
+// waits, and is dropped when the writer stops.
+TEST(ExtractionBatchTest, DocumentsCountTheirTextAgainstTheQueueBytes) {
+  int processed = 0;
+  const Pipeline pipeline = CountingPipeline(&processed);
+  BoundedQueue<WorkItem> results(100, /*max_bytes=*/5);
+  ExtractionBatch batch(pipeline, results, BatchLimits{100, 1 << 20});
+  ASSERT_TRUE(batch.Add(Article("a.txt", "abc")));
+  ASSERT_TRUE(batch.Add(Article("b.txt", "defg")));
+  bool handed_on = true;
+  std::thread worker([&] { handed_on = batch.Flush(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  results.Close();  // the writer stops
+  worker.join();
+  EXPECT_FALSE(handed_on);
+  const std::vector<WorkItem> items = Drain(results);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].doc->meta().path, "a.txt");
 }
 
 TEST(ExtractionBatchTest, ABatchIsFullOnceItsTextReachesTheByteLimit) {

@@ -172,6 +172,27 @@ TEST(EntityVotesTest, TalliesMatchTheStoredMentionsAfterReplacementAndMerge) {
   EXPECT_EQ(StoredTallies(merged), CountedTallies(merged));
 }
 
+// The store adds a batch's votes at its end (migration 0013): an article written and then
+// replaced within one batch, or written twice in one, leaves the votes of what is stored.
+TEST(EntityVotesTest, TalliesMatchAfterAReplacementInsideOneBatch) {
+  TempDir folder;
+  const std::string path = folder.File("facts.db");
+  std::vector<Vote> votes = Votes();
+  votes.push_back({"b.txt", "zeta", "Zeta", EntityType::kProduct, 4, true});
+  votes.push_back({"a.txt", "bp", "BP", EntityType::kOrg, 5, true});
+  Write(path, votes, /*batched=*/true);
+  EXPECT_EQ(StoredTallies(path), CountedTallies(path));
+  EXPECT_EQ(ReadRows(path,
+                     "SELECT count(*) FROM mentions WHERE article_id IN "
+                     "(SELECT id FROM articles WHERE path = 'b.txt')"),
+            (Rows{{"4"}}));
+  EXPECT_EQ(ReadRows(path,
+                     "SELECT mentions, gazetteer FROM entity_type_votes "
+                     "WHERE type = 'ORG' AND entity_id = (SELECT id FROM entities "
+                     "WHERE key = 'bp')"),
+            (Rows{{"6", "6"}}));
+}
+
 // What migration 0011 added, so that a database can be taken back to version 9.
 constexpr char kDropMigration11[] =
     "DROP TRIGGER claims_compare_insert; DROP TRIGGER claims_compare_delete; "
@@ -193,8 +214,7 @@ TEST(EntityVotesTest, MigrationCountsTheTalliesOfAnOlderDatabase) {
     auto db = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWriteCreate);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     ASSERT_TRUE((*db)
-                    ->Exec("DROP TRIGGER mentions_vote_insert; DROP TRIGGER mentions_vote_delete; "
-                           "DROP TRIGGER entity_names_vote_insert; "
+                    ->Exec("DROP TRIGGER mentions_vote_delete; "
                            "DROP TRIGGER entity_names_vote_delete; DROP TABLE entity_type_votes; "
                            "DROP TABLE entity_name_votes; DROP TABLE source_files; "
                            "DROP INDEX articles_by_path_and_hash; " +

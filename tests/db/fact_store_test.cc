@@ -367,6 +367,35 @@ TEST_F(FactStoreTest, ALongArticleIsSearchableLikeAShortOne) {
             (Rows{{"long.txt"}, {"short.txt"}}));
 }
 
+// A long article indexes the sentences waiting before it with its own, inside its savepoint:
+// when it fails, they are indexed at the batch's end all the same.
+TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
+  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER refuse_quote BEFORE INSERT ON quotes "
+                         "WHEN substr(NEW.text, 1, 4) = 'Boom' "
+                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+                  .ok());
+  std::string words = "Boom sold walrus";
+  while (words.size() < (size_t{3} << 19)) words += " and walrus";
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme saw otter", "acme"), "h1", run_id_).ok());
+  EXPECT_FALSE(store_->WriteArticle(SmallDocument("long.txt", words, "boom"), "h2", run_id_).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_TRUE(
+      (*other)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  const auto matches = [&](const std::string& word) {
+    return ReadRows(path_,
+                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
+                        word + "' ORDER BY a.path");
+  };
+  EXPECT_EQ(matches("otter"), (Rows{{"one.txt"}}));
+  EXPECT_EQ(matches("walrus"), Rows{});
+}
+
 TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndNamedByVote) {
   ASSERT_TRUE(store_->WriteArticle(SampleDocument("a.txt"), "h", run_id_).ok());
   Document renamed = SampleDocument("b.txt");

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 12
+-- user_version 13
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -392,15 +392,6 @@ CREATE TRIGGER entity_names_vote_delete AFTER DELETE ON entity_names BEGIN
   WHERE entity_id = OLD.entity_id AND name = OLD.name;
 END;
 
--- trigger entity_names_vote_insert
-CREATE TRIGGER entity_names_vote_insert AFTER INSERT ON entity_names BEGIN
-  INSERT INTO entity_name_votes (entity_id, name, mentions, gazetteer)
-  SELECT NEW.entity_id, NEW.name, count(*), coalesce(sum(substr(m.rule, 1, 10) = 'gazetteer:'), 0)
-  FROM mentions m WHERE m.entity_id = NEW.entity_id AND m.article_id = NEW.article_id
-  ON CONFLICT (entity_id, name) DO UPDATE
-  SET mentions = mentions + excluded.mentions, gazetteer = gazetteer + excluded.gazetteer;
-END;
-
 -- trigger mentions_vote_delete
 CREATE TRIGGER mentions_vote_delete AFTER DELETE ON mentions BEGIN
   UPDATE entity_type_votes
@@ -411,19 +402,6 @@ CREATE TRIGGER mentions_vote_delete AFTER DELETE ON mentions BEGIN
   WHERE entity_id = OLD.entity_id AND name = (SELECT n.name FROM entity_names n
                                               WHERE n.entity_id = OLD.entity_id
                                                 AND n.article_id = OLD.article_id);
-END;
-
--- trigger mentions_vote_insert
-CREATE TRIGGER mentions_vote_insert AFTER INSERT ON mentions BEGIN
-  INSERT INTO entity_type_votes (entity_id, type, mentions, gazetteer)
-  VALUES (NEW.entity_id, NEW.type, 1, substr(NEW.rule, 1, 10) = 'gazetteer:')
-  ON CONFLICT (entity_id, type) DO UPDATE
-  SET mentions = mentions + 1, gazetteer = gazetteer + excluded.gazetteer;
-  INSERT INTO entity_name_votes (entity_id, name, mentions, gazetteer)
-  SELECT NEW.entity_id, n.name, 1, substr(NEW.rule, 1, 10) = 'gazetteer:'
-  FROM entity_names n WHERE n.entity_id = NEW.entity_id AND n.article_id = NEW.article_id
-  ON CONFLICT (entity_id, name) DO UPDATE
-  SET mentions = mentions + 1, gazetteer = gazetteer + excluded.gazetteer;
 END;
 
 -- trigger sentences_fts_after_delete
