@@ -84,8 +84,8 @@ struct FactStore::Impl {
   void BindSpan(sqlite::Statement& statement, int first, const Span& span) const;
   // Forgets cached ids: a rollback may have removed the rows they name.
   void ForgetCaches();
-  // Adds the sentences from `first_unindexed_sentence` on to sentences_fts, in one statement
-  // that reads them back from the sentences table. Called outside any article savepoint
+  // Adds the sentences from `first_unindexed_sentence` to `last_unindexed_sentence` to
+  // sentences_fts, a few thousand per statement that reads them back from the sentences table. Called outside any article savepoint
   // (but for a long article): FTS5 writes its pending index to disk at every savepoint,
   // which cost a fifth of the store's time when each article's savepoint did it.
   Status IndexWaitingSentences();
@@ -128,6 +128,9 @@ struct FactStore::Impl {
   // takes them by id, without holding copies of their texts (a copy per sentence was a
   // tenth of the store's time, issue 16).
   int64_t first_unindexed_sentence = 0;
+  // The last sentence stored in this transaction; the waiting ones end there or before (a
+  // rolled-back article leaves no rows in the range).
+  int64_t last_unindexed_sentence = 0;
   // Votes of the rows written in this transaction not yet in the tally tables. Stored before
   // an article is deleted (its delete triggers take its votes away) and before deciding.
   VoteTallies votes;
