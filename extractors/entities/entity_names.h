@@ -32,8 +32,10 @@ class WordTable {
   size_t size() const { return words_.size(); }
   const std::string& word(size_t index) const { return words_[index]; }
 
- private:
+  // The hash the table files `word` under: eight bytes at a time, the same in every run.
   static uint64_t Hash(std::string_view word);
+
+ private:
   void Grow();
 
   struct Slot {

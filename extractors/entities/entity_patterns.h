@@ -35,10 +35,14 @@ struct WordFacts {
 
 // A word as the entity stage sees it: one token, except that a possessive ending ("'s",
 // "’s", or "'" after a final s) is split into its own word.
+// `text` and `folded` view the document's text or the arena of the WordView that holds the
+// word, so a word costs no allocation of its own.
 struct EntityWord {
   Span span;
-  std::string text;    // the bytes, with U+2019 written as "'"
-  std::string folded;  // FoldCase(text)
+  std::string_view text;    // the bytes, with U+2019 written as "'"
+  std::string_view folded;  // FoldCase(text)
+  // Index of `folded` among the distinct folded forms of the view: equal forms, equal ids.
+  uint32_t form = 0;
   WordShape shape = WordShape::kUncased;
   TokenKind kind = TokenKind::kWord;
   bool possessive = false;    // the split-off "'s" or "'"
@@ -149,8 +153,9 @@ class EntityPatterns {
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
-  // Sets `facts` and `indexed` of every word but punctuation from the word index.
-  void Index(std::vector<EntityWord>& words) const;
+  // Sets `facts` and `indexed` of every word but punctuation from the word index, looking
+  // each distinct folded form up once (`form` of every word below `form_count`).
+  void Index(std::vector<EntityWord>& words, size_t form_count) const;
 
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).

@@ -11,6 +11,7 @@
 
 #include "extractors/entities/entity_patterns.h"
 #include "extractors/entities/gazetteer.h"
+#include "extractors/entities/text_arena.h"
 #include "pipeline/document.h"
 
 namespace newsfacts {
@@ -106,10 +107,14 @@ struct WordView {
   bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const;
 
   std::vector<EntityWord> words;
+  // The words' texts that are no bytes of the document (keys of tokens holding whitespace or
+  // U+2019, folded forms of cased words), which their `text` and `folded` view.
+  TextArena arena;
+  size_t form_count = 0;  // distinct folded forms (EntityWord::form)
   std::vector<SentenceWords> sentences;
   std::vector<bool> covered;          // per word: inside a gazetteer or propagated mention
-  std::vector<size_t> cased_id;       // per word: id among capitalized folded forms
-  std::vector<uint8_t> cased_facts;   // per id: kLowerSeen, kBareCapitalized
+  std::vector<size_t> cased_id;       // per capitalized word: its form; else kNotFound
+  std::vector<uint8_t> cased_facts;   // per form: kLowerSeen, kBareCapitalized
   std::vector<Candidate> candidates;  // in the order the passes add them
   // The article reads as a sports report: it holds a `sports_words` word. Only there do
   // `names_sides` rules type sides ("Halo 2 for the Xbox" names no team).

@@ -30,10 +30,10 @@ Span MentionSpan(const WordView& view, const Candidate& c) {
   Span span{words[c.begin].span.begin, words[c.end - 1].span.end};
   const SentenceWords& sentence = view.SentenceOf(c);
   for (size_t k = c.end; k < sentence.end; ++k) {
-    const std::string& text = words[k].text;
+    const std::string_view text = words[k].text;
     if (text != ")" && text != "\"" && text != "'" && text != "\xE2\x80\x9D") return span;
   }
-  const std::string& last = words[c.end - 1].text;
+  const std::string_view last = words[c.end - 1].text;
   if (c.end == c.name_end) return span;  // "U.S." keeps its period
   if (last == ".") {
     span.end = words[c.end - 2].span.end;

@@ -14,7 +14,7 @@ namespace {
 bool EndsWithListEnding(const PhraseList& endings, const EntityWord& word) {
   constexpr size_t kMinStemBytes = 3;
   if (word.kind != TokenKind::kWord) return false;
-  const std::string& folded = word.folded;
+  const std::string_view folded = word.folded;
   for (size_t stem = kMinStemBytes; stem < folded.size(); ++stem) {
     if (endings.Contains(std::string_view(folded).substr(stem))) return true;
   }
