@@ -60,12 +60,16 @@ size_t WordTable::Insert(std::string_view word) {
   words_.emplace_back(word);
   hashes_.push_back(hash);
   slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
+  const size_t bit = FilterBit(hash);
+  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   return words_.size() - 1;
 }
 
 size_t WordTable::Find(std::string_view word) const {
   if (slots_.empty()) return kNotFound;
   const uint64_t hash = Hash(word);
+  const size_t bit = FilterBit(hash);
+  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return kNotFound;
   const size_t mask = slots_.size() - 1;
   const auto high = static_cast<uint32_t>(hash >> 32);
   for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
@@ -86,6 +90,12 @@ void WordTable::Grow() {
         Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
   }
   slots_ = std::move(slots);
+  // Sixteen filter bits a word at most load: about one miss in sixteen reads the slots.
+  filter_.assign(slots_.size() / 8, 0);
+  for (const uint64_t hash : hashes_) {
+    const size_t bit = FilterBit(hash);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
 }
 
 std::string_view FirstWordOf(std::string_view phrase) {

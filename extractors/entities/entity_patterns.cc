@@ -219,9 +219,9 @@ std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t
 void PhraseList::Add(std::string_view phrase) {
   const std::string key = FoldCase(Gazetteer::PhraseKey(phrase));
   if (key.empty()) return;
-  phrases_.insert(key);
-  first_words_.insert(std::string(FirstWordOf(key)));
-  last_words_.insert(std::string(LastWordOf(key)));
+  phrases_.Insert(key);
+  first_words_.Insert(FirstWordOf(key));
+  last_words_.Insert(LastWordOf(key));
   // Words as a tokenizer may split them, erring high: runs of letters and digits, and each
   // other visible character.
   size_t words = 0;
@@ -251,7 +251,7 @@ size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, s
   const EntityWord& first = words[begin];
   if (first.indexed && Bit() != 0) {
     if (first.facts == nullptr || (first.facts->starts & Bit()) == 0) return 0;
-  } else if (!first_words_.contains(std::string_view(first.folded))) {
+  } else if (first_words_.Find(first.folded) == WordTable::kNotFound) {
     return 0;
   }
   const size_t max_n = std::min({max_words_, limit - begin, kMaxProbeWords});
@@ -263,7 +263,7 @@ size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, s
     ends[n] = key.size();
   }
   for (size_t n = max_n; n > 0; --n) {
-    if (phrases_.contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
+    if (Contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
   }
   return 0;
 }
@@ -274,7 +274,7 @@ size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t en
   const EntityWord& last = words[end - 1];
   if (last.indexed && Bit() != 0) {
     if (last.facts == nullptr || (last.facts->ends & Bit()) == 0) return 0;
-  } else if (!last_words_.contains(std::string_view(last.folded))) {
+  } else if (last_words_.Find(last.folded) == WordTable::kNotFound) {
     return 0;
   }
   const size_t max_n = std::min({max_words_, end - limit, kMaxProbeWords});
@@ -287,7 +287,7 @@ size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t en
     key += word.folded;
   }
   for (size_t n = max_n; n > 0; --n) {
-    if (phrases_.contains(std::string_view(key).substr(starts[max_n - n]))) return n;
+    if (Contains(std::string_view(key).substr(starts[max_n - n]))) return n;
   }
   return 0;
 }
@@ -315,9 +315,13 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
     list.index_ = index++;
     const uint64_t bit = list.Bit();
     if (bit == 0) continue;
-    for (const std::string& word : list.first_words_) facts_of(word).starts |= bit;
-    for (const std::string& word : list.last_words_) facts_of(word).ends |= bit;
-    for (const std::string& phrase : list.phrases_) facts_of(phrase).is |= bit;
+    for (size_t k = 0; k < list.first_words_.size(); ++k) {
+      facts_of(list.first_words_.word(k)).starts |= bit;
+    }
+    for (size_t k = 0; k < list.last_words_.size(); ++k) {
+      facts_of(list.last_words_.word(k)).ends |= bit;
+    }
+    for (size_t k = 0; k < list.phrases_.size(); ++k) facts_of(list.phrases_.word(k)).is |= bit;
   }
   const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
   for (size_t k = 0; k < folded_first.size(); ++k) {

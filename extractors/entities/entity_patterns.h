@@ -67,7 +67,7 @@ class PhraseList {
   // `limit`, or 0 when none does.
   size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
   bool Contains(std::string_view folded_key) const {
-    return phrases_.find(folded_key) != phrases_.end();
+    return phrases_.Find(folded_key) != WordTable::kNotFound;
   }
   // True when the one word `word` is a phrase of the list (Contains of its folded text).
   bool ContainsWord(const EntityWord& word) const;
@@ -79,12 +79,11 @@ class PhraseList {
   // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
   uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
 
-  using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
 
-  StringSet phrases_;
-  StringSet first_words_;  // FirstWordOf each phrase, to reject fast
-  StringSet last_words_;
+  WordTable phrases_;
+  WordTable first_words_;  // FirstWordOf each phrase, to reject fast
+  WordTable last_words_;
   size_t max_words_ = 0;
   size_t index_ = 64;  // position among the lists of EntityPatterns
 };
