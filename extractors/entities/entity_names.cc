@@ -41,7 +41,9 @@ uint64_t WordTable::Hash(std::string_view word) {
   }
   if (k < word.size()) {
     uint64_t bytes = 0;
-    std::memcpy(&bytes, word.data() + k, word.size() - k);
+    for (size_t shift = 0; k < word.size(); ++k, shift += 8) {
+      bytes |= uint64_t{static_cast<unsigned char>(word[k])} << shift;
+    }
     hash = (hash ^ bytes) * 0x94d049bb133111ebull;
     hash ^= hash >> 29;
   }
@@ -65,9 +67,10 @@ size_t WordTable::Insert(std::string_view word) {
   return words_.size() - 1;
 }
 
-size_t WordTable::Find(std::string_view word) const {
+size_t WordTable::Find(std::string_view word) const { return Find(word, Hash(word)); }
+
+size_t WordTable::Find(std::string_view word, uint64_t hash) const {
   if (slots_.empty()) return kNotFound;
-  const uint64_t hash = Hash(word);
   const size_t bit = FilterBit(hash);
   if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return kNotFound;
   const size_t mask = slots_.size() - 1;

@@ -31,6 +31,8 @@ class WordTable {
   size_t Insert(std::string_view word);
   // Returns the index of `word`, or kNotFound.
   size_t Find(std::string_view word) const;
+  // The same, given Hash(word) already computed.
+  size_t Find(std::string_view word, uint64_t hash) const;
   size_t size() const { return words_.size(); }
   const std::string& word(size_t index) const { return words_[index]; }
 

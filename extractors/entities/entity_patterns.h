@@ -153,8 +153,8 @@ class EntityPatterns {
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
   // Sets `facts` and `indexed` of every word but punctuation from the word index, looking
-  // each distinct folded form up once (`form` of every word below `form_count`).
-  void Index(std::vector<EntityWord>& words, size_t form_count) const;
+  // each distinct folded form up once: `form_hashes[f]` is WordTable::Hash of form `f`.
+  void Index(std::vector<EntityWord>& words, const std::vector<uint64_t>& form_hashes) const;
 
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).

@@ -49,7 +49,8 @@ class FormTable {
     return form;
   }
 
-  size_t size() const { return forms_.size(); }
+  // The hash of each form, by id.
+  std::vector<uint64_t> TakeHashes() { return std::move(hashes_); }
 
  private:
   struct Slot {
@@ -127,7 +128,7 @@ class WordBuilder {
     }
   }
 
-  size_t form_count() const { return forms_.size(); }
+  std::vector<uint64_t> TakeFormHashes() { return forms_.TakeHashes(); }
 
  private:
   // Appends the word of `span`, built in place.
@@ -182,7 +183,7 @@ void BuildWords(const Document& doc, WordView& view) {
     }
     view.sentences.push_back(range);
   }
-  view.form_count = builder.form_count();
+  view.form_hashes = builder.TakeFormHashes();
 }
 
 SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
@@ -213,7 +214,7 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
 void FindCasedFacts(WordView& view) {
   const std::vector<EntityWord>& words = view.words;
   view.cased_id.assign(words.size(), WordTable::kNotFound);
-  view.cased_facts.assign(view.form_count, 0);
+  view.cased_facts.assign(view.form_hashes.size(), 0);
   for (const SentenceWords& sentence : view.sentences) {
     const bool caseless = sentence.mode == SentenceMode::kUpper;
     for (size_t i = sentence.begin; i < sentence.end; ++i) {
@@ -280,7 +281,7 @@ size_t WordView::WordCount(size_t begin, size_t end) const {
 WordView BuildWordView(const Document& doc, const PassRules& rules) {
   WordView view;
   BuildWords(doc, view);
-  rules.patterns->Index(view.words, view.form_count);
+  rules.patterns->Index(view.words, view.form_hashes);
   view.covered.assign(view.words.size(), false);
   // Title Case counts as a headline only in the lines that open the article (headline,
   // standfirst, byline); past the first prose sentence it is a list of names (a team

@@ -110,11 +110,11 @@ struct WordView {
   // The words' texts that are no bytes of the document (keys of tokens holding whitespace or
   // U+2019, folded forms of cased words), which their `text` and `folded` view.
   TextArena arena;
-  size_t form_count = 0;  // distinct folded forms (EntityWord::form)
+  std::vector<uint64_t> form_hashes;  // per distinct folded form: its WordTable::Hash
   std::vector<SentenceWords> sentences;
   std::vector<bool> covered;          // per word: inside a gazetteer or propagated mention
   std::vector<size_t> cased_id;       // per capitalized word: its form; else kNotFound
-  std::vector<uint8_t> cased_facts;   // per form: kLowerSeen, kBareCapitalized
+  std::vector<uint8_t> cased_facts;   // per form (EntityWord::form): kLowerSeen, ...
   std::vector<Candidate> candidates;  // in the order the passes add them
   // The article reads as a sports report: it holds a `sports_words` word. Only there do
   // `names_sides` rules type sides ("Halo 2 for the Xbox" names no team).
