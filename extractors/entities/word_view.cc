@@ -293,6 +293,13 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
     in_body = in_body || sentence.mode == SentenceMode::kNormal;
   }
   FindCasedFacts(view);
+  view.role_or_title_words.assign(view.words.size(), 0);
+  for (const SentenceWords& sentence : view.sentences) {
+    for (size_t i = sentence.begin; i < sentence.end; ++i) {
+      view.role_or_title_words[i] = std::max(rules.roles->MatchAt(view.words, i, sentence.end),
+                                             rules.titles->MatchAt(view.words, i, sentence.end));
+    }
+  }
   view.sports_report = view.AnyWordIn(*rules.sports_words, 0, view.words.size());
   return view;
 }

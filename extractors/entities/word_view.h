@@ -113,6 +113,9 @@ struct WordView {
   std::vector<uint64_t> form_hashes;  // per distinct folded form: its WordTable::Hash
   std::vector<SentenceWords> sentences;
   std::vector<bool> covered;          // per word: inside a gazetteer or propagated mention
+  // Per word: the words of the longest `roles` or `titles` phrase starting there within its
+  // sentence, or 0; asked for every word a name might hold (NameWords::InRoleOrTitle).
+  std::vector<size_t> role_or_title_words;
   std::vector<size_t> cased_id;       // per capitalized word: its form; else kNotFound
   std::vector<uint8_t> cased_facts;   // per form (EntityWord::form): kLowerSeen, ...
   std::vector<Candidate> candidates;  // in the order the passes add them
