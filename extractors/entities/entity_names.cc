@@ -148,24 +148,35 @@ std::string FoldCase(std::string_view text) {
   return folded;
 }
 
-WordShape ShapeOf(std::string_view word) {
-  if (IsAscii(word)) {
-    // Fast path for the common case; same judgement as below.
-    bool seen = false, first_upper = false, any_upper = false, any_lower = false;
-    for (const char c : word) {
-      const bool upper = c >= 'A' && c <= 'Z';
-      const bool lower = c >= 'a' && c <= 'z';
-      if (!upper && !lower) continue;
-      if (!seen) first_upper = upper;
-      seen = true;
-      any_upper |= upper;
-      any_lower |= lower;
+bool PlainAsciiShape(std::string_view word, WordShape* shape) {
+  // Same judgement as ShapeOf's ICU path, on ASCII letters.
+  bool seen = false, first_upper = false, any_upper = false, any_lower = false;
+  for (const char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      return false;
     }
-    if (!seen) return WordShape::kUncased;
-    if (!any_lower) return WordShape::kUpper;
-    if (first_upper) return WordShape::kCapital;
-    return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    if (!upper && !lower) continue;
+    if (!seen) first_upper = upper;
+    seen = true;
+    any_upper |= upper;
+    any_lower |= lower;
   }
+  if (!seen) {
+    *shape = WordShape::kUncased;
+  } else if (!any_lower) {
+    *shape = WordShape::kUpper;
+  } else if (first_upper) {
+    *shape = WordShape::kCapital;
+  } else {
+    *shape = any_upper ? WordShape::kInnerCap : WordShape::kLower;
+  }
+  return true;
+}
+
+WordShape ShapeOf(std::string_view word) {
+  if (WordShape shape; PlainAsciiShape(word, &shape)) return shape;
   bool first_cased_seen = false;
   bool first_upper = false;
   bool any_upper = false;

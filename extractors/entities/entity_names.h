@@ -95,6 +95,10 @@ enum class WordShape {
 // Returns the shape of `word` (valid UTF-8).
 WordShape ShapeOf(std::string_view word);
 
+// Sets `shape` to ShapeOf(word) and returns true when `word` is ASCII without whitespace (most
+// words of news text: one scan decides both); returns false for any other word.
+bool PlainAsciiShape(std::string_view word, WordShape* shape);
+
 // Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens
 // become "-", every other punctuation or symbol character is dropped, and runs of "-" are
 // collapsed and trimmed ("Brightwave Labs" -> "brightwave-labs", "J&J" -> "jj"). Legal

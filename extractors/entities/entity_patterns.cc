@@ -342,8 +342,6 @@ void EntityPatterns::Index(std::vector<EntityWord>& words,
   constexpr size_t kNotLookedUp = WordTable::kNotFound - 1;
   std::vector<size_t> facts_of_form(form_hashes.size(), kNotLookedUp);
   for (EntityWord& word : words) {
-    // Punctuation is rarely asked about: it keeps the hashing fallback of PhraseList.
-    if (word.kind == TokenKind::kPunctuation) continue;
     size_t& at = facts_of_form[word.form];
     if (at == kNotLookedUp) at = facts_index_.Find(word.folded, form_hashes[word.form]);
     word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];

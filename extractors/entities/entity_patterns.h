@@ -152,7 +152,7 @@ class EntityPatterns {
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
-  // Sets `facts` and `indexed` of every word but punctuation from the word index, looking
+  // Sets `facts` and `indexed` of every word from the word index, looking
   // each distinct folded form up once: `form_hashes[f]` is WordTable::Hash of form `f`.
   void Index(std::vector<EntityWord>& words, const std::vector<uint64_t>& form_hashes) const;
 

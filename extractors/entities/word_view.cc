@@ -136,15 +136,17 @@ class WordBuilder {
     EntityWord& word = words_.emplace_back();
     word.span = span;
     word.text = doc_.Text(span);
-    // A token rarely holds whitespace or U+2019 (first byte 0xE2): its bytes are its text then.
-    const bool plain = std::none_of(word.text.begin(), word.text.end(), [](char c) {
-      return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
-    });
-    if (!plain) {
-      const std::string key = Gazetteer::PhraseKey(word.text);
-      if (!key.empty()) word.text = view_.arena.Store(key);
+    if (!PlainAsciiShape(word.text, &word.shape)) {
+      // Whitespace or U+2019 (first byte 0xE2) make the text a key of its own.
+      const bool plain = std::none_of(word.text.begin(), word.text.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
+      });
+      if (!plain) {
+        const std::string key = Gazetteer::PhraseKey(word.text);
+        if (!key.empty()) word.text = view_.arena.Store(key);
+      }
+      word.shape = ShapeOf(word.text);
     }
-    word.shape = ShapeOf(word.text);
     // A lowercase or uncased word is its own folded form.
     const bool folded = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
     word.folded = folded ? word.text : FoldInto(word.text, view_.arena);

@@ -112,7 +112,7 @@ struct WordView {
   TextArena arena;
   std::vector<uint64_t> form_hashes;  // per distinct folded form: its WordTable::Hash
   std::vector<SentenceWords> sentences;
-  std::vector<bool> covered;          // per word: inside a gazetteer or propagated mention
+  std::vector<bool> covered;  // per word: inside a gazetteer or propagated mention
   // Per word: the words of the longest `roles` or `titles` phrase starting there within its
   // sentence, or 0; asked for every word a name might hold (NameWords::InRoleOrTitle).
   std::vector<size_t> role_or_title_words;
