@@ -22,14 +22,24 @@ bool IsCapitalizedWord(const EntityWord& word) {
          (word.shape == WordShape::kCapital || word.shape == WordShape::kUpper);
 }
 
+// True when words [begin, end) are a phrase of `list`, given that its longest phrase there
+// spans `longest` words (so that length needs no probe, nor does one word, a bit test).
+bool IsPhraseOf(const PhraseList& list, const std::vector<EntityWord>& words, size_t begin,
+                size_t end, size_t longest) {
+  if (end - begin == longest) return true;
+  if (end - begin == 1) return list.ContainsWord(words[begin]);
+  return list.Contains(FoldedKey(words, begin, end));
+}
+
 bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
                       const std::vector<EntityWord>& words, size_t pos, size_t limit) {
   if (k == elements.size()) return true;
   const ContextElement& element = elements[k];
   switch (element.kind) {
     case ContextElement::Kind::kList: {
-      for (size_t n = element.list->MatchAt(words, pos, limit); n > 0; --n) {
-        if (element.list->Contains(FoldedKey(words, pos, pos + n)) &&
+      const size_t longest = element.list->MatchAt(words, pos, limit);
+      for (size_t n = longest; n > 0; --n) {
+        if (IsPhraseOf(*element.list, words, pos, pos + n, longest) &&
             MatchForwardFrom(elements, k + 1, words, pos + n, limit)) {
           return true;
         }
@@ -73,8 +83,9 @@ bool MatchBackwardTo(const std::vector<ContextElement>& elements, size_t k,
   const ContextElement& element = elements[k - 1];
   switch (element.kind) {
     case ContextElement::Kind::kList: {
-      for (size_t n = element.list->MatchEndingAt(words, pos, limit); n > 0; --n) {
-        if (element.list->Contains(FoldedKey(words, pos - n, pos)) &&
+      const size_t longest = element.list->MatchEndingAt(words, pos, limit);
+      for (size_t n = longest; n > 0; --n) {
+        if (IsPhraseOf(*element.list, words, pos - n, pos, longest) &&
             MatchBackwardTo(elements, k - 1, words, pos - n, limit)) {
           return true;
         }
