@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstring>
 
 namespace newsfacts {
@@ -148,29 +149,39 @@ std::string FoldCase(std::string_view text) {
   return folded;
 }
 
+// What PlainAsciiShape needs of each byte: one table lookup a byte.
+constexpr uint8_t kUpperByte = 1;
+constexpr uint8_t kLowerByte = 2;
+constexpr uint8_t kNotPlainByte = 4;  // whitespace or a byte of a non-ASCII character
+
+constexpr std::array<uint8_t, 256> kByteClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'A' && c <= 'Z') classes[c] = kUpperByte;
+    if (c >= 'a' && c <= 'z') classes[c] = kLowerByte;
+    if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r') classes[c] = kNotPlainByte;
+  }
+  return classes;
+}();
+
 bool PlainAsciiShape(std::string_view word, WordShape* shape) {
   // Same judgement as ShapeOf's ICU path, on ASCII letters.
-  bool seen = false, first_upper = false, any_upper = false, any_lower = false;
+  uint8_t seen = 0;   // the classes of all bytes
+  uint8_t first = 0;  // the class of the first letter
   for (const char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      return false;
-    }
-    const bool upper = c >= 'A' && c <= 'Z';
-    const bool lower = c >= 'a' && c <= 'z';
-    if (!upper && !lower) continue;
-    if (!seen) first_upper = upper;
-    seen = true;
-    any_upper |= upper;
-    any_lower |= lower;
+    const uint8_t byte_class = kByteClasses[static_cast<unsigned char>(c)];
+    if (first == 0) first = byte_class;
+    seen |= byte_class;
   }
-  if (!seen) {
+  if ((seen & kNotPlainByte) != 0) return false;
+  if ((seen & (kUpperByte | kLowerByte)) == 0) {
     *shape = WordShape::kUncased;
-  } else if (!any_lower) {
+  } else if ((seen & kLowerByte) == 0) {
     *shape = WordShape::kUpper;
-  } else if (first_upper) {
+  } else if (first == kUpperByte) {
     *shape = WordShape::kCapital;
   } else {
-    *shape = any_upper ? WordShape::kInnerCap : WordShape::kLower;
+    *shape = (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
   }
   return true;
 }
