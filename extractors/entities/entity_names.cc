@@ -7,6 +7,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstring>
+
 namespace newsfacts {
 namespace {
 
@@ -27,14 +30,26 @@ bool IsJoiner(char c) { return c == '.' || c == '\''; }
 }  // namespace
 
 uint64_t WordTable::Hash(std::string_view word) {
-  uint64_t hash = 14695981039346656037ull;  // FNV-1a: words are short
-  for (const char c : word) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
+  // Words are short: a multiply-xorshift round per eight bytes, the tail zero-padded.
+  constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
+  uint64_t hash = word.size() * kMultiplier;
+  size_t k = 0;
+  for (; k + 8 <= word.size(); k += 8) {
+    uint64_t bytes = 0;
+    std::memcpy(&bytes, word.data() + k, 8);
+    hash = (hash ^ bytes) * 0xbf58476d1ce4e5b9ull;
+    hash ^= hash >> 31;
+  }
+  if (k < word.size()) {
+    uint64_t bytes = 0;
+    for (size_t shift = 0; k < word.size(); ++k, shift += 8) {
+      bytes |= uint64_t{static_cast<unsigned char>(word[k])} << shift;
+    }
+    hash = (hash ^ bytes) * 0x94d049bb133111ebull;
+    hash ^= hash >> 29;
   }
   // Mix the high bits into the low ones, which pick the slot.
-  hash ^= hash >> 29;
-  hash *= 0xbf58476d1ce4e5b9ull;
+  hash *= kMultiplier;
   return hash ^ (hash >> 32);
 }
 
@@ -48,12 +63,17 @@ size_t WordTable::Insert(std::string_view word) {
   words_.emplace_back(word);
   hashes_.push_back(hash);
   slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
+  const size_t bit = FilterBit(hash);
+  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   return words_.size() - 1;
 }
 
-size_t WordTable::Find(std::string_view word) const {
+size_t WordTable::Find(std::string_view word) const { return Find(word, Hash(word)); }
+
+size_t WordTable::Find(std::string_view word, uint64_t hash) const {
   if (slots_.empty()) return kNotFound;
-  const uint64_t hash = Hash(word);
+  const size_t bit = FilterBit(hash);
+  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return kNotFound;
   const size_t mask = slots_.size() - 1;
   const auto high = static_cast<uint32_t>(hash >> 32);
   for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
@@ -74,6 +94,12 @@ void WordTable::Grow() {
         Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
   }
   slots_ = std::move(slots);
+  // Sixteen filter bits a word at most load: about one miss in sixteen reads the slots.
+  filter_.assign(slots_.size() / 8, 0);
+  for (const uint64_t hash : hashes_) {
+    const size_t bit = FilterBit(hash);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
 }
 
 std::string_view FirstWordOf(std::string_view phrase) {
@@ -123,24 +149,45 @@ std::string FoldCase(std::string_view text) {
   return folded;
 }
 
-WordShape ShapeOf(std::string_view word) {
-  if (IsAscii(word)) {
-    // Fast path for the common case; same judgement as below.
-    bool seen = false, first_upper = false, any_upper = false, any_lower = false;
-    for (const char c : word) {
-      const bool upper = c >= 'A' && c <= 'Z';
-      const bool lower = c >= 'a' && c <= 'z';
-      if (!upper && !lower) continue;
-      if (!seen) first_upper = upper;
-      seen = true;
-      any_upper |= upper;
-      any_lower |= lower;
-    }
-    if (!seen) return WordShape::kUncased;
-    if (!any_lower) return WordShape::kUpper;
-    if (first_upper) return WordShape::kCapital;
-    return any_upper ? WordShape::kInnerCap : WordShape::kLower;
+// What PlainAsciiShape needs of each byte: one table lookup a byte.
+constexpr uint8_t kUpperByte = 1;
+constexpr uint8_t kLowerByte = 2;
+constexpr uint8_t kNotPlainByte = 4;  // whitespace or a byte of a non-ASCII character
+
+constexpr std::array<uint8_t, 256> kByteClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'A' && c <= 'Z') classes[c] = kUpperByte;
+    if (c >= 'a' && c <= 'z') classes[c] = kLowerByte;
+    if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r') classes[c] = kNotPlainByte;
   }
+  return classes;
+}();
+
+bool PlainAsciiShape(std::string_view word, WordShape* shape) {
+  // Same judgement as ShapeOf's ICU path, on ASCII letters.
+  uint8_t seen = 0;   // the classes of all bytes
+  uint8_t first = 0;  // the class of the first letter
+  for (const char c : word) {
+    const uint8_t byte_class = kByteClasses[static_cast<unsigned char>(c)];
+    if (first == 0) first = byte_class;
+    seen |= byte_class;
+  }
+  if ((seen & kNotPlainByte) != 0) return false;
+  if ((seen & (kUpperByte | kLowerByte)) == 0) {
+    *shape = WordShape::kUncased;
+  } else if ((seen & kLowerByte) == 0) {
+    *shape = WordShape::kUpper;
+  } else if (first == kUpperByte) {
+    *shape = WordShape::kCapital;
+  } else {
+    *shape = (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
+  }
+  return true;
+}
+
+WordShape ShapeOf(std::string_view word) {
+  if (WordShape shape; PlainAsciiShape(word, &shape)) return shape;
   bool first_cased_seen = false;
   bool first_upper = false;
   bool any_upper = false;

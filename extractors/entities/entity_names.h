@@ -19,7 +19,9 @@ struct TransparentStringHash {
 };
 
 // A read-only set of strings, each with a dense index: open addressing over one flat array,
-// so that the entity stage's once-per-word lookups cost one short hash and one probe run.
+// so that the entity stage's once-per-word lookups cost one short hash and one probe run;
+// most lookups miss, and a bit filter an eighth the size of the slots (in cache where
+// the slots are not) rejects most misses before any slot is read.
 // Build with Insert, then read-only: Find is safe from many threads at once.
 class WordTable {
  public:
@@ -29,11 +31,15 @@ class WordTable {
   size_t Insert(std::string_view word);
   // Returns the index of `word`, or kNotFound.
   size_t Find(std::string_view word) const;
+  // The same, given Hash(word) already computed.
+  size_t Find(std::string_view word, uint64_t hash) const;
   size_t size() const { return words_.size(); }
   const std::string& word(size_t index) const { return words_[index]; }
 
- private:
+  // The hash the table files `word` under: eight bytes at a time, the same in every run.
   static uint64_t Hash(std::string_view word);
+
+ private:
   void Grow();
 
   struct Slot {
@@ -41,9 +47,13 @@ class WordTable {
     uint32_t hash_high = 0;  // high half of the word's Hash, compared before the word
   };
 
+  // The filter bit of a word's hash: drawn from other bits than the slot.
+  size_t FilterBit(uint64_t hash) const { return (hash >> 40) & (filter_.size() * 64 - 1); }
+
   std::vector<std::string> words_;
   std::vector<uint64_t> hashes_;  // Hash of each word
   std::vector<Slot> slots_;
+  std::vector<uint64_t> filter_;  // bit FilterBit(hash) set for the hash of every word
 };
 
 // A WordTable with one value per word. Same thread-safety as WordTable.
@@ -84,6 +94,10 @@ enum class WordShape {
 
 // Returns the shape of `word` (valid UTF-8).
 WordShape ShapeOf(std::string_view word);
+
+// Sets `shape` to ShapeOf(word) and returns true when `word` is ASCII without whitespace (most
+// words of news text: one scan decides both); returns false for any other word.
+bool PlainAsciiShape(std::string_view word, WordShape* shape);
 
 // Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens
 // become "-", every other punctuation or symbol character is dropped, and runs of "-" are

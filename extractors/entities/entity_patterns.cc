@@ -22,14 +22,24 @@ bool IsCapitalizedWord(const EntityWord& word) {
          (word.shape == WordShape::kCapital || word.shape == WordShape::kUpper);
 }
 
+// True when words [begin, end) are a phrase of `list`, given that its longest phrase there
+// spans `longest` words (so that length needs no probe, nor does one word, a bit test).
+bool IsPhraseOf(const PhraseList& list, const std::vector<EntityWord>& words, size_t begin,
+                size_t end, size_t longest) {
+  if (end - begin == longest) return true;
+  if (end - begin == 1) return list.ContainsWord(words[begin]);
+  return list.Contains(FoldedKey(words, begin, end));
+}
+
 bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
                       const std::vector<EntityWord>& words, size_t pos, size_t limit) {
   if (k == elements.size()) return true;
   const ContextElement& element = elements[k];
   switch (element.kind) {
     case ContextElement::Kind::kList: {
-      for (size_t n = element.list->MatchAt(words, pos, limit); n > 0; --n) {
-        if (element.list->Contains(FoldedKey(words, pos, pos + n)) &&
+      const size_t longest = element.list->MatchAt(words, pos, limit);
+      for (size_t n = longest; n > 0; --n) {
+        if (IsPhraseOf(*element.list, words, pos, pos + n, longest) &&
             MatchForwardFrom(elements, k + 1, words, pos + n, limit)) {
           return true;
         }
@@ -73,8 +83,9 @@ bool MatchBackwardTo(const std::vector<ContextElement>& elements, size_t k,
   const ContextElement& element = elements[k - 1];
   switch (element.kind) {
     case ContextElement::Kind::kList: {
-      for (size_t n = element.list->MatchEndingAt(words, pos, limit); n > 0; --n) {
-        if (element.list->Contains(FoldedKey(words, pos - n, pos)) &&
+      const size_t longest = element.list->MatchEndingAt(words, pos, limit);
+      for (size_t n = longest; n > 0; --n) {
+        if (IsPhraseOf(*element.list, words, pos - n, pos, longest) &&
             MatchBackwardTo(elements, k - 1, words, pos - n, limit)) {
           return true;
         }
@@ -219,9 +230,9 @@ std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t
 void PhraseList::Add(std::string_view phrase) {
   const std::string key = FoldCase(Gazetteer::PhraseKey(phrase));
   if (key.empty()) return;
-  phrases_.insert(key);
-  first_words_.insert(std::string(FirstWordOf(key)));
-  last_words_.insert(std::string(LastWordOf(key)));
+  phrases_.Insert(key);
+  first_words_.Insert(FirstWordOf(key));
+  last_words_.Insert(LastWordOf(key));
   // Words as a tokenizer may split them, erring high: runs of letters and digits, and each
   // other visible character.
   size_t words = 0;
@@ -251,7 +262,7 @@ size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, s
   const EntityWord& first = words[begin];
   if (first.indexed && Bit() != 0) {
     if (first.facts == nullptr || (first.facts->starts & Bit()) == 0) return 0;
-  } else if (!first_words_.contains(std::string_view(first.folded))) {
+  } else if (first_words_.Find(first.folded) == WordTable::kNotFound) {
     return 0;
   }
   const size_t max_n = std::min({max_words_, limit - begin, kMaxProbeWords});
@@ -263,7 +274,7 @@ size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, s
     ends[n] = key.size();
   }
   for (size_t n = max_n; n > 0; --n) {
-    if (phrases_.contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
+    if (Contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
   }
   return 0;
 }
@@ -274,7 +285,7 @@ size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t en
   const EntityWord& last = words[end - 1];
   if (last.indexed && Bit() != 0) {
     if (last.facts == nullptr || (last.facts->ends & Bit()) == 0) return 0;
-  } else if (!last_words_.contains(std::string_view(last.folded))) {
+  } else if (last_words_.Find(last.folded) == WordTable::kNotFound) {
     return 0;
   }
   const size_t max_n = std::min({max_words_, end - limit, kMaxProbeWords});
@@ -287,7 +298,7 @@ size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t en
     key += word.folded;
   }
   for (size_t n = max_n; n > 0; --n) {
-    if (phrases_.contains(std::string_view(key).substr(starts[max_n - n]))) return n;
+    if (Contains(std::string_view(key).substr(starts[max_n - n]))) return n;
   }
   return 0;
 }
@@ -315,9 +326,13 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
     list.index_ = index++;
     const uint64_t bit = list.Bit();
     if (bit == 0) continue;
-    for (const std::string& word : list.first_words_) facts_of(word).starts |= bit;
-    for (const std::string& word : list.last_words_) facts_of(word).ends |= bit;
-    for (const std::string& phrase : list.phrases_) facts_of(phrase).is |= bit;
+    for (size_t k = 0; k < list.first_words_.size(); ++k) {
+      facts_of(list.first_words_.word(k)).starts |= bit;
+    }
+    for (size_t k = 0; k < list.last_words_.size(); ++k) {
+      facts_of(list.last_words_.word(k)).ends |= bit;
+    }
+    for (size_t k = 0; k < list.phrases_.size(); ++k) facts_of(list.phrases_.word(k)).is |= bit;
   }
   const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
   for (size_t k = 0; k < folded_first.size(); ++k) {
@@ -332,12 +347,14 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
   }
 }
 
-void EntityPatterns::Index(std::vector<EntityWord>& words) const {
+void EntityPatterns::Index(std::vector<EntityWord>& words,
+                           const std::vector<uint64_t>& form_hashes) const {
   if (word_facts_.empty()) return;
+  constexpr size_t kNotLookedUp = WordTable::kNotFound - 1;
+  std::vector<size_t> facts_of_form(form_hashes.size(), kNotLookedUp);
   for (EntityWord& word : words) {
-    // Punctuation is rarely asked about: it keeps the hashing fallback of PhraseList.
-    if (word.kind == TokenKind::kPunctuation) continue;
-    const size_t at = facts_index_.Find(word.folded);
+    size_t& at = facts_of_form[word.form];
+    if (at == kNotLookedUp) at = facts_index_.Find(word.folded, form_hashes[word.form]);
     word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];
     word.indexed = true;
   }

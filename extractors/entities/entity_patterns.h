@@ -35,10 +35,14 @@ struct WordFacts {
 
 // A word as the entity stage sees it: one token, except that a possessive ending ("'s",
 // "’s", or "'" after a final s) is split into its own word.
+// `text` and `folded` view the document's text or the arena of the WordView that holds the
+// word, so a word costs no allocation of its own.
 struct EntityWord {
   Span span;
-  std::string text;    // the bytes, with U+2019 written as "'"
-  std::string folded;  // FoldCase(text)
+  std::string_view text;    // the bytes, with U+2019 written as "'"
+  std::string_view folded;  // FoldCase(text)
+  // Index of `folded` among the distinct folded forms of the view: equal forms, equal ids.
+  uint32_t form = 0;
   WordShape shape = WordShape::kUncased;
   TokenKind kind = TokenKind::kWord;
   bool possessive = false;    // the split-off "'s" or "'"
@@ -63,7 +67,7 @@ class PhraseList {
   // `limit`, or 0 when none does.
   size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
   bool Contains(std::string_view folded_key) const {
-    return phrases_.find(folded_key) != phrases_.end();
+    return phrases_.Find(folded_key) != WordTable::kNotFound;
   }
   // True when the one word `word` is a phrase of the list (Contains of its folded text).
   bool ContainsWord(const EntityWord& word) const;
@@ -75,12 +79,11 @@ class PhraseList {
   // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
   uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
 
-  using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
 
-  StringSet phrases_;
-  StringSet first_words_;  // FirstWordOf each phrase, to reject fast
-  StringSet last_words_;
+  WordTable phrases_;
+  WordTable first_words_;  // FirstWordOf each phrase, to reject fast
+  WordTable last_words_;
   size_t max_words_ = 0;
   size_t index_ = 64;  // position among the lists of EntityPatterns
 };
@@ -149,8 +152,9 @@ class EntityPatterns {
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
-  // Sets `facts` and `indexed` of every word but punctuation from the word index.
-  void Index(std::vector<EntityWord>& words) const;
+  // Sets `facts` and `indexed` of every word from the word index, looking
+  // each distinct folded form up once: `form_hashes[f]` is WordTable::Hash of form `f`.
+  void Index(std::vector<EntityWord>& words, const std::vector<uint64_t>& form_hashes) const;
 
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).

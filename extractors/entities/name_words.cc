@@ -67,11 +67,7 @@ bool NameWords::IsAnchoredNameWord(size_t k, const SentenceWords& sentence) cons
 bool NameWords::InRoleOrTitle(size_t i, const SentenceWords& sentence) const {
   // Longer than the longest role phrase ("member of the board of directors" is 6 words).
   constexpr size_t kMaxWordsBefore = 5;
-  const auto covers = [&](size_t start) {
-    const size_t n = std::max(lists_.roles->MatchAt(words_, start, sentence.end),
-                              lists_.titles->MatchAt(words_, start, sentence.end));
-    return start + n > i;
-  };
+  const auto covers = [&](size_t start) { return start + view_.role_or_title_words[start] > i; };
   if (covers(i)) return true;
   for (size_t start = i; start > sentence.begin && i - start < kMaxWordsBefore;) {
     --start;

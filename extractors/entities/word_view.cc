@@ -21,89 +21,171 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
   return false;
 }
 
-// Appends the word of `span` to `words`, built in place.
-EntityWord& AddWord(const Document& doc, Span span, TokenKind kind, bool space_before,
-                    std::vector<EntityWord>* words) {
-  EntityWord& word = words->emplace_back();
-  word.span = span;
-  const std::string_view text = doc.Text(span);
-  // A token rarely holds whitespace or U+2019 (first byte 0xE2): copy it as it is then.
-  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
-  });
-  if (plain) {
-    word.text.assign(text);
-  } else {
-    word.text = Gazetteer::PhraseKey(text);
-    if (word.text.empty()) word.text.assign(text);
+// The distinct folded forms of one view's words, each with a dense id in order of first
+// appearance: open addressing over the views themselves, which the words keep alive.
+class FormTable {
+ public:
+  explicit FormTable(size_t expected_words) {
+    size_t slots = 64;
+    while (slots < expected_words) slots *= 2;
+    slots_.resize(slots);
   }
-  word.shape = ShapeOf(word.text);
-  if (word.shape == WordShape::kLower || word.shape == WordShape::kUncased) {
-    word.folded = word.text;  // already folded; FoldCase would copy it as it is
-  } else {
-    word.folded = FoldCase(word.text);
+
+  // Returns the id of `folded`: that of an equal earlier form, else the next new id.
+  uint32_t Intern(std::string_view folded) {
+    const uint64_t hash = WordTable::Hash(folded);
+    const auto high = static_cast<uint32_t>(hash >> 32);
+    const size_t mask = slots_.size() - 1;
+    size_t slot = hash & mask;
+    for (; slots_[slot].form != 0; slot = (slot + 1) & mask) {
+      const uint32_t form = slots_[slot].form - 1;
+      if (slots_[slot].hash_high == high && forms_[form] == folded) return form;
+    }
+    const auto form = static_cast<uint32_t>(forms_.size());
+    slots_[slot] = Slot{form + 1, high};
+    forms_.push_back(folded);
+    hashes_.push_back(hash);
+    if (forms_.size() * 2 > slots_.size()) Grow();
+    return form;
   }
-  word.kind = kind;
-  word.space_before = space_before;
-  return word;
+
+  // The hash of each form, by id.
+  std::vector<uint64_t> TakeHashes() { return std::move(hashes_); }
+
+ private:
+  struct Slot {
+    uint32_t form = 0;  // 0: empty; else 1 + form id
+    uint32_t hash_high = 0;
+  };
+
+  void Grow() {
+    std::vector<Slot> slots(slots_.size() * 2);
+    const size_t mask = slots.size() - 1;
+    for (size_t form = 0; form < forms_.size(); ++form) {
+      size_t slot = hashes_[form] & mask;
+      while (slots[slot].form != 0) slot = (slot + 1) & mask;
+      slots[slot] =
+          Slot{static_cast<uint32_t>(form + 1), static_cast<uint32_t>(hashes_[form] >> 32)};
+    }
+    slots_ = std::move(slots);
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<std::string_view> forms_;
+  std::vector<uint64_t> hashes_;
+};
+
+// Returns FoldCase(text) kept in `arena`; ASCII is folded in place there, without a string.
+std::string_view FoldInto(std::string_view text, TextArena& arena) {
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return arena.Store(FoldCase(text));
+  char* folded = arena.Allocate(text.size());
+  for (size_t k = 0; k < text.size(); ++k) {
+    const char c = text[k];
+    folded[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return {folded, text.size()};
 }
 
-// Appends the words of tokens [first, last) of one sentence, possessive endings split off.
-void AddSentenceWords(const Document& doc, size_t first, size_t last,
-                      std::vector<EntityWord>* words) {
-  const std::vector<Token>& tokens = doc.tokens();
-  for (size_t t = first; t < last; ++t) {
-    const Token& token = tokens[t];
-    const bool space = t == first || tokens[t - 1].span.end != token.span.begin;
-    const std::string_view text = doc.Text(token.span);
-    size_t suffix = 0;
-    if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
-      AddWord(doc, {token.span.begin, token.span.end - suffix}, token.kind, space, words);
-      AddWord(doc, {token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false, words)
-          .possessive = true;
-      continue;
-    }
-    if (IsApostrophe(text) && !words->empty() && !space) {
-      const bool s_follows = t + 1 < last && tokens[t + 1].span.begin == token.span.end &&
-                             doc.Text(tokens[t + 1].span) == "s";
-      const bool after_s = !words->back().folded.empty() && words->back().folded.back() == 's';
-      if (s_follows || after_s) {
-        const Span span{token.span.begin, s_follows ? tokens[t + 1].span.end : token.span.end};
-        AddWord(doc, span, TokenKind::kPunctuation, false, words).possessive = true;
-        if (s_follows) ++t;
+// Builds the words of one document into a view: each word's text (the document's bytes, or
+// their key in the arena), shape, folded form and form id, computed once here for every pass.
+class WordBuilder {
+ public:
+  WordBuilder(const Document& doc, WordView& view)
+      : doc_(doc), view_(view), words_(view.words), forms_(doc.tokens().size()) {}
+
+  // Appends the words of tokens [first, last) of one sentence, possessive endings split off.
+  void AddSentenceWords(size_t first, size_t last) {
+    const std::vector<Token>& tokens = doc_.tokens();
+    for (size_t t = first; t < last; ++t) {
+      const Token& token = tokens[t];
+      const bool space = t == first || tokens[t - 1].span.end != token.span.begin;
+      const std::string_view text = doc_.Text(token.span);
+      size_t suffix = 0;
+      if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
+        AddWord({token.span.begin, token.span.end - suffix}, token.kind, space);
+        AddWord({token.span.end - suffix, token.span.end}, TokenKind::kPunctuation, false)
+            .possessive = true;
         continue;
       }
+      if (IsApostrophe(text) && !words_.empty() && !space) {
+        const bool s_follows = t + 1 < last && tokens[t + 1].span.begin == token.span.end &&
+                               doc_.Text(tokens[t + 1].span) == "s";
+        const bool after_s = !words_.back().folded.empty() && words_.back().folded.back() == 's';
+        if (s_follows || after_s) {
+          const Span span{token.span.begin, s_follows ? tokens[t + 1].span.end : token.span.end};
+          AddWord(span, TokenKind::kPunctuation, false).possessive = true;
+          if (s_follows) ++t;
+          continue;
+        }
+      }
+      if ((text == "'s" || text == "\xE2\x80\x99s") && !words_.empty()) {
+        AddWord(token.span, TokenKind::kPunctuation, space).possessive = true;
+        continue;
+      }
+      AddWord(token.span, token.kind, space);
     }
-    if ((text == "'s" || text == "\xE2\x80\x99s") && !words->empty()) {
-      AddWord(doc, token.span, TokenKind::kPunctuation, space, words).possessive = true;
-      continue;
-    }
-    AddWord(doc, token.span, token.kind, space, words);
   }
-}
+
+  std::vector<uint64_t> TakeFormHashes() { return forms_.TakeHashes(); }
+
+ private:
+  // Appends the word of `span`, built in place.
+  EntityWord& AddWord(Span span, TokenKind kind, bool space_before) {
+    EntityWord& word = words_.emplace_back();
+    word.span = span;
+    word.text = doc_.Text(span);
+    if (!PlainAsciiShape(word.text, &word.shape)) {
+      // Whitespace or U+2019 (first byte 0xE2) make the text a key of its own.
+      const bool plain = std::none_of(word.text.begin(), word.text.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
+      });
+      if (!plain) {
+        const std::string key = Gazetteer::PhraseKey(word.text);
+        if (!key.empty()) word.text = view_.arena.Store(key);
+      }
+      word.shape = ShapeOf(word.text);
+    }
+    // A lowercase or uncased word is its own folded form.
+    const bool folded = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
+    word.folded = folded ? word.text : FoldInto(word.text, view_.arena);
+    word.form = forms_.Intern(word.folded);
+    word.kind = kind;
+    word.space_before = space_before;
+    return word;
+  }
+
+  const Document& doc_;
+  WordView& view_;
+  std::vector<EntityWord>& words_;
+  FormTable forms_;
+};
 
 // Builds the word view of every sentence: tokens, with possessive endings split off.
-void BuildWords(const Document& doc, std::vector<EntityWord>* words,
-                std::vector<SentenceWords>* sentences) {
+void BuildWords(const Document& doc, WordView& view) {
   const std::vector<Token>& tokens = doc.tokens();
-  words->reserve(tokens.size() + tokens.size() / 8);
-  sentences->reserve(doc.sentences().size());
+  std::vector<EntityWord>& words = view.words;
+  words.reserve(tokens.size() + tokens.size() / 8);
+  view.sentences.reserve(doc.sentences().size());
+  WordBuilder builder(doc, view);
   for (const Sentence& sentence : doc.sentences()) {
     SentenceWords range;
-    range.begin = words->size();
+    range.begin = words.size();
     const size_t last = std::min(tokens.size(), sentence.first_token + sentence.token_count);
-    AddSentenceWords(doc, sentence.first_token, last, words);
-    range.end = words->size();
+    builder.AddSentenceWords(sentence.first_token, last);
+    range.end = words.size();
     range.first_word = range.end;
     for (size_t i = range.begin; i < range.end; ++i) {
-      const TokenKind kind = (*words)[i].kind;
+      const TokenKind kind = words[i].kind;
       if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
         range.first_word = i;
         break;
       }
     }
-    sentences->push_back(range);
+    view.sentences.push_back(range);
   }
+  view.form_hashes = builder.TakeFormHashes();
 }
 
 SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
@@ -128,35 +210,29 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
   return SentenceMode::kNormal;
 }
 
-// Sets the cased facts of the view's words. Only the article's words written with capitals
-// are asked about, and those of the lines whose case says nothing (sentence mode kUpper, an
-// all-lowercase headline): most lowercase words cost one lookup.
+// Sets the cased facts of the view's words, per folded form. Only the article's words
+// written with capitals are asked about (cased_id), and those of the lines whose case says
+// nothing (sentence mode kUpper, an all-lowercase headline).
 void FindCasedFacts(WordView& view) {
-  WordTable cased;
   const std::vector<EntityWord>& words = view.words;
-  std::vector<bool> caseless(words.size(), false);
-  for (const SentenceWords& sentence : view.sentences) {
-    if (sentence.mode != SentenceMode::kUpper) continue;
-    for (size_t i = sentence.begin; i < sentence.end; ++i) caseless[i] = true;
-  }
   view.cased_id.assign(words.size(), WordTable::kNotFound);
-  for (size_t i = 0; i < words.size(); ++i) {
-    const EntityWord& word = words[i];
-    if (word.possessive || word.shape == WordShape::kUncased ||
-        (word.shape == WordShape::kLower && !caseless[i])) {
-      continue;
+  view.cased_facts.assign(view.form_hashes.size(), 0);
+  for (const SentenceWords& sentence : view.sentences) {
+    const bool caseless = sentence.mode == SentenceMode::kUpper;
+    for (size_t i = sentence.begin; i < sentence.end; ++i) {
+      const EntityWord& word = words[i];
+      if (word.possessive || word.shape == WordShape::kUncased) continue;
+      if (word.shape == WordShape::kLower && !caseless) {
+        // Only capitalized words ask about their form: marking it here answers them.
+        view.cased_facts[word.form] |= kLowerSeen;
+        continue;
+      }
+      view.cased_id[i] = word.form;
+      if (word.shape == WordShape::kCapital &&
+          (i + 1 == words.size() || !words[i + 1].possessive)) {
+        view.cased_facts[word.form] |= kBareCapitalized;
+      }
     }
-    view.cased_id[i] = cased.Insert(word.folded);
-    if (view.cased_id[i] == view.cased_facts.size()) view.cased_facts.push_back(0);
-    if (word.shape == WordShape::kCapital && (i + 1 == words.size() || !words[i + 1].possessive)) {
-      view.cased_facts[view.cased_id[i]] |= kBareCapitalized;
-    }
-  }
-  for (size_t i = 0; i < words.size(); ++i) {
-    const EntityWord& word = words[i];
-    if (word.possessive || word.shape != WordShape::kLower || caseless[i]) continue;
-    const size_t id = cased.Find(word.folded);
-    if (id != WordTable::kNotFound) view.cased_facts[id] |= kLowerSeen;
   }
 }
 
@@ -206,8 +282,8 @@ size_t WordView::WordCount(size_t begin, size_t end) const {
 
 WordView BuildWordView(const Document& doc, const PassRules& rules) {
   WordView view;
-  BuildWords(doc, &view.words, &view.sentences);
-  rules.patterns->Index(view.words);
+  BuildWords(doc, view);
+  rules.patterns->Index(view.words, view.form_hashes);
   view.covered.assign(view.words.size(), false);
   // Title Case counts as a headline only in the lines that open the article (headline,
   // standfirst, byline); past the first prose sentence it is a list of names (a team
@@ -219,6 +295,13 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
     in_body = in_body || sentence.mode == SentenceMode::kNormal;
   }
   FindCasedFacts(view);
+  view.role_or_title_words.assign(view.words.size(), 0);
+  for (const SentenceWords& sentence : view.sentences) {
+    for (size_t i = sentence.begin; i < sentence.end; ++i) {
+      view.role_or_title_words[i] = std::max(rules.roles->MatchAt(view.words, i, sentence.end),
+                                             rules.titles->MatchAt(view.words, i, sentence.end));
+    }
+  }
   view.sports_report = view.AnyWordIn(*rules.sports_words, 0, view.words.size());
   return view;
 }

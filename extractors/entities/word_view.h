@@ -11,6 +11,7 @@
 
 #include "extractors/entities/entity_patterns.h"
 #include "extractors/entities/gazetteer.h"
+#include "extractors/entities/text_arena.h"
 #include "pipeline/document.h"
 
 namespace newsfacts {
@@ -106,10 +107,17 @@ struct WordView {
   bool AnyWordIn(const PhraseList& list, size_t begin, size_t end) const;
 
   std::vector<EntityWord> words;
+  // The words' texts that are no bytes of the document (keys of tokens holding whitespace or
+  // U+2019, folded forms of cased words), which their `text` and `folded` view.
+  TextArena arena;
+  std::vector<uint64_t> form_hashes;  // per distinct folded form: its WordTable::Hash
   std::vector<SentenceWords> sentences;
-  std::vector<bool> covered;          // per word: inside a gazetteer or propagated mention
-  std::vector<size_t> cased_id;       // per word: id among capitalized folded forms
-  std::vector<uint8_t> cased_facts;   // per id: kLowerSeen, kBareCapitalized
+  std::vector<bool> covered;  // per word: inside a gazetteer or propagated mention
+  // Per word: the words of the longest `roles` or `titles` phrase starting there within its
+  // sentence, or 0; asked for every word a name might hold (NameWords::InRoleOrTitle).
+  std::vector<size_t> role_or_title_words;
+  std::vector<size_t> cased_id;       // per capitalized word: its form; else kNotFound
+  std::vector<uint8_t> cased_facts;   // per form (EntityWord::form): kLowerSeen, ...
   std::vector<Candidate> candidates;  // in the order the passes add them
   // The article reads as a sports report: it holds a `sports_words` word. Only there do
   // `names_sides` rules type sides ("Halo 2 for the Xbox" names no team).

@@ -30,10 +30,10 @@ Span MentionSpan(const WordView& view, const Candidate& c) {
   Span span{words[c.begin].span.begin, words[c.end - 1].span.end};
   const SentenceWords& sentence = view.SentenceOf(c);
   for (size_t k = c.end; k < sentence.end; ++k) {
-    const std::string& text = words[k].text;
+    const std::string_view text = words[k].text;
     if (text != ")" && text != "\"" && text != "'" && text != "\xE2\x80\x9D") return span;
   }
-  const std::string& last = words[c.end - 1].text;
+  const std::string_view last = words[c.end - 1].text;
   if (c.end == c.name_end) return span;  // "U.S." keeps its period
   if (last == ".") {
     span.end = words[c.end - 2].span.end;
@@ -93,20 +93,15 @@ class EntityTable {
   size_t EntityFor(const Candidate& c) {
     const Candidate* root = &c;
     for (int hops = 0; root->link && hops < 4; ++hops) root = &view_.candidates[*root->link];
-    std::string key, name, parent;
-    std::vector<std::string> aliases;
-    EntityType type = root->type;
-    if (root->entry) {
-      const GazetteerEntry& entry = gazetteer_.entries()[*root->entry];
-      key = entry.id;
-      name = entry.name;
-      parent = entry.parent;
-      type = entry.type;
-      aliases = entry.aliases;
-    } else {
-      name = DisplayName(view_, doc_, *root);
-      key = CanonicalKey(name);
+    // The same root always comes to the same entity: its name and key are built once.
+    const size_t root_index = static_cast<size_t>(root - view_.candidates.data());
+    if (const auto known = entity_of_root_.find(root_index); known != entity_of_root_.end()) {
+      return known->second;
     }
+    const GazetteerEntry* entry = root->entry ? &gazetteer_.entries()[*root->entry] : nullptr;
+    const std::string name = entry ? entry->name : DisplayName(view_, doc_, *root);
+    std::string key = entry ? entry->id : CanonicalKey(name);
+    const EntityType type = entry ? entry->type : root->type;
     // A place and something else of the same name are two entities: the club Leeds beside
     // the city.
     const auto same_key = by_key_.find(key);
@@ -115,14 +110,16 @@ class EntityTable {
          entities_[same_key->second].type == EntityType::kLocation)) {
       key.append("-").append(CanonicalKey(EntityTypeName(type)));
     }
-    const auto [it, inserted] = by_key_.emplace(key, entities_.size());
+    const auto [it, inserted] = by_key_.emplace(std::move(key), entities_.size());
     if (inserted) {
-      entities_.push_back(Entity{key, name, type, parent, std::move(aliases)});
-    } else if (!root->entry && Caseless(entities_[it->second].name) && !Caseless(name)) {
+      entities_.push_back(Entity{it->first, name, type, entry ? entry->parent : std::string(),
+                                 entry ? entry->aliases : std::vector<std::string>()});
+    } else if (!entry && Caseless(entities_[it->second].name) && !Caseless(name)) {
       // A name first seen in an ALL CAPS or lowercase headline takes its body spelling
       // ("Quellmark").
       entities_[it->second].name = name;
     }
+    entity_of_root_.emplace(root_index, it->second);
     return it->second;
   }
 
@@ -132,6 +129,7 @@ class EntityTable {
   const Document& doc_;
   std::vector<Entity>& entities_;
   std::unordered_map<std::string, size_t> by_key_;
+  std::unordered_map<size_t, size_t> entity_of_root_;  // candidate index -> entity index
 };
 
 // The untyped runs that overlap no kept mention nor each other, hold no funding word ("Series

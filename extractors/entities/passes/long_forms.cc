@@ -50,7 +50,7 @@ std::string LongForms::AcronymOf(const Candidate& c) const {
 std::string LongForms::WordsKey(size_t begin, size_t end) const {
   std::string key;
   for (size_t k = begin; k < end; ++k) {
-    const std::string& folded = view_.words[k].folded;
+    const std::string_view folded = view_.words[k].folded;
     key += std::to_string(folded.size());
     key += ':';
     key += folded;
@@ -62,11 +62,11 @@ template <typename Visit>
 void LongForms::ForEachKey(size_t k, Visit visit) {
   const Candidate& c = view_.candidates[k];
   if (c.type == EntityType::kPerson) {
-    visit(persons_by_last_word_, view_.words[c.name_end - 1].folded);
+    visit(persons_by_last_word_, std::string(view_.words[c.name_end - 1].folded));
     return;
   }
   visit(orgs_by_initials_, Initials(c));
-  visit(orgs_by_first_word_, view_.words[c.begin].folded);
+  visit(orgs_by_first_word_, std::string(view_.words[c.begin].folded));
   // "Kowloon Tong" of "Kowloon Tong Holdings": every split before trailing org words; and
   // "Menlo Worldwide" of "Menlo Worldwide Forwarding": the first two words or more of a name
   // of three or more (issue 12: the headline's short form of the body's company).

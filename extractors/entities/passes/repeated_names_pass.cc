@@ -40,7 +40,9 @@ std::unordered_map<std::string_view, std::vector<size_t>> KnownNamesByFirstWord(
     }
     std::string words;  // the texts of its name words, each with its length
     for (size_t w = c.begin; w < c.name_end; ++w) {
-      words += std::to_string(view.words[w].text.size()) + ":" + view.words[w].text;
+      words += std::to_string(view.words[w].text.size());
+      words += ':';
+      words += view.words[w].text;
     }
     if (seen.insert(std::move(words)).second) {
       known_by_first_word[view.words[c.begin].text].push_back(k);

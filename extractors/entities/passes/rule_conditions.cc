@@ -14,7 +14,7 @@ namespace {
 bool EndsWithListEnding(const PhraseList& endings, const EntityWord& word) {
   constexpr size_t kMinStemBytes = 3;
   if (word.kind != TokenKind::kWord) return false;
-  const std::string& folded = word.folded;
+  const std::string_view folded = word.folded;
   for (size_t stem = kMinStemBytes; stem < folded.size(); ++stem) {
     if (endings.Contains(std::string_view(folded).substr(stem))) return true;
   }
@@ -51,12 +51,12 @@ bool RuleTypesRun(const PassRules& rules, const WordView& view, const EntityRule
                   const Candidate& c, bool initial_single_word) {
   const std::vector<EntityWord>& words = view.words;
   const SentenceWords& sentence = view.SentenceOf(c);
-  const size_t count = view.WordCount(c.begin, c.name_end);
   // In a Title Case or ALL CAPS line capitals are no evidence: only rules marked
   // in_headlines (designators) type a run there; body names reach it by propagation.
   if (sentence.mode != SentenceMode::kNormal && !rule.in_headlines) return false;
   if (initial_single_word && !rule.sentence_initial) return false;
   if (rule.names_sides && !view.sports_report) return false;
+  const size_t count = view.WordCount(c.begin, c.name_end);
   if (count < rule.min_words || (rule.max_words > 0 && count > rule.max_words)) return false;
   if (rule.title_words && !AllTitleWords(words, c.begin, c.name_end)) return false;
   if (rule.name_excludes != nullptr && view.AnyWordIn(*rule.name_excludes, c.begin, c.end)) {

@@ -131,7 +131,7 @@ class SideNamer {
   bool ListedTogether(const Candidate& a, const Candidate& b) const {
     if (b.begin <= a.end) return false;
     for (size_t k = a.end; k < b.begin; ++k) {
-      const std::string& folded = words_[k].folded;
+      const std::string_view folded = words_[k].folded;
       if (folded != "," && folded != "or" && !rules_.and_words->ContainsWord(words_[k])) {
         return false;
       }
@@ -165,7 +165,7 @@ class SideNamer {
   // The text of word `k` and of the words glued to it (no gap between), before `end`: a date
   // the tokenizer split ("1996", "-", "08", ...) in one piece.
   std::string GluedText(size_t k, size_t end) const {
-    std::string text = words_[k].text;
+    std::string text(words_[k].text);
     for (size_t next = k + 1; next < end && !words_[next].space_before; ++next) {
       text += words_[next].text;
     }

@@ -1,5 +1,6 @@
 // Entity pass 3: context rules of the entity patterns type each candidate run the gazetteer
 // did not find; a run nothing types stays untyped (propagation may still type it).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,12 @@ namespace {
 class RunTyper {
  public:
   RunTyper(const PassRules& rules, const WordView& view)
-      : rules_(rules), view_(view), names_(rules, view), words_(view.words) {}
+      : rules_(rules), view_(view), names_(rules, view), words_(view.words) {
+    for (const EntityRule& rule : rules.patterns->rules()) by_priority_.push_back(&rule);
+    std::stable_sort(
+        by_priority_.begin(), by_priority_.end(),
+        [](const EntityRule* a, const EntityRule* b) { return a->priority > b->priority; });
+  }
 
   // Types a run by the best rule. A run that starts a sentence and no rule types may
   // begin with an ordinary capitalized word ("Later Brandvold left"): the rest is tried.
@@ -43,13 +49,12 @@ class RunTyper {
   }
 
   // The rule of highest priority (the first of them) that types `c`; nullptr when none does.
+  // Tried in that order, the first rule that types `c` is the one.
   const EntityRule* BestRule(const Candidate& c, bool initial_single_word) const {
-    const EntityRule* best = nullptr;
-    for (const EntityRule& rule : rules_.patterns->rules()) {
-      if (best != nullptr && rule.priority <= best->priority) continue;
-      if (RuleTypesRun(rules_, view_, rule, c, initial_single_word)) best = &rule;
+    for (const EntityRule* rule : by_priority_) {
+      if (RuleTypesRun(rules_, view_, *rule, c, initial_single_word)) return rule;
     }
-    return best;
+    return nullptr;
   }
 
   // A candidate typed by a `names_sides` rule is marked a side, for the sides pass.
@@ -66,6 +71,7 @@ class RunTyper {
   const WordView& view_;
   const NameWords names_;
   const std::vector<EntityWord>& words_;
+  std::vector<const EntityRule*> by_priority_;  // the rules by priority, then in file order
 };
 
 }  // namespace

@@ -49,7 +49,7 @@ TEST_F(NameWordsTest, NameWords) {
   const SentenceWords& sentence = view.sentences[0];
   std::vector<std::string> name_words;
   for (size_t i = sentence.begin; i < sentence.end; ++i) {
-    if (names.IsNameWord(i, sentence)) name_words.push_back(view.words[i].text);
+    if (names.IsNameWord(i, sentence)) name_words.emplace_back(view.words[i].text);
   }
   EXPECT_EQ(name_words, (std::vector<std::string>{"Ada", "Quint", "Kestrel"}));
 }

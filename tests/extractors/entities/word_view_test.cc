@@ -21,7 +21,7 @@ TEST_F(WordViewTest, SplitsPossessiveEndings) {
     SCOPED_TRACE(c.text);
     const WordView view = ViewOf(c.text);
     std::vector<std::string> words;
-    for (const EntityWord& word : view.words) words.push_back(word.text);
+    for (const EntityWord& word : view.words) words.emplace_back(word.text);
     EXPECT_EQ(words, c.words);
     for (const EntityWord& word : view.words) {
       EXPECT_EQ(word.possessive, word.text == "'s" || word.text == "'") << word.text;
