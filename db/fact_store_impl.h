@@ -85,9 +85,10 @@ struct FactStore::Impl {
   // Forgets cached ids: a rollback may have removed the rows they name.
   void ForgetCaches();
   // Adds the sentences from `first_unindexed_sentence` to `last_unindexed_sentence` to
-  // sentences_fts, a few thousand per statement that reads them back from the sentences table. Called outside any article savepoint
-  // (but for a long article): FTS5 writes its pending index to disk at every savepoint,
-  // which cost a fifth of the store's time when each article's savepoint did it.
+  // sentences_fts, a few thousand per statement that reads them back from the sentences table.
+  // Called outside any article savepoint (but for a long article): FTS5 writes its pending index to
+  // disk at every savepoint, which cost a fifth of the store's time when each article's savepoint
+  // did it.
   Status IndexWaitingSentences();
 
   // Declared first so that it is destroyed after the statements and the batch using it.
