@@ -1,6 +1,7 @@
 // The pattern prefilter: each pattern's required atoms (required_atoms.h) are looked for in one
 // pass of an AtomMatcher (or, for the rare text it leaves to RE2, an RE2::Set), and a pattern
-// is a candidate when the text holds an atom of each group of one of its alternatives.
+// is a candidate when the text holds an atom of each group of one of its alternatives. Only the
+// alternatives whose first (rarest) group holds an atom found are checked.
 #include "extractors/kernel/rule_prefilter.h"
 
 #include <re2/re2.h>
@@ -21,6 +22,9 @@ struct RulePrefilter::Impl {
   // Per pattern, its alternatives, each groups of atom indices (RequiredAtoms); a pattern
   // without any is always a candidate.
   std::vector<std::vector<std::vector<std::vector<int>>>> alternatives;
+  std::vector<int> always;  // the patterns without alternatives
+  // Per atom, the (pattern, alternative) pairs whose first group holds it.
+  std::vector<std::vector<std::pair<int, int>>> first_group_of;
 };
 
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -30,26 +34,33 @@ std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
   // Buffers per thread keep the per-sentence call free of allocation but for its result.
   thread_local std::vector<int> found;
   thread_local std::vector<char> present;
+  thread_local std::vector<char> chosen;
   found.clear();
   if (impl_->matcher != nullptr && !impl_->matcher->Find(text, &found)) {
     impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
   }
-  present.assign(impl_->atom_count, 0);
+  present.resize(impl_->atom_count);
+  chosen.resize(impl_->alternatives.size());
   for (const int atom : found) present[static_cast<size_t>(atom)] = 1;
   const auto holds_one = [&](const std::vector<int>& group) {
     return std::any_of(group.begin(), group.end(),
                        [&](int atom) { return present[static_cast<size_t>(atom)] != 0; });
   };
-  const auto satisfied = [&](const std::vector<std::vector<int>>& groups) {
-    return std::all_of(groups.begin(), groups.end(), holds_one);
-  };
-  std::vector<int> candidates;
-  for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
-    const auto& alternatives = impl_->alternatives[pattern];
-    if (alternatives.empty() || std::any_of(alternatives.begin(), alternatives.end(), satisfied)) {
-      candidates.push_back(static_cast<int>(pattern));
+  std::vector<int> candidates = impl_->always;
+  for (const int atom : found) {
+    for (const auto& [pattern, alternative] : impl_->first_group_of[static_cast<size_t>(atom)]) {
+      if (chosen[static_cast<size_t>(pattern)] != 0) continue;
+      const std::vector<std::vector<int>>& groups =
+          impl_->alternatives[static_cast<size_t>(pattern)][static_cast<size_t>(alternative)];
+      if (std::all_of(groups.begin() + 1, groups.end(), holds_one)) {
+        chosen[static_cast<size_t>(pattern)] = 1;
+        candidates.push_back(pattern);
+      }
     }
   }
+  for (const int atom : found) present[static_cast<size_t>(atom)] = 0;
+  for (const int pattern : candidates) chosen[static_cast<size_t>(pattern)] = 0;
+  std::sort(candidates.begin(), candidates.end());
   return candidates;
 }
 
@@ -88,6 +99,16 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
   }
   impl_->alternatives.clear();
   impl->atom_count = atoms.size();
+  impl->first_group_of.resize(atoms.size());
+  for (size_t pattern = 0; pattern < impl->alternatives.size(); ++pattern) {
+    const auto& alternatives = impl->alternatives[pattern];
+    if (alternatives.empty()) impl->always.push_back(static_cast<int>(pattern));
+    for (size_t alternative = 0; alternative < alternatives.size(); ++alternative) {
+      for (const int atom : alternatives[alternative].front()) {
+        impl->first_group_of[static_cast<size_t>(atom)].emplace_back(pattern, alternative);
+      }
+    }
+  }
   if (!atoms.empty()) {
     RE2::Options options;
     options.set_log_errors(false);
