@@ -2,7 +2,6 @@
 #include "extractors/claims/claim_abstraction.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 
 namespace newsfacts {
@@ -151,7 +150,15 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   const Span sentence = doc.sentences()[sentence_index].span;
   out.text_.reserve(sentence.size() + 8 * slots.size());
   const std::string& text = doc.text();
-  std::map<std::string, int> ordinals;
+  // Placeholders are numbered per type; a sentence has few types, so a short list serves.
+  std::vector<std::pair<std::string_view, int>> ordinals;
+  const auto next_ordinal = [&ordinals](std::string_view type) {
+    for (auto& [known, count] : ordinals) {
+      if (known == type) return ++count;
+    }
+    ordinals.emplace_back(type, 1);
+    return 1;
+  };
   auto emit = [&out](std::string_view bytes, size_t doc_begin, size_t doc_end) {
     out.Append(bytes, doc_begin, doc_end);
   };
@@ -167,7 +174,7 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
     if (next_slot < slots.size() && pos >= slots[next_slot].doc_span.begin) {
       AbstractSlot slot = slots[next_slot++];
       const std::string placeholder =
-          "\u27E8" + slot.type + ":" + std::to_string(++ordinals[slot.type]) + "\u27E9";
+          "\u27E8" + slot.type + ":" + std::to_string(next_ordinal(slot.type)) + "\u27E9";
       slot.abstract_begin = out.text_.size();
       emit(placeholder, slot.doc_span.begin, slot.doc_span.end);
       slot.abstract_end = out.text_.size();

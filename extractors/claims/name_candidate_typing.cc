@@ -30,6 +30,14 @@ std::vector<std::pair<std::string_view, bool>> LicensedGroups(const ClaimRule& r
   return groups;
 }
 
+// True when LicensedGroups(rule, cues) is not empty, without building it.
+bool LicensesAny(const ClaimRule& rule, const ClaimCues& cues) {
+  return cues.TypesNameCandidates(rule.predicate) ||
+         std::any_of(rule.also.begin(), rule.also.end(), [&](const ExtraClaim& extra) {
+           return cues.TypesNameCandidates(extra.predicate);
+         });
+}
+
 // Runs the licensed rules the prefilter lets through over `sentence`, calling
 // visit(rule, group, is_object) for each participant group of each match.
 template <typename Visit>
@@ -40,9 +48,8 @@ void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilt
                     [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
   for (const int index : prefilter.Candidates(sentence.text())) {
     const ClaimRule& rule = rules[static_cast<size_t>(index)];
-    if (entities < rule.min_mentions) continue;
+    if (entities < rule.min_mentions || !LicensesAny(rule, cues)) continue;
     const std::vector<std::pair<std::string_view, bool>> groups = LicensedGroups(rule, cues);
-    if (groups.empty()) continue;
     for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
       for (const GroupSpan& span : match.groups) {
         for (const auto& [name, is_object] : groups) {
