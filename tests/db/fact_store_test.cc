@@ -367,6 +367,33 @@ TEST_F(FactStoreTest, ALongArticleIsSearchableLikeAShortOne) {
             (Rows{{"long.txt"}, {"short.txt"}}));
 }
 
+// A batch's waiting sentences enter the index a few thousand per statement: every one of more
+// than two statements' worth is searchable, the first and the last included.
+TEST_F(FactStoreTest, EverySentenceOfABatchLargerThanOneIndexStatementIsSearchable) {
+  constexpr int kSentences = 9000;
+  std::string words;
+  std::vector<Span> spans;
+  for (int i = 0; i < kSentences; ++i) {
+    const std::string sentence = "Acme sold w" + std::to_string(i) + ".";
+    spans.push_back({words.size(), words.size() + sentence.size()});
+    words += sentence + " ";
+  }
+  Document doc = SmallDocument("many.txt", words, "acme");
+  doc.mutable_sentences().clear();
+  for (const Span& span : spans) doc.mutable_sentences().push_back({span, 0, 0, 0});
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(store_->WriteArticle(doc, "h1", run_id_).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'acme'"),
+            (Rows{{std::to_string(kSentences)}}));
+  for (const std::string word : {"w0", "w4095", "w4096", "w8191", "w8192", "w8999"}) {
+    EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '" +
+                                  word + "'"),
+              (Rows{{"1"}}))
+        << word;
+  }
+}
+
 // A long article indexes the sentences waiting before it with its own, inside its savepoint:
 // when it fails, they are indexed at the batch's end all the same.
 TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
