@@ -31,6 +31,25 @@ bool IsPhraseOf(const PhraseList& list, const std::vector<EntityWord>& words, si
   return list.Contains(FoldedKey(words, begin, end));
 }
 
+// True when `word` may be matched by `element` (not a skip): as the first word of a list
+// phrase when `phrase_starts`, else as its last.
+bool MayMatchWord(const ContextElement& element, const EntityWord& word, bool phrase_starts) {
+  switch (element.kind) {
+    case ContextElement::Kind::kList:
+      return phrase_starts ? element.list->MayStartWith(word) : element.list->MayEndWith(word);
+    case ContextElement::Kind::kWords:
+      return std::find(element.words.begin(), element.words.end(), word.folded) !=
+             element.words.end();
+    case ContextElement::Kind::kNumber:
+      return word.kind == TokenKind::kNumber;
+    case ContextElement::Kind::kCapitalized:
+      return IsCapitalizedWord(word);
+    case ContextElement::Kind::kSkip:
+      break;
+  }
+  return true;
+}
+
 bool MatchForwardFrom(const std::vector<ContextElement>& elements, size_t k,
                       const std::vector<EntityWord>& words, size_t pos, size_t limit) {
   if (k == elements.size()) return true;
@@ -257,14 +276,18 @@ bool PhraseList::ContainsWord(const EntityWord& word) const {
   return Contains(word.folded);
 }
 
+bool PhraseList::MayStartWith(const EntityWord& word) const {
+  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->starts & Bit()) != 0;
+  return first_words_.Find(word.folded) != WordTable::kNotFound;
+}
+
+bool PhraseList::MayEndWith(const EntityWord& word) const {
+  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->ends & Bit()) != 0;
+  return last_words_.Find(word.folded) != WordTable::kNotFound;
+}
+
 size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const {
-  if (begin >= limit) return 0;
-  const EntityWord& first = words[begin];
-  if (first.indexed && Bit() != 0) {
-    if (first.facts == nullptr || (first.facts->starts & Bit()) == 0) return 0;
-  } else if (first_words_.Find(first.folded) == WordTable::kNotFound) {
-    return 0;
-  }
+  if (begin >= limit || !MayStartWith(words[begin])) return 0;
   const size_t max_n = std::min({max_words_, limit - begin, kMaxProbeWords});
   std::array<size_t, kMaxProbeWords> ends{};
   std::string key;
@@ -281,13 +304,7 @@ size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, s
 
 size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t end,
                                  size_t limit) const {
-  if (end <= limit) return 0;
-  const EntityWord& last = words[end - 1];
-  if (last.indexed && Bit() != 0) {
-    if (last.facts == nullptr || (last.facts->ends & Bit()) == 0) return 0;
-  } else if (last_words_.Find(last.folded) == WordTable::kNotFound) {
-    return 0;
-  }
+  if (end <= limit || !MayEndWith(words[end - 1])) return 0;
   const size_t max_n = std::min({max_words_, end - limit, kMaxProbeWords});
   std::array<size_t, kMaxProbeWords> starts{};  // starts[k]: offset of word end - max_n + k
   std::string key;
@@ -301,6 +318,24 @@ size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t en
     if (Contains(std::string_view(key).substr(starts[max_n - n]))) return n;
   }
   return 0;
+}
+
+bool EntityPatterns::MayMatchAfter(const std::vector<ContextElement>& elements,
+                                   const std::vector<EntityWord>& words, size_t begin,
+                                   size_t limit) {
+  if (elements.empty()) return true;
+  const ContextElement& first = elements.front();
+  if (first.optional || first.kind == ContextElement::Kind::kSkip) return true;
+  return begin < limit && MayMatchWord(first, words[begin], /*phrase_starts=*/true);
+}
+
+bool EntityPatterns::MayMatchBefore(const std::vector<ContextElement>& elements,
+                                    const std::vector<EntityWord>& words, size_t end,
+                                    size_t limit) {
+  if (elements.empty()) return true;
+  const ContextElement& last = elements.back();
+  if (last.optional || last.kind == ContextElement::Kind::kSkip) return true;
+  return end > limit && MayMatchWord(last, words[end - 1], /*phrase_starts=*/false);
 }
 
 bool EntityPatterns::MatchAfter(const std::vector<ContextElement>& elements,

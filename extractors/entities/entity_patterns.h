@@ -71,6 +71,10 @@ class PhraseList {
   }
   // True when the one word `word` is a phrase of the list (Contains of its folded text).
   bool ContainsWord(const EntityWord& word) const;
+  // False when no phrase of the list starts (ends) with `word`, by a bit test or one probe;
+  // true when one may.
+  bool MayStartWith(const EntityWord& word) const;
+  bool MayEndWith(const EntityWord& word) const;
   size_t size() const { return phrases_.size(); }
 
  private:
@@ -162,6 +166,13 @@ class EntityPatterns {
                          const std::vector<EntityWord>& words, size_t begin, size_t limit);
   static bool MatchBefore(const std::vector<ContextElement>& elements,
                           const std::vector<EntityWord>& words, size_t end, size_t limit);
+  // Necessary conditions of MatchAfter and MatchBefore, one test each: the word next to the
+  // name fits the element next to it (or that element may match no word at all). False: the
+  // context cannot match; true: it may.
+  static bool MayMatchAfter(const std::vector<ContextElement>& elements,
+                            const std::vector<EntityWord>& words, size_t begin, size_t limit);
+  static bool MayMatchBefore(const std::vector<ContextElement>& elements,
+                             const std::vector<EntityWord>& words, size_t end, size_t limit);
 
  private:
   std::map<std::string, PhraseList, std::less<>> lists_;

@@ -149,12 +149,7 @@ size_t NameWords::AnchoredEndAround(size_t i, size_t n, const SentenceWords& sen
 
 bool NameWords::IsNameWord(size_t i, const SentenceWords& sentence) const {
   const EntityWord& word = words_[i];
-  if (covered_[i] || word.kind != TokenKind::kWord || word.possessive) return false;
-  const bool caseless_line = sentence.mode == SentenceMode::kUpper;  // "tallyhop buys brindle"
-  if (word.shape != WordShape::kCapital && word.shape != WordShape::kUpper &&
-      word.shape != WordShape::kInnerCap && !(caseless_line && word.shape == WordShape::kLower)) {
-    return false;
-  }
+  if (covered_[i] || word.possessive || !HasNameShape(i, sentence)) return false;
   if (lists_.stop_words->ContainsWord(word)) return false;
   if (InRoleOrTitle(i, sentence)) return false;
   const bool common = view_.HasFact(i, kLowerSeen);

@@ -52,6 +52,18 @@ class NameWords {
   // True when word `i` can be part of a capitalized name.
   bool IsNameWord(size_t i, const SentenceWords& sentence) const;
 
+  // IsNameWord's cheapest test: word `i` is a word written capitalized, ALL CAPS or with an
+  // inner capital, or in any case in an ALL CAPS line. A word without that shape is neither
+  // a name word nor an anchored name word nor (unless a number) a name opener.
+  bool HasNameShape(size_t i, const SentenceWords& sentence) const {
+    const EntityWord& word = words_[i];
+    const bool caseless_line = sentence.mode == SentenceMode::kUpper;  // "tallyhop buys brindle"
+    return word.kind == TokenKind::kWord &&
+           (word.shape == WordShape::kCapital || word.shape == WordShape::kUpper ||
+            word.shape == WordShape::kInnerCap ||
+            (caseless_line && word.shape == WordShape::kLower));
+  }
+
   // True when a role or title phrase starts at word `i` or covers it from a capitalized word
   // before it ("Officer" of "Chief Executive Officer", "Board" of "Chairman of the Board").
   bool InRoleOrTitle(size_t i, const SentenceWords& sentence) const;

@@ -134,6 +134,11 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
       i = view.candidates[next_found].end;
       continue;
     }
+    // Most words are lowercase or punctuation: no name, anchored name or opener starts there.
+    if (view.words[i].kind != TokenKind::kNumber && !names.HasNameShape(i, sentence)) {
+      ++i;
+      continue;
+    }
     const size_t limit = before_found ? view.candidates[next_found].begin : sentence.end;
     size_t anchored_name_end = 0;
     const size_t anchored_end =

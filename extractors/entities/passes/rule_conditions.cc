@@ -56,6 +56,12 @@ bool RuleTypesRun(const PassRules& rules, const WordView& view, const EntityRule
   if (sentence.mode != SentenceMode::kNormal && !rule.in_headlines) return false;
   if (initial_single_word && !rule.sentence_initial) return false;
   if (rule.names_sides && !view.sports_report) return false;
+  // The words right next to the name rule most rules out, one test each, before anything
+  // walks the name.
+  if (!EntityPatterns::MayMatchBefore(rule.before, words, c.begin, sentence.begin) ||
+      !EntityPatterns::MayMatchAfter(rule.after, words, c.end, sentence.end)) {
+    return false;
+  }
   const size_t count = view.WordCount(c.begin, c.name_end);
   if (count < rule.min_words || (rule.max_words > 0 && count > rule.max_words)) return false;
   if (rule.title_words && !AllTitleWords(words, c.begin, c.name_end)) return false;

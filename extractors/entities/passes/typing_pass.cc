@@ -17,7 +17,11 @@ class RunTyper {
  public:
   RunTyper(const PassRules& rules, const WordView& view)
       : rules_(rules), view_(view), names_(rules, view), words_(view.words) {
-    for (const EntityRule& rule : rules.patterns->rules()) by_priority_.push_back(&rule);
+    // Outside a sports report no `names_sides` rule types anything (RuleTypesRun): they are
+    // not tried at all.
+    for (const EntityRule& rule : rules.patterns->rules()) {
+      if (!rule.names_sides || view.sports_report) by_priority_.push_back(&rule);
+    }
     std::stable_sort(
         by_priority_.begin(), by_priority_.end(),
         [](const EntityRule* a, const EntityRule* b) { return a->priority > b->priority; });

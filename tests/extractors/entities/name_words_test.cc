@@ -54,5 +54,21 @@ TEST_F(NameWordsTest, NameWords) {
   EXPECT_EQ(name_words, (std::vector<std::string>{"Ada", "Quint", "Kestrel"}));
 }
 
+TEST_F(NameWordsTest, NameShapeIsTheShapeOfEveryNameWord) {
+  const WordView view = ViewOf("Its founder Ada Quint of McVane and IBM paid 5 pounds.");
+  const NameWords names(Rules(), view);
+  SentenceWords sentence = view.sentences[0];
+  std::vector<std::string> shaped;
+  for (size_t i = sentence.begin; i < sentence.end; ++i) {
+    if (names.HasNameShape(i, sentence)) shaped.emplace_back(view.words[i].text);
+    EXPECT_TRUE(!names.IsNameWord(i, sentence) || names.HasNameShape(i, sentence));
+  }
+  EXPECT_EQ(shaped, (std::vector<std::string>{"Its", "Ada", "Quint", "McVane", "IBM"}));
+  // In an ALL CAPS line a lowercase word may be a name ("tallyhop buys brindle").
+  sentence.mode = SentenceMode::kUpper;
+  EXPECT_TRUE(names.HasNameShape(sentence.begin + 1, sentence));  // "founder"
+  EXPECT_FALSE(names.HasNameShape(sentence.end - 1, sentence));   // "."
+}
+
 }  // namespace
 }  // namespace newsfacts

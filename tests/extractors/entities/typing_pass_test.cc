@@ -48,5 +48,36 @@ TEST_F(TypingPassTest, GazetteerCandidatesAreLeftAlone) {
   EXPECT_FALSE(view.candidates[0].typed);
 }
 
+// MayMatchBefore and MayMatchAfter, the one-word tests that spare most rules their
+// contexts, never reject a context that matches, and do reject some.
+TEST_F(TypingPassTest, OneWordContextTestsRejectOnlyWhatCannotMatch) {
+  const WordView view = ViewOf(
+      "Shares of Kestrel Freight rose after its chief executive Ada Quint said Varga, a "
+      "Danish maker, bought 5 stakes in Tollund Inc.");
+  const SentenceWords& sentence = view.sentences[0];
+  size_t rejected = 0;
+  size_t matched = 0;
+  for (const EntityRule& rule : stage_->patterns().rules()) {
+    for (size_t at = sentence.begin; at <= sentence.end; ++at) {
+      SCOPED_TRACE(rule.id + " at word " + std::to_string(at));
+      const bool may_before =
+          EntityPatterns::MayMatchBefore(rule.before, view.words, at, sentence.begin);
+      const bool may_after =
+          EntityPatterns::MayMatchAfter(rule.after, view.words, at, sentence.end);
+      if (EntityPatterns::MatchBefore(rule.before, view.words, at, sentence.begin)) {
+        EXPECT_TRUE(may_before);
+        ++matched;
+      }
+      if (EntityPatterns::MatchAfter(rule.after, view.words, at, sentence.end)) {
+        EXPECT_TRUE(may_after);
+        ++matched;
+      }
+      rejected += (may_before ? 0 : 1) + (may_after ? 0 : 1);
+    }
+  }
+  EXPECT_GT(matched, 0U);
+  EXPECT_GT(rejected, 0U);
+}
+
 }  // namespace
 }  // namespace newsfacts
