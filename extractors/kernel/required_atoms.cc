@@ -1,8 +1,8 @@
 // A reader of RE2 syntax that computes, bottom up, what each piece of a pattern requires: an
 // exact piece (a literal, a small class, a short alternation of literals) matches one of a few
 // strings, which neighbouring exact pieces multiply out ("acquir" + "e|es|ed" gives "acquire",
-// "acquires", "acquired"); any other piece requires groups of atoms, joined by concatenation
-// and merged into one group by alternation.
+// "acquires", "acquired"); any other piece requires groups of atoms, which a concatenation
+// joins and an alternation distributes (a group takes one group of each branch).
 #include "extractors/kernel/required_atoms.h"
 
 #include <algorithm>
