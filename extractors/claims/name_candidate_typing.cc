@@ -16,9 +16,10 @@ namespace {
 
 // The groups a rule's licensed predicates read: (group name, is an object). The `asset` group
 // (a thing described, not named) only ever keeps a candidate untyped.
-std::vector<std::pair<std::string_view, bool>> LicensedGroups(const ClaimRule& rule,
-                                                              const ClaimCues& cues) {
-  std::vector<std::pair<std::string_view, bool>> groups;
+using LicensedGroups = std::vector<std::pair<std::string_view, bool>>;
+
+LicensedGroups LicensedGroupsOf(const ClaimRule& rule, const ClaimCues& cues) {
+  LicensedGroups groups;
   if (cues.TypesNameCandidates(rule.predicate)) {
     groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
   }
@@ -30,26 +31,20 @@ std::vector<std::pair<std::string_view, bool>> LicensedGroups(const ClaimRule& r
   return groups;
 }
 
-// True when LicensedGroups(rule, cues) is not empty, without building it.
-bool LicensesAny(const ClaimRule& rule, const ClaimCues& cues) {
-  return cues.TypesNameCandidates(rule.predicate) ||
-         std::any_of(rule.also.begin(), rule.also.end(), [&](const ExtraClaim& extra) {
-           return cues.TypesNameCandidates(extra.predicate);
-         });
-}
-
 // Runs the licensed rules the prefilter lets through over `sentence`, calling
-// visit(rule, group, is_object) for each participant group of each match.
+// visit(rule, group, is_object) for each participant group of each match; `licensed` holds
+// each rule's LicensedGroupsOf, by rule index.
 template <typename Visit>
 void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                          const ClaimCues& cues, const AbstractSentence& sentence, Visit visit) {
+                          const std::vector<LicensedGroups>& licensed,
+                          const AbstractSentence& sentence, Visit visit) {
   const size_t entities = static_cast<size_t>(
       std::count_if(sentence.slots().begin(), sentence.slots().end(),
                     [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
   for (const int index : prefilter.Candidates(sentence.text())) {
     const ClaimRule& rule = rules[static_cast<size_t>(index)];
-    if (entities < rule.min_mentions || !LicensesAny(rule, cues)) continue;
-    const std::vector<std::pair<std::string_view, bool>> groups = LicensedGroups(rule, cues);
+    const LicensedGroups& groups = licensed[static_cast<size_t>(index)];
+    if (entities < rule.min_mentions || groups.empty()) continue;
     for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {
       for (const GroupSpan& span : match.groups) {
         for (const auto& [name, is_object] : groups) {
@@ -100,11 +95,13 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     const AbstractSlot* slot;
     const ClaimRule* rule;
   };
+  std::vector<LicensedGroups> licensed;
+  for (const ClaimRule& rule : rules) licensed.push_back(LicensedGroupsOf(rule, cues));
   std::map<size_t, std::string> typed;
   for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
     std::vector<Hit> hits;
     ForEachLicensedGroup(
-        rules, prefilter, cues, sentence,
+        rules, prefilter, licensed, sentence,
         [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
           if (span.name == "asset") return;
           for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
@@ -120,7 +117,7 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     std::vector<Span> read;
     const AbstractSentence& without = plain[sentence.sentence()];
     ForEachLicensedGroup(
-        rules, prefilter, cues, without, [&](const ClaimRule&, const GroupSpan& span, bool) {
+        rules, prefilter, licensed, without, [&](const ClaimRule&, const GroupSpan& span, bool) {
           if (span.end <= span.begin) return;
           const std::string_view words =
               std::string_view(without.text()).substr(span.begin, span.end - span.begin);
