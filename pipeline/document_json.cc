@@ -3,8 +3,9 @@
 #include "pipeline/document_json.h"
 
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "pipeline/json_string.h"
 
@@ -13,13 +14,20 @@ namespace {
 
 using nlohmann::json;
 
-// One JSON object in compact form, as json::dump(-1) prints it: members are gathered, then
-// written with their keys sorted, as nlohmann's std::map-backed object orders them.
+// One JSON object in compact form, as json::dump(-1) prints it: member values are written
+// into one buffer as they come, then the members are appended with their keys sorted, as
+// nlohmann's std::map-backed object orders them. Keys are the contract's literals.
 class CompactObject {
  public:
+  CompactObject() {
+    values_.reserve(256);
+    members_.reserve(32);
+  }
+
   CompactObject& String(std::string_view key, std::string_view value) {
-    AppendJsonString(value, &Value(key));
-    return *this;
+    Begin(key);
+    AppendJsonString(value, &values_);
+    return End();
   }
   CompactObject& OptionalString(std::string_view key, const std::optional<std::string>& value) {
     return value ? String(key, *value) : Null(key);
@@ -28,54 +36,75 @@ class CompactObject {
     return value.empty() ? Null(key) : String(key, value);
   }
   CompactObject& Number(std::string_view key, int64_t value) {
-    Value(key) = std::to_string(value);
-    return *this;
+    char digits[24];
+    const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
+    return Raw(key, std::string_view(digits, static_cast<size_t>(written.ptr - digits)));
   }
   CompactObject& OptionalIndex(std::string_view key, const std::optional<size_t>& value) {
     return value ? Number(key, static_cast<int64_t>(*value)) : Null(key);
   }
   CompactObject& Bool(std::string_view key, bool value) {
-    Value(key) = value ? "true" : "false";
-    return *this;
+    return Raw(key, value ? "true" : "false");
   }
-  CompactObject& Null(std::string_view key) {
-    Value(key) = "null";
-    return *this;
-  }
+  CompactObject& Null(std::string_view key) { return Raw(key, "null"); }
   CompactObject& Strings(std::string_view key, const std::vector<std::string>& values) {
-    std::string& out = Value(key);
-    out = "[";
-    for (const std::string& value : values) {
-      if (out.size() > 1) out += ',';
-      AppendJsonString(value, &out);
+    Begin(key);
+    values_ += '[';
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) values_ += ',';
+      AppendJsonString(values[i], &values_);
     }
-    out += ']';
-    return *this;
+    values_ += ']';
+    return End();
   }
-  CompactObject& Raw(std::string_view key, std::string json_text) {
-    Value(key) = std::move(json_text);
-    return *this;
+  // A member whose value is JSON text already.
+  CompactObject& Raw(std::string_view key, std::string_view json_text) {
+    Begin(key);
+    values_ += json_text;
+    return End();
+  }
+
+  // Appends the object to `out`.
+  void AppendTo(std::string* out) {
+    std::sort(members_.begin(), members_.end(),
+              [](const Member& a, const Member& b) { return a.key < b.key; });
+    out->push_back('{');
+    for (size_t i = 0; i < members_.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(members_[i].key, out);
+      out->push_back(':');
+      out->append(values_, members_[i].begin, members_[i].end - members_[i].begin);
+    }
+    out->push_back('}');
   }
 
   std::string Text() {
-    std::sort(members_.begin(), members_.end());
-    std::string out = "{";
-    for (const auto& [key, value] : members_) {
-      if (out.size() > 1) out += ',';
-      AppendJsonString(key, &out);
-      out += ':';
-      out += value;
-    }
-    out += '}';
+    std::string out;
+    AppendTo(&out);
     return out;
   }
 
- private:
-  std::string& Value(std::string_view key) {
-    return members_.emplace_back(std::string(key), std::string()).second;
+  // Empties the object, keeping its memory for the next one.
+  void Clear() {
+    values_.clear();
+    members_.clear();
   }
 
-  std::vector<std::pair<std::string, std::string>> members_;
+ private:
+  struct Member {
+    std::string_view key;
+    size_t begin;  // the value is values_[begin, end)
+    size_t end;
+  };
+
+  void Begin(std::string_view key) { members_.push_back({key, values_.size(), 0}); }
+  CompactObject& End() {
+    members_.back().end = values_.size();
+    return *this;
+  }
+
+  std::string values_;
+  std::vector<Member> members_;
 };
 
 // The element `index` points at, or nullptr when it points nowhere: a layer index out of
@@ -87,59 +116,50 @@ const T* At(const std::vector<T>& items, const std::optional<size_t>& index) {
 
 int64_t Offset(size_t offset) { return static_cast<int64_t>(offset); }
 
-std::string ArticleJson(const Document& doc) {
+void ArticleJson(const Document& doc, CompactObject& out) {
   const ArticleMeta& meta = doc.meta();
-  return CompactObject()
-      .String("path", meta.path)
+  out.String("path", meta.path)
       .Number("record_index", meta.record_index)
       .String("title", meta.title)
       .String("source", meta.source)
       .String("url", meta.url)
       .String("published", meta.published)
       .Number("bytes", Offset(doc.text().size()))
-      .Number("repaired_sequences", Offset(doc.repaired_sequences()))
-      .Text();
+      .Number("repaired_sequences", Offset(doc.repaired_sequences()));
 }
 
-std::string SentenceJson(const Document& doc, const Sentence& sentence) {
-  return CompactObject()
-      .String("text", doc.Text(sentence.span))
+void SentenceJson(const Document& doc, const Sentence& sentence, CompactObject& out) {
+  out.String("text", doc.Text(sentence.span))
       .Number("paragraph", sentence.paragraph)
       .Number("start", Offset(sentence.span.begin))
-      .Number("end", Offset(sentence.span.end))
-      .Text();
+      .Number("end", Offset(sentence.span.end));
 }
 
-std::string EntityJson(const Entity& entity) {
-  return CompactObject()
-      .String("key", entity.key)
+void EntityJson(const Document&, const Entity& entity, CompactObject& out) {
+  out.String("key", entity.key)
       .String("name", entity.name)
       .String("type", EntityTypeName(entity.type))
       .NonEmptyOrNull("parent", entity.parent_key)
-      .Strings("aliases", entity.aliases)
-      .Text();
+      .Strings("aliases", entity.aliases);
 }
 
-std::string MentionJson(const Document& doc, const Mention& mention) {
+void MentionJson(const Document& doc, const Mention& mention, CompactObject& out) {
   const Entity* entity = At(doc.entities(), mention.entity);
-  CompactObject out;
   if (entity != nullptr) {
     out.String("entity", entity->name).String("key", entity->key);
   } else {
     out.Null("entity").Null("key");
   }
-  return out.String("type", EntityTypeName(mention.type))
+  out.String("type", EntityTypeName(mention.type))
       .String("text", doc.Text(mention.span))
       .Number("sentence", Offset(mention.sentence))
       .Number("start", Offset(mention.span.begin))
       .Number("end", Offset(mention.span.end))
       .String("rule", mention.rule)
-      .Number("entity_index", Offset(mention.entity))
-      .Text();
+      .Number("entity_index", Offset(mention.entity));
 }
 
-std::string AmountJson(const Document& doc, const Amount& amount) {
-  CompactObject out;
+void AmountJson(const Document& doc, const Amount& amount, CompactObject& out) {
   out.String("text", doc.Text(amount.span))
       .OptionalString("value", amount.value)
       .OptionalString("low", amount.low)
@@ -153,19 +173,17 @@ std::string AmountJson(const Document& doc, const Amount& amount) {
   } else {
     out.Null("restates");
   }
-  return out.Number("sentence", Offset(amount.sentence))
+  out.Number("sentence", Offset(amount.sentence))
       .Number("start", Offset(amount.span.begin))
       .Number("end", Offset(amount.span.end))
-      .String("rule", amount.rule)
-      .Text();
+      .String("rule", amount.rule);
 }
 
-std::string ClaimJson(const Document& doc, const Claim& claim) {
+void ClaimJson(const Document& doc, const Claim& claim, CompactObject& out) {
   const Amount* amount = At(doc.amounts(), claim.amount);
   const Sentence* sentence = At(doc.sentences(), claim.sentence);
   const Entity* subject = At(doc.entities(), claim.subject);
   const Entity* object = At(doc.entities(), claim.object);
-  CompactObject out;
   out.String("predicate", claim.predicate);
   subject ? out.String("subject", subject->name) : out.Null("subject");
   object ? out.String("object", object->name) : out.Null("object");
@@ -173,13 +191,19 @@ std::string ClaimJson(const Document& doc, const Claim& claim) {
                 : out.Null("subject_text");
   claim.object_span.empty() ? out.Null("object_text")
                             : out.String("object_text", doc.Text(claim.object_span));
-  amount ? out.Raw("amount", AmountJson(doc, *amount)) : out.Null("amount");
+  if (amount != nullptr) {
+    CompactObject amount_object;
+    AmountJson(doc, *amount, amount_object);
+    out.Raw("amount", amount_object.Text());
+  } else {
+    out.Null("amount");
+  }
   out.NonEmptyOrNull("role", claim.role)
       .String("status", ClaimStatusName(claim.status))
       .NonEmptyOrNull("speaker", claim.speaker)
       .NonEmptyOrNull("venue", claim.venue);
   sentence ? out.String("sentence", doc.Text(sentence->span)) : out.Null("sentence");
-  return out.Number("start", Offset(claim.span.begin))
+  out.Number("start", Offset(claim.span.begin))
       .Number("end", Offset(claim.span.end))
       .String("rule", claim.rule)
       .NonEmptyOrNull("amount_role", claim.amount_role)
@@ -194,134 +218,160 @@ std::string ClaimJson(const Document& doc, const Claim& claim) {
       .Number("subject_start", Offset(claim.subject_span.begin))
       .Number("subject_end", Offset(claim.subject_span.end))
       .Number("object_start", Offset(claim.object_span.begin))
-      .Number("object_end", Offset(claim.object_span.end))
-      .Text();
+      .Number("object_end", Offset(claim.object_span.end));
 }
 
-std::string QuoteJson(const Document& doc, const Quote& quote) {
-  return CompactObject()
-      .String("text", doc.Text(quote.span))
+void QuoteJson(const Document& doc, const Quote& quote, CompactObject& out) {
+  out.String("text", doc.Text(quote.span))
       .NonEmptyOrNull("speaker", quote.speaker)
       .NonEmptyOrNull("venue", quote.venue)
       .Number("sentence", Offset(quote.sentence))
       .Number("start", Offset(quote.span.begin))
       .Number("end", Offset(quote.span.end))
-      .OptionalIndex("speaker_index", quote.speaker_entity)
-      .Text();
+      .OptionalIndex("speaker_index", quote.speaker_entity);
 }
 
 // Writes the contract's object one element at a time, as json::dump of the whole object would
 // print it (keys in order, nested lines indented), without building it: the object of a 60 MB
-// article would take gigabytes (issue 16). Elements come as compact JSON text; pretty output
-// (indent >= 0) reads each back and prints it indented.
+// article would take gigabytes (issue 16). Text goes into a buffer, passed on to `sink` (when
+// there is one) whenever it holds a megabyte, so memory holds one element at a time. Elements
+// are written compact by one reused CompactObject; pretty output (indent >= 0) reads each back
+// and prints it indented.
 class StreamingWriter {
  public:
-  StreamingWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
+  StreamingWriter(const Document& doc, int indent, std::ostream* sink)
+      : doc_(doc), indent_(indent), sink_(sink) {}
 
-  void Begin() { out_ << '{'; }
-  void End() { out_ << (indent_ >= 0 ? "\n}" : "}"); }
-
-  void Member(std::string_view key, const std::string& value) {
-    Key(key);
-    Value(value, 1);
+  void Begin() { buffer_ += '{'; }
+  // Ends the object and returns what the buffer still holds (all of it without a sink).
+  std::string End() {
+    buffer_ += indent_ >= 0 ? "\n}" : "}";
+    Flush();
+    return std::move(buffer_);
   }
 
+  // A member whose value is one object that `to_json(doc, object)` fills.
+  template <typename ToJson>
+  void ObjectMember(std::string_view key, ToJson to_json) {
+    Key(key);
+    object_.Clear();
+    to_json(doc_, object_);
+    Value(1);
+  }
+
+  // A member whose value is the array of `items`, each an object that `to_json(doc, item,
+  // object)` fills.
   template <typename Item, typename ToJson>
   void ArrayMember(std::string_view key, const std::vector<Item>& items, ToJson to_json) {
     Key(key);
     if (items.empty()) {
-      out_ << "[]";
+      buffer_ += "[]";
       return;
     }
-    out_ << '[';
+    buffer_ += '[';
     for (size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) out_ << ',';
-      if (indent_ >= 0) out_ << '\n' << std::string(static_cast<size_t>(2 * indent_), ' ');
-      Value(to_json(items[i]), 2);
+      if (i > 0) buffer_ += ',';
+      if (indent_ >= 0) Margin(2);
+      object_.Clear();
+      to_json(doc_, items[i], object_);
+      Value(2);
     }
-    if (indent_ >= 0) out_ << '\n' << std::string(static_cast<size_t>(indent_), ' ');
-    out_ << ']';
+    if (indent_ >= 0) Margin(1);
+    buffer_ += ']';
   }
 
  private:
   void Key(std::string_view key) {
-    if (members_++ > 0) out_ << ',';
-    if (indent_ >= 0) out_ << '\n' << std::string(static_cast<size_t>(indent_), ' ');
-    out_ << '"' << key << (indent_ >= 0 ? "\": " : "\":");
+    if (members_++ > 0) buffer_ += ',';
+    if (indent_ >= 0) Margin(1);
+    buffer_ += '"';
+    buffer_ += key;
+    buffer_ += indent_ >= 0 ? "\": " : "\":";
   }
 
-  // Compact JSON `value` at nesting `depth`: as it is, or printed with indent_ and every line
-  // after its first indented `depth` levels.
-  void Value(const std::string& value, int depth) {
+  // A new line indented `depth` levels.
+  void Margin(int depth) {
+    buffer_ += '\n';
+    buffer_.append(static_cast<size_t>(depth * indent_), ' ');
+  }
+
+  // Writes object_ at nesting `depth`: as it is, or printed with indent_ and every line after
+  // its first indented `depth` levels.
+  void Value(int depth) {
     if (indent_ < 0) {
-      out_ << value;
-      return;
+      object_.AppendTo(&buffer_);
+    } else {
+      const std::string text =
+          json::parse(object_.Text()).dump(indent_, ' ', false, json::error_handler_t::replace);
+      size_t line = 0;
+      for (size_t newline = text.find('\n'); newline != std::string::npos;
+           newline = text.find('\n', line)) {
+        buffer_.append(text, line, newline + 1 - line);
+        buffer_.append(static_cast<size_t>(depth * indent_), ' ');
+        line = newline + 1;
+      }
+      buffer_.append(text, line, std::string::npos);
     }
-    const std::string text =
-        json::parse(value).dump(indent_, ' ', false, json::error_handler_t::replace);
-    const std::string margin(static_cast<size_t>(depth * indent_), ' ');
-    size_t line = 0;
-    for (size_t newline = text.find('\n'); newline != std::string::npos;
-         newline = text.find('\n', line)) {
-      out_.write(text.data() + line, static_cast<std::streamsize>(newline + 1 - line));
-      out_ << margin;
-      line = newline + 1;
-    }
-    out_.write(text.data() + line, static_cast<std::streamsize>(text.size() - line));
+    if (buffer_.size() >= kFlushBytes) Flush();
   }
 
-  std::ostream& out_;
+  void Flush() {
+    if (sink_ == nullptr) return;
+    sink_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  static constexpr size_t kFlushBytes = 1 << 20;
+  const Document& doc_;
   const int indent_;
+  std::ostream* const sink_;
+  std::string buffer_;
+  CompactObject object_;
   int members_ = 0;
 };
 
-// The "load" object of a facts line.
-std::string LoadObject(const Document& doc, const FactsProvenance& provenance) {
-  return CompactObject()
-      .Number("format", kFactsLineFormat)
+// Fills the "load" object of a facts line.
+void LoadJson(const Document& doc, const FactsProvenance& provenance, CompactObject& out) {
+  out.Number("format", kFactsLineFormat)
       .String("tool_version", provenance.tool_version)
       .String("rules_fingerprint", provenance.rules_fingerprint)
       .String("content_hash", provenance.content_hash)
-      .String("text", doc.text())
-      .Text();
+      .String("text", doc.text());
 }
 
-// Writes the contract's object for `doc`, plus a "load" member (JSON text) when `load` is
-// not null.
-void WriteDocument(const Document& doc, int indent, const std::string* load, std::ostream& out) {
-  StreamingWriter writer(out, indent);
+// Writes the contract's object for `doc` to `sink` (or returns it, when `sink` is null),
+// plus a "load" member when `provenance` is not null.
+std::string WriteDocument(const Document& doc, int indent, const FactsProvenance* provenance,
+                          std::ostream* sink) {
+  StreamingWriter writer(doc, indent, sink);
   writer.Begin();
   // In json::dump's order: the keys sorted.
-  writer.ArrayMember("amounts", doc.amounts(), [&](const Amount& a) { return AmountJson(doc, a); });
-  writer.Member("article", ArticleJson(doc));
-  writer.ArrayMember("claims", doc.claims(), [&](const Claim& c) { return ClaimJson(doc, c); });
+  writer.ArrayMember("amounts", doc.amounts(), AmountJson);
+  writer.ObjectMember("article", ArticleJson);
+  writer.ArrayMember("claims", doc.claims(), ClaimJson);
   writer.ArrayMember("entities", doc.entities(), EntityJson);
-  if (load != nullptr) writer.Member("load", *load);
-  writer.ArrayMember("mentions", doc.mentions(),
-                     [&](const Mention& m) { return MentionJson(doc, m); });
-  writer.ArrayMember("quotes", doc.quotes(), [&](const Quote& q) { return QuoteJson(doc, q); });
-  writer.ArrayMember("sentences", doc.sentences(),
-                     [&](const Sentence& s) { return SentenceJson(doc, s); });
-  writer.End();
+  if (provenance != nullptr) {
+    writer.ObjectMember(
+        "load", [&](const Document& d, CompactObject& out) { LoadJson(d, *provenance, out); });
+  }
+  writer.ArrayMember("mentions", doc.mentions(), MentionJson);
+  writer.ArrayMember("quotes", doc.quotes(), QuoteJson);
+  writer.ArrayMember("sentences", doc.sentences(), SentenceJson);
+  return writer.End();
 }
 
 }  // namespace
 
 void WriteDocumentJson(const Document& doc, int indent, std::ostream& out) {
-  WriteDocument(doc, indent, nullptr, out);
+  WriteDocument(doc, indent, nullptr, &out);
 }
 
 std::string DocumentToJson(const Document& doc, int indent) {
-  std::ostringstream out;
-  WriteDocumentJson(doc, indent, out);
-  return out.str();
+  return WriteDocument(doc, indent, nullptr, nullptr);
 }
 
 std::string DocumentToFactsLine(const Document& doc, const FactsProvenance& provenance) {
-  const std::string load = LoadObject(doc, provenance);
-  std::ostringstream out;
-  WriteDocument(doc, -1, &load, out);
-  return out.str();
+  return WriteDocument(doc, -1, &provenance, nullptr);
 }
 
 }  // namespace newsfacts

@@ -5,6 +5,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
+#include "pipeline/byte_words.h"
+
 namespace newsfacts {
 namespace {
 
@@ -42,12 +44,15 @@ size_t WellFormedLength(std::string_view s, size_t i, size_t* skip) {
   return need;
 }
 
-bool IsAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
+// Length of the run of ASCII bytes at the start of `s`, found eight bytes at a time.
+size_t AsciiPrefixLength(std::string_view s) {
+  size_t i = 0;
+  while (i + 8 <= s.size() && !HasNonAsciiByte(LoadWord(s.data() + i))) i += 8;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
 }
+
+bool IsAscii(std::string_view s) { return AsciiPrefixLength(s) == s.size(); }
 
 }  // namespace
 
@@ -77,16 +82,18 @@ RepairedText RepairUtf8(std::string_view bytes) {
 bool IsValidUtf8(std::string_view bytes) {
   size_t i = 0;
   while (i < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t skip = 1;
-    const size_t len = WellFormedLength(bytes, i, &skip);
+    i += AsciiPrefixLength(bytes.substr(i));
+    if (i == bytes.size()) break;
+    const size_t len = Utf8SequenceLength(bytes, i);
     if (len == 0) return false;
     i += len;
   }
   return true;
+}
+
+size_t Utf8SequenceLength(std::string_view bytes, size_t i) {
+  size_t skip = 1;
+  return WellFormedLength(bytes, i, &skip);
 }
 
 bool IsNfc(std::string_view utf8) {

@@ -19,6 +19,10 @@ RepairedText RepairUtf8(std::string_view bytes);
 // True when `bytes` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view bytes);
 
+// Length of the well-formed UTF-8 sequence that starts at `bytes[i]` (1 for ASCII), or 0
+// when it is ill-formed or cut off by the end of `bytes`.
+size_t Utf8SequenceLength(std::string_view bytes, size_t i);
+
 // True when valid UTF-8 `utf8` is NFC already (ASCII always is).
 bool IsNfc(std::string_view utf8);
 

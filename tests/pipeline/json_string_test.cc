@@ -40,6 +40,7 @@ TEST(JsonStringTest, EscapesAsNlohmannDumpDoes) {
 TEST(JsonStringTest, GeneratedStringsMatchNlohmannDump) {
   const std::string pieces[] = {"a",
                                 "Z",
+                                "plain words, eight at a time ",
                                 " ",
                                 "\"",
                                 "\\",
@@ -59,7 +60,7 @@ TEST(JsonStringTest, GeneratedStringsMatchNlohmannDump) {
   std::uniform_int_distribution<size_t> pick(0, std::size(pieces) - 1);
   for (int round = 0; round < 5000; ++round) {
     std::string text;
-    const int length = static_cast<int>(random() % 12);
+    const int length = static_cast<int>(random() % 24);
     for (int i = 0; i < length; ++i) text += pieces[pick(random)];
     ASSERT_EQ(Appended(text), Dumped(text))
         << json(text).dump(-1, ' ', true, json::error_handler_t::replace);

@@ -38,6 +38,20 @@ TEST(TextTest, RepairUtf8ReplacesEachIllFormedSequence) {
   }
 }
 
+// IsValidUtf8 passes over ASCII eight bytes at a time: a broken sequence is found at every
+// position and alignment, after runs of ASCII of every length.
+TEST(TextTest, IsValidUtf8FindsABrokenSequenceAtEveryPosition) {
+  for (const std::string bad : {"\xC3", "\x80", "\xED\xA0\x80", "\xFF", "\xE2\x82"}) {
+    for (size_t before = 0; before < 20; ++before) {
+      for (size_t after = 0; after < 10; ++after) {
+        const std::string text = std::string(before, 'a') + bad + std::string(after, 'b');
+        EXPECT_FALSE(IsValidUtf8(text)) << before << " " << after;
+        EXPECT_TRUE(IsValidUtf8(std::string(before, 'a') + "\xC3\xA9" + std::string(after, 'b')));
+      }
+    }
+  }
+}
+
 TEST(TextTest, NormalizeNfcComposesCombiningMarks) {
   EXPECT_EQ(NormalizeNfc("cafe\xCC\x81"), "caf\xC3\xA9");  // e + U+0301 -> é
   EXPECT_EQ(NormalizeNfc("already NFC caf\xC3\xA9"), "already NFC caf\xC3\xA9");
