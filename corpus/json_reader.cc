@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/flat_json_object.h"
 #include "corpus/format_readers.h"
 #include "pipeline/text.h"
 
@@ -22,6 +23,13 @@ std::string ParseMessage(const Json::exception& e) {
     if (close != std::string_view::npos) what.remove_prefix(close + 2);
   }
   return std::string(what);
+}
+
+// Parses one record as nlohmann::json::parse does (and throws as it does), by the quick
+// reader when the record is a flat object.
+Json ParseRecord(std::string_view text) {
+  std::optional<Json> flat = ParseFlatJsonObject(text);
+  return flat ? std::move(*flat) : Json::parse(text);
 }
 
 // Returns the first of `keys` present and not null in `record`.
@@ -161,7 +169,7 @@ StatusOr<FileReadResult> ReadJsonLines(std::string_view name, std::string_view t
     const int record_index = index++;
     Json record;
     try {
-      record = Json::parse(line);
+      record = ParseRecord(line);
     } catch (const Json::exception& e) {  // syntax, or a number out of range ("1e400")
       result.errors.push_back(
           Located(name, line_number, "malformed JSON (" + ParseMessage(e) + "); skipped"));
@@ -183,7 +191,7 @@ StatusOr<RawArticle> ReadJsonLine(std::string_view name, std::string_view line, 
   const RepairedText repaired = RepairUtf8(line);
   Json record;
   try {
-    record = Json::parse(corpus_internal::NormalizeNewlines(repaired.text));
+    record = corpus_internal::ParseRecord(corpus_internal::NormalizeNewlines(repaired.text));
   } catch (const Json::exception& e) {  // syntax, or a number out of range ("1e400")
     return Status::InvalidArgument("malformed JSON (" + corpus_internal::ParseMessage(e) +
                                    "); skipped");

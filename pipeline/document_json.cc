@@ -71,8 +71,9 @@ class CompactObject {
     out->push_back('{');
     for (size_t i = 0; i < members_.size(); ++i) {
       if (i > 0) out->push_back(',');
-      AppendJsonString(members_[i].key, out);
-      out->push_back(':');
+      out->push_back('"');
+      out->append(members_[i].key);  // a contract key: plain ASCII, nothing to escape
+      out->append("\":");
       out->append(values_, members_[i].begin, members_[i].end - members_[i].begin);
     }
     out->push_back('}');
