@@ -46,24 +46,26 @@ Output Failed(const Record& record, const ExtractStreamOptions& options,
 }
 
 // Extracts `records` together (Pipeline::RunBatch) and puts the facts line or error line of
-// each into `window`.
+// each into `window`, all at once.
 void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
                   const ExtractStreamOptions& options, ReorderWindow<Output>& window) {
+  std::vector<std::pair<uint64_t, Output>> results;
   std::vector<Document> docs;
   std::vector<const Record*> extracted;  // the record of each of `docs`
+  results.reserve(records.size());
   docs.reserve(records.size());
   for (Record& record : records) {
     if (record.too_long) {
-      window.Put(record.sequence,
-                 Failed(record, options,
-                        "record longer than " + std::to_string(kMaxArticleFileBytes >> 20) +
-                            " MB; skipped"));
+      results.emplace_back(record.sequence,
+                           Failed(record, options,
+                                  "record longer than " +
+                                      std::to_string(kMaxArticleFileBytes >> 20) + " MB; skipped"));
       continue;
     }
     StatusOr<RawArticle> raw = ReadJsonLine(options.name, record.line, record.record_index);
     std::string().swap(record.line);
     if (!raw.ok()) {
-      window.Put(record.sequence, Failed(record, options, raw.status().message()));
+      results.emplace_back(record.sequence, Failed(record, options, raw.status().message()));
       continue;
     }
     docs.push_back(Document::FromUtf8(std::move(raw->meta), raw->text));
@@ -73,13 +75,14 @@ void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
   for (size_t i = 0; i < docs.size(); ++i) {
     const Record& record = *extracted[i];
     if (!statuses[i].ok()) {
-      window.Put(record.sequence, Failed(record, options, statuses[i].message()));
+      results.emplace_back(record.sequence, Failed(record, options, statuses[i].message()));
       continue;
     }
     const FactsProvenance provenance{options.tool_version, options.rules_fingerprint,
                                      ContentHash(docs[i])};
-    window.Put(record.sequence, Output{DocumentToFactsLine(docs[i], provenance), ""});
+    results.emplace_back(record.sequence, Output{DocumentToFactsLine(docs[i], provenance), ""});
   }
+  window.PutAll(std::move(results));
 }
 
 }  // namespace
@@ -137,16 +140,24 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
     window.Close();
   });
 
-  while (std::optional<Output> output = window.Take()) {
-    ++summary.records;
-    if (!output->error.empty()) {
-      ++summary.failed;
-      on_message(output->error);
+  // Each line is written as soon as it and every line before it are done, and flushed once
+  // no more are ready, so a record piped in alone is answered at once.
+  std::vector<Output> outputs;
+  while (window.TakeReady(outputs)) {
+    for (Output& output : outputs) {
+      ++summary.records;
+      if (!output.error.empty()) {
+        ++summary.failed;
+        on_message(output.error);
+      }
+      if (summary.output_closed) continue;  // drain, so the reader is not left blocked
+      output.line.push_back('\n');
+      if (std::fwrite(output.line.data(), 1, output.line.size(), out) != output.line.size()) {
+        summary.output_closed = true;
+        stop = true;
+      }
     }
-    if (summary.output_closed) continue;  // drain, so the reader is not left blocked
-    output->line.push_back('\n');
-    if (std::fwrite(output->line.data(), 1, output->line.size(), out) != output->line.size() ||
-        std::fflush(out) != 0) {
+    if (!summary.output_closed && std::fflush(out) != 0) {
       summary.output_closed = true;
       stop = true;
     }

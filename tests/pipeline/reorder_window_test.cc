@@ -1,5 +1,5 @@
-// ReorderWindow: results put in any order come out in sequence order, and no more than the
-// capacity are reserved and not yet taken.
+// ReorderWindow: results put in any order come out in sequence order, as many at once as are
+// ready, and no more than the capacity are reserved and not yet taken.
 #include "pipeline/reorder_window.h"
 
 #include <gtest/gtest.h>
@@ -11,18 +11,21 @@
 namespace newsfacts {
 namespace {
 
-TEST(ReorderWindowTest, ResultsPutOutOfOrderAreTakenInOrder) {
-  ReorderWindow<int> window(4);
+TEST(ReorderWindowTest, ResultsPutOutOfOrderAreTakenInOrderAsTheyBecomeReady) {
+  ReorderWindow<int> window(5);
   std::vector<uint64_t> sequences;
-  for (int i = 0; i < 4; ++i) sequences.push_back(window.Reserve());
-  window.Put(sequences[2], 20);
-  window.Put(sequences[0], 0);
-  window.Put(sequences[3], 30);
-  window.Put(sequences[1], 10);
-  window.Close();
+  for (int i = 0; i < 5; ++i) sequences.push_back(window.Reserve());
+  window.PutAll({{sequences[2], 20}, {sequences[4], 40}});
+  window.PutAll({{sequences[0], 0}});
   std::vector<int> taken;
-  while (std::optional<int> item = window.Take()) taken.push_back(*item);
-  EXPECT_EQ(taken, (std::vector<int>{0, 10, 20, 30}));
+  ASSERT_TRUE(window.TakeReady(taken));
+  EXPECT_EQ(taken, (std::vector<int>{0}));  // 1 is not put yet, so 2 waits
+  window.PutAll({{sequences[3], 30}, {sequences[1], 10}});
+  ASSERT_TRUE(window.TakeReady(taken));
+  EXPECT_EQ(taken, (std::vector<int>{10, 20, 30, 40}));
+  window.Close();
+  EXPECT_FALSE(window.TakeReady(taken));
+  EXPECT_TRUE(taken.empty());
 }
 
 TEST(ReorderWindowTest, ReserveWaitsWhileTheWindowIsFull) {
@@ -36,8 +39,10 @@ TEST(ReorderWindowTest, ReserveWaitsWhileTheWindowIsFull) {
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_FALSE(third_reserved);
-  window.Put(first, 1);
-  EXPECT_EQ(window.Take(), 1);
+  window.PutAll({{first, 1}});
+  std::vector<int> taken;
+  ASSERT_TRUE(window.TakeReady(taken));
+  EXPECT_EQ(taken, (std::vector<int>{1}));
   producer.join();
   EXPECT_TRUE(third_reserved);
 }
@@ -59,7 +64,7 @@ TEST(ReorderWindowTest, ManyWorkersKeepTheOrder) {
           sequence = window.Reserve();
         }
         if (value % 7 == 0) std::this_thread::yield();
-        window.Put(sequence, value);
+        window.PutAll({{sequence, value}});
       }
     });
   }
@@ -68,7 +73,10 @@ TEST(ReorderWindowTest, ManyWorkersKeepTheOrder) {
     window.Close();
   });
   int expected = 0;
-  while (std::optional<int> item = window.Take()) EXPECT_EQ(*item, expected++);
+  std::vector<int> taken;
+  while (window.TakeReady(taken)) {
+    for (int item : taken) EXPECT_EQ(item, expected++);
+  }
   closer.join();
   EXPECT_EQ(expected, 1000);
 }
