@@ -67,7 +67,11 @@ class BoundedQueue {
     T item = std::move(items_.front().item);
     bytes_ -= items_.front().bytes;
     items_.pop_front();
-    not_full_.notify_all();
+    // A blocked producer is woken once the queue is half empty, not at every item taken, so
+    // it pushes many items per wake-up; an empty queue takes any item, so it always wakes.
+    const bool half_empty =
+        items_.size() <= capacity_ / 2 && (max_bytes_ == 0 || bytes_ <= max_bytes_ / 2);
+    if (half_empty || items_.empty()) not_full_.notify_all();
     return item;
   }
 

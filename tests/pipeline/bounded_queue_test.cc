@@ -1,4 +1,5 @@
-// BoundedQueue: order, the capacity in items and in bytes, TryPop, and closing.
+// BoundedQueue: order, the capacity in items and in bytes, TryPop, waking a blocked producer
+// once half empty, and closing.
 #include "pipeline/bounded_queue.h"
 
 #include <gtest/gtest.h>
@@ -51,6 +52,26 @@ TEST(BoundedQueueTest, AnEmptyQueueTakesOneItemOverTheByteCapacity) {
   BoundedQueue<int> queue(10, 100);
   ASSERT_TRUE(queue.Push(1, 500));  // a huge item alone does not block for ever
   EXPECT_TRUE(PushWaits(queue, 1));
+}
+
+// A producer blocked on a full queue is woken once it is half empty, so it pushes many items
+// per wake-up instead of one per item taken.
+TEST(BoundedQueueTest, ABlockedPushIsWokenWhenTheQueueIsHalfEmpty) {
+  BoundedQueue<int> queue(8);
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(queue.Push(i));
+  std::atomic<bool> pushed{false};
+  std::thread pusher([&] {
+    (void)queue.Push(8);
+    pushed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_FALSE(pushed);  // full: waiting
+  (void)queue.Pop();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(pushed);  // seven left: not woken
+  for (int i = 0; i < 3; ++i) (void)queue.Pop();
+  pusher.join();  // four left: woken, and there is room
+  EXPECT_TRUE(pushed);
 }
 
 TEST(BoundedQueueTest, CloseEndsPopsOnceDrainedAndRefusesPushes) {
