@@ -321,6 +321,7 @@ struct ClaimStage::Impl {
   std::unique_ptr<ClaimRoles> roles;         // amount roles and deal stages
   std::unique_ptr<DateRules> dates;          // event dates
   std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
+  std::vector<LicensedGroups> licensed;      // per rule, the groups that type name candidates
 
   // Adds the candidate claims of one match of `rule` in sentence `s`.
   void AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts, size_t s,
@@ -356,6 +357,7 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   impl->roles = std::move(*roles);
   impl->dates = std::move(*dates);
   impl->prefilter = std::move(*prefilter);
+  impl->licensed = LicensedGroupsByRule(impl->rules, *impl->cues);
   return std::unique_ptr<ClaimStage>(new ClaimStage(std::move(impl)));
 }
 
@@ -368,7 +370,8 @@ Status ClaimStage::Process(Document& doc) const {
   }
   std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
   const size_t first_typed = doc.entities().size();
-  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, *impl_->cues, abstracts, doc)) {
+  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, impl_->licensed, *impl_->cues, abstracts,
+                         doc)) {
     abstracts = AbstractSentence::BuildAll(doc);
   }
   const size_t sentence_count = doc.sentences().size();

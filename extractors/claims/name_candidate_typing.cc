@@ -14,23 +14,6 @@
 namespace newsfacts {
 namespace {
 
-// The groups a rule's licensed predicates read: (group name, is an object). The `asset` group
-// (a thing described, not named) only ever keeps a candidate untyped.
-using LicensedGroups = std::vector<std::pair<std::string_view, bool>>;
-
-LicensedGroups LicensedGroupsOf(const ClaimRule& rule, const ClaimCues& cues) {
-  LicensedGroups groups;
-  if (cues.TypesNameCandidates(rule.predicate)) {
-    groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
-  }
-  for (const ExtraClaim& extra : rule.also) {
-    if (!cues.TypesNameCandidates(extra.predicate)) continue;
-    groups.push_back({extra.subject_group, false});
-    groups.push_back({extra.object_group, true});
-  }
-  return groups;
-}
-
 // Runs the licensed rules the prefilter lets through over `sentence`, calling
 // visit(rule, group, is_object) for each participant group of each match; `licensed` holds
 // each rule's LicensedGroupsOf, by rule index.
@@ -87,6 +70,7 @@ bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, co
 // The candidates the licensed rules read as participants, with the rule that typed each.
 std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
                                                 const RulePrefilter& prefilter,
+                                                const std::vector<LicensedGroups>& licensed,
                                                 const ClaimCues& cues,
                                                 const std::vector<AbstractSentence>& plain,
                                                 const Document& doc) {
@@ -95,8 +79,6 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     const AbstractSlot* slot;
     const ClaimRule* rule;
   };
-  std::vector<LicensedGroups> licensed;
-  for (const ClaimRule& rule : rules) licensed.push_back(LicensedGroupsOf(rule, cues));
   std::map<size_t, std::string> typed;
   for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
     std::vector<Hit> hits;
@@ -135,10 +117,28 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
 
 }  // namespace
 
+std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& rules,
+                                                 const ClaimCues& cues) {
+  std::vector<LicensedGroups> licensed;
+  for (const ClaimRule& rule : rules) {
+    LicensedGroups& groups = licensed.emplace_back();
+    if (cues.TypesNameCandidates(rule.predicate)) {
+      groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
+    }
+    for (const ExtraClaim& extra : rule.also) {
+      if (!cues.TypesNameCandidates(extra.predicate)) continue;
+      groups.push_back({extra.subject_group, false});
+      groups.push_back({extra.object_group, true});
+    }
+  }
+  return licensed;
+}
+
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
-                        Document& doc) {
-  std::map<size_t, std::string> typed = CandidatesInSlots(rules, prefilter, cues, plain, doc);
+                        const std::vector<LicensedGroups>& licensed, const ClaimCues& cues,
+                        const std::vector<AbstractSentence>& plain, Document& doc) {
+  std::map<size_t, std::string> typed =
+      CandidatesInSlots(rules, prefilter, licensed, cues, plain, doc);
   if (typed.empty()) return false;
   const std::vector<NameCandidate>& candidates = doc.name_candidates();
   // The same name written again elsewhere in the article is the same organization.
