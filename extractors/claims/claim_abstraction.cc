@@ -90,12 +90,13 @@ std::vector<AbstractSentence> AbstractSentence::BuildAll(const Document& doc) {
   return out;
 }
 
-std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(const Document& doc) {
+std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(
+    const Document& doc, const std::vector<bool>& wanted) {
   std::vector<AbstractSentence> out;
   if (doc.name_candidates().empty()) return out;
   const std::vector<Members> members = MembersBySentence(doc, true);
   for (size_t s = 0; s < members.size(); ++s) {
-    if (!members[s].name_candidates.empty()) out.push_back(Build(doc, s, members[s]));
+    if (!members[s].name_candidates.empty() && wanted[s]) out.push_back(Build(doc, s, members[s]));
   }
   return out;
 }

@@ -40,10 +40,11 @@ class AbstractSentence {
   static AbstractSentence Build(const Document& doc, size_t sentence_index);
   // The views of every sentence of `doc`, in order; linear in the number of annotations.
   static std::vector<AbstractSentence> BuildAll(const Document& doc);
-  // The views of the sentences that hold a name candidate, in order, with each candidate in
-  // an "ORG" placeholder of kind kNameCandidate: what the claim rules would read if the
-  // candidate were an organization.
-  static std::vector<AbstractSentence> BuildWithNameCandidates(const Document& doc);
+  // The views of the sentences that hold a name candidate and that `wanted` (by sentence
+  // index) marks, in order, with each candidate in an "ORG" placeholder of kind
+  // kNameCandidate: what the claim rules would read if the candidate were an organization.
+  static std::vector<AbstractSentence> BuildWithNameCandidates(const Document& doc,
+                                                               const std::vector<bool>& wanted);
 
   const std::string& text() const { return text_; }
   const std::vector<AbstractSlot>& slots() const { return slots_; }

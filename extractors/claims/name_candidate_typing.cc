@@ -67,11 +67,40 @@ bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, co
   return object_veto != nullptr && FollowedBy(sentence, slot, *object_veto);
 }
 
+// Per sentence of `doc`, whether a licensed rule may match its view with candidates: `gate`
+// says so from its text, or an elided restatement ("$9.3bn (£5bn)") lies in it, whose
+// removal may join two stretches of the text.
+std::vector<bool> GatedSentences(const LicensedRuleGate& gate, const Document& doc) {
+  const std::vector<Sentence>& sentences = doc.sentences();
+  std::vector<bool> wanted(sentences.size(), false);
+  for (const Amount& amount : doc.amounts()) {
+    if (!amount.restates.has_value()) continue;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      if (sentences[s].span.begin < amount.span.end && amount.span.begin < sentences[s].span.end) {
+        wanted[s] = true;
+      }
+    }
+  }
+  // Only the sentences that hold a candidate need the gate's answer.
+  std::vector<bool> asked(sentences.size(), false);
+  for (const NameCandidate& candidate : doc.name_candidates()) {
+    const auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), candidate.span.begin,
+        [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
+    if (after == sentences.begin()) continue;
+    const size_t s = static_cast<size_t>(after - sentences.begin()) - 1;
+    if (wanted[s] || asked[s] || !sentences[s].span.Contains(candidate.span)) continue;
+    asked[s] = true;
+    wanted[s] = gate.MayMatch(doc.Text(sentences[s].span));
+  }
+  return wanted;
+}
+
 // The candidates the licensed rules read as participants, with the rule that typed each.
 std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
                                                 const RulePrefilter& prefilter,
                                                 const std::vector<LicensedGroups>& licensed,
-                                                const ClaimCues& cues,
+                                                const LicensedRuleGate& gate, const ClaimCues& cues,
                                                 const std::vector<AbstractSentence>& plain,
                                                 const Document& doc) {
   // One candidate a rule read in a participant group.
@@ -80,7 +109,9 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     const ClaimRule* rule;
   };
   std::map<size_t, std::string> typed;
-  for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
+  if (doc.name_candidates().empty()) return typed;
+  for (const AbstractSentence& sentence :
+       AbstractSentence::BuildWithNameCandidates(doc, GatedSentences(gate, doc))) {
     std::vector<Hit> hits;
     ForEachLicensedGroup(
         rules, prefilter, licensed, sentence,
@@ -135,10 +166,11 @@ std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& r
 }
 
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const std::vector<LicensedGroups>& licensed, const ClaimCues& cues,
-                        const std::vector<AbstractSentence>& plain, Document& doc) {
+                        const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
+                        const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
+                        Document& doc) {
   std::map<size_t, std::string> typed =
-      CandidatesInSlots(rules, prefilter, licensed, cues, plain, doc);
+      CandidatesInSlots(rules, prefilter, licensed, gate, cues, plain, doc);
   if (typed.empty()) return false;
   const std::vector<NameCandidate>& candidates = doc.name_candidates();
   // The same name written again elsewhere in the article is the same organization.

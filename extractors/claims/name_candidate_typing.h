@@ -10,6 +10,7 @@
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_cues.h"
 #include "extractors/claims/claim_rules.h"
+#include "extractors/claims/licensed_rule_gate.h"
 #include "extractors/kernel/rule_prefilter.h"
 #include "pipeline/document.h"
 
@@ -34,9 +35,11 @@ std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& r
 // where the cues' veto follows it ("Napa, Calif."). A typed candidate joins the entity of its
 // canonical key, added when new; mentions stay in text order. Returns whether any mention was
 // added.
+// Only the sentences `gate` (over the rules `licensed` marks) lets through are looked at.
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const std::vector<LicensedGroups>& licensed, const ClaimCues& cues,
-                        const std::vector<AbstractSentence>& plain, Document& doc);
+                        const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
+                        const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
+                        Document& doc);
 
 // Removes the entities from index `first_typed` on (those TypeNameCandidates added) that no
 // claim of `claims` names, with their mentions, and renumbers the entities after them in
