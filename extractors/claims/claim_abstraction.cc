@@ -110,6 +110,8 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
   const Span sentence = doc.sentences()[sentence_index].span;
   const std::string& text = doc.text();
   std::vector<AbstractSlot> candidates;
+  candidates.reserve(members.mentions.size() + members.name_candidates.size() +
+                     members.amounts.size());
   for (const size_t i : members.mentions) {
     const Mention& m = doc.mentions()[i];
     if (m.span.empty() || !sentence.Contains(m.span)) continue;
@@ -148,14 +150,17 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
     if (a.doc_span.begin != b.doc_span.begin) return a.doc_span.begin < b.doc_span.begin;
     return a.doc_span.end > b.doc_span.end;
   });
-  std::vector<AbstractSlot> slots;
+  // The slots: the candidates that overlap none kept before them, compacted in place.
+  size_t kept = 0;
   for (AbstractSlot& slot : candidates) {
-    if (!slots.empty() && slot.doc_span.begin < slots.back().doc_span.end) continue;
-    slots.push_back(std::move(slot));
+    if (kept > 0 && slot.doc_span.begin < candidates[kept - 1].doc_span.end) continue;
+    if (&slot != &candidates[kept]) candidates[kept] = std::move(slot);
+    ++kept;
   }
+  candidates.resize(kept);
   std::sort(elided.begin(), elided.end());
 
-  return Emit(doc, sentence_index, std::move(slots), elided);
+  return Emit(doc, sentence_index, std::move(candidates), elided);
 }
 
 AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_index,
@@ -166,10 +171,13 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   const Span sentence = doc.sentences()[sentence_index].span;
   out.text_.reserve(sentence.size() + 8 * slots.size());
   out.slots_.reserve(slots.size());
+  out.pieces_.reserve(2 * slots.size() + 2);
   const std::string& text = doc.text();
-  // Placeholders are numbered per type; a sentence has few types, so a short list serves.
-  std::vector<std::pair<std::string_view, int>> ordinals;
-  const auto next_ordinal = [&ordinals](std::string_view type) {
+  // Placeholders are numbered per type; a sentence has few types, so a short list serves,
+  // one per thread.
+  thread_local std::vector<std::pair<std::string_view, int>> ordinals;
+  ordinals.clear();
+  const auto next_ordinal = [](std::string_view type) {
     for (auto& [known, count] : ordinals) {
       if (known == type) return ++count;
     }

@@ -49,25 +49,31 @@ LicensedRuleGate::LicensedRuleGate(const std::vector<ClaimRule>& rules,
     if (!licensed[r]) continue;
     const auto required = RequiredAtoms(rules[r].compiled->regex().pattern());
     if (required.empty()) always_ = true;
-    auto& indexed_alternatives = alternatives_.emplace_back();
     for (const auto& groups : required) {
-      auto& indexed_groups = indexed_alternatives.emplace_back();
+      std::vector<std::vector<int>> indexed;
       for (const auto& group : groups) {
-        auto& ids = indexed_groups.emplace_back();
+        std::vector<int> ids;
+        bool present = false;  // an atom of the group counts as present: the group holds
         for (const std::string& atom : group) {
           const std::string witness = WitnessOf(atom);
-          if (witness.empty()) {
-            ids.push_back(kPresent);
-            continue;
-          }
+          present = present || witness.empty();
+          if (present) break;
           auto [known, added] = index.emplace(witness, static_cast<int>(atoms.size()));
           if (added) atoms.push_back(witness);
           ids.push_back(known->second);
         }
+        if (!present) indexed.push_back(std::move(ids));
       }
+      if (indexed.empty()) always_ = true;
+      if (!indexed.empty()) alternatives_.push_back(std::move(indexed));
     }
   }
-  atom_count_ = atoms.size();
+  first_group_of_.resize(atoms.size());
+  for (size_t a = 0; a < alternatives_.size(); ++a) {
+    for (const int atom : alternatives_[a].front()) {
+      first_group_of_[static_cast<size_t>(atom)].push_back(a);
+    }
+  }
   if (!atoms.empty()) matcher_ = std::make_unique<AtomMatcher>(atoms);
 }
 
@@ -75,23 +81,27 @@ LicensedRuleGate::~LicensedRuleGate() = default;
 
 bool LicensedRuleGate::MayMatch(std::string_view sentence_text) const {
   if (always_) return true;
+  if (matcher_ == nullptr) return false;
   thread_local std::vector<int> found;
   thread_local std::vector<char> present;
-  found.clear();
   // A character RE2 folds into an atom's (KELVIN SIGN for 'k') leaves the answer to RE2.
-  if (matcher_ != nullptr && !matcher_->Find(sentence_text, &found)) return true;
-  present.assign(atom_count_, 0);
+  if (!matcher_->Find(sentence_text, &found)) return true;
+  present.resize(first_group_of_.size());
   for (const int atom : found) present[static_cast<size_t>(atom)] = 1;
   const auto holds_one = [&](const std::vector<int>& group) {
-    return std::any_of(group.begin(), group.end(), [&](int atom) {
-      return atom == kPresent || present[static_cast<size_t>(atom)] != 0;
-    });
+    return std::any_of(group.begin(), group.end(),
+                       [&](int atom) { return present[static_cast<size_t>(atom)] != 0; });
   };
-  return std::any_of(alternatives_.begin(), alternatives_.end(), [&](const auto& alternatives) {
-    return std::any_of(alternatives.begin(), alternatives.end(), [&](const auto& groups) {
-      return std::all_of(groups.begin(), groups.end(), holds_one);
-    });
-  });
+  // Only the alternatives whose first group holds an atom found need a look.
+  bool may_match = false;
+  for (const int atom : found) {
+    for (const size_t a : first_group_of_[static_cast<size_t>(atom)]) {
+      const std::vector<std::vector<int>>& groups = alternatives_[a];
+      may_match = may_match || std::all_of(groups.begin() + 1, groups.end(), holds_one);
+    }
+  }
+  for (const int atom : found) present[static_cast<size_t>(atom)] = 0;
+  return may_match;
 }
 
 }  // namespace newsfacts

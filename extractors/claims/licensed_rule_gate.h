@@ -30,13 +30,13 @@ class LicensedRuleGate {
   bool MayMatch(std::string_view sentence_text) const;
 
  private:
-  // Per licensed rule, its alternatives of atom groups; an atom is an index into the
-  // matcher's atoms, or kPresent for one that counts as present.
-  static constexpr int kPresent = -1;
-  std::vector<std::vector<std::vector<std::vector<int>>>> alternatives_;
-  bool always_ = false;  // a licensed rule requires nothing the atoms can tell
-  std::unique_ptr<AtomMatcher> matcher_;
-  size_t atom_count_ = 0;
+  // The alternatives of every licensed rule, each its groups of atoms (indices into the
+  // matcher's atoms) that may be missing; a group with an atom counted as present is left out.
+  std::vector<std::vector<std::vector<int>>> alternatives_;
+  // Per atom, the alternatives whose first group holds it.
+  std::vector<std::vector<size_t>> first_group_of_;
+  bool always_ = false;                   // an alternative requires nothing the gate can tell
+  std::unique_ptr<AtomMatcher> matcher_;  // null when there is no atom to look for
 };
 
 }  // namespace newsfacts
