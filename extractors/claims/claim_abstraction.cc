@@ -115,8 +115,7 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
   for (const size_t i : members.mentions) {
     const Mention& m = doc.mentions()[i];
     if (m.span.empty() || !sentence.Contains(m.span)) continue;
-    candidates.push_back(
-        {AbstractSlot::Kind::kMention, i, std::string(EntityTypeName(m.type)), m.span, 0, 0});
+    candidates.push_back({AbstractSlot::Kind::kMention, i, EntityTypeName(m.type), m.span, 0, 0});
   }
   for (const size_t i : members.name_candidates) {
     const Span span = doc.name_candidates()[i].span;

@@ -22,8 +22,8 @@ struct AbstractSlot {
   enum class Kind { kMention, kAmount, kNameCandidate };
   Kind kind = Kind::kMention;
   size_t index = 0;           // into Document::mentions(), amounts() or name_candidates()
-  std::string type;           // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY"; a name candidate
-                              // stands as an "ORG"
+  std::string_view type;      // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY" (static
+                              // strings); a name candidate stands as an "ORG"
   Span doc_span;              // the annotation's bytes in the document
   size_t abstract_begin = 0;  // the placeholder's bytes in AbstractSentence::text()
   size_t abstract_end = 0;
