@@ -2,6 +2,7 @@
 #include "extractors/claims/claim_abstraction.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace newsfacts {
@@ -29,9 +30,23 @@ size_t WhitespaceAt(std::string_view text, size_t pos) {
 
 // False when the byte cannot start whitespace (WhitespaceAt) or a fold (kFolds): ASCII
 // whitespace, and the lead bytes of NBSP (C2) and of every kFolds entry (E2).
-bool MayStartSpecial(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\xC2' ||
-         c == '\xE2';
+// A table, so that the copy runs of Emit test each byte with one load.
+constexpr std::array<bool, 256> kMayStartSpecial = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v', '\xC2', '\xE2'}) table[c] = true;
+  return table;
+}();
+
+bool MayStartSpecial(char c) { return kMayStartSpecial[static_cast<unsigned char>(c)]; }
+
+// True when byte `pos` of `text` is a lone ASCII space inside `sentence` that Emit's
+// whitespace folding would write as it is (a copied byte): the next byte starts no
+// whitespace, fold or punctuation that drops the space. The copy runs then take whole
+// stretches of words at once (issue 16: a piece per word was a tenth of the claim stage).
+bool IsSpaceBetweenWords(std::string_view text, size_t pos, const Span& sentence) {
+  if (text[pos] != ' ' || pos + 1 >= sentence.end) return false;
+  const char next = text[pos + 1];
+  return !MayStartSpecial(next) && next != ',' && next != ';';
 }
 
 // The sentence of `doc` whose span contains `span`, or nullopt. Sentences are sorted and
@@ -75,12 +90,13 @@ std::vector<AbstractSentence> AbstractSentence::BuildAll(const Document& doc) {
   return out;
 }
 
-std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(const Document& doc) {
+std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(
+    const Document& doc, const std::vector<bool>& wanted) {
   std::vector<AbstractSentence> out;
   if (doc.name_candidates().empty()) return out;
   const std::vector<Members> members = MembersBySentence(doc, true);
   for (size_t s = 0; s < members.size(); ++s) {
-    if (!members[s].name_candidates.empty()) out.push_back(Build(doc, s, members[s]));
+    if (!members[s].name_candidates.empty() && wanted[s]) out.push_back(Build(doc, s, members[s]));
   }
   return out;
 }
@@ -94,11 +110,12 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
   const Span sentence = doc.sentences()[sentence_index].span;
   const std::string& text = doc.text();
   std::vector<AbstractSlot> candidates;
+  candidates.reserve(members.mentions.size() + members.name_candidates.size() +
+                     members.amounts.size());
   for (const size_t i : members.mentions) {
     const Mention& m = doc.mentions()[i];
     if (m.span.empty() || !sentence.Contains(m.span)) continue;
-    candidates.push_back(
-        {AbstractSlot::Kind::kMention, i, std::string(EntityTypeName(m.type)), m.span, 0, 0});
+    candidates.push_back({AbstractSlot::Kind::kMention, i, EntityTypeName(m.type), m.span, 0, 0});
   }
   for (const size_t i : members.name_candidates) {
     const Span span = doc.name_candidates()[i].span;
@@ -132,14 +149,17 @@ AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_in
     if (a.doc_span.begin != b.doc_span.begin) return a.doc_span.begin < b.doc_span.begin;
     return a.doc_span.end > b.doc_span.end;
   });
-  std::vector<AbstractSlot> slots;
+  // The slots: the candidates that overlap none kept before them, compacted in place.
+  size_t kept = 0;
   for (AbstractSlot& slot : candidates) {
-    if (!slots.empty() && slot.doc_span.begin < slots.back().doc_span.end) continue;
-    slots.push_back(std::move(slot));
+    if (kept > 0 && slot.doc_span.begin < candidates[kept - 1].doc_span.end) continue;
+    if (&slot != &candidates[kept]) candidates[kept] = std::move(slot);
+    ++kept;
   }
+  candidates.resize(kept);
   std::sort(elided.begin(), elided.end());
 
-  return Emit(doc, sentence_index, std::move(slots), elided);
+  return Emit(doc, sentence_index, std::move(candidates), elided);
 }
 
 AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_index,
@@ -149,10 +169,14 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   out.sentence_ = sentence_index;
   const Span sentence = doc.sentences()[sentence_index].span;
   out.text_.reserve(sentence.size() + 8 * slots.size());
+  out.slots_.reserve(slots.size());
+  out.pieces_.reserve(2 * slots.size() + 2);
   const std::string& text = doc.text();
-  // Placeholders are numbered per type; a sentence has few types, so a short list serves.
-  std::vector<std::pair<std::string_view, int>> ordinals;
-  const auto next_ordinal = [&ordinals](std::string_view type) {
+  // Placeholders are numbered per type; a sentence has few types, so a short list serves,
+  // one per thread.
+  thread_local std::vector<std::pair<std::string_view, int>> ordinals;
+  ordinals.clear();
+  const auto next_ordinal = [](std::string_view type) {
     for (auto& [known, count] : ordinals) {
       if (known == type) return ++count;
     }
@@ -172,14 +196,13 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
       continue;
     }
     if (next_slot < slots.size() && pos >= slots[next_slot].doc_span.begin) {
-      AbstractSlot slot = slots[next_slot++];
-      const std::string placeholder =
-          "\u27E8" + slot.type + ":" + std::to_string(next_ordinal(slot.type)) + "\u27E9";
+      AbstractSlot& slot = out.slots_.emplace_back(std::move(slots[next_slot++]));
       slot.abstract_begin = out.text_.size();
-      emit(placeholder, slot.doc_span.begin, slot.doc_span.end);
+      out.pieces_.push_back({out.text_.size(), slot.doc_span.begin, slot.doc_span.end, false});
+      out.text_.append("\u27E8").append(slot.type).push_back(':');
+      out.text_.append(std::to_string(next_ordinal(slot.type))).append("\u27E9");
       slot.abstract_end = out.text_.size();
-      out.slots_.push_back(std::move(slot));
-      pos = out.slots_.back().doc_span.end;
+      pos = slot.doc_span.end;
       continue;
     }
     if (const size_t ws = WhitespaceAt(text, pos); ws > 0) {
@@ -213,7 +236,10 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
     const size_t limit = std::min(
         {sentence.end, next_slot < slots.size() ? slots[next_slot].doc_span.begin : sentence.end,
          next_elided < elided.size() ? elided[next_elided].begin : sentence.end});
-    while (end < limit && !MayStartSpecial(text[end])) ++end;
+    while (end < limit &&
+           (!MayStartSpecial(text[end]) || IsSpaceBetweenWords(text, end, sentence))) {
+      ++end;
+    }
     out.AppendCopy(std::string_view(text).substr(pos, end - pos), pos);
     pos = end;
   }

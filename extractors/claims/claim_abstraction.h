@@ -22,8 +22,8 @@ struct AbstractSlot {
   enum class Kind { kMention, kAmount, kNameCandidate };
   Kind kind = Kind::kMention;
   size_t index = 0;           // into Document::mentions(), amounts() or name_candidates()
-  std::string type;           // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY"; a name candidate
-                              // stands as an "ORG"
+  std::string_view type;      // "ORG", "PERSON", "PRODUCT", "LOCATION" or "MONEY" (static
+                              // strings); a name candidate stands as an "ORG"
   Span doc_span;              // the annotation's bytes in the document
   size_t abstract_begin = 0;  // the placeholder's bytes in AbstractSentence::text()
   size_t abstract_end = 0;
@@ -40,10 +40,11 @@ class AbstractSentence {
   static AbstractSentence Build(const Document& doc, size_t sentence_index);
   // The views of every sentence of `doc`, in order; linear in the number of annotations.
   static std::vector<AbstractSentence> BuildAll(const Document& doc);
-  // The views of the sentences that hold a name candidate, in order, with each candidate in
-  // an "ORG" placeholder of kind kNameCandidate: what the claim rules would read if the
-  // candidate were an organization.
-  static std::vector<AbstractSentence> BuildWithNameCandidates(const Document& doc);
+  // The views of the sentences that hold a name candidate and that `wanted` (by sentence
+  // index) marks, in order, with each candidate in an "ORG" placeholder of kind
+  // kNameCandidate: what the claim rules would read if the candidate were an organization.
+  static std::vector<AbstractSentence> BuildWithNameCandidates(const Document& doc,
+                                                               const std::vector<bool>& wanted);
 
   const std::string& text() const { return text_; }
   const std::vector<AbstractSlot>& slots() const { return slots_; }

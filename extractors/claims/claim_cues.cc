@@ -84,15 +84,18 @@ struct ClaimCues::Impl {
     std::string id;
     std::unique_ptr<CompiledPattern> pattern;
   };
-  std::vector<std::string> boundaries;  // lower case
+  std::vector<std::string> boundaries;      // lower case
+  std::array<bool, 256> boundary_starts{};  // the first bytes of `boundaries`
   std::vector<std::unique_ptr<CompiledPattern>> boundary_patterns;
   std::unique_ptr<CompiledPattern> per_unit;               // anchored right after a per-unit amount
   std::unique_ptr<CompiledPattern> total_amount;           // group "amount": the total of a deal
   std::unique_ptr<CompiledPattern> described_object_veto;  // rejects an `asset` group's words
   std::unique_ptr<CompiledPattern> deal_amount_after;      // group "amount": "The price was $N"
-  std::set<std::string> deal_amount_predicates;            // claims that take such an amount
-  std::set<std::string> name_candidate_predicates;         // predicates whose slots type a name
-  std::unique_ptr<CompiledPattern> name_candidate_veto;    // anchored after a candidate
+  // Predicates (looked up by view, without a copy): the claims that take such an amount, and
+  // those whose slots type a name.
+  std::set<std::string, std::less<>> deal_amount_predicates;
+  std::set<std::string, std::less<>> name_candidate_predicates;
+  std::unique_ptr<CompiledPattern> name_candidate_veto;  // anchored after a candidate
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
   // Which attribution rules can match a sentence: most sentences hold no "said", "told" or
@@ -193,6 +196,7 @@ Status ClaimCues::Impl::ReadPatterns(const Json& json, const std::string& path,
     for (std::string& word : words) {
       std::transform(word.begin(), word.end(), word.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      boundary_starts[static_cast<unsigned char>(word[0])] = true;
       boundaries.push_back(std::move(word));
     }
   }
@@ -334,9 +338,13 @@ std::vector<AbstractRange> ClaimCues::Clauses(std::string_view abstract_text) co
   size_t pos = 0;
   while (pos < lower.size()) {
     size_t matched = 0;
-    for (const std::string& boundary : impl_->boundaries) {
-      if (lower.compare(pos, boundary.size(), boundary) == 0) {
-        matched = std::max(matched, boundary.size());
+    // Most bytes start no boundary; the first byte rules them out without a comparison
+    // (issue 16: comparing every boundary at every byte was a twentieth of the claim stage).
+    if (impl_->boundary_starts[static_cast<unsigned char>(lower[pos])]) {
+      for (const std::string& boundary : impl_->boundaries) {
+        if (boundary[0] == lower[pos] && lower.compare(pos, boundary.size(), boundary) == 0) {
+          matched = std::max(matched, boundary.size());
+        }
       }
     }
     if (auto cut = pattern_cuts.find(pos); cut != pattern_cuts.end()) {
@@ -441,7 +449,7 @@ std::optional<size_t> ClaimCues::FollowUpDealAmount(const Document& doc,
 }
 
 bool ClaimCues::TypesNameCandidates(std::string_view predicate) const {
-  return impl_->name_candidate_predicates.count(std::string(predicate)) > 0;
+  return impl_->name_candidate_predicates.count(predicate) > 0;
 }
 
 const CompiledPattern* ClaimCues::name_candidate_veto() const {
@@ -449,7 +457,7 @@ const CompiledPattern* ClaimCues::name_candidate_veto() const {
 }
 
 bool ClaimCues::TakesFollowUpAmount(std::string_view predicate) const {
-  return impl_->deal_amount_predicates.count(std::string(predicate)) > 0;
+  return impl_->deal_amount_predicates.count(predicate) > 0;
 }
 
 std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,

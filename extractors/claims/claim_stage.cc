@@ -321,6 +321,8 @@ struct ClaimStage::Impl {
   std::unique_ptr<ClaimRoles> roles;         // amount roles and deal stages
   std::unique_ptr<DateRules> dates;          // event dates
   std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
+  std::vector<LicensedGroups> licensed;      // per rule, the groups that type name candidates
+  std::unique_ptr<LicensedRuleGate> gate;    // the sentences where a licensed rule may match
 
   // Adds the candidate claims of one match of `rule` in sentence `s`.
   void AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts, size_t s,
@@ -356,6 +358,10 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   impl->roles = std::move(*roles);
   impl->dates = std::move(*dates);
   impl->prefilter = std::move(*prefilter);
+  impl->licensed = LicensedGroupsByRule(impl->rules, *impl->cues);
+  std::vector<bool> is_licensed;
+  for (const LicensedGroups& groups : impl->licensed) is_licensed.push_back(!groups.empty());
+  impl->gate = std::make_unique<LicensedRuleGate>(impl->rules, is_licensed);
   return std::unique_ptr<ClaimStage>(new ClaimStage(std::move(impl)));
 }
 
@@ -368,7 +374,8 @@ Status ClaimStage::Process(Document& doc) const {
   }
   std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
   const size_t first_typed = doc.entities().size();
-  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, *impl_->cues, abstracts, doc)) {
+  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, impl_->licensed, *impl_->gate,
+                         *impl_->cues, abstracts, doc)) {
     abstracts = AbstractSentence::BuildAll(doc);
   }
   const size_t sentence_count = doc.sentences().size();

@@ -14,23 +14,6 @@
 namespace newsfacts {
 namespace {
 
-// The groups a rule's licensed predicates read: (group name, is an object). The `asset` group
-// (a thing described, not named) only ever keeps a candidate untyped.
-using LicensedGroups = std::vector<std::pair<std::string_view, bool>>;
-
-LicensedGroups LicensedGroupsOf(const ClaimRule& rule, const ClaimCues& cues) {
-  LicensedGroups groups;
-  if (cues.TypesNameCandidates(rule.predicate)) {
-    groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
-  }
-  for (const ExtraClaim& extra : rule.also) {
-    if (!cues.TypesNameCandidates(extra.predicate)) continue;
-    groups.push_back({extra.subject_group, false});
-    groups.push_back({extra.object_group, true});
-  }
-  return groups;
-}
-
 // Runs the licensed rules the prefilter lets through over `sentence`, calling
 // visit(rule, group, is_object) for each participant group of each match; `licensed` holds
 // each rule's LicensedGroupsOf, by rule index.
@@ -84,10 +67,40 @@ bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, co
   return object_veto != nullptr && FollowedBy(sentence, slot, *object_veto);
 }
 
+// Per sentence of `doc`, whether a licensed rule may match its view with candidates: `gate`
+// says so from its text, or an elided restatement ("$9.3bn (£5bn)") lies in it, whose
+// removal may join two stretches of the text.
+std::vector<bool> GatedSentences(const LicensedRuleGate& gate, const Document& doc) {
+  const std::vector<Sentence>& sentences = doc.sentences();
+  std::vector<bool> wanted(sentences.size(), false);
+  for (const Amount& amount : doc.amounts()) {
+    if (!amount.restates.has_value()) continue;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      if (sentences[s].span.begin < amount.span.end && amount.span.begin < sentences[s].span.end) {
+        wanted[s] = true;
+      }
+    }
+  }
+  // Only the sentences that hold a candidate need the gate's answer.
+  std::vector<bool> asked(sentences.size(), false);
+  for (const NameCandidate& candidate : doc.name_candidates()) {
+    const auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), candidate.span.begin,
+        [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
+    if (after == sentences.begin()) continue;
+    const size_t s = static_cast<size_t>(after - sentences.begin()) - 1;
+    if (wanted[s] || asked[s] || !sentences[s].span.Contains(candidate.span)) continue;
+    asked[s] = true;
+    wanted[s] = gate.MayMatch(doc.Text(sentences[s].span));
+  }
+  return wanted;
+}
+
 // The candidates the licensed rules read as participants, with the rule that typed each.
 std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
                                                 const RulePrefilter& prefilter,
-                                                const ClaimCues& cues,
+                                                const std::vector<LicensedGroups>& licensed,
+                                                const LicensedRuleGate& gate, const ClaimCues& cues,
                                                 const std::vector<AbstractSentence>& plain,
                                                 const Document& doc) {
   // One candidate a rule read in a participant group.
@@ -95,10 +108,10 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     const AbstractSlot* slot;
     const ClaimRule* rule;
   };
-  std::vector<LicensedGroups> licensed;
-  for (const ClaimRule& rule : rules) licensed.push_back(LicensedGroupsOf(rule, cues));
   std::map<size_t, std::string> typed;
-  for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(doc)) {
+  if (doc.name_candidates().empty()) return typed;
+  for (const AbstractSentence& sentence :
+       AbstractSentence::BuildWithNameCandidates(doc, GatedSentences(gate, doc))) {
     std::vector<Hit> hits;
     ForEachLicensedGroup(
         rules, prefilter, licensed, sentence,
@@ -135,10 +148,29 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
 
 }  // namespace
 
+std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& rules,
+                                                 const ClaimCues& cues) {
+  std::vector<LicensedGroups> licensed;
+  for (const ClaimRule& rule : rules) {
+    LicensedGroups& groups = licensed.emplace_back();
+    if (cues.TypesNameCandidates(rule.predicate)) {
+      groups.insert(groups.end(), {{"subject", false}, {"object", true}, {"asset", true}});
+    }
+    for (const ExtraClaim& extra : rule.also) {
+      if (!cues.TypesNameCandidates(extra.predicate)) continue;
+      groups.push_back({extra.subject_group, false});
+      groups.push_back({extra.object_group, true});
+    }
+  }
+  return licensed;
+}
+
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
+                        const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
                         const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
                         Document& doc) {
-  std::map<size_t, std::string> typed = CandidatesInSlots(rules, prefilter, cues, plain, doc);
+  std::map<size_t, std::string> typed =
+      CandidatesInSlots(rules, prefilter, licensed, gate, cues, plain, doc);
   if (typed.empty()) return false;
   const std::vector<NameCandidate>& candidates = doc.name_candidates();
   // The same name written again elsewhere in the article is the same organization.

@@ -3,25 +3,41 @@
 // predicate says so reads it as a participant (issue 12).
 #pragma once
 
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_cues.h"
 #include "extractors/claims/claim_rules.h"
+#include "extractors/claims/licensed_rule_gate.h"
 #include "extractors/kernel/rule_prefilter.h"
 #include "pipeline/document.h"
 
 namespace newsfacts {
 
+// The groups a rule's licensed predicates read (name_candidates.predicates): (group name, is
+// an object). The `asset` group (a thing described, not named) only ever keeps a candidate
+// untyped. Empty for a rule that types no candidate.
+using LicensedGroups = std::vector<std::pair<std::string_view, bool>>;
+
+// The LicensedGroups of each rule of `rules`, by rule index: computed once per stage, since
+// they depend on the rules and cues alone. The views point into `rules`.
+std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& rules,
+                                                 const ClaimCues& cues);
+
 // Adds an ORG mention for every name candidate of `doc` that a rule of `rules` (indexed by
 // `prefilter`) reads inside a participant group of a predicate `cues` licenses
-// (name_candidates.predicates), with rule "claim:<rule id>", and for every other candidate of
-// the same text, with rule "propagate.same_name". A candidate stays untyped where a licensed
-// rule already reads it as part of a participant or a described object in `plain` (the views
-// of `doc` without candidates: "its Hawaiian dairy operations"), or where the cues' veto
-// follows it ("Napa, Calif."). A typed candidate joins the entity of its canonical key, added
-// when new; mentions stay in text order. Returns whether any mention was added.
+// (name_candidates.predicates; `licensed` is LicensedGroupsByRule), with rule "claim:<rule id>",
+// and for every other candidate of the same text, with rule "propagate.same_name". A candidate
+// stays untyped where a licensed rule already reads it as part of a participant or a described
+// object in `plain` (the views of `doc` without candidates: "its Hawaiian dairy operations"), or
+// where the cues' veto follows it ("Napa, Calif."). A typed candidate joins the entity of its
+// canonical key, added when new; mentions stay in text order. Returns whether any mention was
+// added.
+// Only the sentences `gate` (over the rules `licensed` marks) lets through are looked at.
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
+                        const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
                         const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
                         Document& doc);
 

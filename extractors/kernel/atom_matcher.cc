@@ -109,6 +109,7 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms)
     AppendUtf8(partner, &bytes);
     paths.push_back(bytes);
   }
+  path_count_ = paths.size();
   for (const std::string& path : paths) {
     for (const char c : path) {
       uint8_t& byte_class = byte_class_[static_cast<unsigned char>(FoldAscii(c))];
@@ -201,19 +202,31 @@ bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   ends.resize(text.size() + 1);
   size_t count = 0;
   uint32_t row = 0;
+  const uint32_t* const next = next_.data();
+  uint32_t* const end_rows = ends.data();
   for (const char c : text) {
-    const uint32_t target = next_[row + byte_class_[static_cast<unsigned char>(c)]];
+    const uint32_t target = next[row + byte_class_[static_cast<unsigned char>(c)]];
     row = target & ~kHasOutput;
-    ends[count] = row;
+    end_rows[count] = row;
     count += target >> 31;
   }
+  // Each atom is kept once, as a flag per atom says, and only the few distinct atoms are
+  // sorted: most ends repeat an atom found before.
+  thread_local std::vector<char> seen;
+  seen.resize(path_count_);
+  for (const int atom : *found) seen[static_cast<size_t>(atom)] = 1;
   for (size_t k = 0; k < count; ++k) {
-    const uint32_t state = ends[k] / classes_;
-    found->insert(found->end(), outputs_.begin() + output_begin_[state],
-                  outputs_.begin() + output_begin_[state + 1]);
+    const uint32_t state = end_rows[k] / classes_;
+    for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
+      const int atom = outputs_[o];
+      if (seen[static_cast<size_t>(atom)] == 0) {
+        seen[static_cast<size_t>(atom)] = 1;
+        found->push_back(atom);
+      }
+    }
   }
+  for (const int atom : *found) seen[static_cast<size_t>(atom)] = 0;
   std::sort(found->begin(), found->end());
-  found->erase(std::unique(found->begin(), found->end()), found->end());
   return found->empty() || found->back() < atom_count_;
 }
 

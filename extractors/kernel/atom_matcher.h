@@ -39,6 +39,7 @@ class AtomMatcher {
   std::vector<uint32_t> output_begin_;
   std::vector<int> outputs_;
   int atom_count_ = 0;
+  size_t path_count_ = 0;  // the atoms and the case partners after them: what outputs_ indexes
 };
 
 }  // namespace newsfacts

@@ -19,12 +19,20 @@ struct RulePrefilter::Impl {
   std::unique_ptr<AtomMatcher> matcher;  // null when no pattern requires an atom
   std::unique_ptr<RE2::Set> atoms;       // the same atoms, for the texts the matcher leaves
   size_t atom_count = 0;
-  // Per pattern, its alternatives, each groups of atom indices (RequiredAtoms); a pattern
-  // without any is always a candidate.
-  std::vector<std::vector<std::vector<std::vector<int>>>> alternatives;
+  size_t pattern_count = 0;
+  // Every alternative of every pattern (RequiredAtoms), as ranges of flat arrays, so checking
+  // one reads adjacent memory (issue 16: nested vectors were a pointer chase per group): an
+  // alternative is a range of `groups`, a group a range of `group_atoms` (atom indices).
+  struct Range {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  std::vector<int> group_atoms;
+  std::vector<Range> groups;
+  std::vector<Range> alternatives;
   std::vector<int> always;  // the patterns without alternatives
   // Per atom, the (pattern, alternative) pairs whose first group holds it.
-  std::vector<std::vector<std::pair<int, int>>> first_group_of;
+  std::vector<std::vector<std::pair<int, uint32_t>>> first_group_of;
 };
 
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -40,19 +48,20 @@ std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
     impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
   }
   present.resize(impl_->atom_count);
-  chosen.resize(impl_->alternatives.size());
+  chosen.resize(impl_->pattern_count);
   for (const int atom : found) present[static_cast<size_t>(atom)] = 1;
-  const auto holds_one = [&](const std::vector<int>& group) {
-    return std::any_of(group.begin(), group.end(),
+  const int* const group_atoms = impl_->group_atoms.data();
+  const auto holds_one = [&](const Impl::Range& group) {
+    return std::any_of(group_atoms + group.begin, group_atoms + group.end,
                        [&](int atom) { return present[static_cast<size_t>(atom)] != 0; });
   };
   std::vector<int> candidates = impl_->always;
   for (const int atom : found) {
     for (const auto& [pattern, alternative] : impl_->first_group_of[static_cast<size_t>(atom)]) {
       if (chosen[static_cast<size_t>(pattern)] != 0) continue;
-      const std::vector<std::vector<int>>& groups =
-          impl_->alternatives[static_cast<size_t>(pattern)][static_cast<size_t>(alternative)];
-      if (std::all_of(groups.begin() + 1, groups.end(), holds_one)) {
+      const Impl::Range groups = impl_->alternatives[alternative];
+      if (std::all_of(impl_->groups.begin() + groups.begin + 1, impl_->groups.begin() + groups.end,
+                      holds_one)) {
         chosen[static_cast<size_t>(pattern)] = 1;
         candidates.push_back(pattern);
       }
@@ -83,32 +92,39 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
   auto impl = std::make_unique<RulePrefilter::Impl>();
   std::vector<std::string> atoms;
   std::map<std::string, int> index;
-  for (const auto& alternatives : impl_->alternatives) {
-    auto& indexed_alternatives = impl->alternatives.emplace_back();
+  impl->pattern_count = impl_->alternatives.size();
+  for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
+    const auto& alternatives = impl_->alternatives[pattern];
+    if (alternatives.empty()) impl->always.push_back(static_cast<int>(pattern));
     for (const std::vector<std::vector<std::string>>& groups : alternatives) {
-      std::vector<std::vector<int>>& indexed = indexed_alternatives.emplace_back();
+      RulePrefilter::Impl::Range& alternative = impl->alternatives.emplace_back();
+      alternative.begin = static_cast<uint32_t>(impl->groups.size());
       for (const std::vector<std::string>& group : groups) {
-        std::vector<int>& ids = indexed.emplace_back();
+        RulePrefilter::Impl::Range& ids = impl->groups.emplace_back();
+        ids.begin = static_cast<uint32_t>(impl->group_atoms.size());
         for (const std::string& atom : group) {
           auto [known, added] = index.emplace(atom, static_cast<int>(atoms.size()));
           if (added) atoms.push_back(atom);
-          ids.push_back(known->second);
+          impl->group_atoms.push_back(known->second);
         }
+        ids.end = static_cast<uint32_t>(impl->group_atoms.size());
+      }
+      alternative.end = static_cast<uint32_t>(impl->groups.size());
+    }
+  }
+  impl->atom_count = atoms.size();
+  impl->first_group_of.resize(atoms.size());
+  uint32_t alternative = 0;
+  for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
+    for (size_t a = 0; a < impl_->alternatives[pattern].size(); ++a, ++alternative) {
+      const RulePrefilter::Impl::Range first = impl->groups[impl->alternatives[alternative].begin];
+      for (uint32_t k = first.begin; k < first.end; ++k) {
+        impl->first_group_of[static_cast<size_t>(impl->group_atoms[k])].emplace_back(pattern,
+                                                                                     alternative);
       }
     }
   }
   impl_->alternatives.clear();
-  impl->atom_count = atoms.size();
-  impl->first_group_of.resize(atoms.size());
-  for (size_t pattern = 0; pattern < impl->alternatives.size(); ++pattern) {
-    const auto& alternatives = impl->alternatives[pattern];
-    if (alternatives.empty()) impl->always.push_back(static_cast<int>(pattern));
-    for (size_t alternative = 0; alternative < alternatives.size(); ++alternative) {
-      for (const int atom : alternatives[alternative].front()) {
-        impl->first_group_of[static_cast<size_t>(atom)].emplace_back(pattern, alternative);
-      }
-    }
-  }
   if (!atoms.empty()) {
     RE2::Options options;
     options.set_log_errors(false);
