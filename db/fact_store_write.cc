@@ -7,6 +7,7 @@
 #include "db/entity_votes.h"
 #include "db/escaped_text.h"
 #include "db/fact_store_impl.h"
+#include "db/sentence_text.h"
 
 namespace newsfacts {
 namespace {
@@ -27,9 +28,10 @@ constexpr std::string_view kInsertArticle =
     "text, byte_length, repaired_sequences, run_id, path_bytes) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertSentence =
-    "INSERT INTO sentences (article_id, sentence_index, paragraph, start_byte, end_byte, "
-    "start_char, end_char, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO sentence_spans (article_id, sentence_index, paragraph, start_byte, end_byte, "
+    "start_char, end_char, stored_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 // The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
+// The view `sentences` gives their texts (db/sentence_text.h).
 constexpr std::string_view kIndexSentences =
     "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences "
     "WHERE id >= ?1 AND id < ?2 ORDER BY id";
@@ -256,13 +258,18 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 
 Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) {
   sentence_ids.clear();
+  const bool stores_text = StoresSentenceText(doc.text().size());
   for (size_t i = 0; i < doc.sentences().size(); ++i) {
     const Sentence& sentence = doc.sentences()[i];
     insert_sentence.BindInt64(1, article_id);
     insert_sentence.BindInt64(2, static_cast<int64_t>(i));
     insert_sentence.BindInt64(3, sentence.paragraph);
     BindSpan(insert_sentence, 4, sentence.span);
-    insert_sentence.BindTextUnowned(8, doc.Text(sentence.span));
+    if (stores_text) {
+      insert_sentence.BindTextUnowned(8, doc.Text(sentence.span));
+    } else {
+      insert_sentence.BindNull(8);
+    }
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
     if (first_unindexed_sentence == 0) first_unindexed_sentence = sentence_ids.back();
