@@ -20,9 +20,18 @@ constexpr size_t kLargeTextBytes = size_t{8} << 20;
 constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 constexpr std::string_view kSelectStored =
-    "SELECT content_hash FROM articles WHERE path = ?1 AND record_index = ?2";
-constexpr std::string_view kDeleteArticle =
-    "DELETE FROM articles WHERE path = ?1 AND record_index = ?2";
+    "SELECT content_hash, id FROM articles WHERE path = ?1 AND record_index = ?2";
+// The store's connection checks no foreign keys (FactStore::Open), so deleting an article
+// deletes its rows itself, each table through its index by article. Its sentences go before
+// the article: their delete trigger takes them out of sentences_fts with the article's text.
+constexpr std::string_view kDeleteArticleRows[kArticleTables] = {
+    "DELETE FROM claims WHERE article_id = ?1",
+    "DELETE FROM quotes WHERE article_id = ?1",
+    "DELETE FROM mentions WHERE article_id = ?1",
+    "DELETE FROM amounts WHERE article_id = ?1",
+    "DELETE FROM entity_names WHERE article_id = ?1",
+    "DELETE FROM sentence_spans WHERE article_id = ?1",
+    "DELETE FROM articles WHERE id = ?1"};
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
     "text, byte_length, repaired_sequences, run_id, path_bytes) "
@@ -37,8 +46,9 @@ constexpr std::string_view kIndexSentences =
     "WHERE id >= ?1 AND id < ?2 ORDER BY id";
 // The search index takes waiting sentences this many at a time: SQLite keeps, in memory, the
 // pages one statement changed until it ends, which for the half million sentences of a 60 MB
-// article was 30 MB.
-constexpr int64_t kSentencesIndexedPerStatement = 4096;
+// article was 30 MB; each statement also writes a segment of the index, which FTS5 merges
+// later, so 4,096 at a time cost a sixth more CPU (issue 16).
+constexpr int64_t kSentencesIndexedPerStatement = 16384;
 // An entity's name and type are decided from all articles when the transaction commits
 // (db/entity_votes.h); an upsert only fills in a parent an earlier article did not know, and
 // never forgets one.
@@ -109,22 +119,36 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},     {&update_run_counts, kUpdateRunCounts},
-      {&delete_article, kDeleteArticle},   {&insert_entity_name, kInsertEntityName},
-      {&list_entity, kListEntity},         {&list_replaced_entities, kListReplacedEntities},
-      {&insert_article, kInsertArticle},   {&insert_sentence, kInsertSentence},
-      {&upsert_entity, kUpsertEntity},     {&insert_alias, kInsertAlias},
-      {&insert_mention, kInsertMention},   {&insert_amount, kInsertAmount},
-      {&set_restates, kSetRestates},       {&insert_claim, kInsertClaim},
-      {&insert_quote, kInsertQuote},       {&insert_run, kInsertRun},
-      {&finish_run, kFinishRun},           {&select_hashes, kSelectHashes},
-      {&index_sentences, kIndexSentences}, {&select_stale, kSelectStale},
+      {&select_stored, kSelectStored},
+      {&update_run_counts, kUpdateRunCounts},
+      {&insert_entity_name, kInsertEntityName},
+      {&list_entity, kListEntity},
+      {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle},
+      {&insert_sentence, kInsertSentence},
+      {&upsert_entity, kUpsertEntity},
+      {&insert_alias, kInsertAlias},
+      {&insert_mention, kInsertMention},
+      {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},
+      {&insert_claim, kInsertClaim},
+      {&insert_quote, kInsertQuote},
+      {&insert_run, kInsertRun},
+      {&finish_run, kFinishRun},
+      {&select_hashes, kSelectHashes},
+      {&index_sentences, kIndexSentences},
+      {&select_stale, kSelectStale},
       {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
+  }
+  for (size_t i = 0; i < kArticleTables; ++i) {
+    StatusOr<sqlite::Statement> prepared = connection->Prepare(kDeleteArticleRows[i]);
+    if (!prepared.ok()) return prepared.status();
+    delete_article_rows[i] = std::move(*prepared);
   }
   NEWSFACTS_RETURN_IF_ERROR(votes.Prepare(*connection));
   return PrepareSourceFiles();
@@ -182,6 +206,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   StatusOr<bool> stored = select_stored.Step();
   if (!stored.ok()) return stored.status();
   const bool same = *stored && select_stored.ColumnText(0) == content_hash;
+  const int64_t stored_id = *stored ? select_stored.ColumnInt64(1) : 0;
   const ArticleWrite outcome = !*stored ? ArticleWrite::kAdded
                                : same   ? ArticleWrite::kUnchanged
                                         : ArticleWrite::kReplaced;
@@ -198,7 +223,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
       sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
   if (!savepoint.ok()) return savepoint.status();
   const int64_t unindexed_before = first_unindexed_sentence;
-  Status replaced = Replace(doc, content_hash, run_id);
+  Status replaced = Replace(doc, content_hash, run_id, stored_id);
   if (replaced.ok()) replaced = (*savepoint)->Release();
   if (!replaced.ok()) {
     // The savepoint rolls back its sentences, and what a long article indexed.
@@ -215,16 +240,19 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;
 }
 
-Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash,
-                                int64_t run_id) {
+Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
+                                int64_t stored_id) {
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
-  list_replaced_entities.BindText(1, path);
-  list_replaced_entities.BindInt64(2, meta.record_index);
-  NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
-  delete_article.BindText(1, path);
-  delete_article.BindInt64(2, meta.record_index);
-  NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
+  if (stored_id != 0) {
+    list_replaced_entities.BindText(1, path);
+    list_replaced_entities.BindInt64(2, meta.record_index);
+    NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
+    for (sqlite::Statement& statement : delete_article_rows) {
+      statement.BindInt64(1, stored_id);
+      NEWSFACTS_RETURN_IF_ERROR(statement.Run());
+    }
+  }
 
   insert_article.BindText(1, path);
   insert_article.BindInt64(2, meta.record_index);
