@@ -90,11 +90,13 @@ struct FactStore::Impl {
   // Forgets cached ids: a rollback may have removed the rows they name.
   void ForgetCaches();
   // Adds the sentences from `first_unindexed_sentence` to `last_unindexed_sentence` to
-  // sentences_fts, a few thousand per statement that reads them back from the sentences table.
+  // sentences_fts, thousands per statement that reads them back through the sentences view.
   // Called outside any article savepoint (but for a long article): FTS5 writes its pending index to
   // disk at every savepoint, which cost a fifth of the store's time when each article's savepoint
   // did it.
   Status IndexWaitingSentences();
+  // The same, `per_statement` sentences per statement.
+  Status IndexWaitingSentences(int64_t per_statement);
 
   // Declared first so that it is destroyed after the statements and the batch using it.
   std::unique_ptr<sqlite::Connection> connection;
