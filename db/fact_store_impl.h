@@ -2,6 +2,7 @@
 // runs and batches; fact_store_write.cc: writing one article). Not a public header.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,6 +49,9 @@ class CodePointOffsets {
   std::vector<int64_t> blocks_;
 };
 
+// The tables that hold rows of an article, the articles table included.
+inline constexpr size_t kArticleTables = 7;
+
 // The page cache a store writes through: 64 MiB keeps a batch's index pages from being
 // re-read.
 inline constexpr std::string_view kPageCacheSize = "PRAGMA cache_size = -65536";
@@ -69,8 +73,9 @@ struct FactStore::Impl {
                                bool if_changed);
   // Runs insert_article, bound to an article of `text_bytes` bytes of text.
   Status InsertArticleRow(size_t text_bytes);
-  // Stores `doc` in place of the article at its path and record (if any).
-  Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id);
+  // Stores `doc` in place of the stored article of row id `stored_id` (0: none, `doc` is new).
+  Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
+                 int64_t stored_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
   Status WriteEntities(const Document& doc);
   Status WriteMentions(const Document& doc, int64_t article_id, int64_t run_id);
@@ -85,11 +90,13 @@ struct FactStore::Impl {
   // Forgets cached ids: a rollback may have removed the rows they name.
   void ForgetCaches();
   // Adds the sentences from `first_unindexed_sentence` to `last_unindexed_sentence` to
-  // sentences_fts, a few thousand per statement that reads them back from the sentences table.
+  // sentences_fts, thousands per statement that reads them back through the sentences view.
   // Called outside any article savepoint (but for a long article): FTS5 writes its pending index to
   // disk at every savepoint, which cost a fifth of the store's time when each article's savepoint
   // did it.
   Status IndexWaitingSentences();
+  // The same, `per_statement` sentences per statement.
+  Status IndexWaitingSentences(int64_t per_statement);
 
   // Declared first so that it is destroyed after the statements and the batch using it.
   std::unique_ptr<sqlite::Connection> connection;
@@ -97,7 +104,8 @@ struct FactStore::Impl {
   sqlite::Statement insert_entity_name;
   sqlite::Statement list_entity;
   sqlite::Statement list_replaced_entities;
-  sqlite::Statement delete_article;
+  // Delete an article's rows from each table that has any (fact_store_write.cc).
+  std::array<sqlite::Statement, kArticleTables> delete_article_rows;
   sqlite::Statement insert_article;
   sqlite::Statement insert_sentence;
   sqlite::Statement index_sentences;

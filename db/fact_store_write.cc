@@ -7,6 +7,7 @@
 #include "db/entity_votes.h"
 #include "db/escaped_text.h"
 #include "db/fact_store_impl.h"
+#include "db/sentence_text.h"
 
 namespace newsfacts {
 namespace {
@@ -19,24 +20,37 @@ constexpr size_t kLargeTextBytes = size_t{8} << 20;
 constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 constexpr std::string_view kSelectStored =
-    "SELECT content_hash FROM articles WHERE path = ?1 AND record_index = ?2";
-constexpr std::string_view kDeleteArticle =
-    "DELETE FROM articles WHERE path = ?1 AND record_index = ?2";
+    "SELECT content_hash, id FROM articles WHERE path = ?1 AND record_index = ?2";
+// The store's connection checks no foreign keys (FactStore::Open), so deleting an article
+// deletes its rows itself, each table through its index by article. Its sentences go before
+// the article: their delete trigger takes them out of sentences_fts with the article's text.
+constexpr std::string_view kDeleteArticleRows[kArticleTables] = {
+    "DELETE FROM claims WHERE article_id = ?1",
+    "DELETE FROM quotes WHERE article_id = ?1",
+    "DELETE FROM mentions WHERE article_id = ?1",
+    "DELETE FROM amounts WHERE article_id = ?1",
+    "DELETE FROM entity_names WHERE article_id = ?1",
+    "DELETE FROM sentence_spans WHERE article_id = ?1",
+    "DELETE FROM articles WHERE id = ?1"};
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
     "text, byte_length, repaired_sequences, run_id, path_bytes) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertSentence =
-    "INSERT INTO sentences (article_id, sentence_index, paragraph, start_byte, end_byte, "
-    "start_char, end_char, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO sentence_spans (article_id, sentence_index, paragraph, start_byte, end_byte, "
+    "start_char, end_char, stored_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 // The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
+// The view `sentences` gives their texts (db/sentence_text.h).
 constexpr std::string_view kIndexSentences =
     "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences "
     "WHERE id >= ?1 AND id < ?2 ORDER BY id";
-// The search index takes waiting sentences this many at a time: SQLite keeps, in memory, the
-// pages one statement changed until it ends, which for the half million sentences of a 60 MB
-// article was 30 MB.
-constexpr int64_t kSentencesIndexedPerStatement = 4096;
+// The search index takes waiting sentences this many at a time: each statement writes a
+// segment of the index that FTS5 merges later, and 4,096 at a time cost a sixth more CPU
+// (issue 16). SQLite keeps, in memory, what one statement changed until it ends: the
+// sentences of a long article go in fewer at a time, which keeps 14 MB off the peak of a
+// 60 MB article (one statement over its half million sentences held 30 MB).
+constexpr int64_t kSentencesIndexedPerStatement = 16384;
+constexpr int64_t kLongArticleSentencesIndexedPerStatement = 4096;
 // An entity's name and type are decided from all articles when the transaction commits
 // (db/entity_votes.h); an upsert only fills in a parent an earlier article did not know, and
 // never forgets one.
@@ -107,22 +121,36 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},     {&update_run_counts, kUpdateRunCounts},
-      {&delete_article, kDeleteArticle},   {&insert_entity_name, kInsertEntityName},
-      {&list_entity, kListEntity},         {&list_replaced_entities, kListReplacedEntities},
-      {&insert_article, kInsertArticle},   {&insert_sentence, kInsertSentence},
-      {&upsert_entity, kUpsertEntity},     {&insert_alias, kInsertAlias},
-      {&insert_mention, kInsertMention},   {&insert_amount, kInsertAmount},
-      {&set_restates, kSetRestates},       {&insert_claim, kInsertClaim},
-      {&insert_quote, kInsertQuote},       {&insert_run, kInsertRun},
-      {&finish_run, kFinishRun},           {&select_hashes, kSelectHashes},
-      {&index_sentences, kIndexSentences}, {&select_stale, kSelectStale},
+      {&select_stored, kSelectStored},
+      {&update_run_counts, kUpdateRunCounts},
+      {&insert_entity_name, kInsertEntityName},
+      {&list_entity, kListEntity},
+      {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle},
+      {&insert_sentence, kInsertSentence},
+      {&upsert_entity, kUpsertEntity},
+      {&insert_alias, kInsertAlias},
+      {&insert_mention, kInsertMention},
+      {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},
+      {&insert_claim, kInsertClaim},
+      {&insert_quote, kInsertQuote},
+      {&insert_run, kInsertRun},
+      {&finish_run, kFinishRun},
+      {&select_hashes, kSelectHashes},
+      {&index_sentences, kIndexSentences},
+      {&select_stale, kSelectStale},
       {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
+  }
+  for (size_t i = 0; i < kArticleTables; ++i) {
+    StatusOr<sqlite::Statement> prepared = connection->Prepare(kDeleteArticleRows[i]);
+    if (!prepared.ok()) return prepared.status();
+    delete_article_rows[i] = std::move(*prepared);
   }
   NEWSFACTS_RETURN_IF_ERROR(votes.Prepare(*connection));
   return PrepareSourceFiles();
@@ -152,11 +180,15 @@ void FactStore::Impl::ForgetCaches() {
 }
 
 Status FactStore::Impl::IndexWaitingSentences() {
+  return IndexWaitingSentences(kSentencesIndexedPerStatement);
+}
+
+Status FactStore::Impl::IndexWaitingSentences(int64_t per_statement) {
   if (first_unindexed_sentence == 0) return Status::Ok();
   for (int64_t first = first_unindexed_sentence; first <= last_unindexed_sentence;
-       first += kSentencesIndexedPerStatement) {
+       first += per_statement) {
     index_sentences.BindInt64(1, first);
-    index_sentences.BindInt64(2, first + kSentencesIndexedPerStatement);
+    index_sentences.BindInt64(2, first + per_statement);
     NEWSFACTS_RETURN_IF_ERROR(index_sentences.Run());
   }
   first_unindexed_sentence = 0;
@@ -180,6 +212,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   StatusOr<bool> stored = select_stored.Step();
   if (!stored.ok()) return stored.status();
   const bool same = *stored && select_stored.ColumnText(0) == content_hash;
+  const int64_t stored_id = *stored ? select_stored.ColumnInt64(1) : 0;
   const ArticleWrite outcome = !*stored ? ArticleWrite::kAdded
                                : same   ? ArticleWrite::kUnchanged
                                         : ArticleWrite::kReplaced;
@@ -196,7 +229,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
       sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
   if (!savepoint.ok()) return savepoint.status();
   const int64_t unindexed_before = first_unindexed_sentence;
-  Status replaced = Replace(doc, content_hash, run_id);
+  Status replaced = Replace(doc, content_hash, run_id, stored_id);
   if (replaced.ok()) replaced = (*savepoint)->Release();
   if (!replaced.ok()) {
     // The savepoint rolls back its sentences, and what a long article indexed.
@@ -213,16 +246,19 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;
 }
 
-Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash,
-                                int64_t run_id) {
+Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
+                                int64_t stored_id) {
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
-  list_replaced_entities.BindText(1, path);
-  list_replaced_entities.BindInt64(2, meta.record_index);
-  NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
-  delete_article.BindText(1, path);
-  delete_article.BindInt64(2, meta.record_index);
-  NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
+  if (stored_id != 0) {
+    list_replaced_entities.BindText(1, path);
+    list_replaced_entities.BindInt64(2, meta.record_index);
+    NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
+    for (sqlite::Statement& statement : delete_article_rows) {
+      statement.BindInt64(1, stored_id);
+      NEWSFACTS_RETURN_IF_ERROR(statement.Run());
+    }
+  }
 
   insert_article.BindText(1, path);
   insert_article.BindInt64(2, meta.record_index);
@@ -256,13 +292,18 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 
 Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) {
   sentence_ids.clear();
+  const bool stores_text = StoresSentenceText(doc.text().size());
   for (size_t i = 0; i < doc.sentences().size(); ++i) {
     const Sentence& sentence = doc.sentences()[i];
     insert_sentence.BindInt64(1, article_id);
     insert_sentence.BindInt64(2, static_cast<int64_t>(i));
     insert_sentence.BindInt64(3, sentence.paragraph);
     BindSpan(insert_sentence, 4, sentence.span);
-    insert_sentence.BindTextUnowned(8, doc.Text(sentence.span));
+    if (stores_text) {
+      insert_sentence.BindTextUnowned(8, doc.Text(sentence.span));
+    } else {
+      insert_sentence.BindNull(8);
+    }
     NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
     sentence_ids.push_back(connection->LastInsertRowId());
     if (first_unindexed_sentence == 0) first_unindexed_sentence = sentence_ids.back();
@@ -271,7 +312,9 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
   // A long article's sentences go into the search index at once, with those waiting: its
   // pending index would otherwise grow until the batch ends, and one flush is nothing
   // beside it.
-  if (doc.text().size() > kLongArticleBytes) return IndexWaitingSentences();
+  if (doc.text().size() > kLongArticleBytes) {
+    return IndexWaitingSentences(kLongArticleSentencesIndexedPerStatement);
+  }
   return Status::Ok();
 }
 

@@ -4,11 +4,13 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "db/entity_votes.h"
 #include "db/migrations.h"
 #include "db/read_only_database.h"
+#include "db/sentence_text.h"
 #include "db/sqlite.h"
 #include "db/stored_comparisons.h"
 
@@ -26,7 +28,7 @@ constexpr std::string_view kOffsets =
     "CREATE TEMP TABLE merge_offsets AS SELECT "
     "(SELECT coalesce(max(id), 0) FROM main.runs) AS run, "
     "(SELECT coalesce(max(id), 0) FROM main.articles) AS article, "
-    "(SELECT coalesce(max(id), 0) FROM main.sentences) AS sentence, "
+    "(SELECT coalesce(max(id), 0) FROM main.sentence_spans) AS sentence, "
     "(SELECT coalesce(max(id), 0) FROM main.mentions) AS mention, "
     "(SELECT coalesce(max(id), 0) FROM main.amounts) AS amount, "
     "(SELECT coalesce(max(id), 0) FROM main.claims) AS claim, "
@@ -92,13 +94,21 @@ constexpr std::string_view kCopyArticlesBeforeVersion6 =
     "a.url, a.published, a.text, a.byte_length, a.repaired_sequences, a.run_id + o.run "
     "FROM src.articles a JOIN temp.merge_articles k ON k.src_id = a.id, temp.merge_offsets o "
     "ORDER BY a.id";
-constexpr std::string_view kCopySentences =
-    "INSERT INTO main.sentences (id, article_id, sentence_index, paragraph, start_byte, "
-    "end_byte, start_char, end_char, text) "
-    "SELECT s.id + o.sentence, s.article_id + o.article, s.sentence_index, s.paragraph, "
-    "s.start_byte, s.end_byte, s.start_char, s.end_char, s.text "
-    "FROM src.sentences s JOIN temp.merge_articles k ON k.src_id = s.article_id, "
-    "temp.merge_offsets o ORDER BY s.id";
+// An input of any schema version gives each sentence's text through src.sentences (a table
+// before version 14, a view since); the output keeps it only for long articles.
+const std::string& CopySentencesSql() {
+  static const std::string sql =
+      "INSERT INTO main.sentence_spans (id, article_id, sentence_index, paragraph, start_byte, "
+      "end_byte, start_char, end_char, stored_text) "
+      "SELECT s.id + o.sentence, s.article_id + o.article, s.sentence_index, s.paragraph, "
+      "s.start_byte, s.end_byte, s.start_char, s.end_char, "
+      "CASE WHEN a.byte_length > " +
+      std::to_string(kMaxArticleBytesForSentenceSpans) +
+      " THEN s.text END "
+      "FROM src.sentences s JOIN temp.merge_articles k ON k.src_id = s.article_id "
+      "JOIN src.articles a ON a.id = s.article_id, temp.merge_offsets o ORDER BY s.id";
+  return sql;
+}
 // Merge adds sentences to the full-text index itself (no insert trigger since migration 3);
 // the sentences it copied are those above the offset.
 constexpr std::string_view kIndexSentences =
@@ -288,7 +298,7 @@ Status MergeOne(sqlite::Connection& connection, const std::string& input, MergeS
       {kMapEntities, &ignored},
       {kCopyAliases, &ignored},
       {*version >= 6 ? kCopyArticles : kCopyArticlesBeforeVersion6, &summary.articles_added},
-      {kCopySentences, &summary.sentences},
+      {CopySentencesSql(), &summary.sentences},
       {kIndexSentences, &ignored},
       {kCopyMentions, &summary.mentions},
       {kCopyAmounts, &summary.amounts},

@@ -11,6 +11,7 @@
 
 #include "db/fact_store.h"
 #include "db/merge.h"
+#include "db/migrations.h"
 #include "db/sqlite.h"
 #include "tests/db/db_test_util.h"
 
@@ -193,33 +194,29 @@ TEST(EntityVotesTest, TalliesMatchAfterAReplacementInsideOneBatch) {
             (Rows{{"6", "6"}}));
 }
 
-// What migration 0011 added, so that a database can be taken back to version 9.
-constexpr char kDropMigration11[] =
-    "DROP TRIGGER claims_compare_insert; DROP TRIGGER claims_compare_delete; "
-    "DROP TRIGGER claims_compare_update; DROP TRIGGER amounts_compare_insert; "
-    "DROP TRIGGER amounts_compare_update; DROP TRIGGER amounts_compare_delete; "
-    "DROP TRIGGER articles_compare_update; DROP VIEW fact_counts; "
-    "DROP VIEW pending_comparable_claims; DROP VIEW pending_conflict_groups; "
-    "DROP VIEW pending_fact_counts; DROP TABLE facts_to_compare; "
-    "DROP TABLE stored_comparable_claims; DROP TABLE stored_conflict_groups; "
-    "DROP TABLE stored_fact_counts; ";
+// The tables a database of schema version 9 shares with the current one, in their order.
+constexpr const char* kTablesOfVersion9[] = {"runs",         "articles", "sentences", "entities",
+                                             "aliases",      "mentions", "amounts",   "claims",
+                                             "entity_names", "quotes"};
 
 // A database written before the tallies gets them counted from its rows when it is opened.
 TEST(EntityVotesTest, MigrationCountsTheTalliesOfAnOlderDatabase) {
   TempDir folder;
+  const std::string current = folder.File("current.db");
+  Write(current, Votes(), /*batched=*/true);
+  const Rows expected = StoredTallies(current);
+  // The same rows in a database of schema version 9.
   const std::string path = folder.File("facts.db");
-  Write(path, Votes(), /*batched=*/true);
-  const Rows expected = StoredTallies(path);
   {
     auto db = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWriteCreate);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    ASSERT_TRUE((*db)
-                    ->Exec("DROP TRIGGER mentions_vote_delete; "
-                           "DROP TRIGGER entity_names_vote_delete; DROP TABLE entity_type_votes; "
-                           "DROP TABLE entity_name_votes; DROP TABLE source_files; "
-                           "DROP INDEX articles_by_path_and_hash; " +
-                           std::string(kDropMigration11) + "PRAGMA user_version = 9")
-                    .ok());
+    ASSERT_TRUE(ApplyMigrations(**db, 9).ok());
+    std::string copy = "ATTACH DATABASE '" + current + "' AS current; ";
+    for (const char* table : kTablesOfVersion9) {
+      copy += "INSERT INTO main." + std::string(table) + " SELECT * FROM current." + table + "; ";
+    }
+    copy += "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild'); DETACH current";
+    ASSERT_TRUE((*db)->Exec(copy).ok());
   }
   ASSERT_TRUE(FactStore::Open(path).ok());
   EXPECT_EQ(StoredTallies(path), expected);

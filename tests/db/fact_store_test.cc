@@ -240,6 +240,13 @@ TEST_F(FactStoreTest, RewritingAPathReplacesTheArticleAndItsFacts) {
                                  " WHERE article_id NOT IN (SELECT id FROM articles)"),
               0);
   }
+  EXPECT_EQ(ReadInt(path_,
+                    "SELECT count(*) FROM entity_names "
+                    "WHERE article_id NOT IN (SELECT id FROM articles)"),
+            0);
+  EXPECT_EQ(
+      ReadInt(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'nordvik'"),
+      ReadInt(path_, "SELECT count(*) FROM sentences WHERE text LIKE '%Nordvik%'"));
   // Entities outlive the articles that mention them: they are shared across articles.
   EXPECT_EQ(Count("entities"), 4);
   EXPECT_EQ(ReadRows(path_,
@@ -370,7 +377,7 @@ TEST_F(FactStoreTest, ALongArticleIsSearchableLikeAShortOne) {
 // A batch's waiting sentences enter the index a few thousand per statement: every one of more
 // than two statements' worth is searchable, the first and the last included.
 TEST_F(FactStoreTest, EverySentenceOfABatchLargerThanOneIndexStatementIsSearchable) {
-  constexpr int kSentences = 9000;
+  constexpr int kSentences = 20000;  // over the 16,384 sentences of one statement
   std::string words;
   std::vector<Span> spans;
   for (int i = 0; i < kSentences; ++i) {
@@ -386,7 +393,7 @@ TEST_F(FactStoreTest, EverySentenceOfABatchLargerThanOneIndexStatementIsSearchab
   ASSERT_TRUE(store_->CommitBatch().ok());
   EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'acme'"),
             (Rows{{std::to_string(kSentences)}}));
-  for (const std::string word : {"w0", "w4095", "w4096", "w8191", "w8192", "w8999"}) {
+  for (const std::string word : {"w0", "w16383", "w16384", "w19999"}) {
     EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '" +
                                   word + "'"),
               (Rows{{"1"}}))

@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 13
+-- user_version 14
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -99,7 +99,7 @@ CREATE TABLE aliases (
 CREATE TABLE amounts (
   id                INTEGER PRIMARY KEY,
   article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  sentence_id       INTEGER NOT NULL REFERENCES "sentence_spans"(id) ON DELETE CASCADE,
   amount_index      INTEGER NOT NULL,
   text              TEXT NOT NULL,
   value             TEXT,                        -- exact decimal in major units; NULL for ranges/vague
@@ -139,7 +139,7 @@ CREATE TABLE articles (
 CREATE TABLE claims (
   id           INTEGER PRIMARY KEY,
   article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  sentence_id  INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  sentence_id  INTEGER NOT NULL REFERENCES "sentence_spans"(id) ON DELETE CASCADE,
   claim_index  INTEGER NOT NULL,
   predicate    TEXT NOT NULL,
   subject_id   INTEGER REFERENCES entities(id),
@@ -207,7 +207,7 @@ CREATE TABLE facts_to_compare (
 CREATE TABLE mentions (
   id            INTEGER PRIMARY KEY,
   article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  sentence_id   INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  sentence_id   INTEGER NOT NULL REFERENCES "sentence_spans"(id) ON DELETE CASCADE,
   mention_index INTEGER NOT NULL,
   entity_id     INTEGER NOT NULL REFERENCES entities(id),
   type          TEXT NOT NULL,
@@ -224,7 +224,7 @@ CREATE TABLE mentions (
 CREATE TABLE quotes (
   id                INTEGER PRIMARY KEY,
   article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  sentence_id       INTEGER NOT NULL REFERENCES "sentence_spans"(id) ON DELETE CASCADE,
   quote_index       INTEGER NOT NULL,
   text              TEXT NOT NULL,
   speaker           TEXT,
@@ -249,8 +249,8 @@ CREATE TABLE runs (
   articles_failed    INTEGER NOT NULL DEFAULT 0
 , articles_reextracted INTEGER NOT NULL DEFAULT 0);
 
--- table sentences
-CREATE TABLE sentences (
+-- table sentence_spans
+CREATE TABLE "sentence_spans" (
   id             INTEGER PRIMARY KEY,
   article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   sentence_index INTEGER NOT NULL,
@@ -259,13 +259,14 @@ CREATE TABLE sentences (
   end_byte       INTEGER NOT NULL,
   start_char     INTEGER NOT NULL,
   end_char       INTEGER NOT NULL,
-  text           TEXT NOT NULL,
+  stored_text TEXT,
   UNIQUE (article_id, sentence_index)
 );
 
 -- table sentences_fts
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
-  text, content = 'sentences', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  text, content = 'sentences', content_rowid = 'id', columnsize = 0,
+  tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- table sentences_fts_config
@@ -273,9 +274,6 @@ CREATE TABLE 'sentences_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
 -- table sentences_fts_data
 CREATE TABLE 'sentences_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-
--- table sentences_fts_docsize
-CREATE TABLE 'sentences_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table sentences_fts_idx
 CREATE TABLE 'sentences_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
@@ -358,6 +356,28 @@ CREATE TRIGGER articles_compare_update AFTER UPDATE OF published, source ON arti
   WHERE article_id = NEW.id AND subject_id IS NOT NULL;
 END;
 
+-- trigger articles_fts_after_update
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF text ON articles BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+  SELECT 'delete', s.id,
+         coalesce(s.stored_text,
+                  CAST(substr(CAST(old.text AS BLOB), s.start_byte + 1,
+                              s.end_byte - s.start_byte) AS TEXT))
+  FROM sentence_spans s WHERE s.article_id = old.id ORDER BY s.id;
+  INSERT INTO sentences_fts (rowid, text)
+  SELECT id, text FROM sentences WHERE article_id = new.id ORDER BY id;
+END;
+
+-- trigger articles_fts_before_delete
+CREATE TRIGGER articles_fts_before_delete BEFORE DELETE ON articles BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+  SELECT 'delete', s.id,
+         coalesce(s.stored_text,
+                  CAST(substr(CAST(old.text AS BLOB), s.start_byte + 1,
+                              s.end_byte - s.start_byte) AS TEXT))
+  FROM sentence_spans s WHERE s.article_id = old.id ORDER BY s.id;
+END;
+
 -- trigger claims_compare_delete
 CREATE TRIGGER claims_compare_delete AFTER DELETE ON claims
 WHEN OLD.subject_id IS NOT NULL BEGIN
@@ -404,15 +424,44 @@ CREATE TRIGGER mentions_vote_delete AFTER DELETE ON mentions BEGIN
                                                 AND n.article_id = OLD.article_id);
 END;
 
+-- trigger sentences_delete
+CREATE TRIGGER sentences_delete INSTEAD OF DELETE ON sentences BEGIN
+  DELETE FROM sentence_spans WHERE id = old.id;
+END;
+
 -- trigger sentences_fts_after_delete
-CREATE TRIGGER sentences_fts_after_delete AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+CREATE TRIGGER sentences_fts_after_delete AFTER DELETE ON sentence_spans
+WHEN EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+  SELECT 'delete', old.id,
+         coalesce(old.stored_text,
+                  CAST(substr(CAST(a.text AS BLOB), old.start_byte + 1,
+                              old.end_byte - old.start_byte) AS TEXT))
+  FROM articles a WHERE a.id = old.article_id;
 END;
 
 -- trigger sentences_fts_after_update
-CREATE TRIGGER sentences_fts_after_update AFTER UPDATE OF id, text ON sentences BEGIN
-  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+CREATE TRIGGER sentences_fts_after_update
+AFTER UPDATE OF id, article_id, start_byte, end_byte, stored_text ON sentence_spans BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+  SELECT 'delete', old.id,
+         coalesce(old.stored_text,
+                  CAST(substr(CAST(a.text AS BLOB), old.start_byte + 1,
+                              old.end_byte - old.start_byte) AS TEXT))
+  FROM articles a WHERE a.id = old.article_id;
+  INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id = new.id;
+END;
+
+-- trigger sentences_insert
+CREATE TRIGGER sentences_insert INSTEAD OF INSERT ON sentences BEGIN
+  INSERT INTO sentence_spans (id, article_id, sentence_index, paragraph, start_byte, end_byte,
+                              start_char, end_char, stored_text)
+  SELECT new.id, new.article_id, new.sentence_index, new.paragraph, new.start_byte,
+         new.end_byte, new.start_char, new.end_char,
+         CASE WHEN new.text IS (SELECT CAST(substr(CAST(a.text AS BLOB), new.start_byte + 1,
+                                                   new.end_byte - new.start_byte) AS TEXT)
+                                FROM articles a WHERE a.id = new.article_id)
+              THEN NULL ELSE new.text END;
 END;
 
 -- view agreements
@@ -684,6 +733,16 @@ CROSS JOIN claims c ON c.subject_id = f.subject_id AND c.predicate = f.predicate
 JOIN articles a ON a.id = c.article_id
 WHERE c.object_id IS NOT NULL OR c.object_text IS NULL
 GROUP BY c.subject_id, c.predicate, c.object_id;
+
+-- view sentences
+CREATE VIEW sentences AS
+SELECT s.id, s.article_id, s.sentence_index, s.paragraph, s.start_byte, s.end_byte,
+       s.start_char, s.end_char,
+       coalesce(s.stored_text,
+                CAST(substr(CAST(a.text AS BLOB), s.start_byte + 1, s.end_byte - s.start_byte)
+                     AS TEXT)) AS text
+FROM sentence_spans s
+JOIN articles a ON a.id = s.article_id;
 
 -- view stated_facts
 CREATE VIEW stated_facts AS
