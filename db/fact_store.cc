@@ -110,10 +110,6 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));
   NEWSFACTS_RETURN_IF_ERROR(StoreListedComparisons(db));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));
-  // The store writes only rows whose references hold, and deletes an article's rows itself
-  // (Impl::Replace): checking every reference of every row it inserts was a twentieth of its
-  // time (issue 16). The migrations above ran with the checks on.
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
   NEWSFACTS_RETURN_IF_ERROR(impl->Prepare());
   return std::unique_ptr<FactStore>(new FactStore(std::move(impl)));
 }

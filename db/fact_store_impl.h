@@ -2,7 +2,6 @@
 // runs and batches; fact_store_write.cc: writing one article). Not a public header.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,9 +47,6 @@ class CodePointOffsets {
   std::string_view text_;
   std::vector<int64_t> blocks_;
 };
-
-// The tables that hold rows of an article, the articles table included.
-inline constexpr size_t kArticleTables = 7;
 
 // The page cache a store writes through: 64 MiB keeps a batch's index pages from being
 // re-read.
@@ -105,7 +101,7 @@ struct FactStore::Impl {
   sqlite::Statement list_entity;
   sqlite::Statement list_replaced_entities;
   // Delete an article's rows from each table that has any (fact_store_write.cc).
-  std::array<sqlite::Statement, kArticleTables> delete_article_rows;
+  sqlite::Statement delete_article;
   sqlite::Statement insert_article;
   sqlite::Statement insert_sentence;
   sqlite::Statement index_sentences;

@@ -21,17 +21,9 @@ constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 constexpr std::string_view kSelectStored =
     "SELECT content_hash, id FROM articles WHERE path = ?1 AND record_index = ?2";
-// The store's connection checks no foreign keys (FactStore::Open), so deleting an article
-// deletes its rows itself, each table through its index by article. Its sentences go before
-// the article: their delete trigger takes them out of sentences_fts with the article's text.
-constexpr std::string_view kDeleteArticleRows[kArticleTables] = {
-    "DELETE FROM claims WHERE article_id = ?1",
-    "DELETE FROM quotes WHERE article_id = ?1",
-    "DELETE FROM mentions WHERE article_id = ?1",
-    "DELETE FROM amounts WHERE article_id = ?1",
-    "DELETE FROM entity_names WHERE article_id = ?1",
-    "DELETE FROM sentence_spans WHERE article_id = ?1",
-    "DELETE FROM articles WHERE id = ?1"};
+// Deleting an article deletes its rows by the foreign keys' cascades; the articles delete
+// trigger first takes its sentences out of sentences_fts while its text is still there.
+constexpr std::string_view kDeleteArticle = "DELETE FROM articles WHERE id = ?1";
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
     "text, byte_length, repaired_sequences, run_id, path_bytes) "
@@ -121,36 +113,22 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},
-      {&update_run_counts, kUpdateRunCounts},
-      {&insert_entity_name, kInsertEntityName},
-      {&list_entity, kListEntity},
-      {&list_replaced_entities, kListReplacedEntities},
-      {&insert_article, kInsertArticle},
-      {&insert_sentence, kInsertSentence},
-      {&upsert_entity, kUpsertEntity},
-      {&insert_alias, kInsertAlias},
-      {&insert_mention, kInsertMention},
-      {&insert_amount, kInsertAmount},
-      {&set_restates, kSetRestates},
-      {&insert_claim, kInsertClaim},
-      {&insert_quote, kInsertQuote},
-      {&insert_run, kInsertRun},
-      {&finish_run, kFinishRun},
-      {&select_hashes, kSelectHashes},
-      {&index_sentences, kIndexSentences},
-      {&select_stale, kSelectStale},
+      {&select_stored, kSelectStored},     {&update_run_counts, kUpdateRunCounts},
+      {&delete_article, kDeleteArticle},   {&insert_entity_name, kInsertEntityName},
+      {&list_entity, kListEntity},         {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle},   {&insert_sentence, kInsertSentence},
+      {&upsert_entity, kUpsertEntity},     {&insert_alias, kInsertAlias},
+      {&insert_mention, kInsertMention},   {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},       {&insert_claim, kInsertClaim},
+      {&insert_quote, kInsertQuote},       {&insert_run, kInsertRun},
+      {&finish_run, kFinishRun},           {&select_hashes, kSelectHashes},
+      {&index_sentences, kIndexSentences}, {&select_stale, kSelectStale},
       {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
-  }
-  for (size_t i = 0; i < kArticleTables; ++i) {
-    StatusOr<sqlite::Statement> prepared = connection->Prepare(kDeleteArticleRows[i]);
-    if (!prepared.ok()) return prepared.status();
-    delete_article_rows[i] = std::move(*prepared);
   }
   NEWSFACTS_RETURN_IF_ERROR(votes.Prepare(*connection));
   return PrepareSourceFiles();
@@ -254,10 +232,8 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
     list_replaced_entities.BindText(1, path);
     list_replaced_entities.BindInt64(2, meta.record_index);
     NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
-    for (sqlite::Statement& statement : delete_article_rows) {
-      statement.BindInt64(1, stored_id);
-      NEWSFACTS_RETURN_IF_ERROR(statement.Run());
-    }
+    delete_article.BindInt64(1, stored_id);
+    NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
   }
 
   insert_article.BindText(1, path);
