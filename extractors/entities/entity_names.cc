@@ -1,5 +1,4 @@
-// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties, and
-// the open-addressing WordTable.
+// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties.
 #include "extractors/entities/entity_names.h"
 
 #include <unicode/locid.h>
@@ -8,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <cstring>
 
 namespace newsfacts {
 namespace {
@@ -28,79 +26,6 @@ bool IsWordByte(char c) {
 bool IsJoiner(char c) { return c == '.' || c == '\''; }
 
 }  // namespace
-
-uint64_t WordTable::Hash(std::string_view word) {
-  // Words are short: a multiply-xorshift round per eight bytes, the tail zero-padded.
-  constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
-  uint64_t hash = word.size() * kMultiplier;
-  size_t k = 0;
-  for (; k + 8 <= word.size(); k += 8) {
-    uint64_t bytes = 0;
-    std::memcpy(&bytes, word.data() + k, 8);
-    hash = (hash ^ bytes) * 0xbf58476d1ce4e5b9ull;
-    hash ^= hash >> 31;
-  }
-  if (k < word.size()) {
-    uint64_t bytes = 0;
-    for (size_t shift = 0; k < word.size(); ++k, shift += 8) {
-      bytes |= uint64_t{static_cast<unsigned char>(word[k])} << shift;
-    }
-    hash = (hash ^ bytes) * 0x94d049bb133111ebull;
-    hash ^= hash >> 29;
-  }
-  // Mix the high bits into the low ones, which pick the slot.
-  hash *= kMultiplier;
-  return hash ^ (hash >> 32);
-}
-
-size_t WordTable::Insert(std::string_view word) {
-  if (const size_t found = Find(word); found != kNotFound) return found;
-  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = Hash(word);
-  const size_t mask = slots_.size() - 1;
-  size_t slot = hash & mask;
-  while (slots_[slot].entry != 0) slot = (slot + 1) & mask;
-  words_.emplace_back(word);
-  hashes_.push_back(hash);
-  slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
-  const size_t bit = FilterBit(hash);
-  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-  return words_.size() - 1;
-}
-
-size_t WordTable::Find(std::string_view word) const { return Find(word, Hash(word)); }
-
-size_t WordTable::Find(std::string_view word, uint64_t hash) const {
-  if (slots_.empty()) return kNotFound;
-  const size_t bit = FilterBit(hash);
-  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return kNotFound;
-  const size_t mask = slots_.size() - 1;
-  const auto high = static_cast<uint32_t>(hash >> 32);
-  for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
-    if (slots_[slot].hash_high != high) continue;
-    const size_t index = slots_[slot].entry - 1;
-    if (words_[index] == word) return index;
-  }
-  return kNotFound;
-}
-
-void WordTable::Grow() {
-  std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
-  const size_t mask = slots.size() - 1;
-  for (size_t index = 0; index < words_.size(); ++index) {
-    size_t slot = hashes_[index] & mask;
-    while (slots[slot].entry != 0) slot = (slot + 1) & mask;
-    slots[slot] =
-        Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
-  }
-  slots_ = std::move(slots);
-  // Sixteen filter bits a word at most load: about one miss in sixteen reads the slots.
-  filter_.assign(slots_.size() / 8, 0);
-  for (const uint64_t hash : hashes_) {
-    const size_t bit = FilterBit(hash);
-    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-}
 
 std::string_view FirstWordOf(std::string_view phrase) {
   size_t end = 0;
@@ -149,7 +74,9 @@ std::string FoldCase(std::string_view text) {
   return folded;
 }
 
-// What PlainAsciiShape needs of each byte: one table lookup a byte.
+namespace {
+
+// What the shape of a plain ASCII word needs of each byte: one table lookup a byte.
 constexpr uint8_t kUpperByte = 1;
 constexpr uint8_t kLowerByte = 2;
 constexpr uint8_t kNotPlainByte = 4;  // whitespace or a byte of a non-ASCII character
@@ -164,30 +91,46 @@ constexpr std::array<uint8_t, 256> kByteClasses = [] {
   return classes;
 }();
 
-bool PlainAsciiShape(std::string_view word, WordShape* shape) {
-  // Same judgement as ShapeOf's ICU path, on ASCII letters.
+// The shape of a plain ASCII word, given the classes of all its bytes and of its first letter:
+// the same judgement as ShapeOf's ICU path, on ASCII letters.
+WordShape ShapeOfClasses(uint8_t seen, uint8_t first) {
+  if ((seen & (kUpperByte | kLowerByte)) == 0) return WordShape::kUncased;
+  if ((seen & kLowerByte) == 0) return WordShape::kUpper;
+  if (first == kUpperByte) return WordShape::kCapital;
+  return (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
+}
+
+}  // namespace
+
+bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part) {
   uint8_t seen = 0;   // the classes of all bytes
   uint8_t first = 0;  // the class of the first letter
+  KeyHash hash;
+  for (size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    const uint8_t byte_class = kByteClasses[static_cast<unsigned char>(c)];
+    if (first == 0) first = byte_class;
+    seen |= byte_class;
+    // 'A'..'Z' gain the 0x20 bit of their lowercase letter; every other byte stays.
+    const auto fold = static_cast<char>(c | ((byte_class & kUpperByte) << 5));
+    folded[k] = fold;
+    hash.Append(fold);
+  }
+  if ((seen & kNotPlainByte) != 0) return false;
+  *shape = ShapeOfClasses(seen, first);
+  *part = hash.part();
+  return true;
+}
+
+WordShape ShapeOf(std::string_view word) {
+  uint8_t seen = 0;
+  uint8_t first = 0;
   for (const char c : word) {
     const uint8_t byte_class = kByteClasses[static_cast<unsigned char>(c)];
     if (first == 0) first = byte_class;
     seen |= byte_class;
   }
-  if ((seen & kNotPlainByte) != 0) return false;
-  if ((seen & (kUpperByte | kLowerByte)) == 0) {
-    *shape = WordShape::kUncased;
-  } else if ((seen & kLowerByte) == 0) {
-    *shape = WordShape::kUpper;
-  } else if (first == kUpperByte) {
-    *shape = WordShape::kCapital;
-  } else {
-    *shape = (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
-  }
-  return true;
-}
-
-WordShape ShapeOf(std::string_view word) {
-  if (WordShape shape; PlainAsciiShape(word, &shape)) return shape;
+  if ((seen & kNotPlainByte) == 0) return ShapeOfClasses(seen, first);
   bool first_cased_seen = false;
   bool first_upper = false;
   bool any_upper = false;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extractors/entities/entity_names.h"
+#include "extractors/entities/word_table.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -38,16 +39,20 @@ struct WordFacts {
 // `text` and `folded` view the document's text or the arena of the WordView that holds the
 // word, so a word costs no allocation of its own.
 struct EntityWord {
+  // The KeyHash part of `folded`, to hash phrase keys that hold the word.
+  KeyHash::Part FoldedPart() const { return {folded_poly, folded.size()}; }
+
   Span span;
-  std::string_view text;    // the bytes, with U+2019 written as "'"
-  std::string_view folded;  // FoldCase(text)
+  std::string_view text;     // the bytes, with U+2019 written as "'"
+  std::string_view folded;   // FoldCase(text)
+  uint64_t folded_poly = 0;  // KeyHash::PartOf(folded).poly
   // Index of `folded` among the distinct folded forms of the view: equal forms, equal ids.
   uint32_t form = 0;
   WordShape shape = WordShape::kUncased;
   TokenKind kind = TokenKind::kWord;
   bool possessive = false;    // the split-off "'s" or "'"
   bool space_before = false;  // a gap separates it from the previous word
-  // Set by EntityPatterns::Index: true once `facts` was looked up (nullptr: nothing known).
+  // True once `facts` was looked up in the word index (nullptr: nothing known).
   bool indexed = false;
   const WordFacts* facts = nullptr;
 };
@@ -55,6 +60,25 @@ struct EntityWord {
 // Returns the case-folded lookup key of words [begin, end): folded texts joined by " " where
 // the text has a gap, as Gazetteer::PhraseKey builds keys from phrases.
 std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t end);
+// KeyHash::Of(FoldedKey(words, begin, end)), without building the key.
+uint64_t FoldedKeyHash(const std::vector<EntityWord>& words, size_t begin, size_t end);
+
+// True when `key` equals the key of words [begin, end) that FoldedKey builds from folded
+// texts, here from the texts `text_of(word)` picks, without building it.
+template <typename TextOf>
+bool IsKeyOfWords(std::string_view key, const std::vector<EntityWord>& words, size_t begin,
+                  size_t end, const TextOf& text_of) {
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && words[i].space_before) {
+      if (key.empty() || key.front() != ' ') return false;
+      key.remove_prefix(1);
+    }
+    const std::string_view text = text_of(words[i]);
+    if (key.substr(0, text.size()) != text) return false;
+    key.remove_prefix(text.size());
+  }
+  return key.empty();
+}
 
 // A set of phrases of one or more words, compared case-insensitively. Immutable once built.
 class PhraseList {
@@ -62,19 +86,38 @@ class PhraseList {
   void Add(std::string_view phrase);
   // Word count of the longest phrase matching words [begin, ...) without passing `limit`,
   // or 0 when none does.
-  size_t MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const;
+  size_t MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const {
+    if (begin >= limit || !MayStartWith(words[begin])) return 0;
+    return LongestAt(words, begin, limit);
+  }
   // Word count of the longest phrase matching words [..., end) without going below
   // `limit`, or 0 when none does.
-  size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
+  size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const {
+    if (end <= limit || !MayEndWith(words[end - 1])) return 0;
+    return LongestEndingAt(words, end, limit);
+  }
+  // True when words [begin, end) are one phrase of the list.
+  bool ContainsWords(const std::vector<EntityWord>& words, size_t begin, size_t end) const;
   bool Contains(std::string_view folded_key) const {
     return phrases_.Find(folded_key) != WordTable::kNotFound;
   }
   // True when the one word `word` is a phrase of the list (Contains of its folded text).
-  bool ContainsWord(const EntityWord& word) const;
+  bool ContainsWord(const EntityWord& word) const {
+    if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->is & Bit()) != 0;
+    return Contains(word.folded);
+  }
   // False when no phrase of the list starts (ends) with `word`, by a bit test or one probe;
   // true when one may.
-  bool MayStartWith(const EntityWord& word) const;
-  bool MayEndWith(const EntityWord& word) const;
+  bool MayStartWith(const EntityWord& word) const {
+    if (word.indexed && Bit() != 0) {
+      return word.facts != nullptr && (word.facts->starts & Bit()) != 0;
+    }
+    return first_words_.Find(word.folded) != WordTable::kNotFound;
+  }
+  bool MayEndWith(const EntityWord& word) const {
+    if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->ends & Bit()) != 0;
+    return last_words_.Find(word.folded) != WordTable::kNotFound;
+  }
   size_t size() const { return phrases_.size(); }
 
  private:
@@ -84,6 +127,10 @@ class PhraseList {
   uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
 
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
+
+  // MatchAt and MatchEndingAt once the word at the edge may be part of a phrase.
+  size_t LongestAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const;
+  size_t LongestEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
 
   WordTable phrases_;
   WordTable first_words_;  // FirstWordOf each phrase, to reject fast
@@ -156,9 +203,14 @@ class EntityPatterns {
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
-  // Sets `facts` and `indexed` of every word from the word index, looking
-  // each distinct folded form up once: `form_hashes[f]` is WordTable::Hash of form `f`.
-  void Index(std::vector<EntityWord>& words, const std::vector<uint64_t>& form_hashes) const;
+  // True once BuildWordIndex has indexed a word: words then take their `facts` from FactsOf.
+  bool HasWordIndex() const { return !word_facts_.empty(); }
+  // What the word index holds about the folded form `folded` of hash `hash` (KeyHash::Of),
+  // or nullptr when nothing.
+  const WordFacts* FactsOf(std::string_view folded, uint64_t hash) const {
+    const size_t at = facts_index_.Find(folded, hash);
+    return at == WordTable::kNotFound ? nullptr : &word_facts_[at];
+  }
 
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractors/entities/entity_names.h"
+#include "extractors/entities/word_table.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"

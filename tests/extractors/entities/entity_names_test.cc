@@ -63,35 +63,34 @@ TEST(EntityNamesTest, ShapeOfAsciiMatchesMixedScriptWords) {
   }
 }
 
-TEST(EntityNamesTest, WordTableFindsEveryInsertedWordAcrossGrowth) {
-  WordTable table;
-  EXPECT_EQ(table.Find("apple"), WordTable::kNotFound);
-  std::vector<std::string> words;
-  for (int i = 0; i < 500; ++i) {
-    std::string word = std::to_string(i * 7919);
-    word.append("w");
-    words.push_back(std::move(word));
+TEST(EntityNamesTest, FoldPlainAsciiFoldsShapesAndHashesInOneScan) {
+  const struct {
+    std::string word;
+    bool plain;
+    std::string folded;
+    WordShape shape;
+  } kCases[] = {
+      {"Apple", true, "apple", WordShape::kCapital},
+      {"AWS", true, "aws", WordShape::kUpper},
+      {"eBay", true, "ebay", WordShape::kInnerCap},
+      {"of", true, "of", WordShape::kLower},
+      {"2024", true, "2024", WordShape::kUncased},
+      {"O'Neil", true, "o'neil", WordShape::kCapital},
+      {"\xC3\x96rsted", false, "", WordShape::kUncased},
+      {"New York", false, "", WordShape::kUncased},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.word);
+    std::string folded(c.word.size(), '?');
+    WordShape shape = WordShape::kUncased;
+    KeyHash::Part part;
+    ASSERT_EQ(FoldPlainAscii(c.word, folded.data(), &shape, &part), c.plain);
+    if (!c.plain) continue;
+    EXPECT_EQ(folded, c.folded);
+    EXPECT_EQ(shape, c.shape);
+    EXPECT_EQ(shape, ShapeOf(c.word));
+    EXPECT_EQ(KeyHash::Finish(part), KeyHash::Of(c.folded));
   }
-  for (size_t i = 0; i < words.size(); ++i) EXPECT_EQ(table.Insert(words[i]), i);
-  EXPECT_EQ(table.Insert(words[3]), 3u);  // a second insertion keeps the first index
-  EXPECT_EQ(table.size(), words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    EXPECT_EQ(table.Find(words[i]), i);
-    EXPECT_EQ(table.word(i), words[i]);
-  }
-  EXPECT_EQ(table.Find("1w"), WordTable::kNotFound);
-  EXPECT_EQ(table.Find(""), WordTable::kNotFound);
-}
-
-TEST(EntityNamesTest, WordMapValuesStartEmptyAndStay) {
-  WordMap<size_t> map;
-  EXPECT_EQ(map.Find("aws"), nullptr);
-  map["aws"] = 3;
-  map["amazon"] += 2;
-  ASSERT_NE(map.Find("aws"), nullptr);
-  EXPECT_EQ(*map.Find("aws"), 3u);
-  EXPECT_EQ(*map.Find("amazon"), 2u);
-  EXPECT_EQ(map.size(), 2u);
 }
 
 TEST(EntityNamesTest, FoldCaseHandlesNonAscii) {
