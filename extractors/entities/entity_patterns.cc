@@ -360,35 +360,94 @@ bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
 void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
   facts_index_ = WordTable();
   word_facts_.clear();
-  const auto facts_of = [&](std::string_view word) -> WordFacts& {
-    const size_t at = facts_index_.Insert(word);
-    if (at == word_facts_.size()) word_facts_.emplace_back();
-    return word_facts_[at];
-  };
   size_t index = 0;
   for (auto& [name, list] : lists_) {
     list.index_ = index++;
     const uint64_t bit = list.Bit();
     if (bit == 0) continue;
     for (size_t k = 0; k < list.first_words_.size(); ++k) {
-      facts_of(list.first_words_.word(k)).starts |= bit;
+      FactsEntry(list.first_words_.word(k)).starts |= bit;
     }
     for (size_t k = 0; k < list.last_words_.size(); ++k) {
-      facts_of(list.last_words_.word(k)).ends |= bit;
+      FactsEntry(list.last_words_.word(k)).ends |= bit;
     }
-    for (size_t k = 0; k < list.phrases_.size(); ++k) facts_of(list.phrases_.word(k)).is |= bit;
+    for (size_t k = 0; k < list.phrases_.size(); ++k) FactsEntry(list.phrases_.word(k)).is |= bit;
   }
+  BuildContextEdges();
   const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
   for (size_t k = 0; k < folded_first.size(); ++k) {
-    WordFacts& facts = facts_of(folded_first.key(k));
+    WordFacts& facts = FactsEntry(folded_first.key(k));
     facts.gazetteer_words = std::max(facts.gazetteer_words, folded_first.value(k));
   }
   const WordMap<size_t>& first = gazetteer.MaxWordsByFirst();
   for (size_t k = 0; k < first.size(); ++k) {
     if (FoldCase(first.key(k)) != first.key(k)) continue;
-    WordFacts& facts = facts_of(first.key(k));
+    WordFacts& facts = FactsEntry(first.key(k));
     facts.gazetteer_lower_words = std::max(facts.gazetteer_lower_words, first.value(k));
   }
+}
+
+WordFacts& EntityPatterns::FactsEntry(std::string_view word) {
+  const size_t at = facts_index_.Insert(word);
+  if (at == word_facts_.size()) word_facts_.emplace_back();
+  return word_facts_[at];
+}
+
+void EntityPatterns::BuildContextEdges() {
+  before_edges_ = ContextEdges();
+  after_edges_ = ContextEdges();
+  for (size_t r = 0; r < rules_.size() && r < kMaskedRules; ++r) {
+    const uint64_t bit = uint64_t{1} << r;
+    for (const bool after : {false, true}) {
+      const std::vector<ContextElement>& elements = after ? rules_[r].after : rules_[r].before;
+      ContextEdges& edges = after ? after_edges_ : before_edges_;
+      if (elements.empty()) {
+        edges.open |= bit;
+        continue;
+      }
+      const ContextElement& element = after ? elements.front() : elements.back();
+      if (element.optional || element.kind == ContextElement::Kind::kSkip) {
+        edges.open |= bit;
+        continue;
+      }
+      const auto mark = [&](std::string_view word) {
+        WordFacts& facts = FactsEntry(word);
+        (after ? facts.starts_rule_after : facts.ends_rule_before) |= bit;
+      };
+      switch (element.kind) {
+        case ContextElement::Kind::kList: {
+          const WordTable& edge_words =
+              after ? element.list->first_words_ : element.list->last_words_;
+          for (size_t k = 0; k < edge_words.size(); ++k) mark(edge_words.word(k));
+          edges.listed |= bit;
+          break;
+        }
+        case ContextElement::Kind::kWords:
+          for (const std::string& word : element.words) mark(word);
+          edges.listed |= bit;
+          break;
+        case ContextElement::Kind::kNumber:
+          edges.number |= bit;
+          break;
+        case ContextElement::Kind::kCapitalized:
+          edges.capitalized |= bit;
+          break;
+        case ContextElement::Kind::kSkip:
+          break;
+      }
+    }
+  }
+}
+
+uint64_t EntityPatterns::ContextEdges::MayMatch(const EntityWord& word, bool after) const {
+  uint64_t rules = 0;
+  if (word.kind == TokenKind::kNumber) rules |= number;
+  if (IsCapitalizedWord(word)) rules |= capitalized;
+  if (!word.indexed) return rules | listed;  // no facts to rule a list out by
+  if (word.facts != nullptr) {
+    rules |= after ? word.facts->starts_rule_after : word.facts->ends_rule_before;
+  }
+  return rules;
 }
 
 const PhraseList& EntityPatterns::List(std::string_view name) const {

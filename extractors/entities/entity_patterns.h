@@ -32,6 +32,10 @@ struct WordFacts {
   // The same for phrases that may start with the word written in lowercase (any_case phrases
   // and exact ones written in lowercase): MaxWordsStartingWith(word, false).
   size_t gazetteer_lower_words = 0;
+  // Bit r: the context of rule r may end right before a name with this word (its `before`
+  // ends with a list or word alternatives that may end with it), or start right after one.
+  uint64_t ends_rule_before = 0;
+  uint64_t starts_rule_after = 0;
 };
 
 // A word as the entity stage sees it: one token, except that a possessive ending ("'s",
@@ -212,6 +216,20 @@ class EntityPatterns {
     return at == WordTable::kNotFound ? nullptr : &word_facts_[at];
   }
 
+  // Rules up to this many have a bit in RulesMayMatchAround; later ones are never ruled out.
+  static constexpr size_t kMaskedRules = 64;
+  // Bit r set for rules()[r] (r < kMaskedRules) unless its `before` or `after` context is
+  // sure not to match around words [begin, end) of a sentence of words [sentence_begin,
+  // sentence_end), by the one word next to the name: MayMatchBefore and MayMatchAfter of
+  // every rule at once.
+  uint64_t RulesMayMatchAround(const std::vector<EntityWord>& words, size_t begin, size_t end,
+                               size_t sentence_begin, size_t sentence_end) const {
+    const uint64_t before =
+        begin > sentence_begin ? before_edges_.MayMatch(words[begin - 1], false) : 0;
+    const uint64_t after = end < sentence_end ? after_edges_.MayMatch(words[end], true) : 0;
+    return (before_edges_.open | before) & (after_edges_.open | after);
+  }
+
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).
   static bool MatchAfter(const std::vector<ContextElement>& elements,
@@ -231,6 +249,27 @@ class EntityPatterns {
   std::vector<EntityRule> rules_;
   WordTable facts_index_;  // word -> index into word_facts_
   std::vector<WordFacts> word_facts_;
+  // The facts of `word` in the word index, added empty when new.
+  WordFacts& FactsEntry(std::string_view word);
+
+  // The rules (bit r: rule r) by the element of a context next to the name: the last of
+  // `before` or the first of `after`.
+  struct ContextEdges {
+    // The rules whose element matches `word` or may (a list or word alternatives, by the
+    // word's facts: `after` picks WordFacts::starts_rule_after, else ends_rule_before).
+    uint64_t MayMatch(const EntityWord& word, bool after) const;
+
+    uint64_t open = 0;         // no context, or its element is optional or a skip
+    uint64_t number = 0;       // a number ("#")
+    uint64_t capitalized = 0;  // a capitalized word ("^")
+    uint64_t listed = 0;       // a list or word alternatives
+  };
+  // Sets the edges of every rule's contexts and the facts of the words they may start or end
+  // with (WordFacts::ends_rule_before, starts_rule_after).
+  void BuildContextEdges();
+
+  ContextEdges before_edges_;
+  ContextEdges after_edges_;
 };
 
 }  // namespace newsfacts
