@@ -35,9 +35,10 @@ enum class WordShape {
 WordShape ShapeOf(std::string_view word);
 
 // When `word` is ASCII without whitespace (most words of news text), writes FoldCase(word) to
-// `folded` (word.size() bytes), sets `shape` to ShapeOf(word) and `part` to the KeyHash part
-// of the folded word, all in one scan, and returns true; returns false for any other word,
-// leaving `folded` written over but `shape` and `part` untouched.
+// the first word.size() bytes of `folded` (room for at least 8 bytes), sets `shape` to
+// ShapeOf(word) and `part` to the KeyHash part of the folded word, all in one scan, and
+// returns true; returns false for any other word (and may for one holding a control
+// character), leaving `folded` written over but `shape` and `part` untouched.
 bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part);
 
 // Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens

@@ -28,7 +28,7 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
 class WordBuilder {
  public:
   WordBuilder(const Document& doc, const PassRules& rules, WordView& view)
-      : doc_(doc), patterns_(*rules.patterns), view_(view), words_(view.words) {
+      : doc_(doc), patterns_(*rules.patterns), view_(view), words_(view.words), scratch_(64) {
     forms_.Reserve(doc.tokens().size());
   }
 
@@ -125,8 +125,10 @@ class WordBuilder {
   std::vector<EntityWord>& words_;
   FormTable forms_;
   std::vector<const WordFacts*> form_facts_;  // per form: its facts in the word index
-  std::vector<char> scratch_;                 // a plain ASCII word folded, before its form is known
-  std::string other_folded_;                  // any other word folded (FoldOther)
+  // A plain ASCII word folded, before its form is known (64 bytes or more: FoldPlainAscii
+  // writes 8 at least).
+  std::vector<char> scratch_;
+  std::string other_folded_;  // any other word folded (FoldOther)
 };
 
 // Builds the word view of every sentence: tokens, with possessive endings split off. Returns

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,7 @@ TEST(EntityNamesTest, FoldPlainAsciiFoldsShapesAndHashesInOneScan) {
     WordShape shape;
   } kCases[] = {
       {"Apple", true, "apple", WordShape::kCapital},
+      {"Brightwavecorp", true, "brightwavecorp", WordShape::kCapital},
       {"AWS", true, "aws", WordShape::kUpper},
       {"eBay", true, "ebay", WordShape::kInnerCap},
       {"of", true, "of", WordShape::kLower},
@@ -90,6 +92,35 @@ TEST(EntityNamesTest, FoldPlainAsciiFoldsShapesAndHashesInOneScan) {
     EXPECT_EQ(shape, c.shape);
     EXPECT_EQ(shape, ShapeOf(c.word));
     EXPECT_EQ(KeyHash::Finish(part), KeyHash::Of(c.folded));
+  }
+}
+
+// Words of up to 8 bytes take a path of their own (all bytes at once): every length and
+// byte class agrees with FoldCase, ShapeOf and KeyHash.
+TEST(EntityNamesTest, FoldPlainAsciiAgreesAcrossLengthsAndBytes) {
+  const std::string alphabet = "aZmA z@[`{09'.-\x7f\x01\tQ";
+  uint32_t state = 12345;
+  for (int round = 0; round < 5000; ++round) {
+    std::string word(1 + round % 12, ' ');
+    for (char& c : word) {
+      state = state * 1103515245 + 12345;
+      c = alphabet[(state >> 16) % alphabet.size()];
+    }
+    SCOPED_TRACE(word);
+    const bool plain = std::all_of(word.begin(), word.end(),
+                                   [](char c) { return c != ' ' && c != '\t' && c != '\x01'; });
+    std::string folded(std::max<size_t>(word.size(), 8), '?');
+    WordShape shape = WordShape::kUncased;
+    KeyHash::Part part;
+    const bool folded_plain = FoldPlainAscii(word, folded.data(), &shape, &part);
+    // A control character may go either way; whitespace never counts as plain.
+    if (word.find('\x01') == std::string::npos) {
+      EXPECT_EQ(folded_plain, plain);
+    }
+    if (!folded_plain) continue;
+    EXPECT_EQ(folded.substr(0, word.size()), FoldCase(word));
+    EXPECT_EQ(shape, ShapeOf(word));
+    EXPECT_EQ(KeyHash::Finish(part), KeyHash::Of(FoldCase(word)));
   }
 }
 
