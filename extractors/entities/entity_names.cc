@@ -212,6 +212,21 @@ std::string CanonicalKey(std::string_view name) {
   const std::string folded = FoldCase(name);
   std::string key;
   bool pending_dash = false;
+  if (IsAscii(folded)) {
+    // The ICU judgement below, on ASCII: White_Space is \t to \r and the space, the one dash
+    // is '-', letters and digits are alphanumeric, no character is a mark.
+    for (const char c : folded) {
+      if ((c >= '\t' && c <= '\r') || c == ' ' || c == '-') {
+        pending_dash = true;
+        continue;
+      }
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+      if (pending_dash && !key.empty()) key += '-';
+      pending_dash = false;
+      key += c;
+    }
+    return key;
+  }
   int32_t i = 0;
   const auto length = static_cast<int32_t>(folded.size());
   while (i < length) {

@@ -64,6 +64,16 @@ TEST(EntityNamesTest, ShapeOfAsciiMatchesMixedScriptWords) {
   }
 }
 
+// ASCII names take a path of their own: each ASCII character between two letters is kept,
+// dropped or made a dash as the ICU path (taken for a name with a non-ASCII letter) does.
+TEST(EntityNamesTest, CanonicalKeyOfAsciiAgreesWithItsIcuPath) {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string ascii = std::string("ab") + static_cast<char>(c) + "Cd";
+    SCOPED_TRACE(ascii);
+    EXPECT_EQ(CanonicalKey(ascii) + "\xC3\xA9", CanonicalKey(ascii + "\xC3\xA9"));
+  }
+}
+
 TEST(EntityNamesTest, FoldPlainAsciiFoldsShapesAndHashesInOneScan) {
   const struct {
     std::string word;
