@@ -7,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <bit>
 #include <cstring>
 
 namespace newsfacts {
@@ -102,33 +101,16 @@ WordShape ShapeOfClasses(uint8_t seen, uint8_t first) {
   return (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
 }
 
-// The bytes of `word` (1 to 8 of them) as a little-endian integer, zero above: two loads of
-// four bytes that may overlap, or of single bytes.
-uint64_t LoadShort(std::string_view word) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
-  const size_t n = word.size();
-  if (n >= 4) {
-    uint32_t low = 0;
-    uint32_t high = 0;
-    std::memcpy(&low, bytes, 4);
-    std::memcpy(&high, bytes + n - 4, 4);
-    return uint64_t{low} | (uint64_t{high} << (8 * (n - 4)));
-  }
-  return uint64_t{bytes[0]} | (uint64_t{bytes[n / 2]} << (8 * (n / 2))) |
-         (uint64_t{bytes[n - 1]} << (8 * (n - 1)));
-}
-
 // FoldPlainAscii of a word of 1 to 8 bytes, all at once: each byte's class is the high bit of
 // that byte in a sum (no carry crosses bytes below 0x80). Control characters count as not
 // plain here, which FoldPlainAscii's callers treat alike.
 bool FoldShortPlainAscii(std::string_view word, char* folded, WordShape* shape,
                          KeyHash::Part* part) {
-  static_assert(std::endian::native == std::endian::little, "bytes load low byte first");
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHigh = 0x8080808080808080ull;
   const size_t n = word.size();
   const uint64_t used = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
-  const uint64_t bytes = LoadShort(word);
+  const uint64_t bytes = LoadShortBytes(word);
   // Bytes above the word read as 0x7F: no letter, no whitespace.
   const uint64_t x = bytes | (~used & 0x7F * kOnes);
   if ((x & kHigh) != 0) return false;                    // a byte of a non-ASCII character

@@ -78,7 +78,7 @@ bool IsKeyOfWords(std::string_view key, const std::vector<EntityWord>& words, si
       key.remove_prefix(1);
     }
     const std::string_view text = text_of(words[i]);
-    if (key.substr(0, text.size()) != text) return false;
+    if (key.size() < text.size() || !SameBytes(key.substr(0, text.size()), text)) return false;
     key.remove_prefix(text.size());
   }
   return key.empty();

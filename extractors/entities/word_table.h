@@ -2,17 +2,43 @@
 // hash of a phrase of words is built from its words' parts, never from a joined string), and
 // one open-addressing table over it, which either owns its strings (WordTable, WordMap: the
 // rules' words and phrases) or views strings kept alive elsewhere (FormTable: the distinct
-// folded forms of one document's words).
+// folded forms of one document's words), with the inline byte comparison their probes use.
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace newsfacts {
+
+// The bytes of `word` (1 to 8 of them) as a little-endian integer, zero above: two loads of
+// four bytes that may overlap, or three single bytes, never past the word.
+inline uint64_t LoadShortBytes(std::string_view word) {
+  static_assert(std::endian::native == std::endian::little, "bytes load low byte first");
+  const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
+  const size_t n = word.size();
+  if (n >= 4) {
+    uint32_t low = 0;
+    uint32_t high = 0;
+    std::memcpy(&low, bytes, 4);
+    std::memcpy(&high, bytes + n - 4, 4);
+    return uint64_t{low} | (uint64_t{high} << (8 * (n - 4)));
+  }
+  return uint64_t{bytes[0]} | (uint64_t{bytes[n / 2]} << (8 * (n / 2))) |
+         (uint64_t{bytes[n - 1]} << (8 * (n - 1)));
+}
+
+// True when `a` and `b` hold the same bytes; words of up to 8 bytes compare inline.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() - 1 < 8) return LoadShortBytes(a) == LoadShortBytes(b);  // 1 to 8 bytes
+  return a == b;
+}
 
 // The hash of a byte string, built byte by byte or from the parts of a concatenation, at
 // either end: Append(PartOf(a)) then Append(PartOf(b)), or Prepend(PartOf(b)) then
@@ -135,7 +161,7 @@ class BasicWordTable {
   size_t Find(std::string_view word) const { return Find(word, KeyHash::Of(word)); }
   // The same, given KeyHash::Of(word) already computed.
   size_t Find(std::string_view word, uint64_t hash) const {
-    return FindIf(hash, [word](std::string_view stored) { return stored == word; });
+    return FindIf(hash, [word](std::string_view stored) { return SameBytes(stored, word); });
   }
   // Returns the index of the string of hash `hash` for which `equal(string)` holds, or
   // kNotFound: a lookup of a key that was never built as a string.

@@ -9,6 +9,24 @@
 namespace newsfacts {
 namespace {
 
+TEST(WordTableTest, SameBytesAtEveryLength) {
+  const std::string text = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 0; n <= 12; ++n) {
+    SCOPED_TRACE(n);
+    const std::string copy = text.substr(0, n);
+    EXPECT_TRUE(SameBytes(std::string_view(text).substr(0, n), copy));
+    for (size_t k = 0; k < n; ++k) {
+      std::string changed = copy;
+      changed[k] = '#';
+      EXPECT_FALSE(SameBytes(copy, changed)) << k;
+    }
+    EXPECT_FALSE(SameBytes(copy, text.substr(0, n + 1)));
+    if (n > 0 && n <= 8) {
+      EXPECT_EQ(LoadShortBytes(copy) >> (8 * (n - 1)), uint64_t(copy[n - 1]));
+    }
+  }
+}
+
 TEST(WordTableTest, KeyHashExtendsAtEitherEnd) {
   const std::string a = "chief";
   const std::string b = " executive officer of the board of directors, a long phrase";
