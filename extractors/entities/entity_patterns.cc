@@ -362,7 +362,8 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
   word_facts_.clear();
   size_t index = 0;
   for (auto& [name, list] : lists_) {
-    list.index_ = index++;
+    list.bit_ = index < 64 ? uint64_t{1} << index : 0;
+    ++index;
     const uint64_t bit = list.Bit();
     if (bit == 0) continue;
     for (size_t k = 0; k < list.first_words_.size(); ++k) {

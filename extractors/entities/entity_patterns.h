@@ -128,7 +128,7 @@ class PhraseList {
   friend class EntityPatterns;
 
   // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
-  uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
+  uint64_t Bit() const { return bit_; }
 
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
 
@@ -140,7 +140,7 @@ class PhraseList {
   WordTable first_words_;  // FirstWordOf each phrase, to reject fast
   WordTable last_words_;
   size_t max_words_ = 0;
-  size_t index_ = 64;  // position among the lists of EntityPatterns
+  uint64_t bit_ = 0;  // 1 << its position among the lists of EntityPatterns, below 64
 };
 
 // One element of a context sequence (see FORMAT.md: "@list", "a|an", "#", "^", "*3", "x?").
