@@ -1,5 +1,4 @@
-// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties, and
-// the open-addressing WordTable.
+// Case folding, word shapes and canonical keys over UTF-8, via ICU character properties.
 #include "extractors/entities/entity_names.h"
 
 #include <unicode/locid.h>
@@ -28,79 +27,6 @@ bool IsWordByte(char c) {
 bool IsJoiner(char c) { return c == '.' || c == '\''; }
 
 }  // namespace
-
-uint64_t WordTable::Hash(std::string_view word) {
-  // Words are short: a multiply-xorshift round per eight bytes, the tail zero-padded.
-  constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
-  uint64_t hash = word.size() * kMultiplier;
-  size_t k = 0;
-  for (; k + 8 <= word.size(); k += 8) {
-    uint64_t bytes = 0;
-    std::memcpy(&bytes, word.data() + k, 8);
-    hash = (hash ^ bytes) * 0xbf58476d1ce4e5b9ull;
-    hash ^= hash >> 31;
-  }
-  if (k < word.size()) {
-    uint64_t bytes = 0;
-    for (size_t shift = 0; k < word.size(); ++k, shift += 8) {
-      bytes |= uint64_t{static_cast<unsigned char>(word[k])} << shift;
-    }
-    hash = (hash ^ bytes) * 0x94d049bb133111ebull;
-    hash ^= hash >> 29;
-  }
-  // Mix the high bits into the low ones, which pick the slot.
-  hash *= kMultiplier;
-  return hash ^ (hash >> 32);
-}
-
-size_t WordTable::Insert(std::string_view word) {
-  if (const size_t found = Find(word); found != kNotFound) return found;
-  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = Hash(word);
-  const size_t mask = slots_.size() - 1;
-  size_t slot = hash & mask;
-  while (slots_[slot].entry != 0) slot = (slot + 1) & mask;
-  words_.emplace_back(word);
-  hashes_.push_back(hash);
-  slots_[slot] = Slot{static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(hash >> 32)};
-  const size_t bit = FilterBit(hash);
-  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-  return words_.size() - 1;
-}
-
-size_t WordTable::Find(std::string_view word) const { return Find(word, Hash(word)); }
-
-size_t WordTable::Find(std::string_view word, uint64_t hash) const {
-  if (slots_.empty()) return kNotFound;
-  const size_t bit = FilterBit(hash);
-  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return kNotFound;
-  const size_t mask = slots_.size() - 1;
-  const auto high = static_cast<uint32_t>(hash >> 32);
-  for (size_t slot = hash & mask; slots_[slot].entry != 0; slot = (slot + 1) & mask) {
-    if (slots_[slot].hash_high != high) continue;
-    const size_t index = slots_[slot].entry - 1;
-    if (words_[index] == word) return index;
-  }
-  return kNotFound;
-}
-
-void WordTable::Grow() {
-  std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
-  const size_t mask = slots.size() - 1;
-  for (size_t index = 0; index < words_.size(); ++index) {
-    size_t slot = hashes_[index] & mask;
-    while (slots[slot].entry != 0) slot = (slot + 1) & mask;
-    slots[slot] =
-        Slot{static_cast<uint32_t>(index + 1), static_cast<uint32_t>(hashes_[index] >> 32)};
-  }
-  slots_ = std::move(slots);
-  // Sixteen filter bits a word at most load: about one miss in sixteen reads the slots.
-  filter_.assign(slots_.size() / 8, 0);
-  for (const uint64_t hash : hashes_) {
-    const size_t bit = FilterBit(hash);
-    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-}
 
 std::string_view FirstWordOf(std::string_view phrase) {
   size_t end = 0;
@@ -149,7 +75,9 @@ std::string FoldCase(std::string_view text) {
   return folded;
 }
 
-// What PlainAsciiShape needs of each byte: one table lookup a byte.
+namespace {
+
+// What the shape of a plain ASCII word needs of each byte: one table lookup a byte.
 constexpr uint8_t kUpperByte = 1;
 constexpr uint8_t kLowerByte = 2;
 constexpr uint8_t kNotPlainByte = 4;  // whitespace or a byte of a non-ASCII character
@@ -164,30 +92,78 @@ constexpr std::array<uint8_t, 256> kByteClasses = [] {
   return classes;
 }();
 
-bool PlainAsciiShape(std::string_view word, WordShape* shape) {
-  // Same judgement as ShapeOf's ICU path, on ASCII letters.
+// The shape of a plain ASCII word, given the classes of all its bytes and of its first letter:
+// the same judgement as ShapeOf's ICU path, on ASCII letters.
+WordShape ShapeOfClasses(uint8_t seen, uint8_t first) {
+  if ((seen & (kUpperByte | kLowerByte)) == 0) return WordShape::kUncased;
+  if ((seen & kLowerByte) == 0) return WordShape::kUpper;
+  if (first == kUpperByte) return WordShape::kCapital;
+  return (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
+}
+
+// FoldPlainAscii of a word of 1 to 8 bytes, all at once: each byte's class is the high bit of
+// that byte in a sum (no carry crosses bytes below 0x80). Control characters count as not
+// plain here, which FoldPlainAscii's callers treat alike.
+bool FoldShortPlainAscii(std::string_view word, char* folded, WordShape* shape,
+                         KeyHash::Part* part) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const size_t n = word.size();
+  const uint64_t used = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+  const uint64_t bytes = LoadShortBytes(word);
+  // Bytes above the word read as 0x7F: no letter, no whitespace.
+  const uint64_t x = bytes | (~used & 0x7F * kOnes);
+  if ((x & kHigh) != 0) return false;                    // a byte of a non-ASCII character
+  if ((~(x + 0x5F * kOnes) & kHigh) != 0) return false;  // a byte below 0x21: whitespace
+  const uint64_t upper = (x + 0x3F * kOnes) & ~(x + 0x25 * kOnes) & kHigh;  // 'A'..'Z'
+  const uint64_t lower = (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & kHigh;  // 'a'..'z'
+  const uint64_t fold = bytes | (upper >> 2);  // the 0x20 bit of each uppercase letter
+  std::memcpy(folded, &fold, 8);
+  const uint64_t letters = upper | lower;
+  const uint64_t first_letter = letters & (~letters + 1);
+  *shape = letters == 0                  ? WordShape::kUncased
+           : lower == 0                  ? WordShape::kUpper
+           : (first_letter & upper) != 0 ? WordShape::kCapital
+           : upper != 0                  ? WordShape::kInnerCap
+                                         : WordShape::kLower;
+  KeyHash hash;
+  for (size_t k = 0; k < n; ++k) hash.Append(static_cast<char>(fold >> (8 * k)));
+  *part = hash.part();
+  return true;
+}
+
+}  // namespace
+
+bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part) {
+  if (!word.empty() && word.size() <= 8) return FoldShortPlainAscii(word, folded, shape, part);
   uint8_t seen = 0;   // the classes of all bytes
   uint8_t first = 0;  // the class of the first letter
+  KeyHash hash;
+  for (size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    const uint8_t byte_class = kByteClasses[static_cast<unsigned char>(c)];
+    if (first == 0) first = byte_class;
+    seen |= byte_class;
+    // 'A'..'Z' gain the 0x20 bit of their lowercase letter; every other byte stays.
+    const auto fold = static_cast<char>(c | ((byte_class & kUpperByte) << 5));
+    folded[k] = fold;
+    hash.Append(fold);
+  }
+  if ((seen & kNotPlainByte) != 0) return false;
+  *shape = ShapeOfClasses(seen, first);
+  *part = hash.part();
+  return true;
+}
+
+WordShape ShapeOf(std::string_view word) {
+  uint8_t seen = 0;
+  uint8_t first = 0;
   for (const char c : word) {
     const uint8_t byte_class = kByteClasses[static_cast<unsigned char>(c)];
     if (first == 0) first = byte_class;
     seen |= byte_class;
   }
-  if ((seen & kNotPlainByte) != 0) return false;
-  if ((seen & (kUpperByte | kLowerByte)) == 0) {
-    *shape = WordShape::kUncased;
-  } else if ((seen & kLowerByte) == 0) {
-    *shape = WordShape::kUpper;
-  } else if (first == kUpperByte) {
-    *shape = WordShape::kCapital;
-  } else {
-    *shape = (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
-  }
-  return true;
-}
-
-WordShape ShapeOf(std::string_view word) {
-  if (WordShape shape; PlainAsciiShape(word, &shape)) return shape;
+  if ((seen & kNotPlainByte) == 0) return ShapeOfClasses(seen, first);
   bool first_cased_seen = false;
   bool first_upper = false;
   bool any_upper = false;
@@ -218,6 +194,21 @@ std::string CanonicalKey(std::string_view name) {
   const std::string folded = FoldCase(name);
   std::string key;
   bool pending_dash = false;
+  if (IsAscii(folded)) {
+    // The ICU judgement below, on ASCII: White_Space is \t to \r and the space, the one dash
+    // is '-', letters and digits are alphanumeric, no character is a mark.
+    for (const char c : folded) {
+      if ((c >= '\t' && c <= '\r') || c == ' ' || c == '-') {
+        pending_dash = true;
+        continue;
+      }
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+      if (pending_dash && !key.empty()) key += '-';
+      pending_dash = false;
+      key += c;
+    }
+    return key;
+  }
   int32_t i = 0;
   const auto length = static_cast<int32_t>(folded.size());
   while (i < length) {

@@ -1,13 +1,14 @@
 // Name helpers of the entity stage: Unicode case folding, letter-case shape of a word, the
-// canonical key that lets the same entity meet itself across articles, and the flat string
-// tables (WordTable, WordMap) its once-per-word lookups go through.
+// canonical key that lets the same entity meet itself across articles, and the first and last
+// word of a phrase as a tokenizer keeps them.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "extractors/entities/word_table.h"
 
 namespace newsfacts {
 
@@ -16,68 +17,6 @@ namespace newsfacts {
 struct TransparentStringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-
-// A read-only set of strings, each with a dense index: open addressing over one flat array,
-// so that the entity stage's once-per-word lookups cost one short hash and one probe run;
-// most lookups miss, and a bit filter an eighth the size of the slots (in cache where
-// the slots are not) rejects most misses before any slot is read.
-// Build with Insert, then read-only: Find is safe from many threads at once.
-class WordTable {
- public:
-  static constexpr size_t kNotFound = static_cast<size_t>(-1);
-
-  // Returns the index of `word`, adding it when new (indexes count up from 0).
-  size_t Insert(std::string_view word);
-  // Returns the index of `word`, or kNotFound.
-  size_t Find(std::string_view word) const;
-  // The same, given Hash(word) already computed.
-  size_t Find(std::string_view word, uint64_t hash) const;
-  size_t size() const { return words_.size(); }
-  const std::string& word(size_t index) const { return words_[index]; }
-
-  // The hash the table files `word` under: eight bytes at a time, the same in every run.
-  static uint64_t Hash(std::string_view word);
-
- private:
-  void Grow();
-
-  struct Slot {
-    uint32_t entry = 0;      // 0: empty; else 1 + index into words_
-    uint32_t hash_high = 0;  // high half of the word's Hash, compared before the word
-  };
-
-  // The filter bit of a word's hash: drawn from other bits than the slot.
-  size_t FilterBit(uint64_t hash) const { return (hash >> 40) & (filter_.size() * 64 - 1); }
-
-  std::vector<std::string> words_;
-  std::vector<uint64_t> hashes_;  // Hash of each word
-  std::vector<Slot> slots_;
-  std::vector<uint64_t> filter_;  // bit FilterBit(hash) set for the hash of every word
-};
-
-// A WordTable with one value per word. Same thread-safety as WordTable.
-template <typename T>
-class WordMap {
- public:
-  // The value of `word`, value-initialized when new.
-  T& operator[](std::string_view word) {
-    const size_t index = keys_.Insert(word);
-    if (index == values_.size()) values_.emplace_back();
-    return values_[index];
-  }
-  // The value of `word`, or nullptr.
-  const T* Find(std::string_view word) const {
-    const size_t index = keys_.Find(word);
-    return index == WordTable::kNotFound ? nullptr : &values_[index];
-  }
-  size_t size() const { return values_.size(); }
-  const std::string& key(size_t index) const { return keys_.word(index); }
-  const T& value(size_t index) const { return values_[index]; }
-
- private:
-  WordTable keys_;
-  std::vector<T> values_;
 };
 
 // Returns `text` in Unicode lowercase (full case mapping, locale-independent).
@@ -95,9 +34,12 @@ enum class WordShape {
 // Returns the shape of `word` (valid UTF-8).
 WordShape ShapeOf(std::string_view word);
 
-// Sets `shape` to ShapeOf(word) and returns true when `word` is ASCII without whitespace (most
-// words of news text: one scan decides both); returns false for any other word.
-bool PlainAsciiShape(std::string_view word, WordShape* shape);
+// When `word` is ASCII without whitespace (most words of news text), writes FoldCase(word) to
+// the first word.size() bytes of `folded` (room for at least 8 bytes), sets `shape` to
+// ShapeOf(word) and `part` to the KeyHash part of the folded word, all in one scan, and
+// returns true; returns false for any other word (and may for one holding a control
+// character), leaving `folded` written over but `shape` and `part` untouched.
+bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part);
 
 // Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens
 // become "-", every other punctuation or symbol character is dropped, and runs of "-" are

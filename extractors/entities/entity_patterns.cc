@@ -28,8 +28,10 @@ bool IsPhraseOf(const PhraseList& list, const std::vector<EntityWord>& words, si
                 size_t end, size_t longest) {
   if (end - begin == longest) return true;
   if (end - begin == 1) return list.ContainsWord(words[begin]);
-  return list.Contains(FoldedKey(words, begin, end));
+  return list.ContainsWords(words, begin, end);
 }
+
+std::string_view FoldedOf(const EntityWord& word) { return word.folded; }
 
 // True when `word` may be matched by `element` (not a skip): as the first word of a list
 // phrase when `phrase_starts`, else as its last.
@@ -269,53 +271,60 @@ void PhraseList::Add(std::string_view phrase) {
   max_words_ = std::max(max_words_, words);
 }
 
-// Probes the longest phrase first: the key of all candidate words is built once and each
-// shorter phrase is a prefix (or, ending at `end`, a suffix) of it.
-bool PhraseList::ContainsWord(const EntityWord& word) const {
-  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->is & Bit()) != 0;
-  return Contains(word.folded);
+uint64_t FoldedKeyHash(const std::vector<EntityWord>& words, size_t begin, size_t end) {
+  KeyHash key;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && words[i].space_before) key.Append(' ');
+    key.Append(words[i].FoldedPart());
+  }
+  return key.Finish();
 }
 
-bool PhraseList::MayStartWith(const EntityWord& word) const {
-  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->starts & Bit()) != 0;
-  return first_words_.Find(word.folded) != WordTable::kNotFound;
+bool PhraseList::ContainsWords(const std::vector<EntityWord>& words, size_t begin,
+                               size_t end) const {
+  const auto is_key = [&](std::string_view phrase) {
+    return IsKeyOfWords(phrase, words, begin, end, FoldedOf);
+  };
+  return phrases_.FindIf(FoldedKeyHash(words, begin, end), is_key) != WordTable::kNotFound;
 }
 
-bool PhraseList::MayEndWith(const EntityWord& word) const {
-  if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->ends & Bit()) != 0;
-  return last_words_.Find(word.folded) != WordTable::kNotFound;
-}
-
-size_t PhraseList::MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const {
-  if (begin >= limit || !MayStartWith(words[begin])) return 0;
+// Probes the longest phrase first: the hash of each shorter phrase extends that of the one
+// word shorter (or, ending at `end`, is extended by a word in front), so no key is built.
+size_t PhraseList::LongestAt(const std::vector<EntityWord>& words, size_t begin,
+                             size_t limit) const {
   const size_t max_n = std::min({max_words_, limit - begin, kMaxProbeWords});
-  std::array<size_t, kMaxProbeWords> ends{};
-  std::string key;
+  std::array<uint64_t, kMaxProbeWords> hashes{};  // hashes[n - 1]: the key of n words
+  KeyHash key;
   for (size_t n = 0; n < max_n; ++n) {
-    if (n > 0 && words[begin + n].space_before) key += ' ';
-    key += words[begin + n].folded;
-    ends[n] = key.size();
+    const EntityWord& word = words[begin + n];
+    if (n > 0 && word.space_before) key.Append(' ');
+    key.Append(word.FoldedPart());
+    hashes[n] = key.Finish();
   }
   for (size_t n = max_n; n > 0; --n) {
-    if (Contains(std::string_view(key).substr(0, ends[n - 1]))) return n;
+    const auto is_key = [&](std::string_view phrase) {
+      return IsKeyOfWords(phrase, words, begin, begin + n, FoldedOf);
+    };
+    if (phrases_.FindIf(hashes[n - 1], is_key) != WordTable::kNotFound) return n;
   }
   return 0;
 }
 
-size_t PhraseList::MatchEndingAt(const std::vector<EntityWord>& words, size_t end,
-                                 size_t limit) const {
-  if (end <= limit || !MayEndWith(words[end - 1])) return 0;
+size_t PhraseList::LongestEndingAt(const std::vector<EntityWord>& words, size_t end,
+                                   size_t limit) const {
   const size_t max_n = std::min({max_words_, end - limit, kMaxProbeWords});
-  std::array<size_t, kMaxProbeWords> starts{};  // starts[k]: offset of word end - max_n + k
-  std::string key;
-  for (size_t k = 0; k < max_n; ++k) {
-    const EntityWord& word = words[end - max_n + k];
-    if (k > 0 && word.space_before) key += ' ';
-    starts[k] = key.size();
-    key += word.folded;
+  std::array<uint64_t, kMaxProbeWords> hashes{};  // hashes[n - 1]: the key of n words
+  KeyHash key;
+  for (size_t n = 0; n < max_n; ++n) {
+    if (n > 0 && words[end - n].space_before) key.Prepend(' ');
+    key.Prepend(words[end - 1 - n].FoldedPart());
+    hashes[n] = key.Finish();
   }
   for (size_t n = max_n; n > 0; --n) {
-    if (Contains(std::string_view(key).substr(starts[max_n - n]))) return n;
+    const auto is_key = [&](std::string_view phrase) {
+      return IsKeyOfWords(phrase, words, end - n, end, FoldedOf);
+    };
+    if (phrases_.FindIf(hashes[n - 1], is_key) != WordTable::kNotFound) return n;
   }
   return 0;
 }
@@ -351,48 +360,95 @@ bool EntityPatterns::MatchBefore(const std::vector<ContextElement>& elements,
 void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
   facts_index_ = WordTable();
   word_facts_.clear();
-  const auto facts_of = [&](std::string_view word) -> WordFacts& {
-    const size_t at = facts_index_.Insert(word);
-    if (at == word_facts_.size()) word_facts_.emplace_back();
-    return word_facts_[at];
-  };
   size_t index = 0;
   for (auto& [name, list] : lists_) {
-    list.index_ = index++;
+    list.bit_ = index < 64 ? uint64_t{1} << index : 0;
+    ++index;
     const uint64_t bit = list.Bit();
     if (bit == 0) continue;
     for (size_t k = 0; k < list.first_words_.size(); ++k) {
-      facts_of(list.first_words_.word(k)).starts |= bit;
+      FactsEntry(list.first_words_.word(k)).starts |= bit;
     }
     for (size_t k = 0; k < list.last_words_.size(); ++k) {
-      facts_of(list.last_words_.word(k)).ends |= bit;
+      FactsEntry(list.last_words_.word(k)).ends |= bit;
     }
-    for (size_t k = 0; k < list.phrases_.size(); ++k) facts_of(list.phrases_.word(k)).is |= bit;
+    for (size_t k = 0; k < list.phrases_.size(); ++k) FactsEntry(list.phrases_.word(k)).is |= bit;
   }
+  BuildContextEdges();
   const WordMap<size_t>& folded_first = gazetteer.MaxWordsByFoldedFirst();
   for (size_t k = 0; k < folded_first.size(); ++k) {
-    WordFacts& facts = facts_of(folded_first.key(k));
+    WordFacts& facts = FactsEntry(folded_first.key(k));
     facts.gazetteer_words = std::max(facts.gazetteer_words, folded_first.value(k));
   }
   const WordMap<size_t>& first = gazetteer.MaxWordsByFirst();
   for (size_t k = 0; k < first.size(); ++k) {
     if (FoldCase(first.key(k)) != first.key(k)) continue;
-    WordFacts& facts = facts_of(first.key(k));
+    WordFacts& facts = FactsEntry(first.key(k));
     facts.gazetteer_lower_words = std::max(facts.gazetteer_lower_words, first.value(k));
   }
 }
 
-void EntityPatterns::Index(std::vector<EntityWord>& words,
-                           const std::vector<uint64_t>& form_hashes) const {
-  if (word_facts_.empty()) return;
-  constexpr size_t kNotLookedUp = WordTable::kNotFound - 1;
-  std::vector<size_t> facts_of_form(form_hashes.size(), kNotLookedUp);
-  for (EntityWord& word : words) {
-    size_t& at = facts_of_form[word.form];
-    if (at == kNotLookedUp) at = facts_index_.Find(word.folded, form_hashes[word.form]);
-    word.facts = at == WordTable::kNotFound ? nullptr : &word_facts_[at];
-    word.indexed = true;
+WordFacts& EntityPatterns::FactsEntry(std::string_view word) {
+  const size_t at = facts_index_.Insert(word);
+  if (at == word_facts_.size()) word_facts_.emplace_back();
+  return word_facts_[at];
+}
+
+void EntityPatterns::BuildContextEdges() {
+  before_edges_ = ContextEdges();
+  after_edges_ = ContextEdges();
+  for (size_t r = 0; r < rules_.size() && r < kMaskedRules; ++r) {
+    const uint64_t bit = uint64_t{1} << r;
+    for (const bool after : {false, true}) {
+      const std::vector<ContextElement>& elements = after ? rules_[r].after : rules_[r].before;
+      ContextEdges& edges = after ? after_edges_ : before_edges_;
+      if (elements.empty()) {
+        edges.open |= bit;
+        continue;
+      }
+      const ContextElement& element = after ? elements.front() : elements.back();
+      if (element.optional || element.kind == ContextElement::Kind::kSkip) {
+        edges.open |= bit;
+        continue;
+      }
+      const auto mark = [&](std::string_view word) {
+        WordFacts& facts = FactsEntry(word);
+        (after ? facts.starts_rule_after : facts.ends_rule_before) |= bit;
+      };
+      switch (element.kind) {
+        case ContextElement::Kind::kList: {
+          const WordTable& edge_words =
+              after ? element.list->first_words_ : element.list->last_words_;
+          for (size_t k = 0; k < edge_words.size(); ++k) mark(edge_words.word(k));
+          edges.listed |= bit;
+          break;
+        }
+        case ContextElement::Kind::kWords:
+          for (const std::string& word : element.words) mark(word);
+          edges.listed |= bit;
+          break;
+        case ContextElement::Kind::kNumber:
+          edges.number |= bit;
+          break;
+        case ContextElement::Kind::kCapitalized:
+          edges.capitalized |= bit;
+          break;
+        case ContextElement::Kind::kSkip:
+          break;
+      }
+    }
   }
+}
+
+uint64_t EntityPatterns::ContextEdges::MayMatch(const EntityWord& word, bool after) const {
+  uint64_t rules = 0;
+  if (word.kind == TokenKind::kNumber) rules |= number;
+  if (IsCapitalizedWord(word)) rules |= capitalized;
+  if (!word.indexed) return rules | listed;  // no facts to rule a list out by
+  if (word.facts != nullptr) {
+    rules |= after ? word.facts->starts_rule_after : word.facts->ends_rule_before;
+  }
+  return rules;
 }
 
 const PhraseList& EntityPatterns::List(std::string_view name) const {

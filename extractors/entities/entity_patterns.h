@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extractors/entities/entity_names.h"
+#include "extractors/entities/word_table.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -31,6 +32,10 @@ struct WordFacts {
   // The same for phrases that may start with the word written in lowercase (any_case phrases
   // and exact ones written in lowercase): MaxWordsStartingWith(word, false).
   size_t gazetteer_lower_words = 0;
+  // Bit r: the context of rule r may end right before a name with this word (its `before`
+  // ends with a list or word alternatives that may end with it), or start right after one.
+  uint64_t ends_rule_before = 0;
+  uint64_t starts_rule_after = 0;
 };
 
 // A word as the entity stage sees it: one token, except that a possessive ending ("'s",
@@ -38,16 +43,20 @@ struct WordFacts {
 // `text` and `folded` view the document's text or the arena of the WordView that holds the
 // word, so a word costs no allocation of its own.
 struct EntityWord {
+  // The KeyHash part of `folded`, to hash phrase keys that hold the word.
+  KeyHash::Part FoldedPart() const { return {folded_poly, folded.size()}; }
+
   Span span;
-  std::string_view text;    // the bytes, with U+2019 written as "'"
-  std::string_view folded;  // FoldCase(text)
+  std::string_view text;     // the bytes, with U+2019 written as "'"
+  std::string_view folded;   // FoldCase(text)
+  uint64_t folded_poly = 0;  // KeyHash::PartOf(folded).poly
   // Index of `folded` among the distinct folded forms of the view: equal forms, equal ids.
   uint32_t form = 0;
   WordShape shape = WordShape::kUncased;
   TokenKind kind = TokenKind::kWord;
   bool possessive = false;    // the split-off "'s" or "'"
   bool space_before = false;  // a gap separates it from the previous word
-  // Set by EntityPatterns::Index: true once `facts` was looked up (nullptr: nothing known).
+  // True once `facts` was looked up in the word index (nullptr: nothing known).
   bool indexed = false;
   const WordFacts* facts = nullptr;
 };
@@ -55,6 +64,25 @@ struct EntityWord {
 // Returns the case-folded lookup key of words [begin, end): folded texts joined by " " where
 // the text has a gap, as Gazetteer::PhraseKey builds keys from phrases.
 std::string FoldedKey(const std::vector<EntityWord>& words, size_t begin, size_t end);
+// KeyHash::Of(FoldedKey(words, begin, end)), without building the key.
+uint64_t FoldedKeyHash(const std::vector<EntityWord>& words, size_t begin, size_t end);
+
+// True when `key` equals the key of words [begin, end) that FoldedKey builds from folded
+// texts, here from the texts `text_of(word)` picks, without building it.
+template <typename TextOf>
+bool IsKeyOfWords(std::string_view key, const std::vector<EntityWord>& words, size_t begin,
+                  size_t end, const TextOf& text_of) {
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && words[i].space_before) {
+      if (key.empty() || key.front() != ' ') return false;
+      key.remove_prefix(1);
+    }
+    const std::string_view text = text_of(words[i]);
+    if (key.size() < text.size() || !SameBytes(key.substr(0, text.size()), text)) return false;
+    key.remove_prefix(text.size());
+  }
+  return key.empty();
+}
 
 // A set of phrases of one or more words, compared case-insensitively. Immutable once built.
 class PhraseList {
@@ -62,34 +90,57 @@ class PhraseList {
   void Add(std::string_view phrase);
   // Word count of the longest phrase matching words [begin, ...) without passing `limit`,
   // or 0 when none does.
-  size_t MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const;
+  size_t MatchAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const {
+    if (begin >= limit || !MayStartWith(words[begin])) return 0;
+    return LongestAt(words, begin, limit);
+  }
   // Word count of the longest phrase matching words [..., end) without going below
   // `limit`, or 0 when none does.
-  size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
+  size_t MatchEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const {
+    if (end <= limit || !MayEndWith(words[end - 1])) return 0;
+    return LongestEndingAt(words, end, limit);
+  }
+  // True when words [begin, end) are one phrase of the list.
+  bool ContainsWords(const std::vector<EntityWord>& words, size_t begin, size_t end) const;
   bool Contains(std::string_view folded_key) const {
     return phrases_.Find(folded_key) != WordTable::kNotFound;
   }
   // True when the one word `word` is a phrase of the list (Contains of its folded text).
-  bool ContainsWord(const EntityWord& word) const;
+  bool ContainsWord(const EntityWord& word) const {
+    if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->is & Bit()) != 0;
+    return Contains(word.folded);
+  }
   // False when no phrase of the list starts (ends) with `word`, by a bit test or one probe;
   // true when one may.
-  bool MayStartWith(const EntityWord& word) const;
-  bool MayEndWith(const EntityWord& word) const;
+  bool MayStartWith(const EntityWord& word) const {
+    if (word.indexed && Bit() != 0) {
+      return word.facts != nullptr && (word.facts->starts & Bit()) != 0;
+    }
+    return first_words_.Find(word.folded) != WordTable::kNotFound;
+  }
+  bool MayEndWith(const EntityWord& word) const {
+    if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->ends & Bit()) != 0;
+    return last_words_.Find(word.folded) != WordTable::kNotFound;
+  }
   size_t size() const { return phrases_.size(); }
 
  private:
   friend class EntityPatterns;
 
   // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
-  uint64_t Bit() const { return index_ < 64 ? uint64_t{1} << index_ : 0; }
+  uint64_t Bit() const { return bit_; }
 
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
+
+  // MatchAt and MatchEndingAt once the word at the edge may be part of a phrase.
+  size_t LongestAt(const std::vector<EntityWord>& words, size_t begin, size_t limit) const;
+  size_t LongestEndingAt(const std::vector<EntityWord>& words, size_t end, size_t limit) const;
 
   WordTable phrases_;
   WordTable first_words_;  // FirstWordOf each phrase, to reject fast
   WordTable last_words_;
   size_t max_words_ = 0;
-  size_t index_ = 64;  // position among the lists of EntityPatterns
+  uint64_t bit_ = 0;  // 1 << its position among the lists of EntityPatterns, below 64
 };
 
 // One element of a context sequence (see FORMAT.md: "@list", "a|an", "#", "^", "*3", "x?").
@@ -156,9 +207,28 @@ class EntityPatterns {
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
   void BuildWordIndex(const Gazetteer& gazetteer);
-  // Sets `facts` and `indexed` of every word from the word index, looking
-  // each distinct folded form up once: `form_hashes[f]` is WordTable::Hash of form `f`.
-  void Index(std::vector<EntityWord>& words, const std::vector<uint64_t>& form_hashes) const;
+  // True once BuildWordIndex has indexed a word: words then take their `facts` from FactsOf.
+  bool HasWordIndex() const { return !word_facts_.empty(); }
+  // What the word index holds about the folded form `folded` of hash `hash` (KeyHash::Of),
+  // or nullptr when nothing.
+  const WordFacts* FactsOf(std::string_view folded, uint64_t hash) const {
+    const size_t at = facts_index_.Find(folded, hash);
+    return at == WordTable::kNotFound ? nullptr : &word_facts_[at];
+  }
+
+  // Rules up to this many have a bit in RulesMayMatchAround; later ones are never ruled out.
+  static constexpr size_t kMaskedRules = 64;
+  // Bit r set for rules()[r] (r < kMaskedRules) unless its `before` or `after` context is
+  // sure not to match around words [begin, end) of a sentence of words [sentence_begin,
+  // sentence_end), by the one word next to the name: MayMatchBefore and MayMatchAfter of
+  // every rule at once.
+  uint64_t RulesMayMatchAround(const std::vector<EntityWord>& words, size_t begin, size_t end,
+                               size_t sentence_begin, size_t sentence_end) const {
+    const uint64_t before =
+        begin > sentence_begin ? before_edges_.MayMatch(words[begin - 1], false) : 0;
+    const uint64_t after = end < sentence_end ? after_edges_.MayMatch(words[end], true) : 0;
+    return (before_edges_.open | before) & (after_edges_.open | after);
+  }
 
   // True when `elements` match the words right after position `begin` (going forward,
   // never past `limit`), or right before `end` (going backward, never below `limit`).
@@ -179,6 +249,27 @@ class EntityPatterns {
   std::vector<EntityRule> rules_;
   WordTable facts_index_;  // word -> index into word_facts_
   std::vector<WordFacts> word_facts_;
+  // The facts of `word` in the word index, added empty when new.
+  WordFacts& FactsEntry(std::string_view word);
+
+  // The rules (bit r: rule r) by the element of a context next to the name: the last of
+  // `before` or the first of `after`.
+  struct ContextEdges {
+    // The rules whose element matches `word` or may (a list or word alternatives, by the
+    // word's facts: `after` picks WordFacts::starts_rule_after, else ends_rule_before).
+    uint64_t MayMatch(const EntityWord& word, bool after) const;
+
+    uint64_t open = 0;         // no context, or its element is optional or a skip
+    uint64_t number = 0;       // a number ("#")
+    uint64_t capitalized = 0;  // a capitalized word ("^")
+    uint64_t listed = 0;       // a list or word alternatives
+  };
+  // Sets the edges of every rule's contexts and the facts of the words they may start or end
+  // with (WordFacts::ends_rule_before, starts_rule_after).
+  void BuildContextEdges();
+
+  ContextEdges before_edges_;
+  ContextEdges after_edges_;
 };
 
 }  // namespace newsfacts

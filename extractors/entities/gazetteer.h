@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "extractors/entities/entity_names.h"
+#include "extractors/entities/word_table.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -52,6 +54,16 @@ class Gazetteer {
   const std::vector<GazetteerPhrase>* FindExact(std::string_view key) const;
   // Entries whose phrase, case-folded, equals `folded_key`; nullptr when none.
   const std::vector<GazetteerPhrase>* FindFolded(std::string_view folded_key) const;
+  // FindExact and FindFolded of a key never built as a string: `hash` is its KeyHash and
+  // `is_key(stored)` tells whether a stored key of that hash is it.
+  template <typename IsKey>
+  const std::vector<GazetteerPhrase>* FindExactIf(uint64_t hash, const IsKey& is_key) const {
+    return exact_.FindIf(hash, is_key);
+  }
+  template <typename IsKey>
+  const std::vector<GazetteerPhrase>* FindFoldedIf(uint64_t hash, const IsKey& is_key) const {
+    return folded_.FindIf(hash, is_key);
+  }
   // The most words a phrase starting with `word` can span, or 0 when no phrase starts with
   // it. Exact-case phrases are compared in their case; with `case_blind`, `word` must be
   // case-folded and every phrase counts. Used to skip lookups that cannot succeed.

@@ -21,79 +21,16 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
   return false;
 }
 
-// The distinct folded forms of one view's words, each with a dense id in order of first
-// appearance: open addressing over the views themselves, which the words keep alive.
-class FormTable {
- public:
-  explicit FormTable(size_t expected_words) {
-    size_t slots = 64;
-    while (slots < expected_words) slots *= 2;
-    slots_.resize(slots);
-  }
-
-  // Returns the id of `folded`: that of an equal earlier form, else the next new id.
-  uint32_t Intern(std::string_view folded) {
-    const uint64_t hash = WordTable::Hash(folded);
-    const auto high = static_cast<uint32_t>(hash >> 32);
-    const size_t mask = slots_.size() - 1;
-    size_t slot = hash & mask;
-    for (; slots_[slot].form != 0; slot = (slot + 1) & mask) {
-      const uint32_t form = slots_[slot].form - 1;
-      if (slots_[slot].hash_high == high && forms_[form] == folded) return form;
-    }
-    const auto form = static_cast<uint32_t>(forms_.size());
-    slots_[slot] = Slot{form + 1, high};
-    forms_.push_back(folded);
-    hashes_.push_back(hash);
-    if (forms_.size() * 2 > slots_.size()) Grow();
-    return form;
-  }
-
-  // The hash of each form, by id.
-  std::vector<uint64_t> TakeHashes() { return std::move(hashes_); }
-
- private:
-  struct Slot {
-    uint32_t form = 0;  // 0: empty; else 1 + form id
-    uint32_t hash_high = 0;
-  };
-
-  void Grow() {
-    std::vector<Slot> slots(slots_.size() * 2);
-    const size_t mask = slots.size() - 1;
-    for (size_t form = 0; form < forms_.size(); ++form) {
-      size_t slot = hashes_[form] & mask;
-      while (slots[slot].form != 0) slot = (slot + 1) & mask;
-      slots[slot] =
-          Slot{static_cast<uint32_t>(form + 1), static_cast<uint32_t>(hashes_[form] >> 32)};
-    }
-    slots_ = std::move(slots);
-  }
-
-  std::vector<Slot> slots_;
-  std::vector<std::string_view> forms_;
-  std::vector<uint64_t> hashes_;
-};
-
-// Returns FoldCase(text) kept in `arena`; ASCII is folded in place there, without a string.
-std::string_view FoldInto(std::string_view text, TextArena& arena) {
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return arena.Store(FoldCase(text));
-  char* folded = arena.Allocate(text.size());
-  for (size_t k = 0; k < text.size(); ++k) {
-    const char c = text[k];
-    folded[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return {folded, text.size()};
-}
-
 // Builds the words of one document into a view: each word's text (the document's bytes, or
-// their key in the arena), shape, folded form and form id, computed once here for every pass.
+// their key in the arena), shape, folded form, form id and word facts, computed once here for
+// every pass, in one scan of a plain ASCII word's bytes and one probe of the form table. A
+// folded form is copied to the arena once, when first seen; a lowercase word is its own.
 class WordBuilder {
  public:
-  WordBuilder(const Document& doc, WordView& view)
-      : doc_(doc), view_(view), words_(view.words), forms_(doc.tokens().size()) {}
+  WordBuilder(const Document& doc, const PassRules& rules, WordView& view)
+      : doc_(doc), patterns_(*rules.patterns), view_(view), words_(view.words), scratch_(64) {
+    forms_.Reserve(doc.tokens().size());
+  }
 
   // Appends the words of tokens [first, last) of one sentence, possessive endings split off.
   void AddSentenceWords(size_t first, size_t last) {
@@ -128,47 +65,80 @@ class WordBuilder {
     }
   }
 
-  std::vector<uint64_t> TakeFormHashes() { return forms_.TakeHashes(); }
+  // The number of distinct folded forms so far.
+  size_t FormCount() const { return forms_.size(); }
 
  private:
   // Appends the word of `span`, built in place.
   EntityWord& AddWord(Span span, TokenKind kind, bool space_before) {
     EntityWord& word = words_.emplace_back();
     word.span = span;
-    word.text = doc_.Text(span);
-    if (!PlainAsciiShape(word.text, &word.shape)) {
-      // Whitespace or U+2019 (first byte 0xE2) make the text a key of its own.
-      const bool plain = std::none_of(word.text.begin(), word.text.end(), [](char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
-      });
-      if (!plain) {
-        const std::string key = Gazetteer::PhraseKey(word.text);
-        if (!key.empty()) word.text = view_.arena.Store(key);
-      }
-      word.shape = ShapeOf(word.text);
-    }
-    // A lowercase or uncased word is its own folded form.
-    const bool folded = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
-    word.folded = folded ? word.text : FoldInto(word.text, view_.arena);
-    word.form = forms_.Intern(word.folded);
     word.kind = kind;
     word.space_before = space_before;
+    word.text = doc_.Text(span);
+    if (scratch_.size() < word.text.size()) scratch_.resize(word.text.size() * 2);
+    KeyHash::Part part;
+    std::string_view folded;
+    if (FoldPlainAscii(word.text, scratch_.data(), &word.shape, &part)) {
+      folded = {scratch_.data(), word.text.size()};
+    } else {
+      folded = FoldOther(word);
+      part = KeyHash::PartOf(folded);
+    }
+    // A lowercase or uncased word is its own folded form.
+    const bool own_form = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
+    if (own_form) folded = word.text;
+    const uint64_t hash = KeyHash::Finish(part);
+    size_t form = forms_.Find(folded, hash);
+    if (form == FormTable::kNotFound) {
+      form = forms_.Add(own_form ? folded : view_.arena.Store(folded), hash);
+      form_facts_.push_back(patterns_.HasWordIndex() ? patterns_.FactsOf(folded, hash) : nullptr);
+    }
+    word.folded = forms_.word(form);
+    word.folded_poly = part.poly;
+    word.form = static_cast<uint32_t>(form);
+    word.indexed = patterns_.HasWordIndex();
+    word.facts = form_facts_[form];
     return word;
   }
 
+  // Sets the shape of `word`, not plain ASCII, and returns its folded form, until the next
+  // call. Whitespace or U+2019 (first byte 0xE2) make its text a key of its own, kept in the
+  // arena.
+  std::string_view FoldOther(EntityWord& word) {
+    const bool plain = std::none_of(word.text.begin(), word.text.end(), [](char c) {
+      return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xE2';
+    });
+    if (!plain) {
+      const std::string key = Gazetteer::PhraseKey(word.text);
+      if (!key.empty()) word.text = view_.arena.Store(key);
+    }
+    word.shape = ShapeOf(word.text);
+    if (word.shape == WordShape::kLower || word.shape == WordShape::kUncased) return word.text;
+    other_folded_ = FoldCase(word.text);
+    return other_folded_;
+  }
+
   const Document& doc_;
+  const EntityPatterns& patterns_;
   WordView& view_;
   std::vector<EntityWord>& words_;
   FormTable forms_;
+  std::vector<const WordFacts*> form_facts_;  // per form: its facts in the word index
+  // A plain ASCII word folded, before its form is known (64 bytes or more: FoldPlainAscii
+  // writes 8 at least).
+  std::vector<char> scratch_;
+  std::string other_folded_;  // any other word folded (FoldOther)
 };
 
-// Builds the word view of every sentence: tokens, with possessive endings split off.
-void BuildWords(const Document& doc, WordView& view) {
+// Builds the word view of every sentence: tokens, with possessive endings split off. Returns
+// the number of distinct folded forms.
+size_t BuildWords(const Document& doc, const PassRules& rules, WordView& view) {
   const std::vector<Token>& tokens = doc.tokens();
   std::vector<EntityWord>& words = view.words;
   words.reserve(tokens.size() + tokens.size() / 8);
   view.sentences.reserve(doc.sentences().size());
-  WordBuilder builder(doc, view);
+  WordBuilder builder(doc, rules, view);
   for (const Sentence& sentence : doc.sentences()) {
     SentenceWords range;
     range.begin = words.size();
@@ -185,7 +155,7 @@ void BuildWords(const Document& doc, WordView& view) {
     }
     view.sentences.push_back(range);
   }
-  view.form_hashes = builder.TakeFormHashes();
+  return builder.FormCount();
 }
 
 SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
@@ -213,10 +183,10 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
 // Sets the cased facts of the view's words, per folded form. Only the article's words
 // written with capitals are asked about (cased_id), and those of the lines whose case says
 // nothing (sentence mode kUpper, an all-lowercase headline).
-void FindCasedFacts(WordView& view) {
+void FindCasedFacts(WordView& view, size_t form_count) {
   const std::vector<EntityWord>& words = view.words;
   view.cased_id.assign(words.size(), WordTable::kNotFound);
-  view.cased_facts.assign(view.form_hashes.size(), 0);
+  view.cased_facts.assign(form_count, 0);
   for (const SentenceWords& sentence : view.sentences) {
     const bool caseless = sentence.mode == SentenceMode::kUpper;
     for (size_t i = sentence.begin; i < sentence.end; ++i) {
@@ -282,8 +252,7 @@ size_t WordView::WordCount(size_t begin, size_t end) const {
 
 WordView BuildWordView(const Document& doc, const PassRules& rules) {
   WordView view;
-  BuildWords(doc, view);
-  rules.patterns->Index(view.words, view.form_hashes);
+  const size_t form_count = BuildWords(doc, rules, view);
   view.covered.assign(view.words.size(), false);
   // Title Case counts as a headline only in the lines that open the article (headline,
   // standfirst, byline); past the first prose sentence it is a list of names (a team
@@ -294,7 +263,7 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
     if (in_body && sentence.mode == SentenceMode::kTitle) sentence.mode = SentenceMode::kNormal;
     in_body = in_body || sentence.mode == SentenceMode::kNormal;
   }
-  FindCasedFacts(view);
+  FindCasedFacts(view, form_count);
   view.role_or_title_words.assign(view.words.size(), 0);
   for (const SentenceWords& sentence : view.sentences) {
     for (size_t i = sentence.begin; i < sentence.end; ++i) {

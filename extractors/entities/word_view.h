@@ -110,7 +110,6 @@ struct WordView {
   // The words' texts that are no bytes of the document (keys of tokens holding whitespace or
   // U+2019, folded forms of cased words), which their `text` and `folded` view.
   TextArena arena;
-  std::vector<uint64_t> form_hashes;  // per distinct folded form: its WordTable::Hash
   std::vector<SentenceWords> sentences;
   std::vector<bool> covered;  // per word: inside a gazetteer or propagated mention
   // Per word: the words of the longest `roles` or `titles` phrase starting there within its

@@ -12,6 +12,9 @@
 namespace newsfacts {
 namespace {
 
+std::string_view TextOf(const EntityWord& word) { return word.text; }
+std::string_view FoldedOf(const EntityWord& word) { return word.folded; }
+
 // Matches the gazetteer over the sentences of one view. Holds references to the view and
 // scratch keys; one instance per MatchGazetteer call, not thread-safe.
 class GazetteerMatcher {
@@ -95,7 +98,7 @@ class GazetteerMatcher {
     }
     max_words = std::min(max_words, sentence.end - i);
     size_t n = max_words;
-    if (n > 0) BuildKeys(i, i + n);
+    if (n > 0) HashKeys(i, i + n);
     for (; n > 0 && !*found; --n) {
       if (words_[i + n - 1].possessive) continue;
       *found = Lookup(i, n, sentence, dateline);
@@ -183,35 +186,42 @@ class GazetteerMatcher {
     }
   }
 
-  // Builds the exact and folded keys of words [begin, end) once; the key of the first n
-  // words is then a prefix of each (see Lookup).
-  void BuildKeys(size_t begin, size_t end) {
-    exact_key_.clear();
-    folded_key_.clear();
-    exact_ends_.clear();
-    folded_ends_.clear();
+  // Hashes the exact and folded keys of words [begin, end) once: the hash of the first n
+  // words is each time the last one extended (see Lookup).
+  void HashKeys(size_t begin, size_t end) {
+    exact_hashes_.clear();
+    folded_hashes_.clear();
+    KeyHash exact;
+    KeyHash folded;
     for (size_t k = begin; k < end; ++k) {
-      if (k > begin && words_[k].space_before) {
-        exact_key_ += ' ';
-        folded_key_ += ' ';
+      const EntityWord& word = words_[k];
+      if (k > begin && word.space_before) {
+        exact.Append(' ');
+        folded.Append(' ');
       }
-      exact_key_ += words_[k].text;
-      folded_key_ += words_[k].folded;
-      exact_ends_.push_back(exact_key_.size());
-      folded_ends_.push_back(folded_key_.size());
+      // A lowercase or uncased word is its own folded form.
+      const bool own_form = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
+      exact.Append(own_form ? word.FoldedPart() : KeyHash::PartOf(word.text));
+      folded.Append(word.FoldedPart());
+      exact_hashes_.push_back(exact.Finish());
+      folded_hashes_.push_back(folded.Finish());
     }
   }
 
-  // The phrase of the `n` words from `begin`, the last BuildKeys range; with `dateline`, a
+  // The phrase of the `n` words from `begin`, the last HashKeys range; with `dateline`, a
   // case-blind match must be a place that is no common word, written all in capitals.
   std::optional<GazetteerPhrase> Lookup(size_t begin, size_t n, const SentenceWords& sentence,
                                         bool dateline) const {
-    if (const auto* phrases =
-            gazetteer_.FindExact(std::string_view(exact_key_).substr(0, exact_ends_[n - 1]))) {
+    const auto is_exact_key = [&](std::string_view key) {
+      return IsKeyOfWords(key, words_, begin, begin + n, TextOf);
+    };
+    if (const auto* phrases = gazetteer_.FindExactIf(exact_hashes_[n - 1], is_exact_key)) {
       return phrases->front();
     }
-    if (const auto* phrases =
-            gazetteer_.FindFolded(std::string_view(folded_key_).substr(0, folded_ends_[n - 1]))) {
+    const auto is_folded_key = [&](std::string_view key) {
+      return IsKeyOfWords(key, words_, begin, begin + n, FoldedOf);
+    };
+    if (const auto* phrases = gazetteer_.FindFoldedIf(folded_hashes_[n - 1], is_folded_key)) {
       for (const GazetteerPhrase& phrase : *phrases) {
         if (phrase.any_case || sentence.mode == SentenceMode::kUpper) return phrase;
         if (dateline && IsCapitalsPlace(phrase, begin, n, sentence)) return phrase;
@@ -251,8 +261,7 @@ class GazetteerMatcher {
   const std::vector<EntityWord>& words_;
   std::vector<bool>& covered_;
   std::vector<Candidate>& candidates_;
-  std::string exact_key_, folded_key_;  // BuildKeys scratch
-  std::vector<size_t> exact_ends_, folded_ends_;
+  std::vector<uint64_t> exact_hashes_, folded_hashes_;  // HashKeys scratch
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Entity pass 3: context rules of the entity patterns type each candidate run the gazetteer
 // did not find; a run nothing types stays untyped (propagation may still type it).
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,15 @@ class RunTyper {
     // not tried at all.
     for (const EntityRule& rule : rules.patterns->rules()) {
       if (!rule.names_sides || view.sports_report) by_priority_.push_back(&rule);
+      if (rule.order >= EntityPatterns::kMaskedRules) continue;
+      const uint64_t bit = uint64_t{1} << rule.order;
+      if (rule.in_headlines) in_headlines_ |= bit;
+      if (rule.sentence_initial) sentence_initial_ |= bit;
+      for (size_t count = 0; count < kCountedWords; ++count) {
+        if (count >= rule.min_words && (rule.max_words == 0 || count <= rule.max_words)) {
+          of_word_count_[count] |= bit;
+        }
+      }
     }
     std::stable_sort(
         by_priority_.begin(), by_priority_.end(),
@@ -54,11 +65,29 @@ class RunTyper {
 
   // The rule of highest priority (the first of them) that types `c`; nullptr when none does.
   // Tried in that order, the first rule that types `c` is the one.
+  // Rules that one bit test rules out (MayType) are not tried.
   const EntityRule* BestRule(const Candidate& c, bool initial_single_word) const {
+    const uint64_t may_type = MayType(c, initial_single_word);
     for (const EntityRule* rule : by_priority_) {
+      const bool masked = rule->order < EntityPatterns::kMaskedRules;
+      if (masked && (may_type & (uint64_t{1} << rule->order)) == 0) continue;
       if (RuleTypesRun(rules_, view_, *rule, c, initial_single_word)) return rule;
     }
     return nullptr;
+  }
+
+  // The rules (bit r: rule r, see EntityPatterns::kMaskedRules) that may type `c` for all
+  // RuleTypesRun's cheapest tests tell: the sentence's mode, a single initial word, the word
+  // count and the one word on either side of the name.
+  uint64_t MayType(const Candidate& c, bool initial_single_word) const {
+    const SentenceWords& sentence = view_.SentenceOf(c);
+    uint64_t rules =
+        rules_.patterns->RulesMayMatchAround(words_, c.begin, c.end, sentence.begin, sentence.end);
+    if (sentence.mode != SentenceMode::kNormal) rules &= in_headlines_;
+    if (initial_single_word) rules &= sentence_initial_;
+    const size_t count = view_.WordCount(c.begin, c.name_end);
+    if (count < kCountedWords) rules &= of_word_count_[count];
+    return rules;
   }
 
   // A candidate typed by a `names_sides` rule is marked a side, for the sides pass.
@@ -76,6 +105,13 @@ class RunTyper {
   const NameWords names_;
   const std::vector<EntityWord>& words_;
   std::vector<const EntityRule*> by_priority_;  // the rules by priority, then in file order
+  // Rule bits (as EntityPatterns::RulesMayMatchAround): `in_headlines` rules, rules that may
+  // type a single initial word, and the rules whose bounds admit a name of n words (n below
+  // kCountedWords).
+  static constexpr size_t kCountedWords = 16;
+  uint64_t in_headlines_ = 0;
+  uint64_t sentence_initial_ = 0;
+  std::array<uint64_t, kCountedWords> of_word_count_{};
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -63,35 +64,74 @@ TEST(EntityNamesTest, ShapeOfAsciiMatchesMixedScriptWords) {
   }
 }
 
-TEST(EntityNamesTest, WordTableFindsEveryInsertedWordAcrossGrowth) {
-  WordTable table;
-  EXPECT_EQ(table.Find("apple"), WordTable::kNotFound);
-  std::vector<std::string> words;
-  for (int i = 0; i < 500; ++i) {
-    std::string word = std::to_string(i * 7919);
-    word.append("w");
-    words.push_back(std::move(word));
+// ASCII names take a path of their own: each ASCII character between two letters is kept,
+// dropped or made a dash as the ICU path (taken for a name with a non-ASCII letter) does.
+TEST(EntityNamesTest, CanonicalKeyOfAsciiAgreesWithItsIcuPath) {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string ascii = std::string("ab") + static_cast<char>(c) + "Cd";
+    SCOPED_TRACE(ascii);
+    EXPECT_EQ(CanonicalKey(ascii) + "\xC3\xA9", CanonicalKey(ascii + "\xC3\xA9"));
   }
-  for (size_t i = 0; i < words.size(); ++i) EXPECT_EQ(table.Insert(words[i]), i);
-  EXPECT_EQ(table.Insert(words[3]), 3u);  // a second insertion keeps the first index
-  EXPECT_EQ(table.size(), words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    EXPECT_EQ(table.Find(words[i]), i);
-    EXPECT_EQ(table.word(i), words[i]);
-  }
-  EXPECT_EQ(table.Find("1w"), WordTable::kNotFound);
-  EXPECT_EQ(table.Find(""), WordTable::kNotFound);
 }
 
-TEST(EntityNamesTest, WordMapValuesStartEmptyAndStay) {
-  WordMap<size_t> map;
-  EXPECT_EQ(map.Find("aws"), nullptr);
-  map["aws"] = 3;
-  map["amazon"] += 2;
-  ASSERT_NE(map.Find("aws"), nullptr);
-  EXPECT_EQ(*map.Find("aws"), 3u);
-  EXPECT_EQ(*map.Find("amazon"), 2u);
-  EXPECT_EQ(map.size(), 2u);
+TEST(EntityNamesTest, FoldPlainAsciiFoldsShapesAndHashesInOneScan) {
+  const struct {
+    std::string word;
+    bool plain;
+    std::string folded;
+    WordShape shape;
+  } kCases[] = {
+      {"Apple", true, "apple", WordShape::kCapital},
+      {"Brightwavecorp", true, "brightwavecorp", WordShape::kCapital},
+      {"AWS", true, "aws", WordShape::kUpper},
+      {"eBay", true, "ebay", WordShape::kInnerCap},
+      {"of", true, "of", WordShape::kLower},
+      {"2024", true, "2024", WordShape::kUncased},
+      {"O'Neil", true, "o'neil", WordShape::kCapital},
+      {"\xC3\x96rsted", false, "", WordShape::kUncased},
+      {"New York", false, "", WordShape::kUncased},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.word);
+    std::string folded(c.word.size(), '?');
+    WordShape shape = WordShape::kUncased;
+    KeyHash::Part part;
+    ASSERT_EQ(FoldPlainAscii(c.word, folded.data(), &shape, &part), c.plain);
+    if (!c.plain) continue;
+    EXPECT_EQ(folded, c.folded);
+    EXPECT_EQ(shape, c.shape);
+    EXPECT_EQ(shape, ShapeOf(c.word));
+    EXPECT_EQ(KeyHash::Finish(part), KeyHash::Of(c.folded));
+  }
+}
+
+// Words of up to 8 bytes take a path of their own (all bytes at once): every length and
+// byte class agrees with FoldCase, ShapeOf and KeyHash.
+TEST(EntityNamesTest, FoldPlainAsciiAgreesAcrossLengthsAndBytes) {
+  const std::string alphabet = "aZmA z@[`{09'.-\x7f\x01\tQ";
+  uint32_t state = 12345;
+  for (int round = 0; round < 5000; ++round) {
+    std::string word(1 + round % 12, ' ');
+    for (char& c : word) {
+      state = state * 1103515245 + 12345;
+      c = alphabet[(state >> 16) % alphabet.size()];
+    }
+    SCOPED_TRACE(word);
+    const bool plain = std::all_of(word.begin(), word.end(),
+                                   [](char c) { return c != ' ' && c != '\t' && c != '\x01'; });
+    std::string folded(std::max<size_t>(word.size(), 8), '?');
+    WordShape shape = WordShape::kUncased;
+    KeyHash::Part part;
+    const bool folded_plain = FoldPlainAscii(word, folded.data(), &shape, &part);
+    // A control character may go either way; whitespace never counts as plain.
+    if (word.find('\x01') == std::string::npos) {
+      EXPECT_EQ(folded_plain, plain);
+    }
+    if (!folded_plain) continue;
+    EXPECT_EQ(folded.substr(0, word.size()), FoldCase(word));
+    EXPECT_EQ(shape, ShapeOf(word));
+    EXPECT_EQ(KeyHash::Finish(part), KeyHash::Of(FoldCase(word)));
+  }
 }
 
 TEST(EntityNamesTest, FoldCaseHandlesNonAscii) {

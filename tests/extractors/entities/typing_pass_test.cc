@@ -29,6 +29,34 @@ TEST_F(TypingPassTest, RulesTypeRuns) {
   }
 }
 
+// The rule mask the typing pass skips rules by is every rule's one-word context tests at once.
+TEST_F(TypingPassTest, RulesMayMatchAroundIsEveryRulesOneWordTests) {
+  const WordView view = ViewOf(
+      "Its founder Tomas Lindqvist said on Monday that Harwick 3 Dunmore 1 was the score. "
+      "Shares of Quellmark Corp rose, and Brandt's chief executive Ilse Marwood, 45, left "
+      "after Zillow Acquires SignLoop (Reuters) - by Ada Quint v Leeds.");
+  const EntityPatterns& patterns = *Rules().patterns;
+  const std::vector<EntityRule>& rules = patterns.rules();
+  ASSERT_GT(rules.size(), 30u);
+  size_t ruled_out = 0;
+  for (const SentenceWords& sentence : view.sentences) {
+    for (size_t begin = sentence.begin; begin < sentence.end; ++begin) {
+      for (size_t end = begin + 1; end <= sentence.end && end <= begin + 3; ++end) {
+        const uint64_t may =
+            patterns.RulesMayMatchAround(view.words, begin, end, sentence.begin, sentence.end);
+        for (size_t r = 0; r < rules.size() && r < EntityPatterns::kMaskedRules; ++r) {
+          const bool expected =
+              EntityPatterns::MayMatchBefore(rules[r].before, view.words, begin, sentence.begin) &&
+              EntityPatterns::MayMatchAfter(rules[r].after, view.words, end, sentence.end);
+          EXPECT_EQ((may >> r) & 1, expected ? 1u : 0u) << rules[r].id << " at " << begin;
+          ruled_out += expected ? 0 : 1;
+        }
+      }
+    }
+  }
+  EXPECT_GT(ruled_out, 0u);
+}
+
 TEST_F(TypingPassTest, RunsTypedByNamesSidesRulesAreMarkedSides) {
   WordView view =
       ViewOf("Harwick beat Dunmore in the league. Its founder Tomas Lindqvist left the club.");
