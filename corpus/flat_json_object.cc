@@ -181,24 +181,6 @@ class FlatObjectScanner {
     return value;
   }
 
-  static void AppendUtf8(uint32_t code_point, std::string* out) {
-    if (code_point < 0x80) {
-      out->push_back(static_cast<char>(code_point));
-    } else if (code_point < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-      out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-    } else if (code_point < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-    }
-  }
-
   bool Literal(std::string_view word) {
     if (text_.substr(at_, word.size()) != word) return false;
     at_ += word.size();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ bool IsValidUtf8(std::string_view bytes);
 // Length of the well-formed UTF-8 sequence that starts at `bytes[i]` (1 for ASCII), or 0
 // when it is ill-formed or cut off by the end of `bytes`.
 size_t Utf8SequenceLength(std::string_view bytes, size_t i);
+
+// Appends the UTF-8 encoding of `code_point` (at most U+10FFFF, not a surrogate).
+void AppendUtf8(uint32_t code_point, std::string* out);
 
 // True when valid UTF-8 `utf8` is NFC already (ASCII always is).
 bool IsNfc(std::string_view utf8);

@@ -71,6 +71,26 @@ TEST(TextTest, DocumentFromUtf8OnlyNormalizesAndKeepsTheReadersCount) {
   EXPECT_EQ(doc.repaired_sequences(), 2u);
 }
 
+TEST(TextTest, AppendUtf8WritesEachLengthAtItsBounds) {
+  const std::pair<uint32_t, std::string> cases[] = {
+      {0x41, "A"},
+      {0x7F, "\x7F"},
+      {0x80, "\xC2\x80"},
+      {0x7FF, "\xDF\xBF"},
+      {0x800, "\xE0\xA0\x80"},
+      {0x20AC, "\xE2\x82\xAC"},
+      {0xFFFF, "\xEF\xBF\xBF"},
+      {0x10000, "\xF0\x90\x80\x80"},
+      {0x10FFFF, "\xF4\x8F\xBF\xBF"},
+  };
+  for (const auto& [code_point, expected] : cases) {
+    std::string out = "x";
+    AppendUtf8(code_point, &out);
+    EXPECT_EQ(out, "x" + expected) << code_point;
+    EXPECT_EQ(Utf8SequenceLength(out, 1), expected.size()) << code_point;
+  }
+}
+
 TEST(TextTest, CodePointBoundaries) {
   const std::string text = "a\xC3\xA9z";
   EXPECT_TRUE(IsCodePointBoundary(text, 0));
