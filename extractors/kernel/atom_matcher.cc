@@ -175,48 +175,73 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
     outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
   }
   // States renumbered breadth first, so the shallow ones that most bytes of a text visit share
-  // a few cache lines; transitions hold the target's row offset, flagged when it ends an atom.
+  // a few cache lines of each column.
   std::vector<uint32_t> renumbered(states);
   for (uint32_t rank = 0; rank < order.size(); ++rank) renumbered[order[rank]] = rank;
-  std::vector<uint32_t> next(next_.size());
+  std::vector<uint32_t> wide(next_.size());
   output_begin_.assign(1, 0);
   for (uint32_t rank = 0; rank < order.size(); ++rank) {
     const uint32_t state = order[rank];
     for (uint32_t c = 0; c < classes_; ++c) {
       const uint32_t target = next_[state * classes_ + c];
-      next[rank * classes_ + c] =
-          renumbered[target] * classes_ | (outputs[target].empty() ? 0 : kHasOutput);
+      wide[c * states + rank] = renumbered[target] | (outputs[target].empty() ? 0 : kHasOutput);
     }
     outputs_.insert(outputs_.end(), outputs[state].begin(), outputs[state].end());
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
   }
-  next_ = std::move(next);
+  if (states <= kMaxNarrowStates) {
+    narrow_next_.reserve(wide.size());
+    for (const uint32_t entry : wide) {
+      narrow_next_.push_back(static_cast<uint16_t>((entry & kHasOutput ? 0x8000 : 0) | entry));
+    }
+  } else {
+    wide_next_ = std::move(wide);
+  }
+  for (size_t byte = 0; byte < 256; ++byte) {
+    column_[byte] = static_cast<uint32_t>(byte_class_[byte] * states);
+  }
+  next_ = std::vector<uint32_t>();
 }
+
+namespace {
+
+// Runs the automaton of transitions `next` (columns at `column`, entries of type Entry whose
+// top bit flags a state that ends an atom) over `text`; writes the states reached that end an
+// atom to `end_states` (room for text.size()) and returns how many. They are noted without a
+// branch: atoms end at a fifth of the bytes of news text, at random, and a branch there was
+// mispredicted as often.
+template <typename Entry>
+size_t ScanEnds(const Entry* next, const uint32_t* column, std::string_view text,
+                uint32_t* end_states) {
+  constexpr int kFlagShift = sizeof(Entry) * 8 - 1;
+  constexpr uint32_t kStateMask = (uint32_t{1} << kFlagShift) - 1;
+  size_t count = 0;
+  uint32_t state = 0;
+  for (const char c : text) {
+    const uint32_t target = next[column[static_cast<unsigned char>(c)] + state];
+    state = target & kStateMask;
+    end_states[count] = state;
+    count += target >> kFlagShift;
+  }
+  return count;
+}
+
+}  // namespace
 
 bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   // An empty atom (RequiredAtoms makes none) occurs everywhere: it ends at the root.
   found->assign(outputs_.begin(), outputs_.begin() + output_begin_[1]);
-  // The rows reached that end an atom, noted without a branch: atoms end at a fifth of the
-  // bytes of news text, at random, and a branch there was mispredicted as often.
   thread_local std::vector<uint32_t> ends;
-  ends.resize(text.size() + 1);
-  size_t count = 0;
-  uint32_t row = 0;
-  const uint32_t* const next = next_.data();
-  uint32_t* const end_rows = ends.data();
-  for (const char c : text) {
-    const uint32_t target = next[row + byte_class_[static_cast<unsigned char>(c)]];
-    row = target & ~kHasOutput;
-    end_rows[count] = row;
-    count += target >> 31;
-  }
+  ends.resize(text.size());
+  const size_t count = narrow() ? ScanEnds(narrow_next_.data(), column_, text, ends.data())
+                                : ScanEnds(wide_next_.data(), column_, text, ends.data());
   // Each atom is kept once, as a flag per atom says, and only the few distinct atoms are
   // sorted: most ends repeat an atom found before.
   thread_local std::vector<char> seen;
   seen.resize(path_count_);
   for (const int atom : *found) seen[static_cast<size_t>(atom)] = 1;
   for (size_t k = 0; k < count; ++k) {
-    const uint32_t state = end_rows[k] / classes_;
+    const uint32_t state = ends[k];
     for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
       const int atom = outputs_[o];
       if (seen[static_cast<size_t>(atom)] == 0) {
