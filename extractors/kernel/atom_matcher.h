@@ -53,7 +53,8 @@ class AtomMatcher {
   std::vector<uint32_t> output_begin_;
   std::vector<int> outputs_;
   int atom_count_ = 0;
-  size_t path_count_ = 0;  // the atoms and the case partners after them: what outputs_ indexes
+  size_t longest_path_ = 0;  // in bytes
+  size_t path_count_ = 0;    // the atoms and the case partners after them: what outputs_ indexes
 };
 
 }  // namespace newsfacts

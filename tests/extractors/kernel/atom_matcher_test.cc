@@ -1,7 +1,7 @@
 // Tests for AtomMatcher: atoms found in either ASCII case, overlapping and nested atoms each
-// once, characters equal to an atom's only by Unicode case folding left to RE2, and the same
-// atoms as RE2 finds (each atom quoted, ignoring case) over generated texts, with 16-bit and
-// 32-bit transitions.
+// once, also across the middle of a long text, characters equal to an atom's only by Unicode case
+// folding left to RE2, and the same atoms as RE2 finds (each atom quoted, ignoring case) over
+// generated texts, with 16-bit and 32-bit transitions.
 #include "extractors/kernel/atom_matcher.h"
 
 #include <gtest/gtest.h>
@@ -37,6 +37,17 @@ TEST(AtomMatcherTest, FindsNestedAndOverlappingAtoms) {
   const AtomMatcher matcher({"he", "she", "his", "hers", "ushe"});
   EXPECT_EQ(Found(matcher, "USHERS"), (std::vector<int>{0, 1, 3, 4}));
   EXPECT_EQ(Found(matcher, "ahishe"), (std::vector<int>{0, 1, 2}));
+}
+
+// A long text is walked as two halves, the second starting early enough to find an atom that
+// spans the middle, wherever it lies.
+TEST(AtomMatcherTest, FindsAtomsAcrossTheMiddleOfALongText) {
+  const AtomMatcher matcher({"acquisition of", "x"});
+  for (size_t at = 0; at <= 60; ++at) {
+    std::string text(60, '.');
+    text.insert(at, "ACQUISITION OF");
+    EXPECT_EQ(Found(matcher, text), (std::vector<int>{0})) << text;
+  }
 }
 
 // RE2 takes KELVIN SIGN for 'k', LONG S for 's' and 'É' for 'é' when ignoring case; the
