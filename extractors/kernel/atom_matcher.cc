@@ -4,6 +4,7 @@
 #include "extractors/kernel/atom_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <deque>
 #include <set>
@@ -110,6 +111,7 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms)
     paths.push_back(bytes);
   }
   path_count_ = paths.size();
+  for (const std::string& path : paths) longest_path_ = std::max(longest_path_, path.size());
   for (const std::string& path : paths) {
     for (const char c : path) {
       uint8_t& byte_class = byte_class_[static_cast<unsigned char>(FoldAscii(c))];
@@ -175,56 +177,120 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
     outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
   }
   // States renumbered breadth first, so the shallow ones that most bytes of a text visit share
-  // a few cache lines; transitions hold the target's row offset, flagged when it ends an atom.
+  // a few cache lines of each column.
   std::vector<uint32_t> renumbered(states);
   for (uint32_t rank = 0; rank < order.size(); ++rank) renumbered[order[rank]] = rank;
-  std::vector<uint32_t> next(next_.size());
+  std::vector<uint32_t> wide(next_.size());
   output_begin_.assign(1, 0);
   for (uint32_t rank = 0; rank < order.size(); ++rank) {
     const uint32_t state = order[rank];
     for (uint32_t c = 0; c < classes_; ++c) {
       const uint32_t target = next_[state * classes_ + c];
-      next[rank * classes_ + c] =
-          renumbered[target] * classes_ | (outputs[target].empty() ? 0 : kHasOutput);
+      wide[c * states + rank] = renumbered[target] | (outputs[target].empty() ? 0 : kHasOutput);
     }
     outputs_.insert(outputs_.end(), outputs[state].begin(), outputs[state].end());
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
   }
-  next_ = std::move(next);
+  if (states <= kMaxNarrowStates) {
+    narrow_next_.reserve(wide.size());
+    for (const uint32_t entry : wide) {
+      narrow_next_.push_back(static_cast<uint16_t>((entry & kHasOutput ? 0x8000 : 0) | entry));
+    }
+  } else {
+    wide_next_ = std::move(wide);
+  }
+  for (size_t byte = 0; byte < 256; ++byte) {
+    column_[byte] = static_cast<uint32_t>(byte_class_[byte] * states);
+  }
+  next_ = std::vector<uint32_t>();
 }
+
+namespace {
+
+// One walk of the automaton of transitions `next` (columns at `column`, entries of type Entry
+// whose top bit flags a state that ends an atom): the states reached that end an atom are
+// written to `ends`, without a branch: atoms end at a fifth of the bytes of news text, at
+// random, and a branch there was mispredicted as often.
+template <typename Entry>
+struct Walk {
+  static constexpr int kFlagShift = sizeof(Entry) * 8 - 1;
+  static constexpr uint32_t kStateMask = (uint32_t{1} << kFlagShift) - 1;
+
+  void Step(const Entry* next, const uint32_t* column, char c) {
+    const uint32_t target = next[column[static_cast<unsigned char>(c)] + state];
+    state = target & kStateMask;
+    ends[count] = state;
+    count += target >> kFlagShift;
+  }
+
+  uint32_t* ends;
+  uint32_t state = 0;
+  size_t count = 0;
+};
+
+// Walks `first` and `second` (no shorter) side by side, so that the load of one walk's next
+// transition overlaps the other's (issue 16: each byte waited on its transition's load).
+template <typename Entry>
+void WalkPair(const Entry* next, const uint32_t* column, std::string_view first,
+              std::string_view second, Walk<Entry>* first_walk, Walk<Entry>* second_walk) {
+  size_t i = 0;
+  for (; i < first.size(); ++i) {
+    first_walk->Step(next, column, first[i]);
+    second_walk->Step(next, column, second[i]);
+  }
+  for (; i < second.size(); ++i) second_walk->Step(next, column, second[i]);
+}
+
+// The states reached in `text` that end an atom, in `ends` (room for the bytes of both
+// halves), as ranges [0, first count) and [second begin, second begin + second count). A text
+// longer than twice `overlap` is walked as two halves, the second starting `overlap` bytes
+// early so that it finds every atom (no longer than overlap + 1 bytes) that ends in it.
+template <typename Entry>
+std::array<size_t, 3> WalkText(const Entry* next, const uint32_t* column, std::string_view text,
+                               size_t overlap, uint32_t* ends) {
+  const size_t half = text.size() / 2;
+  if (half <= overlap) {
+    Walk<Entry> walk{ends};
+    for (const char c : text) walk.Step(next, column, c);
+    return {walk.count, 0, 0};
+  }
+  const std::string_view first = text.substr(0, half);
+  Walk<Entry> first_walk{ends};
+  Walk<Entry> second_walk{ends + half};
+  WalkPair<Entry>(next, column, first, text.substr(half - overlap), &first_walk, &second_walk);
+  return {first_walk.count, half, second_walk.count};
+}
+
+}  // namespace
 
 bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   // An empty atom (RequiredAtoms makes none) occurs everywhere: it ends at the root.
   found->assign(outputs_.begin(), outputs_.begin() + output_begin_[1]);
-  // The rows reached that end an atom, noted without a branch: atoms end at a fifth of the
-  // bytes of news text, at random, and a branch there was mispredicted as often.
   thread_local std::vector<uint32_t> ends;
-  ends.resize(text.size() + 1);
-  size_t count = 0;
-  uint32_t row = 0;
-  const uint32_t* const next = next_.data();
-  uint32_t* const end_rows = ends.data();
-  for (const char c : text) {
-    const uint32_t target = next[row + byte_class_[static_cast<unsigned char>(c)]];
-    row = target & ~kHasOutput;
-    end_rows[count] = row;
-    count += target >> 31;
-  }
+  ends.resize(text.size() + longest_path_);
+  const size_t overlap = longest_path_ == 0 ? 0 : longest_path_ - 1;
+  const auto [first_count, second_begin, second_count] =
+      narrow() ? WalkText(narrow_next_.data(), column_, text, overlap, ends.data())
+               : WalkText(wide_next_.data(), column_, text, overlap, ends.data());
   // Each atom is kept once, as a flag per atom says, and only the few distinct atoms are
   // sorted: most ends repeat an atom found before.
   thread_local std::vector<char> seen;
   seen.resize(path_count_);
   for (const int atom : *found) seen[static_cast<size_t>(atom)] = 1;
-  for (size_t k = 0; k < count; ++k) {
-    const uint32_t state = end_rows[k] / classes_;
-    for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
-      const int atom = outputs_[o];
-      if (seen[static_cast<size_t>(atom)] == 0) {
-        seen[static_cast<size_t>(atom)] = 1;
-        found->push_back(atom);
+  const auto add_outputs = [&](size_t begin, size_t count) {
+    for (size_t k = begin; k < begin + count; ++k) {
+      const uint32_t state = ends[k];
+      for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
+        const int atom = outputs_[o];
+        if (seen[static_cast<size_t>(atom)] == 0) {
+          seen[static_cast<size_t>(atom)] = 1;
+          found->push_back(atom);
+        }
       }
     }
-  }
+  };
+  add_outputs(0, first_count);
+  add_outputs(second_begin, second_count);
   for (const int atom : *found) seen[static_cast<size_t>(atom)] = 0;
   std::sort(found->begin(), found->end());
   return found->empty() || found->back() < atom_count_;

@@ -1,12 +1,14 @@
 // Tests for AtomMatcher: atoms found in either ASCII case, overlapping and nested atoms each
-// once, characters equal to an atom's only by Unicode case folding left to RE2, and the same
-// atoms as RE2 finds (each atom quoted, ignoring case) over generated texts.
+// once, also across the middle of a long text, characters equal to an atom's only by Unicode case
+// folding left to RE2, and the same atoms as RE2 finds (each atom quoted, ignoring case) over
+// generated texts, with 16-bit and 32-bit transitions.
 #include "extractors/kernel/atom_matcher.h"
 
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,17 @@ TEST(AtomMatcherTest, FindsNestedAndOverlappingAtoms) {
   const AtomMatcher matcher({"he", "she", "his", "hers", "ushe"});
   EXPECT_EQ(Found(matcher, "USHERS"), (std::vector<int>{0, 1, 3, 4}));
   EXPECT_EQ(Found(matcher, "ahishe"), (std::vector<int>{0, 1, 2}));
+}
+
+// A long text is walked as two halves, the second starting early enough to find an atom that
+// spans the middle, wherever it lies.
+TEST(AtomMatcherTest, FindsAtomsAcrossTheMiddleOfALongText) {
+  const AtomMatcher matcher({"acquisition of", "x"});
+  for (size_t at = 0; at <= 60; ++at) {
+    std::string text(60, '.');
+    text.insert(at, "ACQUISITION OF");
+    EXPECT_EQ(Found(matcher, text), (std::vector<int>{0})) << text;
+  }
 }
 
 // RE2 takes KELVIN SIGN for 'k', LONG S for 's' and 'É' for 'é' when ignoring case; the
@@ -86,6 +99,36 @@ TEST(AtomMatcherTest, FindsWhatRe2FindsIgnoringCase) {
       EXPECT_TRUE(std::any_of(partners.begin(), partners.end(), [&](const std::string& partner) {
         return text.find(partner) != std::string::npos;
       }));
+    }
+  }
+}
+
+// Atoms enough for more states than 16-bit transitions can name take the 32-bit table; both
+// find what a plain search finds.
+TEST(AtomMatcherTest, FindsAtomsWithNarrowAndWideTransitions) {
+  std::mt19937 random(16);
+  const auto random_word = [&](size_t length) {
+    std::string word;
+    for (size_t i = 0; i < length; ++i) word += static_cast<char>('a' + random() % 26);
+    return word;
+  };
+  for (const size_t atom_count : {size_t{50}, size_t{8000}}) {
+    std::set<std::string> distinct;
+    while (distinct.size() < atom_count) distinct.insert(random_word(6 + random() % 6));
+    const std::vector<std::string> atoms(distinct.begin(), distinct.end());
+    const AtomMatcher matcher(atoms);
+    EXPECT_EQ(matcher.narrow(), atom_count == 50);
+    for (int round = 0; round < 200; ++round) {
+      std::string text = random_word(random() % 300);
+      for (int pick = 0; pick < 4; ++pick) {
+        text.insert(random() % (text.size() + 1), atoms[random() % atoms.size()]);
+      }
+      std::vector<int> expected;
+      for (size_t a = 0; a < atoms.size(); ++a) {
+        if (text.find(atoms[a]) != std::string::npos) expected.push_back(static_cast<int>(a));
+      }
+      const std::vector<int> found = Found(matcher, text);
+      EXPECT_EQ(found, expected) << text;
     }
   }
 }
