@@ -232,8 +232,11 @@ std::string NormalizeNewlines(std::string_view text) {
 }
 
 void NormalizeNewlinesInPlace(std::string& text) {
-  size_t out = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  // Text before the first CR (all of it, in nearly every article) stays where it is.
+  size_t i = text.find('\r');
+  if (i == std::string::npos) return;
+  size_t out = i;
+  for (; i < text.size(); ++i) {
     if (text[i] != '\r') {
       text[out++] = text[i];
     } else {
