@@ -74,11 +74,8 @@ std::vector<bool> GatedSentences(const LicensedRuleGate& gate, const Document& d
   const std::vector<Sentence>& sentences = doc.sentences();
   std::vector<bool> wanted(sentences.size(), false);
   for (const Amount& amount : doc.amounts()) {
-    if (!amount.restates.has_value()) continue;
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      if (sentences[s].span.begin < amount.span.end && amount.span.begin < sentences[s].span.end) {
-        wanted[s] = true;
-      }
+    if (amount.restates.has_value() && amount.sentence < sentences.size()) {
+      wanted[amount.sentence] = true;
     }
   }
   // Only the sentences that hold a candidate need the gate's answer.
