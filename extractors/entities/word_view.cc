@@ -45,6 +45,13 @@ class WordBuilder {
       const Token& token = tokens[t];
       const bool space = t == first || tokens[t - 1].span.end != token.span.begin;
       const std::string_view text = doc_.Text(token.span);
+      // Every possessive ending or apostrophe ends in "s" or starts with one of these bytes.
+      const bool may_be_possessive =
+          !text.empty() && (text.back() == 's' || text.front() == '\'' || text.front() == '\xE2');
+      if (!may_be_possessive) {
+        AddWord(token.span, token.kind, space);
+        continue;
+      }
       size_t suffix = 0;
       if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
         AddWord({token.span.begin, token.span.end - suffix}, token.kind, space);

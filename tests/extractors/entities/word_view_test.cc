@@ -19,6 +19,8 @@ TEST_F(WordViewTest, SplitsPossessiveEndings) {
       {"Apple's phone.", {"Apple", "'s", "phone", "."}},
       {"Apple\xE2\x80\x99s phone.", {"Apple", "'s", "phone", "."}},
       {"The Jones' house.", {"The", "Jones", "'", "house", "."}},
+      {"The Jones\xE2\x80\x99 house.", {"The", "Jones", "'", "house", "."}},
+      {"Sales of Kestrel's.", {"Sales", "of", "Kestrel", "'s", "."}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
