@@ -101,11 +101,11 @@ WordShape ShapeOfClasses(uint8_t seen, uint8_t first) {
   return (seen & kUpperByte) != 0 ? WordShape::kInnerCap : WordShape::kLower;
 }
 
-// FoldPlainAscii of a word of 1 to 8 bytes, all at once: each byte's class is the high bit of
-// that byte in a sum (no carry crosses bytes below 0x80). Control characters count as not
-// plain here, which FoldPlainAscii's callers treat alike.
-bool FoldShortPlainAscii(std::string_view word, char* folded, WordShape* shape,
-                         KeyHash::Part* part) {
+}  // namespace
+
+bool FoldShortPlainAscii(std::string_view word, uint64_t* folded, WordShape* shape) {
+  // Each byte's class is the high bit of that byte in a sum (no carry crosses bytes below
+  // 0x80).
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHigh = 0x8080808080808080ull;
   const size_t n = word.size();
@@ -117,8 +117,7 @@ bool FoldShortPlainAscii(std::string_view word, char* folded, WordShape* shape,
   if ((~(x + 0x5F * kOnes) & kHigh) != 0) return false;  // a byte below 0x21: whitespace
   const uint64_t upper = (x + 0x3F * kOnes) & ~(x + 0x25 * kOnes) & kHigh;  // 'A'..'Z'
   const uint64_t lower = (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & kHigh;  // 'a'..'z'
-  const uint64_t fold = bytes | (upper >> 2);  // the 0x20 bit of each uppercase letter
-  std::memcpy(folded, &fold, 8);
+  *folded = bytes | (upper >> 2);  // the 0x20 bit of each uppercase letter
   const uint64_t letters = upper | lower;
   const uint64_t first_letter = letters & (~letters + 1);
   *shape = letters == 0                  ? WordShape::kUncased
@@ -126,16 +125,17 @@ bool FoldShortPlainAscii(std::string_view word, char* folded, WordShape* shape,
            : (first_letter & upper) != 0 ? WordShape::kCapital
            : upper != 0                  ? WordShape::kInnerCap
                                          : WordShape::kLower;
-  KeyHash hash;
-  for (size_t k = 0; k < n; ++k) hash.Append(static_cast<char>(fold >> (8 * k)));
-  *part = hash.part();
   return true;
 }
 
-}  // namespace
-
 bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part) {
-  if (!word.empty() && word.size() <= 8) return FoldShortPlainAscii(word, folded, shape, part);
+  if (!word.empty() && word.size() <= 8) {
+    uint64_t fold = 0;
+    if (!FoldShortPlainAscii(word, &fold, shape)) return false;
+    std::memcpy(folded, &fold, 8);
+    *part = KeyHash::PartOf({folded, word.size()});
+    return true;
+  }
   uint8_t seen = 0;   // the classes of all bytes
   uint8_t first = 0;  // the class of the first letter
   KeyHash hash;

@@ -41,6 +41,13 @@ WordShape ShapeOf(std::string_view word);
 // character), leaving `folded` written over but `shape` and `part` untouched.
 bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part);
 
+// FoldPlainAscii of a word of 1 to 8 bytes, all bytes at once and without the hash part:
+// when `word` is plain ASCII, sets `folded` to FoldCase(word) as an integer (LoadShortBytes:
+// never 0, no byte of it is) and `shape` to ShapeOf(word), and returns true; returns false
+// for any other word (whitespace or a control byte below 0x20 included), leaving both
+// untouched.
+bool FoldShortPlainAscii(std::string_view word, uint64_t* folded, WordShape* shape);
+
 // Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens
 // become "-", every other punctuation or symbol character is dropped, and runs of "-" are
 // collapsed and trimmed ("Brightwave Labs" -> "brightwave-labs", "J&J" -> "jj"). Legal

@@ -293,6 +293,12 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
     WordFacts& facts = FactsEntry(first.key(k));
     facts.gazetteer_lower_words = std::max(facts.gazetteer_lower_words, first.value(k));
   }
+  short_facts_index_ = ShortWordIds();
+  for (size_t k = 0; k < facts_index_.size(); ++k) {
+    if (uint64_t key = 0; ShortWordIds::KeyOf(facts_index_.word(k), &key)) {
+      short_facts_index_.Add(key, static_cast<uint32_t>(k));
+    }
+  }
 }
 
 WordFacts& EntityPatterns::FactsEntry(std::string_view word) {

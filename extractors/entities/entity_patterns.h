@@ -215,6 +215,12 @@ class EntityPatterns {
     const size_t at = facts_index_.Find(folded, hash);
     return at == WordTable::kNotFound ? nullptr : &word_facts_[at];
   }
+  // The same for a folded form that has a ShortWordIds key (ShortWordIds::KeyOf), by the key:
+  // no hash, one integer compared.
+  const WordFacts* ShortFactsOf(uint64_t key) const {
+    const uint32_t at = short_facts_index_.Find(key);
+    return at == ShortWordIds::kNotFound ? nullptr : &word_facts_[at];
+  }
 
   // Rules up to this many have a bit in RulesMayMatchAround; later ones are never ruled out.
   static constexpr size_t kMaskedRules = 64;
@@ -248,6 +254,8 @@ class EntityPatterns {
   std::map<std::string, PhraseList, std::less<>> lists_;
   std::vector<EntityRule> rules_;
   WordTable facts_index_;  // word -> index into word_facts_
+  // The words of facts_index_ that have a ShortWordIds key, by it.
+  ShortWordIds short_facts_index_;
   std::vector<WordFacts> word_facts_;
   // The facts of `word` in the word index, added empty when new.
   WordFacts& FactsEntry(std::string_view word);

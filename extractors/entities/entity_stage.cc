@@ -21,11 +21,12 @@ StatusOr<std::unique_ptr<EntityStage>> EntityStage::Create(const RuleSources& ru
         GuardJson(file->path, [&] { return stage->patterns_.AddFile(*file); }));
   }
   stage->patterns_.BuildWordIndex(stage->gazetteer_);
+  stage->rules_ = PassRules::Of(stage->gazetteer_, stage->patterns_);
   return stage;
 }
 
 Status EntityStage::Process(Document& doc) const {
-  const PassRules rules = PassRules::Of(gazetteer_, patterns_);
+  const PassRules& rules = rules_;
   WordView view = BuildWordView(doc, rules);
   MatchGazetteer(rules, view);
   // Name runs sentence by sentence: candidates keep text order, which propagation's ties

@@ -9,6 +9,7 @@
 
 #include "extractors/entities/entity_patterns.h"
 #include "extractors/entities/gazetteer.h"
+#include "extractors/entities/word_view.h"
 #include "extractors/kernel/example_runner.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/stage.h"
@@ -35,12 +36,16 @@ class EntityStage : public Stage {
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const EntityPatterns& patterns() const { return patterns_; }
+  // PassRules::Of(gazetteer(), patterns()), built once by Create (its named lists are found
+  // by name, which every document would otherwise repeat).
+  const PassRules& rules() const { return rules_; }
 
  private:
   EntityStage() = default;
 
   Gazetteer gazetteer_;
   EntityPatterns patterns_;
+  PassRules rules_{};
 };
 
 }  // namespace newsfacts

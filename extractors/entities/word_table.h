@@ -2,7 +2,9 @@
 // hash of a phrase of words is built from its words' parts, never from a joined string), and
 // one open-addressing table over it, which either owns its strings (WordTable, WordMap: the
 // rules' words and phrases) or views strings kept alive elsewhere (FormTable: the distinct
-// folded forms of one document's words), with the inline byte comparison their probes use.
+// folded forms of one document's words), with the inline byte comparison their probes use;
+// and a table of ids of words of up to 8 bytes keyed by their bytes as one integer
+// (ShortWordIds).
 #pragma once
 
 #include <array>
@@ -222,6 +224,76 @@ using WordTable = BasicWordTable<std::string>;
 // The distinct folded forms of one document's words: views of the document's text or of
 // the arena of its word view.
 using FormTable = BasicWordTable<std::string_view>;
+
+// Ids of words of 1 to 8 bytes, none of them zero, keyed by the word itself as an integer
+// (LoadShortBytes, which is never 0 for such a word): a lookup hashes with one multiply and
+// compares one integer, never bytes. The entity word view finds the form of most words here
+// before its FormTable (issue 16). Not thread-safe.
+class ShortWordIds {
+ public:
+  static constexpr uint32_t kNotFound = static_cast<uint32_t>(-1);
+
+  // Sets `key` to the key of `word` and returns true when it has one: 1 to 8 bytes, no zero
+  // byte among them.
+  static bool KeyOf(std::string_view word, uint64_t* key) {
+    if (word.empty() || word.size() > 8 || word.find('\0') != std::string_view::npos) return false;
+    *key = LoadShortBytes(word);
+    return true;
+  }
+
+  // Makes room for `words` keys without growing.
+  void Reserve(size_t words) {
+    size_t slots = slots_.empty() ? 64 : slots_.size();
+    while (slots < words * 2) slots *= 2;
+    if (slots != slots_.size()) Rebuild(slots);
+  }
+  // The id of `key`, or kNotFound.
+  uint32_t Find(uint64_t key) const {
+    if (slots_.empty()) return kNotFound;
+    for (size_t slot = SlotOf(key);; slot = (slot + 1) & mask_) {
+      if (slots_[slot].key == key) return slots_[slot].id;
+      if (slots_[slot].key == 0) return kNotFound;
+    }
+  }
+  // Gives `key` (not 0, not yet held) the id `id`.
+  void Add(uint64_t key, uint32_t id) {
+    if ((count_ + 1) * 2 > slots_.size()) Rebuild(slots_.empty() ? 64 : slots_.size() * 2);
+    size_t slot = SlotOf(key);
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{key, id};
+    ++count_;
+  }
+  size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t id = 0;
+  };
+
+  // The high bits of a Fibonacci hash: every byte of the key reaches them.
+  size_t SlotOf(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9e3779b97f4a7c15ull) >> shift_);
+  }
+  // Files every key again in `slots` slots (a power of two, at least 64).
+  void Rebuild(size_t slots) {
+    std::vector<Slot> old(slots, Slot{});
+    old.swap(slots_);
+    mask_ = slots - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+    for (const Slot& slot : old) {
+      if (slot.key == 0) continue;
+      size_t at = SlotOf(slot.key);
+      while (slots_[at].key != 0) at = (at + 1) & mask_;
+      slots_[at] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
+  size_t mask_ = 0;
+  unsigned shift_ = 64;
+};
 
 // A WordTable with one value per word. Same thread-safety as WordTable.
 template <typename T>

@@ -3,6 +3,7 @@
 #include "extractors/entities/word_view.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 namespace newsfacts {
@@ -23,13 +24,18 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
 
 // Builds the words of one document into a view: each word's text (the document's bytes, or
 // their key in the arena), shape, folded form, form id and word facts, computed once here for
-// every pass, in one scan of a plain ASCII word's bytes and one probe of the form table. A
-// folded form is copied to the arena once, when first seen; a lowercase word is its own.
+// every pass. A plain ASCII word of up to 8 bytes is folded all at once and finds its form by
+// one integer probe (ShortWordIds); only a form seen for the first time is hashed and looked
+// up in the word index. A folded form is copied to the arena once, when first seen; a
+// lowercase word is its own.
 class WordBuilder {
  public:
   WordBuilder(const Document& doc, const PassRules& rules, WordView& view)
       : doc_(doc), patterns_(*rules.patterns), view_(view), words_(view.words), scratch_(64) {
-    forms_.Reserve(doc.tokens().size());
+    // About one word in two is a form of its own in a news article; few are longer than 8
+    // bytes.
+    forms_.reserve(doc.tokens().size() / 2);
+    short_forms_.Reserve(doc.tokens().size() / 2);
   }
 
   // Appends the words of tokens [first, last) of one sentence, possessive endings split off.
@@ -39,6 +45,13 @@ class WordBuilder {
       const Token& token = tokens[t];
       const bool space = t == first || tokens[t - 1].span.end != token.span.begin;
       const std::string_view text = doc_.Text(token.span);
+      // Every possessive ending or apostrophe ends in "s" or starts with one of these bytes.
+      const bool may_be_possessive =
+          !text.empty() && (text.back() == 's' || text.front() == '\'' || text.front() == '\xE2');
+      if (!may_be_possessive) {
+        AddWord(token.span, token.kind, space);
+        continue;
+      }
       size_t suffix = 0;
       if (token.kind == TokenKind::kWord && EndsWithPossessive(text, &suffix)) {
         AddWord({token.span.begin, token.span.end - suffix}, token.kind, space);
@@ -69,37 +82,84 @@ class WordBuilder {
   size_t FormCount() const { return forms_.size(); }
 
  private:
-  // Appends the word of `span`, built in place.
+  // What the words of one distinct folded form share.
+  struct Form {
+    std::string_view folded;  // a view of the document's text or of the view's arena
+    uint64_t poly = 0;        // KeyHash::PartOf(folded).poly
+    const WordFacts* facts = nullptr;
+  };
+
+  // Appends the word of `span`, built in place. A plain ASCII word of up to 8 bytes (most
+  // words) is folded all at once and finds its form by the folded bytes as one integer.
   EntityWord& AddWord(Span span, TokenKind kind, bool space_before) {
     EntityWord& word = words_.emplace_back();
     word.span = span;
     word.kind = kind;
     word.space_before = space_before;
     word.text = doc_.Text(span);
+    word.indexed = patterns_.HasWordIndex();
+    const bool short_word = word.text.size() - 1 < 8;  // 1 to 8 bytes
+    uint64_t key = 0;
+    if (short_word && FoldShortPlainAscii(word.text, &key, &word.shape)) {
+      SetForm(word, ShortFormOf(word, key, word.text.size()));
+      return word;
+    }
     if (scratch_.size() < word.text.size()) scratch_.resize(word.text.size() * 2);
     KeyHash::Part part;
     std::string_view folded;
-    if (FoldPlainAscii(word.text, scratch_.data(), &word.shape, &part)) {
+    if (!short_word && FoldPlainAscii(word.text, scratch_.data(), &word.shape, &part)) {
       folded = {scratch_.data(), word.text.size()};
     } else {
       folded = FoldOther(word);
       part = KeyHash::PartOf(folded);
     }
-    // A lowercase or uncased word is its own folded form.
-    const bool own_form = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
-    if (own_form) folded = word.text;
-    const uint64_t hash = KeyHash::Finish(part);
-    size_t form = forms_.Find(folded, hash);
-    if (form == FormTable::kNotFound) {
-      form = forms_.Add(own_form ? folded : view_.arena.Store(folded), hash);
-      form_facts_.push_back(patterns_.HasWordIndex() ? patterns_.FactsOf(folded, hash) : nullptr);
-    }
-    word.folded = forms_.word(form);
-    word.folded_poly = part.poly;
-    word.form = static_cast<uint32_t>(form);
-    word.indexed = patterns_.HasWordIndex();
-    word.facts = form_facts_[form];
+    SetForm(word, ShortWordIds::KeyOf(folded, &key) ? ShortFormOf(word, key, folded.size())
+                                                    : LongFormOf(word, folded, part));
     return word;
+  }
+
+  // The form of `word`, whose shape is set and whose folded form of `length` bytes has the
+  // ShortWordIds key `key`; added when new.
+  uint32_t ShortFormOf(const EntityWord& word, uint64_t key, size_t length) {
+    if (const uint32_t form = short_forms_.Find(key); form != ShortWordIds::kNotFound) {
+      return form;
+    }
+    std::memcpy(scratch_.data(), &key, 8);
+    const uint32_t form = AddForm(word, {scratch_.data(), length},
+                                  patterns_.HasWordIndex() ? patterns_.ShortFactsOf(key) : nullptr);
+    short_forms_.Add(key, form);
+    return form;
+  }
+
+  // The form of `word`, whose shape is set and whose text folds to `folded` (of KeyHash part
+  // `part`, no ShortWordIds key); added when new.
+  uint32_t LongFormOf(const EntityWord& word, std::string_view folded, KeyHash::Part part) {
+    const uint64_t hash = KeyHash::Finish(part);
+    if (const size_t at = long_forms_.Find(folded, hash); at != FormTable::kNotFound) {
+      return long_form_ids_[at];
+    }
+    const uint32_t form =
+        AddForm(word, folded, patterns_.HasWordIndex() ? patterns_.FactsOf(folded, hash) : nullptr);
+    long_forms_.Add(forms_[form].folded, hash);
+    long_form_ids_.push_back(form);
+    return form;
+  }
+
+  // Adds the form `folded` of `word`, with its word facts `facts`; returns its id. A
+  // lowercase or uncased word is its own folded form; another's is copied to the arena.
+  uint32_t AddForm(const EntityWord& word, std::string_view folded, const WordFacts* facts) {
+    const bool own_form = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
+    forms_.push_back(Form{own_form ? word.text : view_.arena.Store(folded),
+                          KeyHash::PartOf(folded).poly, facts});
+    return static_cast<uint32_t>(forms_.size() - 1);
+  }
+
+  // Sets what `word` takes from its form `form`.
+  void SetForm(EntityWord& word, uint32_t form) const {
+    word.folded = forms_[form].folded;
+    word.folded_poly = forms_[form].poly;
+    word.form = form;
+    word.facts = forms_[form].facts;
   }
 
   // Sets the shape of `word`, not plain ASCII, and returns its folded form, until the next
@@ -123,8 +183,12 @@ class WordBuilder {
   const EntityPatterns& patterns_;
   WordView& view_;
   std::vector<EntityWord>& words_;
-  FormTable forms_;
-  std::vector<const WordFacts*> form_facts_;  // per form: its facts in the word index
+  std::vector<Form> forms_;  // by form id, in order of first use
+  // The forms that have a ShortWordIds key (most words), by it; the others by their folded
+  // text, with their ids.
+  ShortWordIds short_forms_;
+  FormTable long_forms_;
+  std::vector<uint32_t> long_form_ids_;
   // A plain ASCII word folded, before its form is known (64 bytes or more: FoldPlainAscii
   // writes 8 at least).
   std::vector<char> scratch_;

@@ -174,9 +174,12 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
     view.candidates.push_back(std::move(candidate));
     i = j;
   }
-  std::stable_sort(view.candidates.begin() + static_cast<std::ptrdiff_t>(first),
-                   view.candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  // Only runs found before 2a's names need moving; stable_sort would take a buffer each time.
+  const auto by_begin = [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; };
+  const auto sentence_candidates = view.candidates.begin() + static_cast<std::ptrdiff_t>(first);
+  if (!std::is_sorted(sentence_candidates, view.candidates.end(), by_begin)) {
+    std::stable_sort(sentence_candidates, view.candidates.end(), by_begin);
+  }
 }
 
 }  // namespace newsfacts

@@ -1,4 +1,6 @@
 // Entity pass 2b alone: runs of capitalized words in prose sentences.
+#include <algorithm>
+
 #include "tests/extractors/entities/pass_test_support.h"
 
 namespace newsfacts {
@@ -42,6 +44,23 @@ TEST_F(CapitalizedRunsPassTest, CoveredWordsArePassedOver) {
   for (size_t k = 0; k < view.words.size(); ++k) view.covered[k] = view.words[k].text == "Kestrel";
   FindCapitalizedRuns(Rules(), view, 0);
   EXPECT_EQ(Describe(view), (std::vector<std::string>{"Demand", "Freight"}));
+}
+
+// In an ALL CAPS line the runs go around the names 2a found, and the sentence's candidates
+// end in text order, runs found before those names included.
+TEST_F(CapitalizedRunsPassTest, RunsAroundUpperDesignatorNamesKeepTextOrder) {
+  WordView view = ViewOf("BRIGHTWAVE SAYS QUELLMARK CORP TO BUY TALLYHOP\n");
+  ASSERT_EQ(view.sentences[0].mode, SentenceMode::kUpper);
+  FindUpperDesignatorNames(Rules(), view, 0);
+  ASSERT_EQ(Describe(view), (std::vector<std::string>{"QUELLMARK CORP"}));
+  FindCapitalizedRuns(Rules(), view, 0);
+  const std::vector<std::string> found = Describe(view);
+  ASSERT_GE(found.size(), 3u);
+  EXPECT_EQ(found.front().rfind("BRIGHTWAVE", 0), 0u);
+  EXPECT_NE(std::find(found.begin(), found.end(), "QUELLMARK CORP"), found.end());
+  for (size_t k = 1; k < view.candidates.size(); ++k) {
+    EXPECT_LT(view.candidates[k - 1].begin, view.candidates[k].begin) << k;
+  }
 }
 
 }  // namespace

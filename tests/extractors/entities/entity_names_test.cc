@@ -105,6 +105,34 @@ TEST(EntityNamesTest, FoldPlainAsciiFoldsShapesAndHashesInOneScan) {
   }
 }
 
+// The integer FoldShortPlainAscii sets is the folded word's bytes, for every length and byte
+// class; other words leave it and the shape alone.
+TEST(EntityNamesTest, FoldShortPlainAsciiGivesTheFoldedBytesAsOneInteger) {
+  const std::string alphabet = "aZmA z@[`{09'.-\x7f\x01\tQ\xC3\x96";
+  uint32_t state = 54321;
+  for (int round = 0; round < 5000; ++round) {
+    std::string word(1 + round % 8, ' ');
+    for (char& c : word) {
+      state = state * 1103515245 + 12345;
+      c = alphabet[(state >> 16) % alphabet.size()];
+    }
+    SCOPED_TRACE(word);
+    const bool plain = std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) > ' ' && static_cast<unsigned char>(c) < 0x80;
+    });
+    uint64_t folded = 1;
+    WordShape shape = WordShape::kInnerCap;
+    ASSERT_EQ(FoldShortPlainAscii(word, &folded, &shape), plain);
+    if (!plain) {
+      EXPECT_EQ(folded, 1u);
+      EXPECT_EQ(shape, WordShape::kInnerCap);
+      continue;
+    }
+    EXPECT_EQ(folded, LoadShortBytes(FoldCase(word)));
+    EXPECT_EQ(shape, ShapeOf(word));
+  }
+}
+
 // Words of up to 8 bytes take a path of their own (all bytes at once): every length and
 // byte class agrees with FoldCase, ShapeOf and KeyHash.
 TEST(EntityNamesTest, FoldPlainAsciiAgreesAcrossLengthsAndBytes) {

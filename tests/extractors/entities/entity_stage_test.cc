@@ -58,6 +58,17 @@ class EntityStageTest : public ::testing::Test {
   std::unique_ptr<EntityStage> stage_;
 };
 
+// The stage's pass rules point at its own gazetteer and named lists, as PassRules::Of finds
+// them.
+TEST_F(EntityStageTest, PassRulesAreTheStagesOwnLists) {
+  const PassRules& rules = stage_->rules();
+  EXPECT_EQ(rules.gazetteer, &stage_->gazetteer());
+  EXPECT_EQ(rules.patterns, &stage_->patterns());
+  EXPECT_EQ(rules.designators, &stage_->patterns().List("designators"));
+  EXPECT_EQ(rules.sports_words, &stage_->patterns().List("sports_words"));
+  EXPECT_GT(rules.designators->size(), 0u);
+}
+
 TEST_F(EntityStageTest, GazetteerCaseTraps) {
   ExpectMentions({
       {"Apple said it would sell more phones.", {"Apple|ORG|apple"}},

@@ -105,5 +105,40 @@ TEST(WordTableTest, FormTableViewsStringsKeptElsewhere) {
   EXPECT_EQ(forms.size(), 2u);
 }
 
+TEST(WordTableTest, ShortWordIdsFindEveryKeyAcrossGrowth) {
+  ShortWordIds ids;
+  EXPECT_EQ(ids.Find(LoadShortBytes("apple")), ShortWordIds::kNotFound);  // before any room
+  ids.Reserve(4);
+  std::vector<uint64_t> keys;
+  for (int i = 0; i < 700; ++i) {
+    uint64_t key = 0;
+    ASSERT_TRUE(ShortWordIds::KeyOf(std::to_string(i * 7919 % 100003) + "w", &key));
+    keys.push_back(key);
+    ids.Add(key, static_cast<uint32_t>(i));
+  }
+  EXPECT_EQ(ids.size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(ids.Find(keys[i]), i);
+  uint64_t absent = 0;
+  ASSERT_TRUE(ShortWordIds::KeyOf("zz", &absent));
+  EXPECT_EQ(ids.Find(absent), ShortWordIds::kNotFound);
+}
+
+TEST(WordTableTest, ShortWordKeysAreTheBytesOfOneToEightNonZeroBytes) {
+  uint64_t key = 0;
+  ASSERT_TRUE(ShortWordIds::KeyOf("a", &key));
+  EXPECT_EQ(key, uint64_t{'a'});
+  ASSERT_TRUE(ShortWordIds::KeyOf("abcdefgh", &key));
+  EXPECT_EQ(key, LoadShortBytes("abcdefgh"));
+  uint64_t other = 0;
+  ASSERT_TRUE(ShortWordIds::KeyOf("abcdefg", &other));
+  EXPECT_NE(key, other);
+  key = 7;
+  EXPECT_FALSE(ShortWordIds::KeyOf("", &key));
+  EXPECT_FALSE(ShortWordIds::KeyOf("abcdefghi", &key));
+  // With a zero byte, "a\0" would share the key of "a".
+  EXPECT_FALSE(ShortWordIds::KeyOf(std::string_view("a\0", 2), &key));
+  EXPECT_EQ(key, 7u);
+}
+
 }  // namespace
 }  // namespace newsfacts
