@@ -240,6 +240,14 @@ StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& s
   StatusOr<std::unique_ptr<RulePrefilter>> built = prefilter.Build();
   if (!built.ok()) return built.status().WithContext("amounts");
   set->rule_prefilter = std::move(*built);
+  std::vector<const Regex*> patterns;
+  for (const AmountRule& rule : set->rules) {
+    set->number_rule_slot.push_back(rule.needs_digits ? static_cast<int>(patterns.size()) : -1);
+    if (rule.needs_digits) patterns.push_back(rule.re.get());
+  }
+  StatusOr<std::unique_ptr<PatternSet>> matching = PatternSet::Compile(patterns);
+  if (!matching.ok()) return matching.status().WithContext("amounts");
+  set->matching_number_rules = std::move(*matching);
   return set;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extractors/amounts/amount_tables.h"
+#include "extractors/kernel/pattern_set.h"
 #include "extractors/kernel/regex.h"
 #include "extractors/kernel/rule_prefilter.h"
 #include "extractors/kernel/rule_sources.h"
@@ -87,6 +88,12 @@ struct AmountRuleSet {
   std::unique_ptr<Regex> word_gate_scanner;
   // Which rules (indices into `rules`) may match a sentence, from the literals they require.
   std::unique_ptr<RulePrefilter> rule_prefilter;
+  // Which rules with a `number` group match a sentence at all, told in one pass: such a
+  // candidate of the prefilter runs only when it matches (issue 16: of the eleven, one or two
+  // match in a sentence with a currency). number_rule_slot[i] is rule i's index in the set,
+  // -1 for a rule without a number.
+  std::unique_ptr<PatternSet> matching_number_rules;
+  std::vector<int> number_rule_slot;
 };
 
 // Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates

@@ -2,6 +2,8 @@
 #include "extractors/amounts/amount_text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace newsfacts::amounts {
 
@@ -14,6 +16,24 @@ char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 
 bool IsWordByte(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
+}
+
+bool HasAsciiDigit(std::string_view text) {
+  constexpr uint64_t kLowBits = 0x7F7F7F7F7F7F7F7FULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  size_t pos = 0;
+  for (; pos + sizeof(uint64_t) <= text.size(); pos += sizeof(uint64_t)) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, sizeof(word));
+    // Per byte, with its top bit cleared so that no sum carries into the next: adding 0x50 sets
+    // the top bit from '0' (0x30) on, adding 0x46 from ':' (0x3A) on; a byte whose own top bit
+    // is set is no ASCII digit.
+    const uint64_t low = word & kLowBits;
+    if (((low + 0x5050505050505050ULL) & ~(low + 0x4646464646464646ULL) & ~word & kHighBits) != 0) {
+      return true;
+    }
+  }
+  return std::any_of(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), IsAsciiDigit);
 }
 
 std::string Lowercase(std::string_view text) {

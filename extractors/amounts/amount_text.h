@@ -9,6 +9,10 @@ namespace newsfacts::amounts {
 
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
+// True when `text` holds an ASCII digit; eight bytes at a time (issue 16: a test per byte of
+// every sentence was a tenth of the amount stage).
+bool HasAsciiDigit(std::string_view text);
+
 // True for [0-9A-Za-z_], the bytes RE2's \b treats as word characters.
 bool IsWordByte(char c);
 

@@ -55,7 +55,7 @@ std::vector<SentenceGate> PassGates(const AmountRuleSet& rules, const Document& 
     const std::string_view sentence = doc.Text(span);
     with_text.push_back(sentence);
     text_index.push_back(i);
-    if (std::any_of(sentence.begin(), sentence.end(), IsAsciiDigit)) {
+    if (HasAsciiDigit(sentence)) {
       with_digit.push_back(sentence);
       digit_index.push_back(i);
     }

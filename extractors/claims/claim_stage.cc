@@ -383,13 +383,15 @@ Status ClaimStage::Process(Document& doc) const {
   std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
 
   std::vector<Claim> claims;
+  std::vector<int> rule_candidates;
   for (size_t s = 0; s < sentence_count; ++s) {
     const AbstractSentence& sentence = abstracts[s];
     const size_t mentions = static_cast<size_t>(std::count_if(
         sentence.slots().begin(), sentence.slots().end(),
         [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kMention; }));
     std::vector<Candidate> candidates;
-    for (const int index : impl_->prefilter->Candidates(sentence.text())) {
+    impl_->prefilter->Candidates(sentence.text(), &rule_candidates);
+    for (const int index : rule_candidates) {
       const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
       if (mentions < rule.min_mentions) continue;
       for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {

@@ -16,15 +16,18 @@ namespace {
 
 // Runs the licensed rules the prefilter lets through over `sentence`, calling
 // visit(rule, group, is_object) for each participant group of each match; `licensed` holds
-// each rule's LicensedGroupsOf, by rule index.
+// each rule's LicensedGroupsOf, by rule index; `candidates` is the caller's buffer for the
+// prefilter's answer.
 template <typename Visit>
 void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
                           const std::vector<LicensedGroups>& licensed,
-                          const AbstractSentence& sentence, Visit visit) {
+                          const AbstractSentence& sentence, std::vector<int>& candidates,
+                          Visit visit) {
   const size_t entities = static_cast<size_t>(
       std::count_if(sentence.slots().begin(), sentence.slots().end(),
                     [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
-  for (const int index : prefilter.Candidates(sentence.text())) {
+  prefilter.Candidates(sentence.text(), &candidates);
+  for (const int index : candidates) {
     const ClaimRule& rule = rules[static_cast<size_t>(index)];
     const LicensedGroups& groups = licensed[static_cast<size_t>(index)];
     if (entities < rule.min_mentions || groups.empty()) continue;
@@ -107,11 +110,12 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
   };
   std::map<size_t, std::string> typed;
   if (doc.name_candidates().empty()) return typed;
+  std::vector<int> rule_candidates;
   for (const AbstractSentence& sentence :
        AbstractSentence::BuildWithNameCandidates(doc, GatedSentences(gate, doc))) {
     std::vector<Hit> hits;
     ForEachLicensedGroup(
-        rules, prefilter, licensed, sentence,
+        rules, prefilter, licensed, sentence, rule_candidates,
         [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
           if (span.name == "asset") return;
           for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
@@ -127,7 +131,8 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     std::vector<Span> read;
     const AbstractSentence& without = plain[sentence.sentence()];
     ForEachLicensedGroup(
-        rules, prefilter, licensed, without, [&](const ClaimRule&, const GroupSpan& span, bool) {
+        rules, prefilter, licensed, without, rule_candidates,
+        [&](const ClaimRule&, const GroupSpan& span, bool) {
           if (span.end <= span.begin) return;
           const std::string_view words =
               std::string_view(without.text()).substr(span.begin, span.end - span.begin);

@@ -39,7 +39,13 @@ RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 RulePrefilter::~RulePrefilter() = default;
 
 std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
-  // Buffers per thread keep the per-sentence call free of allocation but for its result.
+  std::vector<int> candidates;
+  Candidates(text, &candidates);
+  return candidates;
+}
+
+void RulePrefilter::Candidates(std::string_view text, std::vector<int>* candidates) const {
+  // Buffers per thread keep the per-sentence call free of allocation.
   thread_local std::vector<int> found;
   thread_local std::vector<char> present;
   thread_local std::vector<char> chosen;
@@ -55,7 +61,8 @@ std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
     return std::any_of(group_atoms + group.begin, group_atoms + group.end,
                        [&](int atom) { return present[static_cast<size_t>(atom)] != 0; });
   };
-  std::vector<int> candidates = impl_->always;
+  candidates->reserve(impl_->pattern_count);
+  candidates->assign(impl_->always.begin(), impl_->always.end());
   for (const int atom : found) {
     for (const auto& [pattern, alternative] : impl_->first_group_of[static_cast<size_t>(atom)]) {
       if (chosen[static_cast<size_t>(pattern)] != 0) continue;
@@ -63,14 +70,13 @@ std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
       if (std::all_of(impl_->groups.begin() + groups.begin + 1, impl_->groups.begin() + groups.end,
                       holds_one)) {
         chosen[static_cast<size_t>(pattern)] = 1;
-        candidates.push_back(pattern);
+        candidates->push_back(pattern);
       }
     }
   }
   for (const int atom : found) present[static_cast<size_t>(atom)] = 0;
-  for (const int pattern : candidates) chosen[static_cast<size_t>(pattern)] = 0;
-  std::sort(candidates.begin(), candidates.end());
-  return candidates;
+  for (const int pattern : *candidates) chosen[static_cast<size_t>(pattern)] = 0;
+  std::sort(candidates->begin(), candidates->end());
 }
 
 struct RulePrefilterBuilder::Impl {

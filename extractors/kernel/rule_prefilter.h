@@ -18,9 +18,12 @@ class RulePrefilter {
  public:
   ~RulePrefilter();
 
-  // The indices, ascending, of the patterns that may match `text`; a pattern left out
-  // cannot match it. Patterns that require no literal are always included; with no patterns,
-  // there are none.
+  // Sets `candidates` to the indices, ascending, of the patterns that may match `text`; a
+  // pattern left out cannot match it. Patterns that require no literal are always included;
+  // with no patterns, there are none. A caller that keeps `candidates` from one text to the
+  // next allocates nothing (issue 16: a vector per sentence, grown a push at a time).
+  void Candidates(std::string_view text, std::vector<int>* candidates) const;
+  // The same indices in a vector of their own, for a caller without one to reuse.
   std::vector<int> Candidates(std::string_view text) const;
 
  private:

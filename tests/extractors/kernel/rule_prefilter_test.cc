@@ -46,6 +46,24 @@ TEST(RulePrefilterTest, LeavesOutPatternsWhoseWordsAreAbsent) {
   EXPECT_EQ((*filter)->Candidates("nothing here"), (std::vector<int>{2}));
 }
 
+// A buffer kept from one text to the next holds only the next text's candidates, whatever it
+// held before (issue 16: the claim stage reuses one buffer for every sentence).
+TEST(RulePrefilterTest, AReusedBufferHoldsOnlyTheNextTextsCandidates) {
+  RulePrefilterBuilder builder;
+  const auto patterns = AddAll(&builder, {"(?P<subject>\\w+) acquired (?P<object>\\w+)",
+                                          "\\w+ (?:sold|divested) \\w+", "\\w+ \\w+"});
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  std::vector<int> candidates = {7, 1, 0, 9};
+  for (const std::string text : {"Intel divested Altera", "Cisco ACQUIRED Splunk", "nothing here",
+                                 "Acme sold Brantel and acquired Korvex"}) {
+    SCOPED_TRACE(text);
+    (*filter)->Candidates(text, &candidates);
+    EXPECT_EQ(candidates, (*filter)->Candidates(text));
+  }
+  EXPECT_EQ(candidates, (std::vector<int>{0, 1, 2}));
+}
+
 // A pattern needs a word of each required part, not just one part's words: a business noun
 // alone ("the unit") does not make a buying pattern a candidate (issue 16: RE2's FilteredRE2
 // read the verb alternation as needing nothing and ran such rules on half of all sentences).
