@@ -26,7 +26,10 @@ TEST(AmountTextTest, HasAsciiDigitAgreesWithEachByteForEveryByteValueAndPosition
 
 TEST(AmountTextTest, HasAsciiDigitAmongBytesNextToDigits) {
   // The neighbours of the digit range and bytes with the top bit set, whose sums could carry.
-  const std::string near = std::string("/:\xB0\xB9\xFF\x80\x7F ") + "\xE2\x82\xAC" + "abcdefgh";
+  const std::string near =
+      "/:\xB0\xB9\xFF\x80\x7F "
+      "\xE2\x82\xAC"
+      "abcdefgh";
   EXPECT_FALSE(HasAsciiDigit(near));
   EXPECT_FALSE(HasAsciiDigit(""));
   EXPECT_TRUE(HasAsciiDigit(near + "9"));
