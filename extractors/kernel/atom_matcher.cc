@@ -132,11 +132,15 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
   const size_t states = next_.size() / classes_;
   std::vector<std::vector<int>> outputs(states);
   std::vector<uint32_t> failure(states, 0);
+  std::vector<size_t> depth(states, 0);  // in bytes from the root
   // Breadth first, so a state's failure (shorter) is complete before the state.
   std::vector<uint32_t> order = {0};
   std::deque<uint32_t> queue;
   for (uint32_t c = 0; c < classes_; ++c) {
-    if (next_[c] != 0) queue.push_back(next_[c]);
+    if (next_[c] != 0) {
+      depth[next_[c]] = 1;
+      queue.push_back(next_[c]);
+    }
   }
   while (!queue.empty()) {
     const uint32_t state = queue.front();
@@ -149,10 +153,15 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
         target = fallback;
       } else {
         failure[target] = fallback;
+        depth[target] = depth[state] + 1;
         queue.push_back(target);
       }
     }
   }
+  // Breadth first order is by depth: the states no deeper than d are the first shallow_[d].
+  shallow_.assign(longest_path_ + 1, 0);
+  for (const uint32_t state : order) ++shallow_[depth[state]];
+  for (size_t d = 1; d < shallow_.size(); ++d) shallow_[d] += shallow_[d - 1];
   for (const uint32_t state : order) {
     if (state < ends.size()) outputs[state] = ends[state];
     if (state == 0) continue;
@@ -224,24 +233,34 @@ void WalkPair(const Entry* next, const uint32_t* column, std::string_view first,
   for (; i < second.size(); ++i) second_walk->Step(next, column, second[i]);
 }
 
-// The states reached in `text` that end an atom, in `ends` (room for the bytes of both
-// halves), as ranges [0, first count) and [second begin, second begin + second count). A text
-// longer than twice `overlap` is walked as two halves, the second starting `overlap` bytes
-// early so that it finds every atom (no longer than overlap + 1 bytes) that ends in it.
+// The states reached in `text` that end an atom, in `ends` (room for the bytes of `text` and
+// the longest atom), as ranges [0, first count) and [second begin, second begin + second
+// count). `shallow[d]` is how many states lie no deeper than d bytes (states are numbered
+// breadth first), for d up to the longest atom's length. A text at least twice that long is
+// walked as two halves, the second from the root. The first walk then goes on into the second
+// half only while its state is deeper than the bytes of that half read: while it may be inside
+// an atom that began in the first half. A state no deeper is the second walk's state there (the
+// longest suffix read that a path holds lies in the second half), and the second walk finds
+// every atom ending after it. Most bytes of news text leave a shallow state, so this costs a
+// byte or two where starting the second walk the longest atom early cost that atom's length.
 template <typename Entry>
 std::array<size_t, 3> WalkText(const Entry* next, const uint32_t* column, std::string_view text,
-                               size_t overlap, uint32_t* ends) {
+                               const std::vector<uint32_t>& shallow, uint32_t* ends) {
+  const size_t longest = shallow.size() - 1;
   const size_t half = text.size() / 2;
-  if (half <= overlap) {
+  if (half < longest) {
     Walk<Entry> walk{ends};
     for (const char c : text) walk.Step(next, column, c);
     return {walk.count, 0, 0};
   }
-  const std::string_view first = text.substr(0, half);
   Walk<Entry> first_walk{ends};
-  Walk<Entry> second_walk{ends + half};
-  WalkPair<Entry>(next, column, first, text.substr(half - overlap), &first_walk, &second_walk);
-  return {first_walk.count, half, second_walk.count};
+  Walk<Entry> second_walk{ends + half + longest};
+  WalkPair<Entry>(next, column, text.substr(0, half), text.substr(half), &first_walk, &second_walk);
+  // Ends within `longest` bytes: shallow[longest] counts every state.
+  for (size_t read = 0; first_walk.state >= shallow[read]; ++read) {
+    first_walk.Step(next, column, text[half + read]);
+  }
+  return {first_walk.count, half + longest, second_walk.count};
 }
 
 }  // namespace
@@ -249,16 +268,17 @@ std::array<size_t, 3> WalkText(const Entry* next, const uint32_t* column, std::s
 bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   // An empty atom (RequiredAtoms makes none) occurs everywhere: it ends at the root.
   found->assign(outputs_.begin(), outputs_.begin() + output_begin_[1]);
+  // Per-thread buffers, only ever grown: resizing down and up again zeroed the bytes between
+  // at every call.
   thread_local std::vector<uint32_t> ends;
-  ends.resize(text.size() + longest_path_);
-  const size_t overlap = longest_path_ == 0 ? 0 : longest_path_ - 1;
+  if (ends.size() < text.size() + longest_path_) ends.resize(text.size() + longest_path_);
   const auto [first_count, second_begin, second_count] =
-      narrow() ? WalkText(narrow_next_.data(), column_, text, overlap, ends.data())
-               : WalkText(wide_next_.data(), column_, text, overlap, ends.data());
+      narrow() ? WalkText(narrow_next_.data(), column_, text, shallow_, ends.data())
+               : WalkText(wide_next_.data(), column_, text, shallow_, ends.data());
   // Each atom is kept once, as a flag per atom says, and only the few distinct atoms are
   // sorted: most ends repeat an atom found before.
-  thread_local std::vector<char> seen;
-  seen.resize(path_count_);
+  thread_local std::vector<char> seen;  // all zero between calls
+  if (seen.size() < path_count_) seen.resize(path_count_);
   for (const int atom : *found) seen[static_cast<size_t>(atom)] = 1;
   const auto add_outputs = [&](size_t begin, size_t count) {
     for (size_t k = begin; k < begin + count; ++k) {

@@ -1,6 +1,6 @@
 // AtomMatcher: which of many literal atoms (a RulePrefilter's required words) occur in a text,
 // ignoring case, with an Aho-Corasick automaton (issue 16: RE2::Set collecting every atom was
-// about a fifth of the claim stage). A long text is walked as two overlapping halves side by
+// about a fifth of the claim stage). A long text is walked as two halves side by
 // side, so that each byte's wait on its transition's load overlaps the other half's.
 #pragma once
 
@@ -55,7 +55,10 @@ class AtomMatcher {
   std::vector<int> outputs_;
   int atom_count_ = 0;
   size_t longest_path_ = 0;  // in bytes
-  size_t path_count_ = 0;    // the atoms and the case partners after them: what outputs_ indexes
+  // shallow_[d]: how many states lie at most d bytes from the root, for d up to longest_path_
+  // (states are numbered breadth first, so those are states [0, shallow_[d])).
+  std::vector<uint32_t> shallow_;
+  size_t path_count_ = 0;  // the atoms and the case partners after them: what outputs_ indexes
 };
 
 }  // namespace newsfacts

@@ -39,8 +39,8 @@ TEST(AtomMatcherTest, FindsNestedAndOverlappingAtoms) {
   EXPECT_EQ(Found(matcher, "ahishe"), (std::vector<int>{0, 1, 2}));
 }
 
-// A long text is walked as two halves, the second starting early enough to find an atom that
-// spans the middle, wherever it lies.
+// A long text is walked as two halves, the first going on into the second while it may be
+// inside an atom, so an atom that spans the middle is found wherever it lies.
 TEST(AtomMatcherTest, FindsAtomsAcrossTheMiddleOfALongText) {
   const AtomMatcher matcher({"acquisition of", "x"});
   for (size_t at = 0; at <= 60; ++at) {
