@@ -15,9 +15,6 @@
 namespace newsfacts {
 namespace {
 
-// A transition's flag bit: the state it leads to ends an atom.
-constexpr uint32_t kHasOutput = uint32_t{1} << 31;
-
 char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `code_point` with ASCII upper case folded to lower case.
@@ -132,7 +129,7 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
   const size_t states = next_.size() / classes_;
   std::vector<std::vector<int>> outputs(states);
   std::vector<uint32_t> failure(states, 0);
-  std::vector<size_t> depth(states, 0);  // in bytes from the root
+  std::vector<uint32_t> depth(states, 0);  // in bytes from the root
   // Breadth first, so a state's failure (shorter) is complete before the state.
   std::vector<uint32_t> order = {0};
   std::deque<uint32_t> queue;
@@ -158,10 +155,6 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
       }
     }
   }
-  // Breadth first order is by depth: the states no deeper than d are the first shallow_[d].
-  shallow_.assign(longest_path_ + 1, 0);
-  for (const uint32_t state : order) ++shallow_[depth[state]];
-  for (size_t d = 1; d < shallow_.size(); ++d) shallow_[d] += shallow_[d - 1];
   for (const uint32_t state : order) {
     if (state < ends.size()) outputs[state] = ends[state];
     if (state == 0) continue;
@@ -169,25 +162,32 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
     outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
   }
   // States renumbered breadth first, so the shallow ones that most bytes of a text visit share
-  // a few cache lines of each column.
+  // a few cache lines of each column; the root first, then the states that end no atom, then
+  // those that do, so that a state's number tells whether it ends one (first_output_).
+  std::vector<uint32_t> ranked = {0};
+  for (const bool with_outputs : {false, true}) {
+    for (const uint32_t state : order) {
+      if (state != 0 && outputs[state].empty() != with_outputs) ranked.push_back(state);
+    }
+    if (!with_outputs) first_output_ = static_cast<uint32_t>(ranked.size());
+  }
+  if (!outputs[0].empty()) first_output_ = 0;  // an empty atom ends at the root
   std::vector<uint32_t> renumbered(states);
-  for (uint32_t rank = 0; rank < order.size(); ++rank) renumbered[order[rank]] = rank;
+  for (uint32_t rank = 0; rank < ranked.size(); ++rank) renumbered[ranked[rank]] = rank;
   std::vector<uint32_t> wide(next_.size());
   output_begin_.assign(1, 0);
-  for (uint32_t rank = 0; rank < order.size(); ++rank) {
-    const uint32_t state = order[rank];
+  depth_.clear();
+  for (uint32_t rank = 0; rank < ranked.size(); ++rank) {
+    const uint32_t state = ranked[rank];
     for (uint32_t c = 0; c < classes_; ++c) {
-      const uint32_t target = next_[state * classes_ + c];
-      wide[c * states + rank] = renumbered[target] | (outputs[target].empty() ? 0 : kHasOutput);
+      wide[c * states + rank] = renumbered[next_[state * classes_ + c]];
     }
     outputs_.insert(outputs_.end(), outputs[state].begin(), outputs[state].end());
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
+    depth_.push_back(depth[state]);
   }
   if (states <= kMaxNarrowStates) {
-    narrow_next_.reserve(wide.size());
-    for (const uint32_t entry : wide) {
-      narrow_next_.push_back(static_cast<uint16_t>((entry & kHasOutput ? 0x8000 : 0) | entry));
-    }
+    narrow_next_.assign(wide.begin(), wide.end());
   } else {
     wide_next_ = std::move(wide);
   }
@@ -199,23 +199,21 @@ void AtomMatcher::Complete(const std::vector<std::vector<int>>& ends) {
 
 namespace {
 
-// One walk of the automaton of transitions `next` (columns at `column`, entries of type Entry
-// whose top bit flags a state that ends an atom): the states reached that end an atom are
+// One walk of the automaton of transitions `next` (columns at `column`, entries of type Entry,
+// the target states): the states reached that end an atom (numbered `first_output` on) are
 // written to `ends`, without a branch: atoms end at a fifth of the bytes of news text, at
-// random, and a branch there was mispredicted as often.
+// random, and a branch there was mispredicted as often. The comparison with `first_output`
+// costs fewer instructions per byte than a flag bit in the entry that needs masking off.
 template <typename Entry>
 struct Walk {
-  static constexpr int kFlagShift = sizeof(Entry) * 8 - 1;
-  static constexpr uint32_t kStateMask = (uint32_t{1} << kFlagShift) - 1;
-
   void Step(const Entry* next, const uint32_t* column, char c) {
-    const uint32_t target = next[column[static_cast<unsigned char>(c)] + state];
-    state = target & kStateMask;
+    state = next[column[static_cast<unsigned char>(c)] + state];
     ends[count] = state;
-    count += target >> kFlagShift;
+    count += state >= first_output ? 1 : 0;
   }
 
   uint32_t* ends;
+  uint32_t first_output;
   uint32_t state = 0;
   size_t count = 0;
 };
@@ -234,30 +232,30 @@ void WalkPair(const Entry* next, const uint32_t* column, std::string_view first,
 }
 
 // The states reached in `text` that end an atom, in `ends` (room for the bytes of `text` and
-// the longest atom), as ranges [0, first count) and [second begin, second begin + second
-// count). `shallow[d]` is how many states lie no deeper than d bytes (states are numbered
-// breadth first), for d up to the longest atom's length. A text at least twice that long is
-// walked as two halves, the second from the root. The first walk then goes on into the second
-// half only while its state is deeper than the bytes of that half read: while it may be inside
-// an atom that began in the first half. A state no deeper is the second walk's state there (the
-// longest suffix read that a path holds lies in the second half), and the second walk finds
-// every atom ending after it. Most bytes of news text leave a shallow state, so this costs a
-// byte or two where starting the second walk the longest atom early cost that atom's length.
+// `longest` more), as ranges [0, first count) and [second begin, second begin + second count).
+// `depth[s]` is how many bytes state s lies from the root, `longest` the most. A text at least
+// twice `longest` is walked as two halves, the second from the root. The first walk then goes on
+// into the second half only while its state is deeper than the bytes of that half read: while it
+// may be inside an atom that began in the first half. A state no deeper is the second walk's
+// state there (the longest suffix read that a path holds lies in the second half), and the
+// second walk finds every atom ending after it. Most bytes of news text leave a shallow state,
+// so this costs a byte or two where starting the second walk the longest atom early cost that
+// atom's length in bytes.
 template <typename Entry>
-std::array<size_t, 3> WalkText(const Entry* next, const uint32_t* column, std::string_view text,
-                               const std::vector<uint32_t>& shallow, uint32_t* ends) {
-  const size_t longest = shallow.size() - 1;
+std::array<size_t, 3> WalkText(const Entry* next, const uint32_t* column, uint32_t first_output,
+                               const uint32_t* depth, size_t longest, std::string_view text,
+                               uint32_t* ends) {
   const size_t half = text.size() / 2;
   if (half < longest) {
-    Walk<Entry> walk{ends};
+    Walk<Entry> walk{ends, first_output};
     for (const char c : text) walk.Step(next, column, c);
     return {walk.count, 0, 0};
   }
-  Walk<Entry> first_walk{ends};
-  Walk<Entry> second_walk{ends + half + longest};
+  Walk<Entry> first_walk{ends, first_output};
+  Walk<Entry> second_walk{ends + half + longest, first_output};
   WalkPair<Entry>(next, column, text.substr(0, half), text.substr(half), &first_walk, &second_walk);
-  // Ends within `longest` bytes: shallow[longest] counts every state.
-  for (size_t read = 0; first_walk.state >= shallow[read]; ++read) {
+  // Ends within `longest` bytes, as no state lies deeper.
+  for (size_t read = 0; depth[first_walk.state] > read; ++read) {
     first_walk.Step(next, column, text[half + read]);
   }
   return {first_walk.count, half + longest, second_walk.count};
@@ -273,8 +271,10 @@ bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   thread_local std::vector<uint32_t> ends;
   if (ends.size() < text.size() + longest_path_) ends.resize(text.size() + longest_path_);
   const auto [first_count, second_begin, second_count] =
-      narrow() ? WalkText(narrow_next_.data(), column_, text, shallow_, ends.data())
-               : WalkText(wide_next_.data(), column_, text, shallow_, ends.data());
+      narrow() ? WalkText(narrow_next_.data(), column_, first_output_, depth_.data(), longest_path_,
+                          text, ends.data())
+               : WalkText(wide_next_.data(), column_, first_output_, depth_.data(), longest_path_,
+                          text, ends.data());
   // Each atom is kept once, as a flag per atom says, and only the few distinct atoms are
   // sorted: most ends repeat an atom found before.
   thread_local std::vector<char> seen;  // all zero between calls

@@ -19,7 +19,7 @@ class AtomMatcher {
  public:
   // The most states whose transitions fit in 16 bits; an automaton with more (tens of
   // thousands of atom bytes) has 32-bit transitions.
-  static constexpr size_t kMaxNarrowStates = size_t{1} << 15;
+  static constexpr size_t kMaxNarrowStates = size_t{1} << 16;
 
   explicit AtomMatcher(const std::vector<std::string>& atoms);
 
@@ -44,8 +44,8 @@ class AtomMatcher {
   std::vector<uint32_t> next_;  // while building: states x classes_, the target states
   // The transitions, class major (issue 16: each byte of a text waited on a load from a table
   // larger than the cache): a byte's column starts at column_[byte], and the entry of state s
-  // is column_[byte] + s. An entry is its target state, its top bit set when the target ends
-  // an atom: 16 bits while the states number at most kMaxNarrowStates, else 32 bits.
+  // is column_[byte] + s. An entry is its target state: 16 bits while the states number at
+  // most kMaxNarrowStates, else 32 bits.
   uint32_t column_[256] = {};
   std::vector<uint16_t> narrow_next_;
   std::vector<uint32_t> wide_next_;  // only when narrow_next_ cannot hold every state
@@ -53,11 +53,10 @@ class AtomMatcher {
   // index of atom_count_ or more is a character Find leaves to RE2.
   std::vector<uint32_t> output_begin_;
   std::vector<int> outputs_;
+  uint32_t first_output_ = 0;  // the states from here on end an atom, those before none
   int atom_count_ = 0;
-  size_t longest_path_ = 0;  // in bytes
-  // shallow_[d]: how many states lie at most d bytes from the root, for d up to longest_path_
-  // (states are numbered breadth first, so those are states [0, shallow_[d])).
-  std::vector<uint32_t> shallow_;
+  size_t longest_path_ = 0;      // in bytes
+  std::vector<uint32_t> depth_;  // per state, its bytes from the root
   size_t path_count_ = 0;  // the atoms and the case partners after them: what outputs_ indexes
 };
 

@@ -112,7 +112,7 @@ TEST(AtomMatcherTest, FindsAtomsWithNarrowAndWideTransitions) {
     for (size_t i = 0; i < length; ++i) word += static_cast<char>('a' + random() % 26);
     return word;
   };
-  for (const size_t atom_count : {size_t{50}, size_t{8000}}) {
+  for (const size_t atom_count : {size_t{50}, size_t{16000}}) {
     std::set<std::string> distinct;
     while (distinct.size() < atom_count) distinct.insert(random_word(6 + random() % 6));
     const std::vector<std::string> atoms(distinct.begin(), distinct.end());
