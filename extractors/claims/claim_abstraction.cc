@@ -111,29 +111,44 @@ std::optional<size_t> SentenceOf(const Document& doc, const Span& span) {
 
 }  // namespace
 
-std::vector<AbstractSentence::Members> AbstractSentence::MembersBySentence(
-    const Document& doc, bool with_name_candidates) {
-  std::vector<Members> members(doc.sentences().size());
-  for (size_t i = 0; i < doc.mentions().size(); ++i) {
-    const std::optional<size_t> s = SentenceOf(doc, doc.mentions()[i].span);
-    if (s) members[*s].mentions.push_back(i);
+// By counting: an array and its offsets per document, not vectors per sentence.
+template <typename Annotation>
+AbstractSentence::Grouped AbstractSentence::GroupBySentence(
+    const Document& doc, const std::vector<Annotation>& annotations, size_t count) {
+  constexpr size_t kNone = ~size_t{0};
+  Grouped grouped;
+  grouped.begin.assign(doc.sentences().size() + 1, 0);
+  std::vector<size_t> sentence_of(count, kNone);
+  for (size_t i = 0; i < count; ++i) {
+    if (const std::optional<size_t> s = SentenceOf(doc, annotations[i].span)) {
+      sentence_of[i] = *s;
+      ++grouped.begin[*s + 1];
+    }
   }
-  for (size_t i = 0; i < doc.amounts().size(); ++i) {
-    const std::optional<size_t> s = SentenceOf(doc, doc.amounts()[i].span);
-    if (s) members[*s].amounts.push_back(i);
+  for (size_t s = 1; s < grouped.begin.size(); ++s) grouped.begin[s] += grouped.begin[s - 1];
+  grouped.indices.resize(grouped.begin.back());
+  std::vector<size_t> next(grouped.begin.begin(), grouped.begin.end() - 1);
+  for (size_t i = 0; i < count; ++i) {
+    if (sentence_of[i] != kNone) grouped.indices[next[sentence_of[i]]++] = i;
   }
-  for (size_t i = 0; with_name_candidates && i < doc.name_candidates().size(); ++i) {
-    const std::optional<size_t> s = SentenceOf(doc, doc.name_candidates()[i].span);
-    if (s) members[*s].name_candidates.push_back(i);
-  }
-  return members;
+  return grouped;
+}
+
+AbstractSentence::MemberTable AbstractSentence::MembersBySentence(const Document& doc,
+                                                                  bool with_name_candidates) {
+  MemberTable table;
+  table.mentions = GroupBySentence(doc, doc.mentions(), doc.mentions().size());
+  table.amounts = GroupBySentence(doc, doc.amounts(), doc.amounts().size());
+  table.name_candidates = GroupBySentence(doc, doc.name_candidates(),
+                                          with_name_candidates ? doc.name_candidates().size() : 0);
+  return table;
 }
 
 std::vector<AbstractSentence> AbstractSentence::BuildAll(const Document& doc) {
-  const std::vector<Members> members = MembersBySentence(doc, false);
+  const MemberTable members = MembersBySentence(doc, false);
   std::vector<AbstractSentence> out;
-  out.reserve(members.size());
-  for (size_t s = 0; s < members.size(); ++s) out.push_back(Build(doc, s, members[s]));
+  out.reserve(doc.sentences().size());
+  for (size_t s = 0; s < doc.sentences().size(); ++s) out.push_back(Build(doc, s, members.Of(s)));
   return out;
 }
 
@@ -141,15 +156,16 @@ std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(
     const Document& doc, const std::vector<bool>& wanted) {
   std::vector<AbstractSentence> out;
   if (doc.name_candidates().empty()) return out;
-  const std::vector<Members> members = MembersBySentence(doc, true);
-  for (size_t s = 0; s < members.size(); ++s) {
-    if (!members[s].name_candidates.empty() && wanted[s]) out.push_back(Build(doc, s, members[s]));
+  const MemberTable members = MembersBySentence(doc, true);
+  for (size_t s = 0; s < doc.sentences().size(); ++s) {
+    const Members of = members.Of(s);
+    if (!of.name_candidates.empty() && wanted[s]) out.push_back(Build(doc, s, of));
   }
   return out;
 }
 
 AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index) {
-  return Build(doc, sentence_index, MembersBySentence(doc, false)[sentence_index]);
+  return Build(doc, sentence_index, MembersBySentence(doc, false).Of(sentence_index));
 }
 
 AbstractSentence AbstractSentence::Build(const Document& doc, size_t sentence_index,
