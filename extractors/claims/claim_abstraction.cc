@@ -232,8 +232,11 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
   out.sentence_ = sentence_index;
   const Span sentence = doc.sentences()[sentence_index].span;
   out.text_.reserve(sentence.size() + 8 * slots.size());
-  out.slots_.reserve(slots.size());
   out.pieces_.reserve(2 * slots.size() + 2);
+  // The slots are numbered in place, in `slots`'s own storage (no vector per sentence to fill);
+  // those the text ends before reaching are dropped at the end.
+  out.slots_ = std::move(slots);
+  std::vector<AbstractSlot>& placed = out.slots_;
   const std::string& text = doc.text();
   // Placeholders are numbered per type; a sentence has few types, so a short list serves,
   // one per thread.
@@ -258,8 +261,8 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
       ++next_elided;
       continue;
     }
-    if (next_slot < slots.size() && pos >= slots[next_slot].doc_span.begin) {
-      AbstractSlot& slot = out.slots_.emplace_back(std::move(slots[next_slot++]));
+    if (next_slot < placed.size() && pos >= placed[next_slot].doc_span.begin) {
+      AbstractSlot& slot = placed[next_slot++];
       slot.abstract_begin = out.text_.size();
       out.pieces_.push_back({out.text_.size(), slot.doc_span.begin, slot.doc_span.end, false});
       out.text_.append("\u27E8").append(slot.type).push_back(':');
@@ -296,12 +299,13 @@ AbstractSentence AbstractSentence::Emit(const Document& doc, size_t sentence_ind
     // elided range, whitespace or folded typography (issue 16: one Append per byte was a fifth
     // of the claim stage).
     const size_t limit = std::min(
-        {sentence.end, next_slot < slots.size() ? slots[next_slot].doc_span.begin : sentence.end,
+        {sentence.end, next_slot < placed.size() ? placed[next_slot].doc_span.begin : sentence.end,
          next_elided < elided.size() ? elided[next_elided].begin : sentence.end});
     const size_t end = CopyRunEnd(text, pos + 1, limit, sentence);
     out.AppendCopy(std::string_view(text).substr(pos, end - pos), pos);
     pos = end;
   }
+  placed.resize(next_slot);
   return out;
 }
 
