@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 #include "tests/extractors/claims/claim_test_util.h"
 
 namespace newsfacts {
@@ -87,6 +90,32 @@ TEST(AbstractSentenceTest, RestatedAmountIsElidedAndOverlapsKeepTheEarlierMentio
   AbstractSentence sentence = AbstractSentence::Build(doc, 0);
   EXPECT_EQ(sentence.text(), "⟨ORG:1⟩ paid ⟨MONEY:1⟩ for ⟨ORG:2⟩");
   EXPECT_EQ(doc.Text(sentence.slots().back().doc_span), "Beta Labs");
+}
+
+// A copied run ends where whitespace is folded or dropped or typography folded, wherever that
+// falls in the run (runs are scanned sixteen bytes at a time where SSE2 is at hand).
+TEST(AbstractSentenceTest, CopiedRunsEndAtFoldedBytesAnywhere) {
+  struct Gap {
+    std::string_view text;
+    std::string_view folded;
+  };
+  const Gap gaps[] = {{"  ", " "}, {" ,", ","},     {"\t", " "},
+                      {" ;", ";"}, {"\u00A0", " "}, {" \u2019s", " 's"}};
+  const std::string tail = "bcdefghijklmnopqrstuvwxyz, end";
+  for (size_t at = 1; at < 40; ++at) {
+    for (const Gap& gap : gaps) {
+      const std::string head(at, 'a');
+      const std::string text = head + std::string(gap.text) + tail;
+      SCOPED_TRACE(text);
+      Document doc = AnnotatedDocument(text, {});
+      ASSERT_EQ(doc.sentences().size(), 1u);
+      const AbstractSentence sentence = AbstractSentence::Build(doc, 0);
+      EXPECT_EQ(sentence.text(), head + std::string(gap.folded) + tail);
+      EXPECT_EQ(doc.Text(sentence.ToDocument(0, at)), head);
+      const size_t tail_begin = sentence.text().size() - tail.size();
+      EXPECT_EQ(doc.Text(sentence.ToDocument(tail_begin, sentence.text().size())), tail);
+    }
+  }
 }
 
 }  // namespace
