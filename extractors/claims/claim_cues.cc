@@ -494,7 +494,10 @@ Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& se
     if (group.end <= group.begin) return std::string();
     return std::string(doc.Text(sentence.ToDocument(group.begin, group.end)));
   };
-  for (const int index : impl_->attribution_filter->Candidates(sentence.text())) {
+  // One buffer per thread: no vector per sentence attributed.
+  thread_local std::vector<int> candidates;
+  impl_->attribution_filter->Candidates(sentence.text(), &candidates);
+  for (const int index : candidates) {
     const Impl::AttributionRule& rule = impl_->attribution[static_cast<size_t>(index)];
     for (const PatternMatch& match : rule.pattern->FindAll(sentence.text())) {
       if (const GroupSpan* speaker = match.Group("speaker"); speaker && out.speaker.empty()) {
