@@ -279,14 +279,20 @@ bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   // sorted: most ends repeat an atom found before.
   thread_local std::vector<char> seen;  // all zero between calls
   if (seen.size() < path_count_) seen.resize(path_count_);
-  for (const int atom : *found) seen[static_cast<size_t>(atom)] = 1;
+  // Plain pointers, which found->push_back cannot be taken to change: through the vectors,
+  // each access reloaded their data pointers.
+  char* const seen_flags = seen.data();
+  const uint32_t* const ends_data = ends.data();
+  const uint32_t* const output_begin = output_begin_.data();
+  const int* const outputs = outputs_.data();
+  for (const int atom : *found) seen_flags[atom] = 1;
   const auto add_outputs = [&](size_t begin, size_t count) {
     for (size_t k = begin; k < begin + count; ++k) {
-      const uint32_t state = ends[k];
-      for (uint32_t o = output_begin_[state]; o < output_begin_[state + 1]; ++o) {
-        const int atom = outputs_[o];
-        if (seen[static_cast<size_t>(atom)] == 0) {
-          seen[static_cast<size_t>(atom)] = 1;
+      const uint32_t state = ends_data[k];
+      for (uint32_t o = output_begin[state], last = output_begin[state + 1]; o < last; ++o) {
+        const int atom = outputs[o];
+        if (seen_flags[atom] == 0) {
+          seen_flags[atom] = 1;
           found->push_back(atom);
         }
       }
@@ -294,7 +300,7 @@ bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   };
   add_outputs(0, first_count);
   add_outputs(second_begin, second_count);
-  for (const int atom : *found) seen[static_cast<size_t>(atom)] = 0;
+  for (const int atom : *found) seen_flags[atom] = 0;
   std::sort(found->begin(), found->end());
   return found->empty() || found->back() < atom_count_;
 }

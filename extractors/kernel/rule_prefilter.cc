@@ -55,27 +55,31 @@ void RulePrefilter::Candidates(std::string_view text, std::vector<int>* candidat
   }
   present.resize(impl_->atom_count);
   chosen.resize(impl_->pattern_count);
-  for (const int atom : found) present[static_cast<size_t>(atom)] = 1;
+  // Plain pointers, which candidates->push_back cannot be taken to change: through the
+  // vectors, each access reloaded their data pointers.
+  char* const is_present = present.data();
+  char* const is_chosen = chosen.data();
+  for (const int atom : found) is_present[atom] = 1;
   const int* const group_atoms = impl_->group_atoms.data();
   const auto holds_one = [&](const Impl::Range& group) {
     return std::any_of(group_atoms + group.begin, group_atoms + group.end,
-                       [&](int atom) { return present[static_cast<size_t>(atom)] != 0; });
+                       [&](int atom) { return is_present[atom] != 0; });
   };
   candidates->reserve(impl_->pattern_count);
   candidates->assign(impl_->always.begin(), impl_->always.end());
   for (const int atom : found) {
     for (const auto& [pattern, alternative] : impl_->first_group_of[static_cast<size_t>(atom)]) {
-      if (chosen[static_cast<size_t>(pattern)] != 0) continue;
+      if (is_chosen[pattern] != 0) continue;
       const Impl::Range groups = impl_->alternatives[alternative];
       if (std::all_of(impl_->groups.begin() + groups.begin + 1, impl_->groups.begin() + groups.end,
                       holds_one)) {
-        chosen[static_cast<size_t>(pattern)] = 1;
+        is_chosen[pattern] = 1;
         candidates->push_back(pattern);
       }
     }
   }
-  for (const int atom : found) present[static_cast<size_t>(atom)] = 0;
-  for (const int pattern : *candidates) chosen[static_cast<size_t>(pattern)] = 0;
+  for (const int atom : found) is_present[atom] = 0;
+  for (const int pattern : *candidates) is_chosen[pattern] = 0;
   std::sort(candidates->begin(), candidates->end());
 }
 
