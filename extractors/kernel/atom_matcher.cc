@@ -275,8 +275,7 @@ bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
                           text, ends.data())
                : WalkText(wide_next_.data(), column_, first_output_, depth_.data(), longest_path_,
                           text, ends.data());
-  // Each atom is kept once, as a flag per atom says, and only the few distinct atoms are
-  // sorted: most ends repeat an atom found before.
+  // Each atom is kept once, as a flag per atom says: most ends repeat an atom found before.
   thread_local std::vector<char> seen;  // all zero between calls
   if (seen.size() < path_count_) seen.resize(path_count_);
   // Plain pointers, which found->push_back cannot be taken to change: through the vectors,
@@ -301,8 +300,7 @@ bool AtomMatcher::Find(std::string_view text, std::vector<int>* found) const {
   add_outputs(0, first_count);
   add_outputs(second_begin, second_count);
   for (const int atom : *found) seen_flags[atom] = 0;
-  std::sort(found->begin(), found->end());
-  return found->empty() || found->back() < atom_count_;
+  return std::none_of(found->begin(), found->end(), [&](int atom) { return atom >= atom_count_; });
 }
 
 }  // namespace newsfacts
