@@ -118,6 +118,14 @@ class PhraseList {
     }
     return first_words_.Find(word.folded) != WordTable::kNotFound;
   }
+  // MayStartWith(word) || other.MayStartWith(word), by one bit test when both lists have a
+  // bit.
+  bool EitherMayStartWith(const PhraseList& other, const EntityWord& word) const {
+    if (word.indexed && Bit() != 0 && other.Bit() != 0) {
+      return word.facts != nullptr && (word.facts->starts & (Bit() | other.Bit())) != 0;
+    }
+    return MayStartWith(word) || other.MayStartWith(word);
+  }
   bool MayEndWith(const EntityWord& word) const {
     if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->ends & Bit()) != 0;
     return last_words_.Find(word.folded) != WordTable::kNotFound;

@@ -31,7 +31,12 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
 class WordBuilder {
  public:
   WordBuilder(const Document& doc, const PassRules& rules, WordView& view)
-      : doc_(doc), patterns_(*rules.patterns), view_(view), words_(view.words), scratch_(64) {
+      : doc_(doc),
+        patterns_(*rules.patterns),
+        indexed_(patterns_.HasWordIndex()),
+        view_(view),
+        words_(view.words),
+        scratch_(64) {
     // About one word in two is a form of its own in a news article; few are longer than 8
     // bytes.
     forms_.reserve(doc.tokens().size() / 2);
@@ -89,24 +94,35 @@ class WordBuilder {
     const WordFacts* facts = nullptr;
   };
 
-  // Appends the word of `span`, built in place. A plain ASCII word of up to 8 bytes (most
-  // words) is folded all at once and finds its form by the folded bytes as one integer.
+  // Appends the word of `span`, built in place. A plain ASCII word of up to 8 bytes of a
+  // form already seen (most words) takes the inline path: folded all at once, its form found
+  // by the folded bytes as one integer. New forms and other words take calls of their own,
+  // which keeps this path small enough to inline at the token loop.
   EntityWord& AddWord(Span span, TokenKind kind, bool space_before) {
     EntityWord& word = words_.emplace_back();
     word.span = span;
     word.kind = kind;
     word.space_before = space_before;
     word.text = doc_.Text(span);
-    word.indexed = patterns_.HasWordIndex();
-    const bool short_word = word.text.size() - 1 < 8;  // 1 to 8 bytes
+    word.indexed = indexed_;
     uint64_t key = 0;
-    if (short_word && FoldShortPlainAscii(word.text, &key, &word.shape)) {
-      SetForm(word, ShortFormOf(word, key, word.text.size()));
+    if (word.text.size() - 1 < 8 && FoldShortPlainAscii(word.text, &key, &word.shape)) {
+      uint32_t form = short_forms_.Find(key);
+      if (form == ShortWordIds::kNotFound) form = NewShortForm(word, key, word.text.size());
+      SetForm(word, form);
       return word;
     }
+    AddOtherWord(word);
+    return word;
+  }
+
+  // Sets the shape and form of `word`, which is no plain ASCII word of up to 8 bytes.
+  [[gnu::noinline]] void AddOtherWord(EntityWord& word) {
+    uint64_t key = 0;
     if (scratch_.size() < word.text.size()) scratch_.resize(word.text.size() * 2);
     KeyHash::Part part;
     std::string_view folded;
+    const bool short_word = word.text.size() - 1 < 8;  // 1 to 8 bytes
     if (!short_word && FoldPlainAscii(word.text, scratch_.data(), &word.shape, &part)) {
       folded = {scratch_.data(), word.text.size()};
     } else {
@@ -115,7 +131,6 @@ class WordBuilder {
     }
     SetForm(word, ShortWordIds::KeyOf(folded, &key) ? ShortFormOf(word, key, folded.size())
                                                     : LongFormOf(word, folded, part));
-    return word;
   }
 
   // The form of `word`, whose shape is set and whose folded form of `length` bytes has the
@@ -124,9 +139,14 @@ class WordBuilder {
     if (const uint32_t form = short_forms_.Find(key); form != ShortWordIds::kNotFound) {
       return form;
     }
+    return NewShortForm(word, key, length);
+  }
+
+  // Adds the form of `word` of ShortWordIds key `key`, which short_forms_ does not hold yet.
+  [[gnu::noinline]] uint32_t NewShortForm(const EntityWord& word, uint64_t key, size_t length) {
     std::memcpy(scratch_.data(), &key, 8);
-    const uint32_t form = AddForm(word, {scratch_.data(), length},
-                                  patterns_.HasWordIndex() ? patterns_.ShortFactsOf(key) : nullptr);
+    const uint32_t form =
+        AddForm(word, {scratch_.data(), length}, indexed_ ? patterns_.ShortFactsOf(key) : nullptr);
     short_forms_.Add(key, form);
     return form;
   }
@@ -139,7 +159,7 @@ class WordBuilder {
       return long_form_ids_[at];
     }
     const uint32_t form =
-        AddForm(word, folded, patterns_.HasWordIndex() ? patterns_.FactsOf(folded, hash) : nullptr);
+        AddForm(word, folded, indexed_ ? patterns_.FactsOf(folded, hash) : nullptr);
     long_forms_.Add(forms_[form].folded, hash);
     long_form_ids_.push_back(form);
     return form;
@@ -181,6 +201,7 @@ class WordBuilder {
 
   const Document& doc_;
   const EntityPatterns& patterns_;
+  const bool indexed_;  // the patterns have a word index: words take their facts from it
   WordView& view_;
   std::vector<EntityWord>& words_;
   std::vector<Form> forms_;  // by form id, in order of first use
@@ -194,33 +215,6 @@ class WordBuilder {
   std::vector<char> scratch_;
   std::string other_folded_;  // any other word folded (FoldOther)
 };
-
-// Builds the word view of every sentence: tokens, with possessive endings split off. Returns
-// the number of distinct folded forms.
-size_t BuildWords(const Document& doc, const PassRules& rules, WordView& view) {
-  const std::vector<Token>& tokens = doc.tokens();
-  std::vector<EntityWord>& words = view.words;
-  words.reserve(tokens.size() + tokens.size() / 8);
-  view.sentences.reserve(doc.sentences().size());
-  WordBuilder builder(doc, rules, view);
-  for (const Sentence& sentence : doc.sentences()) {
-    SentenceWords range;
-    range.begin = words.size();
-    const size_t last = std::min(tokens.size(), sentence.first_token + sentence.token_count);
-    builder.AddSentenceWords(sentence.first_token, last);
-    range.end = words.size();
-    range.first_word = range.end;
-    for (size_t i = range.begin; i < range.end; ++i) {
-      const TokenKind kind = words[i].kind;
-      if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
-        range.first_word = i;
-        break;
-      }
-    }
-    view.sentences.push_back(range);
-  }
-  return builder.FormCount();
-}
 
 SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
                     const PassRules& rules) {
@@ -244,29 +238,80 @@ SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& s
   return SentenceMode::kNormal;
 }
 
-// Sets the cased facts of the view's words, per folded form. Only the article's words
-// written with capitals are asked about (cased_id), and those of the lines whose case says
-// nothing (sentence mode kUpper, an all-lowercase headline).
-void FindCasedFacts(WordView& view, size_t form_count) {
+// Sets what the view knows of the words of `sentence`, just built and still in cache, in one
+// loop where each fact once took a loop over the whole document: the longest role or title
+// phrase at each word, whether the article is a sports report, and the cased facts of the
+// words' folded forms. Only the article's words written with capitals ask about their form
+// (cased_id), and those of the lines whose case says nothing (sentence mode kUpper, an
+// all-lowercase headline). `bare_pending` carries a capitalized word ending the previous
+// sentence, whose kBareCapitalized waits for the word after it.
+void IndexSentence(const PassRules& rules, const SentenceWords& sentence, WordView& view,
+                   size_t* bare_pending) {
   const std::vector<EntityWord>& words = view.words;
-  view.cased_id.assign(words.size(), WordTable::kNotFound);
-  view.cased_facts.assign(form_count, 0);
-  for (const SentenceWords& sentence : view.sentences) {
-    const bool caseless = sentence.mode == SentenceMode::kUpper;
-    for (size_t i = sentence.begin; i < sentence.end; ++i) {
-      const EntityWord& word = words[i];
-      if (word.possessive || word.shape == WordShape::kUncased) continue;
-      if (word.shape == WordShape::kLower && !caseless) {
-        // Only capitalized words ask about their form: marking it here answers them.
-        view.cased_facts[word.form] |= kLowerSeen;
-        continue;
-      }
-      view.cased_id[i] = word.form;
-      if (word.shape == WordShape::kCapital &&
-          (i + 1 == words.size() || !words[i + 1].possessive)) {
-        view.cased_facts[word.form] |= kBareCapitalized;
+  const bool caseless = sentence.mode == SentenceMode::kUpper;
+  const PhraseList& roles = *rules.roles;
+  const PhraseList& titles = *rules.titles;
+  for (size_t i = sentence.begin; i < sentence.end; ++i) {
+    const EntityWord& word = words[i];
+    if (*bare_pending != WordTable::kNotFound && !word.possessive) {
+      view.cased_facts[words[*bare_pending].form] |= kBareCapitalized;
+    }
+    *bare_pending = WordTable::kNotFound;
+    // Most words start no role or title: one test of their facts says so for both lists.
+    if (roles.EitherMayStartWith(titles, word)) {
+      view.role_or_title_words[i] =
+          std::max(roles.MatchAt(words, i, sentence.end), titles.MatchAt(words, i, sentence.end));
+    }
+    if (!view.sports_report && rules.sports_words->ContainsWord(word)) view.sports_report = true;
+    if (word.possessive || word.shape == WordShape::kUncased) continue;
+    if (word.shape == WordShape::kLower && !caseless) {
+      // Only capitalized words ask about their form: marking it here answers them.
+      view.cased_facts[word.form] |= kLowerSeen;
+      continue;
+    }
+    view.cased_id[i] = word.form;
+    if (word.shape == WordShape::kCapital) *bare_pending = i;
+  }
+}
+
+// Builds the word view of every sentence: tokens, with possessive endings split off, then
+// each sentence's mode and the facts IndexSentence sets. Title Case counts as a headline only
+// in the lines that open the article (headline, standfirst, byline); past the first prose
+// sentence it is a list of names (a team line-up, a scorer list) and is read as prose.
+void BuildWords(const Document& doc, const PassRules& rules, WordView& view) {
+  const std::vector<Token>& tokens = doc.tokens();
+  std::vector<EntityWord>& words = view.words;
+  words.reserve(tokens.size() + tokens.size() / 8);
+  view.sentences.reserve(doc.sentences().size());
+  WordBuilder builder(doc, rules, view);
+  bool in_body = false;
+  size_t bare_pending = WordTable::kNotFound;
+  for (const Sentence& sentence : doc.sentences()) {
+    SentenceWords range;
+    range.begin = words.size();
+    const size_t last = std::min(tokens.size(), sentence.first_token + sentence.token_count);
+    builder.AddSentenceWords(sentence.first_token, last);
+    range.end = words.size();
+    range.first_word = range.end;
+    for (size_t i = range.begin; i < range.end; ++i) {
+      const TokenKind kind = words[i].kind;
+      if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
+        range.first_word = i;
+        break;
       }
     }
+    range.mode = ModeOf(words, range, rules);
+    if (in_body && range.mode == SentenceMode::kTitle) range.mode = SentenceMode::kNormal;
+    in_body = in_body || range.mode == SentenceMode::kNormal;
+    view.cased_facts.resize(builder.FormCount(), 0);
+    view.cased_id.resize(range.end, WordTable::kNotFound);
+    view.role_or_title_words.resize(range.end, 0);
+    IndexSentence(rules, range, view, &bare_pending);
+    view.sentences.push_back(range);
+  }
+  // The article's last word has no word after it.
+  if (bare_pending != WordTable::kNotFound) {
+    view.cased_facts[words[bare_pending].form] |= kBareCapitalized;
   }
 }
 
@@ -316,26 +361,8 @@ size_t WordView::WordCount(size_t begin, size_t end) const {
 
 WordView BuildWordView(const Document& doc, const PassRules& rules) {
   WordView view;
-  const size_t form_count = BuildWords(doc, rules, view);
+  BuildWords(doc, rules, view);
   view.covered.assign(view.words.size(), false);
-  // Title Case counts as a headline only in the lines that open the article (headline,
-  // standfirst, byline); past the first prose sentence it is a list of names (a team
-  // line-up, a scorer list) and is read as prose.
-  bool in_body = false;
-  for (SentenceWords& sentence : view.sentences) {
-    sentence.mode = ModeOf(view.words, sentence, rules);
-    if (in_body && sentence.mode == SentenceMode::kTitle) sentence.mode = SentenceMode::kNormal;
-    in_body = in_body || sentence.mode == SentenceMode::kNormal;
-  }
-  FindCasedFacts(view, form_count);
-  view.role_or_title_words.assign(view.words.size(), 0);
-  for (const SentenceWords& sentence : view.sentences) {
-    for (size_t i = sentence.begin; i < sentence.end; ++i) {
-      view.role_or_title_words[i] = std::max(rules.roles->MatchAt(view.words, i, sentence.end),
-                                             rules.titles->MatchAt(view.words, i, sentence.end));
-    }
-  }
-  view.sports_report = view.AnyWordIn(*rules.sports_words, 0, view.words.size());
   return view;
 }
 
