@@ -40,6 +40,7 @@ class WordBuilder {
     // About one word in two is a form of its own in a news article; few are longer than 8
     // bytes.
     forms_.reserve(doc.tokens().size() / 2);
+    view_.cased_facts.reserve(doc.tokens().size() / 2);
     short_forms_.Reserve(doc.tokens().size() / 2);
   }
 
@@ -283,6 +284,9 @@ void BuildWords(const Document& doc, const PassRules& rules, WordView& view) {
   std::vector<EntityWord>& words = view.words;
   words.reserve(tokens.size() + tokens.size() / 8);
   view.sentences.reserve(doc.sentences().size());
+  // Grown sentence by sentence below; room for as many words as `words` holds.
+  view.cased_id.reserve(words.capacity());
+  view.role_or_title_words.reserve(words.capacity());
   WordBuilder builder(doc, rules, view);
   bool in_body = false;
   size_t bare_pending = WordTable::kNotFound;
