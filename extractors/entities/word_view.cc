@@ -370,14 +370,14 @@ WordView BuildWordView(const Document& doc, const PassRules& rules) {
   return view;
 }
 
-void Adopt(const WordView& view, Candidate& c, size_t source, std::string rule) {
+void Adopt(const WordView& view, Candidate& c, size_t source, std::string_view rule) {
   const Candidate& from = view.candidates[source];
   c.typed = true;
   c.provisional = false;
   c.type = from.type;
   c.priority = from.priority;
   c.order = from.order;
-  c.rule = std::move(rule);
+  c.rule = rule;
   const bool same_words = FoldedKey(view.words, c.begin, c.name_end) ==
                           FoldedKey(view.words, from.begin, from.name_end);
   c.entry = same_words ? from.entry : std::nullopt;

@@ -50,7 +50,7 @@ class GazetteerMatcher {
       candidate.typed = true;
       candidate.type = entry.type;
       candidate.priority = kGazetteerPriority;
-      candidate.rule = "gazetteer:" + entry.id;
+      candidate.rule = entry.rule;
       candidate.entry = found->entry;
       const bool one_cased_word = n == 1 && words_[i].shape == WordShape::kCapital;
       candidate.provisional = entry.ambiguous &&
