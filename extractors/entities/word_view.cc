@@ -38,10 +38,11 @@ class WordBuilder {
         words_(view.words),
         scratch_(64) {
     // About one word in two is a form of its own in a news article; few are longer than 8
-    // bytes.
+    // bytes (a table of them that grew from empty would be filed anew at each doubling).
     forms_.reserve(doc.tokens().size() / 2);
     view_.cased_facts.reserve(doc.tokens().size() / 2);
     short_forms_.Reserve(doc.tokens().size() / 2);
+    long_forms_.Reserve(doc.tokens().size() / 16);
   }
 
   // Appends the words of tokens [first, last) of one sentence, possessive endings split off.
@@ -152,8 +153,9 @@ class WordBuilder {
   // Adds the form of `word` of ShortWordIds key `key`, which short_forms_ does not hold yet.
   [[gnu::noinline]] uint32_t NewShortForm(const EntityWord& word, uint64_t key, size_t length) {
     std::memcpy(scratch_.data(), &key, 8);
-    const uint32_t form =
-        AddForm(word, {scratch_.data(), length}, indexed_ ? patterns_.ShortFactsOf(key) : nullptr);
+    const std::string_view folded(scratch_.data(), length);
+    const uint32_t form = AddForm(word, folded, KeyHash::PartOf(folded).poly,
+                                  indexed_ ? patterns_.ShortFactsOf(key) : nullptr);
     short_forms_.Add(key, form);
     return form;
   }
@@ -166,18 +168,19 @@ class WordBuilder {
       return long_form_ids_[at];
     }
     const uint32_t form =
-        AddForm(word, folded, indexed_ ? patterns_.FactsOf(folded, hash) : nullptr);
+        AddForm(word, folded, part.poly, indexed_ ? patterns_.FactsOf(folded, hash) : nullptr);
     long_forms_.Add(forms_[form].folded, hash);
     long_form_ids_.push_back(form);
     return form;
   }
 
-  // Adds the form `folded` of `word`, with its word facts `facts`; returns its id. A
-  // lowercase or uncased word is its own folded form; another's is copied to the arena.
-  uint32_t AddForm(const EntityWord& word, std::string_view folded, const WordFacts* facts) {
+  // Adds the form `folded` of `word`, of KeyHash polynomial `poly`, with its word facts
+  // `facts`; returns its id. A lowercase or uncased word is its own folded form; another's is
+  // copied to the arena.
+  uint32_t AddForm(const EntityWord& word, std::string_view folded, uint64_t poly,
+                   const WordFacts* facts) {
     const bool own_form = word.shape == WordShape::kLower || word.shape == WordShape::kUncased;
-    forms_.push_back(Form{own_form ? word.text : view_.arena.Store(folded),
-                          KeyHash::PartOf(folded).poly, facts});
+    forms_.push_back(Form{own_form ? word.text : view_.arena.Store(folded), poly, facts});
     return static_cast<uint32_t>(forms_.size() - 1);
   }
 
