@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 namespace newsfacts {
 namespace {
@@ -22,6 +23,24 @@ bool EndsWithPossessive(std::string_view text, size_t* suffix) {
   return false;
 }
 
+// The cased words of one sentence by shape, counted as its words are built: what its mode is
+// judged by (ModeOf). A word is cased when it is a word token (no possessive ending, no
+// punctuation) holding a cased letter.
+struct CaseCounts {
+  size_t cased = 0;
+  size_t upper = 0;          // ALL CAPS words of two or more bytes
+  size_t capital = 0;        // Capitalized words
+  size_t lower = 0;          // lowercase words
+  size_t lower_content = 0;  // lowercase words that are no `function_words`
+};
+
+SentenceMode ModeOf(const CaseCounts& n) {
+  if (n.cased >= 3 && n.upper * 10 >= n.cased * 7) return SentenceMode::kUpper;
+  if (n.cased >= 3 && n.lower == n.cased) return SentenceMode::kUpper;  // all lowercase
+  if (n.cased >= 3 && n.lower_content == 0 && n.capital >= 3) return SentenceMode::kTitle;
+  return SentenceMode::kNormal;
+}
+
 // Builds the words of one document into a view: each word's text (the document's bytes, or
 // their key in the arena), shape, folded form, form id and word facts, computed once here for
 // every pass. A plain ASCII word of up to 8 bytes is folded all at once and finds its form by
@@ -34,6 +53,7 @@ class WordBuilder {
       : doc_(doc),
         patterns_(*rules.patterns),
         indexed_(patterns_.HasWordIndex()),
+        function_words_(*rules.function_words),
         view_(view),
         words_(view.words),
         scratch_(64) {
@@ -87,6 +107,9 @@ class WordBuilder {
 
   // The number of distinct folded forms so far.
   size_t FormCount() const { return forms_.size(); }
+  // The counts of the words added since the last call. Possessive endings are added as
+  // punctuation, so they count as no word here either.
+  CaseCounts TakeCounts() { return std::exchange(counts_, CaseCounts{}); }
 
  private:
   // What the words of one distinct folded form share.
@@ -118,9 +141,11 @@ class WordBuilder {
       uint32_t form = short_forms_.Find(key);
       if (form == ShortWordIds::kNotFound) form = NewShortForm(word, key, word.text.size());
       SetForm(word, form);
+      Count(word);
       return word;
     }
     AddOtherWord(word);
+    Count(word);
     return word;
   }
 
@@ -184,6 +209,29 @@ class WordBuilder {
     return static_cast<uint32_t>(forms_.size() - 1);
   }
 
+  // Counts `word`, built, in counts_ (a switch on the shape it has just been given: cheaper
+  // than a loop over the sentence's words afterwards).
+  void Count(const EntityWord& word) {
+    if (word.kind != TokenKind::kWord) return;
+    switch (word.shape) {
+      case WordShape::kUncased:
+        return;
+      case WordShape::kUpper:
+        if (word.text.size() > 1) ++counts_.upper;
+        break;
+      case WordShape::kCapital:
+        ++counts_.capital;
+        break;
+      case WordShape::kLower:
+        ++counts_.lower;
+        if (!function_words_.ContainsWord(word)) ++counts_.lower_content;
+        break;
+      case WordShape::kInnerCap:
+        break;
+    }
+    ++counts_.cased;
+  }
+
   // Sets what `word` takes from its form `form`.
   void SetForm(EntityWord& word, uint32_t form) const {
     word.folded = forms_[form].folded;
@@ -212,6 +260,8 @@ class WordBuilder {
   const Document& doc_;
   const EntityPatterns& patterns_;
   const bool indexed_;  // the patterns have a word index: words take their facts from it
+  const PhraseList& function_words_;
+  CaseCounts counts_;  // of the words added since TakeCounts
   WordView& view_;
   std::vector<EntityWord>& words_;
   std::vector<Form> forms_;  // by form id, in order of first use
@@ -225,28 +275,6 @@ class WordBuilder {
   std::vector<char> scratch_;
   std::string other_folded_;  // any other word folded (FoldOther)
 };
-
-SentenceMode ModeOf(const std::vector<EntityWord>& words, const SentenceWords& sentence,
-                    const PassRules& rules) {
-  size_t cased = 0, upper = 0, capital = 0, lower = 0, lower_content = 0;
-  for (size_t i = sentence.begin; i < sentence.end; ++i) {
-    const EntityWord& word = words[i];
-    if (word.kind != TokenKind::kWord || word.possessive || word.shape == WordShape::kUncased) {
-      continue;
-    }
-    ++cased;
-    if (word.shape == WordShape::kUpper && word.text.size() > 1) ++upper;
-    if (word.shape == WordShape::kCapital) ++capital;
-    if (word.shape == WordShape::kLower) ++lower;
-    if (word.shape == WordShape::kLower && !rules.function_words->ContainsWord(word)) {
-      ++lower_content;
-    }
-  }
-  if (cased >= 3 && upper * 10 >= cased * 7) return SentenceMode::kUpper;
-  if (cased >= 3 && lower == cased) return SentenceMode::kUpper;  // all lowercase
-  if (cased >= 3 && lower_content == 0 && capital >= 3) return SentenceMode::kTitle;
-  return SentenceMode::kNormal;
-}
 
 // Sets what the view knows of the words of `sentence`, just built and still in cache, in one
 // loop where each fact once took a loop over the whole document: the longest role or title
@@ -313,7 +341,7 @@ void BuildWords(const Document& doc, const PassRules& rules, WordView& view) {
         break;
       }
     }
-    range.mode = ModeOf(words, range, rules);
+    range.mode = ModeOf(builder.TakeCounts());
     if (in_body && range.mode == SentenceMode::kTitle) range.mode = SentenceMode::kNormal;
     in_body = in_body || range.mode == SentenceMode::kNormal;
     view.cased_facts.resize(builder.FormCount(), 0);
