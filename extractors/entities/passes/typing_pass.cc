@@ -58,12 +58,19 @@ class RunTyper {
   // The rule of highest priority (the first of them) that types `c`; nullptr when none does.
   // Tried in that order, the first rule that types `c` is the one.
   // Rules that one bit test rules out (MayType) are not tried.
+  // A rule whose bit is set passed all MayType tests, which are RuleTypesRun's cheapest
+  // ones: only the rest are asked (RuleTypesRunPast), unless the word count was too high for
+  // the bounds mask.
   const EntityRule* BestRule(const Candidate& c, bool initial_single_word) const {
     const uint64_t may_type = MayType(c, initial_single_word);
+    const bool counted = view_.WordCount(c.begin, c.name_end) < RuleOrder::kCountedWords;
     for (const EntityRule* rule : by_priority_) {
       const bool masked = rule->order < EntityPatterns::kMaskedRules;
       if (masked && (may_type & (uint64_t{1} << rule->order)) == 0) continue;
-      if (RuleTypesRun(rules_, view_, *rule, c, initial_single_word)) return rule;
+      const bool types = masked && counted
+                             ? RuleTypesRunPast(rules_, view_, *rule, c)
+                             : RuleTypesRun(rules_, view_, *rule, c, initial_single_word);
+      if (types) return rule;
     }
     return nullptr;
   }
