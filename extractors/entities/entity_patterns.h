@@ -132,12 +132,11 @@ class PhraseList {
     return last_words_.Find(word.folded) != WordTable::kNotFound;
   }
   size_t size() const { return phrases_.size(); }
+  // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
+  uint64_t Bit() const { return bit_; }
 
  private:
   friend class EntityPatterns;
-
-  // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
-  uint64_t Bit() const { return bit_; }
 
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
 

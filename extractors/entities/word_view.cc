@@ -289,18 +289,29 @@ void IndexSentence(const PassRules& rules, const SentenceWords& sentence, WordVi
   const bool caseless = sentence.mode == SentenceMode::kUpper;
   const PhraseList& roles = *rules.roles;
   const PhraseList& titles = *rules.titles;
+  const PhraseList& sports_words = *rules.sports_words;
+  // Most words start no role or title and are no sports word: when every word is indexed
+  // and the three lists have their bits, one test of a word's facts says so for all three.
+  const uint64_t start_bits = roles.Bit() | titles.Bit();
+  const uint64_t sports_bit = sports_words.Bit();
+  const bool by_bits =
+      rules.patterns->HasWordIndex() && roles.Bit() != 0 && titles.Bit() != 0 && sports_bit != 0;
+  size_t pending = *bare_pending;
   for (size_t i = sentence.begin; i < sentence.end; ++i) {
     const EntityWord& word = words[i];
-    if (*bare_pending != WordTable::kNotFound && !word.possessive) {
-      view.cased_facts[words[*bare_pending].form] |= kBareCapitalized;
+    if (pending != WordTable::kNotFound && !word.possessive) {
+      view.cased_facts[words[pending].form] |= kBareCapitalized;
     }
-    *bare_pending = WordTable::kNotFound;
-    // Most words start no role or title: one test of their facts says so for both lists.
-    if (roles.EitherMayStartWith(titles, word)) {
-      view.role_or_title_words[i] =
-          std::max(roles.MatchAt(words, i, sentence.end), titles.MatchAt(words, i, sentence.end));
+    pending = WordTable::kNotFound;
+    const WordFacts* facts = word.facts;
+    if (!by_bits ||
+        (facts != nullptr && ((facts->starts & start_bits) | (facts->is & sports_bit)) != 0)) {
+      if (roles.EitherMayStartWith(titles, word)) {
+        view.role_or_title_words[i] =
+            std::max(roles.MatchAt(words, i, sentence.end), titles.MatchAt(words, i, sentence.end));
+      }
+      if (!view.sports_report && sports_words.ContainsWord(word)) view.sports_report = true;
     }
-    if (!view.sports_report && rules.sports_words->ContainsWord(word)) view.sports_report = true;
     if (word.possessive || word.shape == WordShape::kUncased) continue;
     if (word.shape == WordShape::kLower && !caseless) {
       // Only capitalized words ask about their form: marking it here answers them.
@@ -308,8 +319,9 @@ void IndexSentence(const PassRules& rules, const SentenceWords& sentence, WordVi
       continue;
     }
     view.cased_id[i] = word.form;
-    if (word.shape == WordShape::kCapital) *bare_pending = i;
+    if (word.shape == WordShape::kCapital) pending = i;
   }
+  *bare_pending = pending;
 }
 
 // Builds the word view of every sentence: tokens, with possessive endings split off, then
