@@ -76,7 +76,7 @@ class WordBuilder {
       const bool may_be_possessive =
           !text.empty() && (text.back() == 's' || text.front() == '\'' || text.front() == '\xE2');
       if (!may_be_possessive) {
-        AddWordInline(token.span, token.kind, space);
+        AddWordInline(token.span, text, token.kind, space);
         continue;
       }
       size_t suffix = 0;
@@ -121,7 +121,7 @@ class WordBuilder {
 
   // Appends the word of `span`, built in place: AddWordInline, called.
   [[gnu::noinline]] EntityWord& AddWord(Span span, TokenKind kind, bool space_before) {
-    return AddWordInline(span, kind, space_before);
+    return AddWordInline(span, doc_.Text(span), kind, space_before);
   }
 
   // Appends the word of `span`, built in place. A plain ASCII word of up to 8 bytes of a
@@ -129,17 +129,19 @@ class WordBuilder {
   // by the folded bytes as one integer. New forms and other words take calls of their own,
   // which keeps this path small enough to inline at the token loop's common case (no
   // possessive), saving a call's register saves per word.
-  [[gnu::always_inline]] EntityWord& AddWordInline(Span span, TokenKind kind, bool space_before) {
+  // `text` is doc_.Text(span), which the token loop has at hand.
+  [[gnu::always_inline]] EntityWord& AddWordInline(Span span, std::string_view text, TokenKind kind,
+                                                   bool space_before) {
     EntityWord& word = words_.emplace_back();
     word.span = span;
     word.kind = kind;
     word.space_before = space_before;
-    word.text = doc_.Text(span);
+    word.text = text;
     word.indexed = indexed_;
     uint64_t key = 0;
-    if (word.text.size() - 1 < 8 && FoldShortPlainAscii(word.text, &key, &word.shape)) {
+    if (text.size() - 1 < 8 && FoldShortPlainAscii(text, &key, &word.shape)) {
       uint32_t form = short_forms_.Find(key);
-      if (form == ShortWordIds::kNotFound) form = NewShortForm(word, key, word.text.size());
+      if (form == ShortWordIds::kNotFound) form = NewShortForm(word, key, text.size());
       SetForm(word, form);
       Count(word);
       return word;
