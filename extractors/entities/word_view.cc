@@ -432,8 +432,10 @@ void Adopt(const WordView& view, Candidate& c, size_t source, std::string_view r
   c.priority = from.priority;
   c.order = from.order;
   c.rule = rule;
-  const bool same_words = FoldedKey(view.words, c.begin, c.name_end) ==
-                          FoldedKey(view.words, from.begin, from.name_end);
+  // One key built, the other's words compared to it in place.
+  const bool same_words =
+      IsKeyOfWords(FoldedKey(view.words, from.begin, from.name_end), view.words, c.begin,
+                   c.name_end, [](const EntityWord& word) { return word.folded; });
   c.entry = same_words ? from.entry : std::nullopt;
   // The same words stand for the same entity: a copy of a short form shares its long form.
   c.link = same_words ? from.link : std::nullopt;
