@@ -103,31 +103,6 @@ WordShape ShapeOfClasses(uint8_t seen, uint8_t first) {
 
 }  // namespace
 
-bool FoldShortPlainAscii(std::string_view word, uint64_t* folded, WordShape* shape) {
-  // Each byte's class is the high bit of that byte in a sum (no carry crosses bytes below
-  // 0x80).
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  const size_t n = word.size();
-  const uint64_t used = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
-  const uint64_t bytes = LoadShortBytes(word);
-  // Bytes above the word read as 0x7F: no letter, no whitespace.
-  const uint64_t x = bytes | (~used & 0x7F * kOnes);
-  if ((x & kHigh) != 0) return false;                    // a byte of a non-ASCII character
-  if ((~(x + 0x5F * kOnes) & kHigh) != 0) return false;  // a byte below 0x21: whitespace
-  const uint64_t upper = (x + 0x3F * kOnes) & ~(x + 0x25 * kOnes) & kHigh;  // 'A'..'Z'
-  const uint64_t lower = (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & kHigh;  // 'a'..'z'
-  *folded = bytes | (upper >> 2);  // the 0x20 bit of each uppercase letter
-  const uint64_t letters = upper | lower;
-  const uint64_t first_letter = letters & (~letters + 1);
-  *shape = letters == 0                  ? WordShape::kUncased
-           : lower == 0                  ? WordShape::kUpper
-           : (first_letter & upper) != 0 ? WordShape::kCapital
-           : upper != 0                  ? WordShape::kInnerCap
-                                         : WordShape::kLower;
-  return true;
-}
-
 bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHash::Part* part) {
   if (!word.empty() && word.size() <= 8) {
     uint64_t fold = 0;

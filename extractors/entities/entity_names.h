@@ -46,7 +46,31 @@ bool FoldPlainAscii(std::string_view word, char* folded, WordShape* shape, KeyHa
 // never 0, no byte of it is) and `shape` to ShapeOf(word), and returns true; returns false
 // for any other word (whitespace or a control byte below 0x20 included), leaving both
 // untouched.
-bool FoldShortPlainAscii(std::string_view word, uint64_t* folded, WordShape* shape);
+// Inline: the entity word view calls it for most words of every document.
+inline bool FoldShortPlainAscii(std::string_view word, uint64_t* folded, WordShape* shape) {
+  // Each byte's class is the high bit of that byte in a sum (no carry crosses bytes below
+  // 0x80).
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const size_t n = word.size();
+  const uint64_t used = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+  const uint64_t bytes = LoadShortBytes(word);
+  // Bytes above the word read as 0x7F: no letter, no whitespace.
+  const uint64_t x = bytes | (~used & 0x7F * kOnes);
+  if ((x & kHigh) != 0) return false;                    // a byte of a non-ASCII character
+  if ((~(x + 0x5F * kOnes) & kHigh) != 0) return false;  // a byte below 0x21: whitespace
+  const uint64_t upper = (x + 0x3F * kOnes) & ~(x + 0x25 * kOnes) & kHigh;  // 'A'..'Z'
+  const uint64_t lower = (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & kHigh;  // 'a'..'z'
+  *folded = bytes | (upper >> 2);  // the 0x20 bit of each uppercase letter
+  const uint64_t letters = upper | lower;
+  const uint64_t first_letter = letters & (~letters + 1);
+  *shape = letters == 0                  ? WordShape::kUncased
+           : lower == 0                  ? WordShape::kUpper
+           : (first_letter & upper) != 0 ? WordShape::kCapital
+           : upper != 0                  ? WordShape::kInnerCap
+                                         : WordShape::kLower;
+  return true;
+}
 
 // Returns the canonical key of an entity name: Unicode lowercase, whitespace and hyphens
 // become "-", every other punctuation or symbol character is dropped, and runs of "-" are

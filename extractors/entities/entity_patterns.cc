@@ -527,7 +527,28 @@ Status EntityPatterns::AddFile(const RuleSource& file) {
     if (!rule.ok()) return rule.status();
     rules_.push_back(std::move(*rule));
   }
+  BuildRuleOrder();
   return Status::Ok();
+}
+
+void EntityPatterns::BuildRuleOrder() {
+  RuleOrder order;
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const EntityRule& rule = rules_[r];
+    order.by_priority.push_back(r);
+    if (rule.order >= kMaskedRules) continue;
+    const uint64_t bit = uint64_t{1} << rule.order;
+    if (rule.in_headlines) order.in_headlines |= bit;
+    if (rule.sentence_initial) order.sentence_initial |= bit;
+    for (size_t count = 0; count < RuleOrder::kCountedWords; ++count) {
+      if (count >= rule.min_words && (rule.max_words == 0 || count <= rule.max_words)) {
+        order.of_word_count[count] |= bit;
+      }
+    }
+  }
+  std::stable_sort(order.by_priority.begin(), order.by_priority.end(),
+                   [this](size_t a, size_t b) { return rules_[a].priority > rules_[b].priority; });
+  rule_order_ = std::move(order);
 }
 
 }  // namespace newsfacts

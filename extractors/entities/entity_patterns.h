@@ -2,6 +2,7 @@
 // for the entity stage, and the word view of a document those rules match over.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -118,17 +119,24 @@ class PhraseList {
     }
     return first_words_.Find(word.folded) != WordTable::kNotFound;
   }
+  // MayStartWith(word) || other.MayStartWith(word), by one bit test when both lists have a
+  // bit.
+  bool EitherMayStartWith(const PhraseList& other, const EntityWord& word) const {
+    if (word.indexed && Bit() != 0 && other.Bit() != 0) {
+      return word.facts != nullptr && (word.facts->starts & (Bit() | other.Bit())) != 0;
+    }
+    return MayStartWith(word) || other.MayStartWith(word);
+  }
   bool MayEndWith(const EntityWord& word) const {
     if (word.indexed && Bit() != 0) return word.facts != nullptr && (word.facts->ends & Bit()) != 0;
     return last_words_.Find(word.folded) != WordTable::kNotFound;
   }
   size_t size() const { return phrases_.size(); }
+  // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
+  uint64_t Bit() const { return bit_; }
 
  private:
   friend class EntityPatterns;
-
-  // The bit of this list in WordFacts, or 0 when the list has none (past 64 lists).
-  uint64_t Bit() const { return bit_; }
 
   static constexpr size_t kMaxProbeWords = 16;  // longer phrases are never probed
 
@@ -190,6 +198,20 @@ struct EntityRule {
   std::vector<RuleExample> examples;
 };
 
+// What the typing pass needs of the rules as a whole, the same for every document: built
+// once with the rules (EntityPatterns::rule_order), not per document.
+struct RuleOrder {
+  // Names of `kCountedWords` words or more are never ruled out by their word count.
+  static constexpr size_t kCountedWords = 16;
+  // Indexes into EntityPatterns::rules(), by priority (highest first), then in file order.
+  std::vector<size_t> by_priority;
+  // Rule bits (as EntityPatterns::RulesMayMatchAround): `in_headlines` rules, rules that may
+  // type a single initial word, and the rules whose bounds admit a name of n words.
+  uint64_t in_headlines = 0;
+  uint64_t sentence_initial = 0;
+  std::array<uint64_t, kCountedWords> of_word_count{};
+};
+
 // Word lists and rules from every "entity_patterns" file, in load order. Build with
 // AddFile, then read-only: const methods are safe from many threads at once.
 class EntityPatterns {
@@ -203,6 +225,7 @@ class EntityPatterns {
   // The list called `name`; an empty list when no file defines it.
   const PhraseList& List(std::string_view name) const;
   const std::vector<EntityRule>& rules() const { return rules_; }
+  const RuleOrder& rule_order() const { return rule_order_; }
 
   // Builds the word index of every list and of `gazetteer`; call once after the last
   // AddFile. Without it, list probes hash every word.
@@ -253,6 +276,9 @@ class EntityPatterns {
  private:
   std::map<std::string, PhraseList, std::less<>> lists_;
   std::vector<EntityRule> rules_;
+  RuleOrder rule_order_;  // of rules_, rebuilt by AddFile
+  // Sets rule_order_ from rules_.
+  void BuildRuleOrder();
   WordTable facts_index_;  // word -> index into word_facts_
   // The words of facts_index_ that have a ShortWordIds key, by it.
   ShortWordIds short_facts_index_;

@@ -272,6 +272,7 @@ Status Gazetteer::AddFile(const RuleSource& file) {
     by_id_.emplace(entry.id, index);
     AddPhrase(entry.name, index, parsed->any_case);
     for (const std::string& alias : entry.aliases) AddPhrase(alias, index, false);
+    entry.rule = "gazetteer:" + entry.id;
     entries_.push_back(std::move(entry));
   }
   return Status::Ok();

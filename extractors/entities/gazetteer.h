@@ -27,6 +27,7 @@ struct GazetteerEntry {
   bool ambiguous = false;            // also a common word ("Apple", "Meta"): needs evidence
   bool nation = false;               // a country or UK nation: its national side stays a place
   std::string origin;                // "file:line" of the line that defined it
+  std::string rule;  // "gazetteer:" + id: the rule of the mentions it types, built once
 };
 
 // One way an entry is written: the entry and whether any letter case matches (spaCy LOWER

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/entities/entity_patterns.h"
@@ -43,7 +44,10 @@ struct Candidate {
   EntityType type = EntityType::kOrg;
   int priority = 0;
   size_t order = 0;
-  std::string rule;
+  // The id of the rule that typed it: a view of a string literal or of the rules' own
+  // strings (EntityRule::id, GazetteerEntry::rule), which outlive every view; no candidate
+  // copies or allocates one.
+  std::string_view rule;
   std::optional<size_t> entry;  // gazetteer entry
   bool provisional = false;     // ambiguous gazetteer word still waiting for evidence
   bool glued = false;           // ambiguous word glued to another capitalized word
@@ -130,6 +134,6 @@ WordView BuildWordView(const Document& doc, const PassRules& rules);
 
 // Types `c` as the candidate `source` of `view`, under rule id `rule`: `c` shares the
 // source's gazetteer entry and long form when both have the same words.
-void Adopt(const WordView& view, Candidate& c, size_t source, std::string rule);
+void Adopt(const WordView& view, Candidate& c, size_t source, std::string_view rule);
 
 }  // namespace newsfacts

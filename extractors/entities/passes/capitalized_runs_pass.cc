@@ -125,6 +125,16 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
   }
   const size_t found_end = view.candidates.size();
   const bool upper = sentence.mode == SentenceMode::kUpper;
+  // A designator-anchored name ends in a designator, which starts after the name's first
+  // word: past the last word that may start one (most sentences hold none), no anchored
+  // name starts, and AnchoredEnd is not asked.
+  size_t designators_end = sentence.begin;
+  for (size_t k = sentence.end; k > sentence.begin; --k) {
+    if (rules.designators->MayStartWith(view.words[k - 1])) {
+      designators_end = k;
+      break;
+    }
+  }
   size_t next_found = first;
   size_t i = sentence.begin;
   while (i < sentence.end) {
@@ -141,8 +151,8 @@ void FindCapitalizedRuns(const PassRules& rules, WordView& view, size_t s) {
     }
     const size_t limit = before_found ? view.candidates[next_found].begin : sentence.end;
     size_t anchored_name_end = 0;
-    const size_t anchored_end =
-        upper ? 0 : names.AnchoredEnd(i, sentence, &anchored_name_end);  // 2a found those
+    const bool may_anchor = !upper && i + 1 < designators_end;  // 2a found those in upper
+    const size_t anchored_end = may_anchor ? names.AnchoredEnd(i, sentence, &anchored_name_end) : 0;
     if (const size_t end = anchored_end) {
       Candidate candidate;
       candidate.sentence = s;

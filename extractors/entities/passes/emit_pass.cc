@@ -83,7 +83,11 @@ std::vector<size_t> KeptCandidates(const WordView& view) {
 class EntityTable {
  public:
   EntityTable(const PassRules& rules, const WordView& view, Document& doc)
-      : gazetteer_(*rules.gazetteer), view_(view), doc_(doc), entities_(doc.mutable_entities()) {
+      : gazetteer_(*rules.gazetteer),
+        view_(view),
+        doc_(doc),
+        entities_(doc.mutable_entities()),
+        entity_of_root_(view.candidates.size(), kNoEntity) {
     entities_.clear();
     by_key_.reserve(view.candidates.size());
   }
@@ -95,9 +99,7 @@ class EntityTable {
     for (int hops = 0; root->link && hops < 4; ++hops) root = &view_.candidates[*root->link];
     // The same root always comes to the same entity: its name and key are built once.
     const size_t root_index = static_cast<size_t>(root - view_.candidates.data());
-    if (const auto known = entity_of_root_.find(root_index); known != entity_of_root_.end()) {
-      return known->second;
-    }
+    if (entity_of_root_[root_index] != kNoEntity) return entity_of_root_[root_index];
     const GazetteerEntry* entry = root->entry ? &gazetteer_.entries()[*root->entry] : nullptr;
     const std::string name = entry ? entry->name : DisplayName(view_, doc_, *root);
     std::string key = entry ? entry->id : CanonicalKey(name);
@@ -119,7 +121,7 @@ class EntityTable {
       // ("Quellmark").
       entities_[it->second].name = name;
     }
-    entity_of_root_.emplace(root_index, it->second);
+    entity_of_root_[root_index] = it->second;
     return it->second;
   }
 
@@ -128,8 +130,10 @@ class EntityTable {
   const WordView& view_;
   const Document& doc_;
   std::vector<Entity>& entities_;
+  static constexpr size_t kNoEntity = static_cast<size_t>(-1);
   std::unordered_map<std::string, size_t> by_key_;
-  std::unordered_map<size_t, size_t> entity_of_root_;  // candidate index -> entity index
+  // Per candidate: the entity index of the root it is, or kNoEntity before its first lookup.
+  std::vector<size_t> entity_of_root_;
 };
 
 // The untyped runs that overlap no kept mention nor each other, hold no funding word ("Series
@@ -176,12 +180,12 @@ void EmitMentions(const PassRules& rules, const WordView& view, Document& doc) {
     const size_t entity = table.EntityFor(c);
     const Span span = MentionSpan(view, c);
     Entity& target = doc.mutable_entities()[entity];
-    const std::string surface(doc.Text(span));
+    const std::string_view surface = doc.Text(span);  // copied only when a new alias
     if (surface != target.name &&
         std::find(target.aliases.begin(), target.aliases.end(), surface) == target.aliases.end()) {
-      target.aliases.push_back(surface);
+      target.aliases.emplace_back(surface);
     }
-    mentions.push_back(Mention{span, entity, target.type, c.sentence, c.rule});
+    mentions.push_back(Mention{span, entity, target.type, c.sentence, std::string(c.rule)});
   }
   doc.mutable_name_candidates() = UntypedRuns(rules, view, kept);
 }

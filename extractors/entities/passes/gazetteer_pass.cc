@@ -25,7 +25,11 @@ class GazetteerMatcher {
         names_(rules, view),
         words_(view.words),
         covered_(view.covered),
-        candidates_(view.candidates) {}
+        candidates_(view.candidates) {
+    // Longer than most gazetteer phrases: HashKeys seldom grows them.
+    exact_hashes_.reserve(kHashesReserved);
+    folded_hashes_.reserve(kHashesReserved);
+  }
 
   void MatchSentence(size_t s, const SentenceWords& sentence) {
     const size_t first_candidate = candidates_.size();
@@ -50,7 +54,7 @@ class GazetteerMatcher {
       candidate.typed = true;
       candidate.type = entry.type;
       candidate.priority = kGazetteerPriority;
-      candidate.rule = "gazetteer:" + entry.id;
+      candidate.rule = entry.rule;
       candidate.entry = found->entry;
       const bool one_cased_word = n == 1 && words_[i].shape == WordShape::kCapital;
       candidate.provisional = entry.ambiguous &&
@@ -261,6 +265,7 @@ class GazetteerMatcher {
   const std::vector<EntityWord>& words_;
   std::vector<bool>& covered_;
   std::vector<Candidate>& candidates_;
+  static constexpr size_t kHashesReserved = 16;
   std::vector<uint64_t> exact_hashes_, folded_hashes_;  // HashKeys scratch
 };
 

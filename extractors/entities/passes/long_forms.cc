@@ -122,7 +122,9 @@ std::optional<size_t> LongForms::Find(const Candidate& c, std::optional<EntityTy
                        std::less<const Candidate*>()(&c, candidates.data() + candidates.size());
   const size_t self = in_view ? static_cast<size_t>(&c - candidates.data()) : kNone;
   const size_t word_count = view_.WordCount(c.begin, c.name_end);
-  const std::string folded = FoldedKey(view_.words, c.begin, c.name_end);
+  // Only a one-word short form is looked up by its folded key.
+  const std::string folded =
+      word_count == 1 ? FoldedKey(view_.words, c.begin, c.name_end) : std::string();
   std::pair<size_t, size_t> best{kNone, kNone};
   if (word_count == 1 && (!type || *type == EntityType::kPerson)) {
     best = Earliest(persons_by_last_word_, folded, self, best);

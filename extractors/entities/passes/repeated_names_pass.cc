@@ -1,6 +1,7 @@
 // Entity pass 5: a company name of several words that a rule typed is found again wherever
 // a prose sentence repeats it exactly, even where runs split it.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,11 +63,21 @@ std::vector<Candidate> FindRepeats(
     if (c.typed) typed_names.emplace_back(c.begin, c.name_end);
   }
   std::sort(typed_names.begin(), typed_names.end());
+  // The folded forms of the known names' first words: a word of another form is no first
+  // word (equal texts have equal forms), which one bit says without hashing its text.
+  std::vector<bool> first_forms;
+  for (const auto& [text, known] : known_by_first_word) {
+    const uint32_t form = view.words[view.candidates[known.front()].begin].form;
+    if (form >= first_forms.size()) first_forms.resize(form + 1, false);
+    first_forms[form] = true;
+  }
   std::vector<Candidate> repeats;
   for (size_t s = 0; s < view.sentences.size(); ++s) {
     const SentenceWords& sentence = view.sentences[s];
     if (sentence.mode != SentenceMode::kNormal) continue;
     for (size_t i = sentence.begin; i < sentence.end; ++i) {
+      const uint32_t form = view.words[i].form;
+      if (form >= first_forms.size() || !first_forms[form]) continue;
       const auto known = known_by_first_word.find(view.words[i].text);
       if (known == known_by_first_word.end()) continue;
       for (const size_t k : known->second) {

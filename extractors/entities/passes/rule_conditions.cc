@@ -64,6 +64,13 @@ bool RuleTypesRun(const PassRules& rules, const WordView& view, const EntityRule
   }
   const size_t count = view.WordCount(c.begin, c.name_end);
   if (count < rule.min_words || (rule.max_words > 0 && count > rule.max_words)) return false;
+  return RuleTypesRunPast(rules, view, rule, c);
+}
+
+bool RuleTypesRunPast(const PassRules& rules, const WordView& view, const EntityRule& rule,
+                      const Candidate& c) {
+  const std::vector<EntityWord>& words = view.words;
+  const SentenceWords& sentence = view.SentenceOf(c);
   if (rule.title_words && !AllTitleWords(words, c.begin, c.name_end)) return false;
   if (rule.name_excludes != nullptr && view.AnyWordIn(*rule.name_excludes, c.begin, c.end)) {
     return false;

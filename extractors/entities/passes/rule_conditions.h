@@ -13,4 +13,11 @@ namespace newsfacts {
 bool RuleTypesRun(const PassRules& rules, const WordView& view, const EntityRule& rule,
                   const Candidate& c, bool initial_single_word);
 
+// RuleTypesRun without its cheapest tests (the sentence's mode, a single initial word,
+// `names_sides` outside a sports report, the one word on either side of the name and the
+// word bounds), for a caller that ruled on them already (the typing pass's rule masks):
+// true when the rest of the conditions of `rule` hold for `c`.
+bool RuleTypesRunPast(const PassRules& rules, const WordView& view, const EntityRule& rule,
+                      const Candidate& c);
+
 }  // namespace newsfacts

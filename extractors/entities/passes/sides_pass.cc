@@ -189,12 +189,12 @@ class SideNamer {
   }
 
   // Types `c` as a side (ORG) under `rule`; a place loses its gazetteer entry.
-  static void MakeSide(Candidate& c, int priority, size_t order, std::string rule) {
+  static void MakeSide(Candidate& c, int priority, size_t order, std::string_view rule) {
     c.typed = true;
     c.type = EntityType::kOrg;
     c.priority = priority;
     c.order = order;
-    c.rule = std::move(rule);
+    c.rule = rule;
     c.entry.reset();
     c.link.reset();
     c.provisional = false;

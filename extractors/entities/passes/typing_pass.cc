@@ -1,7 +1,5 @@
 // Entity pass 3: context rules of the entity patterns type each candidate run the gazetteer
 // did not find; a run nothing types stays untyped (propagation may still type it).
-#include <algorithm>
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,24 +16,18 @@ namespace {
 class RunTyper {
  public:
   RunTyper(const PassRules& rules, const WordView& view)
-      : rules_(rules), view_(view), names_(rules, view), words_(view.words) {
+      : rules_(rules),
+        view_(view),
+        names_(rules, view),
+        words_(view.words),
+        order_(rules.patterns->rule_order()) {
     // Outside a sports report no `names_sides` rule types anything (RuleTypesRun): they are
     // not tried at all.
-    for (const EntityRule& rule : rules.patterns->rules()) {
-      if (!rule.names_sides || view.sports_report) by_priority_.push_back(&rule);
-      if (rule.order >= EntityPatterns::kMaskedRules) continue;
-      const uint64_t bit = uint64_t{1} << rule.order;
-      if (rule.in_headlines) in_headlines_ |= bit;
-      if (rule.sentence_initial) sentence_initial_ |= bit;
-      for (size_t count = 0; count < kCountedWords; ++count) {
-        if (count >= rule.min_words && (rule.max_words == 0 || count <= rule.max_words)) {
-          of_word_count_[count] |= bit;
-        }
-      }
+    const std::vector<EntityRule>& all = rules.patterns->rules();
+    by_priority_.reserve(order_.by_priority.size());
+    for (const size_t r : order_.by_priority) {
+      if (!all[r].names_sides || view.sports_report) by_priority_.push_back(&all[r]);
     }
-    std::stable_sort(
-        by_priority_.begin(), by_priority_.end(),
-        [](const EntityRule* a, const EntityRule* b) { return a->priority > b->priority; });
   }
 
   // Types a run by the best rule. A run that starts a sentence and no rule types may
@@ -66,12 +58,19 @@ class RunTyper {
   // The rule of highest priority (the first of them) that types `c`; nullptr when none does.
   // Tried in that order, the first rule that types `c` is the one.
   // Rules that one bit test rules out (MayType) are not tried.
+  // A rule whose bit is set passed all MayType tests, which are RuleTypesRun's cheapest
+  // ones: only the rest are asked (RuleTypesRunPast), unless the word count was too high for
+  // the bounds mask.
   const EntityRule* BestRule(const Candidate& c, bool initial_single_word) const {
     const uint64_t may_type = MayType(c, initial_single_word);
+    const bool counted = view_.WordCount(c.begin, c.name_end) < RuleOrder::kCountedWords;
     for (const EntityRule* rule : by_priority_) {
       const bool masked = rule->order < EntityPatterns::kMaskedRules;
       if (masked && (may_type & (uint64_t{1} << rule->order)) == 0) continue;
-      if (RuleTypesRun(rules_, view_, *rule, c, initial_single_word)) return rule;
+      const bool types = masked && counted
+                             ? RuleTypesRunPast(rules_, view_, *rule, c)
+                             : RuleTypesRun(rules_, view_, *rule, c, initial_single_word);
+      if (types) return rule;
     }
     return nullptr;
   }
@@ -83,10 +82,10 @@ class RunTyper {
     const SentenceWords& sentence = view_.SentenceOf(c);
     uint64_t rules =
         rules_.patterns->RulesMayMatchAround(words_, c.begin, c.end, sentence.begin, sentence.end);
-    if (sentence.mode != SentenceMode::kNormal) rules &= in_headlines_;
-    if (initial_single_word) rules &= sentence_initial_;
+    if (sentence.mode != SentenceMode::kNormal) rules &= order_.in_headlines;
+    if (initial_single_word) rules &= order_.sentence_initial;
     const size_t count = view_.WordCount(c.begin, c.name_end);
-    if (count < kCountedWords) rules &= of_word_count_[count];
+    if (count < RuleOrder::kCountedWords) rules &= order_.of_word_count[count];
     return rules;
   }
 
@@ -104,14 +103,8 @@ class RunTyper {
   const WordView& view_;
   const NameWords names_;
   const std::vector<EntityWord>& words_;
-  std::vector<const EntityRule*> by_priority_;  // the rules by priority, then in file order
-  // Rule bits (as EntityPatterns::RulesMayMatchAround): `in_headlines` rules, rules that may
-  // type a single initial word, and the rules whose bounds admit a name of n words (n below
-  // kCountedWords).
-  static constexpr size_t kCountedWords = 16;
-  uint64_t in_headlines_ = 0;
-  uint64_t sentence_initial_ = 0;
-  std::array<uint64_t, kCountedWords> of_word_count_{};
+  const RuleOrder& order_;
+  std::vector<const EntityRule*> by_priority_;  // the rules tried, by priority
 };
 
 }  // namespace

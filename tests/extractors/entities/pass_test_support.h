@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/entities/entity_stage.h"
@@ -71,12 +72,12 @@ class PassTest : public ::testing::Test {
 
   // Appends a candidate over `surface` typed as a rule with `type` and `priority` would.
   Candidate& AddTyped(WordView& view, const std::string& surface, EntityType type,
-                      int priority = 10, std::string rule = "test.rule") {
+                      int priority = 10, std::string_view rule = "test.rule") {
     Candidate& c = AddCandidate(view, surface);
     c.typed = true;
     c.type = type;
     c.priority = priority;
-    c.rule = std::move(rule);
+    c.rule = rule;  // a literal: candidates view their rule ids
     return c;
   }
 

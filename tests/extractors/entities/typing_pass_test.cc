@@ -24,8 +24,9 @@ TEST_F(TypingPassTest, RulesTypeRuns) {
     if (c.run == "Dunmore Plastics Corp") candidate.name_end = candidate.end - 1;
     TypeRuns(Rules(), view);
     const Candidate& typed = view.candidates[0];
-    EXPECT_EQ(typed.typed ? std::string(EntityTypeName(typed.type)) + "|" + typed.rule : "",
-              c.typed);
+    EXPECT_EQ(
+        typed.typed ? std::string(EntityTypeName(typed.type)) + "|" + std::string(typed.rule) : "",
+        c.typed);
   }
 }
 
