@@ -243,53 +243,65 @@ class ShortWordIds {
 
   // Makes room for `words` keys without growing.
   void Reserve(size_t words) {
-    size_t slots = slots_.empty() ? 64 : slots_.size();
+    size_t slots = keys_.empty() ? 64 : keys_.size();
     while (slots < words * 2) slots *= 2;
-    if (slots != slots_.size()) Rebuild(slots);
+    if (slots != keys_.size()) Rebuild(slots);
   }
   // The id of `key`, or kNotFound.
   uint32_t Find(uint64_t key) const {
-    if (slots_.empty()) return kNotFound;
+    if (keys_.empty()) return kNotFound;
     for (size_t slot = SlotOf(key);; slot = (slot + 1) & mask_) {
-      if (slots_[slot].key == key) return slots_[slot].id;
-      if (slots_[slot].key == 0) return kNotFound;
+      if (keys_[slot] == key) return ids_[slot];
+      if (keys_[slot] == 0) return kNotFound;
     }
   }
   // Gives `key` (not 0, not yet held) the id `id`.
   void Add(uint64_t key, uint32_t id) {
-    if ((count_ + 1) * 2 > slots_.size()) Rebuild(slots_.empty() ? 64 : slots_.size() * 2);
+    if ((count_ + 1) * 2 > keys_.size()) Rebuild(keys_.empty() ? 64 : keys_.size() * 2);
     size_t slot = SlotOf(key);
-    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = Slot{key, id};
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = key;
+    ids_[slot] = id;
+    filled_.push_back(static_cast<uint32_t>(slot));
     ++count_;
+  }
+  // Removes every key at a cost of the keys held, not of the slots: a table reused for
+  // document after document is emptied so.
+  void Clear() {
+    for (const uint32_t slot : filled_) keys_[slot] = 0;
+    filled_.clear();
+    count_ = 0;
   }
   size_t size() const { return count_; }
 
  private:
-  struct Slot {
-    uint64_t key = 0;  // 0: empty
-    uint32_t id = 0;
-  };
-
   // The high bits of a Fibonacci hash: every byte of the key reaches them.
   size_t SlotOf(uint64_t key) const {
     return static_cast<size_t>((key * 0x9e3779b97f4a7c15ull) >> shift_);
   }
   // Files every key again in `slots` slots (a power of two, at least 64).
   void Rebuild(size_t slots) {
-    std::vector<Slot> old(slots, Slot{});
-    old.swap(slots_);
+    std::vector<uint64_t> old_keys(slots);
+    std::vector<uint32_t> old_ids(slots);
+    old_keys.swap(keys_);
+    old_ids.swap(ids_);
     mask_ = slots - 1;
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
-    for (const Slot& slot : old) {
-      if (slot.key == 0) continue;
-      size_t at = SlotOf(slot.key);
-      while (slots_[at].key != 0) at = (at + 1) & mask_;
-      slots_[at] = slot;
+    filled_.clear();
+    for (size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k] == 0) continue;
+      size_t at = SlotOf(old_keys[k]);
+      while (keys_[at] != 0) at = (at + 1) & mask_;
+      keys_[at] = old_keys[k];
+      ids_[at] = old_ids[k];
+      filled_.push_back(static_cast<uint32_t>(at));
     }
   }
 
-  std::vector<Slot> slots_;
+  // Slot by slot, apart: a probe reads keys alone.
+  std::vector<uint64_t> keys_;  // 0: empty
+  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> filled_;  // the slots that hold a key, for Clear
   size_t count_ = 0;
   size_t mask_ = 0;
   unsigned shift_ = 64;

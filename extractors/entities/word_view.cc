@@ -56,6 +56,7 @@ class WordBuilder {
         function_words_(*rules.function_words),
         view_(view),
         words_(view.words),
+        short_forms_(ReusedShortForms()),
         scratch_(64) {
     // About one word in two is a form of its own in a news article; few are longer than 8
     // bytes (a table of them that grew from empty would be filed anew at each doubling).
@@ -64,6 +65,9 @@ class WordBuilder {
     short_forms_.Reserve(doc.tokens().size() / 2);
     long_forms_.Reserve(doc.tokens().size() / 16);
   }
+  ~WordBuilder() { short_forms_.Clear(); }
+  WordBuilder(const WordBuilder&) = delete;
+  WordBuilder& operator=(const WordBuilder&) = delete;
 
   // Appends the words of tokens [first, last) of one sentence, possessive endings split off.
   void AddSentenceWords(size_t first, size_t last) {
@@ -118,6 +122,14 @@ class WordBuilder {
     uint64_t poly = 0;        // KeyHash::PartOf(folded).poly
     const WordFacts* facts = nullptr;
   };
+
+  // The table of this thread's word builders' short forms, empty between documents. It is
+  // kept from one document to the next and emptied of the last one's keys only: a fresh
+  // table of a slot a token cost more to clear than all of its probes.
+  static ShortWordIds& ReusedShortForms() {
+    thread_local ShortWordIds table;
+    return table;
+  }
 
   // Appends the word of `span`, built in place: AddWordInline, called.
   [[gnu::noinline]] EntityWord& AddWord(Span span, TokenKind kind, bool space_before) {
@@ -269,7 +281,7 @@ class WordBuilder {
   std::vector<Form> forms_;  // by form id, in order of first use
   // The forms that have a ShortWordIds key (most words), by it; the others by their folded
   // text, with their ids.
-  ShortWordIds short_forms_;
+  ShortWordIds& short_forms_;  // ReusedShortForms()
   FormTable long_forms_;
   std::vector<uint32_t> long_form_ids_;
   // A plain ASCII word folded, before its form is known (64 bytes or more: FoldPlainAscii
