@@ -2,6 +2,7 @@
 // forms by last word, initials, first word, name before org words and leading words.
 #include "extractors/entities/passes/long_forms.h"
 
+#include <algorithm>
 #include <cassert>
 #include <functional>
 #include <limits>
@@ -85,19 +86,27 @@ void LongForms::Add(size_t k) {
     return;
   }
   indexed_[k] = true;
-  ForEachKey(k,
-             [&](Buckets& buckets, const std::string& key) { buckets[key].emplace(c.begin, k); });
+  const std::pair<size_t, size_t> entry{c.begin, k};
+  ForEachKey(k, [&](Buckets& buckets, const std::string& key) {
+    Bucket& bucket = buckets[key];
+    const auto at = std::lower_bound(bucket.begin(), bucket.end(), entry);
+    if (at == bucket.end() || *at != entry) bucket.insert(at, entry);  // once, as in a set
+  });
 }
 
 void LongForms::Remove(size_t k) {
   if (!indexed_[k]) return;
   indexed_[k] = false;
-  const Candidate& c = view_.candidates[k];
+  const std::pair<size_t, size_t> entry{view_.candidates[k].begin, k};
   ForEachKey(k, [&](Buckets& buckets, const std::string& key) {
     const auto bucket = buckets.find(key);
     assert(bucket != buckets.end() && "candidate changed while indexed");
-    bucket->second.erase({c.begin, k});
-    if (bucket->second.empty()) buckets.erase(bucket);
+    Bucket& entries = bucket->second;
+    const auto at = std::lower_bound(entries.begin(), entries.end(), entry);
+    const bool held = at != entries.end() && *at == entry;
+    assert(held && "candidate changed while indexed");
+    if (held) entries.erase(at);
+    if (entries.empty()) buckets.erase(bucket);
   });
 }
 
