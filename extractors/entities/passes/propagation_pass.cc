@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "extractors/entities/passes/long_forms.h"
@@ -27,21 +26,27 @@ class Propagator {
   // A designator is evidence of its own, and gazetteer places stay apart ("Canada" beside
   // "Tarrow Canada Ltd").
   void TakeStrongestTypes() {
-    by_surface_.reserve(candidates_.size());
-    std::vector<const size_t*> strongest_of(candidates_.size(), nullptr);
+    names_.Reserve(candidates_.size());
+    std::vector<size_t> name_of(candidates_.size(), WordTable::kNotFound);
     for (size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (!c.typed) continue;
-      const auto [it, inserted] = by_surface_.emplace(FoldedKey(words_, c.begin, c.name_end), k);
-      const Candidate& known = candidates_[it->second];
-      if (!inserted && !c.entry && (known.entry || c.priority > known.priority)) it->second = k;
-      strongest_of[k] = &it->second;  // unordered_map values keep their address
+      const uint64_t hash = FoldedKeyHash(words_, c.begin, c.name_end);
+      size_t name = FindName(hash, c.begin, c.name_end);
+      if (name == WordTable::kNotFound) {
+        name = names_.Add(FoldedKey(words_, c.begin, c.name_end), hash);
+        strongest_.push_back(k);
+      } else if (const Candidate& known = candidates_[strongest_[name]];
+                 !c.entry && (known.entry || c.priority > known.priority)) {
+        strongest_[name] = k;
+      }
+      name_of[k] = name;
       max_known_words_ = std::max(max_known_words_, c.name_end - c.begin);
     }
     for (size_t k = 0; k < candidates_.size(); ++k) {
       Candidate& c = candidates_[k];
       if (!c.typed || c.entry || c.end != c.name_end) continue;
-      const size_t strongest = *strongest_of[k];
+      const size_t strongest = strongest_[name_of[k]];
       const Candidate& source = candidates_[strongest];
       if (strongest != k && !source.entry && source.type != c.type &&
           source.priority > c.priority) {
@@ -108,15 +113,13 @@ class Propagator {
   // sentence-initial word TypeRuns dropped, or as its long form.
   void TypeFromKnownName(size_t k, const LongForms& long_forms) {
     Candidate& c = candidates_[k];
-    const auto full = by_surface_.find(FoldedKey(words_, c.full_begin, c.name_end));
-    if (full != by_surface_.end() && full->second != k) {
+    if (const size_t full = KnownName(c.full_begin, c.name_end); full != kNone && full != k) {
       c.begin = c.full_begin;
-      Adopt(view_, c, full->second, "propagate.same_name");
+      Adopt(view_, c, full, "propagate.same_name");
       return;
     }
-    const auto same = by_surface_.find(FoldedKey(words_, c.begin, c.name_end));
-    if (same != by_surface_.end() && same->second != k) {
-      Adopt(view_, c, same->second, "propagate.same_name");
+    if (const size_t same = KnownName(c.begin, c.name_end); same != kNone && same != k) {
+      Adopt(view_, c, same, "propagate.same_name");
       return;
     }
     if (c.full_begin != c.begin) {
@@ -163,13 +166,12 @@ class Propagator {
           bool free = true;
           for (size_t k = i; k < i + n; ++k) free = free && !covered[k];
           if (!free) continue;
-          const auto known = by_surface_.find(FoldedKey(words_, i, i + n));
-          if (known == by_surface_.end()) continue;
+          const size_t source = KnownName(i, i + n);
+          if (source == kNone) continue;
           Candidate c;
           c.sentence = s;
           c.begin = c.full_begin = i;
           c.end = c.name_end = i + n;
-          const size_t source = known->second;
           Adopt(view_, c, source, "propagate.same_name");
           c.entry = candidates_[source].entry;
           c.link = candidates_[source].entry ? std::nullopt : std::optional<size_t>(source);
@@ -184,12 +186,31 @@ class Propagator {
     }
   }
 
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  // The index in names_ of the folded key of words [begin, end), of hash `hash`
+  // (FoldedKeyHash), or WordTable::kNotFound: compared in place, no key built.
+  size_t FindName(uint64_t hash, size_t begin, size_t end) const {
+    return names_.FindIf(hash, [&](std::string_view name) {
+      return IsKeyOfWords(name, words_, begin, end,
+                          [](const EntityWord& word) { return word.folded; });
+    });
+  }
+  // The strongest typed candidate named as words [begin, end) are, or kNone (most lookups
+  // miss).
+  size_t KnownName(size_t begin, size_t end) const {
+    const size_t name = FindName(FoldedKeyHash(words_, begin, end), begin, end);
+    return name == WordTable::kNotFound ? kNone : strongest_[name];
+  }
+
   const PassRules& rules_;
   WordView& view_;
   const std::vector<EntityWord>& words_;
   std::vector<Candidate>& candidates_;
-  // The strongest typed candidate of each folded name, as TakeStrongestTypes found them.
-  std::unordered_map<std::string, size_t> by_surface_;
+  // The folded names of the typed candidates, and by name the strongest candidate, as
+  // TakeStrongestTypes found them.
+  WordTable names_;
+  std::vector<size_t> strongest_;
   size_t max_known_words_ = 0;  // most words of a typed candidate's name
 };
 
