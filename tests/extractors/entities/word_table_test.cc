@@ -123,6 +123,27 @@ TEST(WordTableTest, ShortWordIdsFindEveryKeyAcrossGrowth) {
   EXPECT_EQ(ids.Find(absent), ShortWordIds::kNotFound);
 }
 
+// A table emptied by Clear (as the word view empties its per-thread one after each document)
+// holds none of its keys, across a growth too, and takes them anew under other ids.
+TEST(WordTableTest, ShortWordIdsClearForgetsEveryKeyAndTakesThemAgain) {
+  ShortWordIds ids;
+  std::vector<uint64_t> keys;
+  for (int i = 0; i < 300; ++i) {  // from 64 slots, grown twice
+    uint64_t key = 0;
+    ASSERT_TRUE(ShortWordIds::KeyOf("k" + std::to_string(i * 31), &key));
+    keys.push_back(key);
+    ids.Add(key, static_cast<uint32_t>(i));
+  }
+  ids.Clear();
+  EXPECT_EQ(ids.size(), 0u);
+  for (const uint64_t key : keys) EXPECT_EQ(ids.Find(key), ShortWordIds::kNotFound);
+  for (size_t i = 0; i < keys.size(); i += 2) ids.Add(keys[i], static_cast<uint32_t>(1000 + i));
+  EXPECT_EQ(ids.size(), keys.size() / 2);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(ids.Find(keys[i]), i % 2 == 0 ? 1000 + i : ShortWordIds::kNotFound);
+  }
+}
+
 TEST(WordTableTest, ShortWordKeysAreTheBytesOfOneToEightNonZeroBytes) {
   uint64_t key = 0;
   ASSERT_TRUE(ShortWordIds::KeyOf("a", &key));

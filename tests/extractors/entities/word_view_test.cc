@@ -3,6 +3,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/extractors/entities/pass_test_support.h"
 
@@ -94,6 +96,22 @@ TEST_F(WordViewTest, WordsOfOneFoldedFormShareItsIdPartAndFacts) {
   EXPECT_EQ(word_named("\xC3\x96rsted").form, word_named("\xC3\xB6rsted").form);
   EXPECT_EQ(word_named("Don't").form, word_named("don't").form);  // written with U+2019
   EXPECT_NE(word_named("Executive").facts, nullptr);              // a role word
+}
+
+// The word view's table of short forms is kept by the thread from one document to the next:
+// a document's forms are the same after another document as alone (ids from 0, no form of the
+// document before).
+TEST_F(WordViewTest, FormsOfADocumentDoNotDependOnTheDocumentBefore) {
+  const std::string second = "Nora Vik said apple and Apple rose; the firm said so.";
+  const auto forms_of = [](const WordView& view) {
+    std::vector<std::pair<uint32_t, std::string>> forms;
+    for (const EntityWord& word : view.words) forms.emplace_back(word.form, word.folded);
+    return forms;
+  };
+  const auto alone = forms_of(ViewOf(second));
+  ViewOf("Said the firm: Nora and Vik and so many other words rose, Apple said, apple fell.");
+  EXPECT_EQ(forms_of(ViewOf(second)), alone);
+  EXPECT_EQ(alone.front().first, 0u);
 }
 
 // The word index answers a short folded form by its key as it answers it by its text.
