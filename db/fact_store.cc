@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "db/deferred_indexes.h"
 #include "db/document_check.h"
 #include "db/entity_votes.h"
 #include "db/fact_store_impl.h"
@@ -109,6 +110,8 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(db.Exec(kPageCacheSize));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));
   NEWSFACTS_RETURN_IF_ERROR(StoreListedComparisons(db));
+  // A load into an empty database that stopped before its end left these out.
+  NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(db));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));
   NEWSFACTS_RETURN_IF_ERROR(impl->Prepare());
   return std::unique_ptr<FactStore>(new FactStore(std::move(impl)));
@@ -131,12 +134,24 @@ StatusOr<std::unordered_map<std::string, std::string>> FactStore::LoadContentHas
 }
 
 StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
+  std::unique_ptr<sqlite::Transaction> transaction;
+  if (impl_->batch == nullptr) {
+    StatusOr<std::unique_ptr<sqlite::Transaction>> begun =
+        sqlite::Transaction::Begin(*impl_->connection);
+    if (!begun.ok()) return begun.status();
+    transaction = std::move(*begun);
+  }
+  // The first run into an empty database builds some indexes at its end (FinishRun).
+  StatusOr<bool> deferred = DeferIndexesOfEmptyDatabase(*impl_->connection);
+  if (!deferred.ok()) return deferred.status();
   sqlite::Statement& insert = impl_->insert_run;
   insert.BindText(1, info.tool_version);
   insert.BindText(2, info.rules_fingerprint);
   insert.BindText(3, UtcNow());
   NEWSFACTS_RETURN_IF_ERROR(insert.Run());
-  return impl_->connection->LastInsertRowId();
+  const int64_t run_id = impl_->connection->LastInsertRowId();
+  if (transaction != nullptr) NEWSFACTS_RETURN_IF_ERROR(transaction->Commit());
+  return run_id;
 }
 
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
@@ -155,6 +170,7 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   if (impl_->connection->Changes() == 0) {
     return Status::NotFound(impl_->connection->path() + ": no run " + std::to_string(run_id));
   }
+  NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(*impl_->connection));
   // Once per run, not per batch: a fact written by many batches is computed once.
   NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(*impl_->connection));
   return transaction != nullptr ? transaction->Commit() : Status::Ok();

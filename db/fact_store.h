@@ -61,7 +61,8 @@ struct FactStoreOptions {
 class FactStore {
  public:
   // Opens or creates the database at `path` and applies pending migrations (tracked by
-  // PRAGMA user_version) with WAL and foreign keys on. Errors: IoError when the file cannot
+  // PRAGMA user_version) with WAL and foreign keys on, and builds any index a run that
+  // stopped before its end left out (db/deferred_indexes.h). Errors: IoError when the file cannot
   // be opened or created, ReadOnly when it is not writable, Busy when another process holds
   // a lock, FailedPrecondition when it was written by a newer newsfacts. Messages name the file.
   static StatusOr<std::unique_ptr<FactStore>> Open(const std::string& path);
@@ -89,10 +90,12 @@ class FactStore {
   // `current`; cheaper than listing them.
   StatusOr<bool> HasArticlesToReextract(const RunInfo& current, bool all);
 
-  // Starts a run row and returns its id.
+  // Starts a run row and returns its id. In a database without articles, drops the indexes
+  // that loading need not keep up to date (db/deferred_indexes.h).
   StatusOr<int64_t> BeginRun(const RunInfo& info);
-  // Records the finish time and counts of a run, and stores the comparison rows of the facts
-  // the run's articles changed (db/stored_comparisons.h); until then readers compute them.
+  // Records the finish time and counts of a run, builds the deferred indexes that are
+  // missing, and stores the comparison rows of the facts the run's articles changed
+  // (db/stored_comparisons.h); until then readers compute them.
   Status FinishRun(int64_t run_id, const RunCounts& counts);
 
   // Returns the ids of the stored articles to extract again, in id order: those whose
