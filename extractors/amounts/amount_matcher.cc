@@ -28,19 +28,18 @@ std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document
   const std::string_view sentence = doc.Text(span);
   std::vector<Candidate> candidates;
   std::vector<std::string_view> groups;
-  // Asked once, for the first rule with a number the gates let run; with no answer, each runs.
+  // Asked once, for the first rule the gates let run; with no answer, each runs.
   std::vector<int> matching;
   bool asked = false;
   bool told = false;
   for (const int index : rules.rule_prefilter->Candidates(sentence)) {
     const AmountRule& rule = rules.rules[static_cast<size_t>(index)];
     if (rule.needs_digits ? !gate.digit_rules : !gate.word_rules) continue;
-    const int slot = rules.number_rule_slot[static_cast<size_t>(index)];
-    if (slot >= 0 && !asked) {
-      told = rules.matching_number_rules->Matching(sentence, &matching);
+    if (!asked) {
+      told = rules.matching_rules->Matching(sentence, &matching);
       asked = true;
     }
-    if (slot >= 0 && told && !std::binary_search(matching.begin(), matching.end(), slot)) continue;
+    if (told && !std::binary_search(matching.begin(), matching.end(), index)) continue;
     size_t pos = 0;
     while (pos <= sentence.size() && rule.re->Find(sentence, pos, sentence.size(), &groups)) {
       const size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
