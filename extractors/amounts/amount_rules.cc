@@ -170,26 +170,16 @@ Status LoadRules(const RuleSource& source, const Json& json, const Tables& table
   return Status::Ok();
 }
 
-// Compiles `source` into `gate` and, in multi-line mode, into `scanner`, which reports where
-// its matches start (sentence_gates.h).
-Status CompileGate(const std::string& source, const MacroTable& macros,
-                   std::unique_ptr<Regex>& gate, std::unique_ptr<Regex>& scanner) {
-  StatusOr<std::unique_ptr<Regex>> compiled = CompilePattern(source, macros);
-  if (!compiled.ok()) return compiled.status();
-  StatusOr<std::unique_ptr<Regex>> multi_line = CompilePattern("(?m:" + source + ")", macros);
-  if (!multi_line.ok()) return multi_line.status();
-  gate = std::move(*compiled);
-  scanner = std::move(*multi_line);
-  scanner->PrepareGroupSearch();
-  return Status::Ok();
-}
-
-// Compiles the currency gate and the prefilter word gate from the merged tables.
+// Compiles the currency gate, the prefilter word gate and the scanner uniting them from the
+// merged tables.
 Status CompileGates(AmountRuleSet& set) {
+  std::string united;  // the gates' sources, each in a group of its own
   if (!set.tables.currency_gate.empty()) {
-    NEWSFACTS_RETURN_IF_ERROR(CompileGate(set.tables.currency_gate, set.tables.macros,
-                                          set.currency_gate, set.currency_gate_scanner)
-                                  .WithContext("amounts: currency_gate"));
+    StatusOr<std::unique_ptr<Regex>> gate =
+        CompilePattern(set.tables.currency_gate, set.tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: currency_gate");
+    set.currency_gate = std::move(*gate);
+    united = "(?:" + set.tables.currency_gate + ")";
   }
   // The word gate: any prefilter word (any case) or a match of any prefilter pattern.
   std::string word_gate;
@@ -200,10 +190,18 @@ Status CompileGates(AmountRuleSet& set) {
     word_gate += (word_gate.empty() ? "(?:" : "|(?:") + pattern + ")";
   }
   if (!word_gate.empty()) {
-    NEWSFACTS_RETURN_IF_ERROR(
-        CompileGate(word_gate, set.tables.macros, set.word_gate, set.word_gate_scanner)
-            .WithContext("amounts: prefilter_words/patterns"));
+    StatusOr<std::unique_ptr<Regex>> gate = CompilePattern(word_gate, set.tables.macros);
+    if (!gate.ok()) return gate.status().WithContext("amounts: prefilter_words/patterns");
+    set.word_gate = std::move(*gate);
+    united += (united.empty() ? "(?:" : "|(?:") + word_gate + ")";
   }
+  if (united.empty()) return Status::Ok();
+  StatusOr<std::unique_ptr<Regex>> scanner =
+      CompilePattern("(?m:" + united + ")", set.tables.macros);
+  if (!scanner.ok()) return scanner.status().WithContext("amounts: gate scanner");
+  set.gate_scanner = std::move(*scanner);
+  // The scan asks where each match starts: the reversed program, built now, not on first use.
+  set.gate_scanner->PrepareGroupSearch();
   return Status::Ok();
 }
 
@@ -241,13 +239,10 @@ StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& s
   if (!built.ok()) return built.status().WithContext("amounts");
   set->rule_prefilter = std::move(*built);
   std::vector<const Regex*> patterns;
-  for (const AmountRule& rule : set->rules) {
-    set->number_rule_slot.push_back(rule.needs_digits ? static_cast<int>(patterns.size()) : -1);
-    if (rule.needs_digits) patterns.push_back(rule.re.get());
-  }
+  for (const AmountRule& rule : set->rules) patterns.push_back(rule.re.get());
   StatusOr<std::unique_ptr<PatternSet>> matching = PatternSet::Compile(patterns);
   if (!matching.ok()) return matching.status().WithContext("amounts");
-  set->matching_number_rules = std::move(*matching);
+  set->matching_rules = std::move(*matching);
   return set;
 }
 

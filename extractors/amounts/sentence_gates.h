@@ -1,6 +1,6 @@
 // Sentence gates: which sentences of an article pass the amount prefilters (a digit and
 // currency_gate for rules with a number, prefilter words and patterns for the others), found
-// with one scan of the article per gate instead of one search per sentence.
+// with one scan of the article for both gates instead of one search per sentence and gate.
 #pragma once
 
 #include <string_view>
@@ -17,12 +17,13 @@ struct SentenceGate {
   bool word_rules = false;   // a prefilter word or pattern: the other rules
 };
 
-// For each of `sentences`, whether `gate` matches it (as gate.Contains(sentence) says), found by
-// scanning the sentences joined by newlines with `scanner` (the gate in multi-line mode, so ^
-// and $ still hold at each sentence's ends). Only the sentences where the scanner finds a
-// match are searched with `gate`, to confirm it.
-std::vector<bool> SentencesMatching(const Regex& gate, const Regex& scanner,
-                                    const std::vector<std::string_view>& sentences);
+// The indices, ascending, of the sentences where `scanner` finds a match when it scans
+// `sentences` joined by newlines (patterns in multi-line mode, so ^ and $ still hold at each
+// sentence's ends). Every sentence in which one of the scanner's alternatives matches on its
+// own is among them; others may be (a match crossing into the next sentence, or using a
+// newline inside one), so the caller confirms each with a search of the sentence alone.
+std::vector<size_t> SentencesToConfirm(const Regex& scanner,
+                                       const std::vector<std::string_view>& sentences);
 
 // The gates of every sentence of `doc`, in order; an empty sentence or one outside the text
 // passes none.
