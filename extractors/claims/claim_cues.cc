@@ -83,6 +83,8 @@ struct ClaimCues::Impl {
   struct AttributionRule {
     std::string id;
     std::unique_ptr<CompiledPattern> pattern;
+    bool has_speaker = false;  // the pattern has a group "speaker"
+    bool has_venue = false;    // and one "venue"
   };
   std::vector<std::string> boundaries;      // lower case
   std::array<bool, 256> boundary_starts{};  // the first bytes of `boundaries`
@@ -296,13 +298,16 @@ Status ClaimCues::Impl::ReadAttribution(const Json& json, const std::string& pat
       StatusOr<std::unique_ptr<CompiledPattern>> compiled =
           CompiledPattern::Compile(*expanded, false, attribution_patterns);
       if (!compiled.ok()) return compiled.status().WithContext(context);
+      AttributionRule rule{id, nullptr};
       for (const std::string& group : (*compiled)->GroupNames()) {
         if (group != "speaker" && group != "venue") {
           return Status::InvalidArgument(context + ": group \"" + group +
                                          "\" is not speaker or venue");
         }
+        (group == "speaker" ? rule.has_speaker : rule.has_venue) = true;
       }
-      attribution.push_back({id, std::move(*compiled)});
+      rule.pattern = std::move(*compiled);
+      attribution.push_back(std::move(rule));
     }
   }
   return Status::Ok();
@@ -499,6 +504,11 @@ Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& se
   impl_->attribution_filter->Candidates(sentence.text(), &candidates);
   for (const int index : candidates) {
     const Impl::AttributionRule& rule = impl_->attribution[static_cast<size_t>(index)];
+    // A rule can set only what is still empty: once its groups' fields are set, its matches
+    // change nothing, and running it (a tenth of the claim stage for all rules) is skipped.
+    if ((!rule.has_speaker || !out.speaker.empty()) && (!rule.has_venue || !out.venue.empty())) {
+      continue;
+    }
     for (const PatternMatch& match : rule.pattern->FindAll(sentence.text())) {
       if (const GroupSpan* speaker = match.Group("speaker"); speaker && out.speaker.empty()) {
         out.speaker = resolve(*speaker, &out.speaker_entity);
