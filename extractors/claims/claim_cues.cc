@@ -100,9 +100,6 @@ struct ClaimCues::Impl {
   std::unique_ptr<CompiledPattern> name_candidate_veto;  // anchored after a candidate
   std::array<CueList, kCueStatuses.size()> cues;
   std::vector<AttributionRule> attribution;
-  // Which attribution rules can match a sentence: most sentences hold no "said", "told" or
-  // "according to", and running every rule over every sentence cost a tenth of extraction.
-  std::unique_ptr<RulePrefilter> attribution_filter;
   std::set<std::string> exact_case;  // cues that match only as written
   size_t quote_min_words = 3;
 
@@ -122,19 +119,16 @@ ClaimCues::ClaimCues(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ClaimCues::~ClaimCues() = default;
 
 StatusOr<std::unique_ptr<ClaimCues>> ClaimCues::Create(const RuleSources& sources,
-                                                       const MacroTable& macros) {
+                                                       const MacroTable& macros,
+                                                       RulePrefilterBuilder* attribution_patterns) {
   auto impl = std::make_unique<Impl>();
-  RulePrefilterBuilder attribution_patterns;
   for (const RuleSource* source : sources.OfKind("claim_cues")) {
     NEWSFACTS_RETURN_IF_ERROR(GuardJson(source->path, [&] {
       return impl->ReadFile(Json::parse(source->contents), source->path, macros,
-                            &attribution_patterns);
+                            attribution_patterns);
     }));
   }
   NEWSFACTS_RETURN_IF_ERROR(impl->CompileCueLists());
-  StatusOr<std::unique_ptr<RulePrefilter>> filter = attribution_patterns.Build();
-  if (!filter.ok()) return filter.status().WithContext("claim_cues: attribution");
-  impl->attribution_filter = std::move(*filter);
   std::unique_ptr<ClaimCues> cues(new ClaimCues(std::move(impl)));
   cues->quote_min_words_ = cues->impl_->quote_min_words;
   return cues;
@@ -483,7 +477,8 @@ std::optional<size_t> ClaimCues::DealAmount(const AbstractSentence& sentence,
   return amount.index;  // kept as the per-unit price (amount role per_unit), never a deal value
 }
 
-Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& sentence) const {
+Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& sentence,
+                                 std::span<const int> candidates) const {
   Attribution out;
   // The words of group [begin, end): a mention's canonical name, or the text itself.
   auto resolve = [&](const GroupSpan& group, std::optional<size_t>* entity) {
@@ -499,9 +494,6 @@ Attribution ClaimCues::Attribute(const Document& doc, const AbstractSentence& se
     if (group.end <= group.begin) return std::string();
     return std::string(doc.Text(sentence.ToDocument(group.begin, group.end)));
   };
-  // One buffer per thread: no vector per sentence attributed.
-  thread_local std::vector<int> candidates;
-  impl_->attribution_filter->Candidates(sentence.text(), &candidates);
   for (const int index : candidates) {
     const Impl::AttributionRule& rule = impl_->attribution[static_cast<size_t>(index)];
     // A rule can set only what is still empty: once its groups' fields are set, its matches

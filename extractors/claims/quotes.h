@@ -7,6 +7,7 @@
 
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_cues.h"
+#include "extractors/claims/sentence_rules.h"
 #include "pipeline/document.h"
 
 namespace newsfacts {
@@ -17,14 +18,17 @@ namespace newsfacts {
 // Not thread-safe: one Process call owns it.
 class Attributions {
  public:
+  // `rules` says which attribution rules may match each sentence of `abstracts`.
   Attributions(const Document& doc, const std::vector<AbstractSentence>& abstracts,
-               const ClaimCues& cues)
-      : doc_(doc), abstracts_(abstracts), cues_(cues), found_(abstracts.size()) {}
+               const ClaimCues& cues, SentenceRules& rules)
+      : doc_(doc), abstracts_(abstracts), cues_(cues), rules_(rules), found_(abstracts.size()) {}
 
   size_t size() const { return found_.size(); }
   // The attribution of sentence `s` (< size()).
   const Attribution& Of(size_t s) {
-    if (!found_[s].has_value()) found_[s] = cues_.Attribute(doc_, abstracts_[s]);
+    if (!found_[s].has_value()) {
+      found_[s] = cues_.Attribute(doc_, abstracts_[s], rules_.Attributions(s));
+    }
     return *found_[s];
   }
 
@@ -32,6 +36,7 @@ class Attributions {
   const Document& doc_;
   const std::vector<AbstractSentence>& abstracts_;
   const ClaimCues& cues_;
+  SentenceRules& rules_;
   std::vector<std::optional<Attribution>> found_;
 };
 
