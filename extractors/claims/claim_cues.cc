@@ -104,7 +104,7 @@ struct ClaimCues::Impl {
   size_t quote_min_words = 3;
 
   // Reads one claim_cues file into this; the Read* parts each read some of its fields.
-  // Attribution patterns are compiled by `attribution_patterns`, for attribution_filter.
+  // Attribution patterns are compiled by `attribution_patterns`, for the caller's prefilter.
   Status ReadFile(const Json& json, const std::string& path, const MacroTable& macros,
                   RulePrefilterBuilder* attribution_patterns);
   Status ReadPatterns(const Json& json, const std::string& path, const MacroTable& macros);

@@ -14,7 +14,8 @@ namespace newsfacts {
 
 // The attribution of each sentence of a document, found when first asked for: only the
 // sentences with a claim or beside a quote need one, and finding one runs the attribution
-// prefilter and patterns, a fifth of the claim stage when done for every sentence (issue 16).
+// patterns the prefilter lets through, a fifth of the claim stage when done for every sentence
+// (issue 16).
 // Not thread-safe: one Process call owns it.
 class Attributions {
  public:
