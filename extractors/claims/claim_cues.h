@@ -5,11 +5,13 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_rules.h"
+#include "extractors/kernel/rule_prefilter.h"
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -34,10 +36,14 @@ struct AbstractRange {
 // The compiled cues. Immutable after Create; thread-safe.
 class ClaimCues {
  public:
-  // Compiles the cue lists and attribution patterns of every "claim_cues" file.
-  // InvalidArgument as "<file>: <section>: <what is wrong>" (attribution errors name the id).
+  // Compiles the cue lists and attribution patterns of every "claim_cues" file. The
+  // attribution patterns are compiled by `attribution_patterns`, in order, as its next
+  // patterns (the claim stage's prefilter picks the claim rules and the attribution rules that
+  // may match a sentence in one walk of its text; issue 16). InvalidArgument as
+  // "<file>: <section>: <what is wrong>" (attribution errors name the id).
   static StatusOr<std::unique_ptr<ClaimCues>> Create(const RuleSources& sources,
-                                                     const MacroTable& macros);
+                                                     const MacroTable& macros,
+                                                     RulePrefilterBuilder* attribution_patterns);
   ~ClaimCues();
 
   // Splits an abstracted sentence into clauses at the clause boundaries (";", ", but ", ...)
@@ -93,7 +99,10 @@ class ClaimCues {
 
   // Returns the merged attribution of `sentence`: the first speaker and the first venue any
   // attribution pattern finds. Speakers and venues that are mentions give canonical names.
-  Attribution Attribute(const Document& doc, const AbstractSentence& sentence) const;
+  // `candidates` are the attribution rules (ascending; 0 is the first pattern Create added)
+  // that the prefilter built from `attribution_patterns` says may match the sentence.
+  Attribution Attribute(const Document& doc, const AbstractSentence& sentence,
+                        std::span<const int> candidates) const;
 
   // Quoted passages shorter than this many words ("coopetition") are not quotes.
   size_t quote_min_words() const { return quote_min_words_; }

@@ -15,6 +15,7 @@
 #include "extractors/claims/claim_rules.h"
 #include "extractors/claims/name_candidate_typing.h"
 #include "extractors/claims/quotes.h"
+#include "extractors/claims/sentence_rules.h"
 #include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
@@ -318,11 +319,13 @@ void AttachFollowUpAmounts(const Document& doc, const std::vector<AbstractSenten
 struct ClaimStage::Impl {
   std::vector<ClaimRule> rules;
   std::unique_ptr<ClaimCues> cues;
-  std::unique_ptr<ClaimRoles> roles;         // amount roles and deal stages
-  std::unique_ptr<DateRules> dates;          // event dates
-  std::unique_ptr<RulePrefilter> prefilter;  // which rules can match a sentence
-  std::vector<LicensedGroups> licensed;      // per rule, the groups that type name candidates
-  std::unique_ptr<LicensedRuleGate> gate;    // the sentences where a licensed rule may match
+  std::unique_ptr<ClaimRoles> roles;  // amount roles and deal stages
+  std::unique_ptr<DateRules> dates;   // event dates
+  // Which claim rules (patterns [0, rules.size())) and attribution rules (the patterns after
+  // them) can match a sentence, from one walk of its text.
+  std::unique_ptr<RulePrefilter> prefilter;
+  std::vector<LicensedGroups> licensed;    // per rule, the groups that type name candidates
+  std::unique_ptr<LicensedRuleGate> gate;  // the sentences where a licensed rule may match
 
   // Adds the candidate claims of one match of `rule` in sentence `s`.
   void AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts, size_t s,
@@ -340,11 +343,12 @@ ClaimStage::~ClaimStage() = default;
 StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rules) {
   StatusOr<MacroTable> macros = LoadClaimMacros(rules);
   if (!macros.ok()) return macros.status();
-  // The rules' patterns are compiled once, by the prefilter that picks which rules to run.
+  // The rules' patterns are compiled once, by the prefilter that picks which rules to run: the
+  // claim rules' first, then the attribution rules'.
   RulePrefilterBuilder prefilter_builder;
   StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros, &prefilter_builder);
   if (!loaded.ok()) return loaded.status();
-  StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros);
+  StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros, &prefilter_builder);
   if (!cues.ok()) return cues.status();
   StatusOr<std::unique_ptr<ClaimRoles>> roles = ClaimRoles::Create(rules, *macros);
   if (!roles.ok()) return roles.status();
@@ -379,19 +383,18 @@ Status ClaimStage::Process(Document& doc) const {
     abstracts = AbstractSentence::BuildAll(doc);
   }
   const size_t sentence_count = doc.sentences().size();
-  Attributions attributions(doc, abstracts, *impl_->cues);
+  SentenceRules sentence_rules(*impl_->prefilter, impl_->rules.size(), abstracts);
+  Attributions attributions(doc, abstracts, *impl_->cues, sentence_rules);
   std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
 
   std::vector<Claim> claims;
-  std::vector<int> rule_candidates;
   for (size_t s = 0; s < sentence_count; ++s) {
     const AbstractSentence& sentence = abstracts[s];
     const size_t mentions = static_cast<size_t>(std::count_if(
         sentence.slots().begin(), sentence.slots().end(),
         [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kMention; }));
     std::vector<Candidate> candidates;
-    impl_->prefilter->Candidates(sentence.text(), &rule_candidates);
-    for (const int index : rule_candidates) {
+    for (const int index : sentence_rules.Claims(s)) {
       const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
       if (mentions < rule.min_mentions) continue;
       for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {

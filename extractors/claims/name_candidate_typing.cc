@@ -28,6 +28,7 @@ void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilt
                     [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
   prefilter.Candidates(sentence.text(), &candidates);
   for (const int index : candidates) {
+    if (static_cast<size_t>(index) >= rules.size()) break;  // the attribution rules after them
     const ClaimRule& rule = rules[static_cast<size_t>(index)];
     const LicensedGroups& groups = licensed[static_cast<size_t>(index)];
     if (entities < rule.min_mentions || groups.empty()) continue;

@@ -27,15 +27,15 @@ std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& r
                                                  const ClaimCues& cues);
 
 // Adds an ORG mention for every name candidate of `doc` that a rule of `rules` (indexed by
-// `prefilter`) reads inside a participant group of a predicate `cues` licenses
-// (name_candidates.predicates; `licensed` is LicensedGroupsByRule), with rule "claim:<rule id>",
-// and for every other candidate of the same text, with rule "propagate.same_name". A candidate
-// stays untyped where a licensed rule already reads it as part of a participant or a described
-// object in `plain` (the views of `doc` without candidates: "its Hawaiian dairy operations"), or
-// where the cues' veto follows it ("Napa, Calif."). A typed candidate joins the entity of its
-// canonical key, added when new; mentions stay in text order. Returns whether any mention was
-// added.
-// Only the sentences `gate` (over the rules `licensed` marks) lets through are looked at.
+// `prefilter`, whose patterns after the rules' are left aside) reads inside a participant group of
+// a predicate `cues` licenses (name_candidates.predicates; `licensed` is LicensedGroupsByRule),
+// with rule "claim:<rule id>", and for every other candidate of the same text, with rule
+// "propagate.same_name". A candidate stays untyped where a licensed rule already reads it as part
+// of a participant or a described object in `plain` (the views of `doc` without candidates: "its
+// Hawaiian dairy operations"), or where the cues' veto follows it ("Napa, Calif."). A typed
+// candidate joins the entity of its canonical key, added when new; mentions stay in text order.
+// Returns whether any mention was added. Only the sentences `gate` (over the rules `licensed`
+// marks) lets through are looked at.
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
                         const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
                         const ClaimCues& cues, const std::vector<AbstractSentence>& plain,

@@ -31,8 +31,11 @@ struct RulePrefilter::Impl {
   std::vector<Range> groups;
   std::vector<Range> alternatives;
   std::vector<int> always;  // the patterns without alternatives
-  // Per atom, the (pattern, alternative) pairs whose first group holds it.
-  std::vector<std::vector<std::pair<int, uint32_t>>> first_group_of;
+  // Per atom a, the (pattern, alternative) pairs whose first group holds it:
+  // first_group_pairs[first_group_of[a], first_group_of[a + 1]), one array for all atoms (a
+  // vector per atom cost a load of its data pointer per atom found).
+  std::vector<std::pair<int, uint32_t>> first_group_pairs;
+  std::vector<uint32_t> first_group_of;
 };
 
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -67,8 +70,11 @@ void RulePrefilter::Candidates(std::string_view text, std::vector<int>* candidat
   };
   candidates->reserve(impl_->pattern_count);
   candidates->assign(impl_->always.begin(), impl_->always.end());
+  const std::pair<int, uint32_t>* const pairs = impl_->first_group_pairs.data();
+  const uint32_t* const first_group_of = impl_->first_group_of.data();
   for (const int atom : found) {
-    for (const auto& [pattern, alternative] : impl_->first_group_of[static_cast<size_t>(atom)]) {
+    for (uint32_t k = first_group_of[atom], last = first_group_of[atom + 1]; k < last; ++k) {
+      const auto [pattern, alternative] = pairs[k];
       if (is_chosen[pattern] != 0) continue;
       const Impl::Range groups = impl_->alternatives[alternative];
       if (std::all_of(impl_->groups.begin() + groups.begin + 1, impl_->groups.begin() + groups.end,
@@ -123,16 +129,21 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
     }
   }
   impl->atom_count = atoms.size();
-  impl->first_group_of.resize(atoms.size());
+  std::vector<std::vector<std::pair<int, uint32_t>>> first_group_of(atoms.size());
   uint32_t alternative = 0;
   for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
     for (size_t a = 0; a < impl_->alternatives[pattern].size(); ++a, ++alternative) {
       const RulePrefilter::Impl::Range first = impl->groups[impl->alternatives[alternative].begin];
       for (uint32_t k = first.begin; k < first.end; ++k) {
-        impl->first_group_of[static_cast<size_t>(impl->group_atoms[k])].emplace_back(pattern,
-                                                                                     alternative);
+        first_group_of[static_cast<size_t>(impl->group_atoms[k])].emplace_back(pattern,
+                                                                               alternative);
       }
     }
+  }
+  impl->first_group_of.push_back(0);
+  for (const auto& pairs : first_group_of) {
+    impl->first_group_pairs.insert(impl->first_group_pairs.end(), pairs.begin(), pairs.end());
+    impl->first_group_of.push_back(static_cast<uint32_t>(impl->first_group_pairs.size()));
   }
   impl_->alternatives.clear();
   if (!atoms.empty()) {

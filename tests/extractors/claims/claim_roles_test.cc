@@ -22,7 +22,9 @@ StatusOr<std::unique_ptr<ClaimRoles>> Load(const std::string& deal_stages) {
 }
 
 std::string Stage(const ClaimRoles& roles, const std::string& text) {
-  StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(RuleSources{}, MacroTable{});
+  RulePrefilterBuilder attribution_patterns;
+  StatusOr<std::unique_ptr<ClaimCues>> cues =
+      ClaimCues::Create(RuleSources{}, MacroTable{}, &attribution_patterns);
   EXPECT_TRUE(cues.ok());
   return roles.StageOf(**cues, text, {0, text.size()});
 }

@@ -127,6 +127,57 @@ TEST(RulePrefilterTest, RejectedPatternSaysWhyAndTakesNoIndex) {
   EXPECT_EQ((*filter)->Candidates("a merger"), (std::vector<int>{0}));
 }
 
+// One prefilter over two pattern sets, one after the other, gives for any text the candidates
+// of each set's own prefilter, the second's shifted by the first's size (issue 16: the claim
+// stage walks a sentence once for its claim and its attribution rules). The sets share atoms,
+// hold atoms inside or at the end of the other's, and a pattern that requires nothing; the
+// texts hold them in any case, overlapping, across UTF-8, and with characters only Unicode
+// case folding makes an atom's (KELVIN SIGN, LONG S), which the prefilter leaves to RE2.
+TEST(RulePrefilterTest, OnePrefilterOverTwoSetsGivesEachSetsCandidates) {
+  const std::vector<std::string> first = {"\\w+ acquired \\w+", "(?:said|says) \\w+",
+                                          "\\bkelvin \\w+", "\\w+ told (?:the )?\\w+ (?:that|how)",
+                                          "report(?:ed|s)? by"};
+  const std::vector<std::string> second = {"(?:\"|,) said (?P<speaker>\\w+)",
+                                           "\\baid\\b",
+                                           "according to (?P<speaker>\\w+)",
+                                           "\\w+",
+                                           "told",
+                                           "\\w+ (?:first )?reported"};
+  RulePrefilterBuilder first_builder;
+  RulePrefilterBuilder second_builder;
+  RulePrefilterBuilder both_builder;
+  const auto first_patterns = AddAll(&first_builder, first);
+  const auto second_patterns = AddAll(&second_builder, second);
+  auto both_patterns = AddAll(&both_builder, first);
+  for (auto& pattern : AddAll(&both_builder, second)) both_patterns.push_back(std::move(pattern));
+  StatusOr<std::unique_ptr<RulePrefilter>> first_filter = first_builder.Build();
+  StatusOr<std::unique_ptr<RulePrefilter>> second_filter = second_builder.Build();
+  StatusOr<std::unique_ptr<RulePrefilter>> both_filter = both_builder.Build();
+  ASSERT_TRUE(first_filter.ok() && second_filter.ok() && both_filter.ok());
+  const std::vector<std::string> texts = {
+      "",
+      "said",
+      "Acme, said Bob",
+      "ACME ACQUIRED BRANTEL, SAYS BOB",
+      "he told the paper that aid said",
+      "it was first reported by Reuters, according to Bob",
+      "saidsaid toldtold acquiredacquired",
+      "\u212Aelvin said \u017Fomething",  // KELVIN SIGN, LONG S: left to RE2
+      "caf\u00E9 \u27E8ORG:1\u27E9 told \u27E8ORG:2\u27E9 how",
+      "reportedly by the aid of kelvin"};
+  std::vector<int> reused = {5, 1};
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    std::vector<int> expected = (*first_filter)->Candidates(text);
+    for (const int index : (*second_filter)->Candidates(text)) {
+      expected.push_back(index + static_cast<int>(first.size()));
+    }
+    EXPECT_EQ((*both_filter)->Candidates(text), expected);
+    (*both_filter)->Candidates(text, &reused);
+    EXPECT_EQ(reused, expected);
+  }
+}
+
 TEST(RulePrefilterTest, NeverLeavesOutAMatchingBuiltInRule) {
   RulePrefilterBuilder builder;
   const std::vector<ClaimRule> loaded = claim_testing::BuiltinClaimRules(&builder);

@@ -1,0 +1,44 @@
+// SentenceRules: one prefilter pass per sentence, its candidates split at the first attribution
+// rule, kept in one array per document.
+#include "extractors/claims/sentence_rules.h"
+
+#include <algorithm>
+
+namespace newsfacts {
+
+SentenceRules::SentenceRules(const RulePrefilter& prefilter, size_t claim_rules,
+                             const std::vector<AbstractSentence>& abstracts)
+    : prefilter_(prefilter),
+      claim_rules_(static_cast<int>(claim_rules)),
+      abstracts_(abstracts),
+      of_(abstracts.size()) {
+  // Room for a typical document's rules (issue 16: growing a push at a time reallocated the
+  // array about ten times per document).
+  found_.reserve(abstracts.size() * 16);
+}
+
+std::span<const int> SentenceRules::Claims(size_t s) {
+  Find(s);
+  return std::span<const int>(found_).subspan(of_[s].begin, of_[s].split - of_[s].begin);
+}
+
+std::span<const int> SentenceRules::Attributions(size_t s) {
+  Find(s);
+  return std::span<const int>(found_).subspan(of_[s].split, of_[s].end - of_[s].split);
+}
+
+void SentenceRules::Find(size_t s) {
+  Found& of = of_[s];
+  if (of.begin != kNotFound) return;
+  // One buffer per thread: no vector per sentence.
+  thread_local std::vector<int> candidates;
+  prefilter_.Candidates(abstracts_[s].text(), &candidates);
+  const auto split = std::lower_bound(candidates.begin(), candidates.end(), claim_rules_);
+  of.begin = static_cast<uint32_t>(found_.size());
+  found_.insert(found_.end(), candidates.begin(), split);
+  of.split = static_cast<uint32_t>(found_.size());
+  for (auto it = split; it != candidates.end(); ++it) found_.push_back(*it - claim_rules_);
+  of.end = static_cast<uint32_t>(found_.size());
+}
+
+}  // namespace newsfacts
