@@ -20,24 +20,27 @@ struct Candidate {
   size_t order = 0;
 };
 
-// Every verified match of every rule that `gate` lets run and that matches the sentence, with
-// article offsets.
+// Every verified match of every rule that `gate` lets run and the rule prefilter deems able
+// to match, with article offsets.
 std::vector<Candidate> FindCandidates(const AmountRuleSet& rules, const Document& doc,
                                       size_t sentence_index, SentenceGate gate) {
   const Span& span = doc.sentences()[sentence_index].span;
   const std::string_view sentence = doc.Text(span);
   std::vector<Candidate> candidates;
   std::vector<std::string_view> groups;
-  // The rules that match, told by one pass of the set; when it cannot tell, those the
-  // prefilter deems able to match. The set's answer is exact, so the prefilter is not asked
-  // first (it cost about as much as the set, and left most rules in).
+  // Asked once, for the first rule with a number the gates let run; with no answer, each runs.
   std::vector<int> matching;
-  if (!rules.matching_rules->Matching(sentence, &matching)) {
-    rules.rule_prefilter->Candidates(sentence, &matching);
-  }
-  for (const int index : matching) {
+  bool asked = false;
+  bool told = false;
+  for (const int index : rules.rule_prefilter->Candidates(sentence)) {
     const AmountRule& rule = rules.rules[static_cast<size_t>(index)];
     if (rule.needs_digits ? !gate.digit_rules : !gate.word_rules) continue;
+    const int slot = rules.number_rule_slot[static_cast<size_t>(index)];
+    if (slot >= 0 && !asked) {
+      told = rules.matching_number_rules->Matching(sentence, &matching);
+      asked = true;
+    }
+    if (slot >= 0 && told && !std::binary_search(matching.begin(), matching.end(), slot)) continue;
     size_t pos = 0;
     while (pos <= sentence.size() && rule.re->Find(sentence, pos, sentence.size(), &groups)) {
       const size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());

@@ -239,10 +239,13 @@ StatusOr<std::unique_ptr<AmountRuleSet>> CompileAmountRules(const RuleSources& s
   if (!built.ok()) return built.status().WithContext("amounts");
   set->rule_prefilter = std::move(*built);
   std::vector<const Regex*> patterns;
-  for (const AmountRule& rule : set->rules) patterns.push_back(rule.re.get());
+  for (const AmountRule& rule : set->rules) {
+    set->number_rule_slot.push_back(rule.needs_digits ? static_cast<int>(patterns.size()) : -1);
+    if (rule.needs_digits) patterns.push_back(rule.re.get());
+  }
   StatusOr<std::unique_ptr<PatternSet>> matching = PatternSet::Compile(patterns);
   if (!matching.ok()) return matching.status().WithContext("amounts");
-  set->matching_rules = std::move(*matching);
+  set->matching_number_rules = std::move(*matching);
   return set;
 }
 

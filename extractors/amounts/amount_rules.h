@@ -87,11 +87,12 @@ struct AmountRuleSet {
   std::unique_ptr<Regex> gate_scanner;
   // Which rules (indices into `rules`) may match a sentence, from the literals they require.
   std::unique_ptr<RulePrefilter> rule_prefilter;
-  // Which rules match a sentence at all, told in one pass (index i is rule i): a candidate of
-  // the prefilter runs only when it matches (issue 16: of the eleven rules with a number, one
-  // or two match in a sentence with a currency; of the others, which need only a prefilter
-  // word, most runs found nothing).
-  std::unique_ptr<PatternSet> matching_rules;
+  // Which rules with a `number` group match a sentence at all, told in one pass: such a
+  // candidate of the prefilter runs only when it matches (issue 16: of the eleven, one or two
+  // match in a sentence with a currency). number_rule_slot[i] is rule i's index in the set,
+  // -1 for a rule without a number.
+  std::unique_ptr<PatternSet> matching_number_rules;
+  std::vector<int> number_rule_slot;
 };
 
 // Loads the tables of every file of kind "amounts" in `sources` (merged in order), generates

@@ -1,5 +1,5 @@
-// Tests of the amount rules' prefilters (AmountRuleSet::rule_prefilter and matching_rules): a
-// rule they leave out of a sentence never matches there, for every
+// Tests of the amount rules' prefilters (AmountRuleSet::rule_prefilter and
+// matching_number_rules): a rule they leave out of a sentence never matches there, for every
 // example of the built-in rules and for forms that are easy to lose (spelled numbers, scale
 // fractions, symbols, spaced prefixes).
 #include <gtest/gtest.h>
@@ -16,18 +16,21 @@ namespace newsfacts::amounts {
 namespace {
 
 // Fails for each rule that matches `sentence` but is not among the prefilter's candidates, and
-// for each rule that matching_rules names wrongly (left out when it matches, or named when it
-// does not); returns how many rules match it.
+// for each rule with a number that matching_number_rules names wrongly (left out when it
+// matches, or named when it does not); returns how many rules match it.
 size_t ExpectNoMatchingRuleLeftOut(const AmountRuleSet& rules, const std::string& sentence) {
   const std::vector<int> candidates = rules.rule_prefilter->Candidates(sentence);
-  std::vector<int> matching_rules;
-  EXPECT_TRUE(rules.matching_rules->Matching(sentence, &matching_rules)) << sentence;
+  std::vector<int> number_rules;
+  EXPECT_TRUE(rules.matching_number_rules->Matching(sentence, &number_rules)) << sentence;
   size_t matching = 0;
   for (size_t i = 0; i < rules.rules.size(); ++i) {
     const bool matches = rules.rules[i].re->Contains(sentence);
-    EXPECT_EQ(std::binary_search(matching_rules.begin(), matching_rules.end(), static_cast<int>(i)),
-              matches)
-        << "rule " << rules.rules[i].id << " on \"" << sentence << "\"";
+    const int slot = rules.number_rule_slot[i];
+    EXPECT_EQ(slot >= 0, rules.rules[i].needs_digits) << rules.rules[i].id;
+    if (slot >= 0) {
+      EXPECT_EQ(std::binary_search(number_rules.begin(), number_rules.end(), slot), matches)
+          << "rule " << rules.rules[i].id << " on \"" << sentence << "\"";
+    }
     if (!matches) continue;
     ++matching;
     EXPECT_TRUE(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(i)))
