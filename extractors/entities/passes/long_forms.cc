@@ -2,7 +2,6 @@
 // forms by last word, initials, first word, name before org words and leading words.
 #include "extractors/entities/passes/long_forms.h"
 
-#include <algorithm>
 #include <cassert>
 #include <functional>
 #include <limits>
@@ -86,27 +85,19 @@ void LongForms::Add(size_t k) {
     return;
   }
   indexed_[k] = true;
-  const std::pair<size_t, size_t> entry{c.begin, k};
-  ForEachKey(k, [&](Buckets& buckets, const std::string& key) {
-    Bucket& bucket = buckets[key];
-    const auto at = std::lower_bound(bucket.begin(), bucket.end(), entry);
-    if (at == bucket.end() || *at != entry) bucket.insert(at, entry);  // once, as in a set
-  });
+  ForEachKey(k,
+             [&](Buckets& buckets, const std::string& key) { buckets[key].emplace(c.begin, k); });
 }
 
 void LongForms::Remove(size_t k) {
   if (!indexed_[k]) return;
   indexed_[k] = false;
-  const std::pair<size_t, size_t> entry{view_.candidates[k].begin, k};
+  const Candidate& c = view_.candidates[k];
   ForEachKey(k, [&](Buckets& buckets, const std::string& key) {
     const auto bucket = buckets.find(key);
     assert(bucket != buckets.end() && "candidate changed while indexed");
-    Bucket& entries = bucket->second;
-    const auto at = std::lower_bound(entries.begin(), entries.end(), entry);
-    const bool held = at != entries.end() && *at == entry;
-    assert(held && "candidate changed while indexed");
-    if (held) entries.erase(at);
-    if (entries.empty()) buckets.erase(bucket);
+    bucket->second.erase({c.begin, k});
+    if (bucket->second.empty()) buckets.erase(bucket);
   });
 }
 

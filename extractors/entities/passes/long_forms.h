@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -39,9 +40,8 @@ class LongForms {
   std::optional<size_t> Find(const Candidate& c, std::optional<EntityType> type) const;
 
  private:
-  // Candidates by (first word index, candidate index), sorted: the earliest comes first. A
-  // vector, not a set: a bucket holds a candidate or two, which a set allocated a node each.
-  using Bucket = std::vector<std::pair<size_t, size_t>>;
+  // Candidates by (first word index, candidate index): the earliest comes first.
+  using Bucket = std::set<std::pair<size_t, size_t>>;
   using Buckets = std::unordered_map<std::string, Bucket>;
 
   // The first letters of the capitalized words of `c`'s name, designators left out.
