@@ -90,9 +90,15 @@ Status IngestWriter::RecordFinishedFiles() {
 
 Status IngestWriter::Flush() {
   if (held_.empty() && files_done_ == 0) return Status::Ok();
+  // Written first without a savepoint per article; an article that fails rolls that batch
+  // back, and it is written again with them, so that the failed article alone is left out.
   IngestSummary batch;
-  NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch());
-  for (const WorkItem& item : held_) NEWSFACTS_RETURN_IF_ERROR(Store(item, batch));
+  StatusOr<bool> stored = StoreHeld(BatchMode::kWholeBatch, batch);
+  if (stored.ok() && !*stored) {
+    batch = IngestSummary();
+    stored = StoreHeld(BatchMode::kArticleSavepoints, batch);
+  }
+  if (!stored.ok()) return stored.status();
   held_.clear();
   held_bytes_ = 0;
   NEWSFACTS_RETURN_IF_ERROR(RecordFinishedFiles());
@@ -104,14 +110,26 @@ Status IngestWriter::Flush() {
   return Status::Ok();
 }
 
+// Begins a batch of `mode` and writes the held documents into it, counting them in `batch`.
+// False when an article failed in a kWholeBatch batch, which the store rolled back.
+StatusOr<bool> IngestWriter::StoreHeld(BatchMode mode, IngestSummary& batch) {
+  NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch(mode));
+  for (const WorkItem& item : held_) {
+    NEWSFACTS_RETURN_IF_ERROR(Store(item, mode, batch));
+    if (mode == BatchMode::kWholeBatch && !store_.BatchOpen()) return false;
+  }
+  return true;
+}
+
 // Stores one document, counting it in `batch` by what the database held at its place.
-Status IngestWriter::Store(const WorkItem& item, IngestSummary& batch) {
+Status IngestWriter::Store(const WorkItem& item, BatchMode mode, IngestSummary& batch) {
   const Document& doc = *item.doc;
   StatusOr<ArticleWrite> written =
       item.reextracted ? Rewrite(doc, item.content_hash)
                        : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
   if (!written.ok()) {
     if (IsFatalStoreError(written.status())) return written.status();
+    if (mode == BatchMode::kWholeBatch) return Status::Ok();  // reported when written again
     observer_.on_message(doc.meta().path +
                          (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
                          written.status().message());

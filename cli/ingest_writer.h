@@ -73,7 +73,8 @@ class IngestWriter {
   Status Take(WorkItem item);
 
   // Writes the held documents and the files they finish in one transaction, which also
-  // records the run's counts.
+  // records the run's counts: without a savepoint per article (BatchMode::kWholeBatch), and
+  // again with them when an article fails.
   Status Flush();
 
  private:
@@ -87,7 +88,8 @@ class IngestWriter {
   void Tally(const WorkItem& item);
   Status RecordFinishedFiles();
 
-  Status Store(const WorkItem& item, IngestSummary& batch);
+  StatusOr<bool> StoreHeld(BatchMode mode, IngestSummary& batch);
+  Status Store(const WorkItem& item, BatchMode mode, IngestSummary& batch);
   StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash);
 
   const size_t batch_articles_;

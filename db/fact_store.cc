@@ -218,7 +218,7 @@ StatusOr<StoredArticle> FactStore::LoadArticle(int64_t article_id) {
   return article;
 }
 
-Status FactStore::BeginBatch() {
+Status FactStore::BeginBatch(BatchMode mode) {
   if (impl_->batch != nullptr) {
     return Status::FailedPrecondition(impl_->connection->path() + ": a batch is already open");
   }
@@ -226,11 +226,14 @@ Status FactStore::BeginBatch() {
       sqlite::Transaction::Begin(*impl_->connection);
   if (!batch.ok()) return batch.status();
   impl_->batch = std::move(*batch);
+  impl_->batch_mode = mode;
   impl_->lost_batch = Status::Ok();
   impl_->first_unindexed_sentence = 0;  // left by a batch that was never committed
   impl_->votes.Clear();
   return Status::Ok();
 }
+
+bool FactStore::BatchOpen() const { return impl_->batch != nullptr; }
 
 Status FactStore::CommitBatch() {
   if (!impl_->lost_batch.ok()) {
@@ -247,11 +250,7 @@ Status FactStore::CommitBatch() {
   if (status.ok()) status = DecideEntities(*impl_->connection);
   if (status.ok()) status = StoreComparisonsOfMany(*impl_->connection, kFactsStoredAtOnce);
   if (status.ok()) status = batch->Commit();
-  if (!status.ok()) {
-    impl_->ForgetCaches();
-    impl_->first_unindexed_sentence = 0;  // rolled back with the batch
-    impl_->votes.Clear();
-  }
+  if (!status.ok()) impl_->DiscardBatch();  // the transaction was rolled back
   return status;
 }
 
@@ -278,17 +277,21 @@ StatusOr<ArticleWrite> FactStore::WriteArticleIfChanged(const Document& doc,
 StatusOr<ArticleWrite> FactStore::WriteArticle(const Document& doc, std::string_view content_hash,
                                                int64_t run_id, bool if_changed) {
   const std::string label = ArticleLabel(doc.meta());
-  NEWSFACTS_RETURN_IF_ERROR(ValidateDocument(doc).WithContext(label));
   if (!impl_->lost_batch.ok()) return impl_->lost_batch.WithContext(label);
-  StatusOr<ArticleWrite> written = impl_->Write(doc, content_hash, run_id, if_changed);
+  const Status valid = ValidateDocument(doc);
+  StatusOr<ArticleWrite> written =
+      valid.ok() ? impl_->Write(doc, content_hash, run_id, if_changed) : valid;
   if (written.ok()) return written;
+  if (impl_->batch != nullptr && impl_->batch_mode == BatchMode::kWholeBatch) {
+    impl_->DiscardBatch();  // the caller writes the batch again, article by article
+    return written.status().WithContext(label);
+  }
+  if (!valid.ok()) return written.status().WithContext(label);
   impl_->ForgetCaches();
   if (impl_->batch != nullptr && !impl_->connection->InTransaction()) {
     // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the
     // articles written earlier in this batch are gone too, and CommitBatch must say so.
-    impl_->batch.reset();
-    impl_->first_unindexed_sentence = 0;
-    impl_->votes.Clear();
+    impl_->DiscardBatch();
     impl_->lost_batch = Status::IoError(
         impl_->connection->path() +
         ": the batch was rolled back after an error; its articles were not stored: " +

@@ -57,6 +57,17 @@ struct FactStoreOptions {
   int busy_timeout_ms = 5000;
 };
 
+// How a batch keeps an article that fails from taking the others with it.
+enum class BatchMode {
+  // Each article is written inside a savepoint: one that fails is rolled back alone and the
+  // batch goes on.
+  kArticleSavepoints,
+  // No savepoint per article (their statement journal cost a tenth of ingest, issue 16): an
+  // article that fails rolls back the whole batch and closes it (BatchOpen() turns false), so
+  // that the caller can write the batch again with kArticleSavepoints.
+  kWholeBatch,
+};
+
 // The read-write store. Not thread-safe: one writer thread owns it.
 class FactStore {
  public:
@@ -111,7 +122,9 @@ class FactStore {
   // Errors: Busy when another process holds the write lock; FailedPrecondition when a batch
   // is already open (BeginBatch) or none is (CommitBatch). Destroying the store with a batch
   // open discards it.
-  Status BeginBatch();
+  Status BeginBatch(BatchMode mode = BatchMode::kArticleSavepoints);
+  // True between BeginBatch and CommitBatch, unless an article of a kWholeBatch batch failed.
+  bool BatchOpen() const;
   Status CommitBatch();
   // Like CommitBatch, but first records `counts` (without a finish time) in run `run_id`'s
   // row in the same transaction, so the runs table always agrees with articles.run_id.
@@ -119,7 +132,8 @@ class FactStore {
 
   // Stores `doc` with every annotation layer, replacing any article with the same path and
   // record index (and its facts). All-or-nothing: on error nothing of this article changed
-  // and the other articles of the batch stay. Errors, prefixed with the article's path:
+  // and the other articles of the batch stay, but for a kWholeBatch batch, which is rolled
+  // back whole. Errors, prefixed with the article's path:
   // InvalidArgument when a span or an index between layers is out of range (checked before
   // writing), Busy, ReadOnly, IoError from SQLite.
   Status WriteArticle(const Document& doc, std::string_view content_hash, int64_t run_id);

@@ -85,6 +85,8 @@ struct FactStore::Impl {
   void BindSpan(sqlite::Statement& statement, int first, const Span& span) const;
   // Forgets cached ids: a rollback may have removed the rows they name.
   void ForgetCaches();
+  // Closes the open batch, rolling back what it wrote, and forgets what waited for its commit.
+  void DiscardBatch();
   // Adds the sentences from `first_unindexed_sentence` to `last_unindexed_sentence` to
   // sentences_fts, thousands per statement that reads them back through the sentences view.
   // Called outside any article savepoint (but for a long article): FTS5 writes its pending index to
@@ -123,6 +125,7 @@ struct FactStore::Impl {
   sqlite::Statement select_finished_run;
   sqlite::Statement select_any_stale;
   std::unique_ptr<sqlite::Transaction> batch;
+  BatchMode batch_mode = BatchMode::kArticleSavepoints;
   // Set when SQLite rolled back the open batch by itself after an error.
   Status lost_batch;
 

@@ -157,6 +157,13 @@ void FactStore::Impl::ForgetCaches() {
   alias_cache.clear();
 }
 
+void FactStore::Impl::DiscardBatch() {
+  batch.reset();
+  ForgetCaches();
+  first_unindexed_sentence = 0;
+  votes.Clear();
+}
+
 Status FactStore::Impl::IndexWaitingSentences() {
   return IndexWaitingSentences(kSentencesIndexedPerStatement);
 }
@@ -203,12 +210,18 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
   }
 
-  StatusOr<std::unique_ptr<sqlite::Savepoint>> savepoint =
-      sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
-  if (!savepoint.ok()) return savepoint.status();
+  // A failure in a kWholeBatch batch rolls the batch back whole (FactStore::WriteArticle): the
+  // article needs no savepoint of its own.
+  std::unique_ptr<sqlite::Savepoint> savepoint;
+  if (batch == nullptr || batch_mode == BatchMode::kArticleSavepoints) {
+    StatusOr<std::unique_ptr<sqlite::Savepoint>> begun =
+        sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
+    if (!begun.ok()) return begun.status();
+    savepoint = std::move(*begun);
+  }
   const int64_t unindexed_before = first_unindexed_sentence;
   Status replaced = Replace(doc, content_hash, run_id, stored_id);
-  if (replaced.ok()) replaced = (*savepoint)->Release();
+  if (replaced.ok() && savepoint != nullptr) replaced = savepoint->Release();
   if (!replaced.ok()) {
     // The savepoint rolls back its sentences, and what a long article indexed.
     first_unindexed_sentence = unindexed_before;

@@ -1,7 +1,7 @@
-// Faults during ingest (issue 15): kill -9 at several moments of a run and a disk that fills
-// up mid-run. Each leaves a database that passes SQLite's integrity, foreign-key and FTS
-// checks and keeps what was committed; running the ingest again reaches the counts of a
-// clean run.
+// Faults during ingest (issue 15): kill -9 at several moments of a run, a disk that fills
+// up mid-run, and an article the database refuses halfway through its rows. Each leaves a
+// database that passes SQLite's integrity, foreign-key and FTS checks and keeps what was
+// committed; running the ingest again reaches the counts of a clean run.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -153,6 +153,48 @@ TEST(IngestFaultTest, AFullDiskStopsWithAClearErrorAndKeepsWhatWasCommitted) {
   EXPECT_EQ(rerun.exit_code, 0) << rerun.output;
   ExpectIntact(dir.File("facts.db"));
   EXPECT_EQ(Counts(dir.File("facts.db")), Counts(dir.File("clean.db")));
+}
+
+// A batch is written without a savepoint per article (issue 16): when the database refuses
+// an article after its first rows, the batch is rolled back and written again article by
+// article, so that the refused article alone is missing and reported once.
+TEST(IngestFaultTest, AnArticleRefusedHalfwayIsLeftOutAlone) {
+  TempDir dir;
+  WriteArticles(dir, "news", 30);
+  WriteArticles(dir, "clean", 30);
+  dir.Write("news/refused.txt",
+            "Quorvane Dynamics buys Zentrilo Labs\n\nQuorvane Dynamics said it agreed to buy "
+            "Zentrilo Labs for $75 million in cash.\n");
+  ASSERT_EQ(RunNewsfacts("ingest clean --db clean.db", dir.path()).exit_code, 0);
+  std::filesystem::create_directory(dir.File("empty"));  // a run that makes the schema
+  ASSERT_EQ(RunNewsfacts("ingest empty --db facts.db", dir.path()).exit_code, 0);
+  {
+    auto db = Open(dir.File("facts.db"));
+    ASSERT_NE(db, nullptr);
+    // Mentions come after the article, sentence and entity rows of an article.
+    ASSERT_TRUE(db->Exec("CREATE TRIGGER refuse BEFORE INSERT ON mentions WHEN NEW.article_id = "
+                         "(SELECT id FROM articles WHERE path LIKE '%refused.txt') "
+                         "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+                    .ok());
+  }
+
+  const CommandResult run = RunNewsfacts("ingest news --db facts.db --batch 100", dir.path());
+  EXPECT_NE(run.output.find("(30 new, 0 replaced, 0 unchanged, 1 failed)"), std::string::npos)
+      << run.output;
+  const size_t reported = run.output.find("refused.txt: not stored: ");
+  EXPECT_NE(reported, std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find("refused.txt: not stored: ", reported + 1), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("refused by the test"), std::string::npos) << run.output;
+
+  ExpectIntact(dir.File("facts.db"));
+  EXPECT_EQ(Counts(dir.File("facts.db")), Counts(dir.File("clean.db")));
+  auto db = Open(dir.File("facts.db"));
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'tovar'"),
+            30);
+  EXPECT_EQ(
+      *db->QueryInt("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'zentrilo'"), 0);
 }
 
 }  // namespace

@@ -322,6 +322,42 @@ TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
   EXPECT_TRUE(ReadRows(path_, "PRAGMA foreign_key_check").empty());
 }
 
+// A kWholeBatch batch writes no savepoint per article: an article that fails rolls back the
+// whole batch, even a replacement written earlier in it, and closes it; the cached entity of
+// a rolled-back article does not outlive it.
+TEST_F(FactStoreTest, AFailedArticleRollsBackAWholeBatch) {
+  const std::unique_ptr<sqlite::Connection> other = RefuseQuote("boom boom");
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme is fine", "acme"), "h1", run_id_).ok());
+
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("one.txt", "Acme is new", "acme"), "h1b", run_id_).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("two.txt", "Grey Ltd ok", "grey"), "h2", run_id_).ok());
+  EXPECT_TRUE(store_->BatchOpen());
+  Status failed =
+      store_->WriteArticle(SmallDocument("three.txt", "boom boom", "ghost"), "h3", run_id_);
+  EXPECT_NE(failed.message().find("three.txt: "), std::string::npos) << failed.message();
+  EXPECT_NE(failed.message().find("forced failure"), std::string::npos) << failed.message();
+  EXPECT_FALSE(store_->BatchOpen());
+  EXPECT_EQ(store_->CommitBatch().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ReadRows(path_, "SELECT path, content_hash FROM articles ORDER BY path"),
+            (Rows{{"one.txt", "h1"}}));
+
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("four.txt", "Grey saw it", "grey"), "h4", run_id_).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT a.path, e.key FROM mentions m JOIN articles a ON a.id = "
+                     "m.article_id JOIN entities e ON e.id = m.entity_id ORDER BY a.path"),
+            (Rows{{"four.txt", "grey"}, {"one.txt", "acme"}}));
+  EXPECT_TRUE(
+      other->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+}
+
 // The search index is written at the batch's end, not article by article: it must still hold
 // exactly the sentences stored, after a rewrite and a failed article in the same batch.
 TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
