@@ -134,13 +134,8 @@ StatusOr<std::unordered_map<std::string, std::string>> FactStore::LoadContentHas
 }
 
 StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
-  std::unique_ptr<sqlite::Transaction> transaction;
-  if (impl_->batch == nullptr) {
-    StatusOr<std::unique_ptr<sqlite::Transaction>> begun =
-        sqlite::Transaction::Begin(*impl_->connection);
-    if (!begun.ok()) return begun.status();
-    transaction = std::move(*begun);
-  }
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = impl_->TransactionUnlessBatch();
+  if (!transaction.ok()) return transaction.status();
   // The first run into an empty database builds some indexes at its end (FinishRun).
   StatusOr<bool> deferred = DeferIndexesOfEmptyDatabase(*impl_->connection);
   if (!deferred.ok()) return deferred.status();
@@ -150,18 +145,13 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
   insert.BindText(3, UtcNow());
   NEWSFACTS_RETURN_IF_ERROR(insert.Run());
   const int64_t run_id = impl_->connection->LastInsertRowId();
-  if (transaction != nullptr) NEWSFACTS_RETURN_IF_ERROR(transaction->Commit());
+  if (*transaction != nullptr) NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   return run_id;
 }
 
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
-  std::unique_ptr<sqlite::Transaction> transaction;
-  if (impl_->batch == nullptr) {
-    StatusOr<std::unique_ptr<sqlite::Transaction>> begun =
-        sqlite::Transaction::Begin(*impl_->connection);
-    if (!begun.ok()) return begun.status();
-    transaction = std::move(*begun);
-  }
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = impl_->TransactionUnlessBatch();
+  if (!transaction.ok()) return transaction.status();
   sqlite::Statement& update = impl_->finish_run;
   update.BindInt64(1, run_id);
   update.BindText(2, UtcNow());
@@ -173,7 +163,7 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(*impl_->connection));
   // Once per run, not per batch: a fact written by many batches is computed once.
   NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(*impl_->connection));
-  return transaction != nullptr ? transaction->Commit() : Status::Ok();
+  return *transaction != nullptr ? (*transaction)->Commit() : Status::Ok();
 }
 
 StatusOr<std::vector<int64_t>> FactStore::ArticlesToReextract(int64_t current_run_id,

@@ -87,6 +87,9 @@ struct FactStore::Impl {
   void ForgetCaches();
   // Closes the open batch, rolling back what it wrote, and forgets what waited for its commit.
   void DiscardBatch();
+  // A transaction of its own for a write outside any batch; null inside one, whose
+  // transaction the write joins.
+  StatusOr<std::unique_ptr<sqlite::Transaction>> TransactionUnlessBatch();
   // Adds the sentences from `first_unindexed_sentence` to `last_unindexed_sentence` to
   // sentences_fts, thousands per statement that reads them back through the sentences view.
   // Called outside any article savepoint (but for a long article): FTS5 writes its pending index to

@@ -157,6 +157,11 @@ void FactStore::Impl::ForgetCaches() {
   alias_cache.clear();
 }
 
+StatusOr<std::unique_ptr<sqlite::Transaction>> FactStore::Impl::TransactionUnlessBatch() {
+  if (batch != nullptr) return std::unique_ptr<sqlite::Transaction>();
+  return sqlite::Transaction::Begin(*connection);
+}
+
 void FactStore::Impl::DiscardBatch() {
   batch.reset();
   ForgetCaches();

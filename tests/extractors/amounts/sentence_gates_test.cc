@@ -59,6 +59,16 @@ std::vector<std::string_view> Views(const std::vector<std::string>& sentences) {
   return {sentences.begin(), sentences.end()};
 }
 
+// One to six sentences of up to four characters of `alphabet` each.
+std::vector<std::string> RandomArticle(const std::string& alphabet, std::mt19937& random) {
+  std::vector<std::string> article(1 + random() % 6);
+  for (std::string& sentence : article) {
+    const size_t length = random() % 5;
+    for (size_t i = 0; i < length; ++i) sentence.push_back(alphabet[random() % alphabet.size()]);
+  }
+  return article;
+}
+
 TEST(SentenceGatesTest, ScanAgreesWithEachSentenceOnEdgesAndCrossings) {
   const std::vector<std::string> patterns = {
       R"(\bcat\b)",  // word edges at the sentence's ends
@@ -102,12 +112,7 @@ TEST(SentenceGatesTest, ScanAgreesWithEachSentenceOnRandomArticles) {
   for (const std::string& pattern : patterns) {
     const TestGate gate = CompileTestGate(pattern);
     for (int trial = 0; trial < 200; ++trial) {
-      std::vector<std::string> article(1 + random() % 6);
-      for (std::string& sentence : article) {
-        const size_t length = random() % 5;
-        for (size_t i = 0; i < length; ++i)
-          sentence.push_back(alphabet[random() % alphabet.size()]);
-      }
+      const std::vector<std::string> article = RandomArticle(alphabet, random);
       const std::vector<std::string_view> sentences = Views(article);
       ASSERT_EQ(ScanAndConfirm(*gate.gate, *gate.scanner, sentences),
                 SearchEach(*gate.gate, sentences))
@@ -131,12 +136,7 @@ TEST(SentenceGatesTest, UnitedScanFindsEachGatesSentences) {
     auto scanner = Regex::Compile("(?m:(?:" + first_pattern + ")|(?:" + second_pattern + "))", {});
     ASSERT_TRUE(scanner.ok());
     for (int trial = 0; trial < 200; ++trial) {
-      std::vector<std::string> article(1 + random() % 6);
-      for (std::string& sentence : article) {
-        const size_t length = random() % 5;
-        for (size_t i = 0; i < length; ++i)
-          sentence.push_back(alphabet[random() % alphabet.size()]);
-      }
+      const std::vector<std::string> article = RandomArticle(alphabet, random);
       const std::vector<std::string_view> sentences = Views(article);
       ASSERT_EQ(ScanAndConfirm(*first.gate, **scanner, sentences),
                 SearchEach(*first.gate, sentences))
