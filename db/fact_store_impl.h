@@ -74,6 +74,9 @@ struct FactStore::Impl {
                  int64_t stored_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
   Status WriteEntities(const Document& doc);
+  // Sets `row` to the id and parent of the entities row of `entity.key`, inserting the row when
+  // there is none; a known parent replaces the stored one, an unknown one keeps it.
+  Status UpsertEntity(const Entity& entity, CachedEntity& row);
   Status WriteMentions(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteEntityNames(const Document& doc, int64_t article_id);
   Status WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id);
@@ -110,7 +113,9 @@ struct FactStore::Impl {
   sqlite::Statement insert_article;
   sqlite::Statement insert_sentence;
   sqlite::Statement index_sentences;
-  sqlite::Statement upsert_entity;
+  sqlite::Statement select_entity;
+  sqlite::Statement insert_entity;
+  sqlite::Statement set_entity_parent;
   sqlite::Statement insert_alias;
   sqlite::Statement insert_mention;
   sqlite::Statement insert_amount;
