@@ -13,15 +13,17 @@ constexpr std::string_view kCreate =
 
 // A mention found by the gazetteer counts before any other: its type and name were curated.
 // The votes are the tallies of migration 0010, kept by triggers on mentions and entity_names.
+// Only the rows whose decision differs from what they hold are written.
 constexpr std::string_view kDecide =
-    "UPDATE main.entities SET "
-    "type = coalesce((SELECT v.type FROM main.entity_type_votes v "
-    "WHERE v.entity_id = entities.id AND v.mentions > 0 "
-    "ORDER BY v.gazetteer DESC, v.mentions DESC, v.type LIMIT 1), type), "
-    "name = coalesce((SELECT v.name FROM main.entity_name_votes v "
-    "WHERE v.entity_id = entities.id AND v.mentions > 0 "
-    "ORDER BY v.gazetteer DESC, v.mentions DESC, v.name LIMIT 1), name) "
-    "WHERE id IN (SELECT id FROM temp.entities_to_decide); "
+    "UPDATE main.entities SET type = d.type, name = d.name FROM (SELECT e.id, "
+    "coalesce((SELECT v.type FROM main.entity_type_votes v "
+    "WHERE v.entity_id = e.id AND v.mentions > 0 "
+    "ORDER BY v.gazetteer DESC, v.mentions DESC, v.type LIMIT 1), e.type) AS type, "
+    "coalesce((SELECT v.name FROM main.entity_name_votes v "
+    "WHERE v.entity_id = e.id AND v.mentions > 0 "
+    "ORDER BY v.gazetteer DESC, v.mentions DESC, v.name LIMIT 1), e.name) AS name "
+    "FROM main.entities e WHERE e.id IN (SELECT id FROM temp.entities_to_decide)) AS d "
+    "WHERE entities.id = d.id AND (entities.type IS NOT d.type OR entities.name IS NOT d.name); "
     "DELETE FROM temp.entities_to_decide";
 
 // As the triggers of 0010 counted them: a vote per mention for its type, and per entity_names
