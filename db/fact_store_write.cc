@@ -44,10 +44,10 @@ constexpr std::string_view kIndexSentences =
 constexpr int64_t kSentencesIndexedPerStatement = 16384;
 constexpr int64_t kLongArticleSentencesIndexedPerStatement = 4096;
 // An entity's name and type are decided from all articles when the transaction commits
-// (db/entity_votes.h); an upsert only fills in a parent an earlier article did not know, and
-// never forgets one.
-// An entity row is looked up by key, then inserted or given its new parent: an upsert with
-// RETURNING built two temporary b-trees per call, a twentieth of the store's time.
+// (db/entity_votes.h); writing an article looks its entities up by key, inserts the missing
+// ones and fills in a parent an earlier article did not know, never forgetting one (one upsert
+// with RETURNING did it, but built two temporary b-trees per call: a twentieth of the store's
+// time).
 constexpr std::string_view kSelectEntity = "SELECT id, parent_key FROM entities WHERE key = ?1";
 constexpr std::string_view kInsertEntity =
     "INSERT INTO entities (key, name, type, parent_key) VALUES (?1, ?2, ?3, ?4)";
@@ -242,7 +242,8 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   Status replaced = Replace(doc, content_hash, run_id, stored_id);
   if (replaced.ok() && savepoint != nullptr) replaced = savepoint->Release();
   if (!replaced.ok()) {
-    // The savepoint rolls back its sentences, and what a long article indexed.
+    // The savepoint rolls back its sentences, and what a long article indexed (without one,
+    // FactStore::WriteArticle discards the batch).
     first_unindexed_sentence = unindexed_before;
     return replaced;
   }
