@@ -104,8 +104,8 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
-  // Savepoints (an article written alone or in a batch written again, db/fact_store.h) keep a
-  // statement journal; in a temp file it cost a third of ingest time.
+  // Savepoints (the articles of a batch written again, db/fact_store.h) keep a statement
+  // journal; in a temp file it cost a third of ingest time.
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec(kPageCacheSize));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));

@@ -201,11 +201,10 @@ Status FactStore::Impl::IndexWaitingSentences(int64_t per_statement) {
 
 StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_view content_hash,
                                               int64_t run_id, bool if_changed) {
-  std::unique_ptr<sqlite::Transaction> own_transaction;
-  if (batch == nullptr) {
-    StatusOr<std::unique_ptr<sqlite::Transaction>> begun = sqlite::Transaction::Begin(*connection);
-    if (!begun.ok()) return begun.status();
-    own_transaction = std::move(*begun);
+  StatusOr<std::unique_ptr<sqlite::Transaction>> begun = TransactionUnlessBatch();
+  if (!begun.ok()) return begun.status();
+  std::unique_ptr<sqlite::Transaction> own_transaction = std::move(*begun);
+  if (own_transaction != nullptr) {
     first_unindexed_sentence = 0;  // left by a transaction that failed
     votes.Clear();
   }
@@ -229,21 +228,20 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
   }
 
-  // A failure in a kWholeBatch batch rolls the batch back whole (FactStore::WriteArticle): the
-  // article needs no savepoint of its own.
+  // Only an article of a kArticleSavepoints batch needs a savepoint of its own: a failure rolls
+  // back the article's own transaction, or a kWholeBatch batch whole (FactStore::WriteArticle).
   std::unique_ptr<sqlite::Savepoint> savepoint;
-  if (batch == nullptr || batch_mode == BatchMode::kArticleSavepoints) {
-    StatusOr<std::unique_ptr<sqlite::Savepoint>> begun =
+  if (batch != nullptr && batch_mode == BatchMode::kArticleSavepoints) {
+    StatusOr<std::unique_ptr<sqlite::Savepoint>> opened =
         sqlite::Savepoint::Begin(*connection, kArticleSavepoint);
-    if (!begun.ok()) return begun.status();
-    savepoint = std::move(*begun);
+    if (!opened.ok()) return opened.status();
+    savepoint = std::move(*opened);
   }
   const int64_t unindexed_before = first_unindexed_sentence;
   Status replaced = Replace(doc, content_hash, run_id, stored_id);
   if (replaced.ok() && savepoint != nullptr) replaced = savepoint->Release();
   if (!replaced.ok()) {
-    // The savepoint rolls back its sentences, and what a long article indexed (without one,
-    // FactStore::WriteArticle discards the batch).
+    // The rollback takes back the article's sentences, and what a long article indexed.
     first_unindexed_sentence = unindexed_before;
     return replaced;
   }
