@@ -20,6 +20,7 @@
 #include "cli/ingest_writer.h"
 #include "corpus/article_reader.h"
 #include "pipeline/bounded_queue.h"
+#include "pipeline/thread_priority.h"
 
 namespace newsfacts {
 namespace {
@@ -215,6 +216,7 @@ Status ExtractAndStore(std::vector<Job>& work, int jobs, const IngestOptions& op
   OpenFiles* share = jobs > 1 ? &open_files : nullptr;
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
+      LowerThreadPriority();  // the writer, this scheme's slowest stage, goes first
       ExtractionBatch batch(pipeline, results);
       bool go_on = true;
       while (go_on && ProcessOpenFiles(open_files, /*wait=*/false, stored_hashes, batch)) {

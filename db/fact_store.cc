@@ -98,6 +98,7 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
 
   auto impl = std::make_unique<Impl>();
   impl->connection = std::move(*connection);
+  impl->busy_timeout_ms = options.busy_timeout_ms;
   sqlite::Connection& db = *impl->connection;
   // WAL lets `newsfacts query` and other readers work during an ingest; NORMAL sync is
   // durable across application crashes and only risks the last commits on power loss.
@@ -112,6 +113,9 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(StoreListedComparisons(db));
   // A load into an empty database that stopped before its end left these out.
   NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(db));
+  // ... and its search index (db/search_index_builder.h).
+  StatusOr<bool> rebuilt = RebuildEmptySearchIndex(db);
+  if (!rebuilt.ok()) return rebuilt.status();
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));
   NEWSFACTS_RETURN_IF_ERROR(impl->Prepare());
   return std::unique_ptr<FactStore>(new FactStore(std::move(impl)));
@@ -146,10 +150,24 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
   NEWSFACTS_RETURN_IF_ERROR(insert.Run());
   const int64_t run_id = impl_->connection->LastInsertRowId();
   if (*transaction != nullptr) NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
+  if (*deferred && impl_->search_builder == nullptr) {
+    // Without a builder (no temporary file, say) the writer indexes the sentences itself.
+    StatusOr<std::unique_ptr<SearchIndexBuilder>> builder =
+        SearchIndexBuilder::Start(impl_->connection->path(), impl_->busy_timeout_ms);
+    if (builder.ok()) impl_->search_builder = std::move(*builder);
+  }
   return run_id;
 }
 
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
+  if (impl_->search_builder != nullptr && impl_->batch == nullptr) {
+    // It writes the index in a transaction of its own, so before this one; on failure the
+    // index is rebuilt below.
+    const bool put = impl_->search_builder->Finish().ok();
+    impl_->search_builder.reset();
+    impl_->search_index_stale = !put;
+  }
+  impl_->StopSearchBuilder();  // in a batch, whose transaction holds the lock it would need
   StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = impl_->TransactionUnlessBatch();
   if (!transaction.ok()) return transaction.status();
   sqlite::Statement& update = impl_->finish_run;
@@ -163,7 +181,11 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(*impl_->connection));
   // Once per run, not per batch: a fact written by many batches is computed once.
   NEWSFACTS_RETURN_IF_ERROR(StoreComparisons(*impl_->connection));
-  return *transaction != nullptr ? (*transaction)->Commit() : Status::Ok();
+  NEWSFACTS_RETURN_IF_ERROR(impl_->RebuildSearchIndexIfStale());
+  if (*transaction == nullptr) return Status::Ok();
+  NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
+  impl_->OnCommitted();
+  return Status::Ok();
 }
 
 StatusOr<std::vector<int64_t>> FactStore::ArticlesToReextract(int64_t current_run_id,
@@ -219,6 +241,7 @@ Status FactStore::BeginBatch(BatchMode mode) {
   impl_->batch_mode = mode;
   impl_->lost_batch = Status::Ok();
   impl_->first_unindexed_sentence = 0;  // left by a batch that was never committed
+  impl_->search_index_rebuilt = false;
   impl_->votes.Clear();
   return Status::Ok();
 }
@@ -240,8 +263,12 @@ Status FactStore::CommitBatch() {
   if (status.ok()) status = DecideEntities(*impl_->connection);
   if (status.ok()) status = StoreComparisonsOfMany(*impl_->connection, kFactsStoredAtOnce);
   if (status.ok()) status = batch->Commit();
-  if (!status.ok()) impl_->DiscardBatch();  // the transaction was rolled back
-  return status;
+  if (!status.ok()) {
+    impl_->DiscardBatch();  // the transaction was rolled back
+    return status;
+  }
+  impl_->OnCommitted();
+  return Status::Ok();
 }
 
 Status FactStore::CommitBatch(int64_t run_id, const RunCounts& counts) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/fact_store.h"
+#include "db/search_index_builder.h"
 #include "db/sqlite.h"
 #include "db/vote_tallies.h"
 
@@ -99,8 +100,18 @@ struct FactStore::Impl {
   // disk at every savepoint, which cost a fifth of the store's time when each article's savepoint
   // did it.
   Status IndexWaitingSentences();
-  // The same, `per_statement` sentences per statement.
+  // The same, `per_statement` sentences per statement. With a search index builder, leaves
+  // them to it; after a builder stopped early, rebuilds the index instead, once per transaction.
   Status IndexWaitingSentences(int64_t per_statement);
+  // Stops the search index builder, if any; the next transaction that indexes sentences
+  // rebuilds the index (a sentence cannot leave an index that lacks it).
+  void StopSearchBuilder();
+  // Rebuilds sentences_fts in the open transaction if a builder stopped early and this
+  // transaction has not rebuilt it yet.
+  Status RebuildSearchIndexIfStale();
+  // After a commit: hands the builder the sentences committed so far, and forgets a stale
+  // index that the transaction rebuilt.
+  void OnCommitted();
 
   // Declared first so that it is destroyed after the statements and the batch using it.
   std::unique_ptr<sqlite::Connection> connection;
@@ -147,6 +158,14 @@ struct FactStore::Impl {
   // The last sentence stored in this transaction; the waiting ones end there or before (a
   // rolled-back article leaves no rows in the range).
   int64_t last_unindexed_sentence = 0;
+  // Builds the search index of a run into an empty database beside this thread (null
+  // otherwise); it reads what each commit added (db/search_index_builder.h).
+  std::unique_ptr<SearchIndexBuilder> search_builder;
+  int busy_timeout_ms = sqlite::Connection::kDefaultBusyTimeoutMs;
+  // Set when a builder stopped before its end, so sentences_fts lacks committed sentences;
+  // cleared when a transaction that rebuilt it commits (search_index_rebuilt).
+  bool search_index_stale = false;
+  bool search_index_rebuilt = false;  // by the open transaction
   // Votes of the rows written in this transaction not yet in the tally tables. Stored before
   // an article is deleted (its delete triggers take its votes away) and before deciding.
   VoteTallies votes;

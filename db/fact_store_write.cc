@@ -180,6 +180,7 @@ void FactStore::Impl::DiscardBatch() {
   batch.reset();
   ForgetCaches();
   first_unindexed_sentence = 0;
+  search_index_rebuilt = false;
   votes.Clear();
 }
 
@@ -188,6 +189,11 @@ Status FactStore::Impl::IndexWaitingSentences() {
 }
 
 Status FactStore::Impl::IndexWaitingSentences(int64_t per_statement) {
+  if (search_builder != nullptr) {
+    first_unindexed_sentence = 0;  // it reads them once they are committed
+    return Status::Ok();
+  }
+  NEWSFACTS_RETURN_IF_ERROR(RebuildSearchIndexIfStale());
   if (first_unindexed_sentence == 0) return Status::Ok();
   for (int64_t first = first_unindexed_sentence; first <= last_unindexed_sentence;
        first += per_statement) {
@@ -199,6 +205,33 @@ Status FactStore::Impl::IndexWaitingSentences(int64_t per_statement) {
   return Status::Ok();
 }
 
+void FactStore::Impl::StopSearchBuilder() {
+  if (search_builder == nullptr) return;
+  search_builder.reset();
+  search_index_stale = true;
+}
+
+Status FactStore::Impl::RebuildSearchIndexIfStale() {
+  if (!search_index_stale || search_index_rebuilt) return Status::Ok();
+  NEWSFACTS_RETURN_IF_ERROR(
+      connection->Exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"));
+  search_index_rebuilt = true;
+  first_unindexed_sentence = 0;  // the rebuild read them
+  return Status::Ok();
+}
+
+void FactStore::Impl::OnCommitted() {
+  if (search_index_rebuilt) search_index_stale = false;
+  search_index_rebuilt = false;
+  if (search_builder == nullptr) return;
+  StatusOr<int64_t> last = connection->QueryInt("SELECT coalesce(max(id), 0) FROM sentence_spans");
+  if (last.ok()) {
+    search_builder->IndexUpTo(*last);
+  } else {
+    StopSearchBuilder();  // what is committed stays; the next transaction rebuilds the index
+  }
+}
+
 StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_view content_hash,
                                               int64_t run_id, bool if_changed) {
   StatusOr<std::unique_ptr<sqlite::Transaction>> begun = TransactionUnlessBatch();
@@ -206,6 +239,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   std::unique_ptr<sqlite::Transaction> own_transaction = std::move(*begun);
   if (own_transaction != nullptr) {
     first_unindexed_sentence = 0;  // left by a transaction that failed
+    search_index_rebuilt = false;
     votes.Clear();
   }
   const ArticleMeta& meta = doc.meta();
@@ -222,8 +256,10 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   select_stored.Reset();
   if (if_changed && same) return ArticleWrite::kUnchanged;
   // Deleting sentences takes them out of sentences_fts (a trigger), so any still waiting,
-  // perhaps the very ones about to go, are indexed first; so with the votes of mentions.
+  // perhaps the very ones about to go, are indexed first, and a builder's are put in the index
+  // by a rebuild; so with the votes of mentions.
   if (*stored) {
+    StopSearchBuilder();
     NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
   }
@@ -251,6 +287,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
     NEWSFACTS_RETURN_IF_ERROR(DecideEntities(*connection));
     NEWSFACTS_RETURN_IF_ERROR(own_transaction->Commit());
+    OnCommitted();
   }
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;
 }

@@ -127,6 +127,18 @@ class FactStoreTest : public ::testing::Test {
     run_id_ = *run;
   }
 
+  // Stores one article and finishes the run, whose sentences a builder indexed beside the
+  // store (db/search_index_builder.h), then begins another: the store indexes the sentences of
+  // a run into a database with articles itself, as each transaction commits.
+  void BeginRunIntoDatabaseWithArticles() {
+    ASSERT_TRUE(
+        store_->WriteArticle(SmallDocument("first.txt", "Zed opened", "zed"), "h0", run_id_).ok());
+    ASSERT_TRUE(store_->FinishRun(run_id_, {}).ok());
+    auto run = store_->BeginRun({"0.1.0", "f00d"});
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    run_id_ = *run;
+  }
+
   int64_t Count(const std::string& table) {
     return ReadInt(path_, "SELECT count(*) FROM " + table);
   }
@@ -395,6 +407,7 @@ TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
 
 // An article over a megabyte indexes its sentences at once rather than at the batch's end.
 TEST_F(FactStoreTest, ALongArticleIsSearchableLikeAShortOne) {
+  BeginRunIntoDatabaseWithArticles();
   std::string words = "Acme sold otter";
   while (words.size() < (size_t{3} << 19)) words += " and walrus";
   ASSERT_TRUE(store_->BeginBatch().ok());
@@ -413,6 +426,7 @@ TEST_F(FactStoreTest, ALongArticleIsSearchableLikeAShortOne) {
 // A batch's waiting sentences enter the index a few thousand per statement: every one of more
 // than two statements' worth is searchable, the first and the last included.
 TEST_F(FactStoreTest, EverySentenceOfABatchLargerThanOneIndexStatementIsSearchable) {
+  BeginRunIntoDatabaseWithArticles();
   constexpr int kSentences = 20000;  // over the 16,384 sentences of one statement
   std::string words;
   std::vector<Span> spans;
@@ -440,6 +454,7 @@ TEST_F(FactStoreTest, EverySentenceOfABatchLargerThanOneIndexStatementIsSearchab
 // A long article indexes the sentences waiting before it with its own, inside its savepoint:
 // when it fails, they are indexed at the batch's end all the same.
 TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
+  BeginRunIntoDatabaseWithArticles();
   auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE((*other)

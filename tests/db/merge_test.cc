@@ -82,6 +82,7 @@ void Store(const std::string& path, const std::vector<ClaimArticle>& articles,
                                            article.sentence + "|" + article.source, *run);
     ASSERT_TRUE(status.ok()) << status.ToString();
   }
+  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
 }
 
 // Everything merge must preserve (tests/content_queries.sql) and the search index.

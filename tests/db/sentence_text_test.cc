@@ -188,6 +188,7 @@ TEST(SentenceTextTest, TheWriterKeepsTextsOnlyForLongArticles) {
     ASSERT_TRUE(run.ok());
     WriteArticle(**store, *run, "short.txt", "Kestrel sold Ferrow.\nNordvik bought it.");
     WriteArticle(**store, *run, "long.txt", LongText());
+    ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
   }
   EXPECT_EQ(ReadRows(path,
                      "SELECT s.sentence_index, s.stored_text IS NULL, v.text "

@@ -55,6 +55,7 @@ void Store(const std::string& path, const std::vector<ClaimArticle>& articles) {
     Status status = (*store)->WriteArticle(BuildClaimArticle(article), article.path, *run);
     ASSERT_TRUE(status.ok()) << status.ToString();
   }
+  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
 }
 
 struct ViewCase {

@@ -1,0 +1,181 @@
+// A run's full-text index built beside the store's writer and copied into the store at its end.
+#include "db/search_index_builder.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+#include "pipeline/thread_priority.h"
+
+namespace newsfacts {
+namespace {
+
+// Sentences indexed per statement: each statement's rows stream from the view, so this bounds
+// how long the thread takes to notice that it should stop.
+constexpr int64_t kSentencesPerStatement = 16384;
+
+// The private index's page cache (the store's cache is 64 MiB): it holds the pages of the
+// segments being merged.
+constexpr std::string_view kScratchCacheSize = "PRAGMA scratch.cache_size = -8192";
+
+constexpr std::string_view kStoreDeclarationPrefix = "CREATE VIRTUAL TABLE sentences_fts ";
+
+// True when the store's sentences_fts indexes nothing: every segment has a row in _idx.
+constexpr std::string_view kStoreIndexEmpty =
+    "SELECT NOT EXISTS (SELECT 1 FROM main.sentences_fts_idx)";
+
+constexpr std::string_view kRebuildStoreIndex =
+    "INSERT INTO main.sentences_fts (sentences_fts) VALUES ('rebuild')";
+
+// The index is its segments (_data, with the structure and averages records) and their
+// first terms (_idx); _config holds the same settings on both sides, and columnsize=0 leaves
+// no _docsize.
+constexpr std::string_view kCopyIndex =
+    "DELETE FROM main.sentences_fts_data;"
+    "INSERT INTO main.sentences_fts_data (id, block) "
+    "SELECT id, block FROM scratch.sentences_fts_data;"
+    "INSERT INTO main.sentences_fts_idx (segid, term, pgno) "
+    "SELECT segid, term, pgno FROM scratch.sentences_fts_idx";
+
+// Creates scratch.sentences_fts as the store declares its own, with the store's settings
+// (automerge and the like).
+Status CreateScratchIndex(sqlite::Connection& db) {
+  StatusOr<sqlite::Statement> select =
+      db.Prepare("SELECT sql FROM main.sqlite_schema WHERE name = 'sentences_fts'");
+  if (!select.ok()) return select.status();
+  StatusOr<bool> row = select->Step();
+  if (!row.ok()) return row.status();
+  const std::string declaration(*row ? select->ColumnText(0) : std::string_view());
+  if (declaration.rfind(kStoreDeclarationPrefix, 0) != 0) {
+    return Status::FailedPrecondition(db.path() + ": sentences_fts is not declared as expected");
+  }
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec("CREATE VIRTUAL TABLE scratch.sentences_fts " +
+                                    declaration.substr(kStoreDeclarationPrefix.size())));
+  return db.Exec(
+      "INSERT INTO scratch.sentences_fts (sentences_fts, rank) "
+      "SELECT k, v FROM main.sentences_fts_config WHERE k <> 'version'");
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SearchIndexBuilder>> SearchIndexBuilder::Start(const std::string& path,
+                                                                        int busy_timeout_ms) {
+  StatusOr<std::unique_ptr<sqlite::Connection>> connection =
+      sqlite::Connection::Open(path, sqlite::OpenMode::kReadWrite, busy_timeout_ms);
+  if (!connection.ok()) return connection.status();
+  sqlite::Connection& db = **connection;
+  // An empty name attaches a private database in a temporary file, removed when it closes.
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec("ATTACH '' AS scratch"));
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec(kScratchCacheSize));
+  NEWSFACTS_RETURN_IF_ERROR(CreateScratchIndex(db));
+  std::unique_ptr<SearchIndexBuilder> builder(new SearchIndexBuilder(std::move(*connection)));
+  builder->thread_ = std::thread([raw = builder.get()] { raw->Run(); });
+  return builder;
+}
+
+SearchIndexBuilder::SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection)
+    : connection_(std::move(connection)) {}
+
+SearchIndexBuilder::~SearchIndexBuilder() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SearchIndexBuilder::IndexUpTo(int64_t last_id) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (last_id <= wanted_up_to_) return;
+    wanted_up_to_ = last_id;
+  }
+  changed_.notify_all();
+}
+
+StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::Finish() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    finishing_ = true;
+  }
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  if (!status_.ok()) return status_;
+  return outcome_;
+}
+
+void SearchIndexBuilder::Run() {
+  LowerThreadPriority();  // the store's writer, whose work it takes, goes first
+  int64_t indexed_up_to = 0;
+  while (true) {
+    int64_t wanted = 0;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return stopping_ || finishing_ || wanted_up_to_ > indexed_up_to; });
+      if (stopping_) return;
+      if (wanted_up_to_ <= indexed_up_to) break;  // finishing, with everything indexed
+      wanted = wanted_up_to_;
+    }
+    // After a failure the store's index is rebuilt (Finish's caller); asks are only taken.
+    if (status_.ok()) status_ = IndexRange(indexed_up_to, wanted);
+    indexed_up_to = wanted;
+  }
+  if (!status_.ok()) return;
+  StatusOr<Outcome> outcome = PutInPlace();
+  if (outcome.ok()) {
+    outcome_ = *outcome;
+  } else {
+    status_ = outcome.status();
+  }
+}
+
+Status SearchIndexBuilder::IndexRange(int64_t after, int64_t up_to) {
+  sqlite::Connection& db = *connection_;
+  StatusOr<sqlite::Statement> insert = db.Prepare(
+      "INSERT INTO scratch.sentences_fts (rowid, text) "
+      "SELECT id, text FROM main.sentences WHERE id > ?1 AND id <= ?2");
+  if (!insert.ok()) return insert.status();
+  for (int64_t first = after; first < up_to; first += kSentencesPerStatement) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stopping_) return Status::Ok();
+    }
+    insert->BindInt64(1, first);
+    insert->BindInt64(2, std::min(first + kSentencesPerStatement, up_to));
+    NEWSFACTS_RETURN_IF_ERROR(insert->Run());
+    indexed_ += db.Changes();
+  }
+  return Status::Ok();
+}
+
+StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::PutInPlace() {
+  sqlite::Connection& db = *connection_;
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = sqlite::Transaction::Begin(db);
+  if (!transaction.ok()) return transaction.status();
+  StatusOr<int64_t> empty = db.QueryInt(kStoreIndexEmpty);
+  if (!empty.ok()) return empty.status();
+  StatusOr<int64_t> sentences = db.QueryInt("SELECT count(*) FROM main.sentence_spans");
+  if (!sentences.ok()) return sentences.status();
+  // Another writer may have indexed sentences, or added some this builder never saw.
+  const bool copy = *empty != 0 && *sentences == indexed_;
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec(copy ? kCopyIndex : kRebuildStoreIndex));
+  NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
+  return copy ? Outcome::kCopied : Outcome::kRebuilt;
+}
+
+StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db) {
+  StatusOr<int64_t> empty = db.QueryInt(kStoreIndexEmpty);
+  if (!empty.ok()) return empty.status();
+  if (*empty == 0) return false;
+  StatusOr<int64_t> any = db.QueryInt("SELECT EXISTS (SELECT 1 FROM main.sentence_spans)");
+  if (!any.ok()) return any.status();
+  if (*any == 0) return false;
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = sqlite::Transaction::Begin(db);
+  if (!transaction.ok()) return transaction.status();
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec(kRebuildStoreIndex));
+  NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
+  return true;
+}
+
+}  // namespace newsfacts

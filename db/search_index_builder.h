@@ -1,0 +1,70 @@
+// The full-text index (sentences_fts) of a run into an empty database, built on a thread of its
+// own: tokenizing sentences was a quarter of the work of the store's writer, the one thread
+// that may write the database, and ingest waited on that thread (issue 16). The builder reads
+// each committed sentence through a connection of its own, indexes it into a private temporary
+// database holding a sentences_fts declared like the store's, and at the end of the run, when
+// the store's index is still empty and the builder saw every sentence, copies the index's
+// shadow tables into the store in one transaction; otherwise it rebuilds the store's index from
+// the sentences. Until then searches of the store find none of the run's sentences. A run that
+// stops before its end leaves the index empty; the next store opened for writing rebuilds it.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "db/sqlite.h"
+#include "pipeline/status.h"
+
+namespace newsfacts {
+
+class SearchIndexBuilder {
+ public:
+  // How Finish put the index in the store.
+  enum class Outcome { kCopied, kRebuilt };
+
+  // Opens the database at `path` on a connection of its own (waiting up to `busy_timeout_ms`
+  // for locks), creates the private index and starts the thread.
+  static StatusOr<std::unique_ptr<SearchIndexBuilder>> Start(const std::string& path,
+                                                             int busy_timeout_ms);
+  // Stops the thread, leaving the store's index as it is.
+  ~SearchIndexBuilder();
+  SearchIndexBuilder(const SearchIndexBuilder&) = delete;
+  SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
+
+  // Asks for the sentences with ids up to `last_id`, committed, to be indexed; returns at once.
+  void IndexUpTo(int64_t last_id);
+  // Indexes what is asked and not yet indexed, then puts the index in the store (see above) in
+  // a write transaction of its own: the store's connection must not hold one.
+  StatusOr<Outcome> Finish();
+
+ private:
+  explicit SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection);
+  // The thread: indexes what is asked until Finish or the destructor; with Finish, puts the
+  // index in place.
+  void Run();
+  // Indexes the sentences with ids in (`after`, `up_to`] into the private index.
+  Status IndexRange(int64_t after, int64_t up_to);
+  StatusOr<Outcome> PutInPlace();
+
+  std::unique_ptr<sqlite::Connection> connection_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int64_t wanted_up_to_ = 0;  // guarded by mutex_
+  bool finishing_ = false;    // guarded by mutex_
+  bool stopping_ = false;     // guarded by mutex_
+  // Written by the thread, read once it has ended.
+  int64_t indexed_ = 0;  // sentences indexed
+  Status status_;
+  Outcome outcome_ = Outcome::kRebuilt;
+  std::thread thread_;
+};
+
+// Rebuilds sentences_fts when it is empty but the database holds sentences (a run whose builder
+// stopped before its end left it so), in a transaction of its own. Returns whether it did.
+StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db);
+
+}  // namespace newsfacts

@@ -1,0 +1,236 @@
+// The search index of a run into an empty database, built beside the store's writer: searchable
+// once the run ends, copied when it saw every sentence and rebuilt otherwise, rebuilt when the
+// run replaces an article or stops, and whole when a later run of the same store adds to it.
+#include "db/search_index_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/fact_store.h"
+#include "db/sqlite.h"
+#include "tests/db/db_test_util.h"
+
+namespace newsfacts {
+namespace {
+
+using testing::ReadInt;
+using testing::ReadRows;
+using testing::Rows;
+using testing::TempDir;
+
+// An article of one sentence per element of `sentences`, joined by spaces, with no facts.
+Document Article(const std::string& path, const std::vector<std::string>& sentences) {
+  std::string text;
+  std::vector<Span> spans;
+  for (const std::string& sentence : sentences) {
+    if (!text.empty()) text += ' ';
+    spans.push_back({text.size(), text.size() + sentence.size()});
+    text += sentence;
+  }
+  ArticleMeta meta;
+  meta.path = path;
+  Document doc = Document::FromRaw(meta, text);
+  for (const Span& span : spans) doc.mutable_sentences().push_back({span, 0, 0, 0});
+  return doc;
+}
+
+// `count` sentences "Word wN." numbered from `first`.
+std::vector<std::string> Numbered(int first, int count) {
+  std::vector<std::string> sentences;
+  for (int i = first; i < first + count; ++i)
+    sentences.push_back("Word w" + std::to_string(i) + ".");
+  return sentences;
+}
+
+// The paths of the articles whose sentences match `query`, in order, once per sentence.
+Rows Matches(const std::string& path, const std::string& query) {
+  return ReadRows(path,
+                  "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                  "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
+                      query + "' ORDER BY a.path, s.id");
+}
+
+int64_t CountMatches(const std::string& path, const std::string& query) {
+  return ReadInt(path,
+                 "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '" + query + "'");
+}
+
+// Fails unless the index agrees with the sentences (FTS5 reads every one of them back).
+void ExpectIndexWhole(const std::string& path) {
+  auto db = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWrite);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  const Status check =
+      (*db)->Exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')");
+  EXPECT_TRUE(check.ok()) << check.ToString();
+}
+
+class SearchIndexBuilderTest : public ::testing::Test {
+ protected:
+  void SetUp() override { path_ = folder_.File("facts.db"); }
+
+  // Stores `articles` in one run of a store opened on the (empty) database and finishes it.
+  void StoreFirstRun(const std::vector<Document>& articles) {
+    auto store = FactStore::Open(path_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto run = (*store)->BeginRun({"0.1.0", "f00d"});
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    for (const Document& doc : articles) {
+      ASSERT_TRUE((*store)->WriteArticle(doc, "hash of " + doc.meta().path, *run).ok());
+    }
+    ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  }
+
+  // Empties the index of a database holding sentences, as a run whose builder stopped left it.
+  void EmptyIndex() {
+    auto db = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(
+        (*db)->Exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('delete-all')").ok());
+    ASSERT_EQ(CountMatches(path_, "word"), 0);
+  }
+
+  int64_t LastSentence() { return ReadInt(path_, "SELECT max(id) FROM sentence_spans"); }
+
+  TempDir folder_;
+  std::string path_;
+};
+
+TEST_F(SearchIndexBuilderTest, AFirstRunIsSearchableWhenItEndsNotBefore) {
+  auto store = FactStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto run = (*store)->BeginRun({"0.1.0", "f00d"});
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE((*store)->BeginBatch().ok());
+  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold otter."}), "ha", *run).ok());
+  ASSERT_TRUE((*store)->CommitBatch().ok());
+  // Over the 16,384 sentences of one statement, in a transaction of its own.
+  ASSERT_TRUE((*store)->WriteArticle(Article("b.txt", Numbered(0, 20000)), "hb", *run).ok());
+  EXPECT_EQ(CountMatches(path_, "otter"), 0);
+  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(Matches(path_, "otter"), (Rows{{"a.txt"}}));
+  EXPECT_EQ(CountMatches(path_, "word"), 20000);
+  for (const std::string word : {"w0", "w16383", "w16384", "w19999"}) {
+    EXPECT_EQ(Matches(path_, word), (Rows{{"b.txt"}})) << word;
+  }
+}
+
+TEST_F(SearchIndexBuilderTest, CopiesAnIndexOfEverySentence) {
+  StoreFirstRun({Article("a.txt", Numbered(0, 3)), Article("b.txt", Numbered(3, 17000))});
+  EmptyIndex();
+  auto builder = SearchIndexBuilder::Start(path_, 1000);
+  ASSERT_TRUE(builder.ok()) << builder.status().ToString();
+  (*builder)->IndexUpTo(5);
+  (*builder)->IndexUpTo(LastSentence());
+  auto outcome = (*builder)->Finish();
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_EQ(*outcome, SearchIndexBuilder::Outcome::kCopied);
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(CountMatches(path_, "word"), 17003);
+  EXPECT_EQ(Matches(path_, "w2"), (Rows{{"a.txt"}}));
+  EXPECT_EQ(Matches(path_, "w17002"), (Rows{{"b.txt"}}));
+}
+
+TEST_F(SearchIndexBuilderTest, RebuildsWhenItMissedASentence) {
+  StoreFirstRun({Article("a.txt", Numbered(0, 4))});
+  EmptyIndex();
+  auto builder = SearchIndexBuilder::Start(path_, 1000);
+  ASSERT_TRUE(builder.ok());
+  (*builder)->IndexUpTo(LastSentence() - 1);
+  auto outcome = (*builder)->Finish();
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_EQ(*outcome, SearchIndexBuilder::Outcome::kRebuilt);
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(Matches(path_, "w3"), (Rows{{"a.txt"}}));
+}
+
+TEST_F(SearchIndexBuilderTest, RebuildsWhenAnotherWriterIndexedSentences) {
+  StoreFirstRun({Article("a.txt", Numbered(0, 4))});
+  EmptyIndex();
+  auto builder = SearchIndexBuilder::Start(path_, 1000);
+  ASSERT_TRUE(builder.ok());
+  (*builder)->IndexUpTo(LastSentence());
+  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWrite);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("INSERT INTO sentences_fts (rowid, text) "
+                         "SELECT id, text FROM sentences ORDER BY id LIMIT 1")
+                  .ok());
+  auto outcome = (*builder)->Finish();
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_EQ(*outcome, SearchIndexBuilder::Outcome::kRebuilt);
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(CountMatches(path_, "word"), 4);
+}
+
+TEST_F(SearchIndexBuilderTest, AStoppedRunIsIndexedByTheNextStoreOpened) {
+  {
+    auto store = FactStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    auto run = (*store)->BeginRun({"0.1.0", "f00d"});
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold otter."}), "ha", *run).ok());
+  }  // stops without FinishRun
+  EXPECT_EQ(CountMatches(path_, "otter"), 0);
+  auto reopened = FactStore::Open(path_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(Matches(path_, "otter"), (Rows{{"a.txt"}}));
+}
+
+TEST_F(SearchIndexBuilderTest, ReplacingAnArticleOfTheRunRebuildsTheIndex) {
+  auto store = FactStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  auto run = (*store)->BeginRun({"0.1.0", "f00d"});
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold otter."}), "h1", *run).ok());
+  ASSERT_TRUE((*store)->WriteArticle(Article("b.txt", {"Grey saw otter."}), "h2", *run).ok());
+  // Deleting the first version takes its sentence out of an index that must hold it.
+  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold walrus."}), "h3", *run).ok());
+  EXPECT_EQ(Matches(path_, "otter"), (Rows{{"b.txt"}}));
+  ASSERT_TRUE((*store)->WriteArticle(Article("c.txt", {"Kite saw walrus."}), "h4", *run).ok());
+  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(Matches(path_, "otter"), (Rows{{"b.txt"}}));
+  EXPECT_EQ(Matches(path_, "walrus"), (Rows{{"a.txt"}, {"c.txt"}}));
+}
+
+TEST_F(SearchIndexBuilderTest, ABatchWrittenAgainAfterAFailureIsIndexedOnce) {
+  auto store = FactStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  auto run = (*store)->BeginRun({"0.1.0", "f00d"});
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE((*store)->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", Numbered(0, 3)), "ha", *run).ok());
+  Document invalid = Article("b.txt", {"Broken."});
+  invalid.mutable_sentences()[0].span = {0, 99};  // past the text's end
+  EXPECT_FALSE((*store)->WriteArticle(invalid, "hb", *run).ok());
+  EXPECT_FALSE((*store)->BatchOpen());  // rolled back whole; written again:
+  ASSERT_TRUE((*store)->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", Numbered(0, 3)), "ha", *run).ok());
+  ASSERT_TRUE((*store)->CommitBatch().ok());
+  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(CountMatches(path_, "word"), 3);
+}
+
+// The store's connection sees the copy another connection wrote: its next run adds to it.
+TEST_F(SearchIndexBuilderTest, ALaterRunOfTheSameStoreAddsToTheCopiedIndex) {
+  auto store = FactStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  for (const std::string name : {"a.txt", "b.txt"}) {
+    auto run = (*store)->BeginRun({"0.1.0", "f00d"});
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE((*store)->WriteArticle(Article(name, {"Acme sold otter."}), name, *run).ok());
+    ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  }
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(Matches(path_, "otter"), (Rows{{"a.txt"}, {"b.txt"}}));
+}
+
+}  // namespace
+}  // namespace newsfacts
