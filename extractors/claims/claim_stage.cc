@@ -354,18 +354,23 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!roles.ok()) return roles.status();
   StatusOr<std::unique_ptr<DateRules>> dates = DateRules::Create(rules);
   if (!dates.ok()) return dates.status();
+  auto impl = std::make_unique<Impl>();
+  impl->licensed = LicensedGroupsByRule(*loaded, **cues);
+  // Rule i's pattern is the prefilter's i-th (the claim rules' come first).
+  std::vector<const RequiredAtomAlternatives*> licensed_atoms;
+  for (size_t rule = 0; rule < impl->licensed.size(); ++rule) {
+    if (!impl->licensed[rule].empty()) {
+      licensed_atoms.push_back(&prefilter_builder.RequiredAtomsOf(rule));
+    }
+  }
+  impl->gate = std::make_unique<LicensedRuleGate>(licensed_atoms);
   StatusOr<std::unique_ptr<RulePrefilter>> prefilter = prefilter_builder.Build();
   if (!prefilter.ok()) return prefilter.status();
-  auto impl = std::make_unique<Impl>();
   impl->rules = std::move(*loaded);
   impl->cues = std::move(*cues);
   impl->roles = std::move(*roles);
   impl->dates = std::move(*dates);
   impl->prefilter = std::move(*prefilter);
-  impl->licensed = LicensedGroupsByRule(impl->rules, *impl->cues);
-  std::vector<bool> is_licensed;
-  for (const LicensedGroups& groups : impl->licensed) is_licensed.push_back(!groups.empty());
-  impl->gate = std::make_unique<LicensedRuleGate>(impl->rules, is_licensed);
   return std::unique_ptr<ClaimStage>(new ClaimStage(std::move(impl)));
 }
 

@@ -6,8 +6,6 @@
 #include <map>
 #include <string>
 
-#include "extractors/kernel/required_atoms.h"
-
 namespace newsfacts {
 namespace {
 
@@ -41,15 +39,13 @@ std::string WitnessOf(std::string_view atom) {
 
 }  // namespace
 
-LicensedRuleGate::LicensedRuleGate(const std::vector<ClaimRule>& rules,
-                                   const std::vector<bool>& licensed) {
+LicensedRuleGate::LicensedRuleGate(
+    const std::vector<const RequiredAtomAlternatives*>& licensed_rules) {
   std::vector<std::string> atoms;
   std::map<std::string, int> index;
-  for (size_t r = 0; r < rules.size(); ++r) {
-    if (!licensed[r]) continue;
-    const auto required = RequiredAtoms(rules[r].compiled->regex().pattern());
-    if (required.empty()) always_ = true;
-    for (const auto& groups : required) {
+  for (const RequiredAtomAlternatives* required : licensed_rules) {
+    if (required->empty()) always_ = true;
+    for (const auto& groups : *required) {
       std::vector<std::vector<int>> indexed;
       for (const auto& group : groups) {
         std::vector<int> ids;

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "extractors/claims/claim_rules.h"
 #include "extractors/kernel/atom_matcher.h"
+#include "extractors/kernel/required_atoms.h"
 
 namespace newsfacts {
 
@@ -20,8 +20,9 @@ namespace newsfacts {
 // with too short a run, counts as present. Immutable after construction; thread-safe.
 class LicensedRuleGate {
  public:
-  // `licensed[i]` is true for the rules of `rules` that type name candidates.
-  LicensedRuleGate(const std::vector<ClaimRule>& rules, const std::vector<bool>& licensed);
+  // `licensed_rules` holds the required atoms (required_atoms.h) of each rule that types name
+  // candidates, as the rule prefilter read them (RulePrefilterBuilder::RequiredAtomsOf).
+  explicit LicensedRuleGate(const std::vector<const RequiredAtomAlternatives*>& licensed_rules);
   ~LicensedRuleGate();
 
   // False only when no licensed rule's prefilter condition can hold in any view of

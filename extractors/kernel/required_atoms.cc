@@ -433,7 +433,7 @@ std::optional<size_t> WholeGroupBody(std::string_view p, AtomTable& atoms) {
 
 }  // namespace
 
-std::vector<std::vector<std::vector<std::string>>> RequiredAtoms(std::string_view pattern) {
+RequiredAtomAlternatives RequiredAtoms(std::string_view pattern) {
   AtomTable atoms;
   while (const std::optional<size_t> body = WholeGroupBody(pattern, atoms)) {
     pattern = pattern.substr(*body, pattern.size() - *body - 1);

@@ -12,6 +12,9 @@
 
 namespace newsfacts {
 
+// One atom list per branch of a pattern's top-level alternation, each its groups of atoms.
+using RequiredAtomAlternatives = std::vector<std::vector<std::vector<std::string>>>;
+
 // Atoms shorter than this make a group too common to be worth looking for.
 constexpr size_t kMinRequiredAtomLength = 3;
 
@@ -20,6 +23,6 @@ constexpr size_t kMinRequiredAtomLength = 3;
 // the text holds at least one atom per group, ignoring case. Atoms are at least
 // kMinRequiredAtomLength bytes, with ASCII letters in lower case. Nothing when some branch
 // requires nothing the reader can tell, or the reader cannot follow the pattern (`\Q`).
-std::vector<std::vector<std::vector<std::string>>> RequiredAtoms(std::string_view pattern);
+RequiredAtomAlternatives RequiredAtoms(std::string_view pattern);
 
 }  // namespace newsfacts

@@ -91,7 +91,7 @@ void RulePrefilter::Candidates(std::string_view text, std::vector<int>* candidat
 
 struct RulePrefilterBuilder::Impl {
   // Per pattern added, its alternatives of required atom groups.
-  std::vector<std::vector<std::vector<std::vector<std::string>>>> alternatives;
+  std::vector<RequiredAtomAlternatives> alternatives;
 };
 
 RulePrefilterBuilder::RulePrefilterBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -102,6 +102,10 @@ StatusOr<std::unique_ptr<Regex>> RulePrefilterBuilder::Add(const std::string& pa
   StatusOr<std::unique_ptr<Regex>> compiled = Regex::Compile(pattern, options);
   if (compiled.ok()) impl_->alternatives.push_back(RequiredAtoms(pattern));
   return compiled;
+}
+
+const RequiredAtomAlternatives& RulePrefilterBuilder::RequiredAtomsOf(size_t index) const {
+  return impl_->alternatives[index];
 }
 
 StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {

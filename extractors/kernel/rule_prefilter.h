@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractors/kernel/regex.h"
+#include "extractors/kernel/required_atoms.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
@@ -45,6 +46,9 @@ class RulePrefilterBuilder {
   // Compiles `pattern` as Regex::Compile does, with the same errors, and makes it the
   // prefilter's next pattern: the first one added is index 0.
   StatusOr<std::unique_ptr<Regex>> Add(const std::string& pattern, Regex::Options options);
+  // The required atoms (required_atoms.h) of the `index`-th pattern added, until Build: read
+  // once, for the prefilter and for whoever else asks (the licensed-rule gate).
+  const RequiredAtomAlternatives& RequiredAtomsOf(size_t index) const;
 
   // The prefilter over every pattern added, in the order added; the builder is empty again
   // after. InvalidArgument when RE2 cannot compile the set of literal atoms.
