@@ -161,8 +161,11 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
 
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   if (impl_->search_builder != nullptr && impl_->batch == nullptr) {
-    // It writes the index in a transaction of its own, so before this one; on failure the
-    // index is rebuilt below.
+    // The builder indexes its last sentences while the deferred indexes are built (one after
+    // the other, they took a sixth of an ingest of 105 MB), then writes the index in a
+    // transaction of its own, so before this one; on failure the index is rebuilt below.
+    impl_->search_builder->FinishIndexing();
+    NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(*impl_->connection));
     const bool put = impl_->search_builder->Finish().ok();
     impl_->search_builder.reset();
     impl_->search_index_stale = !put;

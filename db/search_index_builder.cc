@@ -94,15 +94,19 @@ void SearchIndexBuilder::IndexUpTo(int64_t last_id) {
   changed_.notify_all();
 }
 
-StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::Finish() {
+void SearchIndexBuilder::FinishIndexing() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     finishing_ = true;
   }
   changed_.notify_all();
+}
+
+StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::Finish() {
+  FinishIndexing();
   if (thread_.joinable()) thread_.join();
   if (!status_.ok()) return status_;
-  return outcome_;
+  return PutInPlace();
 }
 
 void SearchIndexBuilder::Run() {
@@ -120,13 +124,6 @@ void SearchIndexBuilder::Run() {
     // After a failure the store's index is rebuilt (Finish's caller); asks are only taken.
     if (status_.ok()) status_ = IndexRange(indexed_up_to, wanted);
     indexed_up_to = wanted;
-  }
-  if (!status_.ok()) return;
-  StatusOr<Outcome> outcome = PutInPlace();
-  if (outcome.ok()) {
-    outcome_ = *outcome;
-  } else {
-    status_ = outcome.status();
   }
 }
 

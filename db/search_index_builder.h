@@ -37,14 +37,16 @@ class SearchIndexBuilder {
 
   // Asks for the sentences with ids up to `last_id`, committed, to be indexed; returns at once.
   void IndexUpTo(int64_t last_id);
-  // Indexes what is asked and not yet indexed, then puts the index in the store (see above) in
-  // a write transaction of its own: the store's connection must not hold one.
+  // Says that nothing more will be asked; the thread goes on indexing what is. Returns at once.
+  void FinishIndexing();
+  // Waits for the thread to index what is asked, then puts the index in the store (see above)
+  // in a write transaction of its own: the store's connection must not hold one.
   StatusOr<Outcome> Finish();
 
  private:
   explicit SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection);
-  // The thread: indexes what is asked until Finish or the destructor; with Finish, puts the
-  // index in place.
+  // The thread: indexes what is asked until told that nothing more will be (FinishIndexing)
+  // or to stop (the destructor).
   void Run();
   // Indexes the sentences with ids in (`after`, `up_to`] into the private index.
   Status IndexRange(int64_t after, int64_t up_to);
@@ -59,7 +61,6 @@ class SearchIndexBuilder {
   // Written by the thread, read once it has ended.
   int64_t indexed_ = 0;  // sentences indexed
   Status status_;
-  Outcome outcome_ = Outcome::kRebuilt;
   std::thread thread_;
 };
 
