@@ -10,6 +10,7 @@
 #include "db/entity_votes.h"
 #include "db/migrations.h"
 #include "db/read_only_database.h"
+#include "db/search_index_builder.h"
 #include "db/sentence_text.h"
 #include "db/sqlite.h"
 #include "db/stored_comparisons.h"
@@ -338,6 +339,10 @@ Status MergeInto(const std::string& out_path, const std::vector<std::string>& in
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA foreign_keys = ON"));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(connection));
+  // An output whose first ingest stopped has sentences but no index; merging would add the
+  // inputs' sentences to it and leave those out for good (db/search_index_builder.h).
+  StatusOr<bool> rebuilt = RebuildEmptySearchIndex(connection);
+  if (!rebuilt.ok()) return rebuilt.status();
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(connection));
 
   StatusOr<sqlite::Statement> attach = connection.Prepare("ATTACH DATABASE ?1 AS src");

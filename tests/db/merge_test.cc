@@ -156,6 +156,29 @@ TEST(MergeTest, MergingTheSameShardTwiceAddsNothing) {
   ExpectSameContent(merged, a);
 }
 
+// An output whose first ingest stopped before its end holds sentences its search index lacks
+// (db/search_index_builder.h): merging into it indexes them with the inputs'.
+TEST(MergeTest, AnOutputWhoseFirstRunStoppedIsSearchableAfter) {
+  TempDir folder;
+  const std::string a = folder.File("a.db");
+  const std::string merged = folder.File("merged.db");
+  Store(a, ShardA(), "rules");
+  {
+    auto store = FactStore::Open(merged);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto run = (*store)->BeginRun({"test", "rules"});
+    ASSERT_TRUE(run.ok());
+    const std::vector<ClaimArticle> b = ShardB();
+    ASSERT_TRUE((*store)->WriteArticle(BuildClaimArticle(b[0]), "hash", *run).ok());
+  }  // stops without FinishRun
+  ASSERT_TRUE(MergeDatabases(merged, {a}).ok());
+  EXPECT_EQ(ReadRows(merged,
+                     "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                     "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH 'contoso' "
+                     "ORDER BY a.path"),
+            (Rows{{"a/1.txt"}, {"a/2.txt"}, {"b/1.txt"}}));
+}
+
 TEST(MergeTest, AnotherTextAtAStoredPathIsSkippedAndNamed) {
   TempDir folder;
   const std::string a = folder.File("a.db");
