@@ -274,11 +274,14 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     savepoint = std::move(*opened);
   }
   const int64_t unindexed_before = first_unindexed_sentence;
+  const bool rebuilt_before = search_index_rebuilt;
   Status replaced = Replace(doc, content_hash, run_id, stored_id);
   if (replaced.ok() && savepoint != nullptr) replaced = savepoint->Release();
   if (!replaced.ok()) {
-    // The rollback takes back the article's sentences, and what a long article indexed.
+    // The rollback takes back the article's sentences, and what a long article indexed or
+    // rebuilt.
     first_unindexed_sentence = unindexed_before;
+    search_index_rebuilt = rebuilt_before;
     return replaced;
   }
   AddVotes(doc);
