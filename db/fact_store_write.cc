@@ -213,8 +213,7 @@ void FactStore::Impl::StopSearchBuilder() {
 
 Status FactStore::Impl::RebuildSearchIndexIfStale() {
   if (!search_index_stale || search_index_rebuilt) return Status::Ok();
-  NEWSFACTS_RETURN_IF_ERROR(
-      connection->Exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"));
+  NEWSFACTS_RETURN_IF_ERROR(RebuildSearchIndex(*connection));
   search_index_rebuilt = true;
   first_unindexed_sentence = 0;  // the rebuild read them
   return Status::Ok();

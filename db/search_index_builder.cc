@@ -24,9 +24,6 @@ constexpr std::string_view kStoreDeclarationPrefix = "CREATE VIRTUAL TABLE sente
 constexpr std::string_view kStoreIndexEmpty =
     "SELECT NOT EXISTS (SELECT 1 FROM main.sentences_fts_idx)";
 
-constexpr std::string_view kRebuildStoreIndex =
-    "INSERT INTO main.sentences_fts (sentences_fts) VALUES ('rebuild')";
-
 // The index is its segments (_data, with the structure and averages records) and their
 // first terms (_idx); _config holds the same settings on both sides, and columnsize=0 leaves
 // no _docsize.
@@ -156,9 +153,13 @@ StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::PutInPlace() {
   if (!sentences.ok()) return sentences.status();
   // Another writer may have indexed sentences, or added some this builder never saw.
   const bool copy = *empty != 0 && *sentences == indexed_;
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec(copy ? kCopyIndex : kRebuildStoreIndex));
+  NEWSFACTS_RETURN_IF_ERROR(copy ? db.Exec(kCopyIndex) : RebuildSearchIndex(db));
   NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   return copy ? Outcome::kCopied : Outcome::kRebuilt;
+}
+
+Status RebuildSearchIndex(sqlite::Connection& db) {
+  return db.Exec("INSERT INTO main.sentences_fts (sentences_fts) VALUES ('rebuild')");
 }
 
 StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db) {
@@ -170,7 +171,7 @@ StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db) {
   if (*any == 0) return false;
   StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = sqlite::Transaction::Begin(db);
   if (!transaction.ok()) return transaction.status();
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec(kRebuildStoreIndex));
+  NEWSFACTS_RETURN_IF_ERROR(RebuildSearchIndex(db));
   NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   return true;
 }

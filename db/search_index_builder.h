@@ -64,6 +64,9 @@ class SearchIndexBuilder {
   std::thread thread_;
 };
 
+// Rebuilds sentences_fts from the sentences, in the caller's transaction if one is open.
+Status RebuildSearchIndex(sqlite::Connection& db);
+
 // Rebuilds sentences_fts when it is empty but the database holds sentences (a run whose builder
 // stopped before its end left it so), in a transaction of its own. Returns whether it did.
 StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db);
