@@ -65,13 +65,19 @@ StatusOr<std::unique_ptr<SearchIndexBuilder>> SearchIndexBuilder::Start(const st
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("ATTACH '' AS scratch"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec(kScratchCacheSize));
   NEWSFACTS_RETURN_IF_ERROR(CreateScratchIndex(db));
-  std::unique_ptr<SearchIndexBuilder> builder(new SearchIndexBuilder(std::move(*connection)));
+  StatusOr<sqlite::Statement> index_range = db.Prepare(
+      "INSERT INTO scratch.sentences_fts (rowid, text) "
+      "SELECT id, text FROM main.sentences WHERE id > ?1 AND id <= ?2");
+  if (!index_range.ok()) return index_range.status();
+  std::unique_ptr<SearchIndexBuilder> builder(
+      new SearchIndexBuilder(std::move(*connection), std::move(*index_range)));
   builder->thread_ = std::thread([raw = builder.get()] { raw->Run(); });
   return builder;
 }
 
-SearchIndexBuilder::SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection)
-    : connection_(std::move(connection)) {}
+SearchIndexBuilder::SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection,
+                                       sqlite::Statement index_range)
+    : connection_(std::move(connection)), index_range_(std::move(index_range)) {}
 
 SearchIndexBuilder::~SearchIndexBuilder() {
   {
@@ -125,20 +131,15 @@ void SearchIndexBuilder::Run() {
 }
 
 Status SearchIndexBuilder::IndexRange(int64_t after, int64_t up_to) {
-  sqlite::Connection& db = *connection_;
-  StatusOr<sqlite::Statement> insert = db.Prepare(
-      "INSERT INTO scratch.sentences_fts (rowid, text) "
-      "SELECT id, text FROM main.sentences WHERE id > ?1 AND id <= ?2");
-  if (!insert.ok()) return insert.status();
   for (int64_t first = after; first < up_to; first += kSentencesPerStatement) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) return Status::Ok();
     }
-    insert->BindInt64(1, first);
-    insert->BindInt64(2, std::min(first + kSentencesPerStatement, up_to));
-    NEWSFACTS_RETURN_IF_ERROR(insert->Run());
-    indexed_ += db.Changes();
+    index_range_.BindInt64(1, first);
+    index_range_.BindInt64(2, std::min(first + kSentencesPerStatement, up_to));
+    NEWSFACTS_RETURN_IF_ERROR(index_range_.Run());
+    indexed_ += connection_->Changes();
   }
   return Status::Ok();
 }

@@ -44,7 +44,7 @@ class SearchIndexBuilder {
   StatusOr<Outcome> Finish();
 
  private:
-  explicit SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection);
+  SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection, sqlite::Statement index_range);
   // The thread: indexes what is asked until told that nothing more will be (FinishIndexing)
   // or to stop (the destructor).
   void Run();
@@ -53,6 +53,8 @@ class SearchIndexBuilder {
   StatusOr<Outcome> PutInPlace();
 
   std::unique_ptr<sqlite::Connection> connection_;
+  // Indexes the sentences with ids in (?1, ?2] into the private index.
+  sqlite::Statement index_range_;
   std::mutex mutex_;
   std::condition_variable changed_;
   int64_t wanted_up_to_ = 0;  // guarded by mutex_
