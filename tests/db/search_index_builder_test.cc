@@ -71,16 +71,27 @@ class SearchIndexBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override { path_ = folder_.File("facts.db"); }
 
-  // Stores `articles` in one run of a store opened on the (empty) database and finishes it.
-  void StoreFirstRun(const std::vector<Document>& articles) {
-    auto store = FactStore::Open(path_);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    auto run = (*store)->BeginRun({"0.1.0", "f00d"});
-    ASSERT_TRUE(run.ok()) << run.status().ToString();
-    for (const Document& doc : articles) {
-      ASSERT_TRUE((*store)->WriteArticle(doc, "hash of " + doc.meta().path, *run).ok());
+  // Opens store_ on the database, if it is not open, and begins run_ in it.
+  void BeginRun() {
+    if (store_ == nullptr) {
+      auto store = FactStore::Open(path_);
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+      store_ = std::move(*store);
     }
-    ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+    auto run = store_->BeginRun({"0.1.0", "f00d"});
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    run_ = *run;
+  }
+
+  // Stores `articles` in one run of a store opened on the (empty) database, finishes it and
+  // closes the store.
+  void StoreFirstRun(const std::vector<Document>& articles) {
+    ASSERT_NO_FATAL_FAILURE(BeginRun());
+    for (const Document& doc : articles) {
+      ASSERT_TRUE(store_->WriteArticle(doc, "hash of " + doc.meta().path, run_).ok());
+    }
+    ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
+    store_.reset();
   }
 
   // Empties the index of a database holding sentences, as a run whose builder stopped left it.
@@ -96,20 +107,19 @@ class SearchIndexBuilderTest : public ::testing::Test {
 
   TempDir folder_;
   std::string path_;
+  std::unique_ptr<FactStore> store_;
+  int64_t run_ = 0;
 };
 
 TEST_F(SearchIndexBuilderTest, AFirstRunIsSearchableWhenItEndsNotBefore) {
-  auto store = FactStore::Open(path_);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  auto run = (*store)->BeginRun({"0.1.0", "f00d"});
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*store)->BeginBatch().ok());
-  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold otter."}), "ha", *run).ok());
-  ASSERT_TRUE((*store)->CommitBatch().ok());
+  ASSERT_NO_FATAL_FAILURE(BeginRun());
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", {"Acme sold otter."}), "ha", run_).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
   // Over the 16,384 sentences of one statement, in a transaction of its own.
-  ASSERT_TRUE((*store)->WriteArticle(Article("b.txt", Numbered(0, 20000)), "hb", *run).ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("b.txt", Numbered(0, 20000)), "hb", run_).ok());
   EXPECT_EQ(CountMatches(path_, "otter"), 0);
-  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
 
   ExpectIndexWhole(path_);
   EXPECT_EQ(Matches(path_, "otter"), (Rows{{"a.txt"}}));
@@ -168,13 +178,9 @@ TEST_F(SearchIndexBuilderTest, RebuildsWhenAnotherWriterIndexedSentences) {
 }
 
 TEST_F(SearchIndexBuilderTest, AStoppedRunIsIndexedByTheNextStoreOpened) {
-  {
-    auto store = FactStore::Open(path_);
-    ASSERT_TRUE(store.ok());
-    auto run = (*store)->BeginRun({"0.1.0", "f00d"});
-    ASSERT_TRUE(run.ok());
-    ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold otter."}), "ha", *run).ok());
-  }  // stops without FinishRun
+  ASSERT_NO_FATAL_FAILURE(BeginRun());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", {"Acme sold otter."}), "ha", run_).ok());
+  store_.reset();  // stops without FinishRun
   EXPECT_EQ(CountMatches(path_, "otter"), 0);
   auto reopened = FactStore::Open(path_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
@@ -183,50 +189,41 @@ TEST_F(SearchIndexBuilderTest, AStoppedRunIsIndexedByTheNextStoreOpened) {
 }
 
 TEST_F(SearchIndexBuilderTest, ReplacingAnArticleOfTheRunRebuildsTheIndex) {
-  auto store = FactStore::Open(path_);
-  ASSERT_TRUE(store.ok());
-  auto run = (*store)->BeginRun({"0.1.0", "f00d"});
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold otter."}), "h1", *run).ok());
-  ASSERT_TRUE((*store)->WriteArticle(Article("b.txt", {"Grey saw otter."}), "h2", *run).ok());
+  ASSERT_NO_FATAL_FAILURE(BeginRun());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", {"Acme sold otter."}), "h1", run_).ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("b.txt", {"Grey saw otter."}), "h2", run_).ok());
   // Deleting the first version takes its sentence out of an index that must hold it.
-  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", {"Acme sold walrus."}), "h3", *run).ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", {"Acme sold walrus."}), "h3", run_).ok());
   EXPECT_EQ(Matches(path_, "otter"), (Rows{{"b.txt"}}));
-  ASSERT_TRUE((*store)->WriteArticle(Article("c.txt", {"Kite saw walrus."}), "h4", *run).ok());
-  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("c.txt", {"Kite saw walrus."}), "h4", run_).ok());
+  ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
   ExpectIndexWhole(path_);
   EXPECT_EQ(Matches(path_, "otter"), (Rows{{"b.txt"}}));
   EXPECT_EQ(Matches(path_, "walrus"), (Rows{{"a.txt"}, {"c.txt"}}));
 }
 
 TEST_F(SearchIndexBuilderTest, ABatchWrittenAgainAfterAFailureIsIndexedOnce) {
-  auto store = FactStore::Open(path_);
-  ASSERT_TRUE(store.ok());
-  auto run = (*store)->BeginRun({"0.1.0", "f00d"});
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*store)->BeginBatch(BatchMode::kWholeBatch).ok());
-  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", Numbered(0, 3)), "ha", *run).ok());
+  ASSERT_NO_FATAL_FAILURE(BeginRun());
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", Numbered(0, 3)), "ha", run_).ok());
   Document invalid = Article("b.txt", {"Broken."});
   invalid.mutable_sentences()[0].span = {0, 99};  // past the text's end
-  EXPECT_FALSE((*store)->WriteArticle(invalid, "hb", *run).ok());
-  EXPECT_FALSE((*store)->BatchOpen());  // rolled back whole; written again:
-  ASSERT_TRUE((*store)->BeginBatch(BatchMode::kWholeBatch).ok());
-  ASSERT_TRUE((*store)->WriteArticle(Article("a.txt", Numbered(0, 3)), "ha", *run).ok());
-  ASSERT_TRUE((*store)->CommitBatch().ok());
-  ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+  EXPECT_FALSE(store_->WriteArticle(invalid, "hb", run_).ok());
+  EXPECT_FALSE(store_->BatchOpen());  // rolled back whole; written again:
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", Numbered(0, 3)), "ha", run_).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
   ExpectIndexWhole(path_);
   EXPECT_EQ(CountMatches(path_, "word"), 3);
 }
 
 // The store's connection sees the copy another connection wrote: its next run adds to it.
 TEST_F(SearchIndexBuilderTest, ALaterRunOfTheSameStoreAddsToTheCopiedIndex) {
-  auto store = FactStore::Open(path_);
-  ASSERT_TRUE(store.ok());
   for (const std::string name : {"a.txt", "b.txt"}) {
-    auto run = (*store)->BeginRun({"0.1.0", "f00d"});
-    ASSERT_TRUE(run.ok());
-    ASSERT_TRUE((*store)->WriteArticle(Article(name, {"Acme sold otter."}), name, *run).ok());
-    ASSERT_TRUE((*store)->FinishRun(*run, {}).ok());
+    ASSERT_NO_FATAL_FAILURE(BeginRun());
+    ASSERT_TRUE(store_->WriteArticle(Article(name, {"Acme sold otter."}), name, run_).ok());
+    ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
   }
   ExpectIndexWhole(path_);
   EXPECT_EQ(Matches(path_, "otter"), (Rows{{"a.txt"}, {"b.txt"}}));
