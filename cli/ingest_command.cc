@@ -32,10 +32,11 @@ void PrintSummary(const IngestSummary& s, const std::string& db_path) {
     std::printf(", %" PRId64 " stored articles re-extracted", s.articles_reextracted);
   }
   std::printf("\n");
-  std::printf("stored %" PRId64 " sentences, %" PRId64 " mentions, %" PRId64 " amounts, %" PRId64
-              " claims in %.2f s (%.2f MB/s, %.0f articles/s)\n",
-              s.sentences, s.mentions, s.amounts, s.claims, s.seconds, mb / seconds,
-              static_cast<double>(extracted + s.articles_reextracted) / seconds);
+  std::printf(
+      "stored %" PRId64 " sentences, %" PRId64 " mentions, %" PRId64 " amounts, %" PRId64
+      " claims in %.2f s (%.2f MB/s, %s articles/s)\n",
+      s.sentences, s.mentions, s.amounts, s.claims, s.seconds, mb / seconds,
+      ArticleRate(static_cast<double>(extracted + s.articles_reextracted), seconds).c_str());
 }
 
 // Prints a fatal error of the run and the summary of what was committed before it.

@@ -44,10 +44,17 @@ std::string ProgressLine(const IngestSummary& so_far, int64_t files_total, doubl
   }
   char text[200];
   std::snprintf(text, sizeof(text),
-                "%3d%% · %" PRId64 "/%" PRId64 " files%s · %.0f articles/s · %.1f MB/s · %s left",
+                "%3d%% · %" PRId64 "/%" PRId64 " files%s · %s articles/s · %.1f MB/s · %s left",
                 percent, so_far.files, files_total, again.c_str(),
-                static_cast<double>(articles) / seconds,
+                ArticleRate(static_cast<double>(articles), seconds).c_str(),
                 static_cast<double>(so_far.bytes) / 1e6 / seconds, Duration(left).c_str());
+  return text;
+}
+
+std::string ArticleRate(double articles, double seconds) {
+  const double rate = articles / std::max(seconds, 1e-9);
+  char text[32];
+  std::snprintf(text, sizeof(text), rate >= 10 ? "%.0f" : "%.2g", rate);
   return text;
 }
 

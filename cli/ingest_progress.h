@@ -15,4 +15,9 @@ namespace newsfacts {
 // the time left is the elapsed time scaled by the work still to do ("--:--" before any).
 std::string ProgressLine(const IngestSummary& so_far, int64_t files_total, double elapsed_seconds);
 
+// `articles` per second over `seconds`, as the progress line and the summary print it: whole
+// from 10 up ("412"), else two significant digits ("3.5", "0.11"), so that a run of a few
+// large articles does not read "0 articles/s".
+std::string ArticleRate(double articles, double seconds);
+
 }  // namespace newsfacts

@@ -39,6 +39,21 @@ TEST(IngestProgressTest, SaysPercentRatesAndTimeLeft) {
             "  0% · 1/1001 files · 0 articles/s · 0.0 MB/s · 1:06:40 left");
 }
 
+TEST(IngestProgressTest, SlowRatesKeepTwoSignificantDigits) {
+  EXPECT_EQ(ArticleRate(3609, 1.07), "3373");
+  EXPECT_EQ(ArticleRate(100, 10), "10");
+  EXPECT_EQ(ArticleRate(35, 10), "3.5");
+  EXPECT_EQ(ArticleRate(1, 8.7), "0.11");
+  EXPECT_EQ(ArticleRate(0, 2), "0");
+  EXPECT_EQ(ArticleRate(0, 0), "0");
+  IngestSummary one_large;
+  one_large.files = 1;
+  one_large.articles_added = 1;
+  one_large.bytes = 60'000'000;
+  EXPECT_EQ(ProgressLine(one_large, 1, 8.7),
+            "100% · 1/1 files · 0.11 articles/s · 6.9 MB/s · 0:00 left");
+}
+
 const std::string kSamples = std::string(NEWSFACTS_SOURCE_DIR) + "/corpus/samples";
 
 TEST(IngestProgressTest, OnATerminalTheLineIsShownThenClearedAndElseNeverShown) {
