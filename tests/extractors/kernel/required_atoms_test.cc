@@ -90,6 +90,41 @@ TEST(RequiredAtomsTest, FlagsAnchorsAndNamedGroupsAddNothing) {
   EXPECT_EQ(RequiredAtoms("(?i:take) over"), (Alternatives{{{"take over"}}}));
 }
 
+// "(?:w01x|...|wNNx)": an alternation of `count` exact branches, and its strings.
+std::string Branches(int count, std::vector<std::string>* strings) {
+  std::string pattern = "(?:";
+  for (int i = 1; i <= count; ++i) {
+    strings->push_back("w" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "x");
+    pattern += (i > 1 ? "|" : "") + strings->back();
+  }
+  return pattern + ")";
+}
+
+// Characters after an exact piece extend each of its strings while they number at most 16;
+// after a wider piece they start a run of their own.
+TEST(RequiredAtomsTest, CharactersExtendARunOfAtMostSixteenStrings) {
+  std::vector<std::string> sixteen;
+  std::vector<std::string> extended;
+  const std::string narrow = Branches(16, &sixteen);
+  for (const std::string& s : sixteen) extended.push_back(s + "yzq");
+  EXPECT_EQ(RequiredAtoms(narrow + "YZQ"), (Alternatives{{extended}}));
+  std::vector<std::string> twenty;
+  const std::string wide = Branches(20, &twenty);
+  EXPECT_EQ(RequiredAtoms(wide + "YZQ"), (Alternatives{{{"yzq"}, twenty}}));
+  EXPECT_EQ(RequiredAtoms(wide + "y?zq"), (Alternatives{{twenty}}));  // "zq" is too short
+}
+
+// A pattern that is one group is read as its body: its branches are alternatives. The group
+// ends at the parenthesis that closes the first, not at one escaped or inside a class.
+TEST(RequiredAtomsTest, AWholeGroupIsReadAsItsBody) {
+  EXPECT_EQ(RequiredAtoms("(?:abcd|efgh)"), (Alternatives{{{"abcd"}}, {{"efgh"}}}));
+  EXPECT_EQ(RequiredAtoms("(([)]xy|abcd))"), (Alternatives{{{")xy"}}, {{"abcd"}}}));
+  EXPECT_EQ(RequiredAtoms("(ab\\)c|defg)"), (Alternatives{{{"ab)c"}}, {{"defg"}}}));
+  EXPECT_EQ(RequiredAtoms("(abc)(def)"), (Alternatives{{{"abcdef"}}}));
+  EXPECT_EQ(RequiredAtoms("(abcd)|(efgh)"), (Alternatives{{{"abcd"}}, {{"efgh"}}}));
+  EXPECT_TRUE(RequiredAtoms("(abcd").empty());  // unbalanced: the reader gives up
+}
+
 // A random pattern over a few words and constructs, and a way to spell a text it matches.
 class PatternMaker {
  public:
