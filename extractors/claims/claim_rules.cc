@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "extractors/kernel/rule_json.h"
+#include "extractors/kernel/shared_loops.h"
 
 namespace newsfacts {
 namespace {
@@ -391,42 +393,89 @@ StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources) {
   return table;
 }
 
-StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
-                                                const MacroTable& macros,
-                                                RulePrefilterBuilder* prefilter) {
-  std::vector<ClaimRule> rules;
+namespace {
+
+// One rule of a claims file, found in file order and parsed later, on any thread (the rules'
+// patterns compile independently, and take as long as every other rule file's, issue 16).
+struct RuleEntry {
+  const Json* json = nullptr;  // null for an error found while reading the files
+  std::string context;         // RuleSource::Where of the rule, for its errors
+  ClaimRule rule;
+  Status status;                   // the first error about the entry
+  RulePrefilterBuilder prefilter;  // the rule's pattern, when the caller keeps a prefilter
+};
+
+// Reads the rules of every "claims" file of `sources` in order (the parsed files go to
+// `documents`) and checks what needs no pattern: each file's top-level fields, each rule's
+// id. At the first error, which becomes the last entry, it stops: the rules before it are
+// still parsed, and report first if one of them is wrong, as when rules loaded one by one.
+std::deque<RuleEntry> ReadRuleEntries(const RuleSources& sources, std::deque<Json>& documents) {
+  std::deque<RuleEntry> entries;
+  const auto fail = [&](Status status) { entries.emplace_back().status = std::move(status); };
   std::set<std::string> ids;
   for (const RuleSource* source : sources.OfKind("claims")) {
-    const Json json = Json::parse(source->contents);
+    const Json& json = documents.emplace_back(Json::parse(source->contents));
     for (const auto& [key, value] : json.items()) {
       if (key != "kind" && key != "macros" && key != "rules" && key != "comment") {
-        return Status::InvalidArgument(source->path + ": unknown top-level field \"" + key +
-                                       "\" (expected kind, macros, rules, comment)");
+        fail(Status::InvalidArgument(source->path + ": unknown top-level field \"" + key +
+                                     "\" (expected kind, macros, rules, comment)"));
+        return entries;
       }
     }
     if (!json.contains("rules") || !json["rules"].is_array()) {
-      return Status::InvalidArgument(source->path + ": a \"claims\" file needs a \"rules\" array");
+      fail(Status::InvalidArgument(source->path + ": a \"claims\" file needs a \"rules\" array"));
+      return entries;
     }
     size_t position = 0;
-    for (const Json& entry : json["rules"]) {
+    for (const Json& rule : json["rules"]) {
       ++position;
-      ClaimRule rule;
-      rule.file = source->path;
-      if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string() ||
-          entry["id"].get<std::string>().empty()) {
-        return Status::InvalidArgument(source->path + ": rule #" + std::to_string(position) +
-                                       ": every rule needs a non-empty string \"id\"");
+      if (!rule.is_object() || !rule.contains("id") || !rule["id"].is_string() ||
+          rule["id"].get<std::string>().empty()) {
+        fail(Status::InvalidArgument(source->path + ": rule #" + std::to_string(position) +
+                                     ": every rule needs a non-empty string \"id\""));
+        return entries;
       }
-      rule.id = entry["id"].get<std::string>();
-      const std::string context = source->Where(rule.id);
-      if (!ids.insert(rule.id).second) {
-        return Status::InvalidArgument(context + ": duplicate rule id");
+      RuleEntry& entry = entries.emplace_back();
+      entry.rule.file = source->path;
+      entry.rule.id = rule["id"].get<std::string>();
+      entry.context = source->Where(entry.rule.id);
+      if (!ids.insert(entry.rule.id).second) {
+        entry.status = Status::InvalidArgument(entry.context + ": duplicate rule id");
+        return entries;
       }
-      NEWSFACTS_RETURN_IF_ERROR(GuardJson(context, [&] {
-        return ParseRule(entry, macros, prefilter, &rule).WithContext(context);
-      }));
-      rules.push_back(std::move(rule));
+      entry.json = &rule;
     }
+  }
+  return entries;
+}
+
+}  // namespace
+
+StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
+                                                const MacroTable& macros,
+                                                RulePrefilterBuilder* prefilter,
+                                                SharedLoops* loops) {
+  std::deque<Json> documents;
+  std::deque<RuleEntry> entries = ReadRuleEntries(sources, documents);
+  const std::function<void(size_t)> parse = [&](size_t i) {
+    RuleEntry& entry = entries[i];
+    if (entry.json == nullptr) return;
+    entry.status = GuardJson(entry.context, [&] {
+      return ParseRule(*entry.json, macros, prefilter != nullptr ? &entry.prefilter : nullptr,
+                       &entry.rule)
+          .WithContext(entry.context);
+    });
+  };
+  if (loops != nullptr) {
+    loops->Run(entries.size(), parse);
+  } else {
+    for (size_t i = 0; i < entries.size(); ++i) parse(i);
+  }
+  std::vector<ClaimRule> rules;
+  for (RuleEntry& entry : entries) {
+    NEWSFACTS_RETURN_IF_ERROR(entry.status);
+    if (prefilter != nullptr) prefilter->Append(std::move(entry.prefilter));
+    rules.push_back(std::move(entry.rule));
   }
   return rules;
 }

@@ -15,6 +15,7 @@
 #include "extractors/kernel/regex.h"
 #include "extractors/kernel/rule_prefilter.h"
 #include "extractors/kernel/rule_sources.h"
+#include "extractors/kernel/shared_loops.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
@@ -124,9 +125,12 @@ StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources);
 // pattern is compiled by it, rule i as its pattern i (rules' vetoes are not). InvalidArgument as
 // "<file>: rule <id>: <what is wrong>" for a missing or mistyped field, a duplicate id, a
 // pattern RE2 rejects, a group name outside the documented set, or a predicate that needs
-// an object but whose pattern has no object group.
+// an object but whose pattern has no object group. With `loops`, the rules are parsed in a
+// loop of it, which other threads may help with; the first wrong rule in file order is still
+// the one reported.
 StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
                                                 const MacroTable& macros,
-                                                RulePrefilterBuilder* prefilter = nullptr);
+                                                RulePrefilterBuilder* prefilter = nullptr,
+                                                SharedLoops* loops = nullptr);
 
 }  // namespace newsfacts

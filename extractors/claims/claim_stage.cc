@@ -340,13 +340,15 @@ struct ClaimStage::Impl {
 ClaimStage::ClaimStage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ClaimStage::~ClaimStage() = default;
 
-StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rules) {
+StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rules,
+                                                         SharedLoops* loops) {
   StatusOr<MacroTable> macros = LoadClaimMacros(rules);
   if (!macros.ok()) return macros.status();
   // The rules' patterns are compiled once, by the prefilter that picks which rules to run: the
   // claim rules' first, then the attribution rules'.
   RulePrefilterBuilder prefilter_builder;
-  StatusOr<std::vector<ClaimRule>> loaded = LoadClaimRules(rules, *macros, &prefilter_builder);
+  StatusOr<std::vector<ClaimRule>> loaded =
+      LoadClaimRules(rules, *macros, &prefilter_builder, loops);
   if (!loaded.ok()) return loaded.status();
   StatusOr<std::unique_ptr<ClaimCues>> cues = ClaimCues::Create(rules, *macros, &prefilter_builder);
   if (!cues.ok()) return cues.status();

@@ -8,6 +8,7 @@
 
 #include "extractors/kernel/example_runner.h"
 #include "extractors/kernel/rule_sources.h"
+#include "extractors/kernel/shared_loops.h"
 #include "pipeline/stage.h"
 
 namespace newsfacts {
@@ -28,7 +29,9 @@ class ClaimStage : public Stage {
  public:
   // Compiles every rule file of kind "claims" and "claim_cues". Errors are InvalidArgument
   // naming the file and rule id ("builtin:claims_deals.json: rule acquired.active: ...").
-  static StatusOr<std::unique_ptr<ClaimStage>> Create(const RuleSources& rules);
+  // With `loops`, the claim rules compile in a loop of it that other threads may help with.
+  static StatusOr<std::unique_ptr<ClaimStage>> Create(const RuleSources& rules,
+                                                      SharedLoops* loops = nullptr);
   ~ClaimStage() override;
 
   std::string_view name() const override { return "claims"; }

@@ -108,6 +108,13 @@ const RequiredAtomAlternatives& RulePrefilterBuilder::RequiredAtomsOf(size_t ind
   return impl_->alternatives[index];
 }
 
+void RulePrefilterBuilder::Append(RulePrefilterBuilder&& other) {
+  std::vector<RequiredAtomAlternatives>& added = other.impl_->alternatives;
+  impl_->alternatives.insert(impl_->alternatives.end(), std::make_move_iterator(added.begin()),
+                             std::make_move_iterator(added.end()));
+  added.clear();
+}
+
 StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
   auto impl = std::make_unique<RulePrefilter::Impl>();
   std::vector<std::string> atoms;

@@ -49,6 +49,10 @@ class RulePrefilterBuilder {
   // The required atoms (required_atoms.h) of the `index`-th pattern added, until Build: read
   // once, for the prefilter and for whoever else asks (the licensed-rule gate).
   const RequiredAtomAlternatives& RequiredAtomsOf(size_t index) const;
+  // Makes the patterns of `other`, in its order, the next patterns of this builder, as if
+  // they had been added here; `other` is empty after. Builders filled on several threads, one
+  // each, are joined so.
+  void Append(RulePrefilterBuilder&& other);
 
   // The prefilter over every pattern added, in the order added; the builder is empty again
   // after. InvalidArgument when RE2 cannot compile the set of literal atoms.

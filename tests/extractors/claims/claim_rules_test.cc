@@ -1,7 +1,14 @@
-// Tests for claim rule loading: macro expansion, compiled patterns and loader errors.
+// Tests for claim rule loading: macro expansion, compiled patterns, loader errors (the first in
+// file order, though rules compile on several threads) and prefilter indices.
 #include "extractors/claims/claim_rules.h"
 
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
 namespace {
@@ -15,6 +22,17 @@ RuleSources Sources(const std::string& claims_json) {
           .ok());
   EXPECT_TRUE(sources.Add("test.json", claims_json).ok());
   return sources;
+}
+
+// LoadClaimRules with its rules compiled on two threads, as the standard pipeline does.
+StatusOr<std::vector<ClaimRule>> LoadHelped(const RuleSources& sources, const MacroTable& macros,
+                                            RulePrefilterBuilder* prefilter = nullptr) {
+  SharedLoops loops;
+  std::thread helper([&] { loops.Help(); });
+  StatusOr<std::vector<ClaimRule>> rules = LoadClaimRules(sources, macros, prefilter, &loops);
+  loops.Close();
+  helper.join();
+  return rules;
 }
 
 StatusOr<std::vector<ClaimRule>> Load(const std::string& claims_json) {
@@ -82,6 +100,80 @@ TEST(ClaimRulesTest, ValidRuleLoadsWithExamplesAndDefaults) {
   EXPECT_EQ((*rules)[0].no_match.size(), 1u);
   EXPECT_FALSE((*rules)[0].object_optional);
   EXPECT_TRUE((*rules)[1].object_optional);
+}
+
+// A claims file of `count` rules r0, r1, ...: rule i matches "{ORG:subject} word<i>
+// {ORG:object}", except that `broken` rules get a pattern RE2 rejects.
+std::string NumberedRules(size_t count, const std::set<size_t>& broken = {}) {
+  nlohmann::json rules = nlohmann::json::array();
+  for (size_t i = 0; i < count; ++i) {
+    const std::string word = "word" + std::to_string(i);
+    rules.push_back(
+        {{"id", "r" + std::to_string(i)},
+         {"predicate", "acquired"},
+         {"pattern", "{ORG:subject} " + word + (broken.count(i) ? " (" : "") + " {ORG:object}"}});
+  }
+  return nlohmann::json{{"kind", "claims"}, {"rules", rules}}.dump();
+}
+
+// The rules compile on two threads (issue 16); the rules come out in file order,
+// rule i as the prefilter's pattern i.
+TEST(ClaimRulesTest, ManyRulesLoadInFileOrderWithTheirPrefilterIndices) {
+  RuleSources sources = Sources(NumberedRules(60));
+  StatusOr<MacroTable> macros = LoadClaimMacros(sources);
+  ASSERT_TRUE(macros.ok()) << macros.status().message();
+  RulePrefilterBuilder builder;
+  StatusOr<std::vector<ClaimRule>> rules = LoadHelped(sources, *macros, &builder);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_EQ(rules->size(), 60u);
+  StatusOr<std::unique_ptr<RulePrefilter>> prefilter = builder.Build();
+  ASSERT_TRUE(prefilter.ok()) << prefilter.status().message();
+  for (size_t i = 0; i < rules->size(); ++i) {
+    const std::string word = "word" + std::to_string(i);
+    EXPECT_EQ((*rules)[i].id, "r" + std::to_string(i));
+    EXPECT_NE((*rules)[i].compiled->regex().pattern().find(word), std::string::npos);
+    const std::string sentence = "\u27E8ORG:0\u27E9 " + word + " \u27E8ORG:1\u27E9";
+    EXPECT_EQ((*prefilter)->Candidates(sentence), (std::vector<int>{static_cast<int>(i)}));
+  }
+}
+
+// Whichever thread finishes first, the error reported is that of the first wrong rule in file
+// order, as when the rules loaded one by one: a broken pattern before a later broken one, a
+// duplicate id or a malformed file after it.
+TEST(ClaimRulesTest, TheFirstWrongRuleInFileOrderIsReported) {
+  for (const size_t first : {size_t{0}, size_t{7}, size_t{38}}) {
+    SCOPED_TRACE(first);
+    RuleSources sources = Sources(NumberedRules(40, {first, 39}));
+    StatusOr<MacroTable> macros = LoadClaimMacros(sources);
+    ASSERT_TRUE(macros.ok()) << macros.status().message();
+    StatusOr<std::vector<ClaimRule>> rules = LoadHelped(sources, *macros);
+    ASSERT_FALSE(rules.ok());
+    EXPECT_NE(rules.status().message().find("rule r" + std::to_string(first) + ":"),
+              std::string::npos)
+        << rules.status().message();
+  }
+  nlohmann::json duplicated = nlohmann::json::parse(NumberedRules(40, {20}));
+  duplicated["rules"][10]["id"] = "r3";
+  RuleSources with_duplicate = Sources(duplicated.dump());
+  StatusOr<MacroTable> macros = LoadClaimMacros(with_duplicate);
+  ASSERT_TRUE(macros.ok()) << macros.status().message();
+  StatusOr<std::vector<ClaimRule>> rules = LoadHelped(with_duplicate, *macros);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_NE(rules.status().message().find("rule r3: duplicate"), std::string::npos)
+      << rules.status().message();
+
+  RuleSources two_files = Sources(NumberedRules(30, {25}));
+  ASSERT_TRUE(two_files.Add("later.json", R"json({"kind": "claims", "rulez": []})json").ok());
+  rules = LoadHelped(two_files, *macros);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_NE(rules.status().message().find("rule r25:"), std::string::npos)
+      << rules.status().message();
+  two_files = Sources(NumberedRules(30));
+  ASSERT_TRUE(two_files.Add("later.json", R"json({"kind": "claims", "rulez": []})json").ok());
+  rules = LoadHelped(two_files, *macros);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_NE(rules.status().message().find("later.json"), std::string::npos)
+      << rules.status().message();
 }
 
 TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {

@@ -127,6 +127,26 @@ TEST(RulePrefilterTest, RejectedPatternSaysWhyAndTakesNoIndex) {
   EXPECT_EQ((*filter)->Candidates("a merger"), (std::vector<int>{0}));
 }
 
+// Patterns appended from other builders (filled one per thread) follow in the order appended,
+// each keeping its place: as if every pattern had been added to one builder.
+TEST(RulePrefilterTest, AppendedBuildersKeepTheirPatternsOrder) {
+  RulePrefilterBuilder builder;
+  AddAll(&builder, {"merger"});
+  RulePrefilterBuilder second;
+  AddAll(&second, {"takeover", "buyout"});
+  RulePrefilterBuilder third;
+  AddAll(&third, {"stake"});
+  builder.Append(std::move(second));
+  builder.Append(std::move(third));
+  builder.Append(std::move(second));  // emptied by the first Append: adds nothing
+  EXPECT_EQ(builder.RequiredAtomsOf(2), RequiredAtoms("buyout"));
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  EXPECT_EQ((*filter)->Candidates("a takeover"), (std::vector<int>{1}));
+  EXPECT_EQ((*filter)->Candidates("a buyout, a merger"), (std::vector<int>{0, 2}));
+  EXPECT_EQ((*filter)->Candidates("a stake"), (std::vector<int>{3}));
+}
+
 // One prefilter over two pattern sets, one after the other, gives for any text the candidates
 // of each set's own prefilter, the second's shifted by the first's size (issue 16: the claim
 // stage walks a sentence once for its claim and its attribution rules). The sets share atoms,
