@@ -114,8 +114,7 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   // A load into an empty database that stopped before its end left these out.
   NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(db));
   // ... and its search index (db/search_index_builder.h).
-  StatusOr<bool> rebuilt = RebuildEmptySearchIndex(db);
-  if (!rebuilt.ok()) return rebuilt.status();
+  NEWSFACTS_RETURN_IF_ERROR(RebuildEmptySearchIndex(db));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(db));
   NEWSFACTS_RETURN_IF_ERROR(impl->Prepare());
   return std::unique_ptr<FactStore>(new FactStore(std::move(impl)));

@@ -341,8 +341,7 @@ Status MergeInto(const std::string& out_path, const std::vector<std::string>& in
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(connection));
   // An output whose first ingest stopped has sentences but no index; merging would add the
   // inputs' sentences to it and leave those out for good (db/search_index_builder.h).
-  StatusOr<bool> rebuilt = RebuildEmptySearchIndex(connection);
-  if (!rebuilt.ok()) return rebuilt.status();
+  NEWSFACTS_RETURN_IF_ERROR(RebuildEmptySearchIndex(connection));
   NEWSFACTS_RETURN_IF_ERROR(PrepareEntityVotes(connection));
 
   StatusOr<sqlite::Statement> attach = connection.Prepare("ATTACH DATABASE ?1 AS src");

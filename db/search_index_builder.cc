@@ -163,18 +163,17 @@ Status RebuildSearchIndex(sqlite::Connection& db) {
   return db.Exec("INSERT INTO main.sentences_fts (sentences_fts) VALUES ('rebuild')");
 }
 
-StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db) {
+Status RebuildEmptySearchIndex(sqlite::Connection& db) {
   StatusOr<int64_t> empty = db.QueryInt(kStoreIndexEmpty);
   if (!empty.ok()) return empty.status();
-  if (*empty == 0) return false;
+  if (*empty == 0) return Status::Ok();
   StatusOr<int64_t> any = db.QueryInt("SELECT EXISTS (SELECT 1 FROM main.sentence_spans)");
   if (!any.ok()) return any.status();
-  if (*any == 0) return false;
+  if (*any == 0) return Status::Ok();
   StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = sqlite::Transaction::Begin(db);
   if (!transaction.ok()) return transaction.status();
   NEWSFACTS_RETURN_IF_ERROR(RebuildSearchIndex(db));
-  NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
-  return true;
+  return (*transaction)->Commit();
 }
 
 }  // namespace newsfacts

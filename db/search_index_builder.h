@@ -70,7 +70,7 @@ class SearchIndexBuilder {
 Status RebuildSearchIndex(sqlite::Connection& db);
 
 // Rebuilds sentences_fts when it is empty but the database holds sentences (a run whose builder
-// stopped before its end left it so), in a transaction of its own. Returns whether it did.
-StatusOr<bool> RebuildEmptySearchIndex(sqlite::Connection& db);
+// stopped before its end left it so), in a transaction of its own.
+Status RebuildEmptySearchIndex(sqlite::Connection& db);
 
 }  // namespace newsfacts
