@@ -138,8 +138,9 @@ void SearchIndexBuilder::Run() {
       if (wanted_up_to_ <= indexed_up_to) break;  // finishing, with everything indexed
       // Whole statements while the run goes on; the rest once it has ended.
       const int64_t waiting = wanted_up_to_ - indexed_up_to;
-      wanted = finishing_ ? wanted_up_to_
-                          : indexed_up_to + waiting / kSentencesPerStatement * kSentencesPerStatement;
+      wanted = finishing_
+                   ? wanted_up_to_
+                   : indexed_up_to + waiting / kSentencesPerStatement * kSentencesPerStatement;
     }
     // After a failure the store's index is rebuilt (Finish's caller); asks are only taken.
     if (status_.ok()) status_ = IndexRange(indexed_up_to, wanted);
