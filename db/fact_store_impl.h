@@ -49,9 +49,10 @@ class CodePointOffsets {
   std::vector<int64_t> blocks_;
 };
 
-// The page cache a store writes through: 64 MiB keeps a batch's index pages from being
-// re-read.
-inline constexpr std::string_view kPageCacheSize = "PRAGMA cache_size = -65536";
+// The page cache a store writes through: it keeps a batch's index pages from being re-read.
+// 48 MiB adds articles to a store of 105 MB as fast as 64 did, with 4 or 16 KiB pages, and
+// keeps ingest's peak RSS well under 300 MB.
+inline constexpr std::string_view kPageCacheSize = "PRAGMA cache_size = -49152";
 
 struct FactStore::Impl {
   // The id and parent the entities table holds for a key, so that known entities skip the

@@ -17,6 +17,12 @@ struct Migration {
   std::string_view sql;
 };
 
+// The page size of a database newsfacts creates (FactStore::Open, merge's output), set before
+// anything is written: 16 KiB pages, SQLite's default being 4, are a quarter of the page
+// writes to the WAL and checkpoints and fewer B-tree splits for the same rows, and a twentieth
+// less file (issue 16). A database that exists keeps its page size: WAL mode cannot change it.
+inline constexpr std::string_view kNewDatabasePageSize = "PRAGMA page_size = 16384";
+
 // Returns the compiled-in migrations sorted by version. Errors: Internal when a file name
 // does not start with a number or two files share one (a build mistake, not user input).
 StatusOr<std::vector<Migration>> LoadMigrations();

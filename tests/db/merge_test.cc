@@ -154,6 +154,7 @@ TEST(MergeTest, MergingTheSameShardTwiceAddsNothing) {
   EXPECT_EQ(again->articles_duplicate, 3);
   EXPECT_EQ(again->entities_added, 0);
   ExpectSameContent(merged, a);
+  EXPECT_EQ(ReadInt(merged, "PRAGMA page_size"), 16384);  // as a store FactStore creates
 }
 
 // An output whose first ingest stopped before its end holds sentences its search index lacks

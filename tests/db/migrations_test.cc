@@ -70,6 +70,32 @@ TEST(MigrationsTest, NewAndEmptyFilesGetEveryTable) {
   }
 }
 
+// A store FactStore creates has 16 KiB pages; one that exists keeps its own, and opens.
+TEST(MigrationsTest, NewDatabasesTakeLargePagesAndOldOnesKeepTheirs) {
+  TempDir folder;
+  const std::string fresh = folder.File("fresh.db");
+  ASSERT_TRUE(FactStore::Open(fresh).ok());
+  EXPECT_EQ(ReadInt(fresh, "PRAGMA page_size"), 16384);
+
+  // A store written before stores took large pages, as SQLite's default made it.
+  const std::string old = folder.File("old.db");
+  ASSERT_TRUE(FactStore::Open(old).ok());
+  {
+    auto db = sqlite::Connection::Open(old, sqlite::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(
+        (*db)->Exec("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM").ok());
+  }
+  ASSERT_EQ(ReadInt(old, "PRAGMA page_size"), 4096);
+  {
+    auto store = FactStore::Open(old);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->BeginRun({"0.1.0", "abc"}).ok());
+  }
+  EXPECT_EQ(ReadInt(old, "PRAGMA page_size"), 4096);
+  EXPECT_EQ(ReadInt(old, "SELECT count(*) FROM runs"), 1);
+}
+
 TEST(MigrationsTest, ReopeningAMigratedDatabaseKeepsItsRows) {
   TempDir folder;
   const std::string path = folder.File("reopen.db");
