@@ -100,7 +100,7 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   impl->connection = std::move(*connection);
   impl->busy_timeout_ms = options.busy_timeout_ms;
   sqlite::Connection& db = *impl->connection;
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec(kNewDatabasePageSize));
+  NEWSFACTS_RETURN_IF_ERROR(db.Exec(kNewDatabasePageSize));  // before WAL mode fixes it
   // WAL lets `newsfacts query` and other readers work during an ingest; NORMAL sync is
   // durable across application crashes and only risks the last commits on power loss.
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));

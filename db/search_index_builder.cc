@@ -14,7 +14,7 @@ namespace {
 // how long the thread takes to notice that it should stop. FTS5 writes what a statement
 // indexed as segments of the index when it ends, and merges segments later: the thread waits
 // for this many committed sentences (or the end of the run) and takes them in one statement,
-// whose pending terms fit kScratchHashBytes (news sentences hold about 110 bytes; issue 16:
+// whose pending terms fit kScratchHashSize (news sentences hold about 110 bytes; issue 16:
 // 16,384 at a time, flushed at FTS5's default of 1 MiB, cost a third more CPU for 105 MB).
 constexpr int64_t kSentencesPerStatement = 65536;
 
@@ -23,7 +23,7 @@ constexpr int64_t kSentencesPerStatement = 65536;
 constexpr std::string_view kScratchHashSize =
     "INSERT INTO scratch.sentences_fts (sentences_fts, rank) VALUES ('hashsize', 8388608)";
 
-// The private index's page cache (the store's cache is 64 MiB): it holds the pages of the
+// The private index's page cache (the store's cache is 48 MiB): it holds the pages of the
 // segments being merged. Written in statements of kSentencesPerStatement, the index has few
 // segments to merge, and 2 MiB index as fast as 8 did (its peak memory stays below that of
 // 16,384 sentences a statement with an 8 MiB cache).

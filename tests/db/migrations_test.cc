@@ -83,8 +83,7 @@ TEST(MigrationsTest, NewDatabasesTakeLargePagesAndOldOnesKeepTheirs) {
   {
     auto db = sqlite::Connection::Open(old, sqlite::OpenMode::kReadWrite);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(
-        (*db)->Exec("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM").ok());
+    ASSERT_TRUE((*db)->Exec("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM").ok());
   }
   ASSERT_EQ(ReadInt(old, "PRAGMA page_size"), 4096);
   {
