@@ -12,12 +12,7 @@ void SharedLoops::Run(size_t count, const std::function<void(size_t)>& task) {
     ++generation_;
   }
   changed_.notify_all();
-  std::exception_ptr own_failure;
-  try {
-    TakeItems(task, count);
-  } catch (...) {
-    own_failure = std::current_exception();
-  }
+  const std::exception_ptr own_failure = TakeItems(task, count);
   std::unique_lock<std::mutex> lock(mutex_);
   // A helper may still be in a call; the task must outlive it.
   changed_.wait(lock, [&] { return helping_ == 0; });
@@ -39,12 +34,7 @@ void SharedLoops::Help() {
     const size_t count = count_;
     ++helping_;
     lock.unlock();
-    std::exception_ptr failure;
-    try {
-      TakeItems(task, count);
-    } catch (...) {
-      failure = std::current_exception();
-    }
+    const std::exception_ptr failure = TakeItems(task, count);
     lock.lock();
     if (failure && !failure_) failure_ = failure;
     --helping_;
@@ -60,8 +50,13 @@ void SharedLoops::Close() {
   changed_.notify_all();
 }
 
-void SharedLoops::TakeItems(const std::function<void(size_t)>& task, size_t count) {
-  for (size_t i = next_.fetch_add(1); i < count; i = next_.fetch_add(1)) task(i);
+std::exception_ptr SharedLoops::TakeItems(const std::function<void(size_t)>& task, size_t count) {
+  try {
+    for (size_t i = next_.fetch_add(1); i < count; i = next_.fetch_add(1)) task(i);
+  } catch (...) {
+    return std::current_exception();
+  }
+  return nullptr;
 }
 
 }  // namespace newsfacts

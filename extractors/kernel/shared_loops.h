@@ -27,8 +27,9 @@ class SharedLoops {
   void Close();
 
  private:
-  // Calls the current task for the indices not yet taken.
-  void TakeItems(const std::function<void(size_t)>& task, size_t count);
+  // Calls the current task for the indices not yet taken; returns the exception a call threw,
+  // which ends the taking, or null.
+  std::exception_ptr TakeItems(const std::function<void(size_t)>& task, size_t count);
 
   std::mutex mutex_;
   std::condition_variable changed_;
