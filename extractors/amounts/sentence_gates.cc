@@ -11,6 +11,7 @@
 #include "extractors/amounts/sentence_gates.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "extractors/amounts/amount_text.h"
@@ -31,10 +32,11 @@ std::vector<size_t> SentencesToConfirm(const Regex& scanner,
     joined.push_back('\n');
   }
   std::vector<size_t> found;
-  std::vector<std::string_view> match;
   size_t pos = 0;
-  while (pos < joined.size() && scanner.Find(joined, pos, joined.size(), &match)) {
-    const size_t at = static_cast<size_t>(match[0].data() - joined.data());
+  while (pos < joined.size()) {
+    const std::optional<std::string_view> match = scanner.FindMatch(joined, pos, joined.size());
+    if (!match) break;
+    const size_t at = static_cast<size_t>(match->data() - joined.data());
     const size_t i =
         static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin()) -
         1;

@@ -39,6 +39,16 @@ bool Regex::Find(std::string_view text, size_t begin, size_t end,
   return true;
 }
 
+std::optional<std::string_view> Regex::FindMatch(std::string_view text, size_t begin,
+                                                 size_t end) const {
+  re2::StringPiece match;
+  if (!re_->Match(re2::StringPiece(text.data(), text.size()), begin, end, RE2::UNANCHORED, &match,
+                  1)) {
+    return std::nullopt;
+  }
+  return std::string_view(match.data(), match.size());
+}
+
 void Regex::PrepareGroupSearch() const { re_->ReverseProgramSize(); }
 
 int Regex::GroupCount() const { return re_->NumberOfCapturingGroups(); }

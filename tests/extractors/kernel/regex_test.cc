@@ -22,6 +22,27 @@ TEST(RegexTest, FindReportsGroupsAsViewsIntoTheText) {
   EXPECT_EQ((*re)->GroupCount(), 2);
 }
 
+TEST(RegexTest, FindMatchReportsTheWholeMatchThatFindReports) {
+  // Leftmost-first, not longest: "a|ab" takes "a" even where "ab" would match too.
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile("(?P<n>[0-9]+)(?P<unit>bn)?|a|ab", {});
+  ASSERT_TRUE(re.ok()) << re.status().message();
+  const std::string text = "ab paid 28 for 7bn";
+  std::vector<std::string_view> groups;
+  for (size_t begin = 0; begin <= text.size(); ++begin) {
+    const std::optional<std::string_view> match = (*re)->FindMatch(text, begin, text.size());
+    const bool found = (*re)->Find(text, begin, text.size(), &groups);
+    ASSERT_EQ(match.has_value(), found) << begin;
+    if (found) {
+      EXPECT_EQ(match->data(), groups[0].data()) << begin;
+      EXPECT_EQ(match->size(), groups[0].size()) << begin;
+    }
+  }
+  EXPECT_EQ((*re)->FindMatch(text, 0, text.size()), "a");
+  EXPECT_EQ((*re)->FindMatch(text, 12, text.size()), "7bn");
+  EXPECT_EQ((*re)->FindMatch(text, 1, 2), std::nullopt) << "b alone matches no alternative";
+  EXPECT_FALSE((*re)->FindMatch(text, 18, text.size()).has_value());
+}
+
 TEST(RegexTest, WordBoundariesSeeTheTextAroundTheRange) {
   StatusOr<std::unique_ptr<Regex>> re = Regex::Compile("\\bover\\b", {});
   ASSERT_TRUE(re.ok());
