@@ -39,8 +39,7 @@ class Regex {
   // The leftmost match within text[begin, end), as Find finds it, without its groups: RE2's
   // automata alone find where it starts and ends, and no pass over it extracts groups (a
   // pass that, for a pattern with groups, clears a bitmap of up to 32 KB each time).
-  std::optional<std::string_view> FindMatch(std::string_view text, size_t begin,
-                                            size_t end) const;
+  std::optional<std::string_view> FindMatch(std::string_view text, size_t begin, size_t end) const;
   // True when the pattern matches anywhere in `text`.
   bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
   // Compiles now the reversed program that RE2 builds on the first Find reporting groups (it
