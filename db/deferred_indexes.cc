@@ -17,7 +17,7 @@ constexpr DeferredIndex kDeferredIndexes[] = {
     {"mentions_by_article", "mentions(article_id)"},
     {"mentions_by_sentence", "mentions(sentence_id)"},
     {"mentions_by_entity", "mentions(entity_id, article_id)"},
-    {"entity_names_by_article", "entity_names(article_id)"},
+    {"entity_names_by_entity", "entity_names(entity_id)"},
     {"quotes_by_article", "quotes(article_id)"},
     {"quotes_by_sentence", "quotes(sentence_id)"},
 };

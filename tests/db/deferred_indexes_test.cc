@@ -23,7 +23,7 @@ using testing::TempDir;
 constexpr char kCountDeferred[] =
     "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('entities_by_name', "
     "'entities_by_parent', 'aliases_by_alias', 'mentions_by_article', 'mentions_by_sentence', "
-    "'mentions_by_entity', 'entity_names_by_article', 'quotes_by_article', "
+    "'mentions_by_entity', 'entity_names_by_entity', 'quotes_by_article', "
     "'quotes_by_sentence')";
 
 Document Article(const std::string& path) {

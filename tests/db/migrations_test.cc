@@ -95,6 +95,46 @@ TEST(MigrationsTest, NewDatabasesTakeLargePagesAndOldOnesKeepTheirs) {
   EXPECT_EQ(ReadInt(old, "SELECT count(*) FROM runs"), 1);
 }
 
+// Migration 0015 keys entity_names by article first: a store written before keeps its rows,
+// finds them by entity through an index, and deleting an article still deletes its names.
+TEST(MigrationsTest, EntityNamesKeepTheirRowsKeyedByArticleFirst) {
+  TempDir folder;
+  const std::string path = folder.File("names.db");
+  {
+    auto db = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWriteCreate);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(ApplyMigrations(**db, 14).ok());
+    ASSERT_TRUE(
+        (*db)
+            ->Exec("INSERT INTO runs (id, tool_version, rules_fingerprint, started_at) "
+                   "VALUES (1, '0.1.0', 'r', '2024-01-01T00:00:00Z');"
+                   "INSERT INTO articles (id, path, content_hash, text, byte_length, run_id) "
+                   "VALUES (1, 'a.txt', 'h1', 'A.', 2, 1), (2, 'b.txt', 'h2', 'B.', 2, 1);"
+                   "INSERT INTO entities (id, key, name, type) VALUES "
+                   "(1, 'contoso', 'Contoso', 'ORG'), (2, 'fabrikam', 'Fabrikam', 'ORG');"
+                   "INSERT INTO entity_names (entity_id, article_id, name) VALUES "
+                   "(2, 1, 'Fabrikam Inc'), (1, 2, 'Contoso'), (1, 1, 'Contoso Ltd')")
+            .ok());
+  }
+  ASSERT_TRUE(FactStore::Open(path).ok());
+  EXPECT_EQ(ReadRows(path,
+                     "SELECT name FROM pragma_table_info('entity_names') WHERE pk > 0 "
+                     "ORDER BY pk"),
+            (Rows{{"article_id"}, {"entity_id"}}));
+  EXPECT_EQ(ReadRows(path, "SELECT entity_id, article_id, name FROM entity_names"),
+            (Rows{{"1", "1", "Contoso Ltd"}, {"2", "1", "Fabrikam Inc"}, {"1", "2", "Contoso"}}));
+  EXPECT_EQ(ReadRows(path,
+                     "SELECT article_id FROM entity_names INDEXED BY entity_names_by_entity "
+                     "WHERE entity_id = 1 ORDER BY article_id"),
+            (Rows{{"1"}, {"2"}}));
+  {
+    auto db = sqlite::Connection::Open(path, sqlite::OpenMode::kReadWrite);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("PRAGMA foreign_keys = ON; DELETE FROM articles WHERE id = 1").ok());
+  }
+  EXPECT_EQ(ReadRows(path, "SELECT entity_id, article_id FROM entity_names"), (Rows{{"1", "2"}}));
+}
+
 TEST(MigrationsTest, ReopeningAMigratedDatabaseKeepsItsRows) {
   TempDir folder;
   const std::string path = folder.File("reopen.db");

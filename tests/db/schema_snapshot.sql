@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 14
+-- user_version 15
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -56,8 +56,8 @@ CREATE INDEX entities_by_name ON entities(name);
 -- index entities_by_parent
 CREATE INDEX entities_by_parent ON entities(parent_key);
 
--- index entity_names_by_article
-CREATE INDEX entity_names_by_article ON entity_names(article_id);
+-- index entity_names_by_entity
+CREATE INDEX entity_names_by_entity ON entity_names(entity_id);
 
 -- index mentions_by_article
 CREATE INDEX mentions_by_article ON mentions(article_id);
@@ -183,7 +183,7 @@ CREATE TABLE entity_names (
   entity_id  INTEGER NOT NULL REFERENCES entities(id),
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   name       TEXT NOT NULL,                     -- the entity's display name in that article
-  PRIMARY KEY (entity_id, article_id)
+  PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 
 -- table entity_type_votes
