@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/fact_store.h"
+#include "db/multi_row_insert.h"
 #include "db/search_index_builder.h"
 #include "db/sqlite.h"
 #include "db/vote_tallies.h"
@@ -118,22 +119,31 @@ struct FactStore::Impl {
   std::unique_ptr<sqlite::Connection> connection;
   sqlite::Statement select_stored;
   sqlite::Statement insert_entity_name;
-  sqlite::Statement list_entity;
+  MultiRowInsert list_entities{"INSERT OR IGNORE INTO temp.entities_to_decide (id)", 1};
   sqlite::Statement list_replaced_entities;
   // Delete an article's rows from each table that has any (fact_store_write.cc).
   sqlite::Statement delete_article;
   sqlite::Statement insert_article;
-  sqlite::Statement insert_sentence;
+  MultiRowInsert insert_sentences{
+      "INSERT INTO sentence_spans (article_id, sentence_index, paragraph, start_byte, end_byte, "
+      "start_char, end_char, stored_text)",
+      8};
   sqlite::Statement index_sentences;
   sqlite::Statement select_entity;
   sqlite::Statement insert_entity;
   sqlite::Statement set_entity_parent;
   sqlite::Statement insert_alias;
-  sqlite::Statement insert_mention;
+  MultiRowInsert insert_mentions{
+      "INSERT INTO mentions (article_id, sentence_id, mention_index, entity_id, type, text, "
+      "start_byte, end_byte, start_char, end_char, rule, run_id)",
+      12};
   sqlite::Statement insert_amount;
   sqlite::Statement set_restates;
   sqlite::Statement insert_claim;
-  sqlite::Statement insert_quote;
+  MultiRowInsert insert_quotes{
+      "INSERT INTO quotes (article_id, sentence_id, quote_index, text, speaker, "
+      "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id, venue)",
+      12};
   sqlite::Statement insert_run;
   sqlite::Statement finish_run;
   sqlite::Statement update_run_counts;

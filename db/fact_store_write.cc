@@ -28,9 +28,6 @@ constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
     "text, byte_length, repaired_sequences, run_id, path_bytes) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-constexpr std::string_view kInsertSentence =
-    "INSERT INTO sentence_spans (article_id, sentence_index, paragraph, start_byte, end_byte, "
-    "start_char, end_char, stored_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 // The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
 // The view `sentences` gives their texts (db/sentence_text.h).
 constexpr std::string_view kIndexSentences =
@@ -54,8 +51,6 @@ constexpr std::string_view kInsertEntity =
 constexpr std::string_view kSetEntityParent = "UPDATE entities SET parent_key = ?2 WHERE id = ?1";
 constexpr std::string_view kInsertEntityName =
     "INSERT OR IGNORE INTO entity_names (entity_id, article_id, name) VALUES (?1, ?2, ?3)";
-constexpr std::string_view kListEntity =
-    "INSERT OR IGNORE INTO temp.entities_to_decide (id) VALUES (?1)";
 // The entities of the article about to be replaced lose its mentions: they are decided again.
 constexpr std::string_view kListReplacedEntities =
     "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT DISTINCT m.entity_id "
@@ -63,10 +58,6 @@ constexpr std::string_view kListReplacedEntities =
     "WHERE a.path = ?1 AND a.record_index = ?2";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)";
-constexpr std::string_view kInsertMention =
-    "INSERT INTO mentions (article_id, sentence_id, mention_index, entity_id, type, text, "
-    "start_byte, end_byte, start_char, end_char, rule, run_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertAmount =
     "INSERT INTO amounts (article_id, sentence_id, amount_index, text, value, low, high, "
     "currency, currency_evidence, qualifier, vague, start_byte, end_byte, start_char, "
@@ -80,10 +71,6 @@ constexpr std::string_view kInsertClaim =
     "event_date_text, event_date_rule) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
     "?18, ?19, ?20, ?21, ?22, ?23, ?24)";
-constexpr std::string_view kInsertQuote =
-    "INSERT INTO quotes (article_id, sentence_id, quote_index, text, speaker, "
-    "speaker_entity_id, start_byte, end_byte, start_char, end_char, run_id, venue) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr std::string_view kInsertRun =
     "INSERT INTO runs (tool_version, rules_fingerprint, started_at) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kFinishRun =
@@ -119,19 +106,15 @@ Status FactStore::Impl::Prepare() {
       {&update_run_counts, kUpdateRunCounts},
       {&delete_article, kDeleteArticle},
       {&insert_entity_name, kInsertEntityName},
-      {&list_entity, kListEntity},
       {&list_replaced_entities, kListReplacedEntities},
       {&insert_article, kInsertArticle},
-      {&insert_sentence, kInsertSentence},
       {&select_entity, kSelectEntity},
       {&insert_entity, kInsertEntity},
       {&set_entity_parent, kSetEntityParent},
       {&insert_alias, kInsertAlias},
-      {&insert_mention, kInsertMention},
       {&insert_amount, kInsertAmount},
       {&set_restates, kSetRestates},
       {&insert_claim, kInsertClaim},
-      {&insert_quote, kInsertQuote},
       {&insert_run, kInsertRun},
       {&finish_run, kFinishRun},
       {&select_hashes, kSelectHashes},
@@ -339,20 +322,22 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
 Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) {
   sentence_ids.clear();
   const bool stores_text = StoresSentenceText(doc.text().size());
-  for (size_t i = 0; i < doc.sentences().size(); ++i) {
+  const auto bind_row = [&](sqlite::Statement& insert, int before, size_t i) {
     const Sentence& sentence = doc.sentences()[i];
-    insert_sentence.BindInt64(1, article_id);
-    insert_sentence.BindInt64(2, static_cast<int64_t>(i));
-    insert_sentence.BindInt64(3, sentence.paragraph);
-    BindSpan(insert_sentence, 4, sentence.span);
+    insert.BindInt64(before + 1, article_id);
+    insert.BindInt64(before + 2, static_cast<int64_t>(i));
+    insert.BindInt64(before + 3, sentence.paragraph);
+    BindSpan(insert, before + 4, sentence.span);
     if (stores_text) {
-      insert_sentence.BindTextUnowned(8, doc.Text(sentence.span));
+      insert.BindTextUnowned(before + 8, doc.Text(sentence.span));
     } else {
-      insert_sentence.BindNull(8);
+      insert.BindNull(before + 8);
     }
-    NEWSFACTS_RETURN_IF_ERROR(insert_sentence.Run());
-    sentence_ids.push_back(connection->LastInsertRowId());
-    if (first_unindexed_sentence == 0) first_unindexed_sentence = sentence_ids.back();
+  };
+  NEWSFACTS_RETURN_IF_ERROR(
+      insert_sentences.Insert(*connection, doc.sentences().size(), bind_row, &sentence_ids));
+  if (!sentence_ids.empty()) {
+    if (first_unindexed_sentence == 0) first_unindexed_sentence = sentence_ids.front();
     last_unindexed_sentence = sentence_ids.back();
   }
   // A long article's sentences go into the search index at once, with those waiting: its
@@ -407,8 +392,6 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
       entity_cache[entity.key] = std::move(row);
     }
     entity_ids.push_back(id);
-    list_entity.BindInt64(1, id);
-    NEWSFACTS_RETURN_IF_ERROR(list_entity.Run());
     for (const std::string& alias : entity.aliases) {
       if (alias.empty()) continue;
       std::string alias_key = std::to_string(id);
@@ -421,7 +404,10 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
       alias_cache.insert(std::move(alias_key));
     }
   }
-  return Status::Ok();
+  return list_entities.Insert(*connection, entity_ids.size(),
+                              [&](sqlite::Statement& insert, int before, size_t e) {
+                                insert.BindInt64(before + 1, entity_ids[e]);
+                              });
 }
 
 Status FactStore::Impl::WriteEntityNames(const Document& doc, int64_t article_id) {
@@ -456,20 +442,19 @@ void FactStore::Impl::AddVotes(const Document& doc) {
 }
 
 Status FactStore::Impl::WriteMentions(const Document& doc, int64_t article_id, int64_t run_id) {
-  for (size_t i = 0; i < doc.mentions().size(); ++i) {
+  const auto bind_row = [&](sqlite::Statement& insert, int before, size_t i) {
     const Mention& mention = doc.mentions()[i];
-    insert_mention.BindInt64(1, article_id);
-    insert_mention.BindInt64(2, sentence_ids[mention.sentence]);
-    insert_mention.BindInt64(3, static_cast<int64_t>(i));
-    insert_mention.BindInt64(4, entity_ids[mention.entity]);
-    insert_mention.BindTextUnowned(5, EntityTypeName(mention.type));
-    insert_mention.BindTextUnowned(6, doc.Text(mention.span));
-    BindSpan(insert_mention, 7, mention.span);
-    insert_mention.BindTextUnowned(11, mention.rule);
-    insert_mention.BindInt64(12, run_id);
-    NEWSFACTS_RETURN_IF_ERROR(insert_mention.Run());
-  }
-  return Status::Ok();
+    insert.BindInt64(before + 1, article_id);
+    insert.BindInt64(before + 2, sentence_ids[mention.sentence]);
+    insert.BindInt64(before + 3, static_cast<int64_t>(i));
+    insert.BindInt64(before + 4, entity_ids[mention.entity]);
+    insert.BindTextUnowned(before + 5, EntityTypeName(mention.type));
+    insert.BindTextUnowned(before + 6, doc.Text(mention.span));
+    BindSpan(insert, before + 7, mention.span);
+    insert.BindTextUnowned(before + 11, mention.rule);
+    insert.BindInt64(before + 12, run_id);
+  };
+  return insert_mentions.Insert(*connection, doc.mentions().size(), bind_row);
 }
 
 Status FactStore::Impl::WriteAmounts(const Document& doc, int64_t article_id, int64_t run_id) {
@@ -535,19 +520,18 @@ Status FactStore::Impl::WriteClaims(const Document& doc, int64_t article_id, int
 }
 
 Status FactStore::Impl::WriteQuotes(const Document& doc, int64_t article_id, int64_t run_id) {
-  for (size_t i = 0; i < doc.quotes().size(); ++i) {
+  const auto bind_row = [&](sqlite::Statement& insert, int before, size_t i) {
     const Quote& quote = doc.quotes()[i];
-    insert_quote.BindInt64(1, article_id);
-    insert_quote.BindInt64(2, sentence_ids[quote.sentence]);
-    insert_quote.BindInt64(3, static_cast<int64_t>(i));
-    insert_quote.BindTextUnowned(4, doc.Text(quote.span));
-    insert_quote.BindTextOrNull(5, quote.speaker);
-    insert_quote.BindOptionalInt64(6, RowId(quote.speaker_entity, entity_ids));
-    BindSpan(insert_quote, 7, quote.span);
-    insert_quote.BindInt64(11, run_id);
-    insert_quote.BindTextOrNull(12, quote.venue);
-    NEWSFACTS_RETURN_IF_ERROR(insert_quote.Run());
-  }
-  return Status::Ok();
+    insert.BindInt64(before + 1, article_id);
+    insert.BindInt64(before + 2, sentence_ids[quote.sentence]);
+    insert.BindInt64(before + 3, static_cast<int64_t>(i));
+    insert.BindTextUnowned(before + 4, doc.Text(quote.span));
+    insert.BindTextOrNull(before + 5, quote.speaker);
+    insert.BindOptionalInt64(before + 6, RowId(quote.speaker_entity, entity_ids));
+    BindSpan(insert, before + 7, quote.span);
+    insert.BindInt64(before + 11, run_id);
+    insert.BindTextOrNull(before + 12, quote.venue);
+  };
+  return insert_quotes.Insert(*connection, doc.quotes().size(), bind_row);
 }
 }  // namespace newsfacts
