@@ -118,7 +118,7 @@ struct FactStore::Impl {
   // Declared first so that it is destroyed after the statements and the batch using it.
   std::unique_ptr<sqlite::Connection> connection;
   sqlite::Statement select_stored;
-  sqlite::Statement insert_entity_name;
+  MultiRowInsert insert_entity_names{"INSERT INTO entity_names (entity_id, article_id, name)", 3};
   MultiRowInsert list_entities{"INSERT OR IGNORE INTO temp.entities_to_decide (id)", 1};
   sqlite::Statement list_replaced_entities;
   // Delete an article's rows from each table that has any (fact_store_write.cc).
@@ -185,7 +185,9 @@ struct FactStore::Impl {
   std::vector<int64_t> sentence_ids;
   std::vector<int64_t> entity_ids;
   std::vector<int64_t> amount_ids;
-  std::vector<bool> name_written;  // per entity: its entity_names row was inserted
+  std::vector<bool> name_written;              // per entity: its entity_names row was inserted
+  std::unordered_set<int64_t> named_entities;  // WriteEntityNames: the ids named so far
+  std::vector<size_t> written_names;           // WriteEntityNames: the entities it names
 };
 
 }  // namespace newsfacts

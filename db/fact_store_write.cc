@@ -49,8 +49,6 @@ constexpr std::string_view kSelectEntity = "SELECT id, parent_key FROM entities 
 constexpr std::string_view kInsertEntity =
     "INSERT INTO entities (key, name, type, parent_key) VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kSetEntityParent = "UPDATE entities SET parent_key = ?2 WHERE id = ?1";
-constexpr std::string_view kInsertEntityName =
-    "INSERT OR IGNORE INTO entity_names (entity_id, article_id, name) VALUES (?1, ?2, ?3)";
 // The entities of the article about to be replaced lose its mentions: they are decided again.
 constexpr std::string_view kListReplacedEntities =
     "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT DISTINCT m.entity_id "
@@ -102,25 +100,15 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},
-      {&update_run_counts, kUpdateRunCounts},
-      {&delete_article, kDeleteArticle},
-      {&insert_entity_name, kInsertEntityName},
-      {&list_replaced_entities, kListReplacedEntities},
-      {&insert_article, kInsertArticle},
-      {&select_entity, kSelectEntity},
-      {&insert_entity, kInsertEntity},
-      {&set_entity_parent, kSetEntityParent},
-      {&insert_alias, kInsertAlias},
-      {&insert_amount, kInsertAmount},
-      {&set_restates, kSetRestates},
-      {&insert_claim, kInsertClaim},
-      {&insert_run, kInsertRun},
-      {&finish_run, kFinishRun},
-      {&select_hashes, kSelectHashes},
-      {&index_sentences, kIndexSentences},
-      {&select_stale, kSelectStale},
-      {&select_article, kSelectArticle},
+      {&select_stored, kSelectStored},   {&update_run_counts, kUpdateRunCounts},
+      {&delete_article, kDeleteArticle}, {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle}, {&select_entity, kSelectEntity},
+      {&insert_entity, kInsertEntity},   {&set_entity_parent, kSetEntityParent},
+      {&insert_alias, kInsertAlias},     {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},     {&insert_claim, kInsertClaim},
+      {&insert_run, kInsertRun},         {&finish_run, kFinishRun},
+      {&select_hashes, kSelectHashes},   {&index_sentences, kIndexSentences},
+      {&select_stale, kSelectStale},     {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
@@ -410,16 +398,24 @@ Status FactStore::Impl::WriteEntities(const Document& doc) {
                               });
 }
 
+// The article's row is new, so its names can only clash among themselves: the first of its
+// entities stored under an id names it.
 Status FactStore::Impl::WriteEntityNames(const Document& doc, int64_t article_id) {
   name_written.assign(doc.entities().size(), false);
+  named_entities.clear();
+  written_names.clear();
   for (size_t e = 0; e < doc.entities().size(); ++e) {
-    insert_entity_name.BindInt64(1, entity_ids[e]);
-    insert_entity_name.BindInt64(2, article_id);
-    insert_entity_name.BindTextUnowned(3, doc.entities()[e].name);
-    NEWSFACTS_RETURN_IF_ERROR(insert_entity_name.Run());
-    name_written[e] = connection->Changes() > 0;
+    if (!named_entities.insert(entity_ids[e]).second) continue;
+    name_written[e] = true;
+    written_names.push_back(e);
   }
-  return Status::Ok();
+  return insert_entity_names.Insert(*connection, written_names.size(),
+                                    [&](sqlite::Statement& insert, int before, size_t i) {
+                                      const size_t e = written_names[i];
+                                      insert.BindInt64(before + 1, entity_ids[e]);
+                                      insert.BindInt64(before + 2, article_id);
+                                      insert.BindTextUnowned(before + 3, doc.entities()[e].name);
+                                    });
 }
 
 // Each mention votes for its type; each entity_names row votes for its name with the
