@@ -7,6 +7,8 @@
 // shadow tables into the store in one transaction; otherwise it rebuilds the store's index from
 // the sentences. Until then searches of the store find none of the run's sentences. A run that
 // stops before its end leaves the index empty; the next store opened for writing rebuilds it.
+// While the run goes on, the builder leaves a share of the sentences for its end, when the
+// writer builds the deferred indexes alone (SentencesToIndexDuringRun).
 #pragma once
 
 #include <condition_variable>
@@ -65,6 +67,11 @@ class SearchIndexBuilder {
   Status status_;
   std::thread thread_;
 };
+
+// How many sentences the builder indexes now, while the run goes on, when `committed` are
+// committed (the store's first `committed` sentence ids) and it indexed the first `indexed`:
+// whole statements of sentences, leaving a share of those committed for the end of the run.
+int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed);
 
 // Rebuilds sentences_fts from the sentences, in the caller's transaction if one is open.
 Status RebuildSearchIndex(sqlite::Connection& db);
