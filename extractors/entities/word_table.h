@@ -241,15 +241,21 @@ class ShortWordIds {
     return true;
   }
 
-  // Makes room for `words` keys without growing.
+  // Makes room for `words` keys without growing. An empty table takes as few slots as that
+  // needs, of those it has: a table reused for document after document probes a small one's
+  // keys within a few cache lines, not across the slots a long one needed.
   void Reserve(size_t words) {
-    size_t slots = keys_.empty() ? 64 : keys_.size();
+    size_t slots = 64;
     while (slots < words * 2) slots *= 2;
-    if (slots != keys_.size()) Rebuild(slots);
+    if (count_ == 0 && slots <= keys_.size()) {
+      UseSlots(slots);
+    } else if (slots > slots_) {
+      Rebuild(slots);
+    }
   }
   // The id of `key`, or kNotFound.
   uint32_t Find(uint64_t key) const {
-    if (keys_.empty()) return kNotFound;
+    if (slots_ == 0) return kNotFound;
     for (size_t slot = SlotOf(key);; slot = (slot + 1) & mask_) {
       if (keys_[slot] == key) return ids_[slot];
       if (keys_[slot] == 0) return kNotFound;
@@ -257,7 +263,7 @@ class ShortWordIds {
   }
   // Gives `key` (not 0, not yet held) the id `id`.
   void Add(uint64_t key, uint32_t id) {
-    if ((count_ + 1) * 2 > keys_.size()) Rebuild(keys_.empty() ? 64 : keys_.size() * 2);
+    if ((count_ + 1) * 2 > slots_) Rebuild(slots_ == 0 ? 64 : slots_ * 2);
     size_t slot = SlotOf(key);
     while (keys_[slot] != 0) slot = (slot + 1) & mask_;
     keys_[slot] = key;
@@ -273,11 +279,19 @@ class ShortWordIds {
     count_ = 0;
   }
   size_t size() const { return count_; }
+  // The slots a probe may visit.
+  size_t slots() const { return slots_; }
 
  private:
   // The high bits of a Fibonacci hash: every byte of the key reaches them.
   size_t SlotOf(uint64_t key) const {
     return static_cast<size_t>((key * 0x9e3779b97f4a7c15ull) >> shift_);
+  }
+  // Probes the first `slots` slots (a power of two, at least 64, at most those allocated).
+  void UseSlots(size_t slots) {
+    slots_ = slots;
+    mask_ = slots - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
   }
   // Files every key again in `slots` slots (a power of two, at least 64).
   void Rebuild(size_t slots) {
@@ -285,10 +299,10 @@ class ShortWordIds {
     std::vector<uint32_t> old_ids(slots);
     old_keys.swap(keys_);
     old_ids.swap(ids_);
-    mask_ = slots - 1;
-    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+    const size_t old_slots = slots_;
+    UseSlots(slots);
     filled_.clear();
-    for (size_t k = 0; k < old_keys.size(); ++k) {
+    for (size_t k = 0; k < old_slots; ++k) {
       if (old_keys[k] == 0) continue;
       size_t at = SlotOf(old_keys[k]);
       while (keys_[at] != 0) at = (at + 1) & mask_;
@@ -303,6 +317,7 @@ class ShortWordIds {
   std::vector<uint32_t> ids_;
   std::vector<uint32_t> filled_;  // the slots that hold a key, for Clear
   size_t count_ = 0;
+  size_t slots_ = 0;  // those probed: the first of keys_ and ids_, the rest empty
   size_t mask_ = 0;
   unsigned shift_ = 64;
 };

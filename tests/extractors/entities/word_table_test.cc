@@ -144,6 +144,32 @@ TEST(WordTableTest, ShortWordIdsClearForgetsEveryKeyAndTakesThemAgain) {
   }
 }
 
+// An emptied table reserved for few keys probes as few slots as they need, of those a long
+// document left it, and grows from there as a new table would.
+TEST(WordTableTest, ShortWordIdsEmptiedProbeOnlyTheSlotsTheNextKeysNeed) {
+  ShortWordIds ids;
+  std::vector<uint64_t> keys;
+  for (int i = 0; i < 5000; ++i) {
+    uint64_t key = 0;
+    ASSERT_TRUE(ShortWordIds::KeyOf("k" + std::to_string(i * 31), &key));
+    keys.push_back(key);
+  }
+  ids.Reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) ids.Add(keys[i], static_cast<uint32_t>(i));
+  EXPECT_EQ(ids.slots(), 16384u);
+  ids.Clear();
+  ids.Reserve(20);
+  EXPECT_EQ(ids.slots(), 64u);
+  for (const uint64_t key : keys) EXPECT_EQ(ids.Find(key), ShortWordIds::kNotFound);
+  for (size_t i = 0; i < 300; ++i) ids.Add(keys[i * 7], static_cast<uint32_t>(i));
+  EXPECT_EQ(ids.slots(), 1024u);
+  for (size_t i = 0; i < 300; ++i) EXPECT_EQ(ids.Find(keys[i * 7]), i);
+  EXPECT_EQ(ids.Find(keys[1]), ShortWordIds::kNotFound);
+  ids.Clear();
+  ids.Reserve(5000);
+  EXPECT_EQ(ids.slots(), 16384u);
+}
+
 TEST(WordTableTest, ShortWordKeysAreTheBytesOfOneToEightNonZeroBytes) {
   uint64_t key = 0;
   ASSERT_TRUE(ShortWordIds::KeyOf("a", &key));
