@@ -105,15 +105,12 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   // durable across application crashes and only risks the last commits on power loss.
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
-  // For the migrations, written with foreign keys checked; the writer's statements then
-  // keep them itself (kDeleteArticleRows in fact_store_write.cc).
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
   // Savepoints (the articles of a batch written again, db/fact_store.h) keep a statement
   // journal; in a temp file it cost a third of ingest time.
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec(kPageCacheSize));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(db));
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
   NEWSFACTS_RETURN_IF_ERROR(StoreListedComparisons(db));
   // A load into an empty database that stopped before its end left these out.
   NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(db));

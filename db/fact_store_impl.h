@@ -122,7 +122,7 @@ struct FactStore::Impl {
   MultiRowInsert list_entities{"INSERT OR IGNORE INTO temp.entities_to_decide (id)", 1};
   sqlite::Statement list_replaced_entities;
   // Delete an article's rows from each table that has any (fact_store_write.cc).
-  std::vector<sqlite::Statement> delete_article_rows;
+  sqlite::Statement delete_article;
   sqlite::Statement insert_article;
   MultiRowInsert insert_sentences{
       "INSERT INTO sentence_spans (article_id, sentence_index, paragraph, start_byte, end_byte, "

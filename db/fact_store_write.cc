@@ -21,22 +21,9 @@ constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 constexpr std::string_view kSelectStored =
     "SELECT content_hash, id FROM articles WHERE path = ?1 AND record_index = ?2";
-// Deleting an article deletes its rows from every table that refers to it, as the foreign
-// keys' cascades would (the store's connection checks no foreign keys: the writer makes every
-// reference itself, and checking them cost a twelfth of the store's time, issue 16). The
-// article goes first: its delete trigger takes its sentences out of sentences_fts while their
-// spans and its text are still there, and the sentence_spans trigger then finds no article.
-// The vote and comparison triggers of the rows deleted after it come to the same tallies and
-// lists in any order.
-constexpr std::string_view kDeleteArticleRows[] = {
-    "DELETE FROM articles WHERE id = ?1",
-    "DELETE FROM sentence_spans WHERE article_id = ?1",
-    "DELETE FROM mentions WHERE article_id = ?1",
-    "DELETE FROM entity_names WHERE article_id = ?1",
-    "DELETE FROM claims WHERE article_id = ?1",
-    "DELETE FROM amounts WHERE article_id = ?1",
-    "DELETE FROM quotes WHERE article_id = ?1",
-};
+// Deleting an article deletes its rows by the foreign keys' cascades; the articles delete
+// trigger first takes its sentences out of sentences_fts while its text is still there.
+constexpr std::string_view kDeleteArticle = "DELETE FROM articles WHERE id = ?1";
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
     "text, byte_length, repaired_sequences, run_id, path_bytes) "
@@ -113,33 +100,20 @@ std::optional<int64_t> RowId(const std::optional<size_t>& index, const std::vect
 
 Status FactStore::Impl::Prepare() {
   const std::pair<sqlite::Statement*, std::string_view> statements[] = {
-      {&select_stored, kSelectStored},
-      {&update_run_counts, kUpdateRunCounts},
-      {&list_replaced_entities, kListReplacedEntities},
-      {&insert_article, kInsertArticle},
-      {&select_entity, kSelectEntity},
-      {&insert_entity, kInsertEntity},
-      {&set_entity_parent, kSetEntityParent},
-      {&insert_alias, kInsertAlias},
-      {&insert_amount, kInsertAmount},
-      {&set_restates, kSetRestates},
-      {&insert_claim, kInsertClaim},
-      {&insert_run, kInsertRun},
-      {&finish_run, kFinishRun},
-      {&select_hashes, kSelectHashes},
-      {&index_sentences, kIndexSentences},
-      {&select_stale, kSelectStale},
-      {&select_article, kSelectArticle},
+      {&select_stored, kSelectStored},   {&update_run_counts, kUpdateRunCounts},
+      {&delete_article, kDeleteArticle}, {&list_replaced_entities, kListReplacedEntities},
+      {&insert_article, kInsertArticle}, {&select_entity, kSelectEntity},
+      {&insert_entity, kInsertEntity},   {&set_entity_parent, kSetEntityParent},
+      {&insert_alias, kInsertAlias},     {&insert_amount, kInsertAmount},
+      {&set_restates, kSetRestates},     {&insert_claim, kInsertClaim},
+      {&insert_run, kInsertRun},         {&finish_run, kFinishRun},
+      {&select_hashes, kSelectHashes},   {&index_sentences, kIndexSentences},
+      {&select_stale, kSelectStale},     {&select_article, kSelectArticle},
   };
   for (const auto& [statement, sql] : statements) {
     StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
-  }
-  for (std::string_view sql : kDeleteArticleRows) {
-    StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
-    if (!prepared.ok()) return prepared.status();
-    delete_article_rows.push_back(std::move(*prepared));
   }
   NEWSFACTS_RETURN_IF_ERROR(votes.Prepare(*connection));
   return PrepareSourceFiles();
@@ -299,10 +273,8 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
     list_replaced_entities.BindText(1, path);
     list_replaced_entities.BindInt64(2, meta.record_index);
     NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
-    for (sqlite::Statement& delete_rows : delete_article_rows) {
-      delete_rows.BindInt64(1, stored_id);
-      NEWSFACTS_RETURN_IF_ERROR(delete_rows.Run());
-    }
+    delete_article.BindInt64(1, stored_id);
+    NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
   }
 
   insert_article.BindText(1, path);
