@@ -133,8 +133,13 @@ StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::Finish() {
 
 int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed) {
   const int64_t indexable = committed - committed * kPercentLeftForTheEnd / 100;
-  if (indexable <= indexed) return 0;
-  return (indexable - indexed) / kSentencesPerStatement * kSentencesPerStatement;
+  // Statements are taken once half of one is due, so what is left for the end is the share to
+  // within half a statement (a run of 90,000 sentences leaves 30,000, not all of them), and
+  // hold a whole statement, or all that is committed when that is less.
+  const int64_t statements =
+      (indexable - indexed + kSentencesPerStatement / 2) / kSentencesPerStatement;
+  if (statements <= 0) return 0;
+  return std::min(statements * kSentencesPerStatement, committed - indexed);
 }
 
 void SearchIndexBuilder::Run() {

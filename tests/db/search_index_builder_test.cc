@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -129,33 +130,38 @@ TEST_F(SearchIndexBuilderTest, AFirstRunIsSearchableWhenItEndsNotBefore) {
   }
 }
 
-// While the run goes on the builder indexes whole statements (65,536 sentences), up to 55% of
-// the sentences committed; it leaves the rest for the end of the run.
-TEST(SentencesToIndexDuringRunTest, WholeStatementsLeavingAShareForTheEnd) {
+// While the run goes on the builder leaves 45% of the committed sentences for the end of the
+// run, to within half a statement (65,536 sentences): it takes a statement once half of one is
+// due, a whole one or all that is committed when that is less.
+TEST(SentencesToIndexDuringRunTest, LeavesAShareForTheEndToWithinHalfAStatement) {
   constexpr int64_t kStatement = 65536;
   EXPECT_EQ(SentencesToIndexDuringRun(0, 0), 0);
-  EXPECT_EQ(SentencesToIndexDuringRun(100000, 0), 0) << "55,000 make no statement";
-  EXPECT_EQ(SentencesToIndexDuringRun(200000, 0), kStatement);
-  EXPECT_EQ(SentencesToIndexDuringRun(300000, kStatement), kStatement);
-  EXPECT_EQ(SentencesToIndexDuringRun(300000, 2 * kStatement), 0);
+  EXPECT_EQ(SentencesToIndexDuringRun(50000, 0), 0) << "27,500 due: less than half";
+  EXPECT_EQ(SentencesToIndexDuringRun(60000, 0), 60000) << "33,000 due: all committed";
+  EXPECT_EQ(SentencesToIndexDuringRun(100000, 0), kStatement);
+  EXPECT_EQ(SentencesToIndexDuringRun(100000, kStatement), 0);
   EXPECT_EQ(SentencesToIndexDuringRun(1000000, 0), 8 * kStatement);
   for (int64_t committed = 0; committed <= 2000000; committed += 7919) {
+    const int64_t due = committed - committed * 45 / 100;
     for (const int64_t indexed : {int64_t{0}, kStatement, 5 * kStatement}) {
+      if (indexed > committed) continue;
       const int64_t now = SentencesToIndexDuringRun(committed, indexed);
-      EXPECT_EQ(now % kStatement, 0);
-      if (now > 0) {
-        EXPECT_LE((indexed + now) * 100, committed * 55 + 99) << "55%, rounded up: " << committed;
+      EXPECT_GE(now, 0);
+      EXPECT_LE(indexed + now, committed);
+      if (now == 0) {
+        EXPECT_LT(due - indexed, kStatement / 2) << committed;
+      } else if (indexed + now < committed) {
+        EXPECT_EQ(now % kStatement, 0) << committed;
+        EXPECT_LE(std::abs(indexed + now - due), kStatement / 2) << committed;
       }
-      EXPECT_GT((indexed + now + kStatement) * 100, committed * 55)
-          << "no whole statement left: " << committed;
     }
   }
 }
 
 // The builder takes committed sentences a statement's worth (65,536) at a time while the run
-// goes on, once they are over 55% of those committed, and the rest when it ends.
+// goes on, once they are about 55% of those committed, and the rest when it ends.
 TEST_F(SearchIndexBuilderTest, CopiesAnIndexOfEverySentence) {
-  StoreFirstRun({Article("a.txt", Numbered(0, 3)), Article("b.txt", Numbered(3, 130000))});
+  StoreFirstRun({Article("a.txt", Numbered(0, 3)), Article("b.txt", Numbered(3, 70000))});
   EmptyIndex();
   auto builder = SearchIndexBuilder::Start(path_, 1000);
   ASSERT_TRUE(builder.ok()) << builder.status().ToString();
@@ -165,9 +171,9 @@ TEST_F(SearchIndexBuilderTest, CopiesAnIndexOfEverySentence) {
   ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
   EXPECT_EQ(*outcome, SearchIndexBuilder::Outcome::kCopied);
   ExpectIndexWhole(path_);
-  EXPECT_EQ(CountMatches(path_, "word"), 130003);
+  EXPECT_EQ(CountMatches(path_, "word"), 70003);
   EXPECT_EQ(Matches(path_, "w2"), (Rows{{"a.txt"}}));
-  for (const std::string word : {"w65535", "w65536", "w130002"}) {
+  for (const std::string word : {"w65535", "w65536", "w70002"}) {
     EXPECT_EQ(Matches(path_, word), (Rows{{"b.txt"}})) << word;
   }
 }
