@@ -12,8 +12,8 @@ namespace {
 
 // Sentences indexed per statement: each statement's rows stream from the view, so this bounds
 // how long the thread takes to notice that it should stop. FTS5 writes what a statement
-// indexed as segments of the index when it ends, and merges segments later: the thread waits
-// for this many committed sentences (or the end of the run) and takes them in one statement,
+// indexed as segments of the index when it ends, and merges segments later: while the run goes
+// on the thread takes this many committed sentences in one statement (SentencesToIndexDuringRun),
 // whose pending terms fit kScratchHashSize (news sentences hold about 110 bytes; issue 16:
 // 16,384 at a time, flushed at FTS5's default of 1 MiB, cost a third more CPU for 105 MB).
 constexpr int64_t kSentencesPerStatement = 65536;
