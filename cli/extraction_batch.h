@@ -28,9 +28,10 @@ class ExtractionBatch {
   // and handed on once its documents reach the limits. False once the writer has stopped.
   bool Add(WorkItem item, std::function<bool()> ends_file = nullptr);
 
-  // Extracts the documents held and hands on every item held, in order: a document the
-  // pipeline fails on becomes a failed item with a message naming the article. False once
-  // the writer has stopped.
+  // Extracts the documents held and hands on every item held, in order, each document
+  // without its tokens, which the writer does not read: a document the pipeline fails on
+  // becomes a failed item with a message naming the article. False once the writer has
+  // stopped.
   bool Flush();
 
  private:

@@ -27,6 +27,20 @@ class CountingStage : public Stage {
   int* processed_;
 };
 
+// One sentence of one token per document, spanning its text.
+class OneTokenStage : public Stage {
+ public:
+  std::string_view name() const override { return "one token"; }
+  std::vector<Layer> reads() const override { return {Layer::kText}; }
+  std::vector<Layer> writes() const override { return {Layer::kSentences, Layer::kTokens}; }
+  Status Process(Document& doc) const override {
+    const Span all{0, doc.text().size()};
+    doc.mutable_tokens().push_back(Token{all, TokenKind::kWord});
+    doc.mutable_sentences().push_back(Sentence{all, 0, 1, 0});
+    return Status::Ok();
+  }
+};
+
 Pipeline CountingPipeline(int* processed) {
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<CountingStage>(processed));
@@ -69,6 +83,28 @@ TEST(ExtractionBatchTest, HoldsItemsUntilTheBatchIsFullThenHandsThemOnInOrder) {
   EXPECT_TRUE(items[1].unchanged);
   EXPECT_EQ(items[2].doc->meta().path, "b.txt");
   EXPECT_EQ(items[3].doc->meta().path, "c.txt");
+}
+
+// The writer reads no token: a document leaves the batch without them (issue 16: the
+// documents waiting in the writer's queue held some 40 MB of tokens), its sentences kept.
+TEST(ExtractionBatchTest, DocumentsAreHandedOnWithoutTheirTokens) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<OneTokenStage>());
+  StatusOr<Pipeline> pipeline = Pipeline::Create(std::move(stages));
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  BoundedQueue<WorkItem> results(100);
+  ExtractionBatch batch(*pipeline, results, BatchLimits{2, 1 << 20});
+  ASSERT_TRUE(batch.Add(Article("a.txt", "one")));
+  ASSERT_TRUE(batch.Add(Article("b.txt", "two")));
+  const std::vector<WorkItem> items = Drain(results);
+  ASSERT_EQ(items.size(), 2u);
+  for (const WorkItem& item : items) {
+    ASSERT_TRUE(item.doc.has_value());
+    EXPECT_TRUE(item.doc->tokens().empty());
+    EXPECT_EQ(item.doc->tokens().capacity(), 0u);
+    ASSERT_EQ(item.doc->sentences().size(), 1u);
+    EXPECT_EQ(item.doc->Text(item.doc->sentences()[0].span), item.doc->text());
+  }
 }
 
 // The writer's queue is bounded by the text of the documents waiting in it (issue 16: it holds
