@@ -200,7 +200,7 @@ TokenSpan ToTokenSpan(const newsfacts::Document& doc, const newsfacts::Mention& 
                       const JoinedText& joined, size_t token_count) {
   TokenSpan span;
   span.type = ConllType(mention.type);
-  span.text = std::string(doc.Text(mention.span)) + " [" + mention.rule + "]";
+  span.text = std::string(doc.Text(mention.span)) + " [" + mention.rule.str() + "]";
   const auto b = joined.token_at_begin.find(mention.span.begin);
   const auto e = joined.token_at_end.find(mention.span.end);
   if (b == joined.token_at_begin.end() || e == joined.token_at_end.end()) {

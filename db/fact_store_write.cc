@@ -424,7 +424,7 @@ void FactStore::Impl::AddVotes(const Document& doc) {
   std::unordered_map<int64_t, std::pair<int64_t, int64_t>> mentions_of;  // id: all, gazetteer
   for (const Mention& mention : doc.mentions()) {
     const int64_t id = entity_ids[mention.entity];
-    const bool gazetteer = mention.rule.compare(0, 10, "gazetteer:") == 0;
+    const bool gazetteer = mention.rule.view().starts_with("gazetteer:");
     votes.AddMention(id, EntityTypeName(mention.type), gazetteer);
     std::pair<int64_t, int64_t>& counts = mentions_of[id];
     ++counts.first;
@@ -447,7 +447,7 @@ Status FactStore::Impl::WriteMentions(const Document& doc, int64_t article_id, i
     insert.BindTextUnowned(before + 5, EntityTypeName(mention.type));
     insert.BindTextUnowned(before + 6, doc.Text(mention.span));
     BindSpan(insert, before + 7, mention.span);
-    insert.BindTextUnowned(before + 11, mention.rule);
+    insert.BindTextUnowned(before + 11, mention.rule.view());  // interned: outlives the Run
     insert.BindInt64(before + 12, run_id);
   };
   return insert_mentions.Insert(*connection, doc.mentions().size(), bind_row);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/interned_string.h"
 #include "pipeline/span.h"
 
 namespace newsfacts {
@@ -57,7 +58,7 @@ struct Mention {
   size_t entity = 0;  // index into Document::entities()
   EntityType type = EntityType::kOrg;
   size_t sentence = 0;  // index into Document::sentences()
-  std::string rule;     // id of the gazetteer entry or pattern that found it
+  InternedString rule;  // id of the gazetteer entry or pattern that found it
 };
 
 // A run of capitalized words the entity stage found but no rule typed ("Korvex" in "Korvex

@@ -179,7 +179,7 @@ void MentionJson(const Document& doc, const Mention& mention, CompactObject& out
       .Number("sentence", Offset(mention.sentence))
       .Number("start", Offset(mention.span.begin))
       .Number("end", Offset(mention.span.end))
-      .String("rule", mention.rule)
+      .String("rule", mention.rule.view())
       .Number("entity_index", Offset(mention.entity));
 }
 

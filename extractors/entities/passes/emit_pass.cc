@@ -185,7 +185,7 @@ void EmitMentions(const PassRules& rules, const WordView& view, Document& doc) {
         std::find(target.aliases.begin(), target.aliases.end(), surface) == target.aliases.end()) {
       target.aliases.emplace_back(surface);
     }
-    mentions.push_back(Mention{span, entity, target.type, c.sentence, std::string(c.rule)});
+    mentions.push_back(Mention{span, entity, target.type, c.sentence, c.rule});
   }
   doc.mutable_name_candidates() = UntypedRuns(rules, view, kept);
 }

@@ -27,7 +27,7 @@ Document Extract(const std::string& text) {
 std::vector<std::string> Mentions(const Document& doc) {
   std::vector<std::string> out;
   for (const Mention& m : doc.mentions())
-    out.push_back(std::string(doc.Text(m.span)) + " " + m.rule);
+    out.push_back(std::string(doc.Text(m.span)) + " " + m.rule.str());
   return out;
 }
 

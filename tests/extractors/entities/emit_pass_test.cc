@@ -13,7 +13,7 @@ class EmitPassTest : public PassTest {
     for (const Mention& mention : doc_.mentions()) {
       out.push_back(std::string(doc_.Text(mention.span)) + "|" +
                     std::string(EntityTypeName(mention.type)) + "|" +
-                    doc_.entities()[mention.entity].key + "|" + mention.rule);
+                    doc_.entities()[mention.entity].key + "|" + mention.rule.str());
     }
     return out;
   }
