@@ -103,7 +103,7 @@ StatusOr<std::unique_ptr<FactStore>> FactStore::Open(const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(db.Exec(kNewDatabasePageSize));  // before WAL mode fixes it
   // WAL lets `newsfacts query` and other readers work during an ingest; NORMAL sync is
   // durable across application crashes and only risks the last commits on power loss.
-  NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
+  NEWSFACTS_RETURN_IF_ERROR(db.ExecWaitingForLocks("PRAGMA journal_mode = WAL"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
   NEWSFACTS_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
   // Savepoints (the articles of a batch written again, db/fact_store.h) keep a statement

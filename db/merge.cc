@@ -336,7 +336,7 @@ Status MergeInto(const std::string& out_path, const std::vector<std::string>& in
     return Status::ReadOnly(out_path + ": database is read-only; merge into a writable file");
   }
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec(kNewDatabasePageSize));
-  NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA journal_mode = WAL"));
+  NEWSFACTS_RETURN_IF_ERROR(connection.ExecWaitingForLocks("PRAGMA journal_mode = WAL"));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA foreign_keys = ON"));
   NEWSFACTS_RETURN_IF_ERROR(connection.Exec("PRAGMA temp_store = MEMORY"));
   NEWSFACTS_RETURN_IF_ERROR(ApplyMigrations(connection));

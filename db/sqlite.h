@@ -55,6 +55,10 @@ class Connection {
   // Runs one or more SQL statements that return no rows of interest (DDL, PRAGMA, BEGIN).
   // Errors: see Error().
   Status Exec(std::string_view sql);
+  // Exec, tried again for up to the busy timeout while another process holds a lock: for the
+  // statements SQLite runs without waiting (`PRAGMA journal_mode = WAL`, which a second
+  // process opening the same new file may find locked by the first one's own switch).
+  Status ExecWaitingForLocks(std::string_view sql);
 
   // Prepares the first statement of `sql`. With `rest`, stores what follows it there and
   // may return an empty Statement when `sql` holds only whitespace or comments; without
@@ -86,7 +90,8 @@ class Connection {
   Status Error(int rc, std::string_view context) const;
 
  private:
-  Connection(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  Connection(std::string path, sqlite3* db, int busy_timeout_ms)
+      : path_(std::move(path)), db_(db), busy_timeout_ms_(busy_timeout_ms) {}
   static StatusOr<std::unique_ptr<Connection>> OpenWith(const std::string& target,
                                                         const std::string& display_path, int flags,
                                                         int busy_timeout_ms);
@@ -96,6 +101,7 @@ class Connection {
 
   std::string path_;
   sqlite3* db_;
+  int busy_timeout_ms_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   bool deadline_passed_ = false;
   // What the statement being prepared reads when it is `PRAGMA name` without a value.

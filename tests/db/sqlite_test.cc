@@ -4,12 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/db/db_test_util.h"
 
 namespace newsfacts::sqlite {
 namespace {
 
 using newsfacts::testing::ReadInt;
+using newsfacts::testing::ReadRows;
+using newsfacts::testing::Rows;
 using newsfacts::testing::TempDir;
 
 std::unique_ptr<Connection> OpenOrDie(const std::string& path) {
@@ -169,6 +173,27 @@ TEST(SqliteTest, LockHeldByAnotherConnectionIsBusy) {
   EXPECT_EQ(busy.code(), StatusCode::kBusy);
   EXPECT_EQ(busy.message(),
             path + ": database is locked by another process; retry when it finishes");
+}
+
+// `PRAGMA journal_mode = WAL` fails at once while another connection holds the file, whatever
+// the busy timeout; ExecWaitingForLocks tries again until the holder lets go.
+TEST(SqliteTest, SwitchToWalWaitsForAnotherConnectionsLock) {
+  TempDir folder;
+  const std::string path = folder.File("switch.db");
+  auto holder = OpenOrDie(path);
+  ASSERT_TRUE(holder->Exec("CREATE TABLE t (x INTEGER); BEGIN EXCLUSIVE").ok());
+  auto waiter = Connection::Open(path, OpenMode::kReadWriteCreate, /*busy_timeout_ms=*/5000);
+  ASSERT_TRUE(waiter.ok());
+  EXPECT_EQ((*waiter)->Exec("PRAGMA journal_mode = WAL").code(), StatusCode::kBusy);
+
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_TRUE(holder->Exec("COMMIT").ok());
+  });
+  Status status = (*waiter)->ExecWaitingForLocks("PRAGMA journal_mode = WAL");
+  release.join();
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(ReadRows(path, "PRAGMA journal_mode"), Rows{{"wal"}});
 }
 
 }  // namespace
