@@ -82,7 +82,7 @@ void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
       results.emplace_back(record.sequence, Failed(record, options, statuses[i].message()));
       continue;
     }
-    std::vector<Token>().swap(docs[i].mutable_tokens());
+    docs[i].ReleaseTokens();
     results.emplace_back(record.sequence, Output{std::move(docs[i]), "", ""});
   }
   window.PutAll(std::move(results));

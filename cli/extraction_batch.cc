@@ -35,9 +35,7 @@ bool ExtractionBatch::Flush() {
   for (size_t i = 0; i < statuses.size(); ++i) {
     WorkItem& item = *owners[i];
     if (statuses[i].ok()) {
-      // The writer stores no token (a sentence keeps its span): the documents waiting in its
-      // queue held some 40 MB of them (issue 16), now freed here, on the thread that made them.
-      std::vector<Token>().swap(item.doc->mutable_tokens());
+      item.doc->ReleaseTokens();  // here, on the thread that made them
       continue;
     }
     const ArticleMeta& meta = item.doc->meta();
