@@ -19,13 +19,13 @@
 namespace newsfacts {
 namespace {
 
-// One record read from the stream, with its place in it.
+// One record read from the stream, with its place in it, parsed by the reader's thread
+// (issue 16: parsing on the worker was 2.4% of its time, while the reader's thread waited).
 struct Record {
   uint64_t sequence = 0;
   size_t line_number = 0;  // 1-based, counting blank lines
-  int record_index = 0;    // counts non-blank lines from 0, as the .jsonl reader does
-  std::string line;
-  bool too_long = false;
+  std::optional<Document> doc;  // the article, unless the record failed to parse
+  std::string error;            // why it failed
 };
 
 // What the writer prints for a record: the facts line of its extracted document, which the
@@ -36,6 +36,9 @@ struct Output {
   std::string line;             // the error line when the record failed
   std::string error;            // "name:N: ..." when the record failed
 };
+
+// The bytes of the article text a record holds, which the batch limits count.
+size_t TextBytes(const Record& record) { return record.doc ? record.doc->text().size() : 0; }
 
 std::string ErrorLine(const std::string& message, size_t line_number) {
   return nlohmann::json{{"error", message}, {"line", line_number}}.dump(
@@ -59,20 +62,11 @@ void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
   results.reserve(records.size());
   docs.reserve(records.size());
   for (Record& record : records) {
-    if (record.too_long) {
-      results.emplace_back(record.sequence,
-                           Failed(record, options,
-                                  "record longer than " +
-                                      std::to_string(kMaxArticleFileBytes >> 20) + " MB; skipped"));
+    if (!record.doc) {
+      results.emplace_back(record.sequence, Failed(record, options, record.error));
       continue;
     }
-    StatusOr<RawArticle> raw = ReadJsonLine(options.name, record.line, record.record_index);
-    std::string().swap(record.line);
-    if (!raw.ok()) {
-      results.emplace_back(record.sequence, Failed(record, options, raw.status().message()));
-      continue;
-    }
-    docs.push_back(Document::FromUtf8(std::move(raw->meta), raw->text));
+    docs.push_back(std::move(*record.doc));
     extracted.push_back(&record);
   }
   const std::vector<Status> statuses = pipeline.RunBatch(docs);
@@ -102,18 +96,28 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
   ExtractStreamSummary summary;
 
   std::thread reader([&] {
-    Record record;
+    std::string line;
+    bool too_long = false;
     size_t line_number = 0;
     int record_index = 0;
-    while (!stop && ReadCappedLine(in, kMaxArticleFileBytes, record.line, record.too_long)) {
+    while (!stop && ReadCappedLine(in, kMaxArticleFileBytes, line, too_long)) {
       ++line_number;
-      if (!record.too_long && IsBlankLine(record.line)) continue;
+      if (!too_long && IsBlankLine(line)) continue;
+      Record record;
       record.line_number = line_number;
-      record.record_index = record_index++;
       record.sequence = window.Reserve();
-      const size_t bytes = record.line.size();
+      const size_t bytes = line.size();
+      if (too_long) {
+        record.error =
+            "record longer than " + std::to_string(kMaxArticleFileBytes >> 20) + " MB; skipped";
+      } else if (StatusOr<RawArticle> raw = ReadJsonLine(options.name, line, record_index);
+                 raw.ok()) {
+        record.doc = Document::FromUtf8(std::move(raw->meta), raw->text);
+      } else {
+        record.error = raw.status().message();
+      }
+      ++record_index;
       if (!records.Push(std::move(record), bytes)) break;
-      record = Record{};
     }
     records.Close();
   });
@@ -124,12 +128,12 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
       // one, so a record piped in alone is answered at once.
       while (std::optional<Record> first = records.Pop()) {
         std::vector<Record> batch;
-        size_t bytes = first->line.size();
+        size_t bytes = TextBytes(*first);
         batch.push_back(std::move(*first));
         while (!limits.Full(batch.size(), bytes)) {
           std::optional<Record> more = records.TryPop();
           if (!more) break;
-          bytes += more->line.size();
+          bytes += TextBytes(*more);
           batch.push_back(std::move(*more));
         }
         ExtractBatch(batch, pipeline, options, window);
