@@ -17,6 +17,7 @@
 #include "extractors/claims/claim_stage.h"
 #include "extractors/standard_pipeline.h"
 #include "pipeline/document_json.h"
+#include "pipeline/pipeline_warm_up.h"
 
 namespace newsfacts {
 namespace {
@@ -156,6 +157,7 @@ int RunExtractCommand(const ExtractCommand& command) {
     return kExitFatal;
   }
   const StandardPipeline* const loaded = KeepUntilExit(std::move(load).value());
+  const PipelineWarmUp warm_up(loaded->pipeline);
   if (command.input_format == "jsonl") return RunExtractStreamCommand(command, *loaded);
   StatusOr<FileReadResult> read = Status::Ok();
   if (command.input == "-") {

@@ -13,6 +13,7 @@
 #include "cli/messages.h"
 #include "cli/terminal.h"
 #include "extractors/standard_pipeline.h"
+#include "pipeline/pipeline_warm_up.h"
 
 namespace newsfacts {
 namespace {
@@ -62,6 +63,7 @@ int RunIngestCommand(const IngestCommand& command) {
     return kExitFatal;
   }
   std::optional<Pipeline> pipeline;
+  std::optional<PipelineWarmUp> warm_up;  // declared after `pipeline`: stopped before it goes
   const auto compile = [&] {
     StatusOr<Pipeline> built = BuildStandardPipeline(*rules);
     if (!built.ok()) {
@@ -69,6 +71,7 @@ int RunIngestCommand(const IngestCommand& command) {
       return false;
     }
     pipeline.emplace(std::move(built).value());
+    warm_up.emplace(*pipeline);
     return true;
   };
   std::error_code no_database;

@@ -1,6 +1,7 @@
 // Stage: one job of the pipeline, declaring the annotation layers it reads and writes.
 #pragma once
 
+#include <atomic>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,10 @@ class Stage {
   // Appends this stage's layers to `doc`. An error names what failed; the document's
   // other layers are left as they were.
   virtual Status Process(Document& doc) const = 0;
+  // Builds now what Process would otherwise build on first use (RE2 compiles a pattern's
+  // reversed program at its first match that reports groups), returning early once `stop` is
+  // set. Optional: Process never needs it done first, and may run on other threads meanwhile.
+  virtual void WarmUp(const std::atomic<bool>& stop) const { static_cast<void>(stop); }
 };
 
 }  // namespace newsfacts

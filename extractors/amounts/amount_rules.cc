@@ -111,7 +111,6 @@ Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilde
   StatusOr<std::unique_ptr<Regex>> re = prefilter.Add(*expanded, {});
   if (!re.ok()) return re.status();
   rule.re = std::move(*re);
-  rule.re->PrepareGroupSearch();  // every rule reports groups
   for (const auto& [field, target] :
        {std::pair<const char*, std::unique_ptr<Regex>*>{"veto_before", &rule.veto_before},
         {"veto_after", &rule.veto_after}}) {

@@ -36,6 +36,13 @@ Status AmountStage::Process(Document& doc) const {
   return Status::Ok();
 }
 
+void AmountStage::WarmUp(const std::atomic<bool>& stop) const {
+  for (const amounts::AmountRule& rule : impl_->rules->rules) {
+    if (stop) return;
+    rule.re->PrepareGroupSearch();
+  }
+}
+
 std::vector<std::string> AmountStage::CheckExamples(const ExampleRunner& runner) const {
   return amounts::CheckAmountExamples(impl_->rules->rules, *this, runner);
 }

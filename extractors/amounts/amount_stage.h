@@ -43,6 +43,9 @@ class AmountStage : public Stage {
   // Replaces doc.mutable_amounts() with the amounts found in doc's sentences, sorted by
   // span. Never fails on article text; the Status is for interface conformance.
   Status Process(Document& doc) const override;  // fills doc.mutable_amounts(), sorted by span
+  // Compiles the rules' reversed programs, which every rule's first match needs (it reports
+  // groups); RE2 builds them then otherwise.
+  void WarmUp(const std::atomic<bool>& stop) const override;
 
   // Runs every embedded "examples" and "not_money" entry of the compiled rule files through
   // `runner` (upstream: the segmenter) and returns one message per failure, formatted

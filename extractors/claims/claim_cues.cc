@@ -455,6 +455,13 @@ const CompiledPattern* ClaimCues::name_candidate_veto() const {
   return impl_->name_candidate_veto.get();
 }
 
+void ClaimCues::WarmUp(const std::atomic<bool>& stop) const {
+  for (const Impl::AttributionRule& rule : impl_->attribution) {
+    if (stop) return;
+    rule.pattern->regex().PrepareGroupSearch();
+  }
+}
+
 bool ClaimCues::TakesFollowUpAmount(std::string_view predicate) const {
   return impl_->deal_amount_predicates.count(predicate) > 0;
 }

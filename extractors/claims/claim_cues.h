@@ -2,6 +2,7 @@
 // applied to abstracted sentences (status of a claim, speaker and venue of a sentence).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -73,6 +74,9 @@ class ClaimCues {
   // The pattern (name_candidates.veto_after, anchored right after a candidate's placeholder)
   // that keeps a candidate untyped: a place before its state ("Napa, Calif."); or nullptr.
   const CompiledPattern* name_candidate_veto() const;
+  // Compiles the attribution patterns' reversed programs (see Stage::WarmUp), returning early
+  // once `stop` is set.
+  void WarmUp(const std::atomic<bool>& stop) const;
 
   // True when `words`, the text of a rule's `asset` group, can stand as a described object
   // ("its Clayton steel plate mill"): no match of described_object_veto (a lone head noun

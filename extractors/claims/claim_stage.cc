@@ -491,6 +491,14 @@ void ClaimStage::Impl::Settle(const AbstractSentence& sentence, Attribution attr
   claim.status = cues->StatusOf(sentence.text(), candidate->evidence, !attribution.empty());
 }
 
+void ClaimStage::WarmUp(const std::atomic<bool>& stop) const {
+  for (const ClaimRule& rule : impl_->rules) {
+    if (stop) return;
+    rule.compiled->regex().PrepareGroupSearch();
+  }
+  impl_->cues->WarmUp(stop);
+}
+
 const std::vector<ClaimRule>& ClaimStage::rules() const { return impl_->rules; }
 
 const DateRules& ClaimStage::dates() const { return *impl_->dates; }

@@ -43,6 +43,9 @@ class ClaimStage : public Stage {
   // Appends the claims and quotes of `doc`. Never fails on article content; the Status is
   // Internal only when an upstream layer is inconsistent (a mention naming no entity).
   Status Process(Document& doc) const override;
+  // Compiles the reversed programs of the claim rules and the attribution patterns, which RE2
+  // builds at a pattern's first match otherwise.
+  void WarmUp(const std::atomic<bool>& stop) const override;
 
   // Runs every embedded match/no_match example of the claim rules through `runner` (whose
   // upstream is the segmenter, entities and amounts, or small hand-made stages in tests)

@@ -1,0 +1,19 @@
+// PipelineWarmUp: one thread over the stages' WarmUp, stopped and joined on destruction.
+#include "pipeline/pipeline_warm_up.h"
+
+namespace newsfacts {
+
+PipelineWarmUp::PipelineWarmUp(const Pipeline& pipeline)
+    : thread_([this, &pipeline] {
+        for (const auto& stage : pipeline.stages()) {
+          if (stop_) return;
+          stage->WarmUp(stop_);
+        }
+      }) {}
+
+PipelineWarmUp::~PipelineWarmUp() {
+  stop_ = true;
+  thread_.join();
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,29 @@
+// PipelineWarmUp: a thread that builds, while the pipeline extracts, what its stages would
+// otherwise build on the extracting threads at first use (Stage::WarmUp). With one extraction
+// worker the second core is mostly idle; the reversed programs of the claim rules, compiled
+// there at their first match, were 2.3% of the worker's time on 20 MB (issue 16).
+#pragma once
+
+#include <atomic>
+#include <thread>
+
+#include "pipeline/pipeline.h"
+
+namespace newsfacts {
+
+// Runs each stage's WarmUp, in pipeline order, on a thread of its own from construction on.
+// The pipeline must outlive it.
+class PipelineWarmUp {
+ public:
+  explicit PipelineWarmUp(const Pipeline& pipeline);
+  // Stops the warm-up where it is (a stage returns at its next check) and waits for it.
+  ~PipelineWarmUp();
+  PipelineWarmUp(const PipelineWarmUp&) = delete;
+  PipelineWarmUp& operator=(const PipelineWarmUp&) = delete;
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace newsfacts
