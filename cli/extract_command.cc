@@ -3,11 +3,13 @@
 #include <cerrno>
 #include <cinttypes>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -157,8 +159,13 @@ int RunExtractCommand(const ExtractCommand& command) {
     return kExitFatal;
   }
   const StandardPipeline* const loaded = KeepUntilExit(std::move(load).value());
-  const PipelineWarmUp warm_up(loaded->pipeline);
-  if (command.input_format == "jsonl") return RunExtractStreamCommand(command, *loaded);
+  // The streaming filter's workers, or this thread for the other inputs.
+  const bool stream = command.input_format == "jsonl";
+  std::optional<PipelineWarmUp> warm_up;
+  if (PipelineWarmUp::HasIdleCore(stream ? std::max(1, command.jobs) : 1)) {
+    warm_up.emplace(loaded->pipeline);
+  }
+  if (stream) return RunExtractStreamCommand(command, *loaded);
   StatusOr<FileReadResult> read = Status::Ok();
   if (command.input == "-") {
     const std::string bytes{std::istreambuf_iterator<char>(std::cin),

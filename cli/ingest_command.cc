@@ -62,6 +62,12 @@ int RunIngestCommand(const IngestCommand& command) {
     PrintError(rules.status().message());
     return kExitFatal;
   }
+  IngestOptions options;
+  options.roots = command.roots;
+  options.jobs = command.jobs;
+  options.batch_articles = command.batch;
+  options.run = {NEWSFACTS_VERSION, rules->Fingerprint()};
+  options.reextract_all = command.force;
   std::optional<Pipeline> pipeline;
   std::optional<PipelineWarmUp> warm_up;  // declared after `pipeline`: stopped before it goes
   const auto compile = [&] {
@@ -71,7 +77,10 @@ int RunIngestCommand(const IngestCommand& command) {
       return false;
     }
     pipeline.emplace(std::move(built).value());
-    warm_up.emplace(*pipeline);
+    // The workers and the writer.
+    if (PipelineWarmUp::HasIdleCore(static_cast<size_t>(WorkerCount(options)) + 1)) {
+      warm_up.emplace(*pipeline);
+    }
     return true;
   };
   std::error_code no_database;
@@ -82,12 +91,6 @@ int RunIngestCommand(const IngestCommand& command) {
     return kExitFatal;
   }
 
-  IngestOptions options;
-  options.roots = command.roots;
-  options.jobs = command.jobs;
-  options.batch_articles = command.batch;
-  options.run = {NEWSFACTS_VERSION, rules->Fingerprint()};
-  options.reextract_all = command.force;
   StatusOr<IngestPlan> plan = PlanIngest(options, **store);
   if (!plan.ok()) return StopAfter(plan.status(), IngestSummary(), command.db_path);
   if (plan->needs_pipeline && !pipeline && !compile()) return kExitFatal;

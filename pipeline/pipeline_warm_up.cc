@@ -11,6 +11,10 @@ PipelineWarmUp::PipelineWarmUp(const Pipeline& pipeline)
         }
       }) {}
 
+bool PipelineWarmUp::HasIdleCore(size_t busy_threads) {
+  return busy_threads < std::thread::hardware_concurrency();
+}
+
 PipelineWarmUp::~PipelineWarmUp() {
   stop_ = true;
   thread_.join();

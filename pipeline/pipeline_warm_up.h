@@ -21,6 +21,11 @@ class PipelineWarmUp {
   PipelineWarmUp(const PipelineWarmUp&) = delete;
   PipelineWarmUp& operator=(const PipelineWarmUp&) = delete;
 
+  // Whether a warm-up would find a core of its own beside `busy_threads` threads that extract
+  // or write. Without one it only takes time from them: `extract --jobs 2` on two cores ran
+  // 3% slower with it, having compiled the reversed programs of rules that never matched.
+  static bool HasIdleCore(size_t busy_threads);
+
  private:
   std::atomic<bool> stop_{false};
   std::thread thread_;

@@ -1,5 +1,6 @@
-// PipelineWarmUp: each stage's WarmUp runs on a thread of its own, in pipeline order, and
-// destroying the warm-up stops one in progress and skips the stages after it.
+// PipelineWarmUp: each stage's WarmUp runs on a thread of its own, in pipeline order;
+// destroying the warm-up stops one in progress and skips the stages after it; and a core is
+// idle for it only when the extracting threads leave one.
 #include "pipeline/pipeline_warm_up.h"
 
 #include <gtest/gtest.h>
@@ -82,6 +83,14 @@ TEST(PipelineWarmUpTest, DestroyingItStopsTheStageWarmingAndSkipsTheRest) {
     ASSERT_EQ(started.get_future().wait_for(seconds(30)), std::future_status::ready);
   }  // would never return if the endless stage were not told to stop
   EXPECT_EQ(log.names, (std::vector<std::string>{"endless"}));
+}
+
+TEST(PipelineWarmUpTest, OnlyACoreNoExtractingThreadNeedsIsIdle) {
+  const size_t cores = std::thread::hardware_concurrency();
+  ASSERT_GT(cores, 0u);
+  EXPECT_TRUE(PipelineWarmUp::HasIdleCore(cores - 1));
+  EXPECT_FALSE(PipelineWarmUp::HasIdleCore(cores));
+  EXPECT_FALSE(PipelineWarmUp::HasIdleCore(cores + 1));
 }
 
 }  // namespace
