@@ -1,9 +1,9 @@
 // `newsfacts extract FILE|- [--format json|text] [--explain]`: the facts of one article file;
 // with `--input jsonl [--jobs N]`, the streaming filter over a stream of article records.
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <iostream>
