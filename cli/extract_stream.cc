@@ -23,7 +23,7 @@ namespace {
 // (issue 16: parsing on the worker was 2.4% of its time, while the reader's thread waited).
 struct Record {
   uint64_t sequence = 0;
-  size_t line_number = 0;  // 1-based, counting blank lines
+  size_t line_number = 0;       // 1-based, counting blank lines
   std::optional<Document> doc;  // the article, unless the record failed to parse
   std::string error;            // why it failed
 };
