@@ -43,8 +43,9 @@ class Regex {
   // True when the pattern matches anywhere in `text`.
   bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
   // Compiles now the reversed program that RE2 builds on the first Find reporting groups (it
-  // runs backwards from a match's end to find its start), so that cost is paid at load, once,
-  // rather than by the first article. Thread-safe; later calls do nothing.
+  // runs backwards from a match's end to find its start), so that cost is paid ahead of need
+  // (at load, or on a warm-up thread: pipeline/pipeline_warm_up.h) rather than by the thread
+  // extracting the first article. Thread-safe, also beside Find; later calls do nothing.
   void PrepareGroupSearch() const;
 
   // Capturing groups, not counting the whole match.
