@@ -132,6 +132,12 @@ int RunExtractStreamCommand(const ExtractCommand& command, const StandardPipelin
   options.jobs = command.jobs;
   options.tool_version = NEWSFACTS_VERSION;
   options.rules_fingerprint = loaded.rules.Fingerprint();
+  // A stream runs long enough to repay warming every rule up; one article does not, and
+  // `extract` runs on many articles at once would only take each other's cores.
+  std::optional<PipelineWarmUp> warm_up;
+  if (PipelineWarmUp::HasIdleCore(static_cast<size_t>(std::max(1, command.jobs)))) {
+    warm_up.emplace(loaded.pipeline);
+  }
   const ExtractStreamSummary summary =
       RunExtractStream(in, stdout, loaded.pipeline, options, PrintMessage);
   if (in != stdin) std::fclose(in);
@@ -159,13 +165,7 @@ int RunExtractCommand(const ExtractCommand& command) {
     return kExitFatal;
   }
   const StandardPipeline* const loaded = KeepUntilExit(std::move(load).value());
-  // The streaming filter's workers, or this thread for the other inputs.
-  const bool stream = command.input_format == "jsonl";
-  std::optional<PipelineWarmUp> warm_up;
-  if (PipelineWarmUp::HasIdleCore(stream ? std::max(1, command.jobs) : 1)) {
-    warm_up.emplace(loaded->pipeline);
-  }
-  if (stream) return RunExtractStreamCommand(command, *loaded);
+  if (command.input_format == "jsonl") return RunExtractStreamCommand(command, *loaded);
   StatusOr<FileReadResult> read = Status::Ok();
   if (command.input == "-") {
     const std::string bytes{std::istreambuf_iterator<char>(std::cin),
