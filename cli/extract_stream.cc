@@ -4,6 +4,7 @@
 #include "cli/extract_stream.h"
 
 #include <atomic>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
@@ -52,47 +53,152 @@ Output Failed(const Record& record, const ExtractStreamOptions& options,
                 options.name + ":" + std::to_string(record.line_number) + ": " + message};
 }
 
-// Extracts `records` together (Pipeline::RunBatch) and puts the document or error line of
-// each into `window`, all at once.
-void ExtractBatch(std::vector<Record>& records, const Pipeline& pipeline,
-                  const ExtractStreamOptions& options, ReorderWindow<Output>& window) {
+// A batch of records on its way through the pipeline: the documents of those that parsed,
+// which may have gone through the pipeline's first stages while the rest were being built.
+struct Batch {
+  std::vector<Record> records;
+  std::vector<Document> docs;     // of the records that parsed, in order
+  std::vector<Document*> parsed;  // docs, as the pipeline takes them
+  std::vector<Status> begun;      // per doc, after the first stages; empty when not begun
+  size_t text_bytes = 0;
+};
+
+// The batch of `records`, its documents taken out of them.
+Batch MakeBatch(std::vector<Record> records, size_t text_bytes) {
+  Batch batch{std::move(records), {}, {}, {}, text_bytes};
+  batch.docs.reserve(batch.records.size());
+  for (Record& record : batch.records) {
+    if (record.doc) batch.docs.push_back(std::move(*record.doc));
+  }
+  for (Document& doc : batch.docs) batch.parsed.push_back(&doc);
+  return batch;
+}
+
+// Runs the stages of `whole` that `batch` has not been through yet, and puts the document or
+// error line of each record into `window`, all at once.
+void FinishBatch(Batch& batch, const PipelineBuild& build, const Pipeline& whole,
+                 const ExtractStreamOptions& options, ReorderWindow<Output>& window) {
+  const bool begun = !batch.begun.empty();
+  const std::vector<Status> statuses =
+      begun ? whole.FinishBatch(batch.parsed, std::move(batch.begun), build.front().stages().size())
+            : whole.RunBatch(batch.parsed);
   std::vector<std::pair<uint64_t, Output>> results;
-  std::vector<Document> docs;
-  std::vector<const Record*> extracted;  // the record of each of `docs`
-  results.reserve(records.size());
-  docs.reserve(records.size());
-  for (Record& record : records) {
+  results.reserve(batch.records.size());
+  size_t next_doc = 0;
+  for (const Record& record : batch.records) {
     if (!record.doc) {
       results.emplace_back(record.sequence, Failed(record, options, record.error));
       continue;
     }
-    docs.push_back(std::move(*record.doc));
-    extracted.push_back(&record);
-  }
-  const std::vector<Status> statuses = pipeline.RunBatch(docs);
-  for (size_t i = 0; i < docs.size(); ++i) {
-    const Record& record = *extracted[i];
+    const size_t i = next_doc++;
     if (!statuses[i].ok()) {
       results.emplace_back(record.sequence, Failed(record, options, statuses[i].message()));
       continue;
     }
-    docs[i].ReleaseTokens();
-    results.emplace_back(record.sequence, Output{std::move(docs[i]), "", ""});
+    batch.docs[i].ReleaseTokens();
+    results.emplace_back(record.sequence, Output{std::move(batch.docs[i]), "", ""});
   }
   window.PutAll(std::move(results));
 }
 
+// Puts an empty output for each record of `batch`, which no line will answer: the pipeline
+// failed to build. The writer waits for every number the reader reserved.
+void DropBatch(const Batch& batch, ReorderWindow<Output>& window) {
+  std::vector<std::pair<uint64_t, Output>> results;
+  for (const Record& record : batch.records) results.emplace_back(record.sequence, Output{});
+  window.PutAll(std::move(results));
+}
+
+// How far one worker runs ahead through the first stages while the rest are being built:
+// about the 0.1-0.2 s the amount and claim rules take to compile on the other core.
+constexpr size_t kRunAheadBatches = 16;
+
+// How long a worker that keeps batches waits for a record before it looks whether the build
+// has ended.
+constexpr std::chrono::milliseconds kBuildPoll{2};
+
+// One extraction worker: takes batches of what is waiting in `records` until it is closed.
+// While `build` has not ended, it takes each batch through the first stages only and keeps it,
+// up to kRunAheadBatches batches of records and text; the batches kept are finished once the
+// whole pipeline is there, before any later one. While it keeps a batch, it waits for a record
+// only until the build ends (the reader may be waiting for the kept records to be written).
+// Sets `build_failed` when the build fails, after which batches are dropped.
+void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const BatchLimits& limits,
+               const ExtractStreamOptions& options, ReorderWindow<Output>& window,
+               std::atomic<bool>& build_failed) {
+  std::vector<Batch> kept;
+  size_t kept_records = 0;
+  size_t kept_bytes = 0;
+  // Waits for the whole pipeline and finishes the batches kept; nullptr when the build failed.
+  const auto finish_kept = [&]() -> const Pipeline* {
+    const StatusOr<const Pipeline*> whole = build.Whole();
+    if (!whole.ok()) build_failed = true;  // before any dropped record reaches the writer
+    for (Batch& batch : kept) {
+      if (whole.ok()) {
+        FinishBatch(batch, build, **whole, options, window);
+      } else {
+        DropBatch(batch, window);
+      }
+    }
+    kept.clear();
+    kept_records = kept_bytes = 0;
+    return whole.ok() ? *whole : nullptr;
+  };
+  // A batch is the records waiting now, up to the limits: a worker never waits to fill one,
+  // so a record piped in alone is answered at once.
+  while (true) {
+    std::optional<Record> first = kept.empty() ? records.Pop() : records.PopFor(kBuildPoll);
+    if (!first) {
+      if (kept.empty()) return;
+      if (records.Drained() || build.Ended()) finish_kept();
+      continue;
+    }
+    std::vector<Record> taken;
+    size_t bytes = TextBytes(*first);
+    taken.push_back(std::move(*first));
+    while (!limits.Full(taken.size(), bytes)) {
+      std::optional<Record> more = records.TryPop();
+      if (!more) break;
+      bytes += TextBytes(*more);
+      taken.push_back(std::move(*more));
+    }
+    Batch batch = MakeBatch(std::move(taken), bytes);
+    if (build_failed) {
+      DropBatch(batch, window);
+      continue;
+    }
+    if (!build.Ended() &&
+        kept_records + batch.records.size() <= kRunAheadBatches * limits.articles &&
+        kept_bytes + batch.text_bytes <= kRunAheadBatches * limits.text_bytes) {
+      batch.begun = build.front().BeginBatch(batch.parsed);
+      kept_records += batch.records.size();
+      kept_bytes += batch.text_bytes;
+      kept.push_back(std::move(batch));
+      continue;
+    }
+    const Pipeline* whole = finish_kept();
+    if (whole == nullptr) {
+      DropBatch(batch, window);
+      continue;
+    }
+    FinishBatch(batch, build, *whole, options, window);
+  }
+}
+
 }  // namespace
 
-ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipeline& pipeline,
+ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const PipelineBuild& pipeline,
                                       const ExtractStreamOptions& options,
                                       const std::function<void(const std::string&)>& on_message) {
   const size_t jobs = options.jobs > 0 ? static_cast<size_t>(options.jobs) : 1;
   const BatchLimits limits;
-  ReorderWindow<Output> window(options.window > 0 ? options.window : 2 * jobs * limits.articles);
+  // Room for what the workers keep while the pipeline is built, and a batch per worker besides.
+  ReorderWindow<Output> window(
+      options.window > 0 ? options.window : (2 + kRunAheadBatches) * jobs * limits.articles);
   // Room for a batch per worker, so a worker finds one waiting when it is done with its last.
   BoundedQueue<Record> records(jobs * limits.articles, jobs * limits.text_bytes);
   std::atomic<bool> stop{false};
+  std::atomic<bool> build_failed{false};  // no line will be written: the reader stops too
   ExtractStreamSummary summary;
 
   std::thread reader([&] {
@@ -100,7 +206,7 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
     bool too_long = false;
     size_t line_number = 0;
     int record_index = 0;
-    while (!stop && ReadCappedLine(in, kMaxArticleFileBytes, line, too_long)) {
+    while (!stop && !build_failed && ReadCappedLine(in, kMaxArticleFileBytes, line, too_long)) {
       ++line_number;
       if (!too_long && IsBlankLine(line)) continue;
       Record record;
@@ -123,22 +229,8 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
   });
   std::vector<std::thread> workers;
   for (size_t i = 0; i < jobs; ++i) {
-    workers.emplace_back([&] {
-      // A batch is the records waiting now, up to the limits: a worker never waits to fill
-      // one, so a record piped in alone is answered at once.
-      while (std::optional<Record> first = records.Pop()) {
-        std::vector<Record> batch;
-        size_t bytes = TextBytes(*first);
-        batch.push_back(std::move(*first));
-        while (!limits.Full(batch.size(), bytes)) {
-          std::optional<Record> more = records.TryPop();
-          if (!more) break;
-          bytes += TextBytes(*more);
-          batch.push_back(std::move(*more));
-        }
-        ExtractBatch(batch, pipeline, options, window);
-      }
-    });
+    workers.emplace_back(
+        [&] { RunWorker(records, pipeline, limits, options, window, build_failed); });
   }
   // The window closes once the reader and the workers are done, so Take ends after the last.
   std::thread closer([&] {
@@ -157,7 +249,8 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
         ++summary.failed;
         on_message(output.error);
       }
-      if (summary.output_closed) continue;  // drain, so the reader is not left blocked
+      // Drain, so the reader is not left blocked.
+      if (summary.output_closed || build_failed) continue;
       if (output.doc) {
         const FactsProvenance provenance{options.tool_version, options.rules_fingerprint,
                                          ContentHash(*output.doc)};

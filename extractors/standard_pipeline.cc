@@ -8,6 +8,7 @@
 #include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_stage.h"
 #include "extractors/entities/entity_stage.h"
+#include "pipeline/borrowed_stage.h"
 #include "pipeline/segmenter.h"
 
 namespace newsfacts {
@@ -19,6 +20,12 @@ Status Append(StatusOr<std::unique_ptr<StageT>> stage,
   if (!stage.ok()) return stage.status();
   stages.push_back(std::move(stage).value());
   return Status::Ok();
+}
+
+// Appends the segmenter and the entity stage, which the others read.
+Status AppendFrontStages(const RuleSources& rules, std::vector<std::unique_ptr<Stage>>& stages) {
+  NEWSFACTS_RETURN_IF_ERROR(Append(SegmenterStage::Create(), stages));
+  return Append(EntityStage::Create(rules), stages);
 }
 
 }  // namespace
@@ -34,8 +41,7 @@ StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules, size_t window
   std::vector<std::unique_ptr<Stage>> stages;
   auto first_stages = std::async(std::launch::async, [&rules, &claim_loops, &stages] {
     const Status built = [&] {
-      NEWSFACTS_RETURN_IF_ERROR(Append(SegmenterStage::Create(), stages));
-      NEWSFACTS_RETURN_IF_ERROR(Append(EntityStage::Create(rules), stages));
+      NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(rules, stages));
       return Append(AmountStage::Create(rules), stages);
     }();
     claim_loops.Help();
@@ -70,6 +76,31 @@ StatusOr<StandardPipeline> LoadStandardPipeline(
   StatusOr<Pipeline> pipeline = BuildStandardPipeline(*rules);
   if (!pipeline.ok()) return pipeline.status();
   return StandardPipeline{std::move(rules).value(), std::move(pipeline).value()};
+}
+
+StatusOr<StandardPipelineBuild> StartStandardPipeline(
+    const std::vector<std::filesystem::path>& rule_dirs, size_t window_bytes) {
+  StatusOr<RuleSources> loaded = LoadRules(rule_dirs);
+  if (!loaded.ok()) return loaded.status();
+  auto rules = std::make_shared<const RuleSources>(std::move(loaded).value());
+  std::vector<std::unique_ptr<Stage>> front_stages;
+  NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(*rules, front_stages));
+  StatusOr<Pipeline> front = Pipeline::Create(std::move(front_stages), window_bytes);
+  if (!front.ok()) return front.status();
+  auto owned_front = std::make_unique<Pipeline>(std::move(front).value());
+  const Pipeline& first = *owned_front;
+  std::shared_future<StatusOr<Pipeline>> whole =
+      std::async(std::launch::async, [rules, &first, window_bytes]() -> StatusOr<Pipeline> {
+        std::vector<std::unique_ptr<Stage>> stages;
+        for (const auto& stage : first.stages()) {
+          stages.push_back(std::make_unique<BorrowedStage>(*stage));
+        }
+        NEWSFACTS_RETURN_IF_ERROR(Append(AmountStage::Create(*rules), stages));
+        NEWSFACTS_RETURN_IF_ERROR(Append(ClaimStage::Create(*rules), stages));
+        return Pipeline::Create(std::move(stages), window_bytes);
+      }).share();
+  return StandardPipelineBuild{std::move(rules),
+                               PipelineBuild(std::move(owned_front), std::move(whole))};
 }
 
 }  // namespace newsfacts

@@ -1,8 +1,11 @@
 // The standard newsfacts pipeline: segment -> entities -> amounts -> claims.
 #pragma once
 
+#include <memory>
+
 #include "extractors/kernel/rule_sources.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/pipeline_build.h"
 
 namespace newsfacts {
 
@@ -24,5 +27,19 @@ struct StandardPipeline {
 // LoadRules, then BuildStandardPipeline. Errors name the rule file that failed.
 StatusOr<StandardPipeline> LoadStandardPipeline(
     const std::vector<std::filesystem::path>& rule_dirs);
+
+// The rules of a run and the build of the pipeline compiled from them.
+struct StandardPipelineBuild {
+  std::shared_ptr<const RuleSources> rules;  // shared with the build's thread
+  PipelineBuild pipeline;
+};
+
+// LoadRules, then builds the segmenter and the entity stage on this thread and starts
+// building the amount and claim stages on one other thread, which leaves the calling thread's
+// core to the documents the first stages take meanwhile. The build of the whole pipeline fails
+// with the error BuildStandardPipeline would give; this returns the errors of loading the rules
+// and of the first stages.
+StatusOr<StandardPipelineBuild> StartStandardPipeline(
+    const std::vector<std::filesystem::path>& rule_dirs, size_t window_bytes = kDefaultWindowBytes);
 
 }  // namespace newsfacts

@@ -14,6 +14,7 @@
 #include "extractors/claims/claim_stage.h"
 #include "extractors/entities/entity_stage.h"
 #include "extractors/standard_pipeline.h"
+#include "pipeline/borrowed_stage.h"
 #include "pipeline/document_json.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/segmenter.h"
@@ -132,20 +133,6 @@ const RuleSources& BuiltinRules() {
       new RuleSources(ValueOrAbort(RuleSources::Builtin(), "built-in rules"));
   return *rules;
 }
-
-// A stage owned elsewhere (one of the cached built-in stages), put into a Pipeline that
-// must own its stages.
-class BorrowedStage : public Stage {
- public:
-  explicit BorrowedStage(const Stage& stage) : stage_(stage) {}
-  std::string_view name() const override { return stage_.name(); }
-  std::vector<Layer> reads() const override { return stage_.reads(); }
-  std::vector<Layer> writes() const override { return stage_.writes(); }
-  Status Process(Document& doc) const override { return stage_.Process(doc); }
-
- private:
-  const Stage& stage_;
-};
 
 const Pipeline& StandardPipelineOnce() {
   static const Pipeline* pipeline =

@@ -2,6 +2,7 @@
 // optionally, in bytes, so ingest memory is bounded by the queue and not by the corpus.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -11,7 +12,7 @@
 namespace newsfacts {
 
 // Thread-safe. Push blocks while full; Pop blocks while empty and returns nullopt once the
-// queue is closed and drained; TryPop never blocks.
+// queue is closed and drained; PopFor blocks a while at most; TryPop never blocks.
 template <typename T>
 class BoundedQueue {
  public:
@@ -39,6 +40,19 @@ class BoundedQueue {
     std::unique_lock<std::mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return closed_ || !items_.empty(); });
     return TakeFront();
+  }
+
+  // Pop, waiting at most `timeout`: nullopt also when no item came in time (Drained tells).
+  std::optional<T> PopFor(std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); });
+    return TakeFront();
+  }
+
+  // Whether the queue is closed and empty: Pop would return nullopt at once.
+  bool Drained() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return closed_ && items_.empty();
   }
 
   // The first item if there is one now, without waiting.

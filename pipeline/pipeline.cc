@@ -77,18 +77,34 @@ Status Pipeline::RunWindowed(Document& doc) const {
 }
 
 std::vector<Status> Pipeline::RunBatch(const std::vector<Document*>& docs) const {
+  return FinishBatch(docs, std::vector<Status>(docs.size()), 0);
+}
+
+std::vector<Status> Pipeline::BeginBatch(const std::vector<Document*>& docs) const {
   std::vector<Status> statuses(docs.size());
+  RunStages(docs, 0, statuses);
+  return statuses;
+}
+
+std::vector<Status> Pipeline::FinishBatch(const std::vector<Document*>& docs,
+                                          std::vector<Status> begun, size_t first_stage) const {
   for (size_t i = 0; i < docs.size(); ++i) {
-    if (docs[i]->text().size() > window_bytes_) statuses[i] = RunWindowed(*docs[i]);
+    if (docs[i]->text().size() > window_bytes_) begun[i] = RunWindowed(*docs[i]);
   }
-  for (const auto& stage : stages_) {
+  RunStages(docs, first_stage, begun);
+  return begun;
+}
+
+void Pipeline::RunStages(const std::vector<Document*>& docs, size_t first_stage,
+                         std::vector<Status>& statuses) const {
+  for (size_t s = first_stage; s < stages_.size(); ++s) {
+    const Stage& stage = *stages_[s];
     for (size_t i = 0; i < docs.size(); ++i) {
       if (!statuses[i].ok() || docs[i]->text().size() > window_bytes_) continue;
-      Status status = stage->Process(*docs[i]);
-      if (!status.ok()) statuses[i] = status.WithContext(stage->name());
+      Status status = stage.Process(*docs[i]);
+      if (!status.ok()) statuses[i] = status.WithContext(stage.name());
     }
   }
-  return statuses;
 }
 
 std::vector<Status> Pipeline::RunBatch(std::vector<Document>& docs) const {

@@ -59,6 +59,16 @@ class Pipeline {
   std::vector<Status> RunBatch(const std::vector<Document*>& docs) const;
   std::vector<Status> RunBatch(std::vector<Document>& docs) const;
 
+  // RunBatch in two steps, for a caller that has a pipeline's first stages before the rest
+  // are built (PipelineBuild). BeginBatch runs all of this pipeline's stages over the
+  // documents of `docs` that fit in a window and leaves the longer ones alone. FinishBatch runs
+  // the stages from `first_stage` on over the documents `begun` says did not fail, and the
+  // longer ones whole, when this pipeline's first `first_stage` stages are those that began
+  // the batch. Together they give what RunBatch gives.
+  std::vector<Status> BeginBatch(const std::vector<Document*>& docs) const;
+  std::vector<Status> FinishBatch(const std::vector<Document*>& docs, std::vector<Status> begun,
+                                  size_t first_stage) const;
+
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
   size_t window_bytes() const { return window_bytes_; }
 
@@ -69,6 +79,10 @@ class Pipeline {
   Status RunWhole(Document& doc) const;
   // Runs `doc`, longer than a window, window by window.
   Status RunWindowed(Document& doc) const;
+  // Runs stages [first_stage, end) over each of `docs` that fits in a window and whose status
+  // is still ok, stage by stage, recording a failure in `statuses`.
+  void RunStages(const std::vector<Document*>& docs, size_t first_stage,
+                 std::vector<Status>& statuses) const;
 
   std::vector<std::unique_ptr<Stage>> stages_;
   size_t window_bytes_;

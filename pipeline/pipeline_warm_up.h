@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/pipeline_build.h"
 
 namespace newsfacts {
 
@@ -17,6 +18,8 @@ namespace newsfacts {
 class PipelineWarmUp {
  public:
   explicit PipelineWarmUp(const Pipeline& pipeline);
+  // The same for the pipeline `build` ends with, once built (none when its build fails).
+  explicit PipelineWarmUp(const PipelineBuild& build);
   // Stops the warm-up where it is (a stage returns at its next check) and waits for it.
   ~PipelineWarmUp();
   PipelineWarmUp(const PipelineWarmUp&) = delete;
@@ -28,6 +31,9 @@ class PipelineWarmUp {
   static bool HasIdleCore(size_t busy_threads);
 
  private:
+  // Warms the stages of `pipeline` in order until stop_ is set.
+  void WarmStages(const Pipeline& pipeline);
+
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

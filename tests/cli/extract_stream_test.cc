@@ -1,6 +1,6 @@
 // `newsfacts extract --input jsonl`: the streaming filter writes, for each record of the
 // sample corpus, what `extract` writes for it, plus the load object; in order with --jobs;
-// bad records get an error line in place and the stream goes on.
+// bad records get an error line in place and the stream goes on; broken rules write nothing.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -103,6 +103,29 @@ TEST(ExtractStreamTest, BadRecordsGetAnErrorLineInPlaceAndTheStreamGoesOn) {
   EXPECT_NE(messages.output.find("mixed.jsonl:3: malformed JSON"), std::string::npos)
       << messages.output;
   EXPECT_NE(messages.output.find("2 of 4 records failed"), std::string::npos) << messages.output;
+}
+
+// The amount and claim rules compile while the first records are read: a claim rule that does
+// not compile still fails the run with file:line and no facts line, also on an empty stream.
+TEST(ExtractStreamTest, ABrokenRulesFolderFailsWithoutAFactsLine) {
+  TempDir dir;
+  dir.Write("samples.jsonl", SampleCorpusJsonl());
+  dir.Write("empty.jsonl", "");
+  dir.Write("rules/bad.json",
+            "{\"kind\": \"claims\",\n \"rules\": [\n"
+            "  {\"id\": \"broken.one\", \"predicate\": \"acquired\", \"priority\": 1,\n"
+            "   \"pattern\": \"{ORG} buys (\"}\n ]}\n");
+  for (const char* input : {"samples.jsonl", "empty.jsonl"}) {
+    SCOPED_TRACE(input);
+    const auto [code, lines] =
+        RunLines(dir, std::string("extract --input jsonl ") + input + " --rules rules");
+    EXPECT_EQ(code, 2);
+    EXPECT_TRUE(lines.empty());
+    const testing::CommandResult messages =
+        RunNewsfacts(std::string("extract --input jsonl ") + input + " --rules rules", dir.path());
+    EXPECT_NE(messages.output.find("rules/bad.json:3: rule broken.one"), std::string::npos)
+        << messages.output;
+  }
 }
 
 TEST(ExtractStreamTest, TextFormatIsAUsageError) {

@@ -1,5 +1,5 @@
-// BoundedQueue: order, the capacity in items and in bytes, TryPop, waking a blocked producer
-// once half empty, and closing.
+// BoundedQueue: order, the capacity in items and in bytes, TryPop and PopFor, waking a blocked
+// producer once half empty, and closing.
 #include "pipeline/bounded_queue.h"
 
 #include <gtest/gtest.h>
@@ -74,13 +74,31 @@ TEST(BoundedQueueTest, ABlockedPushIsWokenWhenTheQueueIsHalfEmpty) {
   EXPECT_TRUE(pushed);
 }
 
+// PopFor gives up after its time when nothing comes, and takes an item pushed meanwhile.
+TEST(BoundedQueueTest, PopForWaitsAtMostItsTimeForAnItem) {
+  BoundedQueue<int> queue(2);
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(queue.PopFor(std::chrono::milliseconds(30)).has_value());
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(30));
+  EXPECT_FALSE(queue.Drained());
+  std::thread pusher([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    (void)queue.Push(7);
+  });
+  EXPECT_EQ(queue.PopFor(std::chrono::seconds(20)), 7);
+  pusher.join();
+}
+
 TEST(BoundedQueueTest, CloseEndsPopsOnceDrainedAndRefusesPushes) {
   BoundedQueue<int> queue(2);
   ASSERT_TRUE(queue.Push(1));
   queue.Close();
+  EXPECT_FALSE(queue.Drained());
   EXPECT_FALSE(queue.Push(2));
   EXPECT_EQ(queue.Pop(), 1);
+  EXPECT_TRUE(queue.Drained());
   EXPECT_FALSE(queue.Pop().has_value());
+  EXPECT_FALSE(queue.PopFor(std::chrono::seconds(20)).has_value());
 }
 
 }  // namespace

@@ -1,8 +1,14 @@
 // Pipeline construction checks (every layer read must be written upstream, and only once) and
-// the runners: one document, or a batch stage by stage.
+// the runners: one document, or a batch stage by stage, at once or begun by a pipeline of the
+// first stages and finished by the whole.
 #include "pipeline/pipeline.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "pipeline/borrowed_stage.h"
 
 namespace newsfacts {
 namespace {
@@ -125,6 +131,58 @@ TEST(PipelineTest, NoStageSeesMoreThanAWindowOfALongArticle) {
   for (const Status& status : pipeline->RunBatch(batch)) EXPECT_TRUE(status.ok());
   EXPECT_EQ(log.size(), windows + 1);
   for (const std::string& entry : log) EXPECT_LE(entry.size(), std::string("segment:").size() + 64);
+}
+
+// A batch begun through the first stages (a pipeline of their own) and finished by the whole
+// pipeline, which borrows them, gets what RunBatch gives: the first stages leave the document
+// longer than a window to the whole, a document failing there goes no further.
+TEST(PipelineTest, BeginBatchThenFinishBatchIsRunBatch) {
+  std::vector<std::string> log;
+  std::vector<FakeStage> fakes = {{"segment", {Layer::kText}, {Layer::kSentences}},
+                                  {"fails", {Layer::kSentences}, {Layer::kAmounts}}};
+  for (FakeStage& fake : fakes) fake.set_log(&log);
+  auto front = Pipeline::Create(Stages(std::move(fakes)), /*window_bytes=*/16);
+  ASSERT_TRUE(front.ok());
+  FakeStage claims("claims", {Layer::kAmounts}, {Layer::kClaims});
+  claims.set_log(&log);
+  std::vector<std::unique_ptr<Stage>> stages;
+  for (const auto& stage : front->stages())
+    stages.push_back(std::make_unique<BorrowedStage>(*stage));
+  stages.push_back(std::make_unique<BorrowedStage>(claims));
+  auto whole = Pipeline::Create(std::move(stages), /*window_bytes=*/16);
+  ASSERT_TRUE(whole.ok());
+
+  const std::string long_text = "Korvex bought Brantel.\nBrantel sold Quill.\n";
+  const auto make_docs = [&] {
+    std::vector<Document> docs;
+    for (const std::string& text : {std::string("a"), std::string("bad"), long_text}) {
+      docs.push_back(Document::FromRaw({}, text));
+    }
+    return docs;
+  };
+  std::vector<Document> at_once = make_docs();
+  const std::vector<Status> expected = whole->RunBatch(at_once);
+  const std::vector<std::string> at_once_log = std::exchange(log, {});
+
+  std::vector<Document> docs = make_docs();
+  std::vector<Document*> batch = {&docs[0], &docs[1], &docs[2]};
+  std::vector<Status> begun = front->BeginBatch(batch);
+  EXPECT_EQ(log, (std::vector<std::string>{"segment:a", "segment:bad", "fails:a", "fails:bad"}));
+  EXPECT_TRUE(docs[2].sentences().empty());
+  const std::vector<Status> statuses = whole->FinishBatch(batch, std::move(begun), 2);
+  ASSERT_EQ(statuses.size(), expected.size());
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    EXPECT_EQ(statuses[i].ok(), expected[i].ok()) << i;
+    EXPECT_EQ(statuses[i].message(), expected[i].message()) << i;
+    EXPECT_EQ(docs[i].sentences().size(), at_once[i].sentences().size()) << i;
+  }
+  EXPECT_EQ(statuses[1].message(), "fails: boom");
+  EXPECT_EQ(std::count(log.begin(), log.end(), "claims:a"), 1);
+  EXPECT_EQ(std::count(log.begin(), log.end(), "claims:bad"), 0);
+  std::sort(log.begin(), log.end());
+  std::vector<std::string> sorted_at_once = at_once_log;
+  std::sort(sorted_at_once.begin(), sorted_at_once.end());
+  EXPECT_EQ(log, sorted_at_once);  // each stage saw the same texts, only in another order
 }
 
 TEST(PipelineTest, AWindowErrorNamesTheWindowAndTheStage) {

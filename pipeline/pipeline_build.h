@@ -1,0 +1,40 @@
+// PipelineBuild: a pipeline whose first stages are built while the later ones are still being
+// compiled on another thread, so that a caller with many documents starts them through the
+// first stages at once (issue 16: `extract` of a stream waited about 0.1 s for the amount and
+// claim rules to compile, a tenth of a 20 MB run on one core, while the segmenter and the
+// entity stage were ready after 15 ms).
+#pragma once
+
+#include <future>
+#include <memory>
+
+#include "pipeline/pipeline.h"
+
+namespace newsfacts {
+
+// Owns the first stages, as a pipeline of their own, and the build of the whole pipeline,
+// whose first stages are those (BorrowedStage). Const member functions are safe from many
+// threads at once.
+class PipelineBuild {
+ public:
+  // `front`, built; `whole`, the build of the whole pipeline, which may borrow the stages of
+  // `*front` and must begin with them.
+  PipelineBuild(std::unique_ptr<Pipeline> front, std::shared_future<StatusOr<Pipeline>> whole);
+  // Waits for the build to end (its thread may use the front's stages).
+  ~PipelineBuild();
+  PipelineBuild(PipelineBuild&&) = default;
+  PipelineBuild& operator=(PipelineBuild&&) = delete;
+
+  // The first stages, ready now.
+  const Pipeline& front() const { return *front_; }
+  // Whether the build has ended, built or failed: Whole() would not wait.
+  bool Ended() const;
+  // Waits for the build to end; returns the whole pipeline, or the error that stopped it.
+  StatusOr<const Pipeline*> Whole() const;
+
+ private:
+  std::unique_ptr<Pipeline> front_;  // at a stable address, which the whole's stages borrow
+  std::shared_future<StatusOr<Pipeline>> whole_;
+};
+
+}  // namespace newsfacts
