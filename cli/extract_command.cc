@@ -126,8 +126,7 @@ const T* KeepUntilExit(T kept) {
   return &all->emplace_back(std::move(kept));
 }
 
-// Runs the streaming filter over `command.input` ("-" = stdin) to stdout. The records start
-// through the first stages while the amount and claim rules compile on the other core.
+// Runs the streaming filter over `command.input` ("-" = stdin) to stdout.
 int RunExtractStreamCommand(const ExtractCommand& command) {
   if (command.format != "json" || command.explain) {
     PrintError("--input jsonl writes facts lines only; drop --format text and --explain");
@@ -138,7 +137,13 @@ int RunExtractStreamCommand(const ExtractCommand& command) {
     PrintError(command.input + ": cannot open: " + std::strerror(errno));
     return kExitFatal;
   }
-  StatusOr<StandardPipelineBuild> started = StartStandardPipeline(command.rule_dirs);
+  // With a core to spare, records start through the first stages while the rest compile
+  // there, and the warm-up follows; a stream runs long enough to repay warming every rule up,
+  // one article does not (extract of a file warms nothing), and `extract` runs on many
+  // articles at once would only take each other's cores.
+  const bool spare_core =
+      PipelineWarmUp::HasIdleCore(static_cast<size_t>(std::max(1, command.jobs)));
+  StatusOr<StandardPipelineBuild> started = StartStandardPipeline(command.rule_dirs, spare_core);
   if (!started.ok()) {
     if (in != stdin) std::fclose(in);
     PrintError(started.status().message());
@@ -150,12 +155,8 @@ int RunExtractStreamCommand(const ExtractCommand& command) {
   options.jobs = command.jobs;
   options.tool_version = NEWSFACTS_VERSION;
   options.rules_fingerprint = build->rules->Fingerprint();
-  // A stream runs long enough to repay warming every rule up; one article does not, and
-  // `extract` runs on many articles at once would only take each other's cores.
   std::optional<PipelineWarmUp> warm_up;
-  if (PipelineWarmUp::HasIdleCore(static_cast<size_t>(std::max(1, command.jobs)))) {
-    warm_up.emplace(build->pipeline);
-  }
+  if (spare_core) warm_up.emplace(build->pipeline);
   const ExtractStreamSummary summary =
       RunExtractStream(in, stdout, build->pipeline, options, PrintMessage);
   if (in != stdin) std::fclose(in);

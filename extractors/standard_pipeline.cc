@@ -3,6 +3,7 @@
 
 #include <malloc.h>
 
+#include <functional>
 #include <future>
 
 #include "extractors/amounts/amount_stage.h"
@@ -10,6 +11,7 @@
 #include "extractors/entities/entity_stage.h"
 #include "pipeline/borrowed_stage.h"
 #include "pipeline/segmenter.h"
+#include "pipeline/thread_priority.h"
 
 namespace newsfacts {
 namespace {
@@ -28,20 +30,24 @@ Status AppendFrontStages(const RuleSources& rules, std::vector<std::unique_ptr<S
   return Append(EntityStage::Create(rules), stages);
 }
 
-}  // namespace
-
-StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules, size_t window_bytes) {
-  // The claim rules take about as long to compile as all the others together (most of a
-  // process's start-up, issue 16): this thread compiles them while a second one compiles the
-  // other stages and then helps with the claim rules. (With the roles swapped, or a third
-  // thread helping, the allocator kept more of the helpers' freed memory: a 60 MB article's
-  // ingest peaked at up to 302 MB instead of 293-296.) A broken rule file is reported as
-  // before: the first failing stage in pipeline order.
+// Appends to `stages` what `first` appends, then the amount and the claim stage. The claim
+// rules take about as long to compile as all the others together (most of a process's
+// start-up, issue 16): this thread compiles them while a second one runs `first`, compiles
+// the amount rules and then helps with the claim rules. (With the roles swapped, or a third
+// thread helping, the allocator kept more of the helpers' freed memory: a 60 MB article's
+// ingest peaked at up to 302 MB instead of 293-296.) A broken rule file is reported as
+// before: the first failing stage in pipeline order. With `lower_priority`, both threads run
+// below the priority of the thread that started them (LowerThreadPriority).
+Status AppendStagesOnTwoThreads(
+    const RuleSources& rules,
+    const std::function<Status(std::vector<std::unique_ptr<Stage>>&)>& first,
+    std::vector<std::unique_ptr<Stage>>& stages, bool lower_priority = false) {
+  if (lower_priority) LowerThreadPriority();
   SharedLoops claim_loops;
-  std::vector<std::unique_ptr<Stage>> stages;
-  auto first_stages = std::async(std::launch::async, [&rules, &claim_loops, &stages] {
+  auto first_stages = std::async(std::launch::async, [&] {
+    if (lower_priority) LowerThreadPriority();
     const Status built = [&] {
-      NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(rules, stages));
+      NEWSFACTS_RETURN_IF_ERROR(first(stages));
       return Append(AmountStage::Create(rules), stages);
     }();
     claim_loops.Help();
@@ -55,10 +61,20 @@ StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules, size_t window
     return ClaimStage::Create(rules, &claim_loops);
   }();
   NEWSFACTS_RETURN_IF_ERROR(first_stages.get());
+  return Append(std::move(claims), stages);
+}
+
+}  // namespace
+
+StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules, size_t window_bytes) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  const auto front = [&rules](std::vector<std::unique_ptr<Stage>>& to) {
+    return AppendFrontStages(rules, to);
+  };
+  NEWSFACTS_RETURN_IF_ERROR(AppendStagesOnTwoThreads(rules, front, stages));
   // The second thread compiled in a malloc arena of its own; the pages its temporaries freed
   // there go back to the system, or they add 10 MB to the peak of a 60 MB article's ingest.
   malloc_trim(0);
-  NEWSFACTS_RETURN_IF_ERROR(Append(std::move(claims), stages));
   return Pipeline::Create(std::move(stages), window_bytes);
 }
 
@@ -79,24 +95,34 @@ StatusOr<StandardPipeline> LoadStandardPipeline(
 }
 
 StatusOr<StandardPipelineBuild> StartStandardPipeline(
-    const std::vector<std::filesystem::path>& rule_dirs, size_t window_bytes) {
+    const std::vector<std::filesystem::path>& rule_dirs, bool spare_core, size_t window_bytes) {
   StatusOr<RuleSources> loaded = LoadRules(rule_dirs);
   if (!loaded.ok()) return loaded.status();
   auto rules = std::make_shared<const RuleSources>(std::move(loaded).value());
+  if (!spare_core) {
+    StatusOr<Pipeline> whole = BuildStandardPipeline(*rules, window_bytes);
+    if (!whole.ok()) return whole.status();
+    return StandardPipelineBuild{std::move(rules), PipelineBuild::Built(std::move(whole).value())};
+  }
   std::vector<std::unique_ptr<Stage>> front_stages;
   NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(*rules, front_stages));
   StatusOr<Pipeline> front = Pipeline::Create(std::move(front_stages), window_bytes);
   if (!front.ok()) return front.status();
   auto owned_front = std::make_unique<Pipeline>(std::move(front).value());
   const Pipeline& first = *owned_front;
+  // Both threads of the build run below the calling thread's priority: the records taken
+  // through the first stages meanwhile keep their core.
   std::shared_future<StatusOr<Pipeline>> whole =
       std::async(std::launch::async, [rules, &first, window_bytes]() -> StatusOr<Pipeline> {
         std::vector<std::unique_ptr<Stage>> stages;
-        for (const auto& stage : first.stages()) {
-          stages.push_back(std::make_unique<BorrowedStage>(*stage));
-        }
-        NEWSFACTS_RETURN_IF_ERROR(Append(AmountStage::Create(*rules), stages));
-        NEWSFACTS_RETURN_IF_ERROR(Append(ClaimStage::Create(*rules), stages));
+        const auto borrow_first = [&first](std::vector<std::unique_ptr<Stage>>& to) {
+          for (const auto& stage : first.stages()) {
+            to.push_back(std::make_unique<BorrowedStage>(*stage));
+          }
+          return Status::Ok();
+        };
+        NEWSFACTS_RETURN_IF_ERROR(
+            AppendStagesOnTwoThreads(*rules, borrow_first, stages, /*lower_priority=*/true));
         return Pipeline::Create(std::move(stages), window_bytes);
       }).share();
   return StandardPipelineBuild{std::move(rules),

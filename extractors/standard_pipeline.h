@@ -34,12 +34,15 @@ struct StandardPipelineBuild {
   PipelineBuild pipeline;
 };
 
-// LoadRules, then builds the segmenter and the entity stage on this thread and starts
-// building the amount and claim stages on one other thread, which leaves the calling thread's
-// core to the documents the first stages take meanwhile. The build of the whole pipeline fails
-// with the error BuildStandardPipeline would give; this returns the errors of loading the rules
-// and of the first stages.
+// LoadRules, then, with `spare_core`, builds the segmenter and the entity stage on this thread
+// and starts building the amount and claim stages on two others, below this thread's priority,
+// which leaves this thread's core to the documents the first stages take meanwhile. The build
+// of the whole pipeline fails with the error BuildStandardPipeline would give; this returns
+// the errors of loading the rules and of the first stages. Without `spare_core` (every core
+// extracts, and would only slow the build) the whole pipeline is built first, as
+// BuildStandardPipeline builds it, and the build has ended on return.
 StatusOr<StandardPipelineBuild> StartStandardPipeline(
-    const std::vector<std::filesystem::path>& rule_dirs, size_t window_bytes = kDefaultWindowBytes);
+    const std::vector<std::filesystem::path>& rule_dirs, bool spare_core,
+    size_t window_bytes = kDefaultWindowBytes);
 
 }  // namespace newsfacts

@@ -20,6 +20,8 @@ class PipelineBuild {
   // `front`, built; `whole`, the build of the whole pipeline, which may borrow the stages of
   // `*front` and must begin with them.
   PipelineBuild(std::unique_ptr<Pipeline> front, std::shared_future<StatusOr<Pipeline>> whole);
+  // A build that has ended with `whole`, which is also its front: all of its stages are first.
+  static PipelineBuild Built(Pipeline whole);
   // Waits for the build to end (its thread may use the front's stages).
   ~PipelineBuild();
   PipelineBuild(PipelineBuild&&) = default;
