@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <future>
+#include <iterator>
 
 #include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_stage.h"
@@ -104,27 +105,40 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
     if (!whole.ok()) return whole.status();
     return StandardPipelineBuild{std::move(rules), PipelineBuild::Built(std::move(whole).value())};
   }
-  std::vector<std::unique_ptr<Stage>> front_stages;
-  NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(*rules, front_stages));
-  StatusOr<Pipeline> front = Pipeline::Create(std::move(front_stages), window_bytes);
-  if (!front.ok()) return front.status();
-  auto owned_front = std::make_unique<Pipeline>(std::move(front).value());
-  const Pipeline& first = *owned_front;
-  // Both threads of the build run below the calling thread's priority: the records taken
-  // through the first stages meanwhile keep their core.
+  // The amount and claim rules start compiling at once, on two threads below this one's
+  // priority: the first stages, built here meanwhile, and then the records taken through them
+  // keep their core. The build borrows the first stages once they are there.
+  std::promise<const Pipeline*> front_built;  // nullptr: they failed
   std::shared_future<StatusOr<Pipeline>> whole =
-      std::async(std::launch::async, [rules, &first, window_bytes]() -> StatusOr<Pipeline> {
-        std::vector<std::unique_ptr<Stage>> stages;
-        const auto borrow_first = [&first](std::vector<std::unique_ptr<Stage>>& to) {
-          for (const auto& stage : first.stages()) {
-            to.push_back(std::make_unique<BorrowedStage>(*stage));
-          }
-          return Status::Ok();
-        };
-        NEWSFACTS_RETURN_IF_ERROR(
-            AppendStagesOnTwoThreads(*rules, borrow_first, stages, /*lower_priority=*/true));
-        return Pipeline::Create(std::move(stages), window_bytes);
-      }).share();
+      std::async(
+          std::launch::async,
+          [rules, front = front_built.get_future(), window_bytes]() mutable -> StatusOr<Pipeline> {
+            std::vector<std::unique_ptr<Stage>> later;
+            const auto none = [](std::vector<std::unique_ptr<Stage>>&) { return Status::Ok(); };
+            NEWSFACTS_RETURN_IF_ERROR(
+                AppendStagesOnTwoThreads(*rules, none, later, /*lower_priority=*/true));
+            const Pipeline* first = front.get();
+            if (first == nullptr) return Status::Internal("the first stages failed");
+            std::vector<std::unique_ptr<Stage>> stages;
+            for (const auto& stage : first->stages()) {
+              stages.push_back(std::make_unique<BorrowedStage>(*stage));
+            }
+            std::move(later.begin(), later.end(), std::back_inserter(stages));
+            return Pipeline::Create(std::move(stages), window_bytes);
+          })
+          .share();
+  std::vector<std::unique_ptr<Stage>> front_stages;
+  StatusOr<Pipeline> front = [&]() -> StatusOr<Pipeline> {
+    NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(*rules, front_stages));
+    return Pipeline::Create(std::move(front_stages), window_bytes);
+  }();
+  if (!front.ok()) {
+    front_built.set_value(nullptr);
+    whole.wait();
+    return front.status();
+  }
+  auto owned_front = std::make_unique<Pipeline>(std::move(front).value());
+  front_built.set_value(owned_front.get());
   return StandardPipelineBuild{std::move(rules),
                                PipelineBuild(std::move(owned_front), std::move(whole))};
 }

@@ -106,7 +106,8 @@ TEST(ExtractStreamTest, BadRecordsGetAnErrorLineInPlaceAndTheStreamGoesOn) {
 }
 
 // The amount and claim rules compile while the first records are read: a claim rule that does
-// not compile still fails the run with file:line and no facts line, also on an empty stream.
+// not compile still fails the run with file:line and no facts line, also on an empty stream,
+// and so does an entity rule, which fails the first stages.
 TEST(ExtractStreamTest, ABrokenRulesFolderFailsWithoutAFactsLine) {
   TempDir dir;
   dir.Write("samples.jsonl", SampleCorpusJsonl());
@@ -115,16 +116,23 @@ TEST(ExtractStreamTest, ABrokenRulesFolderFailsWithoutAFactsLine) {
             "{\"kind\": \"claims\",\n \"rules\": [\n"
             "  {\"id\": \"broken.one\", \"predicate\": \"acquired\", \"priority\": 1,\n"
             "   \"pattern\": \"{ORG} buys (\"}\n ]}\n");
-  for (const char* input : {"samples.jsonl", "empty.jsonl"}) {
-    SCOPED_TRACE(input);
-    const auto [code, lines] =
-        RunLines(dir, std::string("extract --input jsonl ") + input + " --rules rules");
-    EXPECT_EQ(code, 2);
-    EXPECT_TRUE(lines.empty());
-    const testing::CommandResult messages =
-        RunNewsfacts(std::string("extract --input jsonl ") + input + " --rules rules", dir.path());
-    EXPECT_NE(messages.output.find("rules/bad.json:3: rule broken.one"), std::string::npos)
-        << messages.output;
+  // An entity rule that does not load fails the first stages, built before any record is read.
+  dir.Write("entity_rules/bad.json",
+            "{\"kind\":\"entity_patterns\",\"rules\":[{\"id\":\"x.y\",\"type\":\"THING\","
+            "\"before\":\"of\"}]}");
+  const std::pair<const char*, const char*> kBroken[] = {
+      {"rules", "rules/bad.json:3: rule broken.one"},
+      {"entity_rules", "entity_rules/bad.json: rule x.y: \"type\" must be ORG"}};
+  for (const auto& [folder, error] : kBroken) {
+    for (const char* input : {"samples.jsonl", "empty.jsonl"}) {
+      const std::string args = std::string("extract --input jsonl ") + input + " --rules " + folder;
+      SCOPED_TRACE(args);
+      const auto [code, lines] = RunLines(dir, args);
+      EXPECT_EQ(code, 2);
+      EXPECT_TRUE(lines.empty());
+      const testing::CommandResult messages = RunNewsfacts(args, dir.path());
+      EXPECT_NE(messages.output.find(error), std::string::npos) << messages.output;
+    }
   }
 }
 
