@@ -119,10 +119,11 @@ constexpr std::chrono::milliseconds kBuildPoll{2};
 
 // One extraction worker: takes batches of what is waiting in `records` until it is closed.
 // While `build` has not ended, it takes each batch through the first stages only and keeps it,
-// up to kRunAheadBatches batches of records and text; the batches kept are finished once the
-// whole pipeline is there, before any later one. While it keeps a batch, it waits for a record
-// only until the build ends (the reader may be waiting for the kept records to be written).
-// Sets `build_failed` when the build fails, after which batches are dropped.
+// up to kRunAheadBatches batches of records and text, without their tokens when no later stage
+// reads them; the batches kept are finished once the whole pipeline is there, before any later
+// one. While it keeps a batch, it waits for a record only until the build ends (the reader may
+// be waiting for the kept records to be written). Sets `build_failed` when the build fails,
+// after which batches are dropped.
 void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const BatchLimits& limits,
                const ExtractStreamOptions& options, ReorderWindow<Output>& window,
                std::atomic<bool>& build_failed) {
@@ -171,6 +172,9 @@ void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const 
         kept_records + batch.records.size() <= kRunAheadBatches * limits.articles &&
         kept_bytes + batch.text_bytes <= kRunAheadBatches * limits.text_bytes) {
       batch.begun = build.front().BeginBatch(batch.parsed);
+      if (!build.ReadLater(Layer::kTokens)) {
+        for (Document& doc : batch.docs) doc.ReleaseTokens();
+      }
       kept_records += batch.records.size();
       kept_bytes += batch.text_bytes;
       kept.push_back(std::move(batch));

@@ -7,6 +7,7 @@
 
 #include <future>
 #include <memory>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 
@@ -18,8 +19,11 @@ namespace newsfacts {
 class PipelineBuild {
  public:
   // `front`, built; `whole`, the build of the whole pipeline, which may borrow the stages of
-  // `*front` and must begin with them.
-  PipelineBuild(std::unique_ptr<Pipeline> front, std::shared_future<StatusOr<Pipeline>> whole);
+  // `*front` and must begin with them. No stage after the front reads a layer of
+  // `unread_later` (CheckUnreadLater), so a caller may free those layers of the documents the
+  // front has been through (Document::ReleaseTokens).
+  PipelineBuild(std::unique_ptr<Pipeline> front, std::shared_future<StatusOr<Pipeline>> whole,
+                std::vector<Layer> unread_later = {});
   // A build that has ended with `whole`, which is also its front: all of its stages are first.
   static PipelineBuild Built(Pipeline whole);
   // Waits for the build to end (its thread may use the front's stages).
@@ -33,10 +37,19 @@ class PipelineBuild {
   bool Ended() const;
   // Waits for the build to end; returns the whole pipeline, or the error that stopped it.
   StatusOr<const Pipeline*> Whole() const;
+  // Whether a stage after the front may read `layer`.
+  bool ReadLater(Layer layer) const;
+
+  // Internal naming the first stage of `whole` from index `front_stages` on that reads a layer
+  // of `unread_later`: what a build checks before it hands out a pipeline whose front's
+  // documents may have lost those layers.
+  static Status CheckUnreadLater(const Pipeline& whole, size_t front_stages,
+                                 const std::vector<Layer>& unread_later);
 
  private:
   std::unique_ptr<Pipeline> front_;  // at a stable address, which the whole's stages borrow
   std::shared_future<StatusOr<Pipeline>> whole_;
+  std::vector<Layer> unread_later_;
 };
 
 }  // namespace newsfacts

@@ -36,7 +36,7 @@ class ClaimStage : public Stage {
 
   std::string_view name() const override { return "claims"; }
   std::vector<Layer> reads() const override {
-    return {Layer::kSentences, Layer::kTokens, Layer::kEntities, Layer::kMentions, Layer::kAmounts};
+    return {Layer::kSentences, Layer::kEntities, Layer::kMentions, Layer::kAmounts};
   }
   std::vector<Layer> writes() const override { return {Layer::kClaims, Layer::kQuotes}; }
 

@@ -1,6 +1,7 @@
 // The streaming filter over a pipeline still being built: records go through the first stages
-// meanwhile, up to a bound, nothing is written before the build ends, every record is then
-// answered in order; a build that fails writes nothing and stops the reading.
+// meanwhile, up to a bound, and drop the layers no later stage reads; nothing is written before
+// the build ends, every record is then answered in order; a build that fails writes nothing
+// and stops the reading.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -20,22 +21,23 @@ namespace {
 
 using nlohmann::json;
 
-// The first stage: one sentence over the whole text, counted.
+// The first stage: one sentence of one token over the whole text, counted.
 class FrontStage : public Stage {
  public:
   std::string_view name() const override { return "front"; }
   std::vector<Layer> reads() const override { return {Layer::kText}; }
-  std::vector<Layer> writes() const override { return {Layer::kSentences}; }
+  std::vector<Layer> writes() const override { return {Layer::kSentences, Layer::kTokens}; }
   Status Process(Document& doc) const override {
-    doc.mutable_sentences().push_back(Sentence{{0, doc.text().size()}, 0, 0, 0});
+    doc.mutable_sentences().push_back(Sentence{{0, doc.text().size()}, 0, 1, 0});
+    doc.mutable_tokens().push_back(Token{{0, doc.text().size()}, TokenKind::kWord});
     ++processed;
     return Status::Ok();
   }
   mutable std::atomic<int> processed{0};
 };
 
-// The stage built later: counts the documents, and fails one the front stage has not been
-// through.
+// The stage built later: counts the documents, and those without tokens, and fails one the
+// front stage has not been through.
 class LaterStage : public Stage {
  public:
   std::string_view name() const override { return "later"; }
@@ -43,10 +45,12 @@ class LaterStage : public Stage {
   std::vector<Layer> writes() const override { return {Layer::kAmounts}; }
   Status Process(Document& doc) const override {
     ++processed;
+    if (doc.tokens().empty()) ++without_tokens;
     if (doc.sentences().size() != 1) return Status::Internal("not through the front stage");
     return Status::Ok();
   }
   mutable std::atomic<int> processed{0};
+  mutable std::atomic<int> without_tokens{0};
 };
 
 // A temporary file holding `records` short article records.
@@ -84,12 +88,14 @@ int SettledCount(const std::atomic<int>& count, int at_least) {
   return count;
 }
 
-// The pipeline whose first stage is `front` and whose build `whole` ends.
+// The pipeline whose first stage is `front`, whose build `whole` ends, and whose later
+// stages do not read the tokens.
 PipelineBuild BuildOf(FrontStage& front, std::shared_future<StatusOr<Pipeline>> whole) {
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<BorrowedStage>(front));
   StatusOr<Pipeline> pipeline = Pipeline::Create(std::move(stages));
-  return PipelineBuild(std::make_unique<Pipeline>(std::move(*pipeline)), std::move(whole));
+  return PipelineBuild(std::make_unique<Pipeline>(std::move(*pipeline)), std::move(whole),
+                       {Layer::kTokens});
 }
 
 TEST(ExtractStreamRunAheadTest, RecordsGoThroughTheFirstStagesWhileTheRestAreBuilt) {
@@ -124,6 +130,7 @@ TEST(ExtractStreamRunAheadTest, RecordsGoThroughTheFirstStagesWhileTheRestAreBui
     EXPECT_EQ(summary.failed, 0);
     EXPECT_EQ(front.processed, records);  // no record went through the front stage twice
     EXPECT_EQ(later.processed, records);
+    EXPECT_EQ(later.without_tokens, ahead);  // those kept had their tokens freed
     const std::vector<std::string> lines = LinesOf(out);
     ASSERT_EQ(lines.size(), static_cast<size_t>(records));
     for (int i = 0; i < records; ++i) {

@@ -1,5 +1,6 @@
 // PipelineBuild: a build that has ended with its whole pipeline, one still running (Ended,
-// Whole waiting for it, the destructor too), and one that failed.
+// Whole waiting for it, the destructor too), one that failed, and the layers no later stage
+// reads.
 #include "pipeline/pipeline_build.h"
 
 #include <gtest/gtest.h>
@@ -75,6 +76,45 @@ TEST(PipelineBuildTest, WholeAndTheDestructorWaitForTheBuild) {
   ASSERT_FALSE(whole.ok());
   EXPECT_EQ(whole.status().message(), "rules/claims/x.json:2: bad");
   EXPECT_TRUE(build.Ended());
+}
+
+// Writes sentences and tokens (none).
+class SegmentStage : public Stage {
+ public:
+  std::string_view name() const override { return "segment"; }
+  std::vector<Layer> reads() const override { return {Layer::kText}; }
+  std::vector<Layer> writes() const override { return {Layer::kSentences, Layer::kTokens}; }
+  Status Process(Document&) const override { return Status::Ok(); }
+};
+
+// Reads the tokens.
+class TokenStage : public Stage {
+ public:
+  std::string_view name() const override { return "words"; }
+  std::vector<Layer> reads() const override { return {Layer::kSentences, Layer::kTokens}; }
+  std::vector<Layer> writes() const override { return {Layer::kEntities}; }
+  Status Process(Document&) const override { return Status::Ok(); }
+};
+
+TEST(PipelineBuildTest, CheckUnreadLaterNamesALaterStageThatReadsALayerPromisedUnread) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<SegmentStage>());
+  stages.push_back(std::make_unique<TokenStage>());
+  const Pipeline whole = std::move(Pipeline::Create(std::move(stages))).value();
+  EXPECT_TRUE(PipelineBuild::CheckUnreadLater(whole, 1, {Layer::kAmounts}).ok());
+  EXPECT_TRUE(PipelineBuild::CheckUnreadLater(whole, 2, {Layer::kTokens}).ok());
+  const Status status = PipelineBuild::CheckUnreadLater(whole, 1, {Layer::kTokens});
+  EXPECT_EQ(status.message(),
+            "stage 'words' reads 'tokens', which the documents begun before it was built no "
+            "longer hold");
+
+  std::promise<StatusOr<Pipeline>> never;
+  const PipelineBuild build(std::make_unique<Pipeline>(OneStage()), never.get_future().share(),
+                            {Layer::kTokens});
+  EXPECT_FALSE(build.ReadLater(Layer::kTokens));
+  EXPECT_TRUE(build.ReadLater(Layer::kSentences));
+  EXPECT_TRUE(PipelineBuild::Built(OneStage()).ReadLater(Layer::kTokens));
+  never.set_value(OneStage());
 }
 
 }  // namespace
