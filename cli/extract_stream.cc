@@ -76,7 +76,7 @@ Batch MakeBatch(std::vector<Record> records, size_t text_bytes) {
 
 // Runs the stages of `whole` that `batch` has not been through yet, and puts the document or
 // error line of each record into `window`, all at once.
-void FinishBatch(Batch& batch, const PipelineBuild& build, const Pipeline& whole,
+void ExtractRest(Batch& batch, const PipelineBuild& build, const Pipeline& whole,
                  const ExtractStreamOptions& options, ReorderWindow<Output>& window) {
   const bool begun = !batch.begun.empty();
   const std::vector<Status> statuses =
@@ -136,7 +136,7 @@ void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const 
     if (!whole.ok()) build_failed = true;  // before any dropped record reaches the writer
     for (Batch& batch : kept) {
       if (whole.ok()) {
-        FinishBatch(batch, build, **whole, options, window);
+        ExtractRest(batch, build, **whole, options, window);
       } else {
         DropBatch(batch, window);
       }
@@ -185,7 +185,7 @@ void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const 
       DropBatch(batch, window);
       continue;
     }
-    FinishBatch(batch, build, *whole, options, window);
+    ExtractRest(batch, build, *whole, options, window);
   }
 }
 

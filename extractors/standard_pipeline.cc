@@ -43,7 +43,7 @@ Status AppendFrontStages(const RuleSources& rules, std::vector<std::unique_ptr<S
 // thread helping, the allocator kept more of the helpers' freed memory: a 60 MB article's
 // ingest peaked at up to 302 MB instead of 293-296.) A broken rule file is reported as
 // before: the first failing stage in pipeline order. With `lower_priority`, both threads run
-// below the priority of the thread that started them (LowerThreadPriority).
+// below the calling thread's priority (LowerThreadPriority; the second thread inherits it).
 Status AppendStagesOnTwoThreads(
     const RuleSources& rules,
     const std::function<Status(std::vector<std::unique_ptr<Stage>>&)>& first,
@@ -51,7 +51,6 @@ Status AppendStagesOnTwoThreads(
   if (lower_priority) LowerThreadPriority();
   SharedLoops claim_loops;
   auto first_stages = std::async(std::launch::async, [&] {
-    if (lower_priority) LowerThreadPriority();
     const Status built = [&] {
       NEWSFACTS_RETURN_IF_ERROR(first(stages));
       return Append(AmountStage::Create(rules), stages);

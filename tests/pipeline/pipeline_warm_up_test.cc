@@ -1,6 +1,6 @@
-// PipelineWarmUp: each stage's WarmUp runs on a thread of its own, in pipeline order;
-// destroying the warm-up stops one in progress and skips the stages after it; and a core is
-// idle for it only when the extracting threads leave one.
+// PipelineWarmUp: each stage's WarmUp runs on a thread of its own, in pipeline order, once a
+// pipeline still being built is there; destroying the warm-up stops one in progress and skips
+// the stages after it; and a core is idle for it only when the extracting threads leave one.
 #include "pipeline/pipeline_warm_up.h"
 
 #include <gtest/gtest.h>
@@ -83,6 +83,36 @@ TEST(PipelineWarmUpTest, DestroyingItStopsTheStageWarmingAndSkipsTheRest) {
     ASSERT_EQ(started.get_future().wait_for(seconds(30)), std::future_status::ready);
   }  // would never return if the endless stage were not told to stop
   EXPECT_EQ(log.names, (std::vector<std::string>{"endless"}));
+}
+
+// The warm-up of a pipeline still being built waits for it, then warms the whole pipeline;
+// a build that fails leaves nothing to warm.
+TEST(PipelineWarmUpTest, WarmsABuildOnceItEnds) {
+  WarmUpLog log;
+  std::promise<void> done;
+  std::promise<StatusOr<Pipeline>> built;
+  {
+    const PipelineBuild build(std::make_unique<Pipeline>(TwoStages("first", "x", &log, &done)),
+                              built.get_future().share());
+    const PipelineWarmUp warm_up(build);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    {
+      std::lock_guard<std::mutex> lock(log.mutex);
+      EXPECT_TRUE(log.names.empty());
+    }
+    built.set_value(TwoStages("whole", "last", &log, &done));
+    ASSERT_EQ(done.get_future().wait_for(seconds(30)), std::future_status::ready);
+  }
+  EXPECT_EQ(log.names, (std::vector<std::string>{"whole", "last"}));
+
+  std::promise<StatusOr<Pipeline>> failing;
+  const PipelineBuild build(std::make_unique<Pipeline>(TwoStages("first", "x", &log, &done)),
+                            failing.get_future().share());
+  {
+    const PipelineWarmUp warm_up(build);
+    failing.set_value(Status::InvalidArgument("bad rule"));
+  }
+  EXPECT_EQ(log.names.size(), 2u);
 }
 
 TEST(PipelineWarmUpTest, OnlyACoreNoExtractingThreadNeedsIsIdle) {
