@@ -123,10 +123,7 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
                 AppendStagesOnTwoThreads(*rules, none, later, /*lower_priority=*/true));
             const Pipeline* first = front.get();
             if (first == nullptr) return Status::Internal("the first stages failed");
-            std::vector<std::unique_ptr<Stage>> stages;
-            for (const auto& stage : first->stages()) {
-              stages.push_back(std::make_unique<BorrowedStage>(*stage));
-            }
+            std::vector<std::unique_ptr<Stage>> stages = BorrowStages(*first);
             const size_t front_stages = stages.size();
             std::move(later.begin(), later.end(), std::back_inserter(stages));
             StatusOr<Pipeline> built = Pipeline::Create(std::move(stages), window_bytes);

@@ -172,9 +172,10 @@ class Document {
   // Writers: only the stage that declares the layer calls these.
   std::vector<Sentence>& mutable_sentences() { return sentences_; }
   std::vector<Token>& mutable_tokens() { return tokens_; }
-  // Frees the token layer once extraction is done: what comes after it (the store, facts
-  // JSON) reads sentences and spans, never tokens, and a queue of documents waiting for a
-  // writer held some 40 MB of them (issue 16).
+  // Frees the token layer once no stage still to run reads it: what comes after extraction
+  // (the store, facts JSON) reads sentences and spans, never tokens, and a queue of documents
+  // waiting for a writer held some 40 MB of them (issue 16); documents kept between the first
+  // stages and the rest drop them too (PipelineBuild::ReadLater).
   void ReleaseTokens() { std::vector<Token>().swap(tokens_); }
   std::vector<Entity>& mutable_entities() { return entities_; }
   std::vector<Mention>& mutable_mentions() { return mentions_; }

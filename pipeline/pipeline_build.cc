@@ -18,12 +18,8 @@ PipelineBuild::PipelineBuild(std::unique_ptr<Pipeline> front,
 
 PipelineBuild PipelineBuild::Built(Pipeline whole) {
   auto front = std::make_unique<Pipeline>(std::move(whole));
-  std::vector<std::unique_ptr<Stage>> borrowed;
-  for (const auto& stage : front->stages()) {
-    borrowed.push_back(std::make_unique<BorrowedStage>(*stage));
-  }
   std::promise<StatusOr<Pipeline>> ended;
-  ended.set_value(Pipeline::Create(std::move(borrowed), front->window_bytes()));
+  ended.set_value(Pipeline::Create(BorrowStages(*front), front->window_bytes()));
   return PipelineBuild(std::move(front), ended.get_future().share());
 }
 

@@ -145,9 +145,7 @@ TEST(PipelineTest, BeginBatchThenFinishBatchIsRunBatch) {
   ASSERT_TRUE(front.ok());
   FakeStage claims("claims", {Layer::kAmounts}, {Layer::kClaims});
   claims.set_log(&log);
-  std::vector<std::unique_ptr<Stage>> stages;
-  for (const auto& stage : front->stages())
-    stages.push_back(std::make_unique<BorrowedStage>(*stage));
+  std::vector<std::unique_ptr<Stage>> stages = BorrowStages(*front);
   stages.push_back(std::make_unique<BorrowedStage>(claims));
   auto whole = Pipeline::Create(std::move(stages), /*window_bytes=*/16);
   ASSERT_TRUE(whole.ok());
