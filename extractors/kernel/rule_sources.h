@@ -46,6 +46,10 @@ class RuleSources {
   const std::vector<RuleSource>& files() const { return files_; }
 
  private:
+  // Adds one file; with `check_syntax` false (a built-in file), a JSON file is read only up to
+  // its top-level "kind" and a JSONL file not at all: the stages that compile it parse it whole.
+  Status Add(std::string path, std::string contents, bool check_syntax);
+
   std::vector<RuleSource> files_;
 };
 

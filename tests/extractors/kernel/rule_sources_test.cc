@@ -35,6 +35,14 @@ TEST(RuleSourcesTest, MalformedFilesAreNamedWithTheirLine) {
       {"my/array.json", "[1, 2]", "my/array.json:1: a rule file must be a JSON object"},
       {"my/names.jsonl", "{\"label\": \"ORG\", \"pattern\": \"Acme\"}\n\n{\"label\": ORG}\n",
        "my/names.jsonl:3: not valid JSON"},
+      {"my/huge.json", "{\"kind\": \"claims\", \"limit\": 1e400}", "my/huge.json: not valid JSON"},
+      {"my/late.json", "{\"kind\": \"claims\",\n \"rules\": [\n]]",
+       "my/late.json:3: not valid JSON"},
+      {"my/number.json", "{\"kind\": 3}", "my/number.json:1: a rule file must be a JSON object"},
+      {"my/nested.json", "{\"rules\": [{\"kind\": \"claims\"}], \"more\": {\"kind\": \"claims\"}}",
+       "my/nested.json:1: a rule file must be a JSON object"},
+      {"my/replaced.json", "{\"kind\": \"claims\", \"kind\": [\"claims\"]}",
+       "my/replaced.json:1: a rule file must be a JSON object"},
   };
   for (const BadFile& c : cases) {
     SCOPED_TRACE(c.path);
@@ -44,6 +52,15 @@ TEST(RuleSourcesTest, MalformedFilesAreNamedWithTheirLine) {
     EXPECT_EQ(status.message().rfind(c.expected_message_start, 0), 0u) << status.message();
     EXPECT_TRUE(rules.files().empty());
   }
+}
+
+TEST(RuleSourcesTest, TheLastTopLevelKindCounts) {
+  RuleSources rules;
+  ASSERT_TRUE(
+      rules.Add("a.json", "{\"kind\": [1], \"rules\": {\"kind\": \"x\"}, \"kind\": \"claims\"}")
+          .ok());
+  ASSERT_EQ(rules.files().size(), 1u);
+  EXPECT_EQ(rules.files()[0].kind, "claims");
 }
 
 TEST(RuleSourcesTest, FolderFilesAreAddedSortedAndMissingFoldersNamed) {
