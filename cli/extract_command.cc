@@ -160,7 +160,9 @@ int RunExtractStreamCommand(const ExtractCommand& command) {
   const ExtractStreamSummary summary =
       RunExtractStream(in, stdout, build->pipeline, options, PrintMessage);
   if (in != stdin) std::fclose(in);
-  // Also when the stream was empty: a rule file that does not compile is an error.
+  // Also when the stream was empty: a rule file that does not compile is an error. This thread
+  // has nothing else to do meanwhile.
+  build->pipeline.Help();
   if (const StatusOr<const Pipeline*> whole = build->pipeline.Whole(); !whole.ok()) {
     PrintError(whole.status().message());
     return kExitFatal;

@@ -110,8 +110,9 @@ void DropBatch(const Batch& batch, ReorderWindow<Output>& window) {
 }
 
 // How far one worker runs ahead through the first stages while the rest are being built:
-// about the 0.1-0.2 s the amount and claim rules take to compile on the other core.
-constexpr size_t kRunAheadBatches = 16;
+// about the 0.2 s the amount and claim rules take to compile on one thread. A worker that
+// reaches it helps the build (PipelineBuild::Help).
+constexpr size_t kRunAheadBatches = 32;
 
 // How long a worker that keeps batches waits for a record before it looks whether the build
 // has ended.
@@ -121,17 +122,18 @@ constexpr std::chrono::milliseconds kBuildPoll{2};
 // While `build` has not ended, it takes each batch through the first stages only and keeps it,
 // up to kRunAheadBatches batches of records and text, without their tokens when no later stage
 // reads them; the batches kept are finished once the whole pipeline is there, before any later
-// one. While it keeps a batch, it waits for a record only until the build ends (the reader may
-// be waiting for the kept records to be written). Sets `build_failed` when the build fails,
-// after which batches are dropped.
+// one, and a worker that must wait for it helps build it. While it keeps a batch, it waits for
+// a record only until the build ends (the reader may be waiting for the kept records to be
+// written). Sets `build_failed` when the build fails, after which batches are dropped.
 void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const BatchLimits& limits,
                const ExtractStreamOptions& options, ReorderWindow<Output>& window,
                std::atomic<bool>& build_failed) {
   std::vector<Batch> kept;
   size_t kept_records = 0;
   size_t kept_bytes = 0;
-  // Waits for the whole pipeline and finishes the batches kept; nullptr when the build failed.
+  // Helps the build to its end, then finishes the batches kept; nullptr when the build failed.
   const auto finish_kept = [&]() -> const Pipeline* {
+    build.Help();
     const StatusOr<const Pipeline*> whole = build.Whole();
     if (!whole.ok()) build_failed = true;  // before any dropped record reaches the writer
     for (Batch& batch : kept) {

@@ -3,13 +3,13 @@
 
 #include <malloc.h>
 
-#include <functional>
 #include <future>
 #include <iterator>
 
 #include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_stage.h"
 #include "extractors/entities/entity_stage.h"
+#include "extractors/late_stages_build.h"
 #include "pipeline/borrowed_stage.h"
 #include "pipeline/segmenter.h"
 #include "pipeline/thread_priority.h"
@@ -36,23 +36,18 @@ Status AppendFrontStages(const RuleSources& rules, std::vector<std::unique_ptr<S
   return Append(EntityStage::Create(rules), stages);
 }
 
-// Appends to `stages` what `first` appends, then the amount and the claim stage. The claim
-// rules take about as long to compile as all the others together (most of a process's
-// start-up, issue 16): this thread compiles them while a second one runs `first`, compiles
-// the amount rules and then helps with the claim rules. (With the roles swapped, or a third
-// thread helping, the allocator kept more of the helpers' freed memory: a 60 MB article's
-// ingest peaked at up to 302 MB instead of 293-296.) A broken rule file is reported as
-// before: the first failing stage in pipeline order. With `lower_priority`, both threads run
-// below the calling thread's priority (LowerThreadPriority; the second thread inherits it).
-Status AppendStagesOnTwoThreads(
-    const RuleSources& rules,
-    const std::function<Status(std::vector<std::unique_ptr<Stage>>&)>& first,
-    std::vector<std::unique_ptr<Stage>>& stages, bool lower_priority = false) {
-  if (lower_priority) LowerThreadPriority();
+// Appends every stage to `stages`. The claim rules take about as long to compile as all the
+// others together (most of a process's start-up, issue 16): this thread compiles them while a
+// second one builds the first stages, compiles the amount rules and then helps with the claim
+// rules. (With the roles swapped, or a third thread helping, the allocator kept more of the
+// helpers' freed memory: a 60 MB article's ingest peaked at up to 302 MB instead of 293-296.)
+// A broken rule file is reported as before: the first failing stage in pipeline order.
+Status AppendStagesOnTwoThreads(const RuleSources& rules,
+                                std::vector<std::unique_ptr<Stage>>& stages) {
   SharedLoops claim_loops;
   auto first_stages = std::async(std::launch::async, [&] {
     const Status built = [&] {
-      NEWSFACTS_RETURN_IF_ERROR(first(stages));
+      NEWSFACTS_RETURN_IF_ERROR(AppendFrontStages(rules, stages));
       return Append(AmountStage::Create(rules), stages);
     }();
     claim_loops.Help();
@@ -73,10 +68,7 @@ Status AppendStagesOnTwoThreads(
 
 StatusOr<Pipeline> BuildStandardPipeline(const RuleSources& rules, size_t window_bytes) {
   std::vector<std::unique_ptr<Stage>> stages;
-  const auto front = [&rules](std::vector<std::unique_ptr<Stage>>& to) {
-    return AppendFrontStages(rules, to);
-  };
-  NEWSFACTS_RETURN_IF_ERROR(AppendStagesOnTwoThreads(rules, front, stages));
+  NEWSFACTS_RETURN_IF_ERROR(AppendStagesOnTwoThreads(rules, stages));
   // The second thread compiled in a malloc arena of its own; the pages its temporaries freed
   // there go back to the system, or they add 10 MB to the peak of a 60 MB article's ingest.
   malloc_trim(0);
@@ -109,18 +101,19 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
     if (!whole.ok()) return whole.status();
     return StandardPipelineBuild{std::move(rules), PipelineBuild::Built(std::move(whole).value())};
   }
-  // The amount and claim rules start compiling at once, on two threads below this one's
+  // The amount and claim rules start compiling at once, on one thread below this one's
   // priority: the first stages, built here meanwhile, and then the records taken through them
-  // keep their core. The build borrows the first stages once they are there.
+  // keep their core, and a thread left with nothing to do helps (PipelineBuild::Help). The
+  // build borrows the first stages once they are there.
+  auto late = std::make_shared<LateStagesBuild>(rules);
   std::promise<const Pipeline*> front_built;  // nullptr: they failed
   std::shared_future<StatusOr<Pipeline>> whole =
       std::async(
           std::launch::async,
-          [rules, front = front_built.get_future(), window_bytes]() mutable -> StatusOr<Pipeline> {
+          [late, front = front_built.get_future(), window_bytes]() mutable -> StatusOr<Pipeline> {
+            LowerThreadPriority();
             std::vector<std::unique_ptr<Stage>> later;
-            const auto none = [](std::vector<std::unique_ptr<Stage>>&) { return Status::Ok(); };
-            NEWSFACTS_RETURN_IF_ERROR(
-                AppendStagesOnTwoThreads(*rules, none, later, /*lower_priority=*/true));
+            NEWSFACTS_RETURN_IF_ERROR(late->Build(later));
             const Pipeline* first = front.get();
             if (first == nullptr) return Status::Internal("the first stages failed");
             std::vector<std::unique_ptr<Stage>> stages = BorrowStages(*first);
@@ -146,7 +139,8 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
   auto owned_front = std::make_unique<Pipeline>(std::move(front).value());
   front_built.set_value(owned_front.get());
   return StandardPipelineBuild{
-      std::move(rules), PipelineBuild(std::move(owned_front), std::move(whole), kUnreadAfterFront)};
+      std::move(rules), PipelineBuild(std::move(owned_front), std::move(whole), kUnreadAfterFront,
+                                      [late] { late->Help(); })};
 }
 
 }  // namespace newsfacts

@@ -35,8 +35,9 @@ struct StandardPipelineBuild {
 };
 
 // LoadRules, then, with `spare_core`, builds the segmenter and the entity stage on this thread
-// and starts building the amount and claim stages on two others, below this thread's priority,
-// which leaves this thread's core to the documents the first stages take meanwhile. The build
+// and starts building the amount and claim stages on one other, below this thread's priority,
+// which leaves this thread's core to the documents the first stages take meanwhile; a thread
+// with nothing else to do helps that build (PipelineBuild::Help, LateStagesBuild). The build
 // of the whole pipeline fails with the error BuildStandardPipeline would give; this returns
 // the errors of loading the rules and of the first stages. Without `spare_core` (every core
 // extracts, and would only slow the build) the whole pipeline is built first, as

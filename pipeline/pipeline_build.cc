@@ -13,8 +13,11 @@ namespace newsfacts {
 
 PipelineBuild::PipelineBuild(std::unique_ptr<Pipeline> front,
                              std::shared_future<StatusOr<Pipeline>> whole,
-                             std::vector<Layer> unread_later)
-    : front_(std::move(front)), whole_(std::move(whole)), unread_later_(std::move(unread_later)) {}
+                             std::vector<Layer> unread_later, std::function<void()> help)
+    : front_(std::move(front)),
+      whole_(std::move(whole)),
+      unread_later_(std::move(unread_later)),
+      help_(std::move(help)) {}
 
 PipelineBuild PipelineBuild::Built(Pipeline whole) {
   auto front = std::make_unique<Pipeline>(std::move(whole));
@@ -35,6 +38,10 @@ StatusOr<const Pipeline*> PipelineBuild::Whole() const {
   const StatusOr<Pipeline>& whole = whole_.get();
   if (!whole.ok()) return whole.status();
   return &*whole;
+}
+
+void PipelineBuild::Help() const {
+  if (help_) help_();
 }
 
 bool PipelineBuild::ReadLater(Layer layer) const {

@@ -5,6 +5,7 @@
 // entity stage were ready after 15 ms).
 #pragma once
 
+#include <functional>
 #include <future>
 #include <memory>
 #include <vector>
@@ -21,9 +22,11 @@ class PipelineBuild {
   // `front`, built; `whole`, the build of the whole pipeline, which may borrow the stages of
   // `*front` and must begin with them. No stage after the front reads a layer of
   // `unread_later` (CheckUnreadLater), so a caller may free those layers of the documents the
-  // front has been through (Document::ReleaseTokens).
+  // front has been through (Document::ReleaseTokens). `help`, when given, takes part in the
+  // build on the calling thread and returns once there is nothing left to take part in; it
+  // must be safe to call from many threads at once, and again after the build has ended.
   PipelineBuild(std::unique_ptr<Pipeline> front, std::shared_future<StatusOr<Pipeline>> whole,
-                std::vector<Layer> unread_later = {});
+                std::vector<Layer> unread_later = {}, std::function<void()> help = {});
   // A build that has ended with `whole`, which is also its front: all of its stages are first.
   static PipelineBuild Built(Pipeline whole);
   // Waits for the build to end (its thread may use the front's stages).
@@ -37,6 +40,9 @@ class PipelineBuild {
   bool Ended() const;
   // Waits for the build to end; returns the whole pipeline, or the error that stopped it.
   StatusOr<const Pipeline*> Whole() const;
+  // Takes part in the build on this thread, where it can be helped; a thread with nothing else
+  // to do calls it before Whole(), so that the build needs no core of its own to end soon.
+  void Help() const;
   // Whether a stage after the front may read `layer`.
   bool ReadLater(Layer layer) const;
 
@@ -50,6 +56,7 @@ class PipelineBuild {
   std::unique_ptr<Pipeline> front_;  // at a stable address, which the whole's stages borrow
   std::shared_future<StatusOr<Pipeline>> whole_;
   std::vector<Layer> unread_later_;
+  std::function<void()> help_;  // empty: the build cannot be helped
 };
 
 }  // namespace newsfacts

@@ -1,13 +1,15 @@
 // The streaming filter over a pipeline still being built: records go through the first stages
 // meanwhile, up to a bound, and drop the layers no later stage reads; nothing is written before
-// the build ends, every record is then answered in order; a build that fails writes nothing
-// and stops the reading.
+// the build ends, every record is then answered in order; a worker left waiting helps the
+// build; a build that fails writes nothing and stops the reading.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -88,44 +90,60 @@ int SettledCount(const std::atomic<int>& count, int at_least) {
   return count;
 }
 
-// The pipeline whose first stage is `front`, whose build `whole` ends, and whose later
-// stages do not read the tokens.
-PipelineBuild BuildOf(FrontStage& front, std::shared_future<StatusOr<Pipeline>> whole) {
+// The records one worker keeps at most while the pipeline is built: kRunAheadBatches batches
+// of BatchLimits::articles records.
+constexpr int kKeptAtMost = 32 * 128;
+
+// The pipeline whose first stage is `front`, whose build `whole` ends, whose later stages do
+// not read the tokens, and which `help` helps build.
+PipelineBuild BuildOf(FrontStage& front, std::shared_future<StatusOr<Pipeline>> whole,
+                      std::function<void()> help = {}) {
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<BorrowedStage>(front));
   StatusOr<Pipeline> pipeline = Pipeline::Create(std::move(stages));
   return PipelineBuild(std::make_unique<Pipeline>(std::move(*pipeline)), std::move(whole),
-                       {Layer::kTokens});
+                       {Layer::kTokens}, std::move(help));
+}
+
+// The whole pipeline: `front`, then `later`.
+StatusOr<Pipeline> WholeOf(FrontStage& front, LaterStage& later) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<BorrowedStage>(front));
+  stages.push_back(std::make_unique<BorrowedStage>(later));
+  return Pipeline::Create(std::move(stages));
+}
+
+// Runs the stream of `in` into `out` over `build` with `jobs` workers, on a thread of its own.
+std::future<ExtractStreamSummary> StartStream(std::FILE* in, std::FILE* out,
+                                              const PipelineBuild& build, int jobs) {
+  ExtractStreamOptions options;
+  options.jobs = jobs;
+  return std::async(std::launch::async, [in, out, &build, options] {
+    return RunExtractStream(in, out, build, options, [](const std::string&) {});
+  });
 }
 
 TEST(ExtractStreamRunAheadTest, RecordsGoThroughTheFirstStagesWhileTheRestAreBuilt) {
   for (const int jobs : {1, 3}) {
     SCOPED_TRACE(jobs);
-    const int records = 3000;
+    const int records = 6000;
     FrontStage front;
     LaterStage later;
     std::promise<StatusOr<Pipeline>> built;
     const PipelineBuild build = BuildOf(front, built.get_future().share());
     std::FILE* in = RecordsFile(records);
     std::FILE* out = std::tmpfile();
-    ExtractStreamOptions options;
-    options.jobs = jobs;
-    auto run = std::async(std::launch::async, [&] {
-      return RunExtractStream(in, out, build, options, [](const std::string&) {});
-    });
+    auto run = StartStream(in, out, build, jobs);
 
-    // Each worker keeps at most 16 batches of 128 records; a few records may wait in a batch.
-    const int ahead = SettledCount(front.processed, 16 * 128 - 127);
-    EXPECT_GE(ahead, 16 * 128 - 127);
-    EXPECT_LE(ahead, jobs * 16 * 128);
+    // Each worker keeps at most kKeptAtMost records; a few records may wait in a batch.
+    const int ahead = SettledCount(front.processed, kKeptAtMost - 127);
+    EXPECT_GE(ahead, kKeptAtMost - 127);
+    EXPECT_LE(ahead, jobs * kKeptAtMost);
     EXPECT_EQ(later.processed, 0);
     std::fflush(out);
     EXPECT_EQ(std::ftell(out), 0) << "a line was written before the pipeline was built";
 
-    std::vector<std::unique_ptr<Stage>> stages;
-    stages.push_back(std::make_unique<BorrowedStage>(front));
-    stages.push_back(std::make_unique<BorrowedStage>(later));
-    built.set_value(Pipeline::Create(std::move(stages)));
+    built.set_value(WholeOf(front, later));
     const ExtractStreamSummary summary = run.get();
     EXPECT_EQ(summary.records, records);
     EXPECT_EQ(summary.failed, 0);
@@ -133,7 +151,7 @@ TEST(ExtractStreamRunAheadTest, RecordsGoThroughTheFirstStagesWhileTheRestAreBui
     EXPECT_EQ(later.processed, records);
     // Those kept had their tokens freed: all counted above, and any a slow worker kept after.
     EXPECT_GE(later.without_tokens, ahead);
-    EXPECT_LE(later.without_tokens, jobs * 16 * 128);
+    EXPECT_LE(later.without_tokens, jobs * kKeptAtMost);
     const std::vector<std::string> lines = LinesOf(out);
     ASSERT_EQ(lines.size(), static_cast<size_t>(records));
     for (int i = 0; i < records; ++i) {
@@ -146,6 +164,41 @@ TEST(ExtractStreamRunAheadTest, RecordsGoThroughTheFirstStagesWhileTheRestAreBui
   }
 }
 
+TEST(ExtractStreamRunAheadTest, AWorkerLeftWaitingForTheBuildHelpsIt) {
+  // A build that ends only when helped: at the end of a short stream, and when a long one
+  // reaches the bound of what a worker keeps.
+  for (const int records : {10, kKeptAtMost + 1000}) {
+    for (const int jobs : {1, 3}) {
+      SCOPED_TRACE(testing::Message() << records << " records, " << jobs << " jobs");
+      FrontStage front;
+      LaterStage later;
+      std::promise<StatusOr<Pipeline>> built;
+      std::once_flag build_once;
+      std::atomic<int> helped{0};
+      const auto help = [&] {
+        ++helped;
+        std::call_once(build_once, [&] { built.set_value(WholeOf(front, later)); });
+      };
+      const PipelineBuild build = BuildOf(front, built.get_future().share(), help);
+      std::FILE* in = RecordsFile(records);
+      std::FILE* out = std::tmpfile();
+      auto run = StartStream(in, out, build, jobs);
+      if (run.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+        ADD_FAILURE() << "no worker helped the build";
+        help();
+      }
+      const ExtractStreamSummary summary = run.get();
+      EXPECT_GE(helped, 1);
+      EXPECT_EQ(summary.records, records);
+      EXPECT_EQ(summary.failed, 0);
+      EXPECT_EQ(later.processed, records);
+      EXPECT_EQ(LinesOf(out).size(), static_cast<size_t>(records));
+      std::fclose(in);
+      std::fclose(out);
+    }
+  }
+}
+
 TEST(ExtractStreamRunAheadTest, ABuildThatFailsWritesNoLineAndStopsReading) {
   const int records = 50000;
   FrontStage front;
@@ -153,9 +206,7 @@ TEST(ExtractStreamRunAheadTest, ABuildThatFailsWritesNoLineAndStopsReading) {
   const PipelineBuild build = BuildOf(front, built.get_future().share());
   std::FILE* in = RecordsFile(records);
   std::FILE* out = std::tmpfile();
-  auto run = std::async(std::launch::async, [&] {
-    return RunExtractStream(in, out, build, ExtractStreamOptions{}, [](const std::string&) {});
-  });
+  auto run = StartStream(in, out, build, ExtractStreamOptions{}.jobs);
   SettledCount(front.processed, 1);
   built.set_value(Status::InvalidArgument("claims: rules/claims/broken.json:3: bad pattern"));
   const ExtractStreamSummary summary = run.get();

@@ -1,6 +1,6 @@
 // PipelineBuild: a build that has ended with its whole pipeline, one still running (Ended,
-// Whole waiting for it, the destructor too), one that failed, and the layers no later stage
-// reads.
+// Whole waiting for it, the destructor too), one helped, one that failed, and the layers no
+// later stage reads.
 #include "pipeline/pipeline_build.h"
 
 #include <gtest/gtest.h>
@@ -46,6 +46,24 @@ TEST(PipelineBuildTest, ABuiltPipelineIsItsOwnFront) {
       whole.FinishBatch(batch, build.front().BeginBatch(batch), build.front().stages().size());
   EXPECT_TRUE(statuses[0].ok());
   EXPECT_EQ(doc.sentences().size(), 1u);
+}
+
+// Help runs the build's help on the calling thread, which here ends the build; a build given
+// none (a built one) has nothing to help with.
+TEST(PipelineBuildTest, HelpTakesPartInTheBuildWhereItCan) {
+  PipelineBuild::Built(OneStage()).Help();
+  std::promise<StatusOr<Pipeline>> whole;
+  std::atomic<int> helped{0};
+  const PipelineBuild build(std::make_unique<Pipeline>(OneStage()), whole.get_future().share(), {},
+                            [&] {
+                              if (helped++ == 0) whole.set_value(OneStage());
+                            });
+  EXPECT_FALSE(build.Ended());
+  build.Help();
+  EXPECT_TRUE(build.Ended());
+  build.Help();
+  EXPECT_EQ(helped, 2);
+  EXPECT_TRUE(build.Whole().ok());
 }
 
 TEST(PipelineBuildTest, WholeAndTheDestructorWaitForTheBuild) {

@@ -1,0 +1,45 @@
+// LateStagesBuild: the amount and the claim stage, compiled by one thread that threads with
+// nothing else to do may help (issue 16: compiled on two threads beside a stream's worker on
+// two cores, they took a tenth of the worker's core for the 0.15 s they ran; on one thread the
+// worker keeps its core, and a worker left waiting for them helps instead).
+#pragma once
+
+#include <atomic>
+#include <future>
+#include <memory>
+#include <vector>
+
+#include "extractors/kernel/rule_sources.h"
+#include "extractors/kernel/shared_loops.h"
+#include "pipeline/stage.h"
+
+namespace newsfacts {
+
+class AmountStage;
+
+// One build, from `rules`. Build runs once, on the build's thread; Help on any others, as
+// often as they like, before, during or after it.
+class LateStagesBuild {
+ public:
+  explicit LateStagesBuild(std::shared_ptr<const RuleSources> rules);
+  ~LateStagesBuild();
+
+  // Compiles the claim rules, then the amount rules unless a helper has taken them, and
+  // appends the amount stage and then the claim stage to `stages`. A broken rule file is
+  // reported as BuildStandardPipeline reports it: the amount stage's error first.
+  Status Build(std::vector<std::unique_ptr<Stage>>& stages);
+  // Compiles the amount rules if the build has not taken them yet, then helps compile the claim
+  // rules; returns once they are all compiled (at once when they already are).
+  void Help();
+
+ private:
+  // Compiles the amount rules unless another thread has taken them.
+  void TakeAmounts();
+
+  const std::shared_ptr<const RuleSources> rules_;
+  std::atomic<bool> amounts_taken_{false};
+  std::promise<StatusOr<std::unique_ptr<AmountStage>>> amounts_;
+  SharedLoops claim_loops_;
+};
+
+}  // namespace newsfacts
