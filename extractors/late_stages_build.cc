@@ -15,13 +15,8 @@ LateStagesBuild::LateStagesBuild(std::shared_ptr<const RuleSources> rules)
 LateStagesBuild::~LateStagesBuild() = default;
 
 Status LateStagesBuild::Build(std::vector<std::unique_ptr<Stage>>& stages) {
-  StatusOr<std::unique_ptr<ClaimStage>> claims = [&] {
-    struct CloseAtEnd {
-      SharedLoops& loops;
-      ~CloseAtEnd() { loops.Close(); }
-    } close_at_end{claim_loops_};
-    return ClaimStage::Create(*rules_, &claim_loops_);
-  }();
+  StatusOr<std::unique_ptr<ClaimStage>> claims =
+      claim_loops_.CloseAfter([&] { return ClaimStage::Create(*rules_, &claim_loops_); });
   TakeAmounts();
   StatusOr<std::unique_ptr<AmountStage>> amounts = amounts_.get_future().get();
   if (!amounts.ok()) return amounts.status();

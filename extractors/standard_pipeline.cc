@@ -53,13 +53,8 @@ Status AppendStagesOnTwoThreads(const RuleSources& rules,
     claim_loops.Help();
     return built;
   });
-  StatusOr<std::unique_ptr<ClaimStage>> claims = [&] {
-    struct CloseAtEnd {
-      SharedLoops& loops;
-      ~CloseAtEnd() { loops.Close(); }
-    } close_at_end{claim_loops};
-    return ClaimStage::Create(rules, &claim_loops);
-  }();
+  StatusOr<std::unique_ptr<ClaimStage>> claims =
+      claim_loops.CloseAfter([&] { return ClaimStage::Create(rules, &claim_loops); });
   NEWSFACTS_RETURN_IF_ERROR(first_stages.get());
   return Append(std::move(claims), stages);
 }

@@ -25,6 +25,16 @@ class SharedLoops {
   void Help();
   // Says no loop comes any more: Help returns.
   void Close();
+  // Calls `body` (which runs this object's loops) and then Close, also when `body` throws, so
+  // that no helper is left waiting; returns what `body` returns.
+  template <typename Body>
+  auto CloseAfter(Body&& body) -> decltype(body()) {
+    struct Closer {
+      SharedLoops& loops;
+      ~Closer() { loops.Close(); }
+    } closer{*this};
+    return body();
+  }
 
  private:
   // Calls the current task for the indices not yet taken; returns the exception a call threw,

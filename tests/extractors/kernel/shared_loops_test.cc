@@ -1,6 +1,6 @@
 // Tests for SharedLoops: every index of every loop runs once, with or without helpers; a helper
-// runs items at the same time as the loop's own thread; Help returns at Close; a task's
-// exception reaches Run's caller.
+// runs items at the same time as the loop's own thread; Help returns at Close, which CloseAfter
+// calls however its body ends; a task's exception reaches Run's caller.
 #include "extractors/kernel/shared_loops.h"
 
 #include <gtest/gtest.h>
@@ -65,6 +65,27 @@ TEST(SharedLoopsTest, HelpReturnsAtCloseWithoutAnyLoop) {
 }
 
 // Whichever thread's call throws, Run rethrows it once every call has returned.
+// CloseAfter closes once its body has returned or thrown: a helper waiting in Help returns.
+TEST(SharedLoopsTest, CloseAfterClosesWhenItsBodyReturnsOrThrows) {
+  for (const bool throws : {false, true}) {
+    SCOPED_TRACE(throws);
+    SharedLoops loops;
+    std::thread helper([&] { loops.Help(); });
+    int ran = 0;
+    const auto body = [&] {
+      loops.Run(3, [&](size_t) {});
+      if (throws) throw std::runtime_error("broken rule");
+      return ++ran;
+    };
+    if (throws) {
+      EXPECT_THROW(loops.CloseAfter(body), std::runtime_error);
+    } else {
+      EXPECT_EQ(loops.CloseAfter(body), 1);
+    }
+    helper.join();  // hangs unless CloseAfter closed
+  }
+}
+
 TEST(SharedLoopsTest, ATasksExceptionReachesRunsCaller) {
   SharedLoops loops;
   std::thread helper([&] { loops.Help(); });
