@@ -132,8 +132,9 @@ void RunWorker(BoundedQueue<Record>& records, const PipelineBuild& build, const 
   size_t kept_records = 0;
   size_t kept_bytes = 0;
   // Helps the build to its end, then finishes the batches kept; nullptr when the build failed.
+  // Called for every batch once the build has ended, when there is nothing left to help.
   const auto finish_kept = [&]() -> const Pipeline* {
-    build.Help();
+    if (!build.Ended()) build.Help();
     const StatusOr<const Pipeline*> whole = build.Whole();
     if (!whole.ok()) build_failed = true;  // before any dropped record reaches the writer
     for (Batch& batch : kept) {
