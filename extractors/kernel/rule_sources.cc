@@ -27,6 +27,23 @@ size_t LineOfByte(std::string_view text, size_t byte) {
   return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + byte, '\n'));
 }
 
+// InvalidArgument naming the first line of `contents` (a JSONL file at `path`) that is neither
+// blank nor valid JSON; Ok when there is none.
+Status CheckJsonLines(const std::string& path, const std::string& contents) {
+  size_t line_no = 0;
+  std::istringstream lines(contents);
+  std::string line;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (!nlohmann::json::accept(line)) {
+      return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
+                                     ": not valid JSON; each line must be one JSON object");
+    }
+  }
+  return Status::Ok();
+}
+
 // Reads the top-level "kind" of a JSON rule file without building the document (issue 16:
 // building it took most of the start-up's first 3 ms, and every stage parses its files again).
 // Reading the whole file also checks that it is valid JSON; a built-in file, which the test
@@ -139,17 +156,7 @@ Status RuleSources::Add(std::string path, std::string contents, bool check_synta
   RuleSource source{std::move(path), "", std::move(contents)};
   if (HasExtension(source.path, ".jsonl")) {
     source.kind = "gazetteer";
-    size_t line_no = 0;
-    std::istringstream lines(check_syntax ? source.contents : "");
-    std::string line;
-    while (std::getline(lines, line)) {
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (!nlohmann::json::accept(line)) {
-        return Status::InvalidArgument(source.path + ":" + std::to_string(line_no) +
-                                       ": not valid JSON; each line must be one JSON object");
-      }
-    }
+    if (check_syntax) NEWSFACTS_RETURN_IF_ERROR(CheckJsonLines(source.path, source.contents));
   } else {
     KindReader reader(/*stop_at_kind=*/!check_syntax);
     if (!nlohmann::json::sax_parse(source.contents, &reader) && !reader.stopped_at_kind()) {
