@@ -185,7 +185,7 @@ bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const StoredHashes& stor
     auto [file, index] = open_files.Take(wait);
     if (file == nullptr) return true;
     if (!AddArticle(file->articles[index], file->file, stored_hashes, batch,
-                    [file] { return file->Finish(); })) {
+                    [file = file] { return file->Finish(); })) {
       return false;
     }
   }
