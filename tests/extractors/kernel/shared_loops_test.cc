@@ -64,7 +64,6 @@ TEST(SharedLoopsTest, HelpReturnsAtCloseWithoutAnyLoop) {
   loops.Help();  // after Close: returns at once
 }
 
-// Whichever thread's call throws, Run rethrows it once every call has returned.
 // CloseAfter closes once its body has returned or thrown: a helper waiting in Help returns.
 TEST(SharedLoopsTest, CloseAfterClosesWhenItsBodyReturnsOrThrows) {
   for (const bool throws : {false, true}) {
@@ -86,6 +85,7 @@ TEST(SharedLoopsTest, CloseAfterClosesWhenItsBodyReturnsOrThrows) {
   }
 }
 
+// Whichever thread's call throws, Run rethrows it once every call has returned.
 TEST(SharedLoopsTest, ATasksExceptionReachesRunsCaller) {
   SharedLoops loops;
   std::thread helper([&] { loops.Help(); });
