@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "corpus/flat_json_object.h"
 #include "corpus/format_readers.h"
+#include "pipeline/flat_json_object.h"
 #include "pipeline/text.h"
 
 namespace newsfacts::corpus_internal {

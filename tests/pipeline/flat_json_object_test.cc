@@ -1,8 +1,9 @@
 // Tests for ParseFlatJsonObject against nlohmann::json::parse: over generated records (escapes,
 // surrogates, raw controls, broken UTF-8, numbers of every JSON type and some that are not
-// JSON, literals, nested values, stray text), whatever it returns equals the parser's value,
-// it returns nothing where the parser throws, and it does read the flat records of a corpus.
-#include "corpus/flat_json_object.h"
+// JSON, literals, arrays of those, nested values, stray text), whatever it returns equals the
+// parser's value, it returns nothing where the parser throws, and it does read the flat records
+// of a corpus and the gazetteer's lines.
+#include "pipeline/flat_json_object.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace newsfacts::corpus_internal {
+namespace newsfacts {
 namespace {
 
 using Json = nlohmann::json;
@@ -37,12 +38,38 @@ TEST(FlatJsonObjectTest, ReadsTheCommonRecord) {
   EXPECT_TRUE((*flat)["row"].is_number_unsigned());
 }
 
-TEST(FlatJsonObjectTest, LeavesNestedValuesAndErrorsToTheParser) {
+TEST(FlatJsonObjectTest, ReadsArraysOfScalars) {
   for (const std::string text :
-       {R"({"tags": ["a"]})", R"({"meta": {"a": 1}})", R"({"a": 1,})", R"({"a" 1})", R"({"a": 01})",
-        R"({"a": 1e400})", "{\"a\": \"raw\x01control\"}", "{\"a\": \"\xC3\"}",
-        R"({"a": "\ud800 lone"})", R"({"a": "\x41"})", R"({"a": tru})", R"({"a": 1} x)", R"(["a"])",
-        "", "\xEF\xBB\xBF{\"a\": 1}"}) {
+       {R"({"id": "alphabet", "aliases": ["Alphabet Inc.", "Alph\u0061bet"], "ambiguous": true})",
+        R"({"tags": []})", R"({"tags": [ ]})", R"({"mixed": [1, -2.5, "x", true, null]})",
+        "{\"tags\":[\n\"a\" ,\t\"b\"\r\n]}"}) {
+    const std::optional<Json> flat = ParseFlatJsonObject(text);
+    ASSERT_TRUE(flat.has_value()) << text;
+    EXPECT_EQ(flat->dump(), Json::parse(text).dump()) << text;
+  }
+}
+
+TEST(FlatJsonObjectTest, LeavesNestedValuesAndErrorsToTheParser) {
+  for (const std::string text : {R"({"tags": [["a"]]})",
+                                 R"({"tags": [{"a": 1}]})",
+                                 R"({"tags": ["a",]})",
+                                 R"({"tags": ["a" "b"]})",
+                                 R"({"tags": ["a")",
+                                 R"({"tags": [,]})",
+                                 R"({"meta": {"a": 1}})",
+                                 R"({"a": 1,})",
+                                 R"({"a" 1})",
+                                 R"({"a": 01})",
+                                 R"({"a": 1e400})",
+                                 "{\"a\": \"raw\x01control\"}",
+                                 "{\"a\": \"\xC3\"}",
+                                 R"({"a": "\ud800 lone"})",
+                                 R"({"a": "\x41"})",
+                                 R"({"a": tru})",
+                                 R"({"a": 1} x)",
+                                 R"(["a"])",
+                                 "",
+                                 "\xEF\xBB\xBF{\"a\": 1}"}) {
     EXPECT_FALSE(ParseFlatJsonObject(text).has_value()) << text;
   }
 }
@@ -72,11 +99,28 @@ TEST(FlatJsonObjectTest, GeneratedRecordsAgreeWithNlohmann) {
                                                   "\x01",
                                                   "\t",
                                                   "'"};
-  const std::vector<std::string> other_values = {
-      "0",    "-1",     "1.5e3",      "18446744073709551616",
-      "-0.0", "01",     "1e400",      "-",
-      "1.",   "true",   "false",      "null",
-      "nul",  "[1, 2]", "{\"x\": 1}", "[]"};
+  const std::vector<std::string> other_values = {"0",
+                                                 "-1",
+                                                 "1.5e3",
+                                                 "18446744073709551616",
+                                                 "-0.0",
+                                                 "01",
+                                                 "1e400",
+                                                 "-",
+                                                 "1.",
+                                                 "true",
+                                                 "false",
+                                                 "null",
+                                                 "nul",
+                                                 "[1, 2]",
+                                                 "{\"x\": 1}",
+                                                 "[]",
+                                                 "[\"a\", \"b\\n\"]",
+                                                 "[[1]]",
+                                                 "[1,]",
+                                                 "[true null]",
+                                                 "[{}]",
+                                                 "[ \"\\u00e9\" ]"};
   const std::vector<std::string> keys = {"title", "text", "row", "t\\u0069tle", ""};
   const std::vector<std::string> gaps = {"", " ", "\n", "\t ", "\r\n"};
   std::mt19937 random(23);
@@ -110,4 +154,4 @@ TEST(FlatJsonObjectTest, GeneratedRecordsAgreeWithNlohmann) {
 }
 
 }  // namespace
-}  // namespace newsfacts::corpus_internal
+}  // namespace newsfacts

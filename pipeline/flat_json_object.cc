@@ -1,13 +1,14 @@
 // The flat JSON object reader: a hand-written scanner for the one shape of record that JSON
-// Lines corpora nearly always hold, falling back (nullopt) on anything it does not know.
-#include "corpus/flat_json_object.h"
+// Lines corpora and the gazetteer's lines nearly always hold, falling back (nullopt) on
+// anything it does not know.
+#include "pipeline/flat_json_object.h"
 
 #include <string>
 
 #include "pipeline/byte_words.h"
 #include "pipeline/text.h"
 
-namespace newsfacts::corpus_internal {
+namespace newsfacts {
 namespace {
 
 using Json = nlohmann::json;
@@ -43,7 +44,24 @@ class FlatObjectScanner {
   }
 
  private:
+  // A member's value: a scalar, or an array of scalars.
   std::optional<Json> Value() {
+    if (!Consume('[')) return Scalar();
+    Json array = Json::array();
+    SkipWhitespace();
+    if (Consume(']')) return array;
+    while (true) {
+      SkipWhitespace();
+      std::optional<Json> element = Scalar();
+      if (!element) return std::nullopt;
+      array.push_back(std::move(*element));
+      SkipWhitespace();
+      if (Consume(']')) return array;
+      if (!Consume(',')) return std::nullopt;
+    }
+  }
+
+  std::optional<Json> Scalar() {
     if (at_ == text_.size()) return std::nullopt;
     const char c = text_[at_];
     if (c == '"') {
@@ -210,4 +228,4 @@ std::optional<nlohmann::json> ParseFlatJsonObject(std::string_view text) {
   return FlatObjectScanner(text).Object();
 }
 
-}  // namespace newsfacts::corpus_internal
+}  // namespace newsfacts
