@@ -1,11 +1,12 @@
 // LateStagesBuild: the amount rules taken once, by the build or a helper; the claim rules in a
-// loop the helpers share.
+// loop the helpers share; the stages warmed until a helper comes.
 #include "extractors/late_stages_build.h"
 
 #include <exception>
 
 #include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_stage.h"
+#include "pipeline/pipeline_warm_up.h"
 
 namespace newsfacts {
 
@@ -26,7 +27,12 @@ Status LateStagesBuild::Build(std::vector<std::unique_ptr<Stage>>& stages) {
   return Status::Ok();
 }
 
+void LateStagesBuild::WarmUntilHelped(const std::vector<std::unique_ptr<Stage>>& stages) const {
+  WarmStages(stages, helped_);
+}
+
 void LateStagesBuild::Help() {
+  helped_ = true;
   TakeAmounts();
   claim_loops_.Help();
 }

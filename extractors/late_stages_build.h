@@ -28,8 +28,14 @@ class LateStagesBuild {
   // appends the amount stage and then the claim stage to `stages`. A broken rule file is
   // reported as BuildStandardPipeline reports it: the amount stage's error first.
   Status Build(std::vector<std::unique_ptr<Stage>>& stages);
+  // Warms `stages` (WarmStages), the ones Build appended, until a thread asks to help: the
+  // build's thread warms them before it hands them over, on the core it compiled them on, while
+  // the workers still have records to take through the first stages. A worker that runs out of
+  // them asks for help, and the build ends at once.
+  void WarmUntilHelped(const std::vector<std::unique_ptr<Stage>>& stages) const;
   // Compiles the amount rules if the build has not taken them yet, then helps compile the claim
-  // rules; returns once they are all compiled (at once when they already are).
+  // rules; returns once they are all compiled (at once when they already are). From then on,
+  // WarmUntilHelped warms nothing more.
   void Help();
 
  private:
@@ -38,6 +44,7 @@ class LateStagesBuild {
 
   const std::shared_ptr<const RuleSources> rules_;
   std::atomic<bool> amounts_taken_{false};
+  std::atomic<bool> helped_{false};  // a thread has called Help
   std::promise<StatusOr<std::unique_ptr<AmountStage>>> amounts_;
   SharedLoops claim_loops_;
 };

@@ -2,16 +2,23 @@
 // otherwise build on the extracting threads at first use (Stage::WarmUp). With one extraction
 // worker the second core is mostly idle; the reversed programs of the claim rules, compiled
 // there at their first match, were 2.3% of the worker's time on 20 MB (issue 16). Worth it
-// for long runs (the streaming filter, ingest), where most rules come to match.
+// for long runs (the streaming filter, ingest), where most rules come to match. WarmStages is
+// the loop it runs, which a thread building the stages also runs before handing them over.
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 #include "pipeline/pipeline_build.h"
 
 namespace newsfacts {
+
+// Runs the WarmUp of each of `stages`, in order, until `stop` is set: between stages, and
+// within one that checks it.
+void WarmStages(const std::vector<std::unique_ptr<Stage>>& stages, const std::atomic<bool>& stop);
 
 // Runs each stage's WarmUp, in pipeline order, on a thread of its own from construction on.
 // The pipeline must outlive it.
@@ -31,9 +38,6 @@ class PipelineWarmUp {
   static bool HasIdleCore(size_t busy_threads);
 
  private:
-  // Warms the stages of `pipeline` in order until stop_ is set.
-  void WarmStages(const Pipeline& pipeline);
-
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

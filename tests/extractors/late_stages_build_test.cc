@@ -1,12 +1,13 @@
 // LateStagesBuild: the amount and claim stages built on one thread, with threads that help
 // before, during and after the build; a broken rule file reported in pipeline order whoever
-// compiled it.
+// compiled it; the stages warmed in order until a thread asks to help, and not after.
 #include "extractors/late_stages_build.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -81,6 +82,68 @@ TEST(LateStagesBuildTest, TheAmountStagesErrorComesFirstWhoeverCompiledIt) {
     EXPECT_TRUE(stages.empty());
     if (helped) helper.get();
   }
+}
+
+// A stage that logs its WarmUp; "endless" warms until told to stop, after saying it began.
+class WarmingStage : public Stage {
+ public:
+  WarmingStage(std::string name, std::vector<std::string>* warmed, std::mutex* mutex,
+               std::promise<void>* began)
+      : name_(std::move(name)), warmed_(warmed), mutex_(mutex), began_(began) {}
+  std::string_view name() const override { return name_; }
+  std::vector<Layer> reads() const override { return {Layer::kText}; }
+  std::vector<Layer> writes() const override { return {}; }
+  Status Process(Document&) const override { return Status::Ok(); }
+  void WarmUp(const std::atomic<bool>& stop) const override {
+    {
+      std::lock_guard<std::mutex> lock(*mutex_);
+      warmed_->push_back(name_);
+    }
+    if (name_ != "endless") return;
+    began_->set_value();
+    while (!stop) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string>* warmed_;
+  std::mutex* mutex_;
+  std::promise<void>* began_;
+};
+
+// What WarmUntilHelped warms of stages named `names` on a build that has ended, with a thread
+// asking to help `when`: "before" it begins, "during" the warm-up of an "endless" stage, or
+// "never".
+std::vector<std::string> WarmedWithHelp(const std::vector<std::string>& names,
+                                        const std::string& when) {
+  LateStagesBuild build(BuiltinWith({}));
+  std::vector<std::unique_ptr<Stage>> built;
+  EXPECT_TRUE(build.Build(built).ok());
+  std::vector<std::string> warmed;
+  std::mutex mutex;
+  std::promise<void> began;
+  std::vector<std::unique_ptr<Stage>> stages;
+  for (const std::string& name : names) {
+    stages.push_back(std::make_unique<WarmingStage>(name, &warmed, &mutex, &began));
+  }
+  if (when == "before") build.Help();
+  auto warming = std::async(std::launch::async, [&] { build.WarmUntilHelped(stages); });
+  if (when == "during") {
+    EXPECT_EQ(began.get_future().wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    build.Help();  // returns at once: the build has ended
+  }
+  EXPECT_EQ(warming.wait_for(std::chrono::seconds(30)), std::future_status::ready)
+      << "the warm-up did not stop when a thread asked to help";
+  std::lock_guard<std::mutex> lock(mutex);
+  return warmed;
+}
+
+TEST(LateStagesBuildTest, WarmsTheStagesInOrderUntilAThreadAsksToHelp) {
+  EXPECT_EQ(WarmedWithHelp({"amounts", "claims"}, "never"),
+            (std::vector<std::string>{"amounts", "claims"}));
+  EXPECT_EQ(WarmedWithHelp({"amounts", "endless", "after"}, "during"),
+            (std::vector<std::string>{"amounts", "endless"}));
+  EXPECT_TRUE(WarmedWithHelp({"amounts", "claims"}, "before").empty());
 }
 
 TEST(LateStagesBuildTest, ABrokenClaimFileIsNamedWhenTheAmountsBuild) {
