@@ -111,9 +111,9 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
             LowerThreadPriority();
             std::vector<std::unique_ptr<Stage>> later;
             NEWSFACTS_RETURN_IF_ERROR(late->Build(later));
-            late->WarmUntilHelped(later);
             const Pipeline* first = front.get();
             if (first == nullptr) return Status::Internal("the first stages failed");
+            late->WarmUntilHelped(later);
             std::vector<std::unique_ptr<Stage>> stages = BorrowStages(*first);
             const size_t front_stages = stages.size();
             std::move(later.begin(), later.end(), std::back_inserter(stages));
