@@ -43,6 +43,22 @@ uint32_t NextCodePoint(std::string_view text, size_t* pos) {
   return code_point;
 }
 
+// Every character from U+0001 to `last` but the surrogates, in order, in UTF-8.
+std::string EveryCharacterUpTo(uint32_t last) {
+  std::string every;
+  for (uint32_t code_point = 1; code_point <= last; ++code_point) {
+    if (code_point < 0xD800 || code_point > 0xDFFF) AppendUtf8(code_point, &every);
+  }
+  return every;
+}
+
+// EveryCharacterUpTo(0xFFFF), built once per process: every prefilter's matcher asks RE2 over
+// it (issue 16: building it anew for each was 19M instructions of start-up).
+const std::string& EveryCharacterOfTheFirstPlane() {
+  static const std::string every = EveryCharacterUpTo(0xFFFF);
+  return every;
+}
+
 // The characters that RE2, ignoring case, takes for one of `atom_code_points` but that are no
 // ASCII case variant of one: Unicode case partners such as KELVIN SIGN for 'k'. RE2 is asked
 // over every character of the Basic Multilingual Plane, and of the others too when an atom
@@ -59,11 +75,9 @@ std::set<uint32_t> CaseFoldPartners(const std::set<uint32_t>& atom_code_points) 
   any_of += "]";
   StatusOr<std::unique_ptr<Regex>> regex = Regex::Compile(any_of, {.case_sensitive = false});
   if (!regex.ok()) return partners;
-  const uint32_t last = *atom_code_points.rbegin() >= 0x10000 ? 0x10FFFF : 0xFFFF;
-  std::string every;
-  for (uint32_t code_point = 1; code_point <= last; ++code_point) {
-    if (code_point < 0xD800 || code_point > 0xDFFF) AppendUtf8(code_point, &every);
-  }
+  std::string all_planes;
+  if (*atom_code_points.rbegin() >= 0x10000) all_planes = EveryCharacterUpTo(0x10FFFF);
+  const std::string& every = all_planes.empty() ? EveryCharacterOfTheFirstPlane() : all_planes;
   std::set<uint32_t> folded;
   for (const uint32_t code_point : atom_code_points) folded.insert(FoldAscii(code_point));
   std::vector<std::string_view> match;
