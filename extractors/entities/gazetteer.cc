@@ -142,9 +142,9 @@ StatusOr<ParsedLine> ParsePattern(const std::string& origin, const json& line) {
 }
 
 StatusOr<ParsedLine> ParseLine(const std::string& origin, std::string_view text) {
-  // An entity line is flat: read without nlohmann's parser, which was three quarters of
-  // building the entity stage, before the first article could start (issue 16). nlohmann
-  // reads a spaCy pattern line and gives a broken line its error message.
+  // An entity line is flat: read without nlohmann's parser, which took a third of building the
+  // entity stage, before the first article could start (issue 16: 28.6M of 85.6M instructions;
+  // 15.7M so). nlohmann reads a spaCy pattern line and gives a broken line its error message.
   std::optional<json> flat = ParseFlatJsonObject(text);
   json line;
   if (flat) {
