@@ -111,6 +111,36 @@ std::optional<size_t> SentenceOf(const Document& doc, const Span& span) {
 
 }  // namespace
 
+bool AbstractSentence::MayOverlapPlaceholder(std::string_view atom, std::string_view type) {
+  const auto fold = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const int n = static_cast<int>(atom.size());
+  // A placeholder as Emit writes it, its number a run of `digits` digits ('#' below): runs
+  // longer than the atom add no way to overlap it.
+  for (int digits = 1; digits <= n + 1; ++digits) {
+    const std::string placeholder = "\u27E8" + std::string(type) + ":" +
+                                    std::string(static_cast<size_t>(digits), '#') + "\u27E9";
+    const int m = static_cast<int>(placeholder.size());
+    // The atom starting `offset` bytes into the placeholder (before it when negative).
+    for (int offset = 1 - n; offset < m; ++offset) {
+      bool fits = true;
+      for (int i = std::max(0, -offset); i < n && offset + i < m && fits; ++i) {
+        const char want = placeholder[static_cast<size_t>(offset + i)];
+        const char c = atom[static_cast<size_t>(i)];
+        const char letter = fold(want);
+        // A byte outside ASCII against a letter may match it by Unicode case folding ("K",
+        // KELVIN SIGN, for "k"): it may fit.
+        fits = want == '#'
+                   ? c >= '0' && c <= '9'
+                   : fold(c) == letter || ((c & 0x80) != 0 && letter >= 'a' && letter <= 'z');
+      }
+      if (fits) return true;
+    }
+  }
+  return false;
+}
+
 // By counting: an array and its offsets per document, not vectors per sentence.
 template <typename Annotation>
 AbstractSentence::Grouped AbstractSentence::GroupBySentence(

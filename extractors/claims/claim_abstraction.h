@@ -47,6 +47,12 @@ class AbstractSentence {
   static std::vector<AbstractSentence> BuildWithNameCandidates(const Document& doc,
                                                                const std::vector<bool>& wanted);
 
+  // Whether `atom`, matched as RE2 matches a quoted atom ignoring case, can occur in a view
+  // overlapping (by one byte or more) a placeholder of type `type` ("⟨ORG:12⟩", any number):
+  // where a view differs from another only by such placeholders, an atom that cannot lies in
+  // bytes both views hold.
+  static bool MayOverlapPlaceholder(std::string_view atom, std::string_view type);
+
   const std::string& text() const { return text_; }
   const std::vector<AbstractSlot>& slots() const { return slots_; }
   size_t sentence() const { return sentence_; }

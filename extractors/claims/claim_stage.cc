@@ -324,8 +324,9 @@ struct ClaimStage::Impl {
   // Which claim rules (patterns [0, rules.size())) and attribution rules (the patterns after
   // them) can match a sentence, from one walk of its text.
   std::unique_ptr<RulePrefilter> prefilter;
-  std::vector<LicensedGroups> licensed;    // per rule, the groups that type name candidates
-  std::unique_ptr<LicensedRuleGate> gate;  // the sentences where a licensed rule may match
+  std::vector<LicensedGroups> licensed;  // per rule, the groups that type name candidates
+  // The prefilter's atoms that may overlap the "ORG" placeholder of a name candidate.
+  std::vector<int> placeholder_atoms;
 
   // Adds the candidate claims of one match of `rule` in sentence `s`.
   void AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts, size_t s,
@@ -358,16 +359,11 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   if (!dates.ok()) return dates.status();
   auto impl = std::make_unique<Impl>();
   impl->licensed = LicensedGroupsByRule(*loaded, **cues);
-  // Rule i's pattern is the prefilter's i-th (the claim rules' come first).
-  std::vector<const RequiredAtomAlternatives*> licensed_atoms;
-  for (size_t rule = 0; rule < impl->licensed.size(); ++rule) {
-    if (!impl->licensed[rule].empty()) {
-      licensed_atoms.push_back(&prefilter_builder.RequiredAtomsOf(rule));
-    }
-  }
-  impl->gate = std::make_unique<LicensedRuleGate>(licensed_atoms);
   StatusOr<std::unique_ptr<RulePrefilter>> prefilter = prefilter_builder.Build();
   if (!prefilter.ok()) return prefilter.status();
+  impl->placeholder_atoms = (*prefilter)->AtomsWhere([](std::string_view atom) {
+    return AbstractSentence::MayOverlapPlaceholder(atom, "ORG");
+  });
   impl->rules = std::move(*loaded);
   impl->cues = std::move(*cues);
   impl->roles = std::move(*roles);
@@ -385,13 +381,17 @@ Status ClaimStage::Process(Document& doc) const {
   }
   std::vector<AbstractSentence> abstracts = AbstractSentence::BuildAll(doc);
   const size_t first_typed = doc.entities().size();
-  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, impl_->licensed, *impl_->gate,
-                         *impl_->cues, abstracts, doc)) {
+  // One prefilter walk per view serves the typing, the attributions and the claim rules; views
+  // built anew after a candidate was typed are walked anew.
+  std::optional<SentenceRules> sentence_rules;
+  sentence_rules.emplace(*impl_->prefilter, impl_->rules.size(), abstracts);
+  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, impl_->licensed, impl_->placeholder_atoms,
+                         *impl_->cues, abstracts, *sentence_rules, doc)) {
     abstracts = AbstractSentence::BuildAll(doc);
+    sentence_rules.emplace(*impl_->prefilter, impl_->rules.size(), abstracts);
   }
   const size_t sentence_count = doc.sentences().size();
-  SentenceRules sentence_rules(*impl_->prefilter, impl_->rules.size(), abstracts);
-  Attributions attributions(doc, abstracts, *impl_->cues, sentence_rules);
+  Attributions attributions(doc, abstracts, *impl_->cues, *sentence_rules);
   std::vector<Quote> quotes = FindQuotes(doc, attributions, impl_->cues->quote_min_words());
 
   std::vector<Claim> claims;
@@ -401,7 +401,7 @@ Status ClaimStage::Process(Document& doc) const {
         sentence.slots().begin(), sentence.slots().end(),
         [](const AbstractSlot& slot) { return slot.kind == AbstractSlot::Kind::kMention; }));
     std::vector<Candidate> candidates;
-    for (const int index : sentence_rules.Claims(s)) {
+    for (const int index : sentence_rules->Claims(s)) {
       const ClaimRule& rule = impl_->rules[static_cast<size_t>(index)];
       if (mentions < rule.min_mentions) continue;
       for (const PatternMatch& match : rule.compiled->FindAll(sentence.text())) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -14,19 +15,37 @@
 namespace newsfacts {
 namespace {
 
-// Runs the licensed rules the prefilter lets through over `sentence`, calling
-// visit(rule, group, is_object) for each participant group of each match; `licensed` holds
-// each rule's LicensedGroupsOf, by rule index; `candidates` is the caller's buffer for the
-// prefilter's answer.
-template <typename Visit>
-void ForEachLicensedGroup(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                          const std::vector<LicensedGroups>& licensed,
-                          const AbstractSentence& sentence, std::vector<int>& candidates,
-                          Visit visit) {
-  const size_t entities = static_cast<size_t>(
+// The number of entity placeholders (mentions and name candidates, no amounts) of `sentence`.
+size_t EntitySlots(const AbstractSentence& sentence) {
+  return static_cast<size_t>(
       std::count_if(sentence.slots().begin(), sentence.slots().end(),
                     [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
-  prefilter.Candidates(sentence.text(), &candidates);
+}
+
+// True when a licensed rule among `candidates` (prefilter indices, ascending; the attribution
+// rules after the claim rules) asks for no more than `entities` entity placeholders.
+bool AnyLicensedRule(const std::vector<ClaimRule>& rules,
+                     const std::vector<LicensedGroups>& licensed, std::span<const int> candidates,
+                     size_t entities) {
+  for (const int index : candidates) {
+    if (static_cast<size_t>(index) >= rules.size()) break;
+    if (!licensed[static_cast<size_t>(index)].empty() &&
+        entities >= rules[static_cast<size_t>(index)].min_mentions) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Runs the licensed rules among `candidates` (the prefilter's answer for `sentence`) over
+// `sentence`, calling visit(rule, group, is_object) for each participant group of each match;
+// `licensed` holds each rule's LicensedGroupsOf, by rule index.
+template <typename Visit>
+void ForEachLicensedGroup(const std::vector<ClaimRule>& rules,
+                          const std::vector<LicensedGroups>& licensed,
+                          const AbstractSentence& sentence, std::span<const int> candidates,
+                          Visit visit) {
+  const size_t entities = EntitySlots(sentence);
   for (const int index : candidates) {
     if (static_cast<size_t>(index) >= rules.size()) break;  // the attribution rules after them
     const ClaimRule& rule = rules[static_cast<size_t>(index)];
@@ -71,39 +90,14 @@ bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, co
   return object_veto != nullptr && FollowedBy(sentence, slot, *object_veto);
 }
 
-// Per sentence of `doc`, whether a licensed rule may match its view with candidates: `gate`
-// says so from its text, or an elided restatement ("$9.3bn (£5bn)") lies in it, whose
-// removal may join two stretches of the text.
-std::vector<bool> GatedSentences(const LicensedRuleGate& gate, const Document& doc) {
-  const std::vector<Sentence>& sentences = doc.sentences();
-  std::vector<bool> wanted(sentences.size(), false);
-  for (const Amount& amount : doc.amounts()) {
-    if (amount.restates.has_value() && amount.sentence < sentences.size()) {
-      wanted[amount.sentence] = true;
-    }
-  }
-  // Only the sentences that hold a candidate need the gate's answer.
-  std::vector<bool> asked(sentences.size(), false);
-  for (const NameCandidate& candidate : doc.name_candidates()) {
-    const auto after = std::upper_bound(
-        sentences.begin(), sentences.end(), candidate.span.begin,
-        [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
-    if (after == sentences.begin()) continue;
-    const size_t s = static_cast<size_t>(after - sentences.begin()) - 1;
-    if (wanted[s] || asked[s] || !sentences[s].span.Contains(candidate.span)) continue;
-    asked[s] = true;
-    wanted[s] = gate.MayMatch(doc.Text(sentences[s].span));
-  }
-  return wanted;
-}
-
 // The candidates the licensed rules read as participants, with the rule that typed each.
 std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
                                                 const RulePrefilter& prefilter,
                                                 const std::vector<LicensedGroups>& licensed,
-                                                const LicensedRuleGate& gate, const ClaimCues& cues,
+                                                std::span<const int> placeholder_atoms,
+                                                const ClaimCues& cues,
                                                 const std::vector<AbstractSentence>& plain,
-                                                const Document& doc) {
+                                                SentenceRules& plain_rules, const Document& doc) {
   // One candidate a rule read in a participant group.
   struct Hit {
     const AbstractSlot* slot;
@@ -112,11 +106,13 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
   std::map<size_t, std::string> typed;
   if (doc.name_candidates().empty()) return typed;
   std::vector<int> rule_candidates;
-  for (const AbstractSentence& sentence :
-       AbstractSentence::BuildWithNameCandidates(doc, GatedSentences(gate, doc))) {
+  for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(
+           doc, SentencesToView(rules, prefilter, licensed, placeholder_atoms, plain, plain_rules,
+                                doc))) {
     std::vector<Hit> hits;
+    prefilter.Candidates(sentence.text(), &rule_candidates);
     ForEachLicensedGroup(
-        rules, prefilter, licensed, sentence, rule_candidates,
+        rules, licensed, sentence, rule_candidates,
         [&](const ClaimRule& rule, const GroupSpan& span, bool is_object) {
           if (span.name == "asset") return;
           for (const AbstractSlot* slot : sentence.SlotsIn(span.begin, span.end)) {
@@ -132,7 +128,7 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
     std::vector<Span> read;
     const AbstractSentence& without = plain[sentence.sentence()];
     ForEachLicensedGroup(
-        rules, prefilter, licensed, without, rule_candidates,
+        rules, licensed, without, plain_rules.Claims(sentence.sentence()),
         [&](const ClaimRule&, const GroupSpan& span, bool) {
           if (span.end <= span.begin) return;
           const std::string_view words =
@@ -150,6 +146,71 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
 }
 
 }  // namespace
+
+std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
+                                  const RulePrefilter& prefilter,
+                                  const std::vector<LicensedGroups>& licensed,
+                                  std::span<const int> placeholder_atoms,
+                                  const std::vector<AbstractSentence>& plain,
+                                  SentenceRules& plain_rules, const Document& doc) {
+  const std::vector<Sentence>& sentences = doc.sentences();
+  std::vector<bool> wanted(sentences.size(), false);
+  // Per sentence, its name candidates, and whether one of them overlaps a mention or an amount
+  // or the sentence elides a restatement: then its view with candidates is no copy of `plain`
+  // with placeholders in their place, and it is wanted.
+  std::vector<size_t> candidates(sentences.size(), 0);
+  std::vector<bool> reshaped(sentences.size(), false);
+  const auto sentence_of = [&](const Span& span) -> std::optional<size_t> {
+    const auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), span.begin,
+        [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
+    if (after == sentences.begin()) return std::nullopt;
+    const size_t s = static_cast<size_t>(after - sentences.begin()) - 1;
+    if (!sentences[s].span.Contains(span)) return std::nullopt;
+    return s;
+  };
+  // The spans of the mentions and amounts, by start, each widened to the furthest end of those
+  // before it: a candidate overlaps one exactly when it overlaps the last one starting before
+  // its end, so widened.
+  std::vector<Span> taken;
+  for (const Mention& m : doc.mentions()) taken.push_back(m.span);
+  for (const Amount& a : doc.amounts()) {
+    taken.push_back(a.span);
+    if (a.restates.has_value() && a.sentence < sentences.size()) reshaped[a.sentence] = true;
+  }
+  std::sort(taken.begin(), taken.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  for (size_t i = 1; i < taken.size(); ++i) {
+    taken[i].end = std::max(taken[i].end, taken[i - 1].end);
+  }
+  for (const NameCandidate& candidate : doc.name_candidates()) {
+    const std::optional<size_t> s = sentence_of(candidate.span);
+    if (!s || candidate.span.empty()) continue;
+    ++candidates[*s];
+    const auto after =
+        std::lower_bound(taken.begin(), taken.end(), candidate.span.end,
+                         [](const Span& span, size_t end) { return span.begin < end; });
+    if (after != taken.begin() && (after - 1)->end > candidate.span.begin) reshaped[*s] = true;
+  }
+  std::vector<int> atoms;
+  std::vector<int> rules_found;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    if (candidates[s] == 0) continue;
+    if (reshaped[s]) {
+      wanted[s] = true;
+      continue;
+    }
+    // The view with candidates holds the atoms of `plain` and, at most, those a candidate's
+    // placeholder may hold; it has no more entity placeholders than both views' together.
+    const std::span<const int> found = plain_rules.Atoms(s);
+    atoms.assign(found.begin(), found.end());
+    atoms.insert(atoms.end(), placeholder_atoms.begin(), placeholder_atoms.end());
+    prefilter.CandidatesOf(atoms, &rules_found);
+    wanted[s] =
+        AnyLicensedRule(rules, licensed, rules_found, EntitySlots(plain[s]) + candidates[s]);
+  }
+  return wanted;
+}
 
 std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& rules,
                                                  const ClaimCues& cues) {
@@ -169,11 +230,12 @@ std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& r
 }
 
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
-                        const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
+                        const std::vector<LicensedGroups>& licensed,
+                        std::span<const int> placeholder_atoms, const ClaimCues& cues,
+                        const std::vector<AbstractSentence>& plain, SentenceRules& plain_rules,
                         Document& doc) {
-  std::map<size_t, std::string> typed =
-      CandidatesInSlots(rules, prefilter, licensed, gate, cues, plain, doc);
+  std::map<size_t, std::string> typed = CandidatesInSlots(
+      rules, prefilter, licensed, placeholder_atoms, cues, plain, plain_rules, doc);
   if (typed.empty()) return false;
   const std::vector<NameCandidate>& candidates = doc.name_candidates();
   // The same name written again elsewhere in the article is the same organization.

@@ -3,6 +3,7 @@
 // predicate says so reads it as a participant (issue 12).
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -10,7 +11,7 @@
 #include "extractors/claims/claim_abstraction.h"
 #include "extractors/claims/claim_cues.h"
 #include "extractors/claims/claim_rules.h"
-#include "extractors/claims/licensed_rule_gate.h"
+#include "extractors/claims/sentence_rules.h"
 #include "extractors/kernel/rule_prefilter.h"
 #include "pipeline/document.h"
 
@@ -26,6 +27,23 @@ using LicensedGroups = std::vector<std::pair<std::string_view, bool>>;
 std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& rules,
                                                  const ClaimCues& cues);
 
+// Per sentence of `doc`, whether its view with name candidates (AbstractSentence::
+// BuildWithNameCandidates) is worth building: it holds a candidate, and either a licensed rule
+// among `rules` (indexed by `prefilter`; `licensed` is LicensedGroupsByRule) may match it, or
+// it is no copy of its view in `plain` (the views without candidates, walked by `plain_rules`)
+// with an "ORG" placeholder in place of each candidate (a candidate overlaps a mention or an
+// amount, or a restatement is elided). That a rule may match is told without the view: it holds
+// the atoms of the view in `plain` and, at most, `placeholder_atoms` (those that may overlap an
+// "ORG" placeholder: AbstractSentence::MayOverlapPlaceholder), and no more entity placeholders
+// than the view in `plain` and its candidates (issue 16: the views built for every sentence a
+// looser test let through, each walked by the prefilter, were a third of the typing's time).
+std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
+                                  const RulePrefilter& prefilter,
+                                  const std::vector<LicensedGroups>& licensed,
+                                  std::span<const int> placeholder_atoms,
+                                  const std::vector<AbstractSentence>& plain,
+                                  SentenceRules& plain_rules, const Document& doc);
+
 // Adds an ORG mention for every name candidate of `doc` that a rule of `rules` (indexed by
 // `prefilter`, whose patterns after the rules' are left aside) reads inside a participant group of
 // a predicate `cues` licenses (name_candidates.predicates; `licensed` is LicensedGroupsByRule),
@@ -34,11 +52,12 @@ std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& r
 // of a participant or a described object in `plain` (the views of `doc` without candidates: "its
 // Hawaiian dairy operations"), or where the cues' veto follows it ("Napa, Calif."). A typed
 // candidate joins the entity of its canonical key, added when new; mentions stay in text order.
-// Returns whether any mention was added. Only the sentences `gate` (over the rules `licensed`
-// marks) lets through are looked at.
+// Returns whether any mention was added. Only the sentences SentencesToView wants are looked
+// at; `plain_rules` walks `plain` with `prefilter`.
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const std::vector<LicensedGroups>& licensed, const LicensedRuleGate& gate,
-                        const ClaimCues& cues, const std::vector<AbstractSentence>& plain,
+                        const std::vector<LicensedGroups>& licensed,
+                        std::span<const int> placeholder_atoms, const ClaimCues& cues,
+                        const std::vector<AbstractSentence>& plain, SentenceRules& plain_rules,
                         Document& doc);
 
 // Removes the entities from index `first_typed` on (those TypeNameCandidates added) that no

@@ -1,5 +1,5 @@
-// SentenceRules: one prefilter pass per sentence, its candidates split at the first attribution
-// rule, kept in one array per document.
+// SentenceRules: one prefilter pass per sentence, its atoms kept and its candidates split at the
+// first attribution rule, each kept in one array per document.
 #include "extractors/claims/sentence_rules.h"
 
 #include <algorithm>
@@ -15,6 +15,7 @@ SentenceRules::SentenceRules(const RulePrefilter& prefilter, size_t claim_rules,
   // Room for a typical document's rules (issue 16: growing a push at a time reallocated the
   // array about ten times per document).
   found_.reserve(abstracts.size() * 16);
+  atoms_.reserve(abstracts.size() * 16);
 }
 
 std::span<const int> SentenceRules::Claims(size_t s) {
@@ -27,12 +28,23 @@ std::span<const int> SentenceRules::Attributions(size_t s) {
   return std::span<const int>(found_).subspan(of_[s].split, of_[s].end - of_[s].split);
 }
 
+std::span<const int> SentenceRules::Atoms(size_t s) {
+  Find(s);
+  return std::span<const int>(atoms_).subspan(of_[s].atoms_begin,
+                                              of_[s].atoms_end - of_[s].atoms_begin);
+}
+
 void SentenceRules::Find(size_t s) {
   Found& of = of_[s];
   if (of.begin != kNotFound) return;
-  // One buffer per thread: no vector per sentence.
+  // Buffers per thread: no vector per sentence.
+  thread_local std::vector<int> atoms;
   thread_local std::vector<int> candidates;
-  prefilter_.Candidates(abstracts_[s].text(), &candidates);
+  prefilter_.FindAtoms(abstracts_[s].text(), &atoms);
+  prefilter_.CandidatesOf(atoms, &candidates);
+  of.atoms_begin = static_cast<uint32_t>(atoms_.size());
+  atoms_.insert(atoms_.end(), atoms.begin(), atoms.end());
+  of.atoms_end = static_cast<uint32_t>(atoms_.size());
   const auto split = std::lower_bound(candidates.begin(), candidates.end(), claim_rules_);
   of.begin = static_cast<uint32_t>(found_.size());
   found_.insert(found_.end(), candidates.begin(), split);

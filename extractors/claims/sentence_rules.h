@@ -1,6 +1,8 @@
 // SentenceRules: the claim rules and the attribution rules that may match each sentence of a
 // document, found with one walk of the claim stage's prefilter over the sentence (issue 16: the
-// claim and the attribution prefilters each walked the same text with their own automaton).
+// claim and the attribution prefilters each walked the same text with their own automaton), and
+// the prefilter's atoms that walk found, for those who ask about a view that differs only a
+// little (name candidate typing).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +29,9 @@ class SentenceRules {
   // The attribution rules (ascending, 0 the first attribution rule) that may match sentence
   // `s`; valid until another sentence is first asked for.
   std::span<const int> Attributions(size_t s);
+  // The prefilter's atoms (RulePrefilter::FindAtoms) in sentence `s`; valid until another
+  // sentence is first asked for.
+  std::span<const int> Atoms(size_t s);
 
  private:
   // Runs the prefilter over sentence `s` unless done before.
@@ -36,14 +41,18 @@ class SentenceRules {
   const int claim_rules_;
   const std::vector<AbstractSentence>& abstracts_;
   // The rules of one sentence: claim rules at found_[begin, split), attribution rules at
-  // found_[split, end); begin is kNotFound until the sentence is asked for.
+  // found_[split, end); its atoms at atoms_[atoms_begin, atoms_end). begin is kNotFound until
+  // the sentence is asked for.
   static constexpr uint32_t kNotFound = ~uint32_t{0};
   struct Found {
     uint32_t begin = kNotFound;
     uint32_t split = 0;
     uint32_t end = 0;
+    uint32_t atoms_begin = 0;
+    uint32_t atoms_end = 0;
   };
   std::vector<int> found_;
+  std::vector<int> atoms_;
   std::vector<Found> of_;  // per sentence
 };
 

@@ -18,7 +18,7 @@ namespace newsfacts {
 struct RulePrefilter::Impl {
   std::unique_ptr<AtomMatcher> matcher;  // null when no pattern requires an atom
   std::unique_ptr<RE2::Set> atoms;       // the same atoms, for the texts the matcher leaves
-  size_t atom_count = 0;
+  std::vector<std::string> atom_texts;   // by atom index
   size_t pattern_count = 0;
   // Every alternative of every pattern (RequiredAtoms), as ranges of flat arrays, so checking
   // one reads adjacent memory (issue 16: nested vectors were a pointer chase per group): an
@@ -48,15 +48,24 @@ std::vector<int> RulePrefilter::Candidates(std::string_view text) const {
 }
 
 void RulePrefilter::Candidates(std::string_view text, std::vector<int>* candidates) const {
-  // Buffers per thread keep the per-sentence call free of allocation.
+  // One buffer per thread keeps the per-sentence call free of allocation.
   thread_local std::vector<int> found;
+  FindAtoms(text, &found);
+  CandidatesOf(found, candidates);
+}
+
+void RulePrefilter::FindAtoms(std::string_view text, std::vector<int>* found) const {
+  found->clear();
+  if (impl_->matcher != nullptr && !impl_->matcher->Find(text, found)) {
+    impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), found);
+  }
+}
+
+void RulePrefilter::CandidatesOf(std::span<const int> found, std::vector<int>* candidates) const {
+  // Buffers per thread keep the per-sentence call free of allocation.
   thread_local std::vector<char> present;
   thread_local std::vector<char> chosen;
-  found.clear();
-  if (impl_->matcher != nullptr && !impl_->matcher->Find(text, &found)) {
-    impl_->atoms->Match(re2::StringPiece(text.data(), text.size()), &found);
-  }
-  present.resize(impl_->atom_count);
+  present.resize(impl_->atom_texts.size());
   chosen.resize(impl_->pattern_count);
   // Plain pointers, which candidates->push_back cannot be taken to change: through the
   // vectors, each access reloaded their data pointers.
@@ -89,6 +98,15 @@ void RulePrefilter::Candidates(std::string_view text, std::vector<int>* candidat
   std::sort(candidates->begin(), candidates->end());
 }
 
+std::vector<int> RulePrefilter::AtomsWhere(
+    const std::function<bool(std::string_view atom)>& test) const {
+  std::vector<int> atoms;
+  for (size_t a = 0; a < impl_->atom_texts.size(); ++a) {
+    if (test(impl_->atom_texts[a])) atoms.push_back(static_cast<int>(a));
+  }
+  return atoms;
+}
+
 struct RulePrefilterBuilder::Impl {
   // Per pattern added, its alternatives of required atom groups.
   std::vector<RequiredAtomAlternatives> alternatives;
@@ -102,10 +120,6 @@ StatusOr<std::unique_ptr<Regex>> RulePrefilterBuilder::Add(const std::string& pa
   StatusOr<std::unique_ptr<Regex>> compiled = Regex::Compile(pattern, options);
   if (compiled.ok()) impl_->alternatives.push_back(RequiredAtoms(pattern));
   return compiled;
-}
-
-const RequiredAtomAlternatives& RulePrefilterBuilder::RequiredAtomsOf(size_t index) const {
-  return impl_->alternatives[index];
 }
 
 void RulePrefilterBuilder::Append(RulePrefilterBuilder&& other) {
@@ -139,7 +153,6 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
       alternative.end = static_cast<uint32_t>(impl->groups.size());
     }
   }
-  impl->atom_count = atoms.size();
   std::vector<std::vector<std::pair<int, uint32_t>>> first_group_of(atoms.size());
   uint32_t alternative = 0;
   for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
@@ -170,6 +183,7 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
     if (!impl->atoms->Compile()) return Status::InvalidArgument("prefilter: atom set too large");
     impl->matcher = std::make_unique<AtomMatcher>(atoms);
   }
+  impl->atom_texts = std::move(atoms);
   return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
 }
 

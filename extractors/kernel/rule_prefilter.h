@@ -3,13 +3,14 @@
 // RulePrefilterBuilder compiles the patterns, once each, and reads what they require.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extractors/kernel/regex.h"
-#include "extractors/kernel/required_atoms.h"
 #include "pipeline/status.h"
 
 namespace newsfacts {
@@ -26,6 +27,14 @@ class RulePrefilter {
   void Candidates(std::string_view text, std::vector<int>* candidates) const;
   // The same indices in a vector of their own, for a caller without one to reuse.
   std::vector<int> Candidates(std::string_view text) const;
+
+  // Candidates in two steps, for a caller that asks about atoms no text holds: sets `found` to
+  // the indices, each once, of the atoms that occur in `text` (what Candidates walks the text
+  // for), then CandidatesOf gives the patterns those atoms let through (indices may repeat).
+  void FindAtoms(std::string_view text, std::vector<int>* found) const;
+  void CandidatesOf(std::span<const int> found, std::vector<int>* candidates) const;
+  // The indices, ascending, of the atoms for which `test` holds.
+  std::vector<int> AtomsWhere(const std::function<bool(std::string_view atom)>& test) const;
 
  private:
   friend class RulePrefilterBuilder;
@@ -46,9 +55,6 @@ class RulePrefilterBuilder {
   // Compiles `pattern` as Regex::Compile does, with the same errors, and makes it the
   // prefilter's next pattern: the first one added is index 0.
   StatusOr<std::unique_ptr<Regex>> Add(const std::string& pattern, Regex::Options options);
-  // The required atoms (required_atoms.h) of the `index`-th pattern added, until Build: read
-  // once, for the prefilter and for whoever else asks (the licensed-rule gate).
-  const RequiredAtomAlternatives& RequiredAtomsOf(size_t index) const;
   // Makes the patterns of `other`, in its order, the next patterns of this builder, as if
   // they had been added here; `other` is empty after. Builders filled on several threads, one
   // each, are joined so.

@@ -118,5 +118,20 @@ TEST(AbstractSentenceTest, CopiedRunsEndAtFoldedBytesAnywhere) {
   }
 }
 
+// An atom overlaps a placeholder when some of its bytes may be the placeholder's, whatever its
+// number, in either case: the sign before or after it, its type name, the colon, the digits.
+TEST(AbstractSentenceTest, TellsWhichAtomsMayOverlapAPlaceholder) {
+  for (const std::string_view atom :
+       {"\u27E8org:", "\u27E9", "org", "ORG", "rg:", ":1", "12\u27E9", "\u27E9 acquired",
+        "said \u27E8", "\u27E8org:104\u27E9 and \u27E8", "\xE2\x9F", "\u27E9s"}) {
+    EXPECT_TRUE(AbstractSentence::MayOverlapPlaceholder(atom, "ORG")) << atom;
+  }
+  for (const std::string_view atom :
+       {"acquired", "org ", "organ", "\u27E8person:", "ab:", "1,000", "\u212Arg", ":x", "r g"}) {
+    EXPECT_FALSE(AbstractSentence::MayOverlapPlaceholder(atom, "ORG")) << atom;
+  }
+  EXPECT_TRUE(AbstractSentence::MayOverlapPlaceholder("\u27E8person:", "PERSON"));
+}
+
 }  // namespace
 }  // namespace newsfacts

@@ -2,19 +2,30 @@
 // pipeline: unknown buyers and targets become organizations with the claim's rule as
 // provenance, and the guards keep places, described assets, funding rounds and list tails
 // untyped. The names are invented, so no gazetteer knows them.
+#include "extractors/claims/name_candidate_typing.h"
+
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "extractors/standard_pipeline.h"
+#include "tests/extractors/claims/claim_test_util.h"
 
 namespace newsfacts {
 namespace {
 
-Document Extract(const std::string& text) {
+const StatusOr<StandardPipeline>& Standard() {
   static const StatusOr<StandardPipeline>* const pipeline =
       new StatusOr<StandardPipeline>(LoadStandardPipeline({}));
+  return *pipeline;
+}
+
+Document Extract(const std::string& text) {
+  const StatusOr<StandardPipeline>* const pipeline = &Standard();
   EXPECT_TRUE(pipeline->ok());
   Document doc = Document::FromRaw(ArticleMeta{.path = "test.txt"}, text);
   if (pipeline->ok()) {
@@ -148,6 +159,139 @@ TEST(NameCandidateTypingTest, AFundingRoundIsNoName) {
   for (const std::string& mention : Mentions(doc)) {
     EXPECT_EQ(mention.find("Series"), std::string::npos) << mention;
   }
+}
+
+// The claim stage's rules as TypeNameCandidates reads them: the claim rules, then the attribution
+// rules, in one prefilter.
+struct TypingRules {
+  TypingRules() {
+    RulePrefilterBuilder builder;
+    rules = claim_testing::BuiltinClaimRules(&builder);
+    StatusOr<RuleSources> sources = RuleSources::Builtin();
+    EXPECT_TRUE(sources.ok());
+    StatusOr<MacroTable> macros = LoadClaimMacros(*sources);
+    EXPECT_TRUE(macros.ok());
+    StatusOr<std::unique_ptr<ClaimCues>> loaded = ClaimCues::Create(*sources, *macros, &builder);
+    EXPECT_TRUE(loaded.ok());
+    cues = std::move(*loaded);
+    StatusOr<std::unique_ptr<RulePrefilter>> built = builder.Build();
+    EXPECT_TRUE(built.ok());
+    prefilter = std::move(*built);
+    licensed = LicensedGroupsByRule(rules, *cues);
+    placeholder_atoms = prefilter->AtomsWhere(
+        [](std::string_view atom) { return AbstractSentence::MayOverlapPlaceholder(atom, "ORG"); });
+  }
+
+  // True when a licensed rule the prefilter lets through may match `view` (as the typing runs
+  // them: with enough entity placeholders).
+  bool MayMatch(const AbstractSentence& view) const {
+    const size_t entities = static_cast<size_t>(
+        std::count_if(view.slots().begin(), view.slots().end(),
+                      [](const auto& slot) { return slot.kind != AbstractSlot::Kind::kAmount; }));
+    for (const int index : prefilter->Candidates(view.text())) {
+      if (static_cast<size_t>(index) >= rules.size()) break;
+      if (!licensed[index].empty() && entities >= rules[index].min_mentions) return true;
+    }
+    return false;
+  }
+
+  std::vector<ClaimRule> rules;
+  std::unique_ptr<ClaimCues> cues;
+  std::unique_ptr<RulePrefilter> prefilter;
+  std::vector<LicensedGroups> licensed;
+  std::vector<int> placeholder_atoms;
+};
+
+// `text` through every standard stage before the claim stage.
+Document BeforeClaims(const std::string& text) {
+  Document doc = Document::FromRaw(ArticleMeta{.path = "test.txt"}, text);
+  EXPECT_TRUE(Standard().ok());
+  if (!Standard().ok()) return doc;
+  for (const auto& stage : Standard()->pipeline.stages()) {
+    if (stage->name() == "claims") break;
+    EXPECT_TRUE(stage->Process(doc).ok());
+  }
+  return doc;
+}
+
+// SentencesToView for `doc`, and, per sentence, whether its view with candidates exists and a
+// licensed rule may match it.
+struct Wanted {
+  std::vector<bool> wanted;
+  std::vector<bool> may_match;
+};
+Wanted WantedViews(const TypingRules& typing, const Document& doc) {
+  const std::vector<AbstractSentence> plain = AbstractSentence::BuildAll(doc);
+  SentenceRules plain_rules(*typing.prefilter, typing.rules.size(), plain);
+  Wanted out{SentencesToView(typing.rules, *typing.prefilter, typing.licensed,
+                             typing.placeholder_atoms, plain, plain_rules, doc),
+             std::vector<bool>(doc.sentences().size(), false)};
+  const std::vector<bool> every(doc.sentences().size(), true);
+  for (const AbstractSentence& view : AbstractSentence::BuildWithNameCandidates(doc, every)) {
+    out.may_match[view.sentence()] = typing.MayMatch(view);
+  }
+  return out;
+}
+
+TEST(NameCandidateTypingTest, ViewsAreBuiltWhereALicensedRuleMayMatch) {
+  const TypingRules typing;
+  const Document doc = BeforeClaims(
+      "Korvex acquired Brantel to widen its range. Korvex declined to comment. Brantel, which "
+      "Quorra had backed, sold its Ostrava unit to Vantix for $5 million.");
+  ASSERT_EQ(doc.sentences().size(), 3u);
+  ASSERT_FALSE(doc.name_candidates().empty());
+  const Wanted found = WantedViews(typing, doc);
+  EXPECT_EQ(found.wanted, (std::vector<bool>{true, false, true}));
+  EXPECT_EQ(found.may_match, (std::vector<bool>{true, false, true}));
+}
+
+// A candidate that overlaps a mention makes a view that is no copy of the view without
+// candidates: here it frees "acquired", which the mention hid, so only the view tells.
+TEST(NameCandidateTypingTest, AViewACandidateReshapesIsBuilt) {
+  const TypingRules typing;
+  Document doc =
+      claim_testing::AnnotatedDocument("Big Korvex acquired Brantel. Big Korvex acquired Brantel.",
+                                       {{"Korvex acquired", "ORG"}, {"Brantel", "ORG"}});
+  ASSERT_EQ(doc.sentences().size(), 2u);
+  doc.mutable_name_candidates().push_back({{0, 10}, {0, 10}, 0});
+  doc.mutable_name_candidates().push_back({{29, 32}, {29, 32}, 1});  // "Big": overlaps none
+  const Wanted found = WantedViews(typing, doc);
+  EXPECT_EQ(found.may_match, (std::vector<bool>{true, false}));
+  EXPECT_EQ(found.wanted, (std::vector<bool>{true, false}));
+}
+
+// Wherever a licensed rule may match a view with candidates, the view is built: over every
+// sample article, read as plain text.
+TEST(NameCandidateTypingTest, NoViewALicensedRuleMayMatchIsLeftOut) {
+  const TypingRules typing;
+  const std::filesystem::path samples =
+      std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus" / "samples";
+  size_t may_match = 0;
+  size_t with_candidates = 0;
+  size_t wanted = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
+    if (!entry.is_regular_file()) continue;
+    SCOPED_TRACE(entry.path().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const Document doc = BeforeClaims(bytes.str());
+    const Wanted found = WantedViews(typing, doc);
+    std::vector<bool> holds_candidate(doc.sentences().size(), false);
+    for (const NameCandidate& candidate : doc.name_candidates()) {
+      if (candidate.sentence < holds_candidate.size()) holds_candidate[candidate.sentence] = true;
+    }
+    for (size_t s = 0; s < doc.sentences().size(); ++s) {
+      if (found.may_match[s]) {
+        EXPECT_TRUE(found.wanted[s]) << doc.Text(doc.sentences()[s].span);
+      }
+      may_match += found.may_match[s] ? 1 : 0;
+      with_candidates += holds_candidate[s] ? 1 : 0;
+      wanted += found.wanted[s] ? 1 : 0;
+    }
+  }
+  EXPECT_GT(may_match, 20u);
+  EXPECT_LT(wanted, with_candidates / 2);  // most sentences with a candidate need no view
 }
 
 }  // namespace
