@@ -155,42 +155,34 @@ std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
                                   SentenceRules& plain_rules, const Document& doc) {
   const std::vector<Sentence>& sentences = doc.sentences();
   std::vector<bool> wanted(sentences.size(), false);
-  // Per sentence, its name candidates, and whether one of them overlaps a mention or an amount
-  // or the sentence elides a restatement: then its view with candidates is no copy of `plain`
-  // with placeholders in their place, and it is wanted.
+  // Per sentence, its name candidates, and whether its view with candidates is no copy of its
+  // view in `plain` with placeholders in their place: a candidate overlaps a placeholder of
+  // that view (whose mentions and amounts the candidates may then push out, or let in), or a
+  // restatement is elided. Such a sentence is wanted.
   std::vector<size_t> candidates(sentences.size(), 0);
   std::vector<bool> reshaped(sentences.size(), false);
-  const auto sentence_of = [&](const Span& span) -> std::optional<size_t> {
-    const auto after = std::upper_bound(
-        sentences.begin(), sentences.end(), span.begin,
-        [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
-    if (after == sentences.begin()) return std::nullopt;
-    const size_t s = static_cast<size_t>(after - sentences.begin()) - 1;
-    if (!sentences[s].span.Contains(span)) return std::nullopt;
-    return s;
-  };
-  // The spans of the mentions and amounts, by start, each widened to the furthest end of those
-  // before it: a candidate overlaps one exactly when it overlaps the last one starting before
-  // its end, so widened.
-  std::vector<Span> taken;
-  for (const Mention& m : doc.mentions()) taken.push_back(m.span);
-  for (const Amount& a : doc.amounts()) {
-    taken.push_back(a.span);
-    if (a.restates.has_value() && a.sentence < sentences.size()) reshaped[a.sentence] = true;
-  }
-  std::sort(taken.begin(), taken.end(),
-            [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  for (size_t i = 1; i < taken.size(); ++i) {
-    taken[i].end = std::max(taken[i].end, taken[i - 1].end);
+  for (const Amount& amount : doc.amounts()) {
+    if (amount.restates.has_value() && amount.sentence < sentences.size()) {
+      reshaped[amount.sentence] = true;
+    }
   }
   for (const NameCandidate& candidate : doc.name_candidates()) {
-    const std::optional<size_t> s = sentence_of(candidate.span);
-    if (!s || candidate.span.empty()) continue;
-    ++candidates[*s];
-    const auto after =
-        std::lower_bound(taken.begin(), taken.end(), candidate.span.end,
-                         [](const Span& span, size_t end) { return span.begin < end; });
-    if (after != taken.begin() && (after - 1)->end > candidate.span.begin) reshaped[*s] = true;
+    const auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), candidate.span.begin,
+        [](size_t begin, const Sentence& sentence) { return begin < sentence.span.begin; });
+    if (after == sentences.begin() || candidate.span.empty()) continue;
+    const size_t s = static_cast<size_t>(after - sentences.begin()) - 1;
+    if (!sentences[s].span.Contains(candidate.span)) continue;
+    ++candidates[s];
+    // The slots are disjoint and in text order: only the last one starting before the
+    // candidate's end may overlap it.
+    const std::vector<AbstractSlot>& slots = plain[s].slots();
+    const auto next = std::lower_bound(
+        slots.begin(), slots.end(), candidate.span.end,
+        [](const AbstractSlot& slot, size_t end) { return slot.doc_span.begin < end; });
+    if (next != slots.begin() && (next - 1)->doc_span.end > candidate.span.begin) {
+      reshaped[s] = true;
+    }
   }
   std::vector<int> atoms;
   std::vector<int> rules_found;
@@ -200,14 +192,22 @@ std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
       wanted[s] = true;
       continue;
     }
-    // The view with candidates holds the atoms of `plain` and, at most, those a candidate's
-    // placeholder may hold; it has no more entity placeholders than both views' together.
+    // The view with candidates holds the atoms of the view in `plain` and, at most, those a
+    // candidate's placeholder may hold; it has no more entity placeholders than both views
+    // together. Where the view in `plain` holds those atoms too, its own rules are the answer.
     const std::span<const int> found = plain_rules.Atoms(s);
-    atoms.assign(found.begin(), found.end());
-    atoms.insert(atoms.end(), placeholder_atoms.begin(), placeholder_atoms.end());
-    prefilter.CandidatesOf(atoms, &rules_found);
+    std::span<const int> found_rules = plain_rules.Claims(s);
+    const bool holds_placeholder_atoms = std::all_of(
+        placeholder_atoms.begin(), placeholder_atoms.end(),
+        [&](int atom) { return std::find(found.begin(), found.end(), atom) != found.end(); });
+    if (!holds_placeholder_atoms) {
+      atoms.assign(found.begin(), found.end());
+      atoms.insert(atoms.end(), placeholder_atoms.begin(), placeholder_atoms.end());
+      prefilter.CandidatesOf(atoms, &rules_found);
+      found_rules = rules_found;
+    }
     wanted[s] =
-        AnyLicensedRule(rules, licensed, rules_found, EntitySlots(plain[s]) + candidates[s]);
+        AnyLicensedRule(rules, licensed, found_rules, EntitySlots(plain[s]) + candidates[s]);
   }
   return wanted;
 }
