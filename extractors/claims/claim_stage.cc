@@ -325,8 +325,8 @@ struct ClaimStage::Impl {
   // them) can match a sentence, from one walk of its text.
   std::unique_ptr<RulePrefilter> prefilter;
   std::vector<LicensedGroups> licensed;  // per rule, the groups that type name candidates
-  // The prefilter's atoms that may overlap the "ORG" placeholder of a name candidate.
-  std::vector<int> placeholder_atoms;
+  // Whether a licensed rule may match a view with name candidates (LicensedRulePrefilter).
+  std::unique_ptr<RulePrefilter> licensed_prefilter;
 
   // Adds the candidate claims of one match of `rule` in sentence `s`.
   void AddMatch(const Document& doc, const std::vector<AbstractSentence>& abstracts, size_t s,
@@ -361,9 +361,7 @@ StatusOr<std::unique_ptr<ClaimStage>> ClaimStage::Create(const RuleSources& rule
   impl->licensed = LicensedGroupsByRule(*loaded, **cues);
   StatusOr<std::unique_ptr<RulePrefilter>> prefilter = prefilter_builder.Build();
   if (!prefilter.ok()) return prefilter.status();
-  impl->placeholder_atoms = (*prefilter)->AtomsWhere([](std::string_view atom) {
-    return AbstractSentence::MayOverlapPlaceholder(atom, "ORG");
-  });
+  impl->licensed_prefilter = LicensedRulePrefilter(**prefilter, impl->licensed);
   impl->rules = std::move(*loaded);
   impl->cues = std::move(*cues);
   impl->roles = std::move(*roles);
@@ -385,8 +383,8 @@ Status ClaimStage::Process(Document& doc) const {
   // built anew after a candidate was typed are walked anew.
   std::optional<SentenceRules> sentence_rules;
   sentence_rules.emplace(*impl_->prefilter, impl_->rules.size(), abstracts);
-  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, impl_->licensed, impl_->placeholder_atoms,
-                         *impl_->cues, abstracts, *sentence_rules, doc)) {
+  if (TypeNameCandidates(impl_->rules, *impl_->prefilter, *impl_->licensed_prefilter,
+                         impl_->licensed, *impl_->cues, abstracts, *sentence_rules, doc)) {
     abstracts = AbstractSentence::BuildAll(doc);
     sentence_rules.emplace(*impl_->prefilter, impl_->rules.size(), abstracts);
   }

@@ -93,8 +93,8 @@ bool StaysUntyped(const AbstractSentence& sentence, const AbstractSlot& slot, co
 // The candidates the licensed rules read as participants, with the rule that typed each.
 std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& rules,
                                                 const RulePrefilter& prefilter,
+                                                const RulePrefilter& licensed_prefilter,
                                                 const std::vector<LicensedGroups>& licensed,
-                                                std::span<const int> placeholder_atoms,
                                                 const ClaimCues& cues,
                                                 const std::vector<AbstractSentence>& plain,
                                                 SentenceRules& plain_rules, const Document& doc) {
@@ -107,8 +107,7 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
   if (doc.name_candidates().empty()) return typed;
   std::vector<int> rule_candidates;
   for (const AbstractSentence& sentence : AbstractSentence::BuildWithNameCandidates(
-           doc, SentencesToView(rules, prefilter, licensed, placeholder_atoms, plain, plain_rules,
-                                doc))) {
+           doc, SentencesToView(rules, licensed_prefilter, licensed, plain, plain_rules, doc))) {
     std::vector<Hit> hits;
     prefilter.Candidates(sentence.text(), &rule_candidates);
     ForEachLicensedGroup(
@@ -147,10 +146,20 @@ std::map<size_t, std::string> CandidatesInSlots(const std::vector<ClaimRule>& ru
 
 }  // namespace
 
+std::unique_ptr<RulePrefilter> LicensedRulePrefilter(const RulePrefilter& prefilter,
+                                                     const std::vector<LicensedGroups>& licensed) {
+  std::vector<int> licensed_rules;
+  for (size_t rule = 0; rule < licensed.size(); ++rule) {
+    if (!licensed[rule].empty()) licensed_rules.push_back(static_cast<int>(rule));
+  }
+  return prefilter.Restricted(licensed_rules, prefilter.AtomsWhere([](std::string_view atom) {
+    return AbstractSentence::MayOverlapPlaceholder(atom, "ORG");
+  }));
+}
+
 std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
-                                  const RulePrefilter& prefilter,
+                                  const RulePrefilter& licensed_prefilter,
                                   const std::vector<LicensedGroups>& licensed,
-                                  std::span<const int> placeholder_atoms,
                                   const std::vector<AbstractSentence>& plain,
                                   SentenceRules& plain_rules, const Document& doc) {
   const std::vector<Sentence>& sentences = doc.sentences();
@@ -184,7 +193,6 @@ std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
       reshaped[s] = true;
     }
   }
-  std::vector<int> atoms;
   std::vector<int> rules_found;
   for (size_t s = 0; s < sentences.size(); ++s) {
     if (candidates[s] == 0) continue;
@@ -193,21 +201,11 @@ std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
       continue;
     }
     // The view with candidates holds the atoms of the view in `plain` and, at most, those a
-    // candidate's placeholder may hold; it has no more entity placeholders than both views
-    // together. Where the view in `plain` holds those atoms too, its own rules are the answer.
-    const std::span<const int> found = plain_rules.Atoms(s);
-    std::span<const int> found_rules = plain_rules.Claims(s);
-    const bool holds_placeholder_atoms = std::all_of(
-        placeholder_atoms.begin(), placeholder_atoms.end(),
-        [&](int atom) { return std::find(found.begin(), found.end(), atom) != found.end(); });
-    if (!holds_placeholder_atoms) {
-      atoms.assign(found.begin(), found.end());
-      atoms.insert(atoms.end(), placeholder_atoms.begin(), placeholder_atoms.end());
-      prefilter.CandidatesOf(atoms, &rules_found);
-      found_rules = rules_found;
-    }
+    // candidate's placeholder may hold (which `licensed_prefilter` takes as present); it has no
+    // more entity placeholders than both views together.
+    licensed_prefilter.CandidatesOf(plain_rules.Atoms(s), &rules_found);
     wanted[s] =
-        AnyLicensedRule(rules, licensed, found_rules, EntitySlots(plain[s]) + candidates[s]);
+        AnyLicensedRule(rules, licensed, rules_found, EntitySlots(plain[s]) + candidates[s]);
   }
   return wanted;
 }
@@ -230,12 +228,12 @@ std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& r
 }
 
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const std::vector<LicensedGroups>& licensed,
-                        std::span<const int> placeholder_atoms, const ClaimCues& cues,
+                        const RulePrefilter& licensed_prefilter,
+                        const std::vector<LicensedGroups>& licensed, const ClaimCues& cues,
                         const std::vector<AbstractSentence>& plain, SentenceRules& plain_rules,
                         Document& doc) {
-  std::map<size_t, std::string> typed = CandidatesInSlots(
-      rules, prefilter, licensed, placeholder_atoms, cues, plain, plain_rules, doc);
+  std::map<size_t, std::string> typed = CandidatesInSlots(rules, prefilter, licensed_prefilter,
+                                                          licensed, cues, plain, plain_rules, doc);
   if (typed.empty()) return false;
   const std::vector<NameCandidate>& candidates = doc.name_candidates();
   // The same name written again elsewhere in the article is the same organization.

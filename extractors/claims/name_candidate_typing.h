@@ -3,7 +3,7 @@
 // predicate says so reads it as a participant (issue 12).
 #pragma once
 
-#include <span>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -27,20 +27,26 @@ using LicensedGroups = std::vector<std::pair<std::string_view, bool>>;
 std::vector<LicensedGroups> LicensedGroupsByRule(const std::vector<ClaimRule>& rules,
                                                  const ClaimCues& cues);
 
+// The prefilter TypeNameCandidates asks whether a licensed rule may match a sentence's view with
+// candidates: `prefilter` restricted to the licensed rules among `rules` (`licensed` is
+// LicensedGroupsByRule), with the atoms that may overlap an "ORG" placeholder
+// (AbstractSentence::MayOverlapPlaceholder) present.
+std::unique_ptr<RulePrefilter> LicensedRulePrefilter(const RulePrefilter& prefilter,
+                                                     const std::vector<LicensedGroups>& licensed);
+
 // Per sentence of `doc`, whether its view with name candidates (AbstractSentence::
 // BuildWithNameCandidates) is worth building: it holds a candidate, and either a licensed rule
-// among `rules` (indexed by `prefilter`; `licensed` is LicensedGroupsByRule) may match it, or
-// it is no copy of its view in `plain` (the views without candidates, walked by `plain_rules`)
-// with an "ORG" placeholder in place of each candidate (a candidate overlaps a mention or an
-// amount, or a restatement is elided). That a rule may match is told without the view: it holds
-// the atoms of the view in `plain` and, at most, `placeholder_atoms` (those that may overlap an
-// "ORG" placeholder: AbstractSentence::MayOverlapPlaceholder), and no more entity placeholders
-// than the view in `plain` and its candidates (issue 16: the views built for every sentence a
-// looser test let through, each walked by the prefilter, were a third of the typing's time).
+// among `rules` may match it, or it is no copy of its view in `plain` (the views without
+// candidates, walked by `plain_rules`) with an "ORG" placeholder in place of each candidate (a
+// candidate overlaps a mention or an amount, or a restatement is elided). That a rule may
+// match is told without the view: it holds the atoms of the view in `plain` and, at most,
+// those a placeholder may hold (`licensed_prefilter` is LicensedRulePrefilter), and no more
+// entity placeholders than the view in `plain` and its candidates (issue 16: the views built
+// for every sentence a looser test let through, each walked by the prefilter, were a third of
+// the typing's time).
 std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
-                                  const RulePrefilter& prefilter,
+                                  const RulePrefilter& licensed_prefilter,
                                   const std::vector<LicensedGroups>& licensed,
-                                  std::span<const int> placeholder_atoms,
                                   const std::vector<AbstractSentence>& plain,
                                   SentenceRules& plain_rules, const Document& doc);
 
@@ -55,8 +61,8 @@ std::vector<bool> SentencesToView(const std::vector<ClaimRule>& rules,
 // Returns whether any mention was added. Only the sentences SentencesToView wants are looked
 // at; `plain_rules` walks `plain` with `prefilter`.
 bool TypeNameCandidates(const std::vector<ClaimRule>& rules, const RulePrefilter& prefilter,
-                        const std::vector<LicensedGroups>& licensed,
-                        std::span<const int> placeholder_atoms, const ClaimCues& cues,
+                        const RulePrefilter& licensed_prefilter,
+                        const std::vector<LicensedGroups>& licensed, const ClaimCues& cues,
                         const std::vector<AbstractSentence>& plain, SentenceRules& plain_rules,
                         Document& doc);
 

@@ -16,9 +16,11 @@
 namespace newsfacts {
 
 struct RulePrefilter::Impl {
-  std::unique_ptr<AtomMatcher> matcher;  // null when no pattern requires an atom
-  std::unique_ptr<RE2::Set> atoms;       // the same atoms, for the texts the matcher leaves
-  std::vector<std::string> atom_texts;   // by atom index
+  // Null when no pattern requires an atom; shared with the prefilters Restricted makes.
+  std::shared_ptr<const AtomMatcher> matcher;
+  std::shared_ptr<const RE2::Set> atoms;  // the same atoms, for the texts the matcher leaves
+  size_t atom_count = 0;
+  std::shared_ptr<const std::vector<std::string>> atom_texts;  // by atom index
   size_t pattern_count = 0;
   // Every alternative of every pattern (RequiredAtoms), as ranges of flat arrays, so checking
   // one reads adjacent memory (issue 16: nested vectors were a pointer chase per group): an
@@ -30,12 +32,30 @@ struct RulePrefilter::Impl {
   std::vector<int> group_atoms;
   std::vector<Range> groups;
   std::vector<Range> alternatives;
-  std::vector<int> always;  // the patterns without alternatives
+  std::vector<int> pattern_of;  // per alternative
+  std::vector<int> always;      // the patterns without alternatives
   // Per atom a, the (pattern, alternative) pairs whose first group holds it:
   // first_group_pairs[first_group_of[a], first_group_of[a + 1]), one array for all atoms (a
   // vector per atom cost a load of its data pointer per atom found).
   std::vector<std::pair<int, uint32_t>> first_group_pairs;
   std::vector<uint32_t> first_group_of;
+
+  // Fills first_group_pairs and first_group_of from the alternatives.
+  void IndexFirstGroups() {
+    std::vector<std::vector<std::pair<int, uint32_t>>> pairs_of(atom_count);
+    for (uint32_t alternative = 0; alternative < alternatives.size(); ++alternative) {
+      const Range first = groups[alternatives[alternative].begin];
+      for (uint32_t k = first.begin; k < first.end; ++k) {
+        pairs_of[static_cast<size_t>(group_atoms[k])].emplace_back(pattern_of[alternative],
+                                                                   alternative);
+      }
+    }
+    first_group_of.push_back(0);
+    for (const auto& pairs : pairs_of) {
+      first_group_pairs.insert(first_group_pairs.end(), pairs.begin(), pairs.end());
+      first_group_of.push_back(static_cast<uint32_t>(first_group_pairs.size()));
+    }
+  }
 };
 
 RulePrefilter::RulePrefilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -65,7 +85,7 @@ void RulePrefilter::CandidatesOf(std::span<const int> found, std::vector<int>* c
   // Buffers per thread keep the per-sentence call free of allocation.
   thread_local std::vector<char> present;
   thread_local std::vector<char> chosen;
-  present.resize(impl_->atom_texts.size());
+  present.resize(impl_->atom_count);
   chosen.resize(impl_->pattern_count);
   // Plain pointers, which candidates->push_back cannot be taken to change: through the
   // vectors, each access reloaded their data pointers.
@@ -101,10 +121,69 @@ void RulePrefilter::CandidatesOf(std::span<const int> found, std::vector<int>* c
 std::vector<int> RulePrefilter::AtomsWhere(
     const std::function<bool(std::string_view atom)>& test) const {
   std::vector<int> atoms;
-  for (size_t a = 0; a < impl_->atom_texts.size(); ++a) {
-    if (test(impl_->atom_texts[a])) atoms.push_back(static_cast<int>(a));
+  for (size_t a = 0; a < impl_->atom_count; ++a) {
+    if (test((*impl_->atom_texts)[a])) atoms.push_back(static_cast<int>(a));
   }
   return atoms;
+}
+
+std::unique_ptr<RulePrefilter> RulePrefilter::Restricted(std::span<const int> patterns,
+                                                         std::span<const int> present) const {
+  auto impl = std::make_unique<Impl>();
+  impl->matcher = impl_->matcher;
+  impl->atoms = impl_->atoms;
+  impl->atom_count = impl_->atom_count;
+  impl->atom_texts = impl_->atom_texts;
+  impl->pattern_count = impl_->pattern_count;
+  std::vector<char> is_present(impl_->atom_count, 0);
+  for (const int atom : present) is_present[static_cast<size_t>(atom)] = 1;
+  std::vector<char> kept(impl_->pattern_count, 0);
+  for (const int pattern : patterns) kept[static_cast<size_t>(pattern)] = 1;
+  for (const int pattern : impl_->always) {
+    if (kept[static_cast<size_t>(pattern)] != 0) impl->always.push_back(pattern);
+  }
+  // Each kept alternative without the groups a present atom holds; a pattern with an
+  // alternative left without groups always runs.
+  std::vector<char> always(impl_->pattern_count, 0);
+  for (uint32_t a = 0; a < impl_->alternatives.size(); ++a) {
+    const int pattern = impl_->pattern_of[a];
+    if (kept[static_cast<size_t>(pattern)] == 0 || always[static_cast<size_t>(pattern)] != 0) {
+      continue;
+    }
+    Impl::Range alternative{static_cast<uint32_t>(impl->groups.size()), 0};
+    for (uint32_t g = impl_->alternatives[a].begin; g < impl_->alternatives[a].end; ++g) {
+      const Impl::Range group = impl_->groups[g];
+      const auto atoms_begin = impl_->group_atoms.begin() + group.begin;
+      const auto atoms_end = impl_->group_atoms.begin() + group.end;
+      if (std::any_of(atoms_begin, atoms_end, [&](int atom) { return is_present[atom] != 0; })) {
+        continue;
+      }
+      impl->groups.push_back({static_cast<uint32_t>(impl->group_atoms.size()), 0});
+      impl->group_atoms.insert(impl->group_atoms.end(), atoms_begin, atoms_end);
+      impl->groups.back().end = static_cast<uint32_t>(impl->group_atoms.size());
+    }
+    alternative.end = static_cast<uint32_t>(impl->groups.size());
+    if (alternative.end == alternative.begin) {
+      always[static_cast<size_t>(pattern)] = 1;
+      impl->always.push_back(pattern);
+      continue;
+    }
+    impl->alternatives.push_back(alternative);
+    impl->pattern_of.push_back(pattern);
+  }
+  // The alternatives of a pattern that always runs are never asked about.
+  std::vector<Impl::Range> alternatives;
+  std::vector<int> pattern_of;
+  for (size_t a = 0; a < impl->alternatives.size(); ++a) {
+    if (always[static_cast<size_t>(impl->pattern_of[a])] != 0) continue;
+    alternatives.push_back(impl->alternatives[a]);
+    pattern_of.push_back(impl->pattern_of[a]);
+  }
+  impl->alternatives = std::move(alternatives);
+  impl->pattern_of = std::move(pattern_of);
+  std::sort(impl->always.begin(), impl->always.end());
+  impl->IndexFirstGroups();
+  return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
 }
 
 struct RulePrefilterBuilder::Impl {
@@ -139,6 +218,7 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
     if (alternatives.empty()) impl->always.push_back(static_cast<int>(pattern));
     for (const std::vector<std::vector<std::string>>& groups : alternatives) {
       RulePrefilter::Impl::Range& alternative = impl->alternatives.emplace_back();
+      impl->pattern_of.push_back(static_cast<int>(pattern));
       alternative.begin = static_cast<uint32_t>(impl->groups.size());
       for (const std::vector<std::string>& group : groups) {
         RulePrefilter::Impl::Range& ids = impl->groups.emplace_back();
@@ -153,37 +233,24 @@ StatusOr<std::unique_ptr<RulePrefilter>> RulePrefilterBuilder::Build() {
       alternative.end = static_cast<uint32_t>(impl->groups.size());
     }
   }
-  std::vector<std::vector<std::pair<int, uint32_t>>> first_group_of(atoms.size());
-  uint32_t alternative = 0;
-  for (size_t pattern = 0; pattern < impl_->alternatives.size(); ++pattern) {
-    for (size_t a = 0; a < impl_->alternatives[pattern].size(); ++a, ++alternative) {
-      const RulePrefilter::Impl::Range first = impl->groups[impl->alternatives[alternative].begin];
-      for (uint32_t k = first.begin; k < first.end; ++k) {
-        first_group_of[static_cast<size_t>(impl->group_atoms[k])].emplace_back(pattern,
-                                                                               alternative);
-      }
-    }
-  }
-  impl->first_group_of.push_back(0);
-  for (const auto& pairs : first_group_of) {
-    impl->first_group_pairs.insert(impl->first_group_pairs.end(), pairs.begin(), pairs.end());
-    impl->first_group_of.push_back(static_cast<uint32_t>(impl->first_group_pairs.size()));
-  }
+  impl->atom_count = atoms.size();
+  impl->IndexFirstGroups();
   impl_->alternatives.clear();
   if (!atoms.empty()) {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
-    impl->atoms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
     for (const std::string& atom : atoms) {
-      if (impl->atoms->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
+      if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
         return Status::InvalidArgument("prefilter: atom \"" + atom + "\" does not compile");
       }
     }
-    if (!impl->atoms->Compile()) return Status::InvalidArgument("prefilter: atom set too large");
-    impl->matcher = std::make_unique<AtomMatcher>(atoms);
+    if (!set->Compile()) return Status::InvalidArgument("prefilter: atom set too large");
+    impl->atoms = std::move(set);
+    impl->matcher = std::make_shared<AtomMatcher>(atoms);
   }
-  impl->atom_texts = std::move(atoms);
+  impl->atom_texts = std::make_shared<const std::vector<std::string>>(std::move(atoms));
   return std::unique_ptr<RulePrefilter>(new RulePrefilter(std::move(impl)));
 }
 

@@ -35,6 +35,12 @@ class RulePrefilter {
   void CandidatesOf(std::span<const int> found, std::vector<int>* candidates) const;
   // The indices, ascending, of the atoms for which `test` holds.
   std::vector<int> AtomsWhere(const std::function<bool(std::string_view atom)>& test) const;
+  // The prefilter of `patterns` alone (indices of this one, which it keeps), as if the atoms
+  // `present` occurred in every text: for any atoms found, CandidatesOf gives the patterns of
+  // `patterns` this prefilter's CandidatesOf gives for them and `present` together. It shares
+  // this prefilter's atoms and may outlive it.
+  std::unique_ptr<RulePrefilter> Restricted(std::span<const int> patterns,
+                                            std::span<const int> present) const;
 
  private:
   friend class RulePrefilterBuilder;

@@ -178,8 +178,7 @@ struct TypingRules {
     EXPECT_TRUE(built.ok());
     prefilter = std::move(*built);
     licensed = LicensedGroupsByRule(rules, *cues);
-    placeholder_atoms = prefilter->AtomsWhere(
-        [](std::string_view atom) { return AbstractSentence::MayOverlapPlaceholder(atom, "ORG"); });
+    licensed_prefilter = LicensedRulePrefilter(*prefilter, licensed);
   }
 
   // True when a licensed rule the prefilter lets through may match `view` (as the typing runs
@@ -199,7 +198,7 @@ struct TypingRules {
   std::unique_ptr<ClaimCues> cues;
   std::unique_ptr<RulePrefilter> prefilter;
   std::vector<LicensedGroups> licensed;
-  std::vector<int> placeholder_atoms;
+  std::unique_ptr<RulePrefilter> licensed_prefilter;
 };
 
 // `text` through every standard stage before the claim stage.
@@ -223,8 +222,8 @@ struct Wanted {
 Wanted WantedViews(const TypingRules& typing, const Document& doc) {
   const std::vector<AbstractSentence> plain = AbstractSentence::BuildAll(doc);
   SentenceRules plain_rules(*typing.prefilter, typing.rules.size(), plain);
-  Wanted out{SentencesToView(typing.rules, *typing.prefilter, typing.licensed,
-                             typing.placeholder_atoms, plain, plain_rules, doc),
+  Wanted out{SentencesToView(typing.rules, *typing.licensed_prefilter, typing.licensed, plain,
+                             plain_rules, doc),
              std::vector<bool>(doc.sentences().size(), false)};
   const std::vector<bool> every(doc.sentences().size(), true);
   for (const AbstractSentence& view : AbstractSentence::BuildWithNameCandidates(doc, every)) {

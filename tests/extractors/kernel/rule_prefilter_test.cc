@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -155,6 +156,53 @@ TEST(RulePrefilterTest, CandidatesFollowFromTheAtomsFound) {
   (*filter)->CandidatesOf(atoms, &candidates);
   EXPECT_EQ(candidates, (std::vector<int>{0, 2}));
   EXPECT_TRUE((*filter)->AtomsWhere([](std::string_view) { return false; }).empty());
+}
+
+// A prefilter restricted to some patterns, with some atoms taken as present, gives for any
+// atoms found the candidates among those patterns that the whole prefilter gives for the atoms
+// found and the present ones together: over the built-in claim rules, any half of them and the
+// atoms of a placeholder, on sentences as the claim stage reads them.
+TEST(RulePrefilterTest, ARestrictedPrefilterTakesItsPresentAtomsAsFound) {
+  RulePrefilterBuilder builder;
+  const std::vector<ClaimRule> rules = claim_testing::BuiltinClaimRules(&builder);
+  ASSERT_FALSE(rules.empty());
+  StatusOr<std::unique_ptr<RulePrefilter>> filter = builder.Build();
+  ASSERT_TRUE(filter.ok()) << filter.status().message();
+  const std::vector<int> present = (*filter)->AtomsWhere([](std::string_view atom) {
+    return atom.find("\u27E8org:") != std::string_view::npos || atom == "\u27E9";
+  });
+  ASSERT_FALSE(present.empty());
+  const std::vector<std::string> texts = {
+      "\u27E8ORG:1\u27E9 acquired \u27E8ORG:2\u27E9 for \u27E8MONEY:1\u27E9.",
+      "Korvex acquired Brantel, the company said.",
+      "It was founded by \u27E8PERSON:1\u27E9, who invested \u27E8MONEY:1\u27E9 in it.",
+      "\u27E8ORG:1\u27E9 said it sold its stake in the unit to \u27E8ORG:2\u27E9.",
+      "The startup raised \u27E8MONEY:1\u27E9 from investors led by Acme.",
+      "Nothing here."};
+  for (const int parity : {0, 1}) {
+    std::vector<int> half;
+    for (size_t rule = 0; rule < rules.size(); ++rule) {
+      if (static_cast<int>(rule % 2) == parity) half.push_back(static_cast<int>(rule));
+    }
+    const std::unique_ptr<RulePrefilter> restricted = (*filter)->Restricted(half, present);
+    size_t found_any = 0;
+    for (const std::string& text : texts) {
+      SCOPED_TRACE(text);
+      std::vector<int> atoms;
+      (*filter)->FindAtoms(text, &atoms);
+      std::vector<int> got;
+      restricted->CandidatesOf(atoms, &got);
+      atoms.insert(atoms.end(), present.begin(), present.end());
+      std::vector<int> all;
+      (*filter)->CandidatesOf(atoms, &all);
+      std::vector<int> expected;
+      std::copy_if(all.begin(), all.end(), std::back_inserter(expected),
+                   [&](int p) { return static_cast<int>(p % 2) == parity; });
+      EXPECT_EQ(got, expected);
+      found_any += got.empty() ? 0 : 1;
+    }
+    EXPECT_GE(found_any, 3u);
+  }
 }
 
 // Patterns appended from other builders (filled one per thread) follow in the order appended,
