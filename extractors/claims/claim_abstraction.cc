@@ -185,7 +185,11 @@ std::vector<AbstractSentence> AbstractSentence::BuildAll(const Document& doc) {
 std::vector<AbstractSentence> AbstractSentence::BuildWithNameCandidates(
     const Document& doc, const std::vector<bool>& wanted) {
   std::vector<AbstractSentence> out;
-  if (doc.name_candidates().empty()) return out;
+  // Most documents want no view: their members are not grouped for nothing.
+  if (doc.name_candidates().empty() ||
+      std::find(wanted.begin(), wanted.end(), true) == wanted.end()) {
+    return out;
+  }
   const MemberTable members = MembersBySentence(doc, true);
   for (size_t s = 0; s < doc.sentences().size(); ++s) {
     const Members of = members.Of(s);
