@@ -28,9 +28,10 @@ class RulePrefilter {
   // The same indices in a vector of their own, for a caller without one to reuse.
   std::vector<int> Candidates(std::string_view text) const;
 
-  // Candidates in two steps, for a caller that asks about atoms no text holds: sets `found` to
-  // the indices, each once, of the atoms that occur in `text` (what Candidates walks the text
-  // for), then CandidatesOf gives the patterns those atoms let through (indices may repeat).
+  // Candidates in two steps, for a caller that asks about atoms no text holds: FindAtoms sets
+  // `found` to the indices, each once, of the atoms that occur in `text` (what Candidates walks
+  // the text for); CandidatesOf sets `candidates` as Candidates does, for a text holding the
+  // atoms `found` (an atom may be given twice).
   void FindAtoms(std::string_view text, std::vector<int>* found) const;
   void CandidatesOf(std::span<const int> found, std::vector<int>* candidates) const;
   // The indices, ascending, of the atoms for which `test` holds.
