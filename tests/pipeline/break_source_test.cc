@@ -4,14 +4,12 @@
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "pipeline/document.h"
 #include "pipeline/fast_breaks.h"
 #include "pipeline/icu_breaks.h"
+#include "tests/sample_files.h"
 
 namespace newsfacts {
 namespace {
@@ -26,7 +24,7 @@ class BreakSourceTest : public ::testing::Test {
 
   // Expects both sources to give `text` the same boundaries and statuses.
   void ExpectSameBreaks(std::string_view text) {
-    SCOPED_TRACE(testing::Message() << "text: \"" << text << "\"");
+    SCOPED_TRACE(::testing::Message() << "text: \"" << text << "\"");
     ASSERT_TRUE(fast_.Covers(text));
     Breaks fast;
     Breaks icu;
@@ -63,18 +61,9 @@ class BreakSourceTest : public ::testing::Test {
 };
 
 TEST_F(BreakSourceTest, EverySampleArticle) {
-  const std::filesystem::path samples =
-      std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus" / "samples";
-  size_t files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
-    if (!entry.is_regular_file()) continue;
-    SCOPED_TRACE(entry.path().string());
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    ExpectSameBreaks(Document::FromRaw({}, bytes.str()).text());
-    ++files;
-  }
+  const size_t files = testing::ForEachSourceFile("corpus/samples", [&](const std::string& bytes) {
+    ExpectSameBreaks(Document::FromRaw({}, bytes).text());
+  });
   EXPECT_GT(files, 40u);
 }
 

@@ -4,12 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "pipeline/segmenter.h"
 #include "pipeline/text.h"
+#include "tests/sample_files.h"
 
 namespace newsfacts {
 namespace {
@@ -95,17 +92,8 @@ void SegmentAndCheck(const std::string& raw) {
 }
 
 TEST(SegmenterInvariantsTest, EverySampleArticle) {
-  const std::filesystem::path samples = std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus";
-  size_t files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
-    if (!entry.is_regular_file()) continue;
-    SCOPED_TRACE(entry.path().string());
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    SegmentAndCheck(bytes.str());
-    ++files;
-  }
+  const size_t files = testing::ForEachSourceFile(
+      "corpus", [](const std::string& bytes) { SegmentAndCheck(bytes); });
   EXPECT_GT(files, 0u);
 }
 

@@ -6,14 +6,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "extractors/standard_pipeline.h"
 #include "tests/extractors/claims/claim_test_util.h"
+#include "tests/sample_files.h"
 
 namespace newsfacts {
 namespace {
@@ -263,18 +261,11 @@ TEST(NameCandidateTypingTest, AViewACandidateReshapesIsBuilt) {
 // sample article, read as plain text.
 TEST(NameCandidateTypingTest, NoViewALicensedRuleMayMatchIsLeftOut) {
   const TypingRules typing;
-  const std::filesystem::path samples =
-      std::filesystem::path(NEWSFACTS_SOURCE_DIR) / "corpus" / "samples";
   size_t may_match = 0;
   size_t with_candidates = 0;
   size_t wanted = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
-    if (!entry.is_regular_file()) continue;
-    SCOPED_TRACE(entry.path().string());
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const Document doc = BeforeClaims(bytes.str());
+  testing::ForEachSourceFile("corpus/samples", [&](const std::string& bytes) {
+    const Document doc = BeforeClaims(bytes);
     const Wanted found = WantedViews(typing, doc);
     std::vector<bool> holds_candidate(doc.sentences().size(), false);
     for (const NameCandidate& candidate : doc.name_candidates()) {
@@ -288,7 +279,7 @@ TEST(NameCandidateTypingTest, NoViewALicensedRuleMayMatchIsLeftOut) {
       with_candidates += holds_candidate[s] ? 1 : 0;
       wanted += found.wanted[s] ? 1 : 0;
     }
-  }
+  });
   EXPECT_GT(may_match, 20u);
   EXPECT_LT(wanted, with_candidates / 2);  // most sentences with a candidate need no view
 }
