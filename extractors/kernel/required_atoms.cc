@@ -2,7 +2,12 @@
 // exact piece (a literal, a small class, a short alternation of literals) matches one of a few
 // strings, which neighbouring exact pieces multiply out ("acquir" + "e|es|ed" gives "acquire",
 // "acquires", "acquired"); any other piece requires groups of atoms, which a concatenation
-// joins and an alternation distributes (a group takes one group of each branch).
+// joins and an alternation distributes (a group takes one group of each branch). A string too
+// short to look for is lengthened by the characters the pattern puts right before it, when
+// those are known: "VP" among forty role words, always after a space or "co-", is " vp" or
+// "-vp" (issue 16: that one branch left the role rules without their role words, and they ran
+// on two and a half times the sentences they do now). A word that only ever follows a space
+// keeps the space: " put" is not in "computer".
 #include "extractors/kernel/required_atoms.h"
 
 #include <algorithm>
@@ -10,6 +15,8 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+
+#include "extractors/kernel/pattern_group.h"
 
 namespace newsfacts {
 namespace {
@@ -26,6 +33,16 @@ constexpr size_t kMaxGroupAtoms = 64;
 constexpr size_t kMaxClassCharacters = 4;
 
 using Strings = std::vector<std::string>;
+// The characters (whole UTF-8 characters, ASCII ones lower-cased) one of which comes right
+// before some point of every text a pattern matches: those the exact pieces before it end
+// with. An empty string among them: the text there may follow anything.
+using Tails = Strings;
+// More characters than this before a point are not worth telling apart: any may come.
+constexpr size_t kMaxTails = 4;
+// A group keeps its short strings, lengthened, only while they are at most one in this many:
+// "is|was" after a space gives " is", in nearly every sentence, where "vp" among forty role
+// words gives a group as rare as the others.
+constexpr size_t kMaxShortShare = 4;
 // A group of atoms, by their indices in an AtomTable, ascending.
 using Group = std::vector<int>;
 
@@ -66,20 +83,65 @@ Info Exact(Strings strings) {
 
 Info Anything() { return Info{}; }
 
-// `info` as groups: an exact piece becomes one group of its strings, without the strings that
-// hold another of them (a text holding "acquires" holds "acquire"), or no group when one of
-// them is too short to look for.
-Info Demoted(Info info, AtomTable& atoms) {
-  if (!info.exact) return info;
-  Info out;
-  if (info.strings.empty()) return out;
-  for (const std::string& s : info.strings) {
-    if (s.size() < kMinRequiredAtomLength) return out;
+Tails AnyTail() { return {""}; }
+
+// The last character of `s`, which is not empty.
+std::string LastCharacter(const std::string& s) {
+  size_t begin = s.size() - 1;
+  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
+  return s.substr(begin);
+}
+
+// The characters right after one of `strings`, which come right after one of `before`.
+Tails TailsAfter(const Tails& before, const Strings& strings) {
+  Tails tails;
+  for (const std::string& s : strings) {
+    if (s.empty()) {
+      tails.insert(tails.end(), before.begin(), before.end());
+    } else {
+      tails.push_back(LastCharacter(s));
+    }
   }
+  std::sort(tails.begin(), tails.end());
+  tails.erase(std::unique(tails.begin(), tails.end()), tails.end());
+  return tails.empty() || tails.size() > kMaxTails ? AnyTail() : tails;
+}
+
+bool IsShort(const std::string& s) { return s.size() < kMinRequiredAtomLength; }
+
+// How many of `strings` are too short to look for.
+size_t ShortCount(const Strings& strings) {
+  return static_cast<size_t>(std::count_if(strings.begin(), strings.end(), IsShort));
+}
+
+// True when `short_count` short strings among `count` are few enough to lengthen.
+bool FewShort(size_t short_count, size_t count) { return short_count * kMaxShortShare <= count; }
+
+// The group of `strings`, which come right after one of `before`: each too short to look for,
+// and each word when a space alone comes before, is lengthened by the characters that may come
+// before it; strings that hold another are left out (a text holding "acquires" holds
+// "acquire"). No group when there are no strings or one of them stays too short.
+Info GroupOf(const Strings& strings, AtomTable& atoms, const Tails& before) {
+  Info out;
+  if (strings.empty()) return out;
+  const bool after_space = before == Tails{" "};
+  Strings lengthened;
+  for (const std::string& s : strings) {
+    const bool word = !s.empty() && std::isalpha(static_cast<unsigned char>(s[0]));
+    if (!IsShort(s) && !(after_space && word)) {
+      lengthened.push_back(s);
+      continue;
+    }
+    for (const std::string& tail : before) {
+      if (tail.size() + s.size() < kMinRequiredAtomLength) return out;
+      lengthened.push_back(tail + s);
+    }
+  }
+  lengthened = Exact(std::move(lengthened)).strings;
   Group group;
-  for (const std::string& s : info.strings) {
+  for (const std::string& s : lengthened) {
     const bool holds_another =
-        std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
+        std::any_of(lengthened.begin(), lengthened.end(), [&](const std::string& t) {
           return &t != &s && t.size() < s.size() && s.find(t) != std::string::npos;
         });
     if (!holds_another) group.push_back(atoms.Id(s));
@@ -87,6 +149,14 @@ Info Demoted(Info info, AtomTable& atoms) {
   std::sort(group.begin(), group.end());
   out.groups.push_back(std::move(group));
   return out;
+}
+
+// `info`, which comes right after one of `before`, as groups: an exact piece becomes the group
+// of its strings (GroupOf), or none when too many of them are short.
+Info Demoted(Info info, AtomTable& atoms, const Tails& before) {
+  if (!info.exact) return info;
+  if (!FewShort(ShortCount(info.strings), info.strings.size())) return Info{};
+  return GroupOf(info.strings, atoms, before);
 }
 
 // The rarer of two groups to look for: more letters in its atom with fewest (a word is rarer
@@ -204,7 +274,8 @@ std::optional<Info> ReadClass(std::string_view p, size_t pos, size_t* end) {
   return info;
 }
 
-std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms);
+std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms,
+                                    const Tails& before);
 
 // The end of the UTF-8 character starting at `pos`.
 size_t CharEnd(std::string_view p, size_t pos) {
@@ -213,8 +284,10 @@ size_t CharEnd(std::string_view p, size_t pos) {
   return std::min(p.size(), pos + length);
 }
 
-// The element at `*pos` (character, escape, class or group), advancing past it.
-std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atoms) {
+// The element at `*pos` (character, escape, class or group), right after one of `before`,
+// advancing past it.
+std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atoms,
+                                const Tails& before) {
   const size_t begin = *pos;
   const char c = p[begin];
   if (c == '\\') return ReadEscape(p, begin, pos);
@@ -242,7 +315,7 @@ std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atom
       }
       body = colon + 1;
     }
-    std::optional<Info> inner = ReadAlternation(p, &body, atoms);
+    std::optional<Info> inner = ReadAlternation(p, &body, atoms, before);
     if (!inner || body >= p.size() || p[body] != ')') return std::nullopt;
     *pos = body + 1;
     return inner;
@@ -296,8 +369,10 @@ void AppendFolded(std::string_view character, std::string* string) {
   }
 }
 
-// Applies the repetition at `*pos`, if any, to `info`, advancing past it and a lazy "?".
-Info ReadRepetition(std::string_view p, size_t* pos, Info info, AtomTable& atoms) {
+// Applies the repetition at `*pos`, if any, to `info` (right after one of `before`), advancing
+// past it and a lazy "?".
+Info ReadRepetition(std::string_view p, size_t* pos, Info info, AtomTable& atoms,
+                    const Tails& before) {
   size_t i = *pos;
   if (i >= p.size()) return info;
   size_t min = 1;
@@ -336,19 +411,25 @@ Info ReadRepetition(std::string_view p, size_t* pos, Info info, AtomTable& atoms
   }
   if (min == 0) return Anything();
   if (max == 1) return info;
-  return Demoted(std::move(info), atoms);  // copies may come between the piece and neighbours
+  // Copies may come between the piece and its neighbours; the first comes after `before`.
+  return Demoted(std::move(info), atoms, before);
 }
 
-// The concatenation at `*pos`, up to a "|" or ")" at its level or the end.
-std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable& atoms) {
+// The concatenation at `*pos`, right after one of `before`, up to a "|" or ")" at its level or
+// the end.
+std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable& atoms,
+                                      const Tails& before) {
   Info out;
   std::optional<Strings> run;  // the exact pieces read since the last other one, multiplied out
+  Tails run_before = before;   // what comes right before the run, or before the next piece
   bool all_exact = true;
   const auto end_run = [&] {
     if (!run) return;
-    for (Group& group : Demoted(Exact(std::move(*run)), atoms).groups) {
+    const Tails after = TailsAfter(run_before, *run);
+    for (Group& group : Demoted(Exact(std::move(*run)), atoms, run_before).groups) {
       out.groups.push_back(std::move(group));
     }
+    run_before = after;
     run.reset();
   };
   while (*pos < p.size() && p[*pos] != '|' && p[*pos] != ')') {
@@ -363,9 +444,10 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
       *pos = end;
       continue;
     }
-    std::optional<Info> element = ReadElement(p, pos, atoms);
+    const Tails element_before = run ? TailsAfter(run_before, *run) : run_before;
+    std::optional<Info> element = ReadElement(p, pos, atoms, element_before);
     if (!element) return std::nullopt;
-    Info info = ReadRepetition(p, pos, std::move(*element), atoms);
+    Info info = ReadRepetition(p, pos, std::move(*element), atoms, element_before);
     if (info.exact && (!run || run->size() * info.strings.size() <= kMaxExactStrings)) {
       if (!run) {
         run = std::move(info.strings);
@@ -384,6 +466,7 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
       run = std::move(info.strings);
     } else {
       for (Group& group : info.groups) out.groups.push_back(std::move(group));
+      run_before = AnyTail();
     }
   }
   if (all_exact) return Exact(run ? std::move(*run) : Strings{""});
@@ -391,11 +474,12 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
   return out;
 }
 
-// The alternation at `*pos`, up to a ")" at its level or the end.
-std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms) {
+// The alternation at `*pos`, right after one of `before`, up to a ")" at its level or the end.
+std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms,
+                                    const Tails& before) {
   std::vector<Info> branches;
   while (true) {
-    std::optional<Info> branch = ReadConcatenation(p, pos, atoms);
+    std::optional<Info> branch = ReadConcatenation(p, pos, atoms, before);
     if (!branch) return std::nullopt;
     branches.push_back(std::move(*branch));
     if (*pos >= p.size() || p[*pos] != '|') break;
@@ -409,12 +493,23 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& 
     if (branch.exact) strings.insert(strings.end(), branch.strings.begin(), branch.strings.end());
   }
   if (all_exact && strings.size() <= kMaxAlternativeStrings) return Exact(std::move(strings));
+  // Whether the exact branches' short strings are few is told among all the branches' strings:
+  // "VP" is one branch of forty roles.
+  size_t count = 0;
+  size_t short_count = 0;
+  for (const Info& branch : branches) {
+    count += branch.exact ? branch.strings.size() : 1;
+    if (branch.exact) short_count += ShortCount(branch.strings);
+  }
+  const bool few_short = FewShort(short_count, count);
   // A text matching the alternation matches a branch, so it holds an atom of one group of
   // each branch: of every group made by taking one group from each branch (distributing
   // "or" over "and"). Too many such groups keep only the rarest of each branch.
   std::vector<std::vector<Group>> offered;
   for (Info& branch : branches) {
-    std::vector<Group> groups = Demoted(std::move(branch), atoms).groups;
+    std::vector<Group> groups = few_short && branch.exact
+                                    ? GroupOf(branch.strings, atoms, before).groups
+                                    : Demoted(std::move(branch), atoms, before).groups;
     if (groups.empty()) return Anything();
     std::sort(groups.begin(), groups.end(),
               [&](const Group& a, const Group& b) { return Rarer(a, b, atoms); });
@@ -469,67 +564,6 @@ std::vector<Group> Simplified(std::vector<Group> groups, const AtomTable& atoms)
   return kept;
 }
 
-// The end of the escape at `pos` (a backslash), as ReadEscape reads it: "\\x{...}" and
-// "\\p{...}" to their brace, any other two bytes.
-size_t EscapeEnd(std::string_view p, size_t pos) {
-  const char c = pos + 1 < p.size() ? p[pos + 1] : '\0';
-  if ((c == 'x' || c == 'p' || c == 'P') && pos + 2 < p.size() && p[pos + 2] == '{') {
-    const size_t close = p.find('}', pos + 2);
-    return close == std::string_view::npos ? p.size() : close + 1;
-  }
-  return std::min(p.size(), pos + 2);
-}
-
-// The end of the class opening at `pos` ("["), as ReadClass reads it: a "]" first (after
-// any "^") is a member, "[:name:]" and escapes are skipped whole.
-size_t ClassEnd(std::string_view p, size_t pos) {
-  size_t i = pos + 1;
-  if (i < p.size() && p[i] == '^') ++i;
-  if (i < p.size() && p[i] == ']') ++i;
-  while (i < p.size() && p[i] != ']') {
-    if (p[i] == '\\') {
-      i = EscapeEnd(p, i);
-    } else if (p.substr(i, 2) == "[:") {
-      const size_t close = p.find(":]", i + 2);
-      i = close == std::string_view::npos ? p.size() : close + 2;
-    } else {
-      ++i;
-    }
-  }
-  return std::min(p.size(), i + 1);
-}
-
-// Where the body of the group spanning all of `p` begins, or nullopt when `p` is not one
-// group: its first "(" is closed by its last byte. Read by brackets alone (reading the
-// whole pattern to tell cost as much as reading it for its atoms, issue 16); a body the
-// reader cannot follow is found so by the read of the body itself.
-std::optional<size_t> WholeGroupBody(std::string_view p) {
-  if (p.empty() || p[0] != '(' || p.back() != ')') return std::nullopt;
-  size_t depth = 0;
-  for (size_t i = 0; i < p.size();) {
-    const char c = p[i];
-    if (c == '\\') {
-      i = EscapeEnd(p, i);
-    } else if (c == '[') {
-      i = ClassEnd(p, i);
-    } else {
-      if (c == '(') ++depth;
-      if (c == ')' && depth > 0 && --depth == 0 && i + 1 != p.size()) return std::nullopt;
-      ++i;
-    }
-  }
-  if (depth != 0) return std::nullopt;
-  size_t body = 1;
-  if (p.substr(0, 3) == "(?P" || p.substr(0, 3) == "(?<") {
-    body = p.find('>') + 1;
-  } else if (p.substr(0, 2) == "(?") {
-    body = p.find_first_of(":)", 2);
-    if (body == std::string_view::npos || p[body] == ')') return std::nullopt;
-    ++body;
-  }
-  return body;
-}
-
 }  // namespace
 
 RequiredAtomAlternatives RequiredAtoms(std::string_view pattern) {
@@ -540,9 +574,10 @@ RequiredAtomAlternatives RequiredAtoms(std::string_view pattern) {
   std::vector<std::vector<std::vector<std::string>>> alternatives;
   size_t pos = 0;
   while (true) {
-    std::optional<Info> branch = ReadConcatenation(pattern, &pos, atoms);
+    std::optional<Info> branch = ReadConcatenation(pattern, &pos, atoms, AnyTail());
     if (!branch) return {};
-    const std::vector<Group> groups = Simplified(Demoted(std::move(*branch), atoms).groups, atoms);
+    const std::vector<Group> groups =
+        Simplified(Demoted(std::move(*branch), atoms, AnyTail()).groups, atoms);
     if (groups.empty()) return {};  // this branch may match any text
     std::vector<std::vector<std::string>>& spelled = alternatives.emplace_back();
     for (const Group& group : groups) {

@@ -21,8 +21,10 @@ constexpr size_t kMinRequiredAtomLength = 3;
 // What a text must hold for `pattern` to match in it: one of the returned alternatives (one
 // per branch of the pattern's top-level alternation), each a list of groups of atoms of which
 // the text holds at least one atom per group, ignoring case. Atoms are at least
-// kMinRequiredAtomLength bytes, with ASCII letters in lower case. Nothing when some branch
-// requires nothing the reader can tell, or the reader cannot follow the pattern (`\Q`).
+// kMinRequiredAtomLength bytes, with ASCII letters in lower case; a shorter string of the
+// pattern counts with the character the pattern puts before it, when it says which. Nothing
+// when some branch requires nothing the reader can tell, or the reader cannot follow the
+// pattern (`\Q`).
 RequiredAtomAlternatives RequiredAtoms(std::string_view pattern);
 
 }  // namespace newsfacts

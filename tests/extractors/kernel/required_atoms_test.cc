@@ -114,6 +114,54 @@ TEST(RequiredAtomsTest, CharactersExtendARunOfAtMostSixteenStrings) {
   EXPECT_EQ(RequiredAtoms(wide + "y?zq"), (Alternatives{{twenty}}));  // "zq" is too short
 }
 
+// A string too short to look for is lengthened by the characters right before it, when the
+// pattern says which: a role word among many, after "named " or "named senior ", is " vp".
+TEST(RequiredAtomsTest, AShortStringTakesTheCharactersBeforeIt) {
+  std::vector<std::string> twenty;
+  const std::string wide = Branches(20, &twenty);
+  const std::string roles = wide.substr(0, wide.size() - 1) + "|VP)";
+  std::vector<std::string> lengthened = {" vp"};
+  for (const std::string& word : twenty) lengthened.push_back(" " + word);
+  EXPECT_EQ(RequiredAtoms("named (?:senior |deputy )?" + roles),
+            (Alternatives{{{"named "}, lengthened}}));
+  // What comes before a group counts inside it: "-" after "co", " " after "named".
+  lengthened = twenty;
+  lengthened.insert(lengthened.begin(), {" vp", "-vp"});
+  EXPECT_EQ(RequiredAtoms("(?:named |co-)(?:(?:senior )?" + roles + ")"),
+            (Alternatives{{{"co-", "named "}, lengthened}}));
+  // A character of several bytes comes whole.
+  lengthened = twenty;
+  lengthened.push_back("\u27E9s");
+  EXPECT_EQ(RequiredAtoms("\\x{27E9}" + wide.substr(0, wide.size() - 1) + "|s)"),
+            (Alternatives{{lengthened, {"\u27E9"}}}));
+}
+
+// A word that only ever follows a space is looked for with it: " put" is not in "computer".
+TEST(RequiredAtomsTest, AWordAfterASpaceKeepsTheSpace) {
+  std::vector<std::string> twenty;
+  const std::string wide = Branches(20, &twenty);
+  std::vector<std::string> spaced;
+  for (const std::string& word : twenty) spaced.push_back(" " + word);
+  EXPECT_EQ(RequiredAtoms("\\w+ " + wide), (Alternatives{{spaced}}));
+  EXPECT_EQ(RequiredAtoms("\\w+ (?:a|an|the )?" + wide), (Alternatives{{twenty}}));
+  EXPECT_EQ(RequiredAtoms("\\w+[ -]" + wide), (Alternatives{{twenty}}));
+}
+
+// Nothing is known before a piece that is not exact, and more than four characters are too
+// many to tell apart: the short string then stays too short, and its group is dropped. So is a
+// group of which more than a quarter of the strings are short: it is common anyway.
+TEST(RequiredAtomsTest, AShortStringAfterUnknownCharactersRequiresNothing) {
+  std::vector<std::string> twenty;
+  const std::string wide = Branches(20, &twenty);
+  const std::string roles = wide.substr(0, wide.size() - 1) + "|VP)";
+  EXPECT_TRUE(RequiredAtoms("\\w" + roles).empty());
+  EXPECT_TRUE(RequiredAtoms("(?:a|b|c|d|e)" + roles).empty());
+  EXPECT_EQ(RequiredAtoms("(?:a|b|c|d)" + roles).size(), 1u);
+  EXPECT_EQ(RequiredAtoms(wide + "(?:is|was)"), (Alternatives{{twenty}}));
+  EXPECT_EQ(RequiredAtoms(wide + "(?:is|was|were|been|being)"),
+            (Alternatives{{{"been", "being", "was", "were", "xis"}, twenty}}));
+}
+
 // A pattern that is one group is read as its body: its branches are alternatives. The group
 // ends at the parenthesis that closes the first, not at one escaped or inside a class.
 TEST(RequiredAtomsTest, AWholeGroupIsReadAsItsBody) {
@@ -132,11 +180,11 @@ class PatternMaker {
 
   // A pattern of nesting at most `depth`, with `spell` one text it matches (up to \b).
   void Make(int depth, std::string* pattern, std::string* spell) {
-    const int kind = Pick(depth > 0 ? 9 : 4);
+    static const char* kWords[] = {"buy", "bought", "s", "ing", "co", "unit", " ", "the "};
+    const int kind = Pick(depth > 0 ? 10 : 5);
     switch (kind) {
       case 0:
       case 1: {
-        static const char* kWords[] = {"buy", "bought", "s", "ing", "co", "unit", " ", "the "};
         const std::string word = kWords[Pick(8)];
         *pattern += word;
         *spell += word;
@@ -150,13 +198,27 @@ class PatternMaker {
         *pattern += Pick(2) ? "\\w" : ".";
         *spell += "q";
         return;
-      case 4:
-      case 5: {  // concatenation
+      case 4: {  // four to eight words, one of them spelled: exact, and many once multiplied
+        static const char* kListWords[] = {"buy",     "bought", "unit",  "the ", "ing",
+                                           "company", "shares", "stake", "s",    "co"};
+        const int branches = 4 + Pick(5);
+        const int chosen = Pick(branches);
+        *pattern += "(?:";
+        for (int i = 0; i < branches; ++i) {
+          const std::string word = kListWords[Pick(10)];
+          *pattern += (i > 0 ? "|" : "") + word;
+          if (i == chosen) *spell += word;
+        }
+        *pattern += ")";
+        return;
+      }
+      case 5:
+      case 6: {  // concatenation
         const int parts = 2 + Pick(3);
         for (int i = 0; i < parts; ++i) Make(depth - 1, pattern, spell);
         return;
       }
-      case 6: {  // alternation
+      case 7: {  // alternation
         const int branches = 2 + Pick(2);
         const int chosen = Pick(branches);
         *pattern += Pick(2) ? "(?:" : "(?P<g" + std::to_string(group_++) + ">";

@@ -1,0 +1,18 @@
+// WholeGroupBody: whether an RE2 pattern is one group spanning all of it, told by its brackets
+// alone, and where that group's body begins. RequiredAtoms reads such a pattern as its body,
+// so that the group's branches count as the pattern's own.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace newsfacts {
+
+// Where the body of the group spanning all of `pattern` begins ("(", "(?:", "(?P<name>",
+// "(?i:"), or nullopt when `pattern` is not one group: its first "(" must be closed by its last
+// byte. Escapes and classes are skipped whole ("\)", "[)]"). A flag group such as "(?i)" is
+// no group of a body.
+std::optional<size_t> WholeGroupBody(std::string_view pattern);
+
+}  // namespace newsfacts
