@@ -83,15 +83,27 @@ int RunIngestCommand(const IngestCommand& command) {
     }
     return true;
   };
+  // A new database is created once the workers have started (RunIngest); an existing one is
+  // opened first, for the plan to skip what it holds unchanged.
+  std::unique_ptr<FactStore> store;
+  const auto open_store = [&]() -> StatusOr<FactStore*> {
+    if (store == nullptr) {
+      StatusOr<std::unique_ptr<FactStore>> opened = FactStore::Open(command.db_path);
+      if (!opened.ok()) return opened.status();
+      store = std::move(*opened);
+    }
+    return store.get();
+  };
   std::error_code no_database;
-  if (!std::filesystem::exists(command.db_path, no_database) && !compile()) return kExitFatal;
-  StatusOr<std::unique_ptr<FactStore>> store = FactStore::Open(command.db_path);
-  if (!store.ok()) {
-    PrintError(store.status().message());
-    return kExitFatal;
+  const bool new_database = !std::filesystem::exists(command.db_path, no_database);
+  if (new_database && !compile()) return kExitFatal;
+  if (!new_database) {
+    if (StatusOr<FactStore*> opened = open_store(); !opened.ok()) {
+      PrintError(opened.status().message());
+      return kExitFatal;
+    }
   }
-
-  StatusOr<IngestPlan> plan = PlanIngest(options, **store);
+  StatusOr<IngestPlan> plan = new_database ? PlanNewDatabase(options) : PlanIngest(options, *store);
   if (!plan.ok()) return StopAfter(plan.status(), IngestSummary(), command.db_path);
   if (plan->needs_pipeline && !pipeline && !compile()) return kExitFatal;
   const bool progress = StderrIsTerminal();
@@ -114,8 +126,12 @@ int RunIngestCommand(const IngestCommand& command) {
   };
   IngestSummary summary;
   Status status =
-      RunIngest(options, *plan, pipeline ? &*pipeline : nullptr, **store, observer, summary);
+      RunIngest(options, *plan, pipeline ? &*pipeline : nullptr, open_store, observer, summary);
   if (progress_shown) std::fputs("\r\033[K", stderr);
+  if (!status.ok() && store == nullptr) {  // the new database could not be created
+    PrintError(status.message());
+    return kExitFatal;
+  }
   if (!status.ok()) return StopAfter(status, summary, command.db_path);
   PrintSummary(summary, command.db_path);
   return summary.articles_failed > 0 ? kExitSomeFailed : kExitOk;

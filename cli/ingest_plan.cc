@@ -32,27 +32,45 @@ std::vector<char> FindUnchanged(const std::vector<std::filesystem::path>& files,
   return unchanged;
 }
 
-}  // namespace
-
-StatusOr<IngestPlan> PlanIngest(const IngestOptions& options, FactStore& store) {
-  IngestPlan plan;
+// The article files under options.roots, and in `plan` their count and a message for each
+// entry passed over.
+StatusOr<std::vector<std::filesystem::path>> FindFiles(const IngestOptions& options,
+                                                       IngestPlan& plan) {
   StatusOr<FoundFiles> found = FindArticleFiles(options.roots);
   if (!found.ok()) return found.status();
   for (const FoundFiles::Skipped& skipped : found->skipped) {
     plan.messages.push_back(skipped.path.string() + ": " + skipped.reason + "; skipped");
   }
   plan.files_total = static_cast<int64_t>(found->files.size());
+  return std::move(found->files);
+}
+
+}  // namespace
+
+StatusOr<IngestPlan> PlanNewDatabase(const IngestOptions& options) {
+  IngestPlan plan;
+  StatusOr<std::vector<std::filesystem::path>> files = FindFiles(options, plan);
+  if (!files.ok()) return files.status();
+  plan.files_to_read = std::move(*files);
+  plan.needs_pipeline = true;
+  return plan;
+}
+
+StatusOr<IngestPlan> PlanIngest(const IngestOptions& options, FactStore& store) {
+  IngestPlan plan;
+  StatusOr<std::vector<std::filesystem::path>> files = FindFiles(options, plan);
+  if (!files.ok()) return files.status();
   StatusOr<std::unordered_map<std::string, SourceFile>> recorded =
       store.LoadSourceFiles(options.run.tool_version);
   if (!recorded.ok()) return recorded.status();
-  const std::vector<char> unchanged = FindUnchanged(found->files, *recorded, WorkerCount(options));
-  for (size_t i = 0; i < found->files.size(); ++i) {
+  const std::vector<char> unchanged = FindUnchanged(*files, *recorded, WorkerCount(options));
+  for (size_t i = 0; i < files->size(); ++i) {
     if (!unchanged[i]) {
-      plan.files_to_read.push_back(std::move(found->files[i]));
+      plan.files_to_read.push_back(std::move((*files)[i]));
       continue;
     }
     ++plan.unchanged_files;
-    plan.unchanged_articles += recorded->at(found->files[i].string()).articles;
+    plan.unchanged_articles += recorded->at((*files)[i].string()).articles;
   }
 
   if (!plan.files_to_read.empty()) {

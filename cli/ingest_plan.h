@@ -36,4 +36,8 @@ struct IngestPlan {
 // root, the database's errors.
 StatusOr<IngestPlan> PlanIngest(const IngestOptions& options, FactStore& store);
 
+// The plan of a run into a database that does not exist yet, made before it is created: every
+// file under options.roots is to be read. Errors: NotFound for a missing root.
+StatusOr<IngestPlan> PlanNewDatabase(const IngestOptions& options);
+
 }  // namespace newsfacts

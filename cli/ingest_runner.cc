@@ -201,53 +201,73 @@ bool ProcessStored(StoredArticle& stored, ExtractionBatch& batch) {
   return batch.Add(std::move(item));
 }
 
-// The one worker/queue/writer scheme: `jobs` threads take `work` items in order, extract them
-// in batches (extraction_batch.h) and push what they yield into a bounded queue that the
-// calling thread drains into `writer`. Returns the first fatal store error, after stopping
-// the workers.
-Status ExtractAndStore(std::vector<Job>& work, int jobs, const IngestOptions& options,
-                       const Pipeline& pipeline, const StoredHashes& stored_hashes,
-                       IngestWriter& writer) {
-  BoundedQueue<WorkItem> results(options.queue_capacity, options.queue_text_bytes);
-  std::atomic<size_t> next{0};
-  std::atomic<int> workers_left{jobs};
-  std::vector<std::thread> workers;
-  OpenFiles open_files;
-  OpenFiles* share = jobs > 1 ? &open_files : nullptr;
-  for (int i = 0; i < jobs; ++i) {
-    workers.emplace_back([&] {
-      LowerThreadPriority();  // the writer, this scheme's slowest stage, goes first
-      ExtractionBatch batch(pipeline, results);
-      bool go_on = true;
-      while (go_on && ProcessOpenFiles(open_files, /*wait=*/false, stored_hashes, batch)) {
-        const size_t index = next++;
-        if (index >= work.size()) {
-          // Hand on what is held before waiting for the files other workers are reading.
+// The one worker/queue/writer scheme: from construction on, `jobs` threads take `work` items
+// in order, extract them in batches (extraction_batch.h) and push what they yield into a
+// bounded queue, which Drain empties into a writer on the calling thread. The arguments must
+// outlive it.
+class Extraction {
+ public:
+  Extraction(std::vector<Job>& work, int jobs, const IngestOptions& options,
+             const Pipeline& pipeline, const StoredHashes& stored_hashes)
+      : results_(options.queue_capacity, options.queue_text_bytes), workers_left_(jobs) {
+    OpenFiles* share = jobs > 1 ? &open_files_ : nullptr;
+    for (int i = 0; i < jobs; ++i) {
+      workers_.emplace_back([this, &work, &pipeline, &stored_hashes, share] {
+        LowerThreadPriority();  // the writer, this scheme's slowest stage, goes first
+        ExtractionBatch batch(pipeline, results_);
+        bool go_on = true;
+        while (go_on && ProcessOpenFiles(open_files_, /*wait=*/false, stored_hashes, batch)) {
+          const size_t index = next_++;
+          if (index >= work.size()) {
+            // Hand on what is held before waiting for the files other workers are reading.
+            go_on =
+                batch.Flush() && ProcessOpenFiles(open_files_, /*wait=*/true, stored_hashes, batch);
+            break;
+          }
+          Job& job = work[index];
           go_on =
-              batch.Flush() && ProcessOpenFiles(open_files, /*wait=*/true, stored_hashes, batch);
-          break;
+              std::holds_alternative<StoredArticle>(job)
+                  ? ProcessStored(std::get<StoredArticle>(job), batch)
+                  : ProcessFile(std::get<std::filesystem::path>(job), stored_hashes, share, batch);
         }
-        Job& job = work[index];
-        go_on =
-            std::holds_alternative<StoredArticle>(job)
-                ? ProcessStored(std::get<StoredArticle>(job), batch)
-                : ProcessFile(std::get<std::filesystem::path>(job), stored_hashes, share, batch);
-      }
-      if (go_on) batch.Flush();
-      if (--workers_left == 0) results.Close();
-    });
+        if (go_on) batch.Flush();
+        if (--workers_left_ == 0) results_.Close();
+      });
+    }
   }
-  Status fatal;
-  while (fatal.ok()) {
-    std::optional<WorkItem> item = results.Pop();
-    if (!item) break;
-    fatal = writer.Take(std::move(*item));
+  // Stops the workers where they are (the queue they push into closes) and waits for them.
+  ~Extraction() { Stop(); }
+  Extraction(const Extraction&) = delete;
+  Extraction& operator=(const Extraction&) = delete;
+
+  // Hands every result, in order, to `writer` until the workers are done; returns the first
+  // fatal store error, after stopping the workers.
+  Status Drain(IngestWriter& writer) {
+    Status fatal;
+    while (fatal.ok()) {
+      std::optional<WorkItem> item = results_.Pop();
+      if (!item) break;
+      fatal = writer.Take(std::move(*item));
+    }
+    Stop();
+    if (fatal.ok()) fatal = writer.Flush();
+    return fatal;
   }
-  results.Close();
-  for (std::thread& worker : workers) worker.join();
-  if (fatal.ok()) fatal = writer.Flush();
-  return fatal;
-}
+
+ private:
+  void Stop() {
+    results_.Close();
+    for (std::thread& worker : workers_) {
+      if (worker.joinable()) worker.join();
+    }
+  }
+
+  BoundedQueue<WorkItem> results_;
+  std::atomic<size_t> next_{0};
+  std::atomic<int> workers_left_;
+  OpenFiles open_files_;
+  std::vector<std::thread> workers_;
+};
 
 // Extracts again the stored articles that ArticlesToReextract names, loading them a batch
 // at a time so memory holds one batch of stored texts. Returns fatal store errors only.
@@ -276,7 +296,7 @@ Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactSto
       if (!article.ok()) return article.status();
       work.emplace_back(std::move(*article));
     }
-    NEWSFACTS_RETURN_IF_ERROR(ExtractAndStore(work, jobs, options, *pipeline, {}, writer));
+    NEWSFACTS_RETURN_IF_ERROR(Extraction(work, jobs, options, *pipeline, {}).Drain(writer));
   }
   return Status::Ok();
 }
@@ -289,23 +309,32 @@ int WorkerCount(const IngestOptions& options) {
 }
 
 Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pipeline* pipeline,
-                 FactStore& store, const IngestObserver& observer, IngestSummary& summary) {
+                 const StoreOpener& open_store, const IngestObserver& observer,
+                 IngestSummary& summary) {
   const auto started = std::chrono::steady_clock::now();
   summary = IngestSummary();
   for (const std::string& message : plan.messages) observer.on_message(message);
+  const int jobs = WorkerCount(options);
+  // The workers start before the store is opened: creating a database (its migrations, 40 ms)
+  // then runs beside the extraction of the first articles, which the writer used to wait for
+  // with a core idle (issue 16).
+  std::vector<Job> work(plan.files_to_read.begin(), plan.files_to_read.end());
+  std::optional<Extraction> extraction;
+  if (!work.empty()) {
+    if (pipeline == nullptr) return Status::Internal("ingest: files to read but no pipeline");
+    extraction.emplace(work, jobs, options, *pipeline, plan.stored_hashes);
+  }
+  StatusOr<FactStore*> opened = open_store();
+  if (!opened.ok()) return opened.status();
+  FactStore& store = **opened;
   StatusOr<int64_t> run_id = store.BeginRun(options.run);
   if (!run_id.ok()) return run_id.status();
-  const int jobs = WorkerCount(options);
 
   IngestWriter writer(options.batch_articles, store, *run_id, plan.files_total, observer);
   writer.summary().files = plan.unchanged_files;
   writer.summary().articles_unchanged = plan.unchanged_articles;
   Status status;
-  if (!plan.files_to_read.empty()) {
-    if (pipeline == nullptr) return Status::Internal("ingest: files to read but no pipeline");
-    std::vector<Job> work(plan.files_to_read.begin(), plan.files_to_read.end());
-    status = ExtractAndStore(work, jobs, options, *pipeline, plan.stored_hashes, writer);
-  }
+  if (extraction) status = extraction->Drain(writer);
   if (status.ok()) status = Reextract(options, pipeline, store, *run_id, jobs, observer, writer);
   if (status.ok()) status = writer.Flush();  // the files recorded after the last batch
   summary = writer.summary();

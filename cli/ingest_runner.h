@@ -52,6 +52,11 @@ struct IngestSummary {
 
 struct IngestPlan;  // cli/ingest_plan.h
 
+// The store a run writes to, asked for on the calling thread once the run's workers have
+// started: one opened before, or a new database, created then (PlanNewDatabase). Its errors
+// stop the run before anything is written.
+using StoreOpener = std::function<StatusOr<FactStore*>()>;
+
 // The extraction workers of a run: options.jobs, or one per hardware thread when it is 0.
 int WorkerCount(const IngestOptions& options);
 
@@ -63,8 +68,9 @@ struct IngestObserver {
       [](const IngestSummary&, int64_t) {};
 };
 
-// Ingests the files `plan` (PlanIngest) says to read into `store`, counting the files it
-// found unchanged, then extracts again, from the stored text, every stored article whose
+// Ingests the files `plan` (PlanIngest, PlanNewDatabase) says to read into the store
+// `open_store` gives (asked for once the workers have started), counting the files it found
+// unchanged, then extracts again, from the stored text, every stored article whose
 // facts come from another tool version or rules fingerprint (all of them with
 // options.reextract_all), so the database never mixes facts of two rule sets. `pipeline` may
 // be null only when !plan.needs_pipeline. Both go through the same workers, bounded queue
@@ -73,10 +79,12 @@ struct IngestObserver {
 // unchanged is decided against the database when it is written, and each batch records the
 // run's counts in its `runs` row, which therefore always agrees with articles.run_id. A bad
 // file or article is reported through `observer` and counted in articles_failed; the run
-// goes on. Errors are fatal ones only: the database failing (locked, read-only, disk full);
+// goes on. Errors are fatal ones only: the store failing to open, or the database failing
+// (locked, read-only, disk full);
 // `summary` then counts what was committed before the error, which stays stored (the run
 // row keeps no finish time).
 Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pipeline* pipeline,
-                 FactStore& store, const IngestObserver& observer, IngestSummary& summary);
+                 const StoreOpener& open_store, const IngestObserver& observer,
+                 IngestSummary& summary);
 
 }  // namespace newsfacts

@@ -92,7 +92,8 @@ TEST(ConcurrentIngestTest, ABusyFailureMidRunCountsWhatWasCommitted) {
   StatusOr<IngestPlan> plan = PlanIngest(options, **store);
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   IngestSummary summary;
-  Status status = RunIngest(options, *plan, &pipeline->pipeline, **store, observer, summary);
+  Status status = RunIngest(
+      options, *plan, &pipeline->pipeline, [&] { return store->get(); }, observer, summary);
   ASSERT_TRUE(locked);
   EXPECT_EQ(status.code(), StatusCode::kBusy) << status.ToString();
   EXPECT_EQ(summary.articles_added, 2);

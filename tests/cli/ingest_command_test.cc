@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "tests/cli/cli_test_util.h"
 
 namespace newsfacts {
@@ -116,6 +118,21 @@ TEST(IngestCommandTest, AMissingFolderIsFatal) {
   auto run = RunNewsfacts("ingest no-such-folder --db facts.db", dir.path());
   EXPECT_EQ(run.exit_code, 2) << run.output;
   EXPECT_NE(run.output.find("no-such-folder"), std::string::npos) << run.output;
+  // A new database is created only once the files are found: no empty one is left.
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "facts.db"));
+}
+
+// The workers are extracting when a new database turns out not to be creatable: the error
+// names it, no summary follows, and the run ends.
+TEST(IngestCommandTest, ANewDatabaseInAMissingFolderIsFatalAndNamed) {
+  TempDir dir;
+  for (int i = 0; i < 40; ++i) dir.Write("articles/" + std::to_string(i) + ".txt", kArticleA);
+  auto run = RunNewsfacts("ingest articles --db missing/facts.db --jobs 2", dir.path());
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("missing/facts.db: cannot open database"), std::string::npos)
+      << run.output;
+  EXPECT_EQ(run.output.find("stored "), std::string::npos) << run.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "missing"));
 }
 
 TEST(IngestCommandTest, AnUnwritableDatabaseIsFatalAndNamed) {
