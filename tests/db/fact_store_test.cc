@@ -290,6 +290,13 @@ TEST_F(FactStoreTest, BadArticleIsRefusedBeforeWriting) {
          d.mutable_mentions()[0].span = {1, 4};
        },
        "bad.txt: mentions[0]: span [1, 4) splits a UTF-8 code point"},
+      {"claim object span",
+       [](Document& d) {
+         d.mutable_claims()[0].object_span = {80, 95};
+       },
+       "bad.txt: claims[0] object: span [80, 95) is outside the text (88 bytes)"},
+      {"entity key", [](Document& d) { d.mutable_entities()[2].key.clear(); },
+       "bad.txt: entities[2]: empty key or name"},
   };
   ASSERT_TRUE(store_->WriteArticle(SampleDocument("bad.txt"), "good", run_id_).ok());
   for (const Case& c : cases) {
