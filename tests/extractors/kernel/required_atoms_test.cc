@@ -180,11 +180,11 @@ class PatternMaker {
 
   // A pattern of nesting at most `depth`, with `spell` one text it matches (up to \b).
   void Make(int depth, std::string* pattern, std::string* spell) {
-    static const char* kWords[] = {"buy", "bought", "s", "ing", "co", "unit", " ", "the "};
     const int kind = Pick(depth > 0 ? 10 : 5);
     switch (kind) {
       case 0:
       case 1: {
+        static const char* kWords[] = {"buy", "bought", "s", "ing", "co", "unit", " ", "the "};
         const std::string word = kWords[Pick(8)];
         *pattern += word;
         *spell += word;
