@@ -70,19 +70,18 @@ struct IngestObserver {
 
 // Ingests the files `plan` (PlanIngest, PlanNewDatabase) says to read into the store
 // `open_store` gives (asked for once the workers have started), counting the files it found
-// unchanged, then extracts again, from the stored text, every stored article whose
-// facts come from another tool version or rules fingerprint (all of them with
-// options.reextract_all), so the database never mixes facts of two rule sets. `pipeline` may
-// be null only when !plan.needs_pipeline. Both go through the same workers, bounded queue
-// and writer; the writer holds a batch and writes it in one short transaction, so
-// concurrent ingests of one database take turns. Whether an article is new, replaced or
-// unchanged is decided against the database when it is written, and each batch records the
-// run's counts in its `runs` row, which therefore always agrees with articles.run_id. A bad
-// file or article is reported through `observer` and counted in articles_failed; the run
-// goes on. Errors are fatal ones only: the store failing to open, or the database failing
-// (locked, read-only, disk full);
-// `summary` then counts what was committed before the error, which stays stored (the run
-// row keeps no finish time).
+// unchanged, then extracts again, from the stored text, every stored article whose facts come
+// from another tool version or rules fingerprint (all of them with options.reextract_all), so
+// the database never mixes facts of two rule sets. `pipeline` may be null only when
+// !plan.needs_pipeline. Both go through the same workers, bounded queue and writer; the writer
+// holds a batch and writes it in one short transaction, so concurrent ingests of one database
+// take turns. Whether an article is new, replaced or unchanged is decided against the database
+// when it is written, and each batch records the run's counts in its `runs` row, which
+// therefore always agrees with articles.run_id. A bad file or article is reported through
+// `observer` and counted in articles_failed; the run goes on. Errors are fatal ones only: the
+// store failing to open, or the database failing (locked, read-only, disk full); `summary`
+// then counts what was committed before the error, which stays stored (the run row keeps no
+// finish time).
 Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pipeline* pipeline,
                  const StoreOpener& open_store, const IngestObserver& observer,
                  IngestSummary& summary);
