@@ -4,10 +4,9 @@
 // "acquires", "acquired"); any other piece requires groups of atoms, which a concatenation
 // joins and an alternation distributes (a group takes one group of each branch). A string too
 // short to look for is lengthened by the characters the pattern puts right before it, when
-// those are known: "VP" among forty role words, always after a space or "co-", is " vp" or
-// "-vp" (issue 16: that one branch left the role rules without their role words, and they ran
-// on two and a half times the sentences they do now). A word that only ever follows a space
-// keeps the space: " put" is not in "computer".
+// those are known: "VP" among forty role words, after a space or "co-", is " vp" or "-vp"
+// (issue 16: it cost the role rules their role words). A word that only ever follows a space
+// keeps it: " put" is not in "computer".
 #include "extractors/kernel/required_atoms.h"
 
 #include <algorithm>
@@ -33,15 +32,13 @@ constexpr size_t kMaxGroupAtoms = 64;
 constexpr size_t kMaxClassCharacters = 4;
 
 using Strings = std::vector<std::string>;
-// The characters (whole UTF-8 characters, ASCII ones lower-cased) one of which comes right
-// before some point of every text a pattern matches: those the exact pieces before it end
-// with. An empty string among them: the text there may follow anything.
+// The characters (whole, ASCII ones lower-cased) one of which comes right before a point of
+// every match, as the exact pieces before it end; an empty one among them: anything may.
 using Tails = Strings;
 // More characters than this before a point are not worth telling apart: any may come.
 constexpr size_t kMaxTails = 4;
-// A group keeps its short strings, lengthened, only while they are at most one in this many:
-// "is|was" after a space gives " is", in nearly every sentence, where "vp" among forty role
-// words gives a group as rare as the others.
+// A group keeps its short strings, lengthened, only while at most one in this many is short:
+// "is|was" gives " is", in nearly every sentence; "vp" among forty role words is as rare.
 constexpr size_t kMaxShortShare = 4;
 // A group of atoms, by their indices in an AtomTable, ascending.
 using Group = std::vector<int>;
@@ -85,22 +82,17 @@ Info Anything() { return Info{}; }
 
 Tails AnyTail() { return {""}; }
 
-// The last character of `s`, which is not empty.
-std::string LastCharacter(const std::string& s) {
-  size_t begin = s.size() - 1;
-  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
-  return s.substr(begin);
-}
-
 // The characters right after one of `strings`, which come right after one of `before`.
 Tails TailsAfter(const Tails& before, const Strings& strings) {
   Tails tails;
   for (const std::string& s : strings) {
     if (s.empty()) {
       tails.insert(tails.end(), before.begin(), before.end());
-    } else {
-      tails.push_back(LastCharacter(s));
+      continue;
     }
+    size_t last = s.size() - 1;  // the last character's first byte
+    while (last > 0 && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80) --last;
+    tails.push_back(s.substr(last));
   }
   std::sort(tails.begin(), tails.end());
   tails.erase(std::unique(tails.begin(), tails.end()), tails.end());
@@ -114,9 +106,6 @@ size_t ShortCount(const Strings& strings) {
   return static_cast<size_t>(std::count_if(strings.begin(), strings.end(), IsShort));
 }
 
-// True when `short_count` short strings among `count` are few enough to lengthen.
-bool FewShort(size_t short_count, size_t count) { return short_count * kMaxShortShare <= count; }
-
 // The group of `strings`, which come right after one of `before`: each too short to look for,
 // and each word when a space alone comes before, is lengthened by the characters that may come
 // before it; strings that hold another are left out (a text holding "acquires" holds
@@ -124,24 +113,29 @@ bool FewShort(size_t short_count, size_t count) { return short_count * kMaxShort
 Info GroupOf(const Strings& strings, AtomTable& atoms, const Tails& before) {
   Info out;
   if (strings.empty()) return out;
-  const bool after_space = before == Tails{" "};
+  const bool after_space = before.size() == 1 && before[0] == " ";
+  const auto lengthens = [&](const std::string& s) {
+    return IsShort(s) || (after_space && std::isalpha(static_cast<unsigned char>(s[0])));
+  };
   Strings lengthened;
-  for (const std::string& s : strings) {
-    const bool word = !s.empty() && std::isalpha(static_cast<unsigned char>(s[0]));
-    if (!IsShort(s) && !(after_space && word)) {
-      lengthened.push_back(s);
-      continue;
+  if (std::any_of(strings.begin(), strings.end(), lengthens)) {
+    for (const std::string& s : strings) {
+      if (!lengthens(s)) {
+        lengthened.push_back(s);
+        continue;
+      }
+      for (const std::string& tail : before) {
+        if (tail.size() + s.size() < kMinRequiredAtomLength) return out;
+        lengthened.push_back(tail + s);
+      }
     }
-    for (const std::string& tail : before) {
-      if (tail.size() + s.size() < kMinRequiredAtomLength) return out;
-      lengthened.push_back(tail + s);
-    }
+    lengthened = Exact(std::move(lengthened)).strings;
   }
-  lengthened = Exact(std::move(lengthened)).strings;
+  const Strings& atom_strings = lengthened.empty() ? strings : lengthened;
   Group group;
-  for (const std::string& s : lengthened) {
+  for (const std::string& s : atom_strings) {
     const bool holds_another =
-        std::any_of(lengthened.begin(), lengthened.end(), [&](const std::string& t) {
+        std::any_of(atom_strings.begin(), atom_strings.end(), [&](const std::string& t) {
           return &t != &s && t.size() < s.size() && s.find(t) != std::string::npos;
         });
     if (!holds_another) group.push_back(atoms.Id(s));
@@ -155,7 +149,7 @@ Info GroupOf(const Strings& strings, AtomTable& atoms, const Tails& before) {
 // of its strings (GroupOf), or none when too many of them are short.
 Info Demoted(Info info, AtomTable& atoms, const Tails& before) {
   if (!info.exact) return info;
-  if (!FewShort(ShortCount(info.strings), info.strings.size())) return Info{};
+  if (ShortCount(info.strings) * kMaxShortShare > info.strings.size()) return Info{};
   return GroupOf(info.strings, atoms, before);
 }
 
@@ -425,11 +419,9 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
   bool all_exact = true;
   const auto end_run = [&] {
     if (!run) return;
-    const Tails after = TailsAfter(run_before, *run);
     for (Group& group : Demoted(Exact(std::move(*run)), atoms, run_before).groups) {
       out.groups.push_back(std::move(group));
     }
-    run_before = after;
     run.reset();
   };
   while (*pos < p.size() && p[*pos] != '|' && p[*pos] != ')') {
@@ -444,10 +436,18 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
       *pos = end;
       continue;
     }
-    const Tails element_before = run ? TailsAfter(run_before, *run) : run_before;
-    std::optional<Info> element = ReadElement(p, pos, atoms, element_before);
+    // Only a group and a repeated piece read what comes before them: found for those alone.
+    std::optional<Tails> element_before;
+    const auto tails_before = [&]() -> const Tails& {
+      if (!element_before) element_before = run ? TailsAfter(run_before, *run) : run_before;
+      return *element_before;
+    };
+    static const Tails kAnything = AnyTail();
+    std::optional<Info> element =
+        ReadElement(p, pos, atoms, p[*pos] == '(' ? tails_before() : kAnything);
     if (!element) return std::nullopt;
-    Info info = ReadRepetition(p, pos, std::move(*element), atoms, element_before);
+    Info info = ReadRepetition(p, pos, std::move(*element), atoms,
+                               RepetitionAt(p, *pos) ? tails_before() : kAnything);
     if (info.exact && (!run || run->size() * info.strings.size() <= kMaxExactStrings)) {
       if (!run) {
         run = std::move(info.strings);
@@ -461,10 +461,13 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
       continue;
     }
     all_exact = false;
-    end_run();
-    if (info.exact) {
+    if (info.exact) {  // a new run, right after the one it could not multiply
+      Tails after = run ? Tails(tails_before()) : run_before;
+      end_run();
+      run_before = std::move(after);
       run = std::move(info.strings);
     } else {
+      end_run();
       for (Group& group : info.groups) out.groups.push_back(std::move(group));
       run_before = AnyTail();
     }
@@ -501,7 +504,7 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& 
     count += branch.exact ? branch.strings.size() : 1;
     if (branch.exact) short_count += ShortCount(branch.strings);
   }
-  const bool few_short = FewShort(short_count, count);
+  const bool few_short = short_count * kMaxShortShare <= count;
   // A text matching the alternation matches a branch, so it holds an atom of one group of
   // each branch: of every group made by taking one group from each branch (distributing
   // "or" over "and"). Too many such groups keep only the rarest of each branch.
