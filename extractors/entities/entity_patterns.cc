@@ -296,10 +296,13 @@ void EntityPatterns::BuildWordIndex(const Gazetteer& gazetteer) {
   // Most words of a document miss this index; a load of a quarter at most (Reserve keeps it
   // under a half) ends most of their probe runs at the first slot.
   short_facts_index_ = ShortWordIds();
+  std::fill(short_facts_filter_.begin(), short_facts_filter_.end(), 0);
   short_facts_index_.Reserve(2 * facts_index_.size());
   for (size_t k = 0; k < facts_index_.size(); ++k) {
     if (uint64_t key = 0; ShortWordIds::KeyOf(facts_index_.word(k), &key)) {
       short_facts_index_.Add(key, static_cast<uint32_t>(k));
+      const uint64_t bit = ShortFactsFilterBit(key);
+      short_facts_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
   }
 }

@@ -241,6 +241,8 @@ class EntityPatterns {
   // The same for a folded form that has a ShortWordIds key (ShortWordIds::KeyOf), by the key:
   // no hash, one integer compared.
   const WordFacts* ShortFactsOf(uint64_t key) const {
+    const uint64_t bit = ShortFactsFilterBit(key);
+    if ((short_facts_filter_[bit / 64] >> (bit % 64) & 1) == 0) return nullptr;
     const uint32_t at = short_facts_index_.Find(key);
     return at == ShortWordIds::kNotFound ? nullptr : &word_facts_[at];
   }
@@ -282,6 +284,15 @@ class EntityPatterns {
   WordTable facts_index_;  // word -> index into word_facts_
   // The words of facts_index_ that have a ShortWordIds key, by it.
   ShortWordIds short_facts_index_;
+  // Bit ShortFactsFilterBit(key) set for each key of short_facts_index_. Most words of a
+  // document are in no list: 8 KB of bits, which stay in the first-level cache, say so for
+  // most of them without a probe of the index's slots, which do not (issue 16).
+  static constexpr unsigned kShortFactsFilterBits = 16;
+  static uint64_t ShortFactsFilterBit(uint64_t key) {
+    return (key * 0xff51afd7ed558ccdull) >> (64 - kShortFactsFilterBits);
+  }
+  std::vector<uint64_t> short_facts_filter_ =
+      std::vector<uint64_t>(size_t{1} << (kShortFactsFilterBits - 6), 0);
   std::vector<WordFacts> word_facts_;
   // The facts of `word` in the word index, added empty when new.
   WordFacts& FactsEntry(std::string_view word);
