@@ -1,5 +1,5 @@
-// Applies the compiled-in schema migrations in order, in one transaction, tracked by
-// PRAGMA user_version.
+// Applies the compiled-in schema migrations in order, or a schema image to a new database, in
+// one transaction, tracked by PRAGMA user_version.
 #include "db/migrations.h"
 
 #include <algorithm>
@@ -39,11 +39,8 @@ int LatestMigrationVersion() {
   return migrations->back().version;
 }
 
-Status ApplyMigrations(sqlite::Connection& connection) {
-  return ApplyMigrations(connection, LatestMigrationVersion());
-}
-
-Status ApplyMigrations(sqlite::Connection& connection, int target_version) {
+Status ApplyMigrations(sqlite::Connection& connection, int target_version,
+                       std::string_view latest_image) {
   StatusOr<std::vector<Migration>> migrations = LoadMigrations();
   if (!migrations.ok()) return migrations.status();
   const int latest = migrations->empty() ? 0 : migrations->back().version;
@@ -83,6 +80,10 @@ Status ApplyMigrations(sqlite::Connection& connection, int target_version) {
   // Another process may have migrated while this one waited for the write lock.
   StatusOr<int64_t> now = connection.QueryInt("PRAGMA user_version");
   if (!now.ok()) return now.status();
+  if (*now == 0 && target_version == latest && !latest_image.empty()) {
+    NEWSFACTS_RETURN_IF_ERROR(connection.Exec(latest_image));  // sets PRAGMA user_version
+    return (*transaction)->Commit();
+  }
   for (const Migration& migration : *migrations) {
     if (migration.version <= *now) continue;
     if (migration.version > target_version) break;

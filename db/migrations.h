@@ -30,15 +30,19 @@ StatusOr<std::vector<Migration>> LoadMigrations();
 // Returns the highest version LoadMigrations() knows, 0 when there are none.
 int LatestMigrationVersion();
 
-// Brings the database of `connection` to the latest version, each pending migration in its
-// own transaction that also sets PRAGMA user_version. Errors: FailedPrecondition when the
-// file is not SQLite, holds tables of something else, or was written by a newer newsfacts;
-// Busy, ReadOnly and IoError as Connection::Error(). Messages name the file.
+// Brings the database of `connection` to the latest version, the pending migrations in one
+// transaction that also sets PRAGMA user_version; a new database (version 0) gets the latest
+// schema at once from the schema image compiled in (db/schema_image.h). Defined with the image,
+// in latest_schema.cc. Errors: FailedPrecondition when the file is not SQLite, holds tables of
+// something else, or was written by a newer newsfacts; Busy, ReadOnly and IoError as
+// Connection::Error(). Messages name the file.
 Status ApplyMigrations(sqlite::Connection& connection);
 
 // Like ApplyMigrations, but stops at `target_version` (tests build every earlier schema
-// with it). Errors: as ApplyMigrations, and InvalidArgument when no migration has that
-// number (0 means none).
-Status ApplyMigrations(sqlite::Connection& connection, int target_version);
+// with it) and replays every pending migration, unless `latest_image` holds a schema image,
+// the database is new and `target_version` is the latest. Errors: as ApplyMigrations, and
+// InvalidArgument when no migration has that number (0 means none).
+Status ApplyMigrations(sqlite::Connection& connection, int target_version,
+                       std::string_view latest_image = {});
 
 }  // namespace newsfacts
