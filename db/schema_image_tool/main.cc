@@ -3,6 +3,8 @@
 // the image into newsfacts_db.
 #include <cstdio>
 #include <fstream>
+#include <memory>
+#include <string>
 
 #include "db/migrations.h"
 #include "db/schema_image.h"

@@ -239,7 +239,7 @@ class EntityPatterns {
     return at == WordTable::kNotFound ? nullptr : &word_facts_[at];
   }
   // The same for a folded form that has a ShortWordIds key (ShortWordIds::KeyOf), by the key:
-  // no hash, one integer compared.
+  // no hash, a bit of the filter tested, then one integer compared.
   const WordFacts* ShortFactsOf(uint64_t key) const {
     const uint64_t bit = ShortFactsFilterBit(key);
     if ((short_facts_filter_[bit / 64] >> (bit % 64) & 1) == 0) return nullptr;
