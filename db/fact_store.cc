@@ -160,17 +160,17 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
 }
 
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
-  if (impl_->search_builder != nullptr && impl_->batch == nullptr) {
-    // The builder indexes its last sentences while the deferred indexes are built (one after
-    // the other, they took a sixth of an ingest of 105 MB), then writes the index in a
-    // transaction of its own, so before this one; on failure the index is rebuilt below.
+  // The builder indexes its last sentences while the writer builds the deferred indexes (one
+  // after the other, they took a sixth of an ingest of 105 MB) and writes the run's row and
+  // comparisons (issue 16: the writer waited for the builder before them); the builder then
+  // writes the index in a transaction of its own, and on failure the index is rebuilt in another.
+  const bool builder_finishes = impl_->search_builder != nullptr && impl_->batch == nullptr;
+  if (builder_finishes) {
     impl_->search_builder->FinishIndexing();
     NEWSFACTS_RETURN_IF_ERROR(BuildMissingDeferredIndexes(*impl_->connection));
-    const bool put = impl_->search_builder->Finish().ok();
-    impl_->search_builder.reset();
-    impl_->search_index_stale = !put;
+  } else {
+    impl_->StopSearchBuilder();  // in a batch, whose transaction holds the lock it would need
   }
-  impl_->StopSearchBuilder();  // in a batch, whose transaction holds the lock it would need
   StatusOr<std::unique_ptr<sqlite::Transaction>> transaction = impl_->TransactionUnlessBatch();
   if (!transaction.ok()) return transaction.status();
   sqlite::Statement& update = impl_->finish_run;
@@ -188,7 +188,7 @@ Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   if (*transaction == nullptr) return Status::Ok();
   NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   impl_->OnCommitted();
-  return Status::Ok();
+  return builder_finishes ? impl_->PutBuiltSearchIndex() : Status::Ok();
 }
 
 StatusOr<std::vector<int64_t>> FactStore::ArticlesToReextract(int64_t current_run_id,

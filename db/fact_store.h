@@ -106,7 +106,8 @@ class FactStore {
   StatusOr<int64_t> BeginRun(const RunInfo& info);
   // Records the finish time and counts of a run, builds the deferred indexes that are
   // missing, and stores the comparison rows of the facts the run's articles changed
-  // (db/stored_comparisons.h); until then readers compute them.
+  // (db/stored_comparisons.h); until then readers compute them. A first run's search index,
+  // built beside the writer (db/search_index_builder.h), is put in place after that commit.
   Status FinishRun(int64_t run_id, const RunCounts& counts);
 
   // Returns the ids of the stored articles to extract again, in id order: those whose

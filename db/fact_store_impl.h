@@ -111,6 +111,10 @@ struct FactStore::Impl {
   // Rebuilds sentences_fts in the open transaction if a builder stopped early and this
   // transaction has not rebuilt it yet.
   Status RebuildSearchIndexIfStale();
+  // At the end of a run, with no transaction open: waits for the builder to index what it was
+  // asked and has it put its index in the store; when it cannot, rebuilds the index in a
+  // transaction of its own.
+  Status PutBuiltSearchIndex();
   // After a commit: hands the builder the sentences committed so far, and forgets a stale
   // index that the transaction rebuilt.
   void OnCommitted();

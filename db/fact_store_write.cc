@@ -182,6 +182,20 @@ void FactStore::Impl::StopSearchBuilder() {
   search_index_stale = true;
 }
 
+Status FactStore::Impl::PutBuiltSearchIndex() {
+  const bool put = search_builder->Finish().ok();
+  search_builder.reset();
+  if (put) return Status::Ok();
+  search_index_stale = true;
+  StatusOr<std::unique_ptr<sqlite::Transaction>> transaction =
+      sqlite::Transaction::Begin(*connection);
+  if (!transaction.ok()) return transaction.status();
+  NEWSFACTS_RETURN_IF_ERROR(RebuildSearchIndexIfStale());
+  NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
+  OnCommitted();
+  return Status::Ok();
+}
+
 Status FactStore::Impl::RebuildSearchIndexIfStale() {
   if (!search_index_stale || search_index_rebuilt) return Status::Ok();
   NEWSFACTS_RETURN_IF_ERROR(RebuildSearchIndex(*connection));
