@@ -122,6 +122,9 @@ TEST_F(SearchIndexBuilderTest, AFirstRunIsSearchableWhenItEndsNotBefore) {
   EXPECT_EQ(CountMatches(path_, "otter"), 0);
   ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
 
+  // The run's row, written while the builder indexed its last sentences, and the index it put
+  // in place after.
+  EXPECT_EQ(ReadInt(path_, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL"), 1);
   ExpectIndexWhole(path_);
   EXPECT_EQ(Matches(path_, "otter"), (Rows{{"a.txt"}}));
   EXPECT_EQ(CountMatches(path_, "word"), 20000);
