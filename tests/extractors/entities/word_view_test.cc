@@ -131,8 +131,9 @@ TEST_F(WordViewTest, WordIndexAnswersShortFormsByKeyAsByText) {
   EXPECT_GE(known, 10u);
 }
 
-// Over the sample articles, every short word finds by its key the facts its text has: the
-// filter before the index's slots (EntityPatterns::ShortFactsOf) turns away no indexed word.
+// Over the files of corpus/samples (the articles and their golden facts), every short word
+// finds by its key the facts its text has: the filter before the index's slots
+// (EntityPatterns::ShortFactsOf) turns away no indexed word.
 TEST_F(WordViewTest, WordIndexAnswersEverySampleWordByKeyAsByText) {
   const EntityPatterns& patterns = *Rules().patterns;
   size_t asked = 0;
