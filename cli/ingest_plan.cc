@@ -1,6 +1,7 @@
 // PlanIngest: the files ingest must read and those it may skip, decided before it writes.
 #include "cli/ingest_plan.h"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -86,6 +87,21 @@ StatusOr<IngestPlan> PlanIngest(const IngestOptions& options, FactStore& store) 
   if (!compiled_before.ok()) return compiled_before.status();
   plan.needs_pipeline = *stale || !*compiled_before;
   return plan;
+}
+
+int64_t EstimatedBytesToRead(const IngestPlan& plan) {
+  constexpr size_t kMeasured = 256;
+  const std::vector<std::filesystem::path>& files = plan.files_to_read;
+  const size_t step = std::max<size_t>(1, files.size() / kMeasured);
+  int64_t bytes = 0;
+  int64_t measured = 0;
+  for (size_t i = 0; i < files.size(); i += step, ++measured) {
+    std::error_code error;
+    const uintmax_t size = std::filesystem::file_size(files[i], error);
+    if (!error) bytes += static_cast<int64_t>(size);
+  }
+  if (measured == 0) return 0;
+  return bytes * static_cast<int64_t>(files.size()) / measured;
 }
 
 }  // namespace newsfacts

@@ -40,4 +40,11 @@ StatusOr<IngestPlan> PlanIngest(const IngestOptions& options, FactStore& store);
 // file under options.roots is to be read. Errors: NotFound for a missing root.
 StatusOr<IngestPlan> PlanNewDatabase(const IngestOptions& options);
 
+// About the bytes of the plan's files to read, for the store's search index builder
+// (RunInfo::expected_bytes), which needs no more than their order of magnitude: the mean size
+// of at most 256 of them, spread over the list, times their number (a stat of every file of a
+// large corpus took the writer's thread 10-20 ms). A file that cannot be measured counts for
+// nothing.
+int64_t EstimatedBytesToRead(const IngestPlan& plan);
+
 }  // namespace newsfacts

@@ -315,9 +315,9 @@ Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pip
   summary = IngestSummary();
   for (const std::string& message : plan.messages) observer.on_message(message);
   const int jobs = WorkerCount(options);
-  // The workers start before the store is opened: creating a database (its migrations, 40 ms)
-  // then runs beside the extraction of the first articles, which the writer used to wait for
-  // with a core idle (issue 16).
+  // The workers start before the store is opened: creating a database then runs beside the
+  // extraction of the first articles, which the writer used to wait for with a core idle
+  // (issue 16).
   std::vector<Job> work(plan.files_to_read.begin(), plan.files_to_read.end());
   std::optional<Extraction> extraction;
   if (!work.empty()) {
@@ -327,7 +327,9 @@ Status RunIngest(const IngestOptions& options, const IngestPlan& plan, const Pip
   StatusOr<FactStore*> opened = open_store();
   if (!opened.ok()) return opened.status();
   FactStore& store = **opened;
-  StatusOr<int64_t> run_id = store.BeginRun(options.run);
+  RunInfo run = options.run;
+  run.expected_bytes = EstimatedBytesToRead(plan);
+  StatusOr<int64_t> run_id = store.BeginRun(run);
   if (!run_id.ok()) return run_id.status();
 
   IngestWriter writer(options.batch_articles, store, *run_id, plan.files_total, observer);

@@ -152,8 +152,8 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
   if (*transaction != nullptr) NEWSFACTS_RETURN_IF_ERROR((*transaction)->Commit());
   if (*deferred && impl_->search_builder == nullptr) {
     // Without a builder (no temporary file, say) the writer indexes the sentences itself.
-    StatusOr<std::unique_ptr<SearchIndexBuilder>> builder =
-        SearchIndexBuilder::Start(impl_->connection->path(), impl_->busy_timeout_ms);
+    StatusOr<std::unique_ptr<SearchIndexBuilder>> builder = SearchIndexBuilder::Start(
+        impl_->connection->path(), impl_->busy_timeout_ms, info.expected_bytes);
     if (builder.ok()) impl_->search_builder = std::move(*builder);
   }
   return run_id;

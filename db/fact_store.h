@@ -18,6 +18,9 @@ namespace newsfacts {
 struct RunInfo {
   std::string tool_version;       // e.g. "0.1.0"
   std::string rules_fingerprint;  // hex hash of every rule file's bytes
+  // The bytes of text the run expects to read, when known (0: unknown). Not stored: it sizes
+  // the statements of a first run's search index builder (SentencesPerStatement).
+  int64_t expected_bytes = 0;
 };
 
 struct RunCounts {

@@ -10,13 +10,17 @@
 namespace newsfacts {
 namespace {
 
-// Sentences indexed per statement: each statement's rows stream from the view, so this bounds
-// how long the thread takes to notice that it should stop. FTS5 writes what a statement
-// indexed as segments of the index when it ends, and merges segments later: while the run goes
-// on the thread takes this many committed sentences in one statement (SentencesToIndexDuringRun),
-// whose pending terms fit kScratchHashSize (news sentences hold about 110 bytes; issue 16:
-// 16,384 at a time, flushed at FTS5's default of 1 MiB, cost a third more CPU for 105 MB).
-constexpr int64_t kSentencesPerStatement = 65536;
+// Sentences indexed per statement, at most: each statement's rows stream from the view, so
+// this bounds how long the thread takes to notice that it should stop. FTS5 writes what a
+// statement indexed as segments of the index when it ends, and merges segments later: while
+// the run goes on the thread takes whole statements of committed sentences
+// (SentencesToIndexDuringRun), whose pending terms fit kScratchHashSize (issue 16: 16,384 at a
+// time, flushed at FTS5's default of 1 MiB, cost a third more CPU for 105 MB).
+constexpr int64_t kMostSentencesPerStatement = 65536;
+constexpr int64_t kFewestSentencesPerStatement = 16384;
+
+// News sentences hold about 110 bytes (bbc-tech: 119).
+constexpr int64_t kBytesPerSentence = 110;
 
 // The share of a run's sentences, in percent, that the thread leaves for the end of the run.
 // There the store's writer builds the deferred indexes (db/deferred_indexes.h), alone, the
@@ -31,7 +35,7 @@ constexpr std::string_view kScratchHashSize =
     "INSERT INTO scratch.sentences_fts (sentences_fts, rank) VALUES ('hashsize', 8388608)";
 
 // The private index's page cache (the store's cache is 48 MiB): it holds the pages of the
-// segments being merged. Written in statements of kSentencesPerStatement, the index has few
+// segments being merged. Written in statements of thousands of sentences, the index has few
 // segments to merge, and 2 MiB index as fast as 8 did (its peak memory stays below that of
 // 16,384 sentences a statement with an 8 MiB cache).
 constexpr std::string_view kScratchCacheSize = "PRAGMA scratch.cache_size = -2048";
@@ -74,7 +78,8 @@ Status CreateScratchIndex(sqlite::Connection& db) {
 }  // namespace
 
 StatusOr<std::unique_ptr<SearchIndexBuilder>> SearchIndexBuilder::Start(const std::string& path,
-                                                                        int busy_timeout_ms) {
+                                                                        int busy_timeout_ms,
+                                                                        int64_t expected_bytes) {
   StatusOr<std::unique_ptr<sqlite::Connection>> connection =
       sqlite::Connection::Open(path, sqlite::OpenMode::kReadWrite, busy_timeout_ms);
   if (!connection.ok()) return connection.status();
@@ -88,15 +93,17 @@ StatusOr<std::unique_ptr<SearchIndexBuilder>> SearchIndexBuilder::Start(const st
       "INSERT INTO scratch.sentences_fts (rowid, text) "
       "SELECT id, text FROM main.sentences WHERE id > ?1 AND id <= ?2");
   if (!index_range.ok()) return index_range.status();
-  std::unique_ptr<SearchIndexBuilder> builder(
-      new SearchIndexBuilder(std::move(*connection), std::move(*index_range)));
+  std::unique_ptr<SearchIndexBuilder> builder(new SearchIndexBuilder(
+      std::move(*connection), std::move(*index_range), SentencesPerStatement(expected_bytes)));
   builder->thread_ = std::thread([raw = builder.get()] { raw->Run(); });
   return builder;
 }
 
 SearchIndexBuilder::SearchIndexBuilder(std::unique_ptr<sqlite::Connection> connection,
-                                       sqlite::Statement index_range)
-    : connection_(std::move(connection)), index_range_(std::move(index_range)) {}
+                                       sqlite::Statement index_range, int64_t per_statement)
+    : connection_(std::move(connection)),
+      index_range_(std::move(index_range)),
+      per_statement_(per_statement) {}
 
 SearchIndexBuilder::~SearchIndexBuilder() {
   {
@@ -131,15 +138,25 @@ StatusOr<SearchIndexBuilder::Outcome> SearchIndexBuilder::Finish() {
   return PutInPlace();
 }
 
-int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed) {
+int64_t SentencesPerStatement(int64_t expected_bytes) {
+  if (expected_bytes <= 0) return kMostSentencesPerStatement;
+  const int64_t fifth = expected_bytes / kBytesPerSentence / 5;
+  int64_t per_statement = kFewestSentencesPerStatement;
+  // The nearest power of two: the next one up while it is nearer.
+  while (per_statement < kMostSentencesPerStatement && fifth * 2 >= per_statement * 3) {
+    per_statement *= 2;
+  }
+  return per_statement;
+}
+
+int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed, int64_t per_statement) {
   const int64_t indexable = committed - committed * kPercentLeftForTheEnd / 100;
   // Statements are taken once half of one is due, so what is left for the end is the share to
   // within half a statement (a run of 90,000 sentences leaves 30,000, not all of them), and
   // hold a whole statement, or all that is committed when that is less.
-  const int64_t statements =
-      (indexable - indexed + kSentencesPerStatement / 2) / kSentencesPerStatement;
+  const int64_t statements = (indexable - indexed + per_statement / 2) / per_statement;
   if (statements <= 0) return 0;
-  return std::min(statements * kSentencesPerStatement, committed - indexed);
+  return std::min(statements * per_statement, committed - indexed);
 }
 
 void SearchIndexBuilder::Run() {
@@ -151,12 +168,13 @@ void SearchIndexBuilder::Run() {
       std::unique_lock<std::mutex> lock(mutex_);
       changed_.wait(lock, [&] {
         return stopping_ || finishing_ ||
-               SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to) > 0;
+               SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to, per_statement_) > 0;
       });
       if (stopping_) return;
       if (wanted_up_to_ <= indexed_up_to) break;  // finishing, with everything indexed
       wanted = finishing_ ? wanted_up_to_
-                          : indexed_up_to + SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to);
+                          : indexed_up_to + SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to,
+                                                                      per_statement_);
     }
     // After a failure the store's index is rebuilt (Finish's caller); asks are only taken.
     if (status_.ok()) status_ = IndexRange(indexed_up_to, wanted);
@@ -165,13 +183,13 @@ void SearchIndexBuilder::Run() {
 }
 
 Status SearchIndexBuilder::IndexRange(int64_t after, int64_t up_to) {
-  for (int64_t first = after; first < up_to; first += kSentencesPerStatement) {
+  for (int64_t first = after; first < up_to; first += per_statement_) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) return Status::Ok();
     }
     index_range_.BindInt64(1, first);
-    index_range_.BindInt64(2, std::min(first + kSentencesPerStatement, up_to));
+    index_range_.BindInt64(2, std::min(first + per_statement_, up_to));
     NEWSFACTS_RETURN_IF_ERROR(index_range_.Run());
     indexed_ += connection_->Changes();
   }

@@ -134,35 +134,74 @@ TEST_F(SearchIndexBuilderTest, AFirstRunIsSearchableWhenItEndsNotBefore) {
 }
 
 // While the run goes on the builder leaves 45% of the committed sentences for the end of the
-// run, to within half a statement (65,536 sentences): it takes a statement once half of one is
-// due, a whole one or all that is committed when that is less.
+// run, to within half a statement: it takes a statement once half of one is due, a whole one
+// or all that is committed when that is less.
 TEST(SentencesToIndexDuringRunTest, LeavesAShareForTheEndToWithinHalfAStatement) {
-  constexpr int64_t kStatement = 65536;
-  EXPECT_EQ(SentencesToIndexDuringRun(0, 0), 0);
-  EXPECT_EQ(SentencesToIndexDuringRun(50000, 0), 0) << "27,500 due: less than half";
-  EXPECT_EQ(SentencesToIndexDuringRun(60000, 0), 60000) << "33,000 due: all committed";
-  EXPECT_EQ(SentencesToIndexDuringRun(100000, 0), kStatement);
-  EXPECT_EQ(SentencesToIndexDuringRun(100000, kStatement), 0);
-  EXPECT_EQ(SentencesToIndexDuringRun(1000000, 0), 8 * kStatement);
-  for (int64_t committed = 0; committed <= 2000000; committed += 7919) {
-    const int64_t due = committed - committed * 45 / 100;
-    for (const int64_t indexed : {int64_t{0}, kStatement, 5 * kStatement}) {
-      if (indexed > committed) continue;
-      const int64_t now = SentencesToIndexDuringRun(committed, indexed);
-      EXPECT_GE(now, 0);
-      EXPECT_LE(indexed + now, committed);
-      if (now == 0) {
-        EXPECT_LT(due - indexed, kStatement / 2) << committed;
-      } else if (indexed + now < committed) {
-        EXPECT_EQ(now % kStatement, 0) << committed;
-        EXPECT_LE(std::abs(indexed + now - due), kStatement / 2) << committed;
+  for (const int64_t statement : {int64_t{16384}, int64_t{32768}, int64_t{65536}}) {
+    SCOPED_TRACE(statement);
+    const int64_t under_half = statement * 2 / 5 * 100 / 55;  // 40% of a statement due
+    const int64_t over_half = statement * 95 / 100;  // 52% of a statement due, all committed
+    EXPECT_EQ(SentencesToIndexDuringRun(0, 0, statement), 0);
+    EXPECT_EQ(SentencesToIndexDuringRun(under_half, 0, statement), 0) << "less than half due";
+    EXPECT_EQ(SentencesToIndexDuringRun(over_half, 0, statement), over_half) << "all committed";
+    EXPECT_EQ(SentencesToIndexDuringRun(2 * statement, 0, statement), statement);
+    EXPECT_EQ(SentencesToIndexDuringRun(2 * statement, statement, statement), 0);
+    for (int64_t committed = 0; committed <= 2000000; committed += 7919) {
+      const int64_t due = committed - committed * 45 / 100;
+      for (const int64_t indexed : {int64_t{0}, statement, 5 * statement}) {
+        if (indexed > committed) continue;
+        const int64_t now = SentencesToIndexDuringRun(committed, indexed, statement);
+        EXPECT_GE(now, 0);
+        EXPECT_LE(indexed + now, committed);
+        if (now == 0) {
+          EXPECT_LT(due - indexed, statement / 2) << committed;
+        } else if (indexed + now < committed) {
+          EXPECT_EQ(now % statement, 0) << committed;
+          EXPECT_LE(std::abs(indexed + now - due), statement / 2) << committed;
+        }
       }
     }
   }
 }
 
-// The builder takes committed sentences a statement's worth (65,536) at a time while the run
-// goes on, once they are about 55% of those committed, and the rest when it ends.
+// A run's statements are about a fifth of its sentences (110 bytes each), a power of two from
+// 16,384 to 65,536; a run of unknown size takes the largest.
+TEST(SentencesPerStatementTest, AboutAFifthOfTheExpectedSentences) {
+  EXPECT_EQ(SentencesPerStatement(0), 65536);
+  EXPECT_EQ(SentencesPerStatement(1000), 16384);
+  EXPECT_EQ(SentencesPerStatement(4800000), 16384);    // 8,727 a fifth
+  EXPECT_EQ(SentencesPerStatement(9500000), 16384);    // 17,272
+  EXPECT_EQ(SentencesPerStatement(20290000), 32768);   // 36,890
+  EXPECT_EQ(SentencesPerStatement(40600000), 65536);   // 73,818
+  EXPECT_EQ(SentencesPerStatement(105000000), 65536);  // 190,909
+  int64_t before = SentencesPerStatement(1);
+  for (int64_t bytes = 1; bytes < 200000000; bytes = bytes * 3 / 2 + 1) {
+    const int64_t per_statement = SentencesPerStatement(bytes);
+    EXPECT_GE(per_statement, before) << bytes;  // never smaller for a larger run
+    EXPECT_EQ(per_statement & (per_statement - 1), 0) << bytes;
+    before = per_statement;
+  }
+}
+
+// A first run sizes its builder's statements by the bytes it expects: with statements of
+// 16,384, a run of 20,000 sentences indexes a statement while it goes on and the rest at its
+// end, and its index holds every sentence.
+TEST_F(SearchIndexBuilderTest, AnExpectedSmallRunIndexesInSmallStatements) {
+  RunInfo info{"test", "rules", 1000};
+  auto opened = FactStore::Open(path_);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  store_ = std::move(*opened);
+  StatusOr<int64_t> run = store_->BeginRun(info);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_TRUE(store_->WriteArticle(Article("b.txt", Numbered(0, 20000)), "hb", *run).ok());
+  ASSERT_TRUE(store_->FinishRun(*run, {}).ok());
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(CountMatches(path_, "word"), 20000);
+  for (const std::string word : {"w0", "w16383", "w16384", "w19999"}) {
+    EXPECT_EQ(Matches(path_, word), (Rows{{"b.txt"}})) << word;
+  }
+}
+
 TEST_F(SearchIndexBuilderTest, CopiesAnIndexOfEverySentence) {
   StoreFirstRun({Article("a.txt", Numbered(0, 3)), Article("b.txt", Numbered(3, 70000))});
   EmptyIndex();
