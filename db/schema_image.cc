@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -28,18 +28,20 @@ bool IsFts5Declaration(std::string_view sql) {
   return lower.find("using fts5") != std::string::npos;
 }
 
-// The names of the tables SQLite made for the virtual tables of `db` (an FTS5 index's _data,
-// _idx, _config...): each comes with its virtual table's statement.
-StatusOr<std::set<std::string>> ShadowTables(sqlite::Connection& db) {
-  StatusOr<sqlite::Statement> select =
-      db.Prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'");
+// The kind of each table of `db` that is not an ordinary one, by name: "virtual", or "shadow"
+// for those SQLite made for a virtual table (an FTS5 index's _data, _idx, _config...), which
+// come with its statement.
+StatusOr<std::map<std::string, std::string>> SpecialTables(sqlite::Connection& db) {
+  StatusOr<sqlite::Statement> select = db.Prepare(
+      "SELECT name, type FROM pragma_table_list "
+      "WHERE schema = 'main' AND type IN ('shadow', 'virtual')");
   if (!select.ok()) return select.status();
-  std::set<std::string> names;
+  std::map<std::string, std::string> kinds;
   while (true) {
     StatusOr<bool> row = select->Step();
     if (!row.ok()) return row.status();
-    if (!*row) return names;
-    names.emplace(select->ColumnText(0));
+    if (!*row) return kinds;
+    kinds.emplace(select->ColumnText(0), select->ColumnText(1));
   }
 }
 
@@ -63,8 +65,8 @@ Status AppendFts5Settings(sqlite::Connection& db, const std::string& name, std::
 }  // namespace
 
 StatusOr<std::string> WriteSchemaImage(sqlite::Connection& migrated) {
-  StatusOr<std::set<std::string>> shadows = ShadowTables(migrated);
-  if (!shadows.ok()) return shadows.status();
+  StatusOr<std::map<std::string, std::string>> special = SpecialTables(migrated);
+  if (!special.ok()) return special.status();
   StatusOr<sqlite::Statement> objects = migrated.Prepare(
       "SELECT type, name, sql FROM sqlite_schema "
       "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid");
@@ -79,8 +81,9 @@ StatusOr<std::string> WriteSchemaImage(sqlite::Connection& migrated) {
     const std::string type(objects->ColumnText(0));
     const std::string name(objects->ColumnText(1));
     const std::string_view sql = objects->ColumnText(2);
-    if (shadows->count(name) > 0) continue;
-    const bool is_virtual = sql.starts_with("CREATE VIRTUAL TABLE");
+    const auto kind = special->find(name);
+    if (kind != special->end() && kind->second == "shadow") continue;
+    const bool is_virtual = kind != special->end() && kind->second == "virtual";
     if (is_virtual && !IsFts5Declaration(sql)) {
       return Status::FailedPrecondition(
           migrated.path() + ": virtual table " + name +
