@@ -116,8 +116,9 @@ void PrintThroughput(const Pipeline& pipeline, const Timings& first, const Timin
                      size_t articles, int passes) {
   const auto& stages = pipeline.stages();
   const double mb = first.bytes / 1e6;
-  std::printf("%zu articles, %.2f MB, 1 + %d passes; %zu mentions, %zu amounts, %zu claims\n",
-              articles, mb, passes, first.facts[0], first.facts[1], first.facts[2]);
+  std::printf(
+      "%zu articles, %.2f MB (%.0f bytes), 1 + %d passes; %zu mentions, %zu amounts, %zu claims\n",
+      articles, mb, first.bytes, passes, first.facts[0], first.facts[1], first.facts[2]);
   std::printf("%-10s %10s %12s %12s   (per CPU second)\n", "stage", "MB/s", "articles/s",
               "first pass");
   double total = 0;

@@ -1,16 +1,18 @@
 #!/bin/sh
-# bench/throughput.sh DIR [BUILD]: throughput of newsfacts over any corpus folder, for
-# extraction alone (stage_bench: per stage, one thread) and for ingest into a fresh database
-# with --jobs 1 and 2, then a re-ingest of the unchanged corpus. Prints MB/s and articles/s
-# by wall clock and per CPU second (user + sys, which other work on a shared machine barely
-# changes), with peak RSS. BUILD is the build folder (default: build).
+# bench/throughput.sh CORPUS [BUILD]: throughput of newsfacts over a corpus folder or a .jsonl
+# file of article records, for extraction alone (stage_bench: per stage, one thread) and for
+# ingest into a fresh database with --jobs 1 and 2, then a re-ingest of the unchanged corpus; a
+# .jsonl file also goes through the streaming filter on one thread (`extract --input jsonl
+# FILE --jobs 1`, facts to /dev/null), five times. Prints MB of article text and articles per
+# second by wall clock and per CPU second (user + sys, which other work on a shared machine
+# barely changes), with peak RSS. BUILD is the build folder (default: build).
 set -eu
 
 if [ $# -lt 1 ]; then
-  echo "usage: bench/throughput.sh DIR [BUILD]" >&2
+  echo "usage: bench/throughput.sh CORPUS [BUILD]" >&2
   exit 2
 fi
-dir=$1
+corpus=$1
 build=${2:-build}
 newsfacts=$build/newsfacts
 stage_bench=$build/bench/stage_bench
@@ -23,30 +25,73 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-bytes=$(find "$dir" -type f ! -name '*.facts.json' ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-echo "corpus: $dir, $(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1e6}') MB of files; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$stage_bench" "$corpus" --passes 3 >"$work/stages"
+# The article text the pipeline reads, as stage_bench counts it: "N articles, X MB (B bytes)".
+articles=$(sed -n '1s/^\([0-9]*\) articles.*/\1/p' "$work/stages")
+bytes=$(sed -n '1s/.*(\([0-9]*\) bytes).*/\1/p' "$work/stages")
+echo "corpus: $corpus, $articles articles, $(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1e6}') MB of text; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "== extraction, one thread, each stage alone (stage_bench --passes 3, after a first pass)"
-"$stage_bench" "$dir" --passes 3
+cat "$work/stages"
 echo
 
-# run LABEL ARGS...: runs newsfacts ARGS under /usr/bin/time and prints one table row.
-run() {
-  label=$1
-  shift
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$newsfacts" "$@" >"$work/out" 2>"$work/err" || true
-  articles=$(sed -n 's/.*files, \([0-9]*\) articles.*/\1/p' "$work/out")
+# time_run ARGS...: runs newsfacts ARGS under /usr/bin/time, its output to /dev/null, leaving
+# "wall user sys rss_kb" in $work/time. Exit status 1 (some articles failed) is reported and
+# the run still counts; any other failure stops the benchmark with newsfacts' error.
+time_run() {
+  status=0
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$newsfacts" "$@" >/dev/null 2>"$work/err" ||
+    status=$?
+  if [ "$status" -eq 1 ]; then
+    echo "bench/throughput.sh: newsfacts $*: some articles failed (see its messages)" >&2
+  elif [ "$status" -ne 0 ]; then
+    echo "bench/throughput.sh: newsfacts $* failed (exit status $status):" >&2
+    cat "$work/err" >&2
+    exit 1
+  fi
+}
+
+# row LABEL: prints one table row from $work/time.
+row() {
   read -r wall user sys rss_kb <"$work/time"
-  awk -v label="$label" -v bytes="$bytes" -v n="${articles:-0}" -v wall="$wall" -v user="$user" \
+  awk -v label="$1" -v bytes="$bytes" -v n="$articles" -v wall="$wall" -v user="$user" \
     -v sys="$sys" -v rss="$rss_kb" 'BEGIN {
       cpu = user + sys; if (wall <= 0) wall = 0.001; if (cpu <= 0) cpu = 0.001
-      printf "%-22s %8.2f %8.2f %9.1f %11.1f %11.0f %13.0f %8.0f\n", label, wall, cpu,
+      printf "%-26s %8.2f %8.2f %9.1f %11.1f %11.0f %13.0f %8.0f\n", label, wall, cpu,
         bytes / 1e6 / wall, bytes / 1e6 / cpu, n / wall, n / cpu, rss / 1024 }'
 }
 
-echo "== ingest ($newsfacts ingest DIR --db fresh.db --jobs N)"
-printf '%-22s %8s %8s %9s %11s %11s %13s %8s\n' run "wall s" "CPU s" "MB/s" "MB/CPU-s" \
-  "articles/s" "articles/CPU-s" "RSS MB"
-run "ingest --jobs 1" ingest "$dir" --db "$work/one.db" --jobs 1
-run "ingest --jobs 2" ingest "$dir" --db "$work/two.db" --jobs 2
-run "re-ingest unchanged" ingest "$dir" --db "$work/two.db" --jobs 2
+header() {
+  printf '%-26s %8s %8s %9s %11s %11s %13s %8s\n' run "wall s" "CPU s" "MB/s" "MB/CPU-s" \
+    "articles/s" "articles/CPU-s" "RSS MB"
+}
+
+case $corpus in
+  *.jsonl)
+    if [ -f "$corpus" ]; then
+      echo "== the streaming filter, one thread ($newsfacts extract --input jsonl FILE --jobs 1)"
+      header
+      for run in 1 2 3 4 5; do
+        time_run extract --input jsonl "$corpus" --jobs 1
+        cp "$work/time" "$work/extract.$run"
+      done
+      # The five runs by wall clock: the fastest and the median.
+      sorted=$(for run in 1 2 3 4 5; do echo "$(cut -d' ' -f1 "$work/extract.$run") $run"; done |
+        sort -n | cut -d' ' -f2)
+      cp "$work/extract.$(echo "$sorted" | sed -n 1p)" "$work/time"
+      row "extract, fastest of 5"
+      cp "$work/extract.$(echo "$sorted" | sed -n 3p)" "$work/time"
+      row "extract, median of 5"
+      echo
+    fi
+    ;;
+esac
+
+echo "== ingest ($newsfacts ingest CORPUS --db fresh.db --jobs N)"
+header
+time_run ingest "$corpus" --db "$work/one.db" --jobs 1
+row "ingest --jobs 1"
+time_run ingest "$corpus" --db "$work/two.db" --jobs 2
+row "ingest --jobs 2"
+time_run ingest "$corpus" --db "$work/two.db" --jobs 2
+row "re-ingest unchanged"
