@@ -40,10 +40,13 @@ echo
 # the run still counts; any other failure stops the benchmark with newsfacts' error.
 time_run() {
   status=0
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$newsfacts" "$@" >/dev/null 2>"$work/err" ||
+  /usr/bin/time -f '%e %U %S %M' -o "$work/timed" "$newsfacts" "$@" >/dev/null 2>"$work/err" ||
     status=$?
+  # After a failure, /usr/bin/time writes a line saying so before the times.
+  tail -n 1 "$work/timed" >"$work/time"
   if [ "$status" -eq 1 ]; then
-    echo "bench/throughput.sh: newsfacts $*: some articles failed (see its messages)" >&2
+    echo "bench/throughput.sh: newsfacts $*: some articles failed:" >&2
+    cat "$work/err" >&2
   elif [ "$status" -ne 0 ]; then
     echo "bench/throughput.sh: newsfacts $* failed (exit status $status):" >&2
     cat "$work/err" >&2
@@ -51,14 +54,20 @@ time_run() {
   fi
 }
 
-# row LABEL: prints one table row from $work/time.
+# row LABEL: prints one table row from $work/time. /usr/bin/time counts hundredths of a second:
+# a time below one is taken as one, and the rates from it are marked as lower bounds (">").
 row() {
   read -r wall user sys rss_kb <"$work/time"
   awk -v label="$1" -v bytes="$bytes" -v n="$articles" -v wall="$wall" -v user="$user" \
-    -v sys="$sys" -v rss="$rss_kb" 'BEGIN {
-      cpu = user + sys; if (wall <= 0) wall = 0.001; if (cpu <= 0) cpu = 0.001
-      printf "%-26s %8.2f %8.2f %9.1f %11.1f %11.0f %13.0f %8.0f\n", label, wall, cpu,
-        bytes / 1e6 / wall, bytes / 1e6 / cpu, n / wall, n / cpu, rss / 1024 }'
+    -v sys="$sys" -v rss="$rss_kb" '
+    function rate(amount, seconds, format) {
+      return seconds < 0.01 ? sprintf(">" format, amount / 0.01) : sprintf(format, amount / seconds)
+    }
+    BEGIN {
+      cpu = user + sys
+      printf "%-26s %8.2f %8.2f %9s %11s %11s %13s %8.0f\n", label, wall, cpu,
+        rate(bytes / 1e6, wall, "%.1f"), rate(bytes / 1e6, cpu, "%.1f"), rate(n, wall, "%.0f"),
+        rate(n, cpu, "%.0f"), rss / 1024 }'
 }
 
 header() {
