@@ -1,7 +1,6 @@
 // The streaming filter: a reader thread numbers the records, workers extract them in batches of
 // what is waiting, and the calling thread turns the results into lines and writes them back in
-// input order through a bounded reorder window. The reader and the writer yield on waking
-// (YieldOnWakeUp): the workers keep their cores.
+// input order through a bounded reorder window.
 #include "cli/extract_stream.h"
 
 #include <atomic>
@@ -17,7 +16,6 @@
 #include "pipeline/bounded_queue.h"
 #include "pipeline/document_json.h"
 #include "pipeline/reorder_window.h"
-#include "pipeline/thread_priority.h"
 
 namespace newsfacts {
 namespace {
@@ -211,7 +209,6 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
   ExtractStreamSummary summary;
 
   std::thread reader([&] {
-    YieldOnWakeUp();
     std::string line;
     bool too_long = false;
     size_t line_number = 0;
@@ -252,7 +249,6 @@ ExtractStreamSummary RunExtractStream(std::FILE* in, std::FILE* out, const Pipel
   // Each line is written as soon as it and every line before it are done, and flushed once
   // no more are ready, so a record piped in alone is answered at once.
   std::vector<Output> outputs;
-  const ScopedYieldOnWakeUp writing;
   while (window.TakeReady(outputs)) {
     for (Output& output : outputs) {
       ++summary.records;

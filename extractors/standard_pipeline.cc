@@ -96,10 +96,9 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
     if (!whole.ok()) return whole.status();
     return StandardPipelineBuild{std::move(rules), PipelineBuild::Built(std::move(whole).value())};
   }
-  // The amount and claim rules start compiling at once, on one thread that runs only on an
-  // idle core (RunOnlyOnIdleCores): the first stages, built here meanwhile, and then the
-  // records taken through them keep their core, and a thread left with nothing to do helps
-  // (PipelineBuild::Help). The
+  // The amount and claim rules start compiling at once, on one thread below this one's
+  // priority: the first stages, built here meanwhile, and then the records taken through them
+  // keep their core, and a thread left with nothing to do helps (PipelineBuild::Help). The
   // same thread then warms the stages it built until one does (issue 16: the reversed
   // programs, compiled by the worker on the first batches it finished, were 24 ms of a 20 MB
   // stream). The build borrows the first stages once they are there.
@@ -109,7 +108,7 @@ StatusOr<StandardPipelineBuild> StartStandardPipeline(
       std::async(
           std::launch::async,
           [late, front = front_built.get_future(), window_bytes]() mutable -> StatusOr<Pipeline> {
-            RunOnlyOnIdleCores();
+            LowerThreadPriority();
             std::vector<std::unique_ptr<Stage>> later;
             NEWSFACTS_RETURN_IF_ERROR(late->Build(later));
             const Pipeline* first = front.get();

@@ -35,7 +35,7 @@ struct StandardPipelineBuild {
 };
 
 // LoadRules, then, with `spare_core`, builds the segmenter and the entity stage on this thread
-// and starts building the amount and claim stages on one other that runs only on an idle core,
+// and starts building the amount and claim stages on one other, below this thread's priority,
 // which leaves this thread's core to the documents the first stages take meanwhile; a thread
 // with nothing else to do helps that build (PipelineBuild::Help, LateStagesBuild). The build
 // of the whole pipeline fails with the error BuildStandardPipeline would give; this returns

@@ -2,8 +2,6 @@
 // destruction.
 #include "pipeline/pipeline_warm_up.h"
 
-#include "pipeline/thread_priority.h"
-
 namespace newsfacts {
 
 void WarmStages(const std::vector<std::unique_ptr<Stage>>& stages, const std::atomic<bool>& stop) {
@@ -14,14 +12,10 @@ void WarmStages(const std::vector<std::unique_ptr<Stage>>& stages, const std::at
 }
 
 PipelineWarmUp::PipelineWarmUp(const Pipeline& pipeline)
-    : thread_([this, &pipeline] {
-        RunOnlyOnIdleCores();
-        WarmStages(pipeline.stages(), stop_);
-      }) {}
+    : thread_([this, &pipeline] { WarmStages(pipeline.stages(), stop_); }) {}
 
 PipelineWarmUp::PipelineWarmUp(const PipelineBuild& build)
     : thread_([this, &build] {
-        RunOnlyOnIdleCores();
         const StatusOr<const Pipeline*> whole = build.Whole();
         if (whole.ok()) WarmStages((*whole)->stages(), stop_);
       }) {}

@@ -20,8 +20,7 @@ namespace newsfacts {
 // within one that checks it.
 void WarmStages(const std::vector<std::unique_ptr<Stage>>& stages, const std::atomic<bool>& stop);
 
-// Runs each stage's WarmUp, in pipeline order, on a thread of its own from construction on, which
-// runs only on an idle core (RunOnlyOnIdleCores): a stage warms itself at first use otherwise.
+// Runs each stage's WarmUp, in pipeline order, on a thread of its own from construction on.
 // The pipeline must outlive it.
 class PipelineWarmUp {
  public:
