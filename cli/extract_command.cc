@@ -186,9 +186,8 @@ int RunExtractCommand(const ExtractCommand& command) {
   const StandardPipeline* const loaded = KeepUntilExit(std::move(load).value());
   StatusOr<FileReadResult> read = Status::Ok();
   if (command.input == "-") {
-    const std::string bytes{std::istreambuf_iterator<char>(std::cin),
-                            std::istreambuf_iterator<char>()};
-    read = ReadArticleBytes("-", bytes);
+    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    read = ReadArticleBytes("-", std::move(bytes));
   } else {
     read = ReadArticleFile(command.input);
   }

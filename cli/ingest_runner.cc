@@ -18,6 +18,7 @@
 #include "cli/extraction_batch.h"
 #include "cli/ingest_plan.h"
 #include "cli/ingest_writer.h"
+#include "cli/large_file_turns.h"
 #include "corpus/article_reader.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/thread_priority.h"
@@ -124,9 +125,10 @@ class OpenFiles {
 
 // Reads one file and hands `batch` one item per article and a last one for the file; with
 // `open_files`, a file of several articles is handed to it instead, for every worker to
-// share. Returns false when the writer has stopped.
+// share; with `turns`, a large file is read in its turn. Returns false when the writer has
+// stopped.
 bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_hashes,
-                 OpenFiles* open_files, ExtractionBatch& batch) {
+                 OpenFiles* open_files, LargeFileTurns* turns, ExtractionBatch& batch) {
   std::shared_ptr<OpenFile> shared;
   if (open_files != nullptr) open_files->BeginReading();
   struct EndReading {
@@ -137,6 +139,13 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
     }
   } end_reading{open_files, &shared};
 
+  // The file's size before it is read, for its turn; the file's articles are read before it
+  // is let go, and handed on after (a file that cannot be measured takes none: reading it
+  // says why).
+  std::unique_lock<std::mutex> turn;
+  if (turns != nullptr) {
+    if (StatusOr<FileStamp> size = StampOfFile(path); size.ok()) turn = turns->TurnFor(size->size);
+  }
   auto file = std::make_shared<FileRead>();
   file->path = path.string();
   FileStamp stamp;
@@ -145,9 +154,9 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
   StatusOr<FileReadResult> read = bytes.status();
   if (bytes.ok()) {
     if (!ModifiedLately(stamp, read_ns)) file->stamp = stamp;
-    read = ReadArticleBytes(file->path, *bytes);
-    std::string().swap(*bytes);
+    read = ReadArticleBytes(file->path, std::move(*bytes));
   }
+  if (turn.owns_lock()) turn.unlock();
   if (!read.ok()) {
     WorkItem item;
     item.file = file;
@@ -211,8 +220,9 @@ class Extraction {
              const Pipeline& pipeline, const StoredHashes& stored_hashes)
       : results_(options.queue_capacity, options.queue_text_bytes), workers_left_(jobs) {
     OpenFiles* share = jobs > 1 ? &open_files_ : nullptr;
+    LargeFileTurns* turns = jobs > 1 ? &large_file_turns_ : nullptr;
     for (int i = 0; i < jobs; ++i) {
-      workers_.emplace_back([this, &work, &pipeline, &stored_hashes, share] {
+      workers_.emplace_back([this, &work, &pipeline, &stored_hashes, share, turns] {
         LowerThreadPriority();  // the writer, this scheme's slowest stage, goes first
         ExtractionBatch batch(pipeline, results_);
         bool go_on = true;
@@ -225,10 +235,10 @@ class Extraction {
             break;
           }
           Job& job = work[index];
-          go_on =
-              std::holds_alternative<StoredArticle>(job)
-                  ? ProcessStored(std::get<StoredArticle>(job), batch)
-                  : ProcessFile(std::get<std::filesystem::path>(job), stored_hashes, share, batch);
+          go_on = std::holds_alternative<StoredArticle>(job)
+                      ? ProcessStored(std::get<StoredArticle>(job), batch)
+                      : ProcessFile(std::get<std::filesystem::path>(job), stored_hashes, share,
+                                    turns, batch);
         }
         if (go_on) batch.Flush();
         if (--workers_left_ == 0) results_.Close();
@@ -266,6 +276,7 @@ class Extraction {
   std::atomic<size_t> next_{0};
   std::atomic<int> workers_left_;
   OpenFiles open_files_;
+  LargeFileTurns large_file_turns_;
   std::vector<std::thread> workers_;
 };
 

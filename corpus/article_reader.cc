@@ -111,18 +111,19 @@ Status TooLarge(std::string_view name, size_t bytes) {
 
 }  // namespace
 
-StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_view bytes) {
+StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string bytes) {
   if (bytes.size() > kMaxArticleFileBytes) return TooLarge(name, bytes.size());
-  if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+  if (std::string_view(bytes).starts_with(kUtf8Bom)) bytes.erase(0, kUtf8Bom.size());
   if (std::optional<std::string> reason = BinaryReason(bytes)) {
     return Status::DataLoss(std::string(name) + ": binary file (" + *reason + "); skipped");
   }
   if (TrimWhitespace(bytes).empty()) {
     return Status::DataLoss(std::string(name) + ": empty file; nothing to ingest");
   }
-  RepairedText repaired = RepairUtf8(bytes);
-  // One copy of the file's text from here on, changed in place (issue 16: a 60 MB file).
-  std::string text = std::move(repaired.text);
+  // The file's one copy from here on, changed in place (issue 16: a 60 MB file; a copy of
+  // the bytes while they were still held put two of them in memory at once).
+  std::string text = std::move(bytes);
+  const size_t replaced = RepairUtf8InPlace(text);
   NormalizeNewlinesInPlace(text);
 
   StatusOr<FileReadResult> result = [&]() -> StatusOr<FileReadResult> {
@@ -140,14 +141,12 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_vie
     }
     return corpus_internal::ReadTxt(name, std::move(text));
   }();
-  if (result.ok() && repaired.replaced > 0) {
-    for (RawArticle& article : result->articles) {
-      article.meta.repaired_sequences = repaired.replaced;
-    }
+  if (result.ok() && replaced > 0) {
+    for (RawArticle& article : result->articles) article.meta.repaired_sequences = replaced;
     result->warnings.insert(
         result->warnings.begin(),
-        std::string(name) + ": invalid UTF-8 repaired (" + std::to_string(repaired.replaced) +
-            (repaired.replaced == 1 ? " sequence" : " sequences") + " replaced with U+FFFD)");
+        std::string(name) + ": invalid UTF-8 repaired (" + std::to_string(replaced) +
+            (replaced == 1 ? " sequence" : " sequences") + " replaced with U+FFFD)");
   }
   return result;
 }
@@ -198,7 +197,7 @@ StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path) {
   FileStamp stamp;
   StatusOr<std::string> bytes = ReadFileBytes(path, stamp);
   if (!bytes.ok()) return bytes.status();
-  return ReadArticleBytes(path.string(), *bytes);
+  return ReadArticleBytes(path.string(), std::move(*bytes));
 }
 
 namespace corpus_internal {

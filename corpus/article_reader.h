@@ -49,8 +49,9 @@ StatusOr<FileStamp> StampOfFile(const std::filesystem::path& path);
 StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp);
 
 // Same as ReadArticleFile, for bytes already in memory (stdin); `name` picks the format
-// and prefixes messages ("-" is read as .txt).
-StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string_view bytes);
+// and prefixes messages ("-" is read as .txt). The bytes become the text the articles are read
+// from, repaired in place: a caller done with them moves them in, and the file is held once.
+StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string bytes);
 
 // Reads one line of a JSON Lines stream (`extract --input jsonl`) as an article, exactly as
 // the .jsonl reader reads that line of a file, after repairing invalid UTF-8 (counted in

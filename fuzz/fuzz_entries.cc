@@ -91,7 +91,7 @@ bool StartsWithName(std::string_view message, std::string_view name) {
 
 // Reads `bytes` as file `name` and checks the reader's contract; returns the articles.
 std::vector<RawArticle> ReadChecked(std::string_view name, std::string_view bytes) {
-  StatusOr<FileReadResult> read = ReadArticleBytes(name, bytes);
+  StatusOr<FileReadResult> read = ReadArticleBytes(name, std::string(bytes));
   if (!read.ok()) {
     Require(StartsWithName(read.status().message(), name), "a read error starts with the name");
     return {};

@@ -79,6 +79,13 @@ RepairedText RepairUtf8(std::string_view bytes) {
   return out;
 }
 
+size_t RepairUtf8InPlace(std::string& text) {
+  if (IsValidUtf8(text)) return 0;
+  RepairedText repaired = RepairUtf8(text);
+  text = std::move(repaired.text);
+  return repaired.replaced;
+}
+
 bool IsValidUtf8(std::string_view bytes) {
   size_t i = 0;
   while (i < bytes.size()) {

@@ -35,7 +35,20 @@ TEST(TextTest, RepairUtf8ReplacesEachIllFormedSequence) {
     EXPECT_EQ(repaired.text, c.expected);
     EXPECT_EQ(repaired.replaced, c.replaced);
     EXPECT_TRUE(IsValidUtf8(repaired.text));
+    // In place, the same repair.
+    std::string text = c.input;
+    EXPECT_EQ(RepairUtf8InPlace(text), c.replaced);
+    EXPECT_EQ(text, c.expected);
   }
+}
+
+// Valid text is left where it is: a file's text is not copied to be checked.
+TEST(TextTest, RepairUtf8InPlaceKeepsValidTextWhereItIs) {
+  std::string text(1 << 16, 'a');
+  text += "caf\xC3\xA9";
+  const char* const before = text.data();
+  EXPECT_EQ(RepairUtf8InPlace(text), 0u);
+  EXPECT_EQ(text.data(), before);
 }
 
 // IsValidUtf8 passes over ASCII eight bytes at a time: a broken sequence is found at every
