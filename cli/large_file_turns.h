@@ -11,7 +11,8 @@ namespace newsfacts {
 // Thread-safe.
 class LargeFileTurns {
  public:
-  // The size from which a file is large by default: a batch's worth of text and more.
+  // The size from which a file is large by default: as much text as the queue from the
+  // workers to the writer holds (IngestOptions::queue_text_bytes).
   static constexpr int64_t kDefaultLargeFileBytes = int64_t{8} << 20;
 
   explicit LargeFileTurns(int64_t large_file_bytes = kDefaultLargeFileBytes)
