@@ -139,18 +139,18 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
     }
   } end_reading{open_files, &shared};
 
-  // The file's size before it is read, for its turn; the file's articles are read before it
-  // is let go, and handed on after (a file that cannot be measured takes none: reading it
-  // says why).
+  // A large file's turn is taken once the file is opened and measured, before its bytes are
+  // read; it is let go once its articles are read, before they are handed on.
   std::unique_lock<std::mutex> turn;
+  std::function<void(const FileStamp&)> take_turn;
   if (turns != nullptr) {
-    if (StatusOr<FileStamp> size = StampOfFile(path); size.ok()) turn = turns->TurnFor(size->size);
+    take_turn = [&](const FileStamp& opened) { turn = turns->TurnFor(opened.size); };
   }
   auto file = std::make_shared<FileRead>();
   file->path = path.string();
   FileStamp stamp;
   const int64_t read_ns = NowNs();
-  StatusOr<std::string> bytes = ReadFileBytes(path, stamp);
+  StatusOr<std::string> bytes = ReadFileBytes(path, stamp, take_turn);
   StatusOr<FileReadResult> read = bytes.status();
   if (bytes.ok()) {
     if (!ModifiedLately(stamp, read_ns)) file->stamp = stamp;

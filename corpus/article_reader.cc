@@ -159,7 +159,8 @@ StatusOr<FileStamp> StampOfFile(const std::filesystem::path& path) {
   return StampOf(info);
 }
 
-StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp) {
+StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp,
+                                    const std::function<void(const FileStamp&)>& before_reading) {
   const std::string name = path.string();
   // One open, one fstat and reads into a buffer of the file's size: a re-ingest of an
   // unchanged corpus reads every file, and three stats and a stream per file cost a third
@@ -177,6 +178,7 @@ StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp
   stamp = StampOf(info);
   const size_t expected = S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
   if (expected > kMaxArticleFileBytes) return TooLarge(name, expected);
+  if (before_reading) before_reading(stamp);
   // Read with a cap, so pipes and growing files cannot exhaust memory.
   std::string bytes(S_ISREG(info.st_mode) ? expected + 1 : size_t{1} << 16, '\0');
   size_t size = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,12 @@ StatusOr<FileStamp> StampOfFile(const std::filesystem::path& path);
 // `stamp` the file's stamp taken before reading them. Errors: IoError when it cannot be
 // read or is a folder, InvalidArgument when it is larger than kMaxArticleFileBytes; each
 // message starts with "path: ".
-StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp);
+// `before_reading`, when given, is called with that stamp once the file is known to be
+// readable and within the limit, before its bytes are read (ingest takes a large file's turn
+// there, without a stat of its own).
+StatusOr<std::string> ReadFileBytes(
+    const std::filesystem::path& path, FileStamp& stamp,
+    const std::function<void(const FileStamp&)>& before_reading = nullptr);
 
 // Same as ReadArticleFile, for bytes already in memory (stdin); `name` picks the format
 // and prefixes messages ("-" is read as .txt). The bytes become the text the articles are read

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "corpus/format_readers.h"
 #include "tests/temp_dir.h"
@@ -165,6 +166,30 @@ TEST(ArticleReaderTest, UnreadablePathsAreIoErrors) {
   ASSERT_FALSE(folder.ok());
   EXPECT_EQ(folder.status().code(), StatusCode::kIoError);
   EXPECT_TRUE(folder.status().message().starts_with(dir.path().string() + ": "));
+}
+
+// The hook runs once per file read, with the file's stamp, and not for a file refused before
+// its bytes are read.
+TEST(ArticleReaderTest, ReadFileBytesCallsItsHookBeforeReading) {
+  TempDir dir;
+  const auto story = dir.path() / "story.txt";
+  { std::ofstream(story) << "Acme buys Beta."; }
+  std::vector<int64_t> sizes;
+  const auto hook = [&](const FileStamp& opened) { sizes.push_back(opened.size); };
+  FileStamp stamp;
+  StatusOr<std::string> bytes = ReadFileBytes(story, stamp, hook);
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(*bytes, "Acme buys Beta.");
+  ASSERT_EQ(sizes.size(), 1u);
+  EXPECT_EQ(sizes[0], 15);
+  EXPECT_EQ(stamp.size, 15);
+
+  const auto big = dir.path() / "huge.txt";
+  { std::ofstream touch(big); }
+  std::filesystem::resize_file(big, kMaxArticleFileBytes + 1);
+  EXPECT_FALSE(ReadFileBytes(big, stamp, hook).ok());
+  EXPECT_FALSE(ReadFileBytes(dir.path() / "missing.txt", stamp, hook).ok());
+  EXPECT_EQ(sizes.size(), 1u);
 }
 
 TEST(ArticleReaderTest, PicksTheFormatByExtension) {
