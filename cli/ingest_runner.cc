@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <variant>
 
 #include "cli/extraction_batch.h"
+#include "cli/file_articles.h"
 #include "cli/ingest_plan.h"
 #include "cli/ingest_writer.h"
 #include "cli/large_file_turns.h"
@@ -68,21 +70,18 @@ bool AddArticle(RawArticle& raw, const std::shared_ptr<const FileRead>& file,
   return batch.Add(std::move(item), std::move(ends_file));
 }
 
-// The articles of one file that holds several (a .jsonl file), taken one at a time by every
-// worker, so one big file keeps all of them busy; whoever finishes its last article reports
-// the file done. Thread-safe.
-struct OpenFile {
-  OpenFile(std::shared_ptr<const FileRead> read_file, std::vector<RawArticle> read)
-      : file(std::move(read_file)), articles(std::move(read)) {}
-
-  // Marks one article finished; true for the last one.
-  bool Finish() { return ++finished == articles.size(); }
-
-  const std::shared_ptr<const FileRead> file;
-  std::vector<RawArticle> articles;
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> finished{0};
-};
+// Takes article `index` of `articles` and hands it to `batch` (AddArticle), or, when its record
+// cannot be read, an item saying why. Returns false when the writer has stopped.
+bool AddTaken(FileArticles& articles, size_t index, const StoredHashes& stored_hashes,
+              ExtractionBatch& batch, std::function<bool()> ends_file = nullptr) {
+  StatusOr<RawArticle> raw = articles.Take(index);
+  if (raw.ok()) return AddArticle(*raw, articles.file, stored_hashes, batch, std::move(ends_file));
+  WorkItem item;
+  item.file = articles.file;
+  item.failed = articles.FirstFailure();
+  item.messages.push_back(raw.status().message());
+  return batch.Add(std::move(item), std::move(ends_file));
+}
 
 // The files whose articles are being shared out, oldest first, and how many files workers
 // are reading that may add more. Thread-safe.
@@ -94,7 +93,7 @@ class OpenFiles {
   }
   // Ends a read begun with BeginReading; `file` (null when the file is not shared) joins the
   // files whose articles are taken.
-  void EndReading(std::shared_ptr<OpenFile> file) {
+  void EndReading(std::shared_ptr<FileArticles> file) {
     std::lock_guard<std::mutex> lock(mutex_);
     --reading_;
     if (file != nullptr) files_.push_back(std::move(file));
@@ -103,12 +102,12 @@ class OpenFiles {
 
   // An article not yet taken, with its file; a null file when there is none and, with
   // `wait`, no file is being read any more.
-  std::pair<std::shared_ptr<OpenFile>, size_t> Take(bool wait) {
+  std::pair<std::shared_ptr<FileArticles>, size_t> Take(bool wait) {
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
       while (!files_.empty()) {
         const size_t index = files_.front()->next++;
-        if (index < files_.front()->articles.size()) return {files_.front(), index};
+        if (index < files_.front()->size()) return {files_.front(), index};
         files_.pop_front();
       }
       if (!wait || reading_ == 0) return {nullptr, 0};
@@ -119,7 +118,7 @@ class OpenFiles {
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::shared_ptr<OpenFile>> files_;
+  std::deque<std::shared_ptr<FileArticles>> files_;
   int reading_ = 0;
 };
 
@@ -129,11 +128,11 @@ class OpenFiles {
 // stopped.
 bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_hashes,
                  OpenFiles* open_files, LargeFileTurns* turns, ExtractionBatch& batch) {
-  std::shared_ptr<OpenFile> shared;
+  std::shared_ptr<FileArticles> shared;
   if (open_files != nullptr) open_files->BeginReading();
   struct EndReading {
     OpenFiles* open_files;
-    std::shared_ptr<OpenFile>* shared;
+    std::shared_ptr<FileArticles>* shared;
     ~EndReading() {
       if (open_files != nullptr) open_files->EndReading(std::move(*shared));
     }
@@ -150,11 +149,14 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
   file->path = path.string();
   FileStamp stamp;
   const int64_t read_ns = NowNs();
-  StatusOr<std::string> bytes = ReadFileBytes(path, stamp, take_turn);
-  StatusOr<FileReadResult> read = bytes.status();
-  if (bytes.ok()) {
+  StatusOr<std::vector<std::string>> pieces = ReadFilePieces(
+      path, stamp,
+      IsJsonLinesFile(path) ? FileArticles::kPieceBytes : std::numeric_limits<size_t>::max(),
+      take_turn);
+  StatusOr<std::unique_ptr<FileArticles>> read = pieces.status();
+  if (pieces.ok()) {
     if (!ModifiedLately(stamp, read_ns)) file->stamp = stamp;
-    read = ReadArticleBytes(file->path, std::move(*bytes));
+    read = FileArticles::Read(file, std::move(*pieces));
   }
   if (turn.owns_lock()) turn.unlock();
   if (!read.ok()) {
@@ -165,19 +167,19 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
     item.messages.push_back(read.status().message());
     return batch.Add(std::move(item));
   }
+  FileArticles& articles = **read;
   WorkItem file_messages;
   file_messages.file = file;
-  file_messages.messages = read->warnings;
-  for (const std::string& error : read->errors) file_messages.messages.push_back(error);
-  if (!read->errors.empty()) file_messages.failed = true;
+  file_messages.messages = articles.messages();
+  file_messages.failed = articles.has_errors();
   if (!file_messages.messages.empty() && !batch.Add(std::move(file_messages))) return false;
 
-  if (open_files != nullptr && read->articles.size() > 1) {
-    shared = std::make_shared<OpenFile>(file, std::move(read->articles));
+  if (open_files != nullptr && articles.size() > 1) {
+    shared = std::move(*read);
     return true;  // the workers take its articles before any other file
   }
-  for (RawArticle& raw : read->articles) {
-    if (!AddArticle(raw, file, stored_hashes, batch)) return false;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!AddTaken(articles, i, stored_hashes, batch)) return false;
   }
   WorkItem done;
   done.file = file;
@@ -193,8 +195,7 @@ bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const StoredHashes& stor
   while (true) {
     auto [file, index] = open_files.Take(wait);
     if (file == nullptr) return true;
-    if (!AddArticle(file->articles[index], file->file, stored_hashes, batch,
-                    [file = file] { return file->Finish(); })) {
+    if (!AddTaken(*file, index, stored_hashes, batch, [file = file] { return file->Finish(); })) {
       return false;
     }
   }

@@ -1,6 +1,7 @@
-// LargeFileTurns: the ingest workers read and parse large article files one at a time, so two
-// of them never hold two large files' text and articles at once (issue 16: each reading one of
-// a 100 MB corpus's two .jsonl files, two workers took a re-ingest to 440 MB).
+// LargeFileTurns: the ingest workers read large article files one at a time (and parse them, but
+// for a .jsonl file, whose records are parsed as they are taken: cli/file_articles.h), so two
+// of them never hold two large files at once (issue 16: each reading one of a 100 MB corpus's
+// two .jsonl files, two workers took a re-ingest to 440 MB).
 #pragma once
 
 #include <cstdint>

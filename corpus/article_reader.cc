@@ -11,17 +11,15 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include "corpus/format_readers.h"
+#include "corpus/json_lines_file.h"
 #include "pipeline/text.h"
 
 namespace newsfacts {
 namespace {
-
-using corpus_internal::NormalizeNewlines;
-using corpus_internal::NormalizeNewlinesInPlace;
-using corpus_internal::TrimWhitespace;
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr size_t kSniffBytes = 8192;
@@ -112,22 +110,19 @@ Status TooLarge(std::string_view name, size_t bytes) {
 }  // namespace
 
 StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string bytes) {
-  if (bytes.size() > kMaxArticleFileBytes) return TooLarge(name, bytes.size());
-  if (std::string_view(bytes).starts_with(kUtf8Bom)) bytes.erase(0, kUtf8Bom.size());
-  if (std::optional<std::string> reason = BinaryReason(bytes)) {
-    return Status::DataLoss(std::string(name) + ": binary file (" + *reason + "); skipped");
+  const Format format = FormatOf(name);
+  if (format == Format::kJsonLines) {
+    StatusOr<JsonLinesFile> file = JsonLinesFile::Open(name, std::move(bytes));
+    if (!file.ok()) return file.status();
+    return file->TakeAll();
   }
-  if (TrimWhitespace(bytes).empty()) {
-    return Status::DataLoss(std::string(name) + ": empty file; nothing to ingest");
-  }
-  // The file's one copy from here on, changed in place (issue 16: a 60 MB file; a copy of
-  // the bytes while they were still held put two of them in memory at once).
-  std::string text = std::move(bytes);
-  const size_t replaced = RepairUtf8InPlace(text);
-  NormalizeNewlinesInPlace(text);
-
+  std::vector<std::string> pieces;
+  pieces.push_back(std::move(bytes));
+  StatusOr<size_t> repaired = corpus_internal::PrepareText(name, pieces);
+  if (!repaired.ok()) return repaired.status();
+  std::string& text = pieces.front();
   StatusOr<FileReadResult> result = [&]() -> StatusOr<FileReadResult> {
-    switch (FormatOf(name)) {
+    switch (format) {
       case Format::kMarkdown:
         return corpus_internal::ReadMarkdown(name, text);
       case Format::kHtml:
@@ -135,20 +130,22 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string byt
       case Format::kJson:
         return corpus_internal::ReadJson(name, text);
       case Format::kJsonLines:
-        return corpus_internal::ReadJsonLines(name, text);
       case Format::kTxt:
         break;
     }
     return corpus_internal::ReadTxt(name, std::move(text));
   }();
+  const size_t replaced = *repaired;
   if (result.ok() && replaced > 0) {
     for (RawArticle& article : result->articles) article.meta.repaired_sequences = replaced;
-    result->warnings.insert(
-        result->warnings.begin(),
-        std::string(name) + ": invalid UTF-8 repaired (" + std::to_string(replaced) +
-            (replaced == 1 ? " sequence" : " sequences") + " replaced with U+FFFD)");
+    result->warnings.insert(result->warnings.begin(),
+                            corpus_internal::RepairWarning(name, replaced));
   }
   return result;
+}
+
+bool IsJsonLinesFile(const std::filesystem::path& path) {
+  return FormatOf(path.string()) == Format::kJsonLines;
 }
 
 StatusOr<FileStamp> StampOfFile(const std::filesystem::path& path) {
@@ -159,8 +156,9 @@ StatusOr<FileStamp> StampOfFile(const std::filesystem::path& path) {
   return StampOf(info);
 }
 
-StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp,
-                                    const std::function<void(const FileStamp&)>& before_reading) {
+StatusOr<std::vector<std::string>> ReadFilePieces(
+    const std::filesystem::path& path, FileStamp& stamp, size_t piece_bytes,
+    const std::function<void(const FileStamp&)>& before_reading) {
   const std::string name = path.string();
   // One open, one fstat and reads into a buffer of the file's size: a re-ingest of an
   // unchanged corpus reads every file, and three stats and a stream per file cost a third
@@ -179,20 +177,46 @@ StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp
   const size_t expected = S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
   if (expected > kMaxArticleFileBytes) return TooLarge(name, expected);
   if (before_reading) before_reading(stamp);
-  // Read with a cap, so pipes and growing files cannot exhaust memory.
-  std::string bytes(S_ISREG(info.st_mode) ? expected + 1 : size_t{1} << 16, '\0');
-  size_t size = 0;
+  // Read with a cap, so pipes and growing files cannot exhaust memory. A regular file is read
+  // into a buffer of its size, and a byte more to see it end, or of a piece.
+  std::vector<std::string> pieces;
+  std::string piece(S_ISREG(info.st_mode) ? std::min(expected + 1, piece_bytes) : size_t{1} << 16,
+                    '\0');
+  size_t size = 0;   // bytes read into `piece`
+  size_t total = 0;  // bytes read
   while (true) {
-    if (size == bytes.size()) bytes.resize(bytes.size() * 2);
-    const ssize_t n = read(fd, bytes.data() + size, bytes.size() - size);
+    if (size == piece.size()) {
+      const size_t line_end = size >= piece_bytes ? piece.rfind('\n') : std::string::npos;
+      if (line_end == std::string::npos) {
+        piece.resize(piece.size() * 2);  // a line longer than a piece stays whole
+      } else {
+        std::string rest(piece, line_end + 1);
+        piece.resize(line_end + 1);
+        pieces.push_back(std::move(piece));
+        piece = std::move(rest);
+        size = piece.size();
+        piece.resize(std::max(piece_bytes, 2 * size));
+      }
+    }
+    const ssize_t n = read(fd, piece.data() + size, piece.size() - size);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Status::IoError(name + ": read failed: " + std::strerror(errno));
     if (n == 0) break;
     size += static_cast<size_t>(n);
-    if (size > kMaxArticleFileBytes) return TooLarge(name, size);
+    total += static_cast<size_t>(n);
+    if (total > kMaxArticleFileBytes) return TooLarge(name, total);
   }
-  bytes.resize(size);
-  return bytes;
+  piece.resize(size);
+  pieces.push_back(std::move(piece));
+  return pieces;
+}
+
+StatusOr<std::string> ReadFileBytes(const std::filesystem::path& path, FileStamp& stamp,
+                                    const std::function<void(const FileStamp&)>& before_reading) {
+  StatusOr<std::vector<std::string>> pieces =
+      ReadFilePieces(path, stamp, std::numeric_limits<size_t>::max(), before_reading);
+  if (!pieces.ok()) return pieces.status();
+  return std::move(pieces->front());
 }
 
 StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path) {
@@ -203,6 +227,42 @@ StatusOr<FileReadResult> ReadArticleFile(const std::filesystem::path& path) {
 }
 
 namespace corpus_internal {
+
+StatusOr<size_t> PrepareText(std::string_view name, std::vector<std::string>& pieces) {
+  size_t bytes = 0;
+  for (const std::string& piece : pieces) bytes += piece.size();
+  if (bytes > kMaxArticleFileBytes) return TooLarge(name, bytes);
+  // A piece holds a line at least: the first holds a BOM whole.
+  if (std::string_view(pieces.front()).starts_with(kUtf8Bom)) {
+    pieces.front().erase(0, kUtf8Bom.size());
+  }
+  std::string head;
+  for (const std::string& piece : pieces) {
+    if (head.size() == kSniffBytes) break;
+    head.append(piece, 0, kSniffBytes - head.size());
+  }
+  if (std::optional<std::string> reason = BinaryReason(head)) {
+    return Status::DataLoss(std::string(name) + ": binary file (" + *reason + "); skipped");
+  }
+  if (std::all_of(pieces.begin(), pieces.end(),
+                  [](const std::string& piece) { return TrimWhitespace(piece).empty(); })) {
+    return Status::DataLoss(std::string(name) + ": empty file; nothing to ingest");
+  }
+  // Changed in place (issue 16: a 60 MB file; a copy of the bytes while they were still held
+  // put two of them in memory at once). Pieces end after a line feed, which ends any UTF-8
+  // sequence and any CRLF: each is repaired as it would be within the whole file.
+  size_t repaired = 0;
+  for (std::string& piece : pieces) {
+    repaired += RepairUtf8InPlace(piece);
+    NormalizeNewlinesInPlace(piece);
+  }
+  return repaired;
+}
+
+std::string RepairWarning(std::string_view name, size_t repaired) {
+  return std::string(name) + ": invalid UTF-8 repaired (" + std::to_string(repaired) +
+         (repaired == 1 ? " sequence" : " sequences") + " replaced with U+FFFD)";
+}
 
 std::string_view TrimWhitespace(std::string_view text) {
   const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };

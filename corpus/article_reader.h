@@ -54,10 +54,20 @@ StatusOr<std::string> ReadFileBytes(
     const std::filesystem::path& path, FileStamp& stamp,
     const std::function<void(const FileStamp&)>& before_reading = nullptr);
 
+// Same as ReadFileBytes, in pieces: once a piece holds `piece_bytes`, it ends after its last
+// line feed (a line longer than a piece stays whole in one). What a .jsonl file is read as, so
+// that each piece can be let go once its records are read (JsonLinesFile).
+StatusOr<std::vector<std::string>> ReadFilePieces(
+    const std::filesystem::path& path, FileStamp& stamp, size_t piece_bytes,
+    const std::function<void(const FileStamp&)>& before_reading = nullptr);
+
 // Same as ReadArticleFile, for bytes already in memory (stdin); `name` picks the format
 // and prefixes messages ("-" is read as .txt). The bytes become the text the articles are read
 // from, repaired in place: a caller done with them moves them in, and the file is held once.
 StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string bytes);
+
+// True for a .jsonl file, whose records ingest reads one at a time (JsonLinesFile).
+bool IsJsonLinesFile(const std::filesystem::path& path);
 
 // Reads one line of a JSON Lines stream (`extract --input jsonl`) as an article, exactly as
 // the .jsonl reader reads that line of a file, after repairing invalid UTF-8 (counted in

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/article_reader.h"
 #include "pipeline/status.h"
@@ -23,9 +24,21 @@ StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view te
 StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text);
 // .json: one object or an array of objects; record_index is the array index.
 StatusOr<FileReadResult> ReadJson(std::string_view name, std::string_view text);
-// .jsonl: one object per non-blank line; record_index counts non-blank lines from 0, so a
-// record keeps its index when a malformed line before it is fixed.
-StatusOr<FileReadResult> ReadJsonLines(std::string_view name, std::string_view text);
+// .jsonl (JsonLinesFile): one object per non-blank line. Reads the record on line
+// `line_number` of the file, trimmed, as article `record_index`: non-blank lines counted from 0,
+// so a record keeps its index when a malformed line before it is fixed. Errors:
+// InvalidArgument "name:LINE: why it is skipped".
+StatusOr<RawArticle> ReadJsonLinesRecord(std::string_view name, std::string_view line,
+                                         size_t line_number, int record_index);
+
+// Makes a file's bytes ready for a reader (ReadArticleBytes, JsonLinesFile), in place: the
+// file in pieces (ReadFilePieces; one piece for the whole file), each ending after a line feed
+// but the last. Drops a BOM, repairs invalid UTF-8 and makes line ends LF. Returns the number
+// of invalid UTF-8 sequences replaced with U+FFFD. Errors: InvalidArgument for a file over
+// kMaxArticleFileBytes, DataLoss for a binary or empty one; each message starts with "name: ".
+StatusOr<size_t> PrepareText(std::string_view name, std::vector<std::string>& pieces);
+// The warning of a file whose invalid UTF-8 was repaired: "name: invalid UTF-8 repaired (...)".
+std::string RepairWarning(std::string_view name, size_t repaired);
 
 // Returns `text` without leading and trailing ASCII whitespace.
 std::string_view TrimWhitespace(std::string_view text);

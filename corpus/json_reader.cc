@@ -154,32 +154,20 @@ StatusOr<FileReadResult> ReadJson(std::string_view name, std::string_view text) 
   return result;
 }
 
-StatusOr<FileReadResult> ReadJsonLines(std::string_view name, std::string_view text) {
-  FileReadResult result;
-  int index = 0;
-  size_t line_number = 0;
-  size_t begin = 0;
-  while (begin < text.size()) {
-    size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = TrimWhitespace(text.substr(begin, end - begin));
-    begin = end + 1;
-    ++line_number;
-    if (line.empty()) continue;
-    const int record_index = index++;
-    Json record;
-    try {
-      record = ParseRecord(line);
-    } catch (const Json::exception& e) {  // syntax, or a number out of range ("1e400")
-      result.errors.push_back(
-          Located(name, line_number, "malformed JSON (" + ParseMessage(e) + "); skipped"));
-      continue;
-    }
-    if (auto problem = ReadRecord(record, name, record_index, result)) {
-      result.errors.push_back(Located(name, line_number, *problem));
-    }
+StatusOr<RawArticle> ReadJsonLinesRecord(std::string_view name, std::string_view line,
+                                         size_t line_number, int record_index) {
+  Json record;
+  try {
+    record = ParseRecord(line);
+  } catch (const Json::exception& e) {  // syntax, or a number out of range ("1e400")
+    return Status::InvalidArgument(
+        Located(name, line_number, "malformed JSON (" + ParseMessage(e) + "); skipped"));
   }
-  return result;
+  FileReadResult read;
+  if (auto problem = ReadRecord(record, name, record_index, read)) {
+    return Status::InvalidArgument(Located(name, line_number, *problem));
+  }
+  return std::move(read.articles.front());
 }
 
 }  // namespace newsfacts::corpus_internal

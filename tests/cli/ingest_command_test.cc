@@ -94,6 +94,37 @@ TEST(IngestCommandTest, RecordsOfOneFileSharedByTwoWorkersAreEachStoredOnce) {
       << again.output;
 }
 
+// The records of a .jsonl file are read as they are taken (cli/file_articles.h): its bad
+// records are each named, the file counts once among the failed however many workers read it,
+// and it is read again next time.
+TEST(IngestCommandTest, BadRecordsOfASharedFileAreNamedAndTheFileFailsOnce) {
+  TempDir dir;
+  std::string records;
+  for (int i = 0; i < 8; ++i) {
+    records +=
+        "{\"text\": \"Contoso Corp. agreed to buy Fabrikam " + std::to_string(i) + " Ltd.\"}\n";
+    if (i == 2) records += "{\"title\": \"no text\"}\n";
+    if (i == 5) records += "{\"text\": \"cut off\n";
+  }
+  dir.Write("wire/all.jsonl", records);
+  for (const char* jobs : {"1", "2"}) {
+    SCOPED_TRACE(jobs);
+    const std::string db = std::string("facts") + jobs + ".db";
+    for (int run = 0; run < 2; ++run) {
+      auto result = RunNewsfacts("ingest wire --db " + db + " --jobs " + jobs, dir.path());
+      EXPECT_EQ(result.exit_code, 1) << result.output;
+      EXPECT_NE(result.output.find("all.jsonl:4: record has no text"), std::string::npos)
+          << result.output;
+      EXPECT_NE(result.output.find("all.jsonl:8: malformed JSON"), std::string::npos)
+          << result.output;
+      EXPECT_NE(result.output.find(run == 0 ? "(8 new, 0 replaced, 0 unchanged, 1 failed)"
+                                            : "(0 new, 0 replaced, 8 unchanged, 1 failed)"),
+                std::string::npos)
+          << result.output;
+    }
+  }
+}
+
 TEST(IngestCommandTest, BadFilesAreNamedSkippedAndMakeTheExitCodeOne) {
   TempDir dir;
   dir.Write("articles/good.txt", kArticleA);
