@@ -129,7 +129,7 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string byt
         return corpus_internal::ReadHtml(name, text);
       case Format::kJson:
         return corpus_internal::ReadJson(name, text);
-      case Format::kJsonLines:
+      case Format::kJsonLines:  // read above
       case Format::kTxt:
         break;
     }
