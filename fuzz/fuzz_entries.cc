@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "corpus/article_reader.h"
+#include "corpus/json_lines_file.h"
 #include "extractors/amounts/amount_stage.h"
 #include "extractors/claims/claim_stage.h"
 #include "extractors/entities/entity_stage.h"
@@ -109,6 +110,37 @@ std::vector<RawArticle> ReadChecked(std::string_view name, std::string_view byte
   return std::move(read->articles);
 }
 
+// What a read gave: its error, or its warnings, articles (meta and text) and errors, in order.
+std::vector<std::string> Outcome(const StatusOr<FileReadResult>& read) {
+  if (!read.ok()) return {read.status().message()};
+  std::vector<std::string> outcome = read->warnings;
+  for (const RawArticle& article : read->articles) {
+    const ArticleMeta& meta = article.meta;
+    outcome.push_back(std::to_string(meta.record_index) + "|" + meta.title + "|" + meta.published +
+                      "|" + meta.source + "|" + meta.url + "|" +
+                      std::to_string(meta.repaired_sequences) + "|" + article.text);
+  }
+  outcome.insert(outcome.end(), read->errors.begin(), read->errors.end());
+  return outcome;
+}
+
+// A .jsonl file cut after each of its lines, as ingest reads one in pieces (JsonLinesFile),
+// reads as the whole file does.
+void CheckPiecesReadAsWhole(std::string_view name, std::string_view bytes) {
+  std::vector<std::string> pieces;
+  for (size_t begin = 0; begin < bytes.size() || pieces.empty();) {
+    size_t end = bytes.find('\n', begin);
+    end = end == std::string_view::npos ? bytes.size() : end + 1;
+    pieces.emplace_back(bytes.substr(begin, end - begin));
+    begin = end;
+  }
+  StatusOr<JsonLinesFile> file = JsonLinesFile::Open(name, std::move(pieces));
+  const StatusOr<FileReadResult> in_pieces =
+      file.ok() ? StatusOr<FileReadResult>(file->TakeAll()) : file.status();
+  Require(Outcome(in_pieces) == Outcome(ReadArticleBytes(name, std::string(bytes))),
+          "a .jsonl file read in pieces reads as the whole file");
+}
+
 // Runs `pipeline` over `article` and checks the document and its facts JSON.
 void RunChecked(const Pipeline& pipeline, Document doc) {
   const Status status = pipeline.Run(doc);
@@ -167,7 +199,10 @@ constexpr std::string_view kRuleProbeArticle =
 
 }  // namespace
 
-void ReadArticle(std::string_view name, std::string_view bytes) { ReadChecked(name, bytes); }
+void ReadArticle(std::string_view name, std::string_view bytes) {
+  ReadChecked(name, bytes);
+  if (IsJsonLinesFile(std::string(name))) CheckPiecesReadAsWhole(name, bytes);
+}
 
 void ExtractAmounts(std::string_view bytes) {
   RunChecked(AmountPipeline(), Document::FromRaw(ArticleMeta{.path = "fuzz.txt"}, bytes));

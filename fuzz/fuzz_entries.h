@@ -12,7 +12,8 @@ namespace newsfacts::fuzz {
 // exception escaping the library. Errors returned as Status are expected outcomes, not crashes.
 // Not thread-safe: the compiled stages are built once, on first use.
 
-// ReadArticleBytes(`name`, `bytes`), `name` picking the reader ("fuzz.txt", "fuzz.html", ...).
+// ReadArticleBytes(`name`, `bytes`), `name` picking the reader ("fuzz.txt", "fuzz.html", ...);
+// a .jsonl file is read in pieces too, as ingest reads one, and must read the same.
 void ReadArticle(std::string_view name, std::string_view bytes);
 
 // The segmenter and the amount stage over `bytes` taken as raw article text (repaired first).
