@@ -126,7 +126,7 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string byt
       case Format::kMarkdown:
         return corpus_internal::ReadMarkdown(name, text);
       case Format::kHtml:
-        return corpus_internal::ReadHtml(name, text);
+        return corpus_internal::ReadHtml(name, std::move(text));
       case Format::kJson:
         return corpus_internal::ReadJson(name, text);
       case Format::kJsonLines:  // read above
@@ -160,6 +160,7 @@ StatusOr<std::vector<std::string>> ReadFilePieces(
     const std::filesystem::path& path, FileStamp& stamp, size_t piece_bytes,
     const std::function<void(const FileStamp&)>& before_reading) {
   const std::string name = path.string();
+  piece_bytes = std::max<size_t>(piece_bytes, 1);
   // One open, one fstat and reads into a buffer of the file's size: a re-ingest of an
   // unchanged corpus reads every file, and three stats and a stream per file cost a third
   // of it (issue 16).
@@ -184,19 +185,29 @@ StatusOr<std::vector<std::string>> ReadFilePieces(
                     '\0');
   size_t size = 0;   // bytes read into `piece`
   size_t total = 0;  // bytes read
+  // The size of a buffer for `wanted` bytes, `kept` of them read: a regular file's is no larger
+  // than the rest of the file and a byte to see it end (a string's own growth doubles its
+  // buffer: a one-line file of 60 MB took 64 MB), unless the file grew while read.
+  const auto room = [&](size_t kept, size_t wanted) {
+    if (!S_ISREG(info.st_mode) || total > expected) return wanted;
+    return std::min(wanted, kept + (expected - total) + 1);
+  };
   while (true) {
     if (size == piece.size()) {
+      // Full: a piece of `piece_bytes` or more ends after its last line feed, and the bytes
+      // after it start the next one; a line longer than a piece stays whole in a larger one.
       const size_t line_end = size >= piece_bytes ? piece.rfind('\n') : std::string::npos;
-      if (line_end == std::string::npos) {
-        piece.resize(piece.size() * 2);  // a line longer than a piece stays whole
-      } else {
-        std::string rest(piece, line_end + 1);
-        piece.resize(line_end + 1);
+      const size_t next_from = line_end == std::string::npos ? 0 : line_end + 1;
+      const size_t kept = size - next_from;
+      std::string next(room(kept, next_from == 0 ? 2 * size : std::max(piece_bytes, 2 * kept)),
+                       '\0');
+      std::memcpy(next.data(), piece.data() + next_from, kept);
+      if (next_from > 0) {
+        piece.resize(next_from);
         pieces.push_back(std::move(piece));
-        piece = std::move(rest);
-        size = piece.size();
-        piece.resize(std::max(piece_bytes, 2 * size));
       }
+      piece = std::move(next);
+      size = kept;
     }
     const ssize_t n = read(fd, piece.data() + size, piece.size() - size);
     if (n < 0 && errno == EINTR) continue;
@@ -271,19 +282,34 @@ std::string_view TrimWhitespace(std::string_view text) {
   return text;
 }
 
+void TrimWhitespaceInPlace(std::string& text) {
+  const std::string_view trimmed = TrimWhitespace(text);
+  const size_t begin = static_cast<size_t>(trimmed.data() - text.data());
+  text.resize(begin + trimmed.size());
+  text.erase(0, begin);
+}
+
 std::string JoinTitleAndBody(std::string_view title, std::string_view body) {
+  std::string text(TrimWhitespace(body));
+  JoinTitleAndBodyInPlace(title, text);
+  return text;
+}
+
+void JoinTitleAndBodyInPlace(std::string_view title, std::string& body) {
   title = TrimWhitespace(title);
-  body = TrimWhitespace(body);
+  TrimWhitespaceInPlace(body);
   // The body repeats the headline only when its whole first line is the headline: "Apple"
   // must not swallow a body starting "Apple's shares".
   const bool repeated =
       body.starts_with(title) && (body.size() == title.size() || body[title.size()] == '\n');
-  if (title.empty() || repeated) return std::string(body);
-  if (body.empty()) return std::string(title);
-  std::string text;
-  text.reserve(title.size() + 2 + body.size());
-  text.append(title).append("\n\n").append(body);
-  return text;
+  if (title.empty() || repeated) return;
+  if (body.empty()) {
+    body.assign(title);
+    return;
+  }
+  // One move of the body, to make room for the title and the blank line after it.
+  body.insert(0, title.size() + 2, '\n');
+  std::copy(title.begin(), title.end(), body.begin());
 }
 
 std::string NormalizeNewlines(std::string_view text) {

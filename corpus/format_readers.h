@@ -20,8 +20,9 @@ namespace newsfacts::corpus_internal {
 StatusOr<FileReadResult> ReadTxt(std::string_view name, std::string text);
 // .md: optional YAML front matter, Markdown body converted to plain text.
 StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view text);
-// .html: visible article text and meta tags, parsed with gumbo.
-StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text);
+// .html: visible article text and meta tags, parsed with gumbo. Takes `text` over and lets
+// it go once parsed.
+StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string text);
 // .json: one object or an array of objects; record_index is the array index.
 StatusOr<FileReadResult> ReadJson(std::string_view name, std::string_view text);
 // .jsonl (JsonLinesFile): one object per non-blank line. Reads the record on line
@@ -42,10 +43,14 @@ std::string RepairWarning(std::string_view name, size_t repaired);
 
 // Returns `text` without leading and trailing ASCII whitespace.
 std::string_view TrimWhitespace(std::string_view text);
+// The same in place.
+void TrimWhitespaceInPlace(std::string& text);
 
 // Returns the article text for a headline and a body (both trimmed): the body alone when
 // the title is empty or is the body's whole first line, else title + "\n\n" + body.
 std::string JoinTitleAndBody(std::string_view title, std::string_view body);
+// The same in place: `body` becomes the article text (`title` must not view it).
+void JoinTitleAndBodyInPlace(std::string_view title, std::string& body);
 
 // Returns `text` with CRLF and lone CR turned into LF.
 std::string NormalizeNewlines(std::string_view text);

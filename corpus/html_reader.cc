@@ -432,7 +432,7 @@ GumboOptions BoundedOptions() {
 
 }  // namespace
 
-StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) {
+StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string text) {
   if (const size_t open = MostOpenElements(text); open > kMaxOpenElements) {
     return Status::InvalidArgument(std::string(name) + ": the HTML leaves " + std::to_string(open) +
                                    " elements open at once (more than " +
@@ -440,11 +440,14 @@ StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) 
                                    "); not read, as a broken or hostile page");
   }
   static const GumboOptions kOptions = BoundedOptions();
-  const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
       gumbo_parse_with_options(&kOptions, text.data(), text.size()));
   if (output == nullptr) {
     return Status::Internal(std::string(name) + ": the HTML parser gave no result");
   }
+  // The tree holds copies of the texts and attributes it reads (only the pieces of original
+  // text that nothing here reads point into the page): the page can go.
+  std::string().swap(text);
   PageFacts facts;
   Gather(output->document, true, false, 0, facts);
 
@@ -475,12 +478,17 @@ StatusOr<FileReadResult> ReadHtml(std::string_view name, std::string_view text) 
   }
   SetOnce(article.meta.published, facts.time_datetime);
   article.meta.url = facts.og_url.empty() ? facts.canonical : facts.og_url;
-  article.text = JoinTitleAndBody(article.meta.title, SkipToHeadline(body, article.meta.title));
+  // The page's tree (its nodes and a copy of its text: twice the text of a 60 MB page) goes
+  // before the article's text is made, in place.
+  output.reset();
+  body.erase(0, static_cast<size_t>(SkipToHeadline(body, article.meta.title).data() - body.data()));
+  JoinTitleAndBodyInPlace(article.meta.title, body);
+  article.text = std::move(body);
   // gumbo turns a numeric reference past U+10FFFF ("&#8222222222") into bytes that are not
   // UTF-8, so what it gives is repaired once more.
   for (std::string* field : {&article.text, &article.meta.title, &article.meta.source,
                              &article.meta.published, &article.meta.url}) {
-    *field = RepairUtf8(*field).text;
+    RepairUtf8InPlace(*field);
   }
   FileReadResult result;
   result.articles.push_back(std::move(article));

@@ -234,9 +234,9 @@ bool IsReferenceDefinition(std::string_view line) {
 class ParagraphBuilder {
  public:
   void AddLine(std::string_view line) { pending_.emplace_back(TrimWhitespace(line)); }
-  void AddVerbatim(std::string block) {
+  void AddVerbatim(const std::string& block) {
     Flush();
-    if (!TrimWhitespace(block).empty()) paragraphs_.push_back(std::move(block));
+    if (!TrimWhitespace(block).empty()) Append(block);
   }
   void Flush() {
     if (pending_.empty()) return;
@@ -246,22 +246,24 @@ class ParagraphBuilder {
       joined.append(line);
     }
     pending_.clear();
-    const std::string cleaned(TrimWhitespace(CleanInline(joined, 0)));
-    if (!cleaned.empty()) paragraphs_.push_back(cleaned);
+    const std::string cleaned = CleanInline(joined, 0);
+    if (!TrimWhitespace(cleaned).empty()) Append(TrimWhitespace(cleaned));
   }
   std::string Finish() {
     Flush();
-    std::string out;
-    for (const std::string& paragraph : paragraphs_) {
-      if (!out.empty()) out.append("\n\n");
-      out.append(paragraph);
-    }
-    return out;
+    return std::move(out_);
   }
 
  private:
+  // Adds a paragraph to the text, after a blank line (paragraphs are not kept apart as well:
+  // a 60 MB article held its text twice at the end).
+  void Append(std::string_view paragraph) {
+    if (!out_.empty()) out_.append("\n\n");
+    out_.append(paragraph);
+  }
+
   std::vector<std::string> pending_;
-  std::vector<std::string> paragraphs_;
+  std::string out_;
 };
 
 struct FrontMatter {
@@ -310,20 +312,21 @@ StatusOr<FrontMatter> ParseFrontMatter(std::string_view name, const std::string&
   return front;
 }
 
-}  // namespace
-
-std::string MarkdownToPlainText(std::string_view markdown) {
+// The plain text of the Markdown lines [begin, end): see MarkdownToPlainText.
+std::string PlainTextOfLines(std::vector<std::string_view>::const_iterator begin,
+                             std::vector<std::string_view>::const_iterator end) {
   ParagraphBuilder builder;
   std::string fence;  // the opening fence ("```", "~~~~") while inside a code block
   std::string code;
   bool in_comment = false;
-  for (std::string_view raw : SplitLines(markdown)) {
+  for (; begin != end; ++begin) {
+    const std::string_view raw = *begin;
     std::string_view line = TrimLeft(raw);
     if (!fence.empty()) {
       if (line.starts_with(fence) &&
           TrimWhitespace(line.substr(fence.size())).find_first_not_of(fence[0]) ==
               std::string_view::npos) {
-        builder.AddVerbatim(std::move(code));
+        builder.AddVerbatim(code);
         code.clear();
         fence.clear();
       } else {
@@ -366,8 +369,15 @@ std::string MarkdownToPlainText(std::string_view markdown) {
     }
     builder.AddLine(line);
   }
-  if (!fence.empty()) builder.AddVerbatim(std::move(code));
+  if (!fence.empty()) builder.AddVerbatim(code);
   return builder.Finish();
+}
+
+}  // namespace
+
+std::string MarkdownToPlainText(std::string_view markdown) {
+  const std::vector<std::string_view> lines = SplitLines(markdown);
+  return PlainTextOfLines(lines.begin(), lines.end());
 }
 
 StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view text) {
@@ -391,9 +401,15 @@ StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view te
     front = std::move(*parsed);
     body_line = close + 1;
   }
-  std::string body_markdown;
-  for (size_t i = body_line; i < lines.size(); ++i) body_markdown.append(lines[i]).push_back('\n');
-  const std::string body = MarkdownToPlainText(body_markdown);
+  // The body's lines, as the body's text with a line feed after each line would split: with an
+  // empty line at the end. Lines, not a copy of the body: a 60 MB article held it once more.
+  const std::string_view body_markdown =
+      body_line < lines.size()
+          ? text.substr(static_cast<size_t>(lines[body_line].data() - text.data()))
+          : std::string_view();
+  lines.emplace_back();
+  std::string body =
+      PlainTextOfLines(lines.begin() + static_cast<std::ptrdiff_t>(body_line), lines.end());
   if (body.empty()) {
     return Status::DataLoss(std::string(name) + ": no article text found in Markdown");
   }
@@ -410,7 +426,8 @@ StatusOr<FileReadResult> ReadMarkdown(std::string_view name, std::string_view te
       article.meta.title = body.substr(0, body.find("\n\n"));
     }
   }
-  article.text = JoinTitleAndBody(article.meta.title, body);
+  JoinTitleAndBodyInPlace(article.meta.title, body);
+  article.text = std::move(body);
   FileReadResult result;
   result.articles.push_back(std::move(article));
   return result;

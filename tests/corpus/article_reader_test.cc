@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpus/format_readers.h"
@@ -249,6 +250,19 @@ TEST(ArticleReaderTest, JoinTitleAndBodyAddsTheHeadlineOnce) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.title + " | " + c.body);
     EXPECT_EQ(corpus_internal::JoinTitleAndBody(c.title, c.body), c.text);
+    // In place, as the .json, .md and .html readers make an article's text.
+    std::string body = c.body;
+    corpus_internal::JoinTitleAndBodyInPlace(c.title, body);
+    EXPECT_EQ(body, c.text);
+  }
+}
+
+TEST(ArticleReaderTest, TrimWhitespaceInPlaceKeepsTheMiddle) {
+  for (const auto& [text, trimmed] : std::vector<std::pair<std::string, std::string>>{
+           {"", ""}, {" \n\t ", ""}, {"a", "a"}, {"  a b \n", "a b"}, {"\n\nx\n\n", "x"}}) {
+    std::string in_place = text;
+    corpus_internal::TrimWhitespaceInPlace(in_place);
+    EXPECT_EQ(in_place, trimmed) << "[" << text << "]";
   }
 }
 
