@@ -250,11 +250,28 @@ TEST(ArticleReaderTest, JoinTitleAndBodyAddsTheHeadlineOnce) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.title + " | " + c.body);
     EXPECT_EQ(corpus_internal::JoinTitleAndBody(c.title, c.body), c.text);
-    // In place, as the .json, .md and .html readers make an article's text.
+    // In place, as the .json, .md and .html readers make an article's text: in a new buffer
+    // of the text's size, or in the body's own when it has room.
     std::string body = c.body;
+    body.shrink_to_fit();
     corpus_internal::JoinTitleAndBodyInPlace(c.title, body);
     EXPECT_EQ(body, c.text);
+    std::string roomy = c.body;
+    roomy.reserve(c.body.size() + c.title.size() + 64);
+    corpus_internal::JoinTitleAndBodyInPlace(c.title, roomy);
+    EXPECT_EQ(roomy, c.text);
   }
+}
+
+// A long body without room for the title goes into a buffer of the text's size: a string's own
+// growth would have doubled it.
+TEST(ArticleReaderTest, JoinTitleAndBodyInPlaceTakesNoMoreRoomThanTheText) {
+  std::string body(100000, 'x');
+  body.shrink_to_fit();
+  corpus_internal::JoinTitleAndBodyInPlace("Headline", body);
+  EXPECT_EQ(body.size(), 100010u);
+  EXPECT_EQ(body.capacity(), body.size());
+  EXPECT_TRUE(body.starts_with("Headline\n\nxxx"));
 }
 
 TEST(ArticleReaderTest, TrimWhitespaceInPlaceKeepsTheMiddle) {
