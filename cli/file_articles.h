@@ -6,6 +6,8 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,12 +21,15 @@ namespace newsfacts {
 // Articles are taken and finished from any thread, each index once; the rest is read-only.
 class FileArticles {
  public:
-  // The pieces a .jsonl file is read in (ReadFilePieces); any other file is read whole.
-  static constexpr size_t kPieceBytes = size_t{1} << 20;
+  // The piece size to read the file at `path` in (ReadFilePieces): 1 MB for a .jsonl file;
+  // any other file comes in one piece.
+  static size_t PieceBytesFor(const std::filesystem::path& path) {
+    return IsJsonLinesFile(path) ? size_t{1} << 20 : std::numeric_limits<size_t>::max();
+  }
 
-  // Reads `pieces`, the bytes of the file `file` names (ReadFilePieces): a .jsonl file's
-  // records stay to be read as they are taken (JsonLinesFile), any other file, in one piece, is
-  // read now (ReadArticleBytes). Errors: theirs, for a file that is unusable as a whole.
+  // Reads `pieces`, the bytes of the file `file` names, read in pieces of PieceBytesFor its
+  // path: a .jsonl file's records stay to be read as they are taken (JsonLinesFile), any other
+  // file is read now (ReadArticleBytes). Errors: theirs, for a file that is unusable as a whole.
   static StatusOr<std::unique_ptr<FileArticles>> Read(std::shared_ptr<const FileRead> file,
                                                       std::vector<std::string> pieces);
 

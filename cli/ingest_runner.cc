@@ -8,7 +8,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -139,7 +138,8 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
   } end_reading{open_files, &shared};
 
   // A large file's turn is taken once the file is opened and measured, before its bytes are
-  // read; it is let go once its articles are read, before they are handed on.
+  // read; it is let go once the file is read (a .jsonl file: its records found), before its
+  // articles are handed on.
   std::unique_lock<std::mutex> turn;
   std::function<void(const FileStamp&)> take_turn;
   if (turns != nullptr) {
@@ -149,10 +149,8 @@ bool ProcessFile(const std::filesystem::path& path, const StoredHashes& stored_h
   file->path = path.string();
   FileStamp stamp;
   const int64_t read_ns = NowNs();
-  StatusOr<std::vector<std::string>> pieces = ReadFilePieces(
-      path, stamp,
-      IsJsonLinesFile(path) ? FileArticles::kPieceBytes : std::numeric_limits<size_t>::max(),
-      take_turn);
+  StatusOr<std::vector<std::string>> pieces =
+      ReadFilePieces(path, stamp, FileArticles::PieceBytesFor(path), take_turn);
   StatusOr<std::unique_ptr<FileArticles>> read = pieces.status();
   if (pieces.ok()) {
     if (!ModifiedLately(stamp, read_ns)) file->stamp = stamp;

@@ -247,10 +247,16 @@ StatusOr<size_t> PrepareText(std::string_view name, std::vector<std::string>& pi
   if (std::string_view(pieces.front()).starts_with(kUtf8Bom)) {
     pieces.front().erase(0, kUtf8Bom.size());
   }
-  std::string head;
-  for (const std::string& piece : pieces) {
-    if (head.size() == kSniffBytes) break;
-    head.append(piece, 0, kSniffBytes - head.size());
+  // The file's first bytes are sniffed: the first piece's, unless it is shorter than what is
+  // sniffed and others follow (pieces of a few bytes, in tests).
+  std::string joined_head;
+  std::string_view head = pieces.front();
+  if (head.size() < kSniffBytes && pieces.size() > 1) {
+    for (const std::string& piece : pieces) {
+      if (joined_head.size() == kSniffBytes) break;
+      joined_head.append(piece, 0, kSniffBytes - joined_head.size());
+    }
+    head = joined_head;
   }
   if (std::optional<std::string> reason = BinaryReason(head)) {
     return Status::DataLoss(std::string(name) + ": binary file (" + *reason + "); skipped");
