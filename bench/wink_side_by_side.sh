@@ -25,6 +25,12 @@ if [ ! -x "$newsfacts" ]; then
   echo "bench/wink_side_by_side.sh: $newsfacts not found; build it first" >&2
   exit 2
 fi
+case $rounds in
+  '' | *[!0-9]* | 0)
+    echo "bench/wink_side_by_side.sh: ROUNDS must be a whole number of 1 or more, not '$rounds'" >&2
+    exit 2
+    ;;
+esac
 if [ ! -f "$records" ]; then
   echo "bench/wink_side_by_side.sh: $records not found; give a .jsonl file of article records" >&2
   exit 2
