@@ -76,6 +76,11 @@ timed() {
   awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f\n", e - s}' >>"$work/$label"
 }
 
+# mbps SECONDS: the text's MB per second, in SECONDS (bytes from the wink-nlp run).
+mbps() {
+  awk -v b="$bytes" -v s="$1" 'BEGIN {printf "%.2f", b / 1e6 / s}'
+}
+
 echo "records: $records; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-7s %12s %12s %12s\n' round wink-nlp extract ingest
 round=1
@@ -94,10 +99,8 @@ while [ "$round" -le "$rounds" ]; do
   timed extract extract --input jsonl "$records" --jobs 1
   rm -f "$work/fresh.db" "$work/fresh.db-wal" "$work/fresh.db-shm"
   timed ingest ingest "$records" --db "$work/fresh.db" --jobs 2
-  printf '%-7s %12s %12s %12s\n' "$round" \
-    "$(awk -v b="$bytes" -v s="$wink_seconds" 'BEGIN {printf "%.2f MB/s", b / 1e6 / s}')" \
-    "$(tail -n 1 "$work/extract" | awk -v b="$bytes" '{printf "%.2f MB/s", b / 1e6 / $1}')" \
-    "$(tail -n 1 "$work/ingest" | awk -v b="$bytes" '{printf "%.2f MB/s", b / 1e6 / $1}')"
+  printf '%-7s %12s %12s %12s\n' "$round" "$(mbps "$wink_seconds") MB/s" \
+    "$(mbps "$(tail -n 1 "$work/extract")") MB/s" "$(mbps "$(tail -n 1 "$work/ingest")") MB/s"
   round=$((round + 1))
 done
 
@@ -105,9 +108,9 @@ done
 median() {
   sort -g "$1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
-wink=$(awk -v b="$bytes" -v s="$(median "$work/wink")" 'BEGIN {printf "%.2f", b / 1e6 / s}')
-extract=$(awk -v b="$bytes" -v s="$(median "$work/extract")" 'BEGIN {printf "%.2f", b / 1e6 / s}')
-ingest=$(awk -v b="$bytes" -v s="$(median "$work/ingest")" 'BEGIN {printf "%.2f", b / 1e6 / s}')
+wink=$(mbps "$(median "$work/wink")")
+extract=$(mbps "$(median "$work/extract")")
+ingest=$(mbps "$(median "$work/ingest")")
 echo
 echo "text: $(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 1e6}') MB; wink-nlp found $tokens tokens and $entities entities"
 echo "median wink-nlp: $wink MB/s"
