@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ class Regex {
   // Finds the leftmost match that lies within text[begin, end); the text around that range
   // still decides \b and the like. On success `groups` (when not null) holds one view per
   // capturing group, the whole match first; a group that took no part has a null data().
+  // A large pattern's groups come from RE2's NFA alone, once its DFA has said that the text
+  // matches: the same groups, found without the reversed DFA that RE2 runs back from a
+  // match's end to find its start, whose states a large pattern builds anew, at great cost,
+  // on text unlike any met before (issue 16).
   bool Find(std::string_view text, size_t begin, size_t end,
             std::vector<std::string_view>* groups) const;
   // The leftmost match within text[begin, end), as Find finds it, without its groups: RE2's
@@ -42,11 +47,14 @@ class Regex {
   std::optional<std::string_view> FindMatch(std::string_view text, size_t begin, size_t end) const;
   // True when the pattern matches anywhere in `text`.
   bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
-  // Compiles now the reversed program that RE2 builds on the first Find reporting groups (it
-  // runs backwards from a match's end to find its start), so that cost is paid ahead of need
-  // (at load, or on a warm-up thread: pipeline/pipeline_warm_up.h) rather than by the thread
-  // extracting the first article. Thread-safe, also beside Find; later calls do nothing.
+  // Compiles now what the first Find reporting groups would: the reversed program that RE2
+  // builds (it runs backwards from a match's end to find its start) or, for a large pattern,
+  // its GroupSearcher, so that cost is paid ahead of need (at load, or on a warm-up thread:
+  // pipeline/pipeline_warm_up.h) rather than by the thread extracting the first article.
+  // Thread-safe, also beside Find; later calls do nothing.
   void PrepareGroupSearch() const;
+  // Whether Find reads this pattern's groups with RE2's NFA alone (a large pattern does).
+  bool GroupsByNfaAlone() const { return GroupSearcher() != nullptr; }
 
   // Capturing groups, not counting the whole match.
   int GroupCount() const;
@@ -57,7 +65,16 @@ class Regex {
 
  private:
   explicit Regex(std::unique_ptr<const re2::RE2> re);
+  // For a large pattern, the same pattern compiled with a memory budget too small for any DFA,
+  // so that RE2 finds its matches and groups with the NFA alone; built on first use (the first
+  // match, or PrepareGroupSearch). Null for a smaller pattern, or when the pattern does not
+  // compile within that budget: RE2's search with its DFAs then finds the groups.
+  const re2::RE2* GroupSearcher() const;
+
   std::unique_ptr<const re2::RE2> re_;
+  const bool large_;  // its program is large enough for GroupSearcher (regex.cc says how large)
+  mutable std::once_flag group_searcher_once_;
+  mutable std::unique_ptr<const re2::RE2> group_searcher_;
 };
 
 }  // namespace newsfacts

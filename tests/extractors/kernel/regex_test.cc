@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 namespace newsfacts {
 namespace {
 
@@ -60,6 +64,62 @@ TEST(RegexTest, CaseOptionAndQuoting) {
   ASSERT_TRUE(quoted.ok());
   EXPECT_TRUE((*quoted)->Contains("x a.b+ y"));
   EXPECT_FALSE((*quoted)->Contains("aab"));
+}
+
+// `words` distinct lowercase words that no test text holds ("qvxbke", ...), as one alternation.
+std::string UnusedWords(int words) {
+  std::string alternation;
+  uint32_t state = 12345;
+  for (int w = 0; w < words; ++w) {
+    if (w > 0) alternation += '|';
+    alternation += "qv";
+    for (int letter = 0; letter < 6; ++letter) {
+      state = state * 1103515245u + 12345u;
+      alternation += static_cast<char>('a' + (state >> 16) % 26);
+    }
+  }
+  return alternation;
+}
+
+TEST(RegexTest, ALargePatternFindsTheGroupsOfTheSamePatternSmall) {
+  // Leftmost-first choices of every kind: an optional group, the order of alternatives, a lazy
+  // repetition before an optional one, a word boundary at the range's end.
+  const std::string core =
+      "(?P<who>[A-Z]\\w+)(?: (?P<aux>has|had))? (?:agreed to )?(?P<verb>buys|buy|bought)"
+      "(?: (?P<what>\\w+?)(?P<plural>s)?)?\\b";
+  // An optional tail no text holds, which makes the program large enough for RE2's NFA alone
+  // to find the groups; the matches and groups stay those of the core.
+  const std::string tail = "(?:, (?P<unused>" + UnusedWords(2000) + "))?";
+  StatusOr<std::unique_ptr<Regex>> small = Regex::Compile(core, {.case_sensitive = false});
+  StatusOr<std::unique_ptr<Regex>> large = Regex::Compile(core + tail, {.case_sensitive = false});
+  ASSERT_TRUE(small.ok() && large.ok());
+  EXPECT_FALSE((*small)->GroupsByNfaAlone());
+  ASSERT_TRUE((*large)->GroupsByNfaAlone()) << "the tail should make the pattern large";
+  const std::vector<std::string> texts = {
+      "Korvex has agreed to buy Brantel chips, and Pellam bought rivals.",
+      "Then Quorvane buys boats; Tarrow had bought",
+      "no names here buy",
+      "Winley buys qvabcdef, Korvex buy",
+      "",
+  };
+  for (const std::string& text : texts) {
+    for (size_t begin = 0; begin <= text.size(); ++begin) {
+      for (const size_t end : {text.size(), text.size() / 2}) {
+        if (end < begin) continue;
+        std::vector<std::string_view> want;
+        std::vector<std::string_view> got;
+        const bool found = (*small)->Find(text, begin, end, &want);
+        ASSERT_EQ((*large)->Find(text, begin, end, &got), found) << text << " from " << begin;
+        if (!found) continue;
+        ASSERT_EQ(got.size(), want.size() + 1);
+        for (size_t g = 0; g < want.size(); ++g) {
+          EXPECT_EQ(got[g].data(), want[g].data()) << text << " from " << begin << " group " << g;
+          EXPECT_EQ(got[g].size(), want[g].size()) << text << " from " << begin << " group " << g;
+        }
+        EXPECT_EQ(got.back().data(), nullptr) << "the unused tail took no part";
+      }
+    }
+  }
 }
 
 TEST(RegexTest, ACompileErrorCarriesRe2sReasonAndThePattern) {
