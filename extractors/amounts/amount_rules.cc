@@ -200,7 +200,7 @@ Status CompileGates(AmountRuleSet& set) {
   if (!scanner.ok()) return scanner.status().WithContext("amounts: gate scanner");
   set.gate_scanner = std::move(*scanner);
   // The scan asks where each match starts: the reversed program, built now, not on first use.
-  set.gate_scanner->PrepareGroupSearch();
+  set.gate_scanner->PrepareMatchSearch();
   return Status::Ok();
 }
 

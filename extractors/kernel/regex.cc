@@ -50,13 +50,16 @@ bool Regex::Find(std::string_view text, size_t begin, size_t end,
   // RE2 reports StringPieces; one buffer per thread keeps the hot loop free of allocation.
   thread_local std::vector<re2::StringPiece> pieces;
   pieces.assign(static_cast<size_t>(count), {});
-  const RE2* searcher = re_.get();
-  if (large_) {
+  if (const RE2* nfa = large_ ? ReadyGroupSearcher() : nullptr; nfa != nullptr) {
     // The DFA answers most calls, which find no match, without building a reversed DFA.
     if (!re_->Match(input, begin, end, RE2::UNANCHORED, nullptr, 0)) return false;
-    if (const RE2* nfa = GroupSearcher(); nfa != nullptr) searcher = nfa;
+    if (!nfa->Match(input, begin, end, RE2::UNANCHORED, pieces.data(), count)) return false;
+  } else {
+    if (!re_->Match(input, begin, end, RE2::UNANCHORED, pieces.data(), count)) return false;
+    if (large_ && !group_searcher_built_.load(std::memory_order_relaxed)) {
+      matches_.fetch_add(1, std::memory_order_relaxed);
+    }
   }
-  if (!searcher->Match(input, begin, end, RE2::UNANCHORED, pieces.data(), count)) return false;
   groups->resize(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) {
     (*groups)[static_cast<size_t>(i)] = std::string_view(pieces[i].data(), pieces[i].size());
@@ -75,8 +78,10 @@ std::optional<std::string_view> Regex::FindMatch(std::string_view text, size_t b
 }
 
 void Regex::PrepareGroupSearch() const {
-  if (GroupSearcher() == nullptr) re_->ReverseProgramSize();
+  if (GroupSearcher() == nullptr) PrepareMatchSearch();
 }
+
+void Regex::PrepareMatchSearch() const { re_->ReverseProgramSize(); }
 
 const RE2* Regex::GroupSearcher() const {
   if (!large_) return nullptr;
@@ -85,8 +90,19 @@ const RE2* Regex::GroupSearcher() const {
     options.set_max_mem(kNfaOnlyBudgetPerInstruction * re_->ProgramSize());
     auto searcher = std::make_unique<RE2>(re_->pattern(), options);
     if (searcher->ok()) group_searcher_ = std::move(searcher);
+    group_searcher_built_.store(true, std::memory_order_release);
   });
   return group_searcher_.get();
+}
+
+const RE2* Regex::ReadyGroupSearcher() const {
+  if (group_searcher_built_.load(std::memory_order_acquire)) return group_searcher_.get();
+  if (matches_.load(std::memory_order_relaxed) < kMatchesBeforeNfaGroups) return nullptr;
+  return GroupSearcher();
+}
+
+bool Regex::GroupsByNfaAlone() const {
+  return group_searcher_built_.load(std::memory_order_acquire) && group_searcher_ != nullptr;
 }
 
 int Regex::GroupCount() const { return re_->NumberOfCapturingGroups(); }

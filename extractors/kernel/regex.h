@@ -2,6 +2,7 @@
 // options (UTF-8, no logging to stderr, one memory budget) and the same error messages.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,10 +36,11 @@ class Regex {
   // Finds the leftmost match that lies within text[begin, end); the text around that range
   // still decides \b and the like. On success `groups` (when not null) holds one view per
   // capturing group, the whole match first; a group that took no part has a null data().
-  // A large pattern's groups come from RE2's NFA alone, once its DFA has said that the text
-  // matches: the same groups, found without the reversed DFA that RE2 runs back from a
-  // match's end to find its start, whose states a large pattern builds anew, at great cost,
-  // on text unlike any met before (issue 16).
+  // A large pattern's groups come from RE2's NFA alone (after its first matches: see
+  // kMatchesBeforeNfaGroups), once its DFA has said that the text matches: the same groups,
+  // found without the reversed DFA that RE2 runs back from a match's end to find its start,
+  // whose states a large pattern builds anew, at great cost, on text unlike any met before
+  // (issue 16).
   bool Find(std::string_view text, size_t begin, size_t end,
             std::vector<std::string_view>* groups) const;
   // The leftmost match within text[begin, end), as Find finds it, without its groups: RE2's
@@ -47,14 +49,24 @@ class Regex {
   std::optional<std::string_view> FindMatch(std::string_view text, size_t begin, size_t end) const;
   // True when the pattern matches anywhere in `text`.
   bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
-  // Compiles now what the first Find reporting groups would: the reversed program that RE2
-  // builds (it runs backwards from a match's end to find its start) or, for a large pattern,
-  // its GroupSearcher, so that cost is paid ahead of need (at load, or on a warm-up thread:
-  // pipeline/pipeline_warm_up.h) rather than by the thread extracting the first article.
-  // Thread-safe, also beside Find; later calls do nothing.
+  // Compiles now what Find needs to report groups: the reversed program that RE2 builds (it
+  // runs backwards from a match's end to find its start) or, for a large pattern, the second
+  // compilation that Find then uses from the first match on; so that cost is paid ahead of need
+  // (at load, or on a warm-up thread: pipeline/pipeline_warm_up.h) rather than by the thread
+  // extracting the first article. Thread-safe, also beside Find; later calls do nothing.
   void PrepareGroupSearch() const;
-  // Whether Find reads this pattern's groups with RE2's NFA alone (a large pattern does).
-  bool GroupsByNfaAlone() const { return GroupSearcher() != nullptr; }
+  // Compiles now the reversed program that FindMatch runs to find where a match starts, as
+  // PrepareGroupSearch does for Find. Thread-safe, also beside FindMatch.
+  void PrepareMatchSearch() const;
+  // A large pattern's groups are found as RE2 finds any pattern's for its first this many
+  // matches, unless PrepareGroupSearch ran. Its second compilation (GroupSearcher) costs about
+  // as much as 50-250 matches on new text save: compiled at a first match, it added up to 9%
+  // to the instructions of extracting one sample article, and none after 16 matches; two
+  // passes of stage_bench over the shared data's records then take 5% fewer, not 10%.
+  static constexpr int kMatchesBeforeNfaGroups = 16;
+  // Whether Find now reads this pattern's groups with RE2's NFA alone: a large pattern does
+  // once it has matched kMatchesBeforeNfaGroups times or PrepareGroupSearch ran.
+  bool GroupsByNfaAlone() const;
 
   // Capturing groups, not counting the whole match.
   int GroupCount() const;
@@ -70,11 +82,16 @@ class Regex {
   // match, or PrepareGroupSearch). Null for a smaller pattern, or when the pattern does not
   // compile within that budget: RE2's search with its DFAs then finds the groups.
   const re2::RE2* GroupSearcher() const;
+  // GroupSearcher once built, or built now that the pattern has matched often enough; else
+  // null.
+  const re2::RE2* ReadyGroupSearcher() const;
 
   std::unique_ptr<const re2::RE2> re_;
   const bool large_;  // its program is large enough for GroupSearcher (regex.cc says how large)
   mutable std::once_flag group_searcher_once_;
   mutable std::unique_ptr<const re2::RE2> group_searcher_;
+  mutable std::atomic<bool> group_searcher_built_{false};  // set once group_searcher_ is final
+  mutable std::atomic<int> matches_{0};  // Find's matches found before GroupSearcher was built
 };
 
 }  // namespace newsfacts

@@ -93,6 +93,8 @@ TEST(RegexTest, ALargePatternFindsTheGroupsOfTheSamePatternSmall) {
   StatusOr<std::unique_ptr<Regex>> small = Regex::Compile(core, {.case_sensitive = false});
   StatusOr<std::unique_ptr<Regex>> large = Regex::Compile(core + tail, {.case_sensitive = false});
   ASSERT_TRUE(small.ok() && large.ok());
+  (*small)->PrepareGroupSearch();
+  (*large)->PrepareGroupSearch();
   EXPECT_FALSE((*small)->GroupsByNfaAlone());
   ASSERT_TRUE((*large)->GroupsByNfaAlone()) << "the tail should make the pattern large";
   const std::vector<std::string> texts = {
@@ -120,6 +122,28 @@ TEST(RegexTest, ALargePatternFindsTheGroupsOfTheSamePatternSmall) {
       }
     }
   }
+}
+
+TEST(RegexTest, ALargePatternTurnsToTheNfaAfterItsFirstMatches) {
+  StatusOr<std::unique_ptr<Regex>> large =
+      Regex::Compile("(?P<verb>buys|bought)(?:, (?P<unused>" + UnusedWords(2000) + "))?", {});
+  ASSERT_TRUE(large.ok());
+  const std::string text = "Korvex buys, Tarrow bought";
+  (*large)->PrepareMatchSearch();
+  EXPECT_EQ((*large)->FindMatch(text, 0, text.size()), "buys");
+  std::vector<std::string_view> groups;
+  for (int match = 0; match < Regex::kMatchesBeforeNfaGroups; ++match) {
+    EXPECT_FALSE((*large)->GroupsByNfaAlone()) << "after " << match << " matches";
+    ASSERT_TRUE((*large)->Find(text, 0, text.size(), &groups));
+    EXPECT_EQ(groups[1], "buys");
+  }
+  EXPECT_FALSE((*large)->Find(text, text.size(), text.size(), &groups)) << "no match to count";
+  ASSERT_TRUE((*large)->Find(text, 10, text.size(), &groups));
+  EXPECT_EQ(groups[1], "bought");
+  EXPECT_TRUE((*large)->GroupsByNfaAlone());
+  ASSERT_TRUE((*large)->Find(text, 10, text.size(), &groups));
+  EXPECT_EQ(groups[1], "bought") << "found by the NFA alone";
+  EXPECT_EQ(groups[2].data(), nullptr);
 }
 
 TEST(RegexTest, ACompileErrorCarriesRe2sReasonAndThePattern) {
