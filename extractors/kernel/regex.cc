@@ -13,9 +13,10 @@ namespace {
 // match alone for the groups. On text unlike any met before, that DFA builds its states anew:
 // for the claim rules' largest patterns (9,000-21,000 instructions) 80-290 us per match, where
 // the NFA alone takes 20-40 us. On text met before, the NFA alone costs more than the warm
-// DFAs, as it starts a thread at every byte up to the match. Over the shared data's 4,599
-// records, two passes of stage_bench took 10% fewer instructions with this limit, 9% with 4,096;
-// over bbc-tech copied 4 times (passes over text met before), 0.8% more, 2.2% with 4,096.
+// DFAs, as it starts a thread at every byte up to the match. With GroupSearcher built at a
+// pattern's first match, two passes of stage_bench over the shared data's 4,599 records took 10%
+// fewer instructions with this limit, 9% with 4,096; over bbc-tech copied 4 times (passes over
+// text met before), 0.8% more, 2.2% with 4,096.
 constexpr int kMinNfaGroupProgramSize = 8192;
 // GroupSearcher's memory budget per instruction of the pattern. RE2 gives a program two thirds
 // of its budget, of which a quarter may go to instructions before they are optimized (32 bytes

@@ -78,9 +78,10 @@ class Regex {
  private:
   explicit Regex(std::unique_ptr<const re2::RE2> re);
   // For a large pattern, the same pattern compiled with a memory budget too small for any DFA,
-  // so that RE2 finds its matches and groups with the NFA alone; built on first use (the first
-  // match, or PrepareGroupSearch). Null for a smaller pattern, or when the pattern does not
-  // compile within that budget: RE2's search with its DFAs then finds the groups.
+  // so that RE2 finds its matches and groups with the NFA alone; built by the first call (from
+  // Find after kMatchesBeforeNfaGroups matches, or from PrepareGroupSearch). Null for a smaller
+  // pattern, or when the pattern does not compile within that budget: RE2's search with its
+  // DFAs then finds the groups.
   const re2::RE2* GroupSearcher() const;
   // GroupSearcher once built, or built now that the pattern has matched often enough; else
   // null.
