@@ -16,6 +16,7 @@
 
 #include "corpus/format_readers.h"
 #include "corpus/json_lines_file.h"
+#include "pipeline/freed_memory.h"
 #include "pipeline/text.h"
 
 namespace newsfacts {
@@ -116,6 +117,7 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string byt
     if (!file.ok()) return file.status();
     return file->TakeAll();
   }
+  const size_t input_bytes = bytes.size();
   std::vector<std::string> pieces;
   pieces.push_back(std::move(bytes));
   StatusOr<size_t> repaired = corpus_internal::PrepareText(name, pieces);
@@ -141,6 +143,9 @@ StatusOr<FileReadResult> ReadArticleBytes(std::string_view name, std::string byt
     result->warnings.insert(result->warnings.begin(),
                             corpus_internal::RepairWarning(name, replaced));
   }
+  // The reader's parse of the file is freed by now (an HTML tree is twice the page's text):
+  // kept for reuse, it would sit under the peak that extracting a large article reaches.
+  if (input_bytes >= kLargeFreeingBytes) ReturnFreedMemory();
   return result;
 }
 

@@ -70,11 +70,12 @@ struct FactStore::Impl {
   // record has `content_hash`.
   StatusOr<ArticleWrite> Write(const Document& doc, std::string_view content_hash, int64_t run_id,
                                bool if_changed);
-  // Runs insert_article, bound to an article of `text_bytes` bytes of text.
-  Status InsertArticleRow(size_t text_bytes);
   // Stores `doc` in place of the stored article of row id `stored_id` (0: none, `doc` is new).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
                  int64_t stored_id);
+  // Inserts `doc`'s article row, stored under `path`, and the rows of its layers.
+  Status Insert(const Document& doc, const std::string& path, std::string_view content_hash,
+                int64_t run_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
   Status WriteEntities(const Document& doc);
   // Sets `row` to the id and parent of the entities row of `entity.key`, inserting the row when

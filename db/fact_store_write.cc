@@ -15,7 +15,7 @@ namespace {
 constexpr char kArticleSavepoint[] = "article";
 constexpr size_t kLongArticleBytes = size_t{1} << 20;
 
-// Article texts longer than this are inserted through kSmallCacheSize (InsertArticleRow).
+// Articles of texts longer than this are written through kSmallCacheSize (Replace).
 constexpr size_t kLargeTextBytes = size_t{8} << 20;
 constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
@@ -124,17 +124,6 @@ void FactStore::Impl::BindSpan(sqlite::Statement& statement, int first, const Sp
   statement.BindInt64(first + 1, static_cast<int64_t>(span.end));
   statement.BindInt64(first + 2, chars[span.begin]);
   statement.BindInt64(first + 3, chars[span.end]);
-}
-
-Status FactStore::Impl::InsertArticleRow(size_t text_bytes) {
-  if (text_bytes <= kLargeTextBytes) return insert_article.Run();
-  // The row of a huge article (a 60 MB text) goes to disk through a small page cache: its
-  // overflow pages are written once and not read again in the batch, and a full cache on top
-  // of the text and SQLite's record of it took 350 MB (issue 16).
-  NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
-  const Status inserted = insert_article.Run();
-  const Status restored = connection->Exec(kPageCacheSize);
-  return inserted.ok() ? restored : inserted;
 }
 
 void FactStore::Impl::ForgetCaches() {
@@ -290,7 +279,20 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
     delete_article.BindInt64(1, stored_id);
     NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
   }
+  if (doc.text().size() <= kLargeTextBytes) return Insert(doc, path, content_hash, run_id);
+  // A huge article (a 60 MB text) goes to disk through a small page cache: its rows are
+  // appended, mostly, and not read again in the batch. A full cache on top of the text and
+  // SQLite's record of it took 350 MB, and the rows of its half million sentences filled it:
+  // ingest held 260 MB while writing them, 215 MB through the small cache (issue 16).
+  NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
+  const Status inserted = Insert(doc, path, content_hash, run_id);
+  const Status restored = connection->Exec(kPageCacheSize);
+  return inserted.ok() ? restored : inserted;
+}
 
+Status FactStore::Impl::Insert(const Document& doc, const std::string& path,
+                               std::string_view content_hash, int64_t run_id) {
+  const ArticleMeta& meta = doc.meta();
   insert_article.BindText(1, path);
   insert_article.BindInt64(2, meta.record_index);
   insert_article.BindText(3, content_hash);
@@ -307,7 +309,7 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
   } else {
     insert_article.BindNull(12);
   }
-  NEWSFACTS_RETURN_IF_ERROR(InsertArticleRow(doc.text().size()));
+  NEWSFACTS_RETURN_IF_ERROR(insert_article.Run());
   const int64_t article_id = connection->LastInsertRowId();
 
   chars.Build(doc.text());

@@ -488,6 +488,36 @@ TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
   EXPECT_EQ(matches("walrus"), Rows{});
 }
 
+// A huge article (over 8 MB) is written through a small page cache, its rows as well as its
+// text: the pages SQLite fills go to the write-ahead log as the cache fills, before the batch
+// commits, instead of staying in memory on top of the article (issue 16).
+TEST_F(FactStoreTest, AHugeArticlesRowsReachTheLogBeforeTheBatchCommits) {
+  std::string text;
+  while (text.size() < (size_t{9} << 20)) text += "Walrus Labs sold a boat to the otter fund.\n";
+  ArticleMeta meta;
+  meta.path = "huge.txt";
+  Document huge = Document::FromRaw(meta, text);
+  for (size_t begin = 0; begin < huge.text().size();) {
+    const size_t end = huge.text().find('\n', begin) + 1;
+    huge.mutable_sentences().push_back({{begin, end - 1}, 0, 0, 0});
+    begin = end;
+  }
+  const size_t sentences = huge.sentences().size();
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  ASSERT_TRUE(store_->WriteArticle(huge, "h", run_id_).ok());
+  const auto logged = static_cast<size_t>(std::filesystem::file_size(path_ + "-wal"));
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("after.txt", "Acme saw otter", "acme"), "h2", run_id_)
+          .ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  // The text's pages and most of its sentences' pages.
+  EXPECT_GT(logged, huge.text().size() + sentences * 32);
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT a.path, count(*) FROM sentences s JOIN articles a ON "
+                     "a.id = s.article_id GROUP BY a.path ORDER BY a.path"),
+            (Rows{{"after.txt", "1"}, {"huge.txt", std::to_string(sentences)}}));
+}
+
 TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndNamedByVote) {
   ASSERT_TRUE(store_->WriteArticle(SampleDocument("a.txt"), "h", run_id_).ok());
   Document renamed = SampleDocument("b.txt");
