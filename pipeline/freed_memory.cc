@@ -11,7 +11,7 @@ namespace newsfacts {
 
 void ReturnFreedMemory() {
   if (mi_collect != nullptr) {
-    mi_collect(true);  // forced: also the pages mimalloc would decommit only after a delay
+    mi_collect(true);  // forced: its emptied segments go back at once, not after a delay
   } else {
     malloc_trim(0);
   }
