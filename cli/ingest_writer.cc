@@ -48,9 +48,12 @@ Status IngestWriter::Take(WorkItem item) {
     observer_.on_progress(summary_, files_total_);
   }
   if (!item.doc) return Status::Ok();
+  // A huge article is written in a batch of its own (see Flush).
+  const bool huge = item.doc->text().size() > FactStore::kHugeTextBytes;
+  if (huge) NEWSFACTS_RETURN_IF_ERROR(Flush());
   held_bytes_ += item.doc->text().size();
   held_.push_back(std::move(item));
-  if (held_.size() < std::max<size_t>(1, batch_articles_) && held_bytes_ < kMaxHeldBytes) {
+  if (!huge && held_.size() < std::max<size_t>(1, batch_articles_) && held_bytes_ < kMaxHeldBytes) {
     return Status::Ok();
   }
   return Flush();
@@ -91,9 +94,13 @@ Status IngestWriter::RecordFinishedFiles() {
 Status IngestWriter::Flush() {
   if (held_.empty() && files_done_ == 0) return Status::Ok();
   // Written first without a savepoint per article; an article that fails rolls that batch
-  // back, and it is written again with them, so that the failed article alone is left out.
+  // back, and it is written again with them, so that the failed article alone is left out. A
+  // batch of one article gains nothing from that and takes its savepoint at once: so the
+  // store may free a huge article's layers as it writes them (WriteArticleIfChangedReleasing),
+  // since it will not be written again.
   IngestSummary batch;
-  StatusOr<bool> stored = StoreHeld(BatchMode::kWholeBatch, batch);
+  StatusOr<bool> stored =
+      StoreHeld(held_.size() == 1 ? BatchMode::kArticleSavepoints : BatchMode::kWholeBatch, batch);
   if (stored.ok() && !*stored) {
     batch = IngestSummary();
     stored = StoreHeld(BatchMode::kArticleSavepoints, batch);
@@ -114,7 +121,7 @@ Status IngestWriter::Flush() {
 // False when an article failed in a kWholeBatch batch, which the store rolled back.
 StatusOr<bool> IngestWriter::StoreHeld(BatchMode mode, IngestSummary& batch) {
   NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch(mode));
-  for (const WorkItem& item : held_) {
+  for (WorkItem& item : held_) {
     NEWSFACTS_RETURN_IF_ERROR(Store(item, mode, batch));
     if (mode == BatchMode::kWholeBatch && !store_.BatchOpen()) return false;
   }
@@ -122,11 +129,13 @@ StatusOr<bool> IngestWriter::StoreHeld(BatchMode mode, IngestSummary& batch) {
 }
 
 // Stores one document, counting it in `batch` by what the database held at its place.
-Status IngestWriter::Store(const WorkItem& item, BatchMode mode, IngestSummary& batch) {
-  const Document& doc = *item.doc;
+Status IngestWriter::Store(WorkItem& item, BatchMode mode, IngestSummary& batch) {
+  Document& doc = *item.doc;
+  IngestSummary facts;  // counted first: the store may free the layers of what it writes
+  CountStored(doc, facts);
   StatusOr<ArticleWrite> written =
       item.reextracted ? Rewrite(doc, item.content_hash)
-                       : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
+                       : store_.WriteArticleIfChangedReleasing(doc, item.content_hash, run_id_);
   if (!written.ok()) {
     if (IsFatalStoreError(written.status())) return written.status();
     if (mode == BatchMode::kWholeBatch) return Status::Ok();  // reported when written again
@@ -148,7 +157,7 @@ Status IngestWriter::Store(const WorkItem& item, BatchMode mode, IngestSummary& 
   } else {
     ++batch.articles_added;
   }
-  CountStored(doc, batch);
+  AddStored(facts, batch);
   return Status::Ok();
 }
 

@@ -74,7 +74,9 @@ class IngestWriter {
 
   // Writes the held documents and the files they finish in one transaction, which also
   // records the run's counts: without a savepoint per article (BatchMode::kWholeBatch), and
-  // again with them when an article fails.
+  // again with them when an article fails; a single document with its savepoint at once. A
+  // huge article (FactStore::kHugeTextBytes) is held alone, and the store frees its layers
+  // before its text goes in.
   Status Flush();
 
  private:
@@ -89,7 +91,7 @@ class IngestWriter {
   Status RecordFinishedFiles();
 
   StatusOr<bool> StoreHeld(BatchMode mode, IngestSummary& batch);
-  Status Store(const WorkItem& item, BatchMode mode, IngestSummary& batch);
+  Status Store(WorkItem& item, BatchMode mode, IngestSummary& batch);
   StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash);
 
   const size_t batch_articles_;

@@ -285,22 +285,29 @@ Status FactStore::CommitBatch(int64_t run_id, const RunCounts& counts) {
 }
 
 Status FactStore::WriteArticle(const Document& doc, std::string_view content_hash, int64_t run_id) {
-  return WriteArticle(doc, content_hash, run_id, /*if_changed=*/false).status();
+  return WriteArticle(doc, content_hash, run_id, /*if_changed=*/false, nullptr).status();
 }
 
 StatusOr<ArticleWrite> FactStore::WriteArticleIfChanged(const Document& doc,
                                                         std::string_view content_hash,
                                                         int64_t run_id) {
-  return WriteArticle(doc, content_hash, run_id, /*if_changed=*/true);
+  return WriteArticle(doc, content_hash, run_id, /*if_changed=*/true, nullptr);
+}
+
+StatusOr<ArticleWrite> FactStore::WriteArticleIfChangedReleasing(Document& doc,
+                                                                 std::string_view content_hash,
+                                                                 int64_t run_id) {
+  return WriteArticle(doc, content_hash, run_id, /*if_changed=*/true, &doc);
 }
 
 StatusOr<ArticleWrite> FactStore::WriteArticle(const Document& doc, std::string_view content_hash,
-                                               int64_t run_id, bool if_changed) {
+                                               int64_t run_id, bool if_changed,
+                                               Document* releasable) {
   const std::string label = ArticleLabel(doc.meta());
   if (!impl_->lost_batch.ok()) return impl_->lost_batch.WithContext(label);
   const Status valid = ValidateDocument(doc);
   StatusOr<ArticleWrite> written =
-      valid.ok() ? impl_->Write(doc, content_hash, run_id, if_changed) : valid;
+      valid.ok() ? impl_->Write(doc, content_hash, run_id, if_changed, releasable) : valid;
   if (written.ok()) return written;
   if (impl_->batch != nullptr && impl_->batch_mode == BatchMode::kWholeBatch) {
     impl_->DiscardBatch();  // the caller writes the batch again, article by article

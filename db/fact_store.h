@@ -1,6 +1,7 @@
 // FactStore: the SQLite database of articles and facts, written by one thread during ingest.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -145,6 +146,18 @@ class FactStore {
   // record has `content_hash`, and says which case it was.
   StatusOr<ArticleWrite> WriteArticleIfChanged(const Document& doc, std::string_view content_hash,
                                                int64_t run_id);
+  // Articles of texts longer than this are huge: written through a small page cache, and, by
+  // WriteArticleIfChangedReleasing, text last.
+  static constexpr size_t kHugeTextBytes = size_t{8} << 20;
+  // Like WriteArticleIfChanged, but a huge article's layers are freed once their rows are
+  // written, before its text goes in: SQLite makes a record of the row, a copy of the text, and
+  // a 60 MB article's layers beside it made ingest's peak (issue 16). `doc` may be left with its
+  // text and metadata only, whether or not the write succeeded. Other articles, and any article
+  // of a kWholeBatch batch (its caller may write it again), are written as
+  // WriteArticleIfChanged writes them and keep their layers.
+  StatusOr<ArticleWrite> WriteArticleIfChangedReleasing(Document& doc,
+                                                        std::string_view content_hash,
+                                                        int64_t run_id);
 
   // The schema version this build migrates to.
   static int LatestSchemaVersion();
@@ -152,8 +165,9 @@ class FactStore {
  private:
   struct Impl;
   explicit FactStore(std::unique_ptr<Impl> impl);
+  // `releasable`, when not null, is `doc`, whose layers a huge article's write may free.
   StatusOr<ArticleWrite> WriteArticle(const Document& doc, std::string_view content_hash,
-                                      int64_t run_id, bool if_changed);
+                                      int64_t run_id, bool if_changed, Document* releasable);
   std::unique_ptr<Impl> impl_;
 };
 

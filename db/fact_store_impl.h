@@ -67,15 +67,25 @@ struct FactStore::Impl {
   // Prepares the statements of the source_files table (fact_store_files.cc).
   Status PrepareSourceFiles();
   // Writes `doc`, or nothing when `if_changed` and the stored article at its path and
-  // record has `content_hash`.
+  // record has `content_hash`; `releasable` as FactStore::WriteArticle says.
   StatusOr<ArticleWrite> Write(const Document& doc, std::string_view content_hash, int64_t run_id,
-                               bool if_changed);
-  // Stores `doc` in place of the stored article of row id `stored_id` (0: none, `doc` is new).
+                               bool if_changed, Document* releasable);
+  // Stores `doc` in place of the stored article of row id `stored_id` (0: none, `doc` is new);
+  // with `releasable` (`doc` itself), text last, its layers freed before (InsertTextLast).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
-                 int64_t stored_id);
+                 int64_t stored_id, Document* releasable);
   // Inserts `doc`'s article row, stored under `path`, and the rows of its layers.
   Status Insert(const Document& doc, const std::string& path, std::string_view content_hash,
                 int64_t run_id);
+  // Inserts the rows of `doc`'s layers, adds its votes and frees its layers, then inserts its
+  // article row under the id SQLite would give it; the foreign keys wait for the commit.
+  Status InsertTextLast(Document& doc, const std::string& path, std::string_view content_hash,
+                        int64_t run_id);
+  // Binds insert_article to `doc`'s row, stored under `path`, with row id `id` (0: SQLite's).
+  void BindArticleRow(const Document& doc, const std::string& path, std::string_view content_hash,
+                      int64_t run_id, int64_t id);
+  // Writes the rows of `doc`'s layers for its article row `article_id`.
+  Status WriteLayers(const Document& doc, int64_t article_id, int64_t run_id);
   Status WriteSentences(const Document& doc, int64_t article_id);
   Status WriteEntities(const Document& doc);
   // Sets `row` to the id and parent of the entities row of `entity.key`, inserting the row when

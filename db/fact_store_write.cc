@@ -15,8 +15,7 @@ namespace {
 constexpr char kArticleSavepoint[] = "article";
 constexpr size_t kLongArticleBytes = size_t{1} << 20;
 
-// Articles of texts longer than this are written through kSmallCacheSize (Replace).
-constexpr size_t kLargeTextBytes = size_t{8} << 20;
+// The page cache huge articles (FactStore::kHugeTextBytes) are written through (Replace).
 constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 constexpr std::string_view kSelectStored =
@@ -24,10 +23,11 @@ constexpr std::string_view kSelectStored =
 // Deleting an article deletes its rows by the foreign keys' cascades; the articles delete
 // trigger first takes its sentences out of sentences_fts while its text is still there.
 constexpr std::string_view kDeleteArticle = "DELETE FROM articles WHERE id = ?1";
+// ?13, the row id, is null but for an article inserted text last (InsertTextLast).
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
-    "text, byte_length, repaired_sequences, run_id, path_bytes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "text, byte_length, repaired_sequences, run_id, path_bytes, id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 // The store indexes its sentences itself: see db/migrations/0003_fts_written_by_store.sql.
 // The view `sentences` gives their texts (db/sentence_text.h).
 constexpr std::string_view kIndexSentences =
@@ -206,7 +206,8 @@ void FactStore::Impl::OnCommitted() {
 }
 
 StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_view content_hash,
-                                              int64_t run_id, bool if_changed) {
+                                              int64_t run_id, bool if_changed,
+                                              Document* releasable) {
   StatusOr<std::unique_ptr<sqlite::Transaction>> begun = TransactionUnlessBatch();
   if (!begun.ok()) return begun.status();
   std::unique_ptr<sqlite::Transaction> own_transaction = std::move(*begun);
@@ -237,6 +238,15 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
   }
 
+  // A huge article may be written text last, its layers freed on the way, but not in a
+  // kWholeBatch batch, which may be written again; it adds its votes itself, before its layers
+  // go, so the votes held are stored first, to be dropped alone if the article fails.
+  if (doc.text().size() <= kHugeTextBytes ||
+      (batch != nullptr && batch_mode == BatchMode::kWholeBatch)) {
+    releasable = nullptr;
+  }
+  if (releasable != nullptr) NEWSFACTS_RETURN_IF_ERROR(votes.Store());
+
   // Only an article of a kArticleSavepoints batch needs a savepoint of its own: a failure rolls
   // back the article's own transaction, or a kWholeBatch batch whole (FactStore::WriteArticle).
   std::unique_ptr<sqlite::Savepoint> savepoint;
@@ -248,16 +258,17 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   }
   const int64_t unindexed_before = first_unindexed_sentence;
   const bool rebuilt_before = search_index_rebuilt;
-  Status replaced = Replace(doc, content_hash, run_id, stored_id);
+  Status replaced = Replace(doc, content_hash, run_id, stored_id, releasable);
   if (replaced.ok() && savepoint != nullptr) replaced = savepoint->Release();
   if (!replaced.ok()) {
     // The rollback takes back the article's sentences, and what a long article indexed or
     // rebuilt.
     first_unindexed_sentence = unindexed_before;
     search_index_rebuilt = rebuilt_before;
+    if (releasable != nullptr) votes.Clear();
     return replaced;
   }
-  AddVotes(doc);
+  if (releasable == nullptr) AddVotes(doc);
   if (own_transaction != nullptr) {
     NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
@@ -269,7 +280,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
 }
 
 Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
-                                int64_t stored_id) {
+                                int64_t stored_id, Document* releasable) {
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
   if (stored_id != 0) {
@@ -279,19 +290,57 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
     delete_article.BindInt64(1, stored_id);
     NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
   }
-  if (doc.text().size() <= kLargeTextBytes) return Insert(doc, path, content_hash, run_id);
+  if (doc.text().size() <= kHugeTextBytes) return Insert(doc, path, content_hash, run_id);
   // A huge article (a 60 MB text) goes to disk through a small page cache: its rows are
   // appended, mostly, and not read again in the batch. A full cache on top of the text and
   // SQLite's record of it took 350 MB, and the rows of its half million sentences filled it:
   // ingest held 260 MB while writing them, 215 MB through the small cache (issue 16).
   NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
-  const Status inserted = Insert(doc, path, content_hash, run_id);
+  const Status inserted = releasable != nullptr
+                              ? InsertTextLast(*releasable, path, content_hash, run_id)
+                              : Insert(doc, path, content_hash, run_id);
   const Status restored = connection->Exec(kPageCacheSize);
   return inserted.ok() ? restored : inserted;
 }
 
 Status FactStore::Impl::Insert(const Document& doc, const std::string& path,
                                std::string_view content_hash, int64_t run_id) {
+  BindArticleRow(doc, path, content_hash, run_id, 0);
+  NEWSFACTS_RETURN_IF_ERROR(insert_article.Run());
+  NEWSFACTS_RETURN_IF_ERROR(WriteLayers(doc, connection->LastInsertRowId(), run_id));
+  // A long article's sentences go into the search index at once, with those waiting: its
+  // pending index would otherwise grow until the batch ends, and one flush is nothing
+  // beside it.
+  if (doc.text().size() > kLongArticleBytes) {
+    return IndexWaitingSentences(kLongArticleSentencesIndexedPerStatement);
+  }
+  return Status::Ok();
+}
+
+Status FactStore::Impl::InsertTextLast(Document& doc, const std::string& path,
+                                       std::string_view content_hash, int64_t run_id) {
+  StatusOr<int64_t> article_id =
+      connection->QueryInt("SELECT coalesce(max(id), 0) + 1 FROM articles");
+  if (!article_id.ok()) return article_id.status();
+  // The layers' rows name an article row not there yet: their foreign keys are checked once
+  // it is, and checked at once again after (a failed article's rows are rolled back, with
+  // what SQLite counted of them).
+  NEWSFACTS_RETURN_IF_ERROR(connection->Exec("PRAGMA defer_foreign_keys = ON"));
+  Status inserted = WriteLayers(doc, *article_id, run_id);
+  if (inserted.ok()) {
+    AddVotes(doc);
+    doc.ReleaseLayers();
+    BindArticleRow(doc, path, content_hash, run_id, *article_id);
+    inserted = insert_article.Run();
+  }
+  const Status immediate = connection->Exec("PRAGMA defer_foreign_keys = OFF");
+  NEWSFACTS_RETURN_IF_ERROR(inserted.ok() ? immediate : inserted);
+  // Its sentences' search text is read through their article row, there only now.
+  return IndexWaitingSentences(kLongArticleSentencesIndexedPerStatement);
+}
+
+void FactStore::Impl::BindArticleRow(const Document& doc, const std::string& path,
+                                     std::string_view content_hash, int64_t run_id, int64_t id) {
   const ArticleMeta& meta = doc.meta();
   insert_article.BindText(1, path);
   insert_article.BindInt64(2, meta.record_index);
@@ -300,7 +349,7 @@ Status FactStore::Impl::Insert(const Document& doc, const std::string& path,
   insert_article.BindTextOrNull(5, meta.source);
   insert_article.BindTextOrNull(6, meta.url);
   insert_article.BindTextOrNull(7, meta.published);
-  insert_article.BindTextUnowned(8, doc.text());  // `doc` outlives the Run below
+  insert_article.BindTextUnowned(8, doc.text());  // `doc` outlives the Run that follows
   insert_article.BindInt64(9, static_cast<int64_t>(doc.text().size()));
   insert_article.BindInt64(10, static_cast<int64_t>(doc.repaired_sequences()));
   insert_article.BindInt64(11, run_id);
@@ -309,9 +358,14 @@ Status FactStore::Impl::Insert(const Document& doc, const std::string& path,
   } else {
     insert_article.BindNull(12);
   }
-  NEWSFACTS_RETURN_IF_ERROR(insert_article.Run());
-  const int64_t article_id = connection->LastInsertRowId();
+  if (id != 0) {
+    insert_article.BindInt64(13, id);
+  } else {
+    insert_article.BindNull(13);
+  }
+}
 
+Status FactStore::Impl::WriteLayers(const Document& doc, int64_t article_id, int64_t run_id) {
   chars.Build(doc.text());
   NEWSFACTS_RETURN_IF_ERROR(WriteSentences(doc, article_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteEntities(doc));
@@ -319,8 +373,7 @@ Status FactStore::Impl::Insert(const Document& doc, const std::string& path,
   NEWSFACTS_RETURN_IF_ERROR(WriteEntityNames(doc, article_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteAmounts(doc, article_id, run_id));
   NEWSFACTS_RETURN_IF_ERROR(WriteClaims(doc, article_id, run_id));
-  NEWSFACTS_RETURN_IF_ERROR(WriteQuotes(doc, article_id, run_id));
-  return Status::Ok();
+  return WriteQuotes(doc, article_id, run_id);
 }
 
 Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) {
@@ -343,12 +396,6 @@ Status FactStore::Impl::WriteSentences(const Document& doc, int64_t article_id) 
   if (!sentence_ids.empty()) {
     if (first_unindexed_sentence == 0) first_unindexed_sentence = sentence_ids.front();
     last_unindexed_sentence = sentence_ids.back();
-  }
-  // A long article's sentences go into the search index at once, with those waiting: its
-  // pending index would otherwise grow until the batch ends, and one flush is nothing
-  // beside it.
-  if (doc.text().size() > kLongArticleBytes) {
-    return IndexWaitingSentences(kLongArticleSentencesIndexedPerStatement);
   }
   return Status::Ok();
 }

@@ -26,6 +26,17 @@ Document Document::WindowOf(const Document& article, Span span) {
   return Document(article.meta_, std::string(article.Text(span)));
 }
 
+void Document::ReleaseLayers() {
+  std::vector<Sentence>().swap(sentences_);
+  std::vector<Token>().swap(tokens_);
+  std::vector<Entity>().swap(entities_);
+  std::vector<Mention>().swap(mentions_);
+  std::vector<Amount>().swap(amounts_);
+  std::vector<NameCandidate>().swap(name_candidates_);
+  std::vector<Claim>().swap(claims_);
+  std::vector<Quote>().swap(quotes_);
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kOrg:

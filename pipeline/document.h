@@ -177,6 +177,9 @@ class Document {
   // waiting for a writer held some 40 MB of them (issue 16); documents kept between the first
   // stages and the rest drop them too (PipelineBuild::ReadLater).
   void ReleaseTokens() { std::vector<Token>().swap(tokens_); }
+  // Frees every annotation layer, keeping the text and metadata: for a store that has written
+  // them and has the text still to write (FactStore::WriteArticleIfChangedReleasing).
+  void ReleaseLayers();
   std::vector<Entity>& mutable_entities() { return entities_; }
   std::vector<Mention>& mutable_mentions() { return mentions_; }
   std::vector<Amount>& mutable_amounts() { return amounts_; }

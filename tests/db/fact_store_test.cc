@@ -115,6 +115,28 @@ Document SmallDocument(const std::string& path, const std::string& words,
   return doc;
 }
 
+// A huge article (over FactStore::kHugeTextBytes): 9 MB of one-line sentences, "Walrus Labs"
+// named in the first 1,000 and the first one quoted.
+Document HugeDocument(const std::string& path) {
+  std::string text;
+  while (text.size() < (size_t{9} << 20)) text += "Walrus Labs sold a boat to the otter fund.\n";
+  ArticleMeta meta;
+  meta.path = path;
+  Document doc = Document::FromRaw(meta, text);
+  for (size_t begin = 0; begin < doc.text().size();) {
+    const size_t end = doc.text().find('\n', begin) + 1;
+    doc.mutable_sentences().push_back({{begin, end - 1}, 0, 0, 0});
+    begin = end;
+  }
+  doc.mutable_entities() = {{"walrus-labs", "Walrus Labs", EntityType::kOrg, "", {}}};
+  for (size_t i = 0; i < 1000; ++i) {
+    const size_t begin = doc.sentences()[i].span.begin;
+    doc.mutable_mentions().push_back({{begin, begin + 11}, 0, EntityType::kOrg, i, "test"});
+  }
+  doc.mutable_quotes() = {{doc.sentences()[0].span, "", std::nullopt, 0}};
+  return doc;
+}
+
 class FactStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -492,16 +514,7 @@ TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
 // text: the pages SQLite fills go to the write-ahead log as the cache fills, before the batch
 // commits, instead of staying in memory on top of the article (issue 16).
 TEST_F(FactStoreTest, AHugeArticlesRowsReachTheLogBeforeTheBatchCommits) {
-  std::string text;
-  while (text.size() < (size_t{9} << 20)) text += "Walrus Labs sold a boat to the otter fund.\n";
-  ArticleMeta meta;
-  meta.path = "huge.txt";
-  Document huge = Document::FromRaw(meta, text);
-  for (size_t begin = 0; begin < huge.text().size();) {
-    const size_t end = huge.text().find('\n', begin) + 1;
-    huge.mutable_sentences().push_back({{begin, end - 1}, 0, 0, 0});
-    begin = end;
-  }
+  const Document huge = HugeDocument("huge.txt");
   const size_t sentences = huge.sentences().size();
   ASSERT_TRUE(store_->BeginBatch().ok());
   ASSERT_TRUE(store_->WriteArticle(huge, "h", run_id_).ok());
@@ -516,6 +529,80 @@ TEST_F(FactStoreTest, AHugeArticlesRowsReachTheLogBeforeTheBatchCommits) {
                      "SELECT a.path, count(*) FROM sentences s JOIN articles a ON "
                      "a.id = s.article_id GROUP BY a.path ORDER BY a.path"),
             (Rows{{"after.txt", "1"}, {"huge.txt", std::to_string(sentences)}}));
+}
+
+// Written releasing, a huge article's layers go first and are freed, then its text: every row
+// is there, searchable, its entity named by its votes, and no foreign key is left dangling.
+TEST_F(FactStoreTest, AHugeArticleWrittenReleasingGoesInTextLastWithEveryRow) {
+  BeginRunIntoDatabaseWithArticles();  // so that the store indexes the sentences itself
+  Document huge = HugeDocument("huge.txt");
+  const std::string sentences = std::to_string(huge.sentences().size());
+  const size_t text_bytes = huge.text().size();
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kArticleSavepoints).ok());
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("before.txt", "Acme saw otter", "acme"), "h1", run_id_)
+          .ok());
+  StatusOr<ArticleWrite> written = store_->WriteArticleIfChangedReleasing(huge, "h2", run_id_);
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  EXPECT_EQ(*written, ArticleWrite::kAdded);
+  EXPECT_TRUE(huge.sentences().empty());
+  EXPECT_TRUE(huge.mentions().empty());
+  EXPECT_EQ(huge.text().size(), text_bytes);
+  ASSERT_TRUE(store_->CommitBatch().ok());
+
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT a.path, a.byte_length = length(CAST(a.text AS BLOB)), "
+                     "(SELECT count(*) FROM sentences s WHERE s.article_id = a.id), "
+                     "(SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
+                     "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) "
+                     "FROM articles a ORDER BY a.id"),
+            (Rows{{"first.txt", "1", "1", "1", "1"},
+                  {"before.txt", "1", "1", "1", "1"},
+                  {"huge.txt", "1", sentences, "1000", "1"}}));
+  EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'boat'"),
+            (Rows{{sentences}}));
+  EXPECT_EQ(ReadRows(path_, "SELECT name, type FROM entities WHERE key = 'walrus-labs'"),
+            (Rows{{"Walrus Labs", "ORG"}}));
+  EXPECT_EQ(ReadRows(path_, "PRAGMA foreign_key_check"), Rows{});
+  auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(check.ok());
+  EXPECT_TRUE(
+      (*check)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+}
+
+// A huge article whose row fails, after its layers went in and its votes were counted, leaves
+// nothing: not its rows, nor its entity's votes, nor a foreign key to check at the commit; the
+// batch's other articles stay. In a kWholeBatch batch, which may be written again, it keeps
+// its layers.
+TEST_F(FactStoreTest, AHugeArticleWhoseRowFailsLeavesNothing) {
+  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER refuse_huge BEFORE INSERT ON articles "
+                         "WHEN NEW.byte_length > 8000000 "
+                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+                  .ok());
+  Document huge = HugeDocument("huge.txt");
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kArticleSavepoints).ok());
+  EXPECT_FALSE(store_->WriteArticleIfChangedReleasing(huge, "h1", run_id_).ok());
+  EXPECT_TRUE(huge.sentences().empty());  // freed before the row failed
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("after.txt", "Acme saw otter", "acme"), "h2", run_id_)
+          .ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(ReadRows(path_, "SELECT path FROM articles"), (Rows{{"after.txt"}}));
+  EXPECT_EQ(Count("sentence_spans"), 1);
+  EXPECT_EQ(Count("mentions"), 1);
+  EXPECT_EQ(ReadRows(path_,
+                     "SELECT e.key, v.mentions FROM entity_type_votes v LEFT JOIN entities e ON "
+                     "e.id = v.entity_id"),
+            (Rows{{"acme", "1"}}));
+  EXPECT_EQ(ReadRows(path_, "PRAGMA foreign_key_check"), Rows{});
+
+  Document kept = HugeDocument("kept.txt");
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  EXPECT_FALSE(store_->WriteArticleIfChangedReleasing(kept, "h3", run_id_).ok());
+  EXPECT_EQ(kept.sentences().size(), HugeDocument("again.txt").sentences().size());
 }
 
 TEST_F(FactStoreTest, EntitiesAreSharedAcrossArticlesAndNamedByVote) {

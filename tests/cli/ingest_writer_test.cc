@@ -1,0 +1,114 @@
+// IngestWriter: a huge article goes in a batch of its own, written text last with its layers
+// freed (FactStore::WriteArticleIfChangedReleasing), between batches of the articles around it;
+// one whose row fails is reported and counted, and the others stay.
+#include "cli/ingest_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "db/sqlite.h"
+#include "tests/temp_dir.h"
+
+namespace newsfacts {
+namespace {
+
+// An article of one sentence per line of `text`, with no other layer.
+WorkItem Article(const std::string& path, const std::string& text) {
+  ArticleMeta meta;
+  meta.path = path;
+  WorkItem item;
+  item.doc = Document::FromRaw(meta, text);
+  Document& doc = *item.doc;
+  for (size_t begin = 0; begin < doc.text().size();) {
+    size_t end = doc.text().find('\n', begin);
+    if (end == std::string::npos) end = doc.text().size();
+    doc.mutable_sentences().push_back({{begin, end}, 0, 0, 0});
+    begin = end + 1;
+  }
+  item.content_hash = "hash of " + path;
+  return item;
+}
+
+std::string HugeText() {
+  std::string text;
+  while (text.size() <= FactStore::kHugeTextBytes) text += "Walrus Labs sold a boat.\n";
+  return text;
+}
+
+class IngestWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = FactStore::Open(folder_.File("facts.db"));
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(*store);
+    auto run = store_->BeginRun({"0.1.0", "f00d"});
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    run_id_ = *run;
+    observer_.on_message = [this](const std::string& message) { messages_.push_back(message); };
+  }
+
+  int64_t Query(const std::string& sql) {
+    auto connection =
+        sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadOnly);
+    EXPECT_TRUE(connection.ok());
+    if (!connection.ok()) return -1;
+    StatusOr<int64_t> value = (*connection)->QueryInt(sql);
+    EXPECT_TRUE(value.ok()) << value.status().ToString();
+    return value.ok() ? *value : -1;
+  }
+
+  testing::TempDir folder_;
+  std::unique_ptr<FactStore> store_;
+  int64_t run_id_ = 0;
+  IngestObserver observer_;
+  std::vector<std::string> messages_;
+};
+
+TEST_F(IngestWriterTest, AHugeArticleIsStoredBetweenTheBatchesAroundIt) {
+  IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
+  const std::string huge = HugeText();
+  const int64_t huge_lines = static_cast<int64_t>(huge.size() / 25);
+  ASSERT_TRUE(writer.Take(Article("a.txt", "Acme saw otter.\nOtter saw Acme.")).ok());
+  ASSERT_TRUE(writer.Take(Article("huge.txt", huge)).ok());
+  ASSERT_TRUE(writer.Take(Article("b.txt", "Zed opened.")).ok());
+  ASSERT_TRUE(writer.Flush().ok());
+
+  EXPECT_TRUE(messages_.empty());
+  EXPECT_EQ(writer.summary().articles_added, 3);
+  EXPECT_EQ(writer.summary().sentences, 2 + huge_lines + 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM articles"), 3);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentence_spans s JOIN articles a ON a.id = s.article_id "
+                  "WHERE a.path = 'huge.txt'"),
+            huge_lines);
+  EXPECT_EQ(Query("SELECT byte_length FROM articles WHERE path = 'huge.txt'"),
+            static_cast<int64_t>(huge.size()));
+}
+
+TEST_F(IngestWriterTest, AHugeArticleThatFailsIsReportedAndTheOthersStay) {
+  auto other =
+      sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER refuse_huge BEFORE INSERT ON articles "
+                         "WHEN NEW.byte_length > 8000000 "
+                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+                  .ok());
+  IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
+  ASSERT_TRUE(writer.Take(Article("a.txt", "Acme saw otter.")).ok());
+  ASSERT_TRUE(writer.Take(Article("huge.txt", HugeText())).ok());
+  ASSERT_TRUE(writer.Take(Article("b.txt", "Zed opened.")).ok());
+  ASSERT_TRUE(writer.Flush().ok());
+
+  ASSERT_EQ(messages_.size(), 1u);
+  EXPECT_NE(messages_[0].find("huge.txt: not stored: "), std::string::npos) << messages_[0];
+  EXPECT_EQ(writer.summary().articles_failed, 1);
+  EXPECT_EQ(writer.summary().articles_added, 2);
+  EXPECT_EQ(writer.summary().sentences, 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM articles"), 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentence_spans"), 2);
+}
+
+}  // namespace
+}  // namespace newsfacts
