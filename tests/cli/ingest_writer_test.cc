@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,9 @@ WorkItem Article(const std::string& path, const std::string& text) {
 
 std::string HugeText() {
   std::string text;
-  while (text.size() <= FactStore::kHugeTextBytes) text += "Walrus Labs sold a boat.\n";
+  while (text.size() <= FactStore::kHugeTextBytes) {
+    text += "Walrus Labs sold a boat to the otter fund, which sold it to the seal trust.\n";
+  }
   return text;
 }
 
@@ -69,7 +72,7 @@ class IngestWriterTest : public ::testing::Test {
 TEST_F(IngestWriterTest, AHugeArticleIsStoredBetweenTheBatchesAroundIt) {
   IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
   const std::string huge = HugeText();
-  const int64_t huge_lines = static_cast<int64_t>(huge.size() / 25);
+  const auto huge_lines = static_cast<int64_t>(std::count(huge.begin(), huge.end(), '\n'));
   ASSERT_TRUE(writer.Take(Article("a.txt", "Acme saw otter.\nOtter saw Acme.")).ok());
   ASSERT_TRUE(writer.Take(Article("huge.txt", huge)).ok());
   ASSERT_TRUE(writer.Take(Article("b.txt", "Zed opened.")).ok());

@@ -116,10 +116,15 @@ Document SmallDocument(const std::string& path, const std::string& words,
 }
 
 // A huge article (over FactStore::kHugeTextBytes): 9 MB of one-line sentences, "Walrus Labs"
-// named in the first 1,000 and the first one quoted.
+// named at the start of the first 1,000 and the first one quoted.
 Document HugeDocument(const std::string& path) {
   std::string text;
-  while (text.size() < (size_t{9} << 20)) text += "Walrus Labs sold a boat to the otter fund.\n";
+  while (text.size() < (size_t{9} << 20)) {
+    text +=
+        "Walrus Labs sold a boat to the otter fund, which sold it to the seal trust, which sold it "
+        "to the puffin club, which sold it to the heron guild, which sold it back to Walrus Labs "
+        "for a song.\n";
+  }
   ArticleMeta meta;
   meta.path = path;
   Document doc = Document::FromRaw(meta, text);
@@ -563,6 +568,36 @@ TEST_F(FactStoreTest, AHugeArticleWrittenReleasingGoesInTextLastWithEveryRow) {
             (Rows{{sentences}}));
   EXPECT_EQ(ReadRows(path_, "SELECT name, type FROM entities WHERE key = 'walrus-labs'"),
             (Rows{{"Walrus Labs", "ORG"}}));
+  EXPECT_EQ(ReadRows(path_, "PRAGMA foreign_key_check"), Rows{});
+  auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(check.ok());
+  EXPECT_TRUE(
+      (*check)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+}
+
+// A huge article written releasing in place of itself (another text at its path) replaces its
+// rows and search entries, as any article does.
+TEST_F(FactStoreTest, AHugeArticleWrittenReleasingReplacesItsStoredSelf) {
+  BeginRunIntoDatabaseWithArticles();
+  Document huge = HugeDocument("huge.txt");
+  const size_t sentence_count = huge.sentences().size();
+  const std::string sentences = std::to_string(sentence_count);
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kArticleSavepoints).ok());
+  ASSERT_TRUE(store_->WriteArticleIfChangedReleasing(huge, "h1", run_id_).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  Document again = HugeDocument("huge.txt");
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kArticleSavepoints).ok());
+  StatusOr<ArticleWrite> written = store_->WriteArticleIfChangedReleasing(again, "h2", run_id_);
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  EXPECT_EQ(*written, ArticleWrite::kReplaced);
+  ASSERT_TRUE(store_->CommitBatch().ok());
+
+  EXPECT_EQ(ReadRows(path_, "SELECT path, content_hash FROM articles ORDER BY id"),
+            (Rows{{"first.txt", "h0"}, {"huge.txt", "h2"}}));
+  EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences"),
+            (Rows{{std::to_string(sentence_count + 1)}}));
+  EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'boat'"),
+            (Rows{{sentences}}));
   EXPECT_EQ(ReadRows(path_, "PRAGMA foreign_key_check"), Rows{});
   auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
   ASSERT_TRUE(check.ok());
