@@ -94,13 +94,9 @@ Status IngestWriter::RecordFinishedFiles() {
 Status IngestWriter::Flush() {
   if (held_.empty() && files_done_ == 0) return Status::Ok();
   // Written first without a savepoint per article; an article that fails rolls that batch
-  // back, and it is written again with them, so that the failed article alone is left out. A
-  // batch of one article gains nothing from that and takes its savepoint at once: so the
-  // store may free a huge article's layers as it writes them (WriteArticleIfChangedReleasing),
-  // since it will not be written again.
+  // back, and it is written again with them, so that the failed article alone is left out.
   IngestSummary batch;
-  StatusOr<bool> stored =
-      StoreHeld(held_.size() == 1 ? BatchMode::kArticleSavepoints : BatchMode::kWholeBatch, batch);
+  StatusOr<bool> stored = StoreHeld(BatchMode::kWholeBatch, batch);
   if (stored.ok() && !*stored) {
     batch = IngestSummary();
     stored = StoreHeld(BatchMode::kArticleSavepoints, batch);
@@ -133,12 +129,20 @@ Status IngestWriter::Store(WorkItem& item, BatchMode mode, IngestSummary& batch)
   Document& doc = *item.doc;
   IngestSummary facts;  // counted first: the store may free the layers of what it writes
   CountStored(doc, facts);
+  // An article alone in its batch (a huge one always is, see Take) is never written twice: the
+  // store may free its layers as it writes them, and its failure is kept for the second pass.
+  const bool alone = held_.size() == 1;
   StatusOr<ArticleWrite> written =
-      item.reextracted ? Rewrite(doc, item.content_hash)
-                       : store_.WriteArticleIfChangedReleasing(doc, item.content_hash, run_id_);
+      !item.refusal.empty() ? Status::InvalidArgument(item.refusal)
+      : item.reextracted    ? Rewrite(doc, item.content_hash)
+      : alone               ? store_.WriteArticleIfChangedReleasing(doc, item.content_hash, run_id_)
+                            : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
   if (!written.ok()) {
     if (IsFatalStoreError(written.status())) return written.status();
-    if (mode == BatchMode::kWholeBatch) return Status::Ok();  // reported when written again
+    if (mode == BatchMode::kWholeBatch) {  // reported when written again
+      if (alone) item.refusal = written.status().message();
+      return Status::Ok();
+    }
     observer_.on_message(doc.meta().path +
                          (item.reextracted ? ": not re-extracted: " : ": not stored: ") +
                          written.status().message());

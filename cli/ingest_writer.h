@@ -35,6 +35,9 @@ struct WorkItem {
   bool failed = false;     // an article or file that could not be read or extracted
   bool file_done = false;  // the last item of a file
   std::vector<std::string> messages;
+  // Why the store refused the article when it was written alone in a batch that is then
+  // written again: it is not written twice (IngestWriter::Store).
+  std::string refusal;
 };
 
 // The counts of `summary` that the runs table records.
@@ -74,9 +77,8 @@ class IngestWriter {
 
   // Writes the held documents and the files they finish in one transaction, which also
   // records the run's counts: without a savepoint per article (BatchMode::kWholeBatch), and
-  // again with them when an article fails; a single document with its savepoint at once. A
-  // huge article (FactStore::kHugeTextBytes) is held alone, and the store frees its layers
-  // before its text goes in.
+  // again with them when an article fails. A huge article (FactStore::kHugeTextBytes) is held
+  // alone, and the store frees its layers before its text goes in.
   Status Flush();
 
  private:

@@ -152,9 +152,9 @@ class FactStore {
   // Like WriteArticleIfChanged, but a huge article's layers are freed once their rows are
   // written, before its text goes in: SQLite makes a record of the row, a copy of the text, and
   // a 60 MB article's layers beside it made ingest's peak (issue 16). `doc` may be left with its
-  // text and metadata only, whether or not the write succeeded. Other articles, and any article
-  // of a kWholeBatch batch (its caller may write it again), are written as
-  // WriteArticleIfChanged writes them and keep their layers.
+  // text and metadata only, whether or not the write succeeded: the caller must not write it
+  // again. Other articles are written as WriteArticleIfChanged writes them and keep their
+  // layers.
   StatusOr<ArticleWrite> WriteArticleIfChangedReleasing(Document& doc,
                                                         std::string_view content_hash,
                                                         int64_t run_id);

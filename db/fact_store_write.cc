@@ -238,13 +238,10 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     NEWSFACTS_RETURN_IF_ERROR(votes.Store());
   }
 
-  // A huge article may be written text last, its layers freed on the way, but not in a
-  // kWholeBatch batch, which may be written again; it adds its votes itself, before its layers
-  // go, so the votes held are stored first, to be dropped alone if the article fails.
-  if (doc.text().size() <= kHugeTextBytes ||
-      (batch != nullptr && batch_mode == BatchMode::kWholeBatch)) {
-    releasable = nullptr;
-  }
+  // A huge article may be written text last, its layers freed on the way. It adds its votes
+  // itself, before its layers go, so the votes held are stored first, to be dropped alone if
+  // the article fails.
+  if (doc.text().size() <= kHugeTextBytes) releasable = nullptr;
   if (releasable != nullptr) NEWSFACTS_RETURN_IF_ERROR(votes.Store());
 
   // Only an article of a kArticleSavepoints batch needs a savepoint of its own: a failure rolls
