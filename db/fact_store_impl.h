@@ -70,10 +70,15 @@ struct FactStore::Impl {
   // record has `content_hash`; `releasable` as FactStore::WriteArticle says.
   StatusOr<ArticleWrite> Write(const Document& doc, std::string_view content_hash, int64_t run_id,
                                bool if_changed, Document* releasable);
-  // Stores `doc` in place of the stored article of row id `stored_id` (0: none, `doc` is new);
-  // with `releasable` (`doc` itself), text last, its layers freed before (InsertTextLast).
+  // Stores `doc` in place of the stored article of row id `stored_id` and text of
+  // `stored_bytes` bytes (id 0: none, `doc` is new); with `releasable` (`doc` itself), text
+  // last, its layers freed before (InsertTextLast).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
-                 int64_t stored_id, Document* releasable);
+                 int64_t stored_id, int64_t stored_bytes, Document* releasable);
+  // Deletes the stored article of row id `stored_id` (0: none), then inserts `doc`: text last
+  // with `releasable` (InsertTextLast), else whole (Insert).
+  Status DeleteAndInsert(const Document& doc, std::string_view content_hash, int64_t run_id,
+                         int64_t stored_id, Document* releasable);
   // Inserts `doc`'s article row, stored under `path`, and the rows of its layers.
   Status Insert(const Document& doc, const std::string& path, std::string_view content_hash,
                 int64_t run_id);

@@ -19,7 +19,7 @@ constexpr size_t kLongArticleBytes = size_t{1} << 20;
 constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 constexpr std::string_view kSelectStored =
-    "SELECT content_hash, id FROM articles WHERE path = ?1 AND record_index = ?2";
+    "SELECT content_hash, id, byte_length FROM articles WHERE path = ?1 AND record_index = ?2";
 // Deleting an article deletes its rows by the foreign keys' cascades; the articles delete
 // trigger first takes its sentences out of sentences_fts while its text is still there.
 constexpr std::string_view kDeleteArticle = "DELETE FROM articles WHERE id = ?1";
@@ -224,6 +224,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   if (!stored.ok()) return stored.status();
   const bool same = *stored && select_stored.ColumnText(0) == content_hash;
   const int64_t stored_id = *stored ? select_stored.ColumnInt64(1) : 0;
+  const int64_t stored_bytes = *stored ? select_stored.ColumnInt64(2) : 0;
   const ArticleWrite outcome = !*stored ? ArticleWrite::kAdded
                                : same   ? ArticleWrite::kUnchanged
                                         : ArticleWrite::kReplaced;
@@ -255,7 +256,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   }
   const int64_t unindexed_before = first_unindexed_sentence;
   const bool rebuilt_before = search_index_rebuilt;
-  Status replaced = Replace(doc, content_hash, run_id, stored_id, releasable);
+  Status replaced = Replace(doc, content_hash, run_id, stored_id, stored_bytes, releasable);
   if (replaced.ok() && savepoint != nullptr) replaced = savepoint->Release();
   if (!replaced.ok()) {
     // The rollback takes back the article's sentences, and what a long article indexed or
@@ -277,7 +278,24 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
 }
 
 Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
-                                int64_t stored_id, Document* releasable) {
+                                int64_t stored_id, int64_t stored_bytes, Document* releasable) {
+  if (doc.text().size() <= kHugeTextBytes &&
+      static_cast<uint64_t>(stored_bytes) <= kHugeTextBytes) {
+    return DeleteAndInsert(doc, content_hash, run_id, stored_id, releasable);
+  }
+  // A huge article (a 60 MB text), new or stored, goes to or from disk through a small page
+  // cache: its rows are appended, or deleted, mostly, and not read again in the batch. A full
+  // cache on top of the text and SQLite's record of it took 350 MB, and the rows of its half
+  // million sentences filled it: ingest held 260 MB while writing them, 215 MB through the
+  // small cache (issue 16).
+  NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
+  const Status written = DeleteAndInsert(doc, content_hash, run_id, stored_id, releasable);
+  const Status restored = connection->Exec(kPageCacheSize);
+  return written.ok() ? restored : written;
+}
+
+Status FactStore::Impl::DeleteAndInsert(const Document& doc, std::string_view content_hash,
+                                        int64_t run_id, int64_t stored_id, Document* releasable) {
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
   if (stored_id != 0) {
@@ -287,17 +305,8 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
     delete_article.BindInt64(1, stored_id);
     NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
   }
-  if (doc.text().size() <= kHugeTextBytes) return Insert(doc, path, content_hash, run_id);
-  // A huge article (a 60 MB text) goes to disk through a small page cache: its rows are
-  // appended, mostly, and not read again in the batch. A full cache on top of the text and
-  // SQLite's record of it took 350 MB, and the rows of its half million sentences filled it:
-  // ingest held 260 MB while writing them, 215 MB through the small cache (issue 16).
-  NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
-  const Status inserted = releasable != nullptr
-                              ? InsertTextLast(*releasable, path, content_hash, run_id)
-                              : Insert(doc, path, content_hash, run_id);
-  const Status restored = connection->Exec(kPageCacheSize);
-  return inserted.ok() ? restored : inserted;
+  return releasable != nullptr ? InsertTextLast(*releasable, path, content_hash, run_id)
+                               : Insert(doc, path, content_hash, run_id);
 }
 
 Status FactStore::Impl::Insert(const Document& doc, const std::string& path,
