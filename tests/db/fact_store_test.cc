@@ -536,6 +536,38 @@ TEST_F(FactStoreTest, AHugeArticlesRowsReachTheLogBeforeTheBatchCommits) {
             (Rows{{"after.txt", "1"}, {"huge.txt", std::to_string(sentences)}}));
 }
 
+// Where the store indexes sentences itself, replacing an article indexes first only when the
+// stored article's sentences still wait (written earlier in the same batch), and the index
+// holds exactly the sentences stored whichever it was.
+TEST_F(FactStoreTest, ReplacedArticlesLeaveTheSearchIndexExact) {
+  BeginRunIntoDatabaseWithArticles();
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("old.txt", "Acme sold puffin", "acme"), "h1", run_id_)
+          .ok());
+  ASSERT_TRUE(store_->BeginBatch().ok());
+  for (const auto& [path, words, hash] : {std::tuple{"one.txt", "Acme sold walrus", "h2"},
+                                          {"old.txt", "Acme sold heron", "h3"},
+                                          {"one.txt", "Acme sold otter", "h4"},
+                                          {"two.txt", "Grey saw walrus", "h5"},
+                                          {"two.txt", "Grey saw seal", "h6"}}) {
+    ASSERT_TRUE(store_->WriteArticle(SmallDocument(path, words, "acme"), hash, run_id_).ok());
+  }
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWrite);
+  ASSERT_TRUE(check.ok());
+  EXPECT_TRUE(
+      (*check)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  const auto matches = [&](const std::string& word) {
+    return ReadRows(path_,
+                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
+                        word + "' ORDER BY a.path");
+  };
+  EXPECT_EQ(matches("acme"), (Rows{{"old.txt"}, {"one.txt"}}));
+  EXPECT_EQ(matches("heron OR otter OR seal"), (Rows{{"old.txt"}, {"one.txt"}, {"two.txt"}}));
+  EXPECT_EQ(matches("walrus OR puffin"), Rows{});
+}
+
 // Replacing a huge article does not write its old text out again: the pages a delete frees are
 // not zeroed when that takes writes of their own (secure_delete FAST). Zeroed, a 9 MB text's
 // pages made its replacement log more than storing it had (26.7 MB against 21.6), and SQLite
