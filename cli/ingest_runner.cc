@@ -204,6 +204,7 @@ bool ProcessOpenFiles(OpenFiles& open_files, bool wait, const StoredHashes& stor
 bool ProcessStored(StoredArticle& stored, ExtractionBatch& batch) {
   WorkItem item;
   item.reextracted = true;
+  item.stored_id = stored.id;
   item.content_hash = std::move(stored.content_hash);
   item.doc.emplace(Document::FromOwnedUtf8(std::move(stored.meta), std::move(stored.text)));
   return batch.Add(std::move(item));

@@ -31,6 +31,7 @@ struct WorkItem {
   std::shared_ptr<const FileRead> file;
   int record_index = -1;
   bool reextracted = false;  // `doc` is a stored article extracted again
+  int64_t stored_id = 0;     // then its row, which its batch deletes first (StoreHeld)
   bool unchanged = false;
   bool failed = false;     // an article or file that could not be read or extracted
   bool file_done = false;  // the last item of a file

@@ -224,6 +224,7 @@ StatusOr<StoredArticle> FactStore::LoadArticle(int64_t article_id) {
                             std::to_string(article_id));
   }
   StoredArticle article;
+  article.id = article_id;
   article.meta.path = select.ColumnText(0);
   article.meta.record_index = static_cast<int>(select.ColumnInt64(1));
   article.meta.title = select.ColumnText(2);
@@ -302,6 +303,17 @@ StatusOr<ArticleWrite> FactStore::WriteArticleIfChangedReleasing(Document& doc,
                                                                  std::string_view content_hash,
                                                                  int64_t run_id) {
   return WriteArticle(doc, content_hash, run_id, /*if_changed=*/true, &doc);
+}
+
+Status FactStore::DeleteArticles(std::span<const int64_t> ids) {
+  if (impl_->batch == nullptr || impl_->batch_mode != BatchMode::kWholeBatch) {
+    return Status::FailedPrecondition(impl_->connection->path() +
+                                      ": articles are deleted ahead only in a whole batch");
+  }
+  if (ids.empty()) return Status::Ok();
+  const Status deleted = impl_->DeleteArticles(ids);
+  if (!deleted.ok()) impl_->DiscardBatch();
+  return deleted;
 }
 
 StatusOr<ArticleWrite> FactStore::WriteArticle(const Document& doc, std::string_view content_hash,

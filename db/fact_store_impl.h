@@ -75,6 +75,8 @@ struct FactStore::Impl {
   // last, its layers freed before (InsertTextLast).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
                  int64_t stored_id, int64_t stored_bytes, Document* releasable);
+  // Deletes the stored articles of row ids `ids` (FactStore::DeleteArticles).
+  Status DeleteArticles(std::span<const int64_t> ids);
   // Deletes the stored article of row id `stored_id` (0: none), then inserts `doc`: text last
   // with `releasable` (InsertTextLast), else whole (Insert).
   Status DeleteAndInsert(const Document& doc, std::string_view content_hash, int64_t run_id,

@@ -58,6 +58,12 @@ constexpr std::string_view kListReplacedEntities =
     "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT DISTINCT m.entity_id "
     "FROM mentions m JOIN articles a ON a.id = m.article_id "
     "WHERE a.path = ?1 AND a.record_index = ?2";
+// Many stored articles at once (DeleteArticles), their ids a JSON array.
+constexpr std::string_view kListEntitiesOfArticles =
+    "INSERT OR IGNORE INTO temp.entities_to_decide (id) SELECT DISTINCT entity_id FROM mentions "
+    "WHERE article_id IN (SELECT value FROM json_each(?1))";
+constexpr std::string_view kDeleteArticles =
+    "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?1))";
 constexpr std::string_view kInsertAlias =
     "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)";
 constexpr std::string_view kInsertAmount =
@@ -287,6 +293,29 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
     OnCommitted();
   }
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;
+}
+
+Status FactStore::Impl::DeleteArticles(std::span<const int64_t> ids) {
+  // As before a replacement (Write): their sentences must be in the search index, and the
+  // votes held in the tables the delete triggers take votes back from.
+  StopSearchBuilder();
+  if (search_index_stale || first_unindexed_sentence != 0) {
+    NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+  }
+  NEWSFACTS_RETURN_IF_ERROR(votes.Store());
+  std::string list = "[";
+  for (const int64_t id : ids) {
+    if (list.size() > 1) list += ',';
+    list += std::to_string(id);
+  }
+  list += "]";
+  for (const std::string_view sql : {kListEntitiesOfArticles, kDeleteArticles}) {
+    StatusOr<sqlite::Statement> statement = connection->Prepare(sql);
+    if (!statement.ok()) return statement.status();
+    statement->BindText(1, list);
+    NEWSFACTS_RETURN_IF_ERROR(statement->Run());
+  }
+  return Status::Ok();
 }
 
 Status FactStore::Impl::Replace(const Document& doc, std::string_view content_hash, int64_t run_id,

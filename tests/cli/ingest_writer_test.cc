@@ -1,6 +1,8 @@
 // IngestWriter: a huge article goes in a batch of its own, written text last with its layers
 // freed (FactStore::WriteArticleIfChangedReleasing), between batches of the articles around it;
-// one whose row fails is reported and counted, and the others stay.
+// one whose row fails is reported and counted, and the others stay. Stored articles extracted
+// again are deleted together at their batch's start (FactStore::DeleteArticles); one that then
+// fails keeps its stored self.
 #include "cli/ingest_writer.h"
 
 #include <gtest/gtest.h>
@@ -62,6 +64,25 @@ class IngestWriterTest : public ::testing::Test {
     return value.ok() ? *value : -1;
   }
 
+  // Stores one article per path of `paths` (text "Acme saw otter."), then hands `writer` each
+  // extracted again from `texts` (same order), as ingest's re-extraction does.
+  void Reextract(IngestWriter& writer, const std::vector<std::string>& paths,
+                 const std::vector<std::string>& texts) {
+    ASSERT_TRUE(store_->BeginBatch().ok());
+    for (const std::string& path : paths) {
+      WorkItem stored = Article(path, "Acme saw otter.");
+      ASSERT_TRUE(store_->WriteArticle(*stored.doc, stored.content_hash, run_id_).ok());
+    }
+    ASSERT_TRUE(store_->CommitBatch().ok());
+    for (size_t i = 0; i < paths.size(); ++i) {
+      WorkItem again = Article(paths[i], texts[i]);
+      again.reextracted = true;
+      again.stored_id = Query("SELECT id FROM articles WHERE path = '" + paths[i] + "'");
+      ASSERT_TRUE(writer.Take(std::move(again)).ok());
+    }
+    ASSERT_TRUE(writer.Flush().ok());
+  }
+
   testing::TempDir folder_;
   std::unique_ptr<FactStore> store_;
   int64_t run_id_ = 0;
@@ -111,6 +132,54 @@ TEST_F(IngestWriterTest, AHugeArticleThatFailsIsReportedAndTheOthersStay) {
   EXPECT_EQ(writer.summary().sentences, 2);
   EXPECT_EQ(Query("SELECT count(*) FROM articles"), 2);
   EXPECT_EQ(Query("SELECT count(*) FROM sentence_spans"), 2);
+}
+
+TEST_F(IngestWriterTest, ArticlesExtractedAgainReplaceTheirStoredSelves) {
+  // Logs how many articles each deleted one saw stored: deleted together before any is written
+  // again, the three see 3, 2 and 1.
+  auto other =
+      sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TABLE seen (stored INTEGER); "
+                         "CREATE TRIGGER log_delete BEFORE DELETE ON articles BEGIN "
+                         "INSERT INTO seen SELECT count(*) FROM articles; END")
+                  .ok());
+  IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
+  Reextract(writer, {"a.txt", "b.txt", "c.txt"},
+            {"Acme saw seal.", "Acme saw heron.\nHeron saw Acme.", "Acme saw puffin."});
+  EXPECT_TRUE(messages_.empty());
+  EXPECT_EQ(writer.summary().articles_reextracted, 3);
+  EXPECT_EQ(Query("SELECT count(*) FROM articles"), 3);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentence_spans"), 4);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'otter'"), 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'acme'"), 4);
+  EXPECT_EQ(Query("SELECT count(*) FROM seen"), 3);
+  EXPECT_EQ(Query("SELECT count(*) FROM seen WHERE stored < 3"), 2);
+}
+
+TEST_F(IngestWriterTest, AnArticleExtractedAgainThatFailsKeepsItsStoredSelf) {
+  auto other =
+      sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON articles "
+                         "WHEN NEW.text LIKE '%boom%' "
+                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+                  .ok());
+  IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
+  Reextract(writer, {"a.txt", "b.txt", "c.txt"},
+            {"Acme saw seal.", "Acme saw boom.", "Acme saw puffin."});
+  ASSERT_EQ(messages_.size(), 1u);
+  EXPECT_NE(messages_[0].find("b.txt: not re-extracted: "), std::string::npos) << messages_[0];
+  EXPECT_EQ(writer.summary().articles_failed, 1);
+  EXPECT_EQ(writer.summary().articles_reextracted, 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM articles WHERE path = 'b.txt' AND "
+                  "text = 'Acme saw otter.'"),
+            1);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'otter'"), 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'seal OR puffin'"),
+            2);
 }
 
 }  // namespace

@@ -536,6 +536,37 @@ TEST_F(FactStoreTest, AHugeArticlesRowsReachTheLogBeforeTheBatchCommits) {
             (Rows{{"after.txt", "1"}, {"huge.txt", std::to_string(sentences)}}));
 }
 
+// Stored articles are deleted ahead, together, only inside a whole batch (the writer's first
+// pass), and go with their rows, search entries and votes.
+TEST_F(FactStoreTest, ArticlesAreDeletedAheadOnlyInAWholeBatch) {
+  BeginRunIntoDatabaseWithArticles();
+  ASSERT_TRUE(
+      store_->WriteArticle(SmallDocument("a.txt", "Acme saw otter", "acme"), "h1", run_id_).ok());
+  const std::vector<int64_t> ids = {ReadInt(path_, "SELECT id FROM articles WHERE path = 'a.txt'")};
+  EXPECT_EQ(store_->DeleteArticles(ids).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kArticleSavepoints).ok());
+  EXPECT_EQ(store_->DeleteArticles(ids).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(Count("articles"), 2);
+
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  ASSERT_TRUE(store_->DeleteArticles(ids).ok());
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  EXPECT_EQ(ReadRows(path_, "SELECT path FROM articles"), Rows{{"first.txt"}});
+  EXPECT_EQ(ReadInt(path_,
+                    "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                    "WHERE e.key = 'acme'"),
+            0);
+  EXPECT_EQ(ReadInt(path_,
+                    "SELECT coalesce(sum(v.mentions), 0) FROM entity_type_votes v "
+                    "JOIN entities e ON e.id = v.entity_id WHERE e.key = 'acme'"),
+            0);
+  EXPECT_EQ(ReadInt(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'otter'"),
+            0);
+  EXPECT_EQ(ReadInt(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'zed'"),
+            1);
+}
+
 // Where the store indexes sentences itself, replacing an article indexes first only when the
 // stored article's sentences still wait (written earlier in the same batch), and the index
 // holds exactly the sentences stored whichever it was.
