@@ -38,6 +38,22 @@ RunCounts CountsOf(const IngestSummary& summary) {
           summary.articles_failed, summary.articles_reextracted};
 }
 
+std::vector<std::vector<int64_t>> StoredArticleGroups(const std::vector<WorkItem>& items,
+                                                      size_t bytes) {
+  std::vector<std::vector<int64_t>> groups;
+  size_t group_bytes = bytes;  // the first article opens a group
+  for (const WorkItem& item : items) {
+    if (!item.reextracted) continue;
+    if (group_bytes >= bytes) {
+      groups.emplace_back();
+      group_bytes = 0;
+    }
+    groups.back().push_back(item.stored_id);
+    group_bytes += item.doc ? item.doc->text().size() : 0;  // the stored text, extracted again
+  }
+  return groups;
+}
+
 Status IngestWriter::Take(WorkItem item) {
   Tally(item);
   for (const std::string& message : item.messages) observer_.on_message(message);
@@ -117,18 +133,16 @@ Status IngestWriter::Flush() {
 // False when an article failed in a kWholeBatch batch, which the store rolled back.
 StatusOr<bool> IngestWriter::StoreHeld(BatchMode mode, IngestSummary& batch) {
   NEWSFACTS_RETURN_IF_ERROR(store_.BeginBatch(mode));
-  // The stored articles extracted again are deleted first, by one statement: deleted one by one
-  // before each is written, they took over half of re-extraction's time (issue 16). Written
-  // again article by article, each replaces its stored self, which stays if it fails.
+  // The stored articles extracted again are deleted first, many by one statement: deleted one
+  // by one before each is written, they took over half of re-extraction's time (issue 16).
+  // Written again article by article, each replaces its stored self, which stays if it fails.
   if (mode == BatchMode::kWholeBatch && held_.size() > 1) {
-    std::vector<int64_t> stored;
-    for (const WorkItem& item : held_) {
-      if (item.reextracted) stored.push_back(item.stored_id);
-    }
-    const Status deleted = store_.DeleteArticles(stored);
-    if (!deleted.ok()) {
-      if (IsFatalStoreError(deleted)) return deleted;
-      return false;  // rolled back: written again with a savepoint per article
+    for (const std::vector<int64_t>& stored : StoredArticleGroups(held_, kDeletedTogetherBytes)) {
+      const Status deleted = store_.DeleteArticles(stored);
+      if (!deleted.ok()) {
+        if (IsFatalStoreError(deleted)) return deleted;
+        return false;  // rolled back: written again with a savepoint per article
+      }
     }
   }
   for (WorkItem& item : held_) {

@@ -52,6 +52,12 @@ RunCounts CountsOf(const IngestSummary& summary);
 // all stored (or unchanged) is recorded in source_files in the transaction that follows its
 // last item.
 // summary() counts what was committed. Not thread-safe: only the store's thread calls it.
+// The stored row ids of the re-extracted articles among `items`, in order, in groups that each
+// take articles until their text reaches `bytes`: what one statement deletes ahead of their
+// batch (IngestWriter::kDeletedTogetherBytes).
+std::vector<std::vector<int64_t>> StoredArticleGroups(const std::vector<WorkItem>& items,
+                                                      size_t bytes);
+
 // Adds the stored-article and fact counts of `batch` to `total` (not its failures).
 void AddStored(const IngestSummary& batch, IngestSummary& total);
 
@@ -59,6 +65,10 @@ class IngestWriter {
  public:
   // Text bytes held before a batch is written early, so memory stays bounded for big files.
   static constexpr size_t kMaxHeldBytes = 64u << 20;
+  // One statement deletes stored articles ahead of their batch until their text reaches this
+  // (StoreHeld, StoredArticleGroups): SQLite keeps a copy of each page a statement changes
+  // until it ends, about twice the bytes of the text deleted (124 MB for a 60 MB article).
+  static constexpr size_t kDeletedTogetherBytes = 4u << 20;
 
   IngestWriter(size_t batch_articles, FactStore& store, int64_t run_id, int64_t files_total,
                const IngestObserver& observer)

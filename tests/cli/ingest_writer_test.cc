@@ -1,14 +1,15 @@
 // IngestWriter: a huge article goes in a batch of its own, written text last with its layers
 // freed (FactStore::WriteArticleIfChangedReleasing), between batches of the articles around it;
 // one whose row fails is reported and counted, and the others stay. Stored articles extracted
-// again are deleted together at their batch's start (FactStore::DeleteArticles); one that then
-// fails keeps its stored self.
+// again are deleted at their batch's start, many by one statement (FactStore::DeleteArticles,
+// StoredArticleGroups); one that then fails keeps its stored self.
 #include "cli/ingest_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "db/sqlite.h"
@@ -132,6 +133,26 @@ TEST_F(IngestWriterTest, AHugeArticleThatFailsIsReportedAndTheOthersStay) {
   EXPECT_EQ(writer.summary().sentences, 2);
   EXPECT_EQ(Query("SELECT count(*) FROM articles"), 2);
   EXPECT_EQ(Query("SELECT count(*) FROM sentence_spans"), 2);
+}
+
+TEST(StoredArticleGroupsTest, GroupsCloseOnceTheirTextReachesTheBound) {
+  std::vector<WorkItem> items;
+  for (const auto& [path, text, stored_id] : {std::tuple{"a.txt", "12345", 1},
+                                              {"new.txt", "1234567890", 0},
+                                              {"b.txt", "12", 2},
+                                              {"c.txt", "1234", 3},
+                                              {"d.txt", "1", 4},
+                                              {"e.txt", "123456", 5}}) {
+    WorkItem item = Article(path, text);
+    item.reextracted = stored_id != 0;
+    item.stored_id = stored_id;
+    items.push_back(std::move(item));
+  }
+  EXPECT_EQ(StoredArticleGroups(items, 6), (std::vector<std::vector<int64_t>>{{1, 2}, {3, 4, 5}}));
+  EXPECT_EQ(StoredArticleGroups(items, 1),
+            (std::vector<std::vector<int64_t>>{{1}, {2}, {3}, {4}, {5}}));
+  EXPECT_EQ(StoredArticleGroups(items, 100), (std::vector<std::vector<int64_t>>{{1, 2, 3, 4, 5}}));
+  EXPECT_TRUE(StoredArticleGroups({}, 6).empty());
 }
 
 TEST_F(IngestWriterTest, ArticlesExtractedAgainReplaceTheirStoredSelves) {
