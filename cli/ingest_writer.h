@@ -44,6 +44,15 @@ struct WorkItem {
 // The counts of `summary` that the runs table records.
 RunCounts CountsOf(const IngestSummary& summary);
 
+// Adds the stored-article and fact counts of `batch` to `total` (not its failures).
+void AddStored(const IngestSummary& batch, IngestSummary& total);
+
+// The stored row ids of the re-extracted articles among `items`, in order, in groups that each
+// take articles until their text reaches `bytes`: what one statement deletes ahead of their
+// batch (IngestWriter::kDeletedTogetherBytes).
+std::vector<std::vector<int64_t>> StoredArticleGroups(const std::vector<WorkItem>& items,
+                                                      size_t bytes);
+
 // Holds what it is handed and stores it in transactions of `batch_articles` articles (or
 // kMaxHeldBytes of text), so the write lock is held only while writing, never while
 // extraction runs; reports messages and progress through `observer`. Each article is stored
@@ -52,15 +61,6 @@ RunCounts CountsOf(const IngestSummary& summary);
 // all stored (or unchanged) is recorded in source_files in the transaction that follows its
 // last item.
 // summary() counts what was committed. Not thread-safe: only the store's thread calls it.
-// The stored row ids of the re-extracted articles among `items`, in order, in groups that each
-// take articles until their text reaches `bytes`: what one statement deletes ahead of their
-// batch (IngestWriter::kDeletedTogetherBytes).
-std::vector<std::vector<int64_t>> StoredArticleGroups(const std::vector<WorkItem>& items,
-                                                      size_t bytes);
-
-// Adds the stored-article and fact counts of `batch` to `total` (not its failures).
-void AddStored(const IngestSummary& batch, IngestSummary& total);
-
 class IngestWriter {
  public:
   // Text bytes held before a batch is written early, so memory stays bounded for big files.

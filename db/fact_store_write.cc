@@ -297,7 +297,7 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
 
 Status FactStore::Impl::DeleteArticles(std::span<const int64_t> ids) {
   // As before a replacement (Write): their sentences must be in the search index, and the
-  // votes held in the tables the delete triggers take votes back from.
+  // votes held in the tables whose rows the delete triggers take votes back from.
   StopSearchBuilder();
   if (search_index_stale || first_unindexed_sentence != 0) {
     NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
