@@ -280,8 +280,16 @@ class Extraction {
   std::vector<std::thread> workers_;
 };
 
-// Extracts again the stored articles that ArticlesToReextract names, loading them a batch
-// at a time so memory holds one batch of stored texts. Returns fatal store errors only.
+// A batch of stored articles being extracted again, and the extraction, which reads them.
+struct ReextractionBatch {
+  std::vector<Job> work;
+  std::optional<Extraction> extraction;
+};
+
+// Extracts again the stored articles that ArticlesToReextract names, loading them a batch at a
+// time so memory holds two batches of stored texts: the next batch is loaded and extracted
+// while the writer writes the one before (one after the other, the workers waited for the
+// writer at every batch). Returns fatal store errors only.
 Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactStore& store,
                  int64_t run_id, int jobs, const IngestObserver& observer, IngestWriter& writer) {
   StatusOr<bool> any = store.HasArticlesToReextract(options.run, options.reextract_all);
@@ -300,16 +308,20 @@ Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactSto
   }
   writer.summary().articles_to_reextract = static_cast<int64_t>(ids->size());
   const size_t batch_size = std::max<size_t>(1, options.batch_articles);
+  const StoredHashes none;
+  std::unique_ptr<ReextractionBatch> writing;
   for (size_t first = 0; first < ids->size(); first += batch_size) {
-    std::vector<Job> work;
+    auto next = std::make_unique<ReextractionBatch>();
     for (size_t i = first; i < std::min(first + batch_size, ids->size()); ++i) {
       StatusOr<StoredArticle> article = store.LoadArticle((*ids)[i]);
       if (!article.ok()) return article.status();
-      work.emplace_back(std::move(*article));
+      next->work.emplace_back(std::move(*article));
     }
-    NEWSFACTS_RETURN_IF_ERROR(Extraction(work, jobs, options, *pipeline, {}).Drain(writer));
+    next->extraction.emplace(next->work, jobs, options, *pipeline, none);
+    if (writing != nullptr) NEWSFACTS_RETURN_IF_ERROR(writing->extraction->Drain(writer));
+    writing = std::move(next);
   }
-  return Status::Ok();
+  return writing != nullptr ? writing->extraction->Drain(writer) : Status::Ok();
 }
 
 }  // namespace

@@ -110,5 +110,34 @@ TEST(ReextractCommandTest, ForceReextractsEverythingAndKeepsTheFacts) {
             "n\n3\n");
 }
 
+// Stored articles are extracted again a batch at a time, the next batch extracted while the
+// one before is written: over several batches, every article is extracted again once, in
+// order, and the facts stay.
+TEST(ReextractCommandTest, ForceOverSeveralBatchesReextractsEachArticleOnce) {
+  TempDir dir;
+  for (const char* name : {"a", "b", "c", "d", "e"}) {
+    dir.Write(std::string("articles/") + name + ".txt", name[0] < 'c' ? kWire : kRecap);
+  }
+  ASSERT_EQ(RunNewsfacts("ingest articles --db facts.db", dir.path()).exit_code, 0);
+  const char kFacts[] =
+      "SELECT a.path, m.text AS mention, m.start_byte FROM mentions m "
+      "JOIN articles a ON a.id = m.article_id ORDER BY a.path, m.start_byte";
+  const std::string facts_before = Query(dir, kFacts);
+
+  auto forced = RunNewsfacts("ingest articles --db facts.db --force --batch 2", dir.path());
+  ASSERT_EQ(forced.exit_code, 0) << forced.output;
+  EXPECT_NE(forced.output.find("5 stored articles re-extracted"), std::string::npos)
+      << forced.output;
+  EXPECT_EQ(OldRunRows(dir), "n\n0\n");
+  EXPECT_EQ(Query(dir, kFacts), facts_before);
+  EXPECT_EQ(Query(dir, "SELECT count(*) AS n FROM articles"), "n\n5\n");
+  EXPECT_EQ(Query(dir, "SELECT articles_reextracted AS n FROM runs ORDER BY id DESC LIMIT 1"),
+            "n\n5\n");
+  EXPECT_EQ(Query(dir,
+                  "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH "
+                  "'qorvane'"),
+            "n\n7\n");
+}
+
 }  // namespace
 }  // namespace newsfacts
