@@ -287,9 +287,10 @@ struct ReextractionBatch {
 };
 
 // Extracts again the stored articles that ArticlesToReextract names, loading them a batch at a
-// time so memory holds two batches of stored texts: the next batch is loaded and extracted
-// while the writer writes the one before (one after the other, the workers waited for the
-// writer at every batch). Returns fatal store errors only.
+// time (options.batch_articles articles, options.reextract_batch_bytes of text at most) so
+// memory holds two batches of stored texts: the next batch is loaded and extracted while the
+// writer writes the one before (one after the other, the workers waited for the writer at
+// every batch; the text was not bounded). Returns fatal store errors only.
 Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactStore& store,
                  int64_t run_id, int jobs, const IngestObserver& observer, IngestWriter& writer) {
   StatusOr<bool> any = store.HasArticlesToReextract(options.run, options.reextract_all);
@@ -310,11 +311,14 @@ Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactSto
   const size_t batch_size = std::max<size_t>(1, options.batch_articles);
   const StoredHashes none;
   std::unique_ptr<ReextractionBatch> writing;
-  for (size_t first = 0; first < ids->size(); first += batch_size) {
+  for (size_t i = 0; i < ids->size();) {
     auto next = std::make_unique<ReextractionBatch>();
-    for (size_t i = first; i < std::min(first + batch_size, ids->size()); ++i) {
+    for (size_t bytes = 0;
+         i < ids->size() && next->work.size() < batch_size && bytes < options.reextract_batch_bytes;
+         ++i) {
       StatusOr<StoredArticle> article = store.LoadArticle((*ids)[i]);
       if (!article.ok()) return article.status();
+      bytes += article->text.size();
       next->work.emplace_back(std::move(*article));
     }
     next->extraction.emplace(next->work, jobs, options, *pipeline, none);
