@@ -287,10 +287,10 @@ struct ReextractionBatch {
 };
 
 // Extracts again the stored articles that ArticlesToReextract names, loading them a batch at a
-// time (options.batch_articles articles, options.reextract_batch_bytes of text at most) so
-// memory holds two batches of stored texts: the next batch is loaded and extracted while the
-// writer writes the one before (one after the other, the workers waited for the writer at
-// every batch; the text was not bounded). Returns fatal store errors only.
+// time (options.batch_articles articles, or fewer once their text reaches
+// options.reextract_batch_bytes) so memory holds two batches of stored texts: the next batch is
+// loaded and extracted while the writer writes the one before (one after the other, the workers
+// waited for the writer at every batch; the text was not bounded). Returns fatal store errors only.
 Status Reextract(const IngestOptions& options, const Pipeline* pipeline, FactStore& store,
                  int64_t run_id, int jobs, const IngestObserver& observer, IngestWriter& writer) {
   StatusOr<bool> any = store.HasArticlesToReextract(options.run, options.reextract_all);

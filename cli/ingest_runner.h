@@ -31,8 +31,9 @@ struct IngestOptions {
   RunInfo run;  // tool version and rules fingerprint
   // Extract every stored article again, not only those stored by other rules or versions.
   bool reextract_all = false;
-  // Stored text loaded for re-extraction at a time, at most (with batch_articles articles):
-  // two such batches are held at once, one extracted while the other is written.
+  // A batch of stored articles loaded for re-extraction takes articles until their text
+  // reaches this (or batch_articles articles): two batches are held at once, one extracted
+  // while the other is written.
   size_t reextract_batch_bytes = size_t{32} << 20;
 };
 
