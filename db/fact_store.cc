@@ -1,5 +1,5 @@
 // FactStore: opening and migrating the database, runs, batch transactions and reading stored
-// articles back; writing one article is in fact_store_write.cc.
+// articles back; writing articles is in fact_store_write.cc and fact_store_layers.cc.
 #include "db/fact_store.h"
 
 #include <unistd.h>

@@ -1,5 +1,6 @@
 // FactStore's private state, shared by the files that implement it (fact_store.cc: opening,
-// runs and batches; fact_store_write.cc: writing one article). Not a public header.
+// runs and batches; fact_store_write.cc: writing and deleting articles; fact_store_layers.cc:
+// the rows of an article's layers). Not a public header.
 #pragma once
 
 #include <cstdint>
