@@ -4,42 +4,21 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <filesystem>
-#include <thread>
+#include <string>
 
 #include "cli/ingest_plan.h"
 #include "cli/ingest_runner.h"
 #include "pipeline/pipeline.h"
 #include "tests/cli/cli_test_util.h"
+#include "tests/cli/counting_pipeline.h"
 
 namespace newsfacts {
 namespace {
 
+using testing::CountingPipeline;
 using testing::TempDir;
-
-// A stage that only counts the documents it is given.
-class CountingStage : public Stage {
- public:
-  explicit CountingStage(std::atomic<int>& count) : count_(count) {}
-  std::string_view name() const override { return "counting"; }
-  std::vector<Layer> reads() const override { return {}; }
-  std::vector<Layer> writes() const override { return {}; }
-  Status Process(Document&) const override {
-    ++count_;
-    return Status::Ok();
-  }
-
- private:
-  std::atomic<int>& count_;
-};
-
-// A pipeline of one CountingStage over `count`.
-Pipeline CountingPipeline(std::atomic<int>& count) {
-  std::vector<std::unique_ptr<Stage>> stages;
-  stages.push_back(std::make_unique<CountingStage>(count));
-  return std::move(Pipeline::Create(std::move(stages))).value();
-}
+using testing::WaitFor;
 
 // Options for ingesting `folder` of `dir` with two workers and batches of one article.
 IngestOptions OptionsFor(const TempDir& dir, const std::string& folder) {
@@ -49,15 +28,6 @@ IngestOptions OptionsFor(const TempDir& dir, const std::string& folder) {
   options.batch_articles = 1;
   options.run = {"test", "rules"};
   return options;
-}
-
-// Waits up to 20 s for `count` to reach `at_least`; true when it did.
-bool WaitFor(const std::atomic<int>& count, int at_least) {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (count < at_least && std::chrono::steady_clock::now() < until) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return count >= at_least;
 }
 
 TEST(IngestStoreOpeningTest, TheWorkersExtractBeforeTheStoreIsOpened) {

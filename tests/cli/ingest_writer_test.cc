@@ -65,6 +65,15 @@ class IngestWriterTest : public ::testing::Test {
     return value.ok() ? *value : -1;
   }
 
+  // Runs `sql` (a trigger that refuses or logs) from a connection of its own, as a user's
+  // tool beside ingest would.
+  void ExecBeside(const std::string& sql) {
+    auto other =
+        sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->Exec(sql).ok());
+  }
+
   // Stores one article per path of `paths` (text "Acme saw otter."), then hands `writer` each
   // extracted again from `texts` (same order), as ingest's re-extraction does.
   void Reextract(IngestWriter& writer, const std::vector<std::string>& paths,
@@ -112,14 +121,10 @@ TEST_F(IngestWriterTest, AHugeArticleIsStoredBetweenTheBatchesAroundIt) {
 }
 
 TEST_F(IngestWriterTest, AHugeArticleThatFailsIsReportedAndTheOthersStay) {
-  auto other =
-      sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)
-                  ->Exec("CREATE TRIGGER refuse_huge BEFORE INSERT ON articles "
-                         "WHEN NEW.byte_length > 8000000 "
-                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-                  .ok());
+  ExecBeside(
+      "CREATE TRIGGER refuse_huge BEFORE INSERT ON articles "
+      "WHEN NEW.byte_length > 8000000 "
+      "BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
   IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
   ASSERT_TRUE(writer.Take(Article("a.txt", "Acme saw otter.")).ok());
   ASSERT_TRUE(writer.Take(Article("huge.txt", HugeText())).ok());
@@ -158,14 +163,10 @@ TEST(StoredArticleGroupsTest, GroupsCloseOnceTheirTextReachesTheBound) {
 TEST_F(IngestWriterTest, ArticlesExtractedAgainReplaceTheirStoredSelves) {
   // Logs how many articles each deleted one saw stored: deleted together before any is written
   // again, the three see 3, 2 and 1.
-  auto other =
-      sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)
-                  ->Exec("CREATE TABLE seen (stored INTEGER); "
-                         "CREATE TRIGGER log_delete BEFORE DELETE ON articles BEGIN "
-                         "INSERT INTO seen SELECT count(*) FROM articles; END")
-                  .ok());
+  ExecBeside(
+      "CREATE TABLE seen (stored INTEGER); "
+      "CREATE TRIGGER log_delete BEFORE DELETE ON articles BEGIN "
+      "INSERT INTO seen SELECT count(*) FROM articles; END");
   IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
   Reextract(writer, {"a.txt", "b.txt", "c.txt"},
             {"Acme saw seal.", "Acme saw heron.\nHeron saw Acme.", "Acme saw puffin."});
@@ -180,14 +181,10 @@ TEST_F(IngestWriterTest, ArticlesExtractedAgainReplaceTheirStoredSelves) {
 }
 
 TEST_F(IngestWriterTest, AnArticleExtractedAgainThatFailsKeepsItsStoredSelf) {
-  auto other =
-      sqlite::Connection::Open(folder_.File("facts.db"), sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)
-                  ->Exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON articles "
-                         "WHEN NEW.text LIKE '%boom%' "
-                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-                  .ok());
+  ExecBeside(
+      "CREATE TRIGGER refuse_boom BEFORE INSERT ON articles "
+      "WHEN NEW.text LIKE '%boom%' "
+      "BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
   IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
   Reextract(writer, {"a.txt", "b.txt", "c.txt"},
             {"Acme saw seal.", "Acme saw boom.", "Acme saw puffin."});

@@ -170,6 +170,23 @@ class FactStoreTest : public ::testing::Test {
     return ReadInt(path_, "SELECT count(*) FROM " + table);
   }
 
+  // True when the search index passes FTS5's integrity check (from a connection of its own).
+  bool SearchIndexIsIntact() {
+    auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWrite);
+    return check.ok() &&
+           (*check)
+               ->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')")
+               .ok();
+  }
+
+  // The paths of the articles whose sentences the search index finds for `query`, in order.
+  Rows PathsMatching(const std::string& query) {
+    return ReadRows(path_,
+                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
+                        query + "' ORDER BY a.path");
+  }
+
   // Makes writing a quote of text `text` fail, at the last layer of an article (after its
   // new entity exists), from a second connection it returns.
   std::unique_ptr<sqlite::Connection> RefuseQuote(const std::string& text) {
@@ -400,8 +417,7 @@ TEST_F(FactStoreTest, AFailedArticleRollsBackAWholeBatch) {
                      "SELECT a.path, e.key FROM mentions m JOIN articles a ON a.id = "
                      "m.article_id JOIN entities e ON e.id = m.entity_id ORDER BY a.path"),
             (Rows{{"four.txt", "grey"}, {"one.txt", "acme"}}));
-  EXPECT_TRUE(
-      other->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  EXPECT_TRUE(SearchIndexIsIntact());
 }
 
 // The search index is written at the batch's end, not article by article: it must still hold
@@ -426,17 +442,10 @@ TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
   ASSERT_TRUE(
       store_->WriteArticle(SmallDocument("four.txt", "Kite saw otter", "kite"), "h4", run_id_)
           .ok());
-  EXPECT_TRUE(
-      other->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
-  const auto matches = [&](const std::string& word) {
-    return ReadRows(path_,
-                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
-                        word + "' ORDER BY a.path");
-  };
-  EXPECT_EQ(matches("otter"), (Rows{{"four.txt"}, {"one.txt"}, {"three.txt"}}));
-  EXPECT_EQ(matches("walrus"), Rows{});
-  EXPECT_EQ(matches("zebra"), Rows{});
+  EXPECT_TRUE(SearchIndexIsIntact());
+  EXPECT_EQ(PathsMatching("otter"), (Rows{{"four.txt"}, {"one.txt"}, {"three.txt"}}));
+  EXPECT_EQ(PathsMatching("walrus"), Rows{});
+  EXPECT_EQ(PathsMatching("zebra"), Rows{});
 }
 
 // An article over a megabyte indexes its sentences at once rather than at the batch's end.
@@ -503,16 +512,9 @@ TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
       store_->WriteArticle(SmallDocument("one.txt", "Acme saw otter", "acme"), "h1", run_id_).ok());
   EXPECT_FALSE(store_->WriteArticle(SmallDocument("long.txt", words, "boom"), "h2", run_id_).ok());
   ASSERT_TRUE(store_->CommitBatch().ok());
-  EXPECT_TRUE(
-      (*other)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
-  const auto matches = [&](const std::string& word) {
-    return ReadRows(path_,
-                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
-                        word + "' ORDER BY a.path");
-  };
-  EXPECT_EQ(matches("otter"), (Rows{{"one.txt"}}));
-  EXPECT_EQ(matches("walrus"), Rows{});
+  EXPECT_TRUE(SearchIndexIsIntact());
+  EXPECT_EQ(PathsMatching("otter"), (Rows{{"one.txt"}}));
+  EXPECT_EQ(PathsMatching("walrus"), Rows{});
 }
 
 // A huge article (over 8 MB) is written through a small page cache, its rows as well as its
@@ -584,19 +586,10 @@ TEST_F(FactStoreTest, ReplacedArticlesLeaveTheSearchIndexExact) {
     ASSERT_TRUE(store_->WriteArticle(SmallDocument(path, words, "acme"), hash, run_id_).ok());
   }
   ASSERT_TRUE(store_->CommitBatch().ok());
-  auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWrite);
-  ASSERT_TRUE(check.ok());
-  EXPECT_TRUE(
-      (*check)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
-  const auto matches = [&](const std::string& word) {
-    return ReadRows(path_,
-                    "SELECT a.path FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-                    "JOIN articles a ON a.id = s.article_id WHERE sentences_fts MATCH '" +
-                        word + "' ORDER BY a.path");
-  };
-  EXPECT_EQ(matches("acme"), (Rows{{"old.txt"}, {"one.txt"}}));
-  EXPECT_EQ(matches("heron OR otter OR seal"), (Rows{{"old.txt"}, {"one.txt"}, {"two.txt"}}));
-  EXPECT_EQ(matches("walrus OR puffin"), Rows{});
+  EXPECT_TRUE(SearchIndexIsIntact());
+  EXPECT_EQ(PathsMatching("acme"), (Rows{{"old.txt"}, {"one.txt"}}));
+  EXPECT_EQ(PathsMatching("heron OR otter OR seal"), (Rows{{"old.txt"}, {"one.txt"}, {"two.txt"}}));
+  EXPECT_EQ(PathsMatching("walrus OR puffin"), Rows{});
 }
 
 // Replacing a huge article does not write its old text out again: the pages a delete frees are
@@ -656,10 +649,7 @@ TEST_F(FactStoreTest, AHugeArticleWrittenReleasingGoesInTextLastWithEveryRow) {
   EXPECT_EQ(ReadRows(path_, "SELECT name, type FROM entities WHERE key = 'walrus-labs'"),
             (Rows{{"Walrus Labs", "ORG"}}));
   EXPECT_EQ(ReadRows(path_, "PRAGMA foreign_key_check"), Rows{});
-  auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(check.ok());
-  EXPECT_TRUE(
-      (*check)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  EXPECT_TRUE(SearchIndexIsIntact());
 }
 
 // A huge article written releasing in place of itself (another text at its path) replaces its
@@ -686,10 +676,7 @@ TEST_F(FactStoreTest, AHugeArticleWrittenReleasingReplacesItsStoredSelf) {
   EXPECT_EQ(ReadRows(path_, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'boat'"),
             (Rows{{sentences}}));
   EXPECT_EQ(ReadRows(path_, "PRAGMA foreign_key_check"), Rows{});
-  auto check = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(check.ok());
-  EXPECT_TRUE(
-      (*check)->Exec("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')").ok());
+  EXPECT_TRUE(SearchIndexIsIntact());
 }
 
 // A huge article whose row fails, after its layers went in and its votes were counted, leaves
