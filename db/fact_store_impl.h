@@ -76,6 +76,11 @@ struct FactStore::Impl {
   // last, its layers freed before (InsertTextLast).
   Status Replace(const Document& doc, std::string_view content_hash, int64_t run_id,
                  int64_t stored_id, int64_t stored_bytes, Document* releasable);
+  // Readies the store for deleting stored articles, whose sentences leave sentences_fts by a
+  // trigger and whose mentions take back their votes by others: a builder's sentences are put
+  // in the index by a rebuild, those waiting are indexed when `sentences_wait` (some of those
+  // about to go were written in this transaction), and the votes held are stored.
+  Status ReadyToDelete(bool sentences_wait);
   // Deletes the stored articles of row ids `ids` (FactStore::DeleteArticles).
   Status DeleteArticles(std::span<const int64_t> ids);
   // Deletes the stored article of row id `stored_id` (0: none), then inserts `doc`: text last

@@ -230,20 +230,14 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
                                         : ArticleWrite::kReplaced;
   select_stored.Reset();
   if (if_changed && same) return ArticleWrite::kUnchanged;
-  // Deleting sentences takes them out of sentences_fts (a trigger), so those about to go must be
-  // in it: a builder's are put in the index by a rebuild, and the stored article's, when they
-  // still wait (written in this transaction: ids from first_unindexed_sentence on), are indexed
-  // first with the others waiting. Those of an article stored before are in it already, and the
-  // sentences waiting go in together when the batch ends: indexing them before each replaced
-  // article, as this once did, made re-extraction spend a quarter of its time in FTS5, which
-  // writes out what it holds at each statement's end. The votes held are stored first, for the
-  // triggers that take back the deleted mentions' votes.
+  // The stored article's sentences still wait for the search index when it was written in this
+  // transaction (ids from first_unindexed_sentence on). Those of an article stored before are
+  // in it already, and the sentences waiting go in together when the batch ends: indexing them
+  // before each replaced article, as this once did, made re-extraction spend a quarter of its
+  // time in FTS5, which writes out what it holds at each statement's end.
   if (*stored) {
-    StopSearchBuilder();
-    const bool waiting =
-        first_unindexed_sentence != 0 && stored_last_sentence >= first_unindexed_sentence;
-    if (search_index_stale || waiting) NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
-    NEWSFACTS_RETURN_IF_ERROR(votes.Store());
+    NEWSFACTS_RETURN_IF_ERROR(ReadyToDelete(first_unindexed_sentence != 0 &&
+                                            stored_last_sentence >= first_unindexed_sentence));
   }
 
   // A huge article may be written text last, its layers freed on the way. It adds its votes
@@ -284,14 +278,14 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   return outcome == ArticleWrite::kUnchanged ? ArticleWrite::kReplaced : outcome;
 }
 
-Status FactStore::Impl::DeleteArticles(std::span<const int64_t> ids) {
-  // As before a replacement (Write): their sentences must be in the search index, and the
-  // votes held in the tables whose rows the delete triggers take votes back from.
+Status FactStore::Impl::ReadyToDelete(bool sentences_wait) {
   StopSearchBuilder();
-  if (search_index_stale || first_unindexed_sentence != 0) {
-    NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
-  }
-  NEWSFACTS_RETURN_IF_ERROR(votes.Store());
+  if (search_index_stale || sentences_wait) NEWSFACTS_RETURN_IF_ERROR(IndexWaitingSentences());
+  return votes.Store();
+}
+
+Status FactStore::Impl::DeleteArticles(std::span<const int64_t> ids) {
+  NEWSFACTS_RETURN_IF_ERROR(ReadyToDelete(first_unindexed_sentence != 0));
   std::string list = "[";
   for (const int64_t id : ids) {
     if (list.size() > 1) list += ',';
