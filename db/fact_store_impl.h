@@ -83,10 +83,14 @@ struct FactStore::Impl {
   Status ReadyToDelete(bool sentences_wait);
   // Deletes the stored articles of row ids `ids` (FactStore::DeleteArticles).
   Status DeleteArticles(std::span<const int64_t> ids);
-  // Deletes the stored article of row id `stored_id` (0: none), then inserts `doc`: text last
-  // with `releasable` (InsertTextLast), else whole (Insert).
+  // Deletes the stored article of row id `stored_id` (0: none) and text of `stored_bytes`
+  // bytes, then inserts `doc`: text last with `releasable` (InsertTextLast), else whole
+  // (Insert).
   Status DeleteAndInsert(const Document& doc, std::string_view content_hash, int64_t run_id,
-                         int64_t stored_id, Document* releasable);
+                         int64_t stored_id, int64_t stored_bytes, Document* releasable);
+  // Deletes the sentences of the stored article of row id `article_id` and text of
+  // `text_bytes` bytes, and the rows that name them, a slice of its sentences per statement.
+  Status DeleteSentencesInSlices(int64_t article_id, int64_t text_bytes);
   // Inserts `doc`'s article row, stored under `path`, and the rows of its layers.
   Status Insert(const Document& doc, const std::string& path, std::string_view content_hash,
                 int64_t run_id);

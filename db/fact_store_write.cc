@@ -1,7 +1,9 @@
 // FactStore's article writer: an article stored, replaced or deleted with cached prepared
 // statements, in one savepoint inside the batch transaction, and the search index kept up with
 // it; the rows of its layers are written by fact_store_layers.cc.
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "db/entity_votes.h"
 #include "db/escaped_text.h"
@@ -17,14 +19,36 @@ constexpr size_t kLongArticleBytes = size_t{1} << 20;
 constexpr std::string_view kSmallCacheSize = "PRAGMA cache_size = -4096";
 
 // With the stored article's last sentence id, which says whether its sentences wait to be put
-// in the search index (Write).
+// in the search index (Write), and where its last sentence ends, which says whether it is huge
+// (Replace). Its row's byte_length lies past its text: reading it read every page of a long
+// text through the page cache, 48 MB of memory for a 60 MB article (issue 16).
 constexpr std::string_view kSelectStored =
-    "SELECT content_hash, id, byte_length, "
-    "(SELECT max(s.id) FROM sentence_spans s WHERE s.article_id = articles.id) "
+    "SELECT content_hash, id, "
+    "(SELECT max(s.id) FROM sentence_spans s WHERE s.article_id = articles.id), "
+    "(SELECT s.end_byte FROM sentence_spans s WHERE s.article_id = articles.id "
+    "ORDER BY s.sentence_index DESC LIMIT 1) "
     "FROM articles WHERE path = ?1 AND record_index = ?2";
 // Deleting an article deletes its rows by the foreign keys' cascades; the articles delete
 // trigger first takes its sentences out of sentences_fts while its text is still there.
 constexpr std::string_view kDeleteArticle = "DELETE FROM articles WHERE id = ?1";
+// A huge stored article's sentences go before its row, a slice of their ids at a time, with
+// the rows that name them: SQLite keeps a copy of every page a statement changes until it
+// ends, in memory, and one statement over a 60 MB article's half million sentences held 125 MB
+// (issue 16). A slice takes about kTextBytesDeletedPerStatement of the text. Each table goes
+// whole, by its index on sentence_id, before the next, in the order the article's cascades
+// take them: an amount's delete trigger reads the article's claims, all of them gone by then
+// (with the claims of one slice gone at a time, it read the others for each amount: 20 s more
+// for the 60 MB article), and the cascades from each sentence row alone took five times as
+// long. The sentences' delete trigger takes them out of the search index.
+constexpr std::string_view kSelectSentenceIds =
+    "SELECT min(id), max(id) FROM sentence_spans WHERE article_id = ?1";
+constexpr std::string_view kDeleteSliceOfSentences[] = {
+    "DELETE FROM quotes WHERE sentence_id BETWEEN ?2 AND ?3 AND +article_id = ?1",
+    "DELETE FROM claims WHERE sentence_id BETWEEN ?2 AND ?3 AND +article_id = ?1",
+    "DELETE FROM amounts WHERE sentence_id BETWEEN ?2 AND ?3 AND +article_id = ?1",
+    "DELETE FROM mentions WHERE sentence_id BETWEEN ?2 AND ?3 AND +article_id = ?1",
+    "DELETE FROM sentence_spans WHERE id BETWEEN ?2 AND ?3 AND +article_id = ?1"};
+constexpr int64_t kTextBytesDeletedPerStatement = int64_t{1} << 20;
 // ?13, the row id, is null but for an article inserted text last (InsertTextLast).
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (path, record_index, content_hash, title, source, url, published, "
@@ -223,8 +247,10 @@ StatusOr<ArticleWrite> FactStore::Impl::Write(const Document& doc, std::string_v
   if (!stored.ok()) return stored.status();
   const bool same = *stored && select_stored.ColumnText(0) == content_hash;
   const int64_t stored_id = *stored ? select_stored.ColumnInt64(1) : 0;
-  const int64_t stored_bytes = *stored ? select_stored.ColumnInt64(2) : 0;
-  const int64_t stored_last_sentence = *stored ? select_stored.ColumnInt64(3) : 0;
+  const int64_t stored_last_sentence = *stored ? select_stored.ColumnInt64(2) : 0;
+  // The stored text's bytes up to its last sentence's end (0 with no sentence): all but
+  // trailing spaces, as sentences cover it.
+  const int64_t stored_bytes = *stored ? select_stored.ColumnInt64(3) : 0;
   const ArticleWrite outcome = !*stored ? ArticleWrite::kAdded
                                : same   ? ArticleWrite::kUnchanged
                                         : ArticleWrite::kReplaced;
@@ -305,7 +331,7 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
                                 int64_t stored_id, int64_t stored_bytes, Document* releasable) {
   if (doc.text().size() <= kHugeTextBytes &&
       static_cast<uint64_t>(stored_bytes) <= kHugeTextBytes) {
-    return DeleteAndInsert(doc, content_hash, run_id, stored_id, releasable);
+    return DeleteAndInsert(doc, content_hash, run_id, stored_id, stored_bytes, releasable);
   }
   // A huge article (a 60 MB text), new or stored, goes to or from disk through a small page
   // cache: its rows are appended, or deleted, mostly, and not read again in the batch. A full
@@ -313,24 +339,57 @@ Status FactStore::Impl::Replace(const Document& doc, std::string_view content_ha
   // million sentences filled it: ingest held 260 MB while writing them, 215 MB through the
   // small cache (issue 16).
   NEWSFACTS_RETURN_IF_ERROR(connection->Exec(kSmallCacheSize));
-  const Status written = DeleteAndInsert(doc, content_hash, run_id, stored_id, releasable);
+  const Status written =
+      DeleteAndInsert(doc, content_hash, run_id, stored_id, stored_bytes, releasable);
   const Status restored = connection->Exec(kPageCacheSize);
   return written.ok() ? restored : written;
 }
 
 Status FactStore::Impl::DeleteAndInsert(const Document& doc, std::string_view content_hash,
-                                        int64_t run_id, int64_t stored_id, Document* releasable) {
+                                        int64_t run_id, int64_t stored_id, int64_t stored_bytes,
+                                        Document* releasable) {
   const ArticleMeta& meta = doc.meta();
   const std::string path = StoredPath(meta.path);
   if (stored_id != 0) {
     list_replaced_entities.BindText(1, path);
     list_replaced_entities.BindInt64(2, meta.record_index);
     NEWSFACTS_RETURN_IF_ERROR(list_replaced_entities.Run());
+    if (static_cast<uint64_t>(stored_bytes) > kHugeTextBytes) {
+      NEWSFACTS_RETURN_IF_ERROR(DeleteSentencesInSlices(stored_id, stored_bytes));
+    }
     delete_article.BindInt64(1, stored_id);
     NEWSFACTS_RETURN_IF_ERROR(delete_article.Run());
   }
   return releasable != nullptr ? InsertTextLast(*releasable, path, content_hash, run_id)
                                : Insert(doc, path, content_hash, run_id);
+}
+
+Status FactStore::Impl::DeleteSentencesInSlices(int64_t article_id, int64_t text_bytes) {
+  StatusOr<sqlite::Statement> ids = connection->Prepare(kSelectSentenceIds);
+  if (!ids.ok()) return ids.status();
+  ids->BindInt64(1, article_id);
+  StatusOr<bool> found = ids->Step();
+  if (!found.ok()) return found.status();
+  if (!*found || ids->TypeOf(0) == sqlite::ColumnType::kNull) return Status::Ok();
+  const int64_t first = ids->ColumnInt64(0);
+  const int64_t last = ids->ColumnInt64(1);
+  const int64_t per_slice = std::max<int64_t>(
+      1, (last - first + 1) * kTextBytesDeletedPerStatement / std::max<int64_t>(1, text_bytes));
+  std::vector<sqlite::Statement> deletes;
+  for (const std::string_view sql : kDeleteSliceOfSentences) {
+    StatusOr<sqlite::Statement> prepared = connection->Prepare(sql);
+    if (!prepared.ok()) return prepared.status();
+    deletes.push_back(std::move(*prepared));
+  }
+  for (sqlite::Statement& slice : deletes) {
+    for (int64_t begin = first; begin <= last; begin += per_slice) {
+      slice.BindInt64(1, article_id);
+      slice.BindInt64(2, begin);
+      slice.BindInt64(3, std::min(last, begin + per_slice - 1));
+      NEWSFACTS_RETURN_IF_ERROR(slice.Run());
+    }
+  }
+  return Status::Ok();
 }
 
 Status FactStore::Impl::Insert(const Document& doc, const std::string& path,

@@ -3,6 +3,7 @@
 #include "db/fact_store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -115,11 +116,17 @@ Document SmallDocument(const std::string& path, const std::string& words,
   return doc;
 }
 
-// A huge article (over FactStore::kHugeTextBytes): 9 MB of one-line sentences, "Walrus Labs"
-// named at the start of the first 1,000 and the first one quoted.
-Document HugeDocument(const std::string& path) {
+// SQLite's memory statistics, which the store turns off before its first connection
+// (db/sqlite.cc), kept on in these tests, which read them: SQLite is initialized with them
+// on, and refuses the store's setting after.
+const bool kMemoryStatistics =
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) == SQLITE_OK && sqlite3_initialize() == SQLITE_OK;
+
+// A huge article (over FactStore::kHugeTextBytes): `megabytes` MB of one-line sentences,
+// "Walrus Labs" named at the start of the first 1,000 and the first one quoted.
+Document HugeDocument(const std::string& path, size_t megabytes = 9) {
   std::string text;
-  while (text.size() < (size_t{9} << 20)) {
+  while (text.size() < (megabytes << 20)) {
     text +=
         "Walrus Labs sold a boat to the otter fund, which sold it to the seal trust, which sold it "
         "to the puffin club, which sold it to the heron guild, which sold it back to Walrus Labs "
@@ -614,6 +621,47 @@ TEST_F(FactStoreTest, ReplacingAHugeArticleLogsLessThanStoringIt) {
                      "SELECT a.path, a.content_hash, count(s.id) FROM articles a "
                      "JOIN sentences s ON s.article_id = a.id GROUP BY a.id"),
             (Rows{{"huge.txt", "h2", "1"}}));
+}
+
+// Replacing a huge article holds no more of it in SQLite's memory the longer it is: its
+// sentences and the rows that name them go a slice at a time, as SQLite keeps a copy of each
+// page a statement changes until the statement ends, and the search index's delete trigger
+// reads the article's text only for sentences without a text of their own. Deleted by one
+// statement, a 60 MB article held 125 MB of such copies and 60 MB of text at the peak of its
+// re-extraction (issue 16).
+TEST_F(FactStoreTest, ReplacingAHugeArticleHoldsNoMoreOfItTheLongerItIs) {
+  BeginRunIntoDatabaseWithArticles();  // so that the store indexes the sentences itself
+  ASSERT_TRUE(kMemoryStatistics) << "SQLite's memory statistics are off";
+  // The most SQLite held beyond what it held before, replacing `megabytes` MB by a line.
+  const auto replacement_peak = [&](size_t megabytes) -> sqlite3_int64 {
+    const std::string path = "huge" + std::to_string(megabytes) + ".txt";
+    EXPECT_TRUE(store_->WriteArticle(HugeDocument(path, megabytes), "h1", run_id_).ok());
+    sqlite3_int64 used = 0;
+    sqlite3_int64 peak = 0;
+    sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, /*resetFlag=*/1);
+    const sqlite3_int64 before = used;
+    EXPECT_TRUE(
+        store_->WriteArticle(SmallDocument(path, "Acme saw otter", "acme"), "h2", run_id_).ok());
+    sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, 0);
+    return peak - before;
+  };
+  const sqlite3_int64 nine = replacement_peak(9);
+  const sqlite3_int64 eighteen = replacement_peak(18);
+  EXPECT_LT(eighteen, nine + (sqlite3_int64{1} << 20));
+
+  EXPECT_TRUE(SearchIndexIsIntact());
+  EXPECT_EQ(PathsMatching("walrus OR seal"), Rows{});
+  EXPECT_EQ(PathsMatching("otter"), (Rows{{"huge18.txt"}, {"huge9.txt"}}));
+  for (const std::string table : {"sentences", "mentions", "quotes"}) {
+    EXPECT_EQ(ReadRows(path_, "SELECT a.path, count(*) FROM " + table +
+                                  " t JOIN articles a ON a.id = t.article_id GROUP BY a.path"),
+              (Rows{{"first.txt", "1"}, {"huge18.txt", "1"}, {"huge9.txt", "1"}}))
+        << table;
+  }
+  EXPECT_EQ(ReadInt(path_,
+                    "SELECT count(*) FROM entity_type_votes v JOIN entities e ON e.id = "
+                    "v.entity_id WHERE e.key = 'walrus-labs' AND v.mentions <> 0"),
+            0);
 }
 
 // Written releasing, a huge article's layers go first and are freed, then its text: every row

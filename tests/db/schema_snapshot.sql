@@ -1,6 +1,6 @@
 -- Schema after every migration (tests/db/schema_test.cc). Regenerate deliberately with
 -- NEWSFACTS_UPDATE_SCHEMA_SNAPSHOT=1 db_tests --gtest_filter=SchemaTest.*
--- user_version 15
+-- user_version 16
 
 -- index aliases_by_alias
 CREATE INDEX aliases_by_alias ON aliases(alias);
@@ -373,8 +373,8 @@ CREATE TRIGGER articles_fts_before_delete BEFORE DELETE ON articles BEGIN
   INSERT INTO sentences_fts (sentences_fts, rowid, text)
   SELECT 'delete', s.id,
          coalesce(s.stored_text,
-                  CAST(substr(CAST(old.text AS BLOB), s.start_byte + 1,
-                              s.end_byte - s.start_byte) AS TEXT))
+                  CAST(substr((SELECT CAST(a.text AS BLOB) FROM articles a WHERE a.id = old.id),
+                              s.start_byte + 1, s.end_byte - s.start_byte) AS TEXT))
   FROM sentence_spans s WHERE s.article_id = old.id ORDER BY s.id;
 END;
 

@@ -1,0 +1,16 @@
+-- 0016_search_deletes_read_the_text_only_when_needed: deleting an article takes its sentences
+-- out of the full-text index as before, but reads the article's text through a subquery,
+-- and so only when a sentence has no stored text of its own. Named as old.text, SQLite loaded
+-- the whole text for the trigger whether or not a sentence needed it: 60 MB at the peak of a
+-- 60 MB article's re-extraction, whose sentences all keep their text (issue 16). The subquery
+-- names the trigger's row alone and is computed once per deleted article.
+
+DROP TRIGGER articles_fts_before_delete;
+CREATE TRIGGER articles_fts_before_delete BEFORE DELETE ON articles BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text)
+  SELECT 'delete', s.id,
+         coalesce(s.stored_text,
+                  CAST(substr((SELECT CAST(a.text AS BLOB) FROM articles a WHERE a.id = old.id),
+                              s.start_byte + 1, s.end_byte - s.start_byte) AS TEXT))
+  FROM sentence_spans s WHERE s.article_id = old.id ORDER BY s.id;
+END;
