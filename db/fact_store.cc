@@ -235,6 +235,9 @@ StatusOr<StoredArticle> FactStore::LoadArticle(int64_t article_id) {
   article.text = select.ColumnText(7);
   article.content_hash = select.ColumnText(8);
   select.Reset();
+  // Read through the page cache, a huge text's pages filled it: 48 MB held beside the text
+  // while a 60 MB article was extracted again and written (issue 16).
+  if (article.text.size() > kHugeTextBytes) impl_->connection->ReleaseCachedPages();
   return article;
 }
 

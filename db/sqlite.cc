@@ -270,6 +270,8 @@ StatusOr<Statement> Connection::Prepare(std::string_view sql, std::string_view* 
   return statement;
 }
 
+void Connection::ReleaseCachedPages() { sqlite3_db_release_memory(db_); }
+
 StatusOr<int64_t> Connection::QueryInt(std::string_view sql) {
   StatusOr<Statement> statement = Prepare(sql);
   if (!statement.ok()) return statement.status();

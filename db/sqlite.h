@@ -70,6 +70,10 @@ class Connection {
 
   // True when the database was opened read-only or the file is not writable.
   bool IsReadOnly() const;
+
+  // Frees the pages of its page cache that no statement holds and no transaction changed
+  // (sqlite3_db_release_memory).
+  void ReleaseCachedPages();
   // True while a transaction is open (SQLite may roll one back by itself after an error).
   bool InTransaction() const;
   int64_t LastInsertRowId() const;

@@ -14,9 +14,11 @@
 namespace newsfacts {
 namespace {
 
+using testing::kSqliteMemoryStatistics;
 using testing::ReadInt;
 using testing::ReadRows;
 using testing::Rows;
+using testing::SqliteMemoryPeakDuring;
 using testing::TempDir;
 
 // Two sentences with non-ASCII letters, currency signs and curly quotes, so byte and code
@@ -115,12 +117,6 @@ Document SmallDocument(const std::string& path, const std::string& words,
   doc.mutable_quotes() = {{{0, doc.text().size()}, "", std::nullopt, 0}};
   return doc;
 }
-
-// SQLite's memory statistics, which the store turns off before its first connection
-// (db/sqlite.cc), kept on in these tests, which read them: SQLite is initialized with them
-// on, and refuses the store's setting after.
-const bool kMemoryStatistics =
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) == SQLITE_OK && sqlite3_initialize() == SQLITE_OK;
 
 // A huge article (over FactStore::kHugeTextBytes): `megabytes` MB of one-line sentences,
 // "Walrus Labs" named at the start of the first 1,000 and the first one quoted.
@@ -631,23 +627,19 @@ TEST_F(FactStoreTest, ReplacingAHugeArticleLogsLessThanStoringIt) {
 // re-extraction (issue 16).
 TEST_F(FactStoreTest, ReplacingAHugeArticleHoldsNoMoreOfItTheLongerItIs) {
   BeginRunIntoDatabaseWithArticles();  // so that the store indexes the sentences itself
-  ASSERT_TRUE(kMemoryStatistics) << "SQLite's memory statistics are off";
+  ASSERT_TRUE(kSqliteMemoryStatistics) << "SQLite's memory statistics are off";
   // The most SQLite held beyond what it held before, replacing `megabytes` MB by a line.
-  const auto replacement_peak = [&](size_t megabytes) -> sqlite3_int64 {
+  const auto replacement_peak = [&](size_t megabytes) {
     const std::string path = "huge" + std::to_string(megabytes) + ".txt";
     EXPECT_TRUE(store_->WriteArticle(HugeDocument(path, megabytes), "h1", run_id_).ok());
-    sqlite3_int64 used = 0;
-    sqlite3_int64 peak = 0;
-    sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, /*resetFlag=*/1);
-    const sqlite3_int64 before = used;
-    EXPECT_TRUE(
-        store_->WriteArticle(SmallDocument(path, "Acme saw otter", "acme"), "h2", run_id_).ok());
-    sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, 0);
-    return peak - before;
+    return SqliteMemoryPeakDuring([&] {
+      EXPECT_TRUE(
+          store_->WriteArticle(SmallDocument(path, "Acme saw otter", "acme"), "h2", run_id_).ok());
+    });
   };
-  const sqlite3_int64 nine = replacement_peak(9);
-  const sqlite3_int64 eighteen = replacement_peak(18);
-  EXPECT_LT(eighteen, nine + (sqlite3_int64{1} << 20));
+  const int64_t nine = replacement_peak(9);
+  const int64_t eighteen = replacement_peak(18);
+  EXPECT_LT(eighteen, nine + (int64_t{1} << 20));
 
   EXPECT_TRUE(SearchIndexIsIntact());
   EXPECT_EQ(PathsMatching("walrus OR seal"), Rows{});
