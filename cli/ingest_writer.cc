@@ -162,7 +162,7 @@ Status IngestWriter::Store(WorkItem& item, BatchMode mode, IngestSummary& batch)
   const bool alone = held_.size() == 1;
   StatusOr<ArticleWrite> written =
       !item.refusal.empty() ? Status::InvalidArgument(item.refusal)
-      : item.reextracted    ? Rewrite(doc, item.content_hash)
+      : item.reextracted    ? Rewrite(doc, item.content_hash, alone)
       : alone               ? store_.WriteArticleIfChangedReleasing(doc, item.content_hash, run_id_)
                             : store_.WriteArticleIfChanged(doc, item.content_hash, run_id_);
   if (!written.ok()) {
@@ -194,8 +194,10 @@ Status IngestWriter::Store(WorkItem& item, BatchMode mode, IngestSummary& batch)
 }
 
 // Stores a re-extracted article in place of itself.
-StatusOr<ArticleWrite> IngestWriter::Rewrite(const Document& doc, std::string_view content_hash) {
-  Status status = store_.WriteArticle(doc, content_hash, run_id_);
+StatusOr<ArticleWrite> IngestWriter::Rewrite(Document& doc, std::string_view content_hash,
+                                             bool alone) {
+  Status status = alone ? store_.WriteArticleReleasing(doc, content_hash, run_id_)
+                        : store_.WriteArticle(doc, content_hash, run_id_);
   if (!status.ok()) return status;
   return ArticleWrite::kReplaced;
 }

@@ -105,7 +105,9 @@ class IngestWriter {
 
   StatusOr<bool> StoreHeld(BatchMode mode, IngestSummary& batch);
   Status Store(WorkItem& item, BatchMode mode, IngestSummary& batch);
-  StatusOr<ArticleWrite> Rewrite(const Document& doc, std::string_view content_hash);
+  // Writes `doc`, extracted again from its stored text, in its place; `alone` in its batch, the
+  // store may free its layers as it writes them (FactStore::WriteArticleReleasing).
+  StatusOr<ArticleWrite> Rewrite(Document& doc, std::string_view content_hash, bool alone);
 
   const size_t batch_articles_;
   FactStore& store_;

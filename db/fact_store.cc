@@ -308,6 +308,11 @@ StatusOr<ArticleWrite> FactStore::WriteArticleIfChangedReleasing(Document& doc,
   return WriteArticle(doc, content_hash, run_id, /*if_changed=*/true, &doc);
 }
 
+Status FactStore::WriteArticleReleasing(Document& doc, std::string_view content_hash,
+                                        int64_t run_id) {
+  return WriteArticle(doc, content_hash, run_id, /*if_changed=*/false, &doc).status();
+}
+
 Status FactStore::DeleteArticles(std::span<const int64_t> ids) {
   if (impl_->batch == nullptr || impl_->batch_mode != BatchMode::kWholeBatch) {
     return Status::FailedPrecondition(impl_->connection->path() +

@@ -168,6 +168,9 @@ class FactStore {
   StatusOr<ArticleWrite> WriteArticleIfChangedReleasing(Document& doc,
                                                         std::string_view content_hash,
                                                         int64_t run_id);
+  // Like WriteArticle, but a huge article's layers are freed as WriteArticleIfChangedReleasing
+  // frees them: for an article extracted again from its stored text, which is unchanged.
+  Status WriteArticleReleasing(Document& doc, std::string_view content_hash, int64_t run_id);
 
   // The schema version this build migrates to.
   static int LatestSchemaVersion();

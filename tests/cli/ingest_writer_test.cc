@@ -180,6 +180,32 @@ TEST_F(IngestWriterTest, ArticlesExtractedAgainReplaceTheirStoredSelves) {
   EXPECT_EQ(Query("SELECT count(*) FROM seen WHERE stored < 3"), 2);
 }
 
+// A huge article extracted again goes in text last, as a new one does: the rows of its layers
+// first, freed, then its row (FactStore::WriteArticleReleasing). Written whole, its layers
+// were held beside SQLite's record of its text: 50 MB more at the end of a 60 MB article's
+// re-extraction (issue 16).
+TEST_F(IngestWriterTest, AHugeArticleExtractedAgainGoesInTextLast) {
+  // Logs how many sentences each inserted article has when its row goes in.
+  ExecBeside(
+      "CREATE TABLE sentences_before (path TEXT, sentences INTEGER); "
+      "CREATE TRIGGER log_insert BEFORE INSERT ON articles BEGIN "
+      "INSERT INTO sentences_before SELECT NEW.path, count(*) FROM sentence_spans "
+      "WHERE article_id = NEW.id; END");
+  IngestWriter writer(/*batch_articles=*/16, *store_, run_id_, /*files_total=*/0, observer_);
+  const std::string huge = HugeText();
+  const auto huge_lines = static_cast<int64_t>(std::count(huge.begin(), huge.end(), '\n'));
+  Reextract(writer, {"a.txt", "huge.txt", "b.txt"}, {"Acme saw seal.", huge, "Acme saw puffin."});
+  EXPECT_TRUE(messages_.empty());
+  EXPECT_EQ(writer.summary().articles_reextracted, 3);
+  EXPECT_EQ(Query("SELECT sentences FROM sentences_before WHERE path = 'huge.txt' "
+                  "ORDER BY rowid DESC LIMIT 1"),
+            huge_lines);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'walrus'"),
+            huge_lines);
+  EXPECT_EQ(Query("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'otter'"),
+            huge_lines);
+}
+
 TEST_F(IngestWriterTest, AnArticleExtractedAgainThatFailsKeepsItsStoredSelf) {
   ExecBeside(
       "CREATE TRIGGER refuse_boom BEFORE INSERT ON articles "

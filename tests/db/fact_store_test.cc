@@ -692,8 +692,8 @@ TEST_F(FactStoreTest, AHugeArticleWrittenReleasingGoesInTextLastWithEveryRow) {
   EXPECT_TRUE(SearchIndexIsIntact());
 }
 
-// A huge article written releasing in place of itself (another text at its path) replaces its
-// rows and search entries, as any article does.
+// A huge article written releasing in place of itself (another text at its path, or the same
+// text extracted again) replaces its rows and search entries, as any article does.
 TEST_F(FactStoreTest, AHugeArticleWrittenReleasingReplacesItsStoredSelf) {
   BeginRunIntoDatabaseWithArticles();
   Document huge = HugeDocument("huge.txt");
@@ -707,6 +707,14 @@ TEST_F(FactStoreTest, AHugeArticleWrittenReleasingReplacesItsStoredSelf) {
   StatusOr<ArticleWrite> written = store_->WriteArticleIfChangedReleasing(again, "h2", run_id_);
   ASSERT_TRUE(written.ok()) << written.status().ToString();
   EXPECT_EQ(*written, ArticleWrite::kReplaced);
+  ASSERT_TRUE(store_->CommitBatch().ok());
+  // Extracted again from its stored text (the same hash), it is written anyway, releasing.
+  Document reextracted = HugeDocument("huge.txt");
+  ASSERT_TRUE(store_->BeginBatch(BatchMode::kWholeBatch).ok());
+  const Status rewritten = store_->WriteArticleReleasing(reextracted, "h2", run_id_);
+  ASSERT_TRUE(rewritten.ok()) << rewritten.ToString();
+  EXPECT_TRUE(reextracted.sentences().empty());
+  EXPECT_TRUE(reextracted.mentions().empty());
   ASSERT_TRUE(store_->CommitBatch().ok());
 
   EXPECT_EQ(ReadRows(path_, "SELECT path, content_hash FROM articles ORDER BY id"),
