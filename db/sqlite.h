@@ -74,6 +74,7 @@ class Connection {
   // Frees the pages of its page cache that no statement holds and no transaction changed
   // (sqlite3_db_release_memory).
   void ReleaseCachedPages();
+
   // True while a transaction is open (SQLite may roll one back by itself after an error).
   bool InTransaction() const;
   int64_t LastInsertRowId() const;

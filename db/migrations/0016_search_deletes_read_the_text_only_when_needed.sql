@@ -3,7 +3,10 @@
 -- and so only when a sentence has no stored text of its own. Named as old.text, SQLite loaded
 -- the whole text for the trigger whether or not a sentence needed it: 60 MB at the peak of a
 -- 60 MB article's re-extraction, whose sentences all keep their text (issue 16). The subquery
--- names the trigger's row alone and is computed once per deleted article.
+-- runs for each sentence that needs it, as reading the `sentences` view does: a text longer
+-- than a page (16 KB) is copied once per sentence (deleting a 16 KB article of 153 sentences
+-- took 12% more instructions), while most news articles fit a page (deleting 200 bbc-tech
+-- articles took 1.6% more).
 
 DROP TRIGGER articles_fts_before_delete;
 CREATE TRIGGER articles_fts_before_delete BEFORE DELETE ON articles BEGIN
