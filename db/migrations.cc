@@ -60,9 +60,13 @@ Status ApplyMigrations(sqlite::Connection& connection, int target_version,
   }
   if (*current == 0) {
     // A version-0 file with tables belongs to another program: migrating it would mix
-    // our tables into theirs or fail halfway on a name clash.
+    // our tables into theirs or fail halfway on a name clash. The version is read again in the
+    // same statement, which sees one state of the file: another process creating it may have
+    // committed its schema since the read above (two stores opening one new file at once then
+    // failed about one time in 600).
     StatusOr<int64_t> tables = connection.QueryInt(
-        "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+        "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "AND (SELECT user_version FROM pragma_user_version) = 0");
     if (!tables.ok()) return tables.status();
     if (*tables > 0) {
       return Status::FailedPrecondition(
