@@ -1,9 +1,7 @@
-// Helpers for the db tests: rows read back as text, SQLite's memory peaks (temporary folders:
-// tests/temp_dir.h).
+// Helpers for the db tests: rows read back as text (temporary folders: tests/temp_dir.h).
 #pragma once
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <string>
 #include <vector>
@@ -44,33 +42,6 @@ inline int64_t ReadInt(const std::string& path, const std::string& sql) {
   Rows rows = ReadRows(path, sql);
   if (rows.size() != 1 || rows[0].size() != 1) return -1;
   return std::stoll(rows[0][0]);
-}
-
-// SQLite's memory statistics, which the store turns off before its first connection
-// (db/sqlite.cc), kept on in the tests, which read them: SQLite is initialized with them on
-// before any test runs, and refuses the store's setting after.
-inline const bool kSqliteMemoryStatistics =
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) == SQLITE_OK && sqlite3_initialize() == SQLITE_OK;
-
-// The most SQLite's heap held beyond what it held before, while `run` ran; needs
-// kSqliteMemoryStatistics.
-template <typename Run>
-int64_t SqliteMemoryPeakDuring(const Run& run) {
-  sqlite3_int64 used = 0;
-  sqlite3_int64 peak = 0;
-  sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, /*resetFlag=*/1);
-  const sqlite3_int64 before = used;
-  run();
-  sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, 0);
-  return peak - before;
-}
-
-// What SQLite's heap holds now; needs kSqliteMemoryStatistics.
-inline int64_t SqliteMemoryUsed() {
-  sqlite3_int64 used = 0;
-  sqlite3_int64 peak = 0;
-  sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, 0);
-  return used;
 }
 
 }  // namespace newsfacts::testing

@@ -54,6 +54,7 @@ inline Document HugeDocument(const std::string& path, size_t megabytes = 9) {
   return doc;
 }
 
+// A fresh store in a temporary folder with a run begun.
 class FactStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {

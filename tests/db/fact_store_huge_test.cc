@@ -6,6 +6,7 @@
 
 #include "db/fact_store.h"
 #include "tests/db/db_test_util.h"
+#include "tests/db/sqlite_memory.h"
 #include "tests/db/fact_store_fixture.h"
 
 namespace newsfacts {

@@ -4,6 +4,7 @@
 
 #include "db/fact_store.h"
 #include "tests/db/db_test_util.h"
+#include "tests/db/sqlite_memory.h"
 
 namespace newsfacts {
 namespace {
