@@ -6,8 +6,8 @@
 
 #include "db/fact_store.h"
 #include "tests/db/db_test_util.h"
-#include "tests/db/sqlite_memory.h"
 #include "tests/db/fact_store_fixture.h"
+#include "tests/db/sqlite_memory.h"
 
 namespace newsfacts {
 namespace {
