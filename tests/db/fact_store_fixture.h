@@ -100,17 +100,17 @@ class FactStoreTest : public ::testing::Test {
                         query + "' ORDER BY a.path");
   }
 
-  // Makes writing a quote of text `text` fail, at the last layer of an article (after its
-  // new entity exists), from a second connection it returns.
-  std::unique_ptr<sqlite::Connection> RefuseQuote(const std::string& text) {
+  // Makes inserting a row of `table` fail when `condition` holds for it (NEW.column...), by a
+  // trigger created from a second connection, as a user's tool beside the store would; false
+  // when that could not be done. A refused quote fails an article at its last layer, after its
+  // new entity exists.
+  bool RefuseInserts(const std::string& table, const std::string& condition) {
     auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
-    EXPECT_TRUE(other.ok());
-    if (!other.ok()) return nullptr;
-    EXPECT_TRUE((*other)
-                    ->Exec("CREATE TRIGGER refuse_quote BEFORE INSERT ON quotes WHEN NEW.text = '" +
-                           text + "' BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-                    .ok());
-    return std::move(*other);
+    return other.ok() &&
+           (*other)
+               ->Exec("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table + " WHEN " +
+                      condition + " BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+               .ok();
   }
 
   TempDir folder_;

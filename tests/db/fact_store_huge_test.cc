@@ -178,13 +178,7 @@ TEST_F(FactStoreTest, AHugeArticleWrittenReleasingReplacesItsStoredSelf) {
 // nothing: not its rows, nor its entity's votes, nor a foreign key to check at the commit; the
 // batch's other articles stay.
 TEST_F(FactStoreTest, AHugeArticleWhoseRowFailsLeavesNothing) {
-  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)
-                  ->Exec("CREATE TRIGGER refuse_huge BEFORE INSERT ON articles "
-                         "WHEN NEW.byte_length > 8000000 "
-                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-                  .ok());
+  ASSERT_TRUE(RefuseInserts("articles", "NEW.byte_length > 8000000"));
   Document huge = HugeDocument("huge.txt");
   ASSERT_TRUE(store_->BeginBatch(BatchMode::kArticleSavepoints).ok());
   EXPECT_FALSE(store_->WriteArticleIfChangedReleasing(huge, "h1", run_id_).ok());

@@ -254,8 +254,7 @@ TEST_F(FactStoreTest, BadArticleIsRefusedBeforeWriting) {
 }
 
 TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
-  const std::unique_ptr<sqlite::Connection> other = RefuseQuote("boom boom");
-  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(RefuseInserts("quotes", "NEW.text = 'boom boom'"));
 
   ASSERT_TRUE(store_->BeginBatch().ok());
   ASSERT_TRUE(
@@ -287,8 +286,7 @@ TEST_F(FactStoreTest, FailingArticleLeavesTheRestOfItsBatch) {
 // whole batch, even a replacement written earlier in it, and closes it; the cached entity of
 // a rolled-back article does not outlive it.
 TEST_F(FactStoreTest, AFailedArticleRollsBackAWholeBatch) {
-  const std::unique_ptr<sqlite::Connection> other = RefuseQuote("boom boom");
-  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(RefuseInserts("quotes", "NEW.text = 'boom boom'"));
   ASSERT_TRUE(
       store_->WriteArticle(SmallDocument("one.txt", "Acme is fine", "acme"), "h1", run_id_).ok());
 
@@ -321,8 +319,7 @@ TEST_F(FactStoreTest, AFailedArticleRollsBackAWholeBatch) {
 // The search index is written at the batch's end, not article by article: it must still hold
 // exactly the sentences stored, after a rewrite and a failed article in the same batch.
 TEST_F(FactStoreTest, SearchIndexHoldsExactlyTheStoredSentencesOfABatch) {
-  const std::unique_ptr<sqlite::Connection> other = RefuseQuote("boom zebra");
-  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(RefuseInserts("quotes", "NEW.text = 'boom zebra'"));
   ASSERT_TRUE(store_->BeginBatch().ok());
   ASSERT_TRUE(
       store_->WriteArticle(SmallDocument("one.txt", "Acme sold walrus", "acme"), "h1", run_id_)
@@ -396,13 +393,7 @@ TEST_F(FactStoreTest, EverySentenceOfABatchLargerThanOneIndexStatementIsSearchab
 // when it fails, they are indexed at the batch's end all the same.
 TEST_F(FactStoreTest, AFailedLongArticleLeavesTheWaitingSentencesSearchable) {
   BeginRunIntoDatabaseWithArticles();
-  auto other = sqlite::Connection::Open(path_, sqlite::OpenMode::kReadWriteCreate);
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)
-                  ->Exec("CREATE TRIGGER refuse_quote BEFORE INSERT ON quotes "
-                         "WHEN substr(NEW.text, 1, 4) = 'Boom' "
-                         "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-                  .ok());
+  ASSERT_TRUE(RefuseInserts("quotes", "substr(NEW.text, 1, 4) = 'Boom'"));
   std::string words = "Boom sold walrus";
   while (words.size() < (size_t{3} << 19)) words += " and walrus";
   ASSERT_TRUE(store_->BeginBatch().ok());
