@@ -254,8 +254,13 @@ class Extraction {
   // fatal store error, after stopping the workers.
   Status Drain(IngestWriter& writer) {
     Status fatal;
+    bool ended = false;
     while (fatal.ok()) {
       std::optional<WorkItem> item = results_.Pop();
+      if (!ended && results_.Closed()) {
+        writer.ExtractionEnded();
+        ended = true;
+      }
       if (!item) break;
       fatal = writer.Take(std::move(*item));
     }

@@ -92,6 +92,9 @@ class IngestWriter {
   // alone, and the store frees its layers before its text goes in.
   Status Flush();
 
+  // Says that the documents still to come are all extracted (FactStore::ExtractionEnded).
+  void ExtractionEnded() { store_.ExtractionEnded(); }
+
  private:
   // What the writer has been handed of one file so far.
   struct FileTally {

@@ -163,6 +163,10 @@ StatusOr<int64_t> FactStore::BeginRun(const RunInfo& info) {
   return run_id;
 }
 
+void FactStore::ExtractionEnded() {
+  if (impl_->search_builder != nullptr) impl_->search_builder->IndexWithoutReserve();
+}
+
 Status FactStore::FinishRun(int64_t run_id, const RunCounts& counts) {
   // The builder indexes its last sentences while the writer builds the deferred indexes (one
   // after the other, they took a sixth of an ingest of 105 MB) and writes the run's row and

@@ -22,11 +22,14 @@ constexpr int64_t kFewestSentencesPerStatement = 16384;
 // News sentences hold about 110 bytes (bbc-tech: 119).
 constexpr int64_t kBytesPerSentence = 110;
 
-// The share of a run's sentences, in percent, that the thread leaves for the end of the run.
-// There the store's writer builds the deferred indexes (db/deferred_indexes.h), alone, the
-// extraction workers done: the thread indexes what it left on the core they leave idle, and
-// took that much less CPU from them while they ran. 45% of c100's sentences take the thread
-// about as long as the writer's indexes (issue 16: ingest of 105 MB 7.78-8.23 -> 7.42-7.91 s).
+// The share of a run's sentences, in percent, that the thread leaves for the end of the
+// run's extraction (IndexWithoutReserve). After it the store's writer stores the last articles
+// and builds the deferred indexes (db/deferred_indexes.h) alone: the thread indexes what it
+// left on the core the extraction workers leave idle, and took that much less CPU from them
+// while they ran. 45% of c100's sentences take the thread about as long as the writer's
+// indexes (issue 16: ingest of 105 MB 7.78-8.23 -> 7.42-7.91 s). Taken at FinishRun, the share
+// left that core idle while the writer stored the last articles (ingest of bbc-tech copied to
+// 20 MB, medians of 10 alternating runs: 1.84 s, taken when the extraction ends 1.80 s).
 constexpr int64_t kPercentLeftForTheEnd = 45;
 
 // The pending terms FTS5 holds in memory before it writes a segment ('hashsize', 1 MiB by
@@ -123,6 +126,14 @@ void SearchIndexBuilder::IndexUpTo(int64_t last_id) {
   changed_.notify_all();
 }
 
+void SearchIndexBuilder::IndexWithoutReserve() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    no_reserve_ = true;
+  }
+  changed_.notify_all();
+}
+
 void SearchIndexBuilder::FinishIndexing() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -166,15 +177,17 @@ void SearchIndexBuilder::Run() {
     int64_t wanted = 0;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [&] {
-        return stopping_ || finishing_ ||
-               SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to, per_statement_) > 0;
-      });
+      // What is due now: every committed sentence once the run's extraction ended, else
+      // whole statements leaving the share for the end.
+      const auto due = [&] {
+        return no_reserve_
+                   ? wanted_up_to_ - indexed_up_to
+                   : SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to, per_statement_);
+      };
+      changed_.wait(lock, [&] { return stopping_ || finishing_ || due() > 0; });
       if (stopping_) return;
       if (wanted_up_to_ <= indexed_up_to) break;  // finishing, with everything indexed
-      wanted = finishing_ ? wanted_up_to_
-                          : indexed_up_to + SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to,
-                                                                      per_statement_);
+      wanted = finishing_ ? wanted_up_to_ : indexed_up_to + due();
     }
     // After a failure the store's index is rebuilt (Finish's caller); asks are only taken.
     if (status_.ok()) status_ = IndexRange(indexed_up_to, wanted);

@@ -7,10 +7,12 @@
 // shadow tables into the store in one transaction; otherwise it rebuilds the store's index from
 // the sentences. Until then searches of the store find none of the run's sentences. A run that
 // stops before its end leaves the index empty; the next store opened for writing rebuilds it.
-// While the run goes on, the builder leaves a share of the sentences for its end, when the
-// writer builds the deferred indexes alone (SentencesToIndexDuringRun).
+// While the run's articles are extracted, the builder leaves a share of the sentences for the
+// time after (SentencesToIndexDuringRun): the writer then stores the last articles and builds
+// the deferred indexes alone, on one core of the ones the extraction used.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -41,8 +43,13 @@ class SearchIndexBuilder {
 
   // Asks for the sentences with ids up to `last_id`, committed, to be indexed; returns at once.
   void IndexUpTo(int64_t last_id);
+  // Says that the run's extraction has ended: the thread indexes every committed sentence as
+  // it comes, leaving none for the end (a core is free from now on). Returns at once.
+  void IndexWithoutReserve();
   // Says that nothing more will be asked; the thread goes on indexing what is. Returns at once.
   void FinishIndexing();
+  // The number of sentences indexed so far.
+  int64_t Indexed() const { return indexed_.load(std::memory_order_relaxed); }
   // Waits for the thread to index what is asked, then puts the index in the store (see above)
   // in a write transaction of its own: the store's connection must not hold one.
   StatusOr<Outcome> Finish();
@@ -63,11 +70,12 @@ class SearchIndexBuilder {
   const int64_t per_statement_;  // sentences indexed per statement, at most
   std::mutex mutex_;
   std::condition_variable changed_;
-  int64_t wanted_up_to_ = 0;  // guarded by mutex_
-  bool finishing_ = false;    // guarded by mutex_
-  bool stopping_ = false;     // guarded by mutex_
+  int64_t wanted_up_to_ = 0;         // guarded by mutex_
+  bool finishing_ = false;           // guarded by mutex_
+  bool no_reserve_ = false;          // guarded by mutex_
+  bool stopping_ = false;            // guarded by mutex_
+  std::atomic<int64_t> indexed_{0};  // sentences indexed, written by the thread
   // Written by the thread, read once it has ended.
-  int64_t indexed_ = 0;  // sentences indexed
   Status status_;
   std::thread thread_;
 };

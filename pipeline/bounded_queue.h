@@ -55,6 +55,11 @@ class BoundedQueue {
     return closed_ && items_.empty();
   }
 
+  // Whether the queue is closed; items may be left in it.
+  bool Closed() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return closed_;
+  }
   // The first item if there is one now, without waiting.
   std::optional<T> TryPop() {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -1,13 +1,16 @@
 // The search index of a run into an empty database, built beside the store's writer: searchable
 // once the run ends, copied when it saw every sentence and rebuilt otherwise, rebuilt when the
-// run replaces an article or stops, and whole when a later run of the same store adds to it.
+// run replaces an article or stops, and whole when a later run of the same store adds to it;
+// a share of the sentences left for the end of the run's extraction.
 #include "db/search_index_builder.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "db/fact_store.h"
@@ -162,6 +165,49 @@ TEST(SentencesToIndexDuringRunTest, LeavesAShareForTheEndToWithinHalfAStatement)
       }
     }
   }
+}
+
+// Until the run's extraction ends the builder keeps its share of the committed sentences for
+// later; from then on it indexes every sentence committed, without waiting for the run's end.
+TEST_F(SearchIndexBuilderTest, IndexesEverySentenceCommittedOnceTheExtractionEnds) {
+  StoreFirstRun({Article("a.txt", Numbered(0, 40000))});
+  EmptyIndex();
+  auto started = SearchIndexBuilder::Start(path_, 1000, /*expected_bytes=*/1000);
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  SearchIndexBuilder& builder = **started;
+  // Waits up to a minute for the builder to have indexed `count` sentences.
+  const auto indexed = [&](int64_t count) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (builder.Indexed() < count && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return builder.Indexed();
+  };
+  builder.IndexUpTo(LastSentence());
+  // One statement of 16,384 takes it to within half a statement of 55% of 40,000.
+  ASSERT_EQ(indexed(16384), 16384);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(builder.Indexed(), 16384);
+  builder.IndexWithoutReserve();
+  EXPECT_EQ(indexed(40000), 40000);
+  auto outcome = builder.Finish();
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_EQ(*outcome, SearchIndexBuilder::Outcome::kCopied);
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(CountMatches(path_, "word"), 40000);
+}
+
+// A run told that its extraction ended before its last article still indexes every sentence.
+TEST_F(SearchIndexBuilderTest, ARunWhoseExtractionEndedIndexesItsLastArticlesToo) {
+  ASSERT_NO_FATAL_FAILURE(BeginRun());
+  ASSERT_TRUE(store_->WriteArticle(Article("a.txt", Numbered(0, 20000)), "ha", run_).ok());
+  store_->ExtractionEnded();
+  ASSERT_TRUE(store_->WriteArticle(Article("b.txt", {"Acme sold otter."}), "hb", run_).ok());
+  ASSERT_TRUE(store_->FinishRun(run_, {}).ok());
+  ExpectIndexWhole(path_);
+  EXPECT_EQ(CountMatches(path_, "word"), 20000);
+  EXPECT_EQ(Matches(path_, "otter"), (Rows{{"b.txt"}}));
+  EXPECT_EQ(Matches(path_, "w19999"), (Rows{{"a.txt"}}));
 }
 
 // A run's statements are about a fifth of its sentences (110 bytes each), a power of two from

@@ -92,7 +92,9 @@ TEST(BoundedQueueTest, PopForWaitsAtMostItsTimeForAnItem) {
 TEST(BoundedQueueTest, CloseEndsPopsOnceDrainedAndRefusesPushes) {
   BoundedQueue<int> queue(2);
   ASSERT_TRUE(queue.Push(1));
+  EXPECT_FALSE(queue.Closed());
   queue.Close();
+  EXPECT_TRUE(queue.Closed()) << "with an item left";
   EXPECT_FALSE(queue.Drained());
   EXPECT_FALSE(queue.Push(2));
   EXPECT_EQ(queue.Pop(), 1);
