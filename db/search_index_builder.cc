@@ -160,11 +160,15 @@ int64_t SentencesPerStatement(int64_t expected_bytes) {
   return per_statement;
 }
 
-int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed, int64_t per_statement) {
-  const int64_t indexable = committed - committed * kPercentLeftForTheEnd / 100;
+int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed, int64_t per_statement,
+                                  bool extraction_ended) {
+  const int64_t indexable =
+      extraction_ended ? committed : committed - committed * kPercentLeftForTheEnd / 100;
   // Statements are taken once half of one is due, so what is left for the end is the share to
   // within half a statement (a run of 90,000 sentences leaves 30,000, not all of them), and
-  // hold a whole statement, or all that is committed when that is less.
+  // hold a whole statement, or all that is committed when that is less. Each statement writes
+  // a segment of the index: a statement per batch committed would leave many small ones to
+  // merge (ingest of 105 MB took 2-3% more CPU).
   const int64_t statements = (indexable - indexed + per_statement / 2) / per_statement;
   if (statements <= 0) return 0;
   return std::min(statements * per_statement, committed - indexed);
@@ -177,12 +181,8 @@ void SearchIndexBuilder::Run() {
     int64_t wanted = 0;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      // What is due now: every committed sentence once the run's extraction ended, else
-      // whole statements leaving the share for the end.
       const auto due = [&] {
-        return no_reserve_
-                   ? wanted_up_to_ - indexed_up_to
-                   : SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to, per_statement_);
+        return SentencesToIndexDuringRun(wanted_up_to_, indexed_up_to, per_statement_, no_reserve_);
       };
       changed_.wait(lock, [&] { return stopping_ || finishing_ || due() > 0; });
       if (stopping_) return;

@@ -91,8 +91,9 @@ int64_t SentencesPerStatement(int64_t expected_bytes);
 // How many sentences the builder indexes now, while the run goes on, when `committed` are
 // committed (the store's first `committed` sentence ids) and it indexed the first `indexed`:
 // whole statements of `per_statement` sentences, leaving a share of those committed for the
-// end of the run.
-int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed, int64_t per_statement);
+// end of the run's extraction unless `extraction_ended`.
+int64_t SentencesToIndexDuringRun(int64_t committed, int64_t indexed, int64_t per_statement,
+                                  bool extraction_ended = false);
 
 // Rebuilds sentences_fts from the sentences, in the caller's transaction if one is open.
 Status RebuildSearchIndex(sqlite::Connection& db);

@@ -149,6 +149,13 @@ TEST(SentencesToIndexDuringRunTest, LeavesAShareForTheEndToWithinHalfAStatement)
     EXPECT_EQ(SentencesToIndexDuringRun(over_half, 0, statement), over_half) << "all committed";
     EXPECT_EQ(SentencesToIndexDuringRun(2 * statement, 0, statement), statement);
     EXPECT_EQ(SentencesToIndexDuringRun(2 * statement, statement, statement), 0);
+    // Once the extraction ended, no share is left, but statements stay whole.
+    EXPECT_EQ(SentencesToIndexDuringRun(2 * statement, statement, statement, true), statement);
+    const int64_t two_fifths = statement * 2 / 5;
+    const int64_t three_fifths = statement * 3 / 5;
+    EXPECT_EQ(SentencesToIndexDuringRun(statement + two_fifths, statement, statement, true), 0);
+    EXPECT_EQ(SentencesToIndexDuringRun(statement + three_fifths, statement, statement, true),
+              three_fifths);
     for (int64_t committed = 0; committed <= 2000000; committed += 7919) {
       const int64_t due = committed - committed * 45 / 100;
       for (const int64_t indexed : {int64_t{0}, statement, 5 * statement}) {
@@ -168,8 +175,9 @@ TEST(SentencesToIndexDuringRunTest, LeavesAShareForTheEndToWithinHalfAStatement)
 }
 
 // Until the run's extraction ends the builder keeps its share of the committed sentences for
-// later; from then on it indexes every sentence committed, without waiting for the run's end.
-TEST_F(SearchIndexBuilderTest, IndexesEverySentenceCommittedOnceTheExtractionEnds) {
+// later; from then on it indexes the sentences committed in whole statements, without waiting
+// for the run's end, and what is less than half a statement at the end.
+TEST_F(SearchIndexBuilderTest, TakesTheShareLeftForTheEndOnceTheExtractionEnds) {
   StoreFirstRun({Article("a.txt", Numbered(0, 40000))});
   EmptyIndex();
   auto started = SearchIndexBuilder::Start(path_, 1000, /*expected_bytes=*/1000);
@@ -189,7 +197,9 @@ TEST_F(SearchIndexBuilderTest, IndexesEverySentenceCommittedOnceTheExtractionEnd
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_EQ(builder.Indexed(), 16384);
   builder.IndexWithoutReserve();
-  EXPECT_EQ(indexed(40000), 40000);
+  EXPECT_EQ(indexed(32768), 32768);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(builder.Indexed(), 32768) << "less than half a statement is left";
   auto outcome = builder.Finish();
   ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
   EXPECT_EQ(*outcome, SearchIndexBuilder::Outcome::kCopied);
