@@ -28,8 +28,7 @@ constexpr int64_t kBytesPerSentence = 110;
 // left on the core the extraction workers leave idle, and took that much less CPU from them
 // while they ran. 45% of c100's sentences take the thread about as long as the writer's
 // indexes (issue 16: ingest of 105 MB 7.78-8.23 -> 7.42-7.91 s). Taken at FinishRun, the share
-// left that core idle while the writer stored the last articles (ingest of bbc-tech copied to
-// 20 MB, medians of 10 alternating runs: 1.84 s, taken when the extraction ends 1.80 s).
+// left that core idle while the writer stored the last articles (README, Speed).
 constexpr int64_t kPercentLeftForTheEnd = 45;
 
 // The pending terms FTS5 holds in memory before it writes a segment ('hashsize', 1 MiB by
