@@ -111,8 +111,8 @@ class FactStore {
   // that loading need not keep up to date (db/deferred_indexes.h).
   StatusOr<int64_t> BeginRun(const RunInfo& info);
   // Says that the run's articles are all extracted, only to be written: a first run's search
-  // index, built beside the writer, then takes every committed sentence at once instead of
-  // leaving a share for FinishRun (the cores the extraction used are free).
+  // index, built beside the writer, then takes the share of the committed sentences it left
+  // for later at once, instead of at FinishRun (the cores the extraction used are free).
   void ExtractionEnded();
   // Records the finish time and counts of a run, builds the deferred indexes that are
   // missing, and stores the comparison rows of the facts the run's articles changed

@@ -43,8 +43,9 @@ class SearchIndexBuilder {
 
   // Asks for the sentences with ids up to `last_id`, committed, to be indexed; returns at once.
   void IndexUpTo(int64_t last_id);
-  // Says that the run's extraction has ended: the thread indexes every committed sentence as
-  // it comes, leaving none for the end (a core is free from now on). Returns at once.
+  // Says that the run's extraction has ended (a core is free from now on): the thread leaves
+  // no share of the committed sentences for later, and indexes them in whole statements as
+  // they come (SentencesToIndexDuringRun). Returns at once.
   void IndexWithoutReserve();
   // Says that nothing more will be asked; the thread goes on indexing what is. Returns at once.
   void FinishIndexing();

@@ -60,6 +60,7 @@ class BoundedQueue {
     std::lock_guard<std::mutex> lock(mutex_);
     return closed_;
   }
+
   // The first item if there is one now, without waiting.
   std::optional<T> TryPop() {
     std::lock_guard<std::mutex> lock(mutex_);
