@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -105,24 +106,10 @@ bool IsPercentSign(UChar32 c) {
   return c == '%' || c == 0x066A || c == 0x2030 || c == 0x2031 || c == 0xFE6A || c == 0xFF05;
 }
 
-// Kind of the token `span`, from the word iterator's rule status and the first code point.
-// Anything starting with a digit is a number: ICU calls "1.75bn" and "4o" letter tokens, but
-// the entity and amount stages read them as numbers with a suffix. Two letters or more before
-// the digits make a word: ICU calls "Net6" and "Printa8" number tokens, but they are names
-// (issue 12); one letter ("M1", "Q3", "G7") is a code, read as a number. Percent signs are
-// symbols like "$" although Unicode files "%" under punctuation.
-TokenKind Classify(std::string_view text, Span span, WordBreakStatus rule_status) {
-  size_t length = 0;
-  const UChar32 c = CodePointAt(text, span.begin, &length);
-  if (IsDigit(c)) return TokenKind::kNumber;
-  if (IsAlpha(c) && span.begin + length < span.end) {
-    size_t second_length = 0;
-    if (IsAlpha(CodePointAt(text, span.begin + length, &second_length))) {
-      return TokenKind::kWord;
-    }
-  }
-  if (rule_status == WordBreakStatus::kNumber) return TokenKind::kNumber;
-  if (rule_status == WordBreakStatus::kLetter) return TokenKind::kWord;
+// Kind of a token that character `c` starts, when neither its first two characters nor the word
+// iterator's rule status say (see Classify). Percent signs are symbols like "$" although
+// Unicode files "%" under punctuation.
+TokenKind KindOfCharacter(UChar32 c) {
   if (IsPercentSign(c)) return TokenKind::kSymbol;
   switch (u_charType(c)) {
     case U_DASH_PUNCTUATION:
@@ -148,15 +135,66 @@ TokenKind Classify(std::string_view text, Span span, WordBreakStatus rule_status
   }
 }
 
+// What tokenizing asks of a byte that is an ASCII character, read from a table instead of
+// decoded and tested at each segment (issue 16: nearly every segment of news text starts and
+// ends with ASCII, and a punctuation token asked ICU its character type). A byte from 0x80 on
+// starts or continues a longer character and has no facts.
+struct ByteFacts {
+  bool kept = false;                    // an ASCII character neither white space nor a control
+  TokenKind kind = TokenKind::kSymbol;  // KindOfCharacter
+};
+using ByteTable = std::array<ByteFacts, 256>;
+
+const ByteTable& ByteFactsTable() {
+  static const ByteTable table = [] {
+    ByteTable facts;
+    for (UChar32 c = 0; c < 0x80; ++c) {
+      facts[static_cast<size_t>(c)] = {!IsIgnorable(c), KindOfCharacter(c)};
+    }
+    return facts;
+  }();
+  return table;
+}
+
+// Kind of the token `span`, from the word iterator's rule status and the first code point.
+// Anything starting with a digit is a number: ICU calls "1.75bn" and "4o" letter tokens, but
+// the entity and amount stages read them as numbers with a suffix. Two letters or more before
+// the digits make a word: ICU calls "Net6" and "Printa8" number tokens, but they are names
+// (issue 12); one letter ("M1", "Q3", "G7") is a code, read as a number.
+TokenKind Classify(std::string_view text, Span span, WordBreakStatus rule_status,
+                   const ByteTable& bytes) {
+  size_t length = 0;
+  const UChar32 c = CodePointAt(text, span.begin, &length);
+  if (IsDigit(c)) return TokenKind::kNumber;
+  if (IsAlpha(c) && span.begin + length < span.end) {
+    size_t second_length = 0;
+    if (IsAlpha(CodePointAt(text, span.begin + length, &second_length))) {
+      return TokenKind::kWord;
+    }
+  }
+  if (rule_status == WordBreakStatus::kNumber) return TokenKind::kNumber;
+  if (rule_status == WordBreakStatus::kLetter) return TokenKind::kWord;
+  return c < 0x80 ? bytes[static_cast<size_t>(c)].kind : KindOfCharacter(c);
+}
+
 // Word-break segments without their ignorable ends; all-ignorable segments are gaps.
+// A segment that starts and ends with kept ASCII characters has nothing to trim; a one-byte
+// segment of other ASCII (a space) is a gap.
 void Tokenize(std::string_view text, const std::vector<WordBreak>& words,
               std::vector<Token>& tokens) {
+  const ByteTable& bytes = ByteFactsTable();
   size_t start = 0;
   for (const WordBreak& word : words) {
-    const Span span = TrimIgnorable(text, {start, word.end});
+    Span span{start, word.end};
     start = word.end;
     if (span.empty()) continue;
-    tokens.push_back({span, Classify(text, span, word.status)});
+    const auto first = static_cast<unsigned char>(text[span.begin]);
+    if (!bytes[first].kept || !bytes[static_cast<unsigned char>(text[span.end - 1])].kept) {
+      if (span.size() == 1 && first < 0x80) continue;  // ASCII, not kept: ignorable
+      span = TrimIgnorable(text, span);
+      if (span.empty()) continue;
+    }
+    tokens.push_back({span, Classify(text, span, word.status, bytes)});
   }
 }
 

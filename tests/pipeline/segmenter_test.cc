@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cctype>
 #include <thread>
 
 namespace newsfacts {
@@ -245,6 +246,35 @@ TEST(SegmenterTest, TokenKinds) {
     std::vector<std::pair<std::string, TokenKind>> got;
     for (const Token& t : doc.tokens()) got.emplace_back(std::string(doc.Text(t.span)), t.kind);
     EXPECT_EQ(got, c.tokens);
+  }
+}
+
+// Every ASCII character alone between two words: white space and controls are gaps; "@" is a
+// letter to ICU's word rules; "%" and the currency, math and modifier signs are symbols; the
+// other signs are punctuation.
+TEST(SegmenterTest, EveryAsciiCharacterAloneTakesItsKind) {
+  using K = TokenKind;
+  const std::string symbols = "$%+<=>^`|~";
+  auto stage = SegmenterStage::Create();
+  ASSERT_TRUE(stage.ok());
+  for (int c = 1; c < 0x80; ++c) {
+    SCOPED_TRACE(c);
+    const std::string character(1, static_cast<char>(c));
+    Document doc = Document::FromRaw({}, "x " + character + " y");
+    ASSERT_TRUE((*stage)->Process(doc).ok());
+    std::vector<std::pair<std::string, TokenKind>> got;
+    for (const Token& t : doc.tokens()) got.emplace_back(std::string(doc.Text(t.span)), t.kind);
+    if (c <= 0x20 || c == 0x7F) {
+      EXPECT_EQ(got,
+                (std::vector<std::pair<std::string, TokenKind>>{{"x", K::kWord}, {"y", K::kWord}}));
+      continue;
+    }
+    const K kind = std::isdigit(c)                                           ? K::kNumber
+                   : std::isalpha(c) || c == '@'                             ? K::kWord
+                   : symbols.find(static_cast<char>(c)) != std::string::npos ? K::kSymbol
+                                                                             : K::kPunctuation;
+    ASSERT_EQ(got.size(), 3u);
+    EXPECT_EQ(got[1], std::make_pair(character, kind));
   }
 }
 
