@@ -23,8 +23,9 @@ BRANTEL NNP I-NP B-ORG
 GAINS NNP I-NP O
 
 Brantel NNP I-NP B-ORG
-rose VBD I-VP O
-. . O O
+shares NNS I-NP O
+climbed VBD I-VP O
+sharply RB I-ADVP O
 
 -DOCSTART- -X- O O
 
@@ -58,8 +59,8 @@ class SpeedCorporaTest(unittest.TestCase):
         write(os.path.join(self.data, "agnews", "test.jsonl"),
               json.dumps({"row": 0, "title": "Quorvane Buys Pellam",
                           "description": "Quorvane agreed to buy Pellam for $9 million."}) + "\n" +
-              json.dumps({"row": 1, "title": "Chip sales rise",
-                          "description": "Sales of chips rose in May."}) + "\n")
+              json.dumps({"row": 1, "title": "Chipmakers report a stronger May",
+                          "description": "Orders for chips grew in May."}) + "\n")
         write(os.path.join(self.data, "reuters-acq", "dev.jsonl"),
               json.dumps({"newid": 1, "text": "Winley Inc said it sold its unit for 12 mln dlrs."}) +
               "\n")
@@ -86,7 +87,7 @@ class SpeedCorporaTest(unittest.TestCase):
         self.assertEqual(news[2]["title"], "Quorvane Buys Pellam")
         self.assertEqual(news[2]["text"], "Quorvane agreed to buy Pellam for $9 million.")
         self.assertEqual(news[4]["text"], "Winley Inc said it sold its unit for 12 mln dlrs.")
-        self.assertEqual(news[6]["text"], "BRANTEL GAINS\nBrantel rose .")
+        self.assertEqual(news[6]["text"], "BRANTEL GAINS\nBrantel shares climbed sharply")
         self.assertEqual(news[7]["text"], "Korvex bought Tallmark .")
 
     def test_a_missing_set_is_left_out_with_a_message(self):
