@@ -22,8 +22,9 @@ CONLL = """-DOCSTART- -X- O O
 BRANTEL NNP I-NP B-ORG
 GAINS NNP I-NP O
 
+Stock NN I-NP O
+in IN I-PP O
 Brantel NNP I-NP B-ORG
-shares NNS I-NP O
 climbed VBD I-VP O
 sharply RB I-ADVP O
 
@@ -87,7 +88,7 @@ class SpeedCorporaTest(unittest.TestCase):
         self.assertEqual(news[2]["title"], "Quorvane Buys Pellam")
         self.assertEqual(news[2]["text"], "Quorvane agreed to buy Pellam for $9 million.")
         self.assertEqual(news[4]["text"], "Winley Inc said it sold its unit for 12 mln dlrs.")
-        self.assertEqual(news[6]["text"], "BRANTEL GAINS\nBrantel shares climbed sharply")
+        self.assertEqual(news[6]["text"], "BRANTEL GAINS\nStock in Brantel climbed sharply")
         self.assertEqual(news[7]["text"], "Korvex bought Tallmark .")
 
     def test_a_missing_set_is_left_out_with_a_message(self):
