@@ -56,7 +56,8 @@ StatusOr<std::unique_ptr<CompiledPattern>> CompilePattern(const MacroTable& macr
                                                           const std::string& context) {
   StatusOr<std::string> expanded = ExpandClaimPattern(macros, pattern);
   if (!expanded.ok()) return expanded.status().WithContext(context);
-  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+      CompiledPattern::Compile(*expanded, {.case_sensitive = false});
   if (!compiled.ok()) return compiled.status().WithContext(context);
   for (const std::string& group : (*compiled)->GroupNames()) {
     if (!groups.count(group)) {
@@ -290,7 +291,7 @@ Status ClaimCues::Impl::ReadAttribution(const Json& json, const std::string& pat
           ExpandClaimPattern(macros, entry["pattern"].get<std::string>());
       if (!expanded.ok()) return expanded.status().WithContext(context);
       StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-          CompiledPattern::Compile(*expanded, false, attribution_patterns);
+          CompiledPattern::Compile(*expanded, {.case_sensitive = false}, attribution_patterns);
       if (!compiled.ok()) return compiled.status().WithContext(context);
       AttributionRule rule{id, nullptr};
       for (const std::string& group : (*compiled)->GroupNames()) {

@@ -246,7 +246,7 @@ Status DateRules::Impl::ReadRule(const Json& json, const RuleSource& source) {
   StatusOr<std::string> expanded = macros.Expand(pattern);
   if (!expanded.ok()) return expanded.status().WithContext(where);
   StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-      CompiledPattern::Compile(*expanded, false, &prefilter_builder);
+      CompiledPattern::Compile(*expanded, {.case_sensitive = false}, &prefilter_builder);
   if (!compiled.ok()) return compiled.status().WithContext(where);
   rule.pattern = std::move(*compiled);
   for (const std::string& group : rule.pattern->GroupNames()) {

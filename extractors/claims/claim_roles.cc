@@ -27,7 +27,7 @@ StatusOr<std::unique_ptr<CompiledPattern>> PhraseList(const std::vector<std::str
     if (i > 0) regex += '|';
     regex += Regex::Quote(phrases[i]);
   }
-  return CompiledPattern::Compile(regex + ")\\b", false);
+  return CompiledPattern::Compile(regex + ")\\b", {.case_sensitive = false});
 }
 
 // Words in `text` (runs of non-spaces).
@@ -77,7 +77,8 @@ Status ReadLabelledPattern(const Json& entry, const std::string& label_key,
   StatusOr<std::string> expanded =
       ExpandClaimPattern(macros, entry.at("pattern").get<std::string>());
   if (!expanded.ok()) return expanded.status().WithContext(where + ": " + label);
-  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+      CompiledPattern::Compile(*expanded, {.case_sensitive = false});
   if (!compiled.ok()) return compiled.status().WithContext(where + ": " + label);
   *index = static_cast<size_t>(it - labels.begin());
   *pattern = std::move(*compiled);

@@ -158,14 +158,13 @@ Status ParseExamples(const Json& json, ClaimRule* rule) {
   return Status::Ok();
 }
 
-// Expands and compiles `pattern` (by `prefilter` when not null); case-insensitive unless
-// asked otherwise.
+// Expands and compiles `pattern` (by `prefilter` when not null).
 StatusOr<std::unique_ptr<CompiledPattern>> CompileClaimPattern(
-    const MacroTable& macros, const std::string& pattern, bool case_sensitive,
+    const MacroTable& macros, const std::string& pattern, Regex::Options options,
     RulePrefilterBuilder* prefilter = nullptr) {
   StatusOr<std::string> expanded = ExpandClaimPattern(macros, pattern);
   if (!expanded.ok()) return expanded.status();
-  return CompiledPattern::Compile(*expanded, case_sensitive, prefilter);
+  return CompiledPattern::Compile(*expanded, options, prefilter);
 }
 
 // Checks the compiled pattern's groups against the predicate and the "also" entries, and
@@ -212,8 +211,10 @@ Status CheckGroups(ClaimRule* rule) {
   return Status::Ok();
 }
 
+// Reads one rule; its pattern is compiled by `prefilter` when not null, and its program built
+// at first use when `builtin` (a short run uses few of the rules).
 Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilder* prefilter,
-                 ClaimRule* rule) {
+                 bool builtin, ClaimRule* rule) {
   NEWSFACTS_RETURN_IF_ERROR(
       CheckKeys(json,
                 {"id", "predicate", "pattern", "priority", "symmetric", "role", "also",
@@ -224,14 +225,15 @@ Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilde
   std::string veto;
   NEWSFACTS_RETURN_IF_ERROR(ReadString(json, "object_veto_after", &veto));
   if (!veto.empty()) {
-    StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompileClaimPattern(macros, veto, false);
+    StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+        CompileClaimPattern(macros, veto, {.case_sensitive = false});
     if (!compiled.ok()) return compiled.status().WithContext("object_veto_after");
     rule->object_veto_after = std::move(*compiled);
   }
   NEWSFACTS_RETURN_IF_ERROR(ParseAlso(json, rule));
   NEWSFACTS_RETURN_IF_ERROR(ParseExamples(json, rule));
-  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-      CompileClaimPattern(macros, rule->pattern, case_sensitive, prefilter);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompileClaimPattern(
+      macros, rule->pattern, {.case_sensitive = case_sensitive, .build_now = !builtin}, prefilter);
   if (!compiled.ok()) return compiled.status();
   rule->compiled = std::move(*compiled);
   return CheckGroups(rule);
@@ -315,8 +317,7 @@ CompiledPattern::CompiledPattern(std::unique_ptr<Impl> impl) : impl_(std::move(i
 CompiledPattern::~CompiledPattern() = default;
 
 StatusOr<std::unique_ptr<CompiledPattern>> CompiledPattern::Compile(
-    const std::string& regex, bool case_sensitive, RulePrefilterBuilder* prefilter) {
-  const Regex::Options options{.case_sensitive = case_sensitive};
+    const std::string& regex, Regex::Options options, RulePrefilterBuilder* prefilter) {
   StatusOr<std::unique_ptr<Regex>> re =
       prefilter != nullptr ? prefilter->Add(regex, options) : Regex::Compile(regex, options);
   if (!re.ok()) return re.status();
@@ -331,8 +332,11 @@ StatusOr<std::unique_ptr<CompiledPattern>> CompiledPattern::Compile(
         "pattern names a group twice; add digits to tell them apart (amount1, amount2: both "
         "report as amount)");
   }
-  impl->group_names.assign(static_cast<size_t>(impl->re->GroupCount()) + 1, "");
+  // Up to the last named group: the program, which knows them all, may not be built yet.
   for (const auto& [name, number] : impl->re->NamedGroups()) {
+    if (static_cast<size_t>(number) >= impl->group_names.size()) {
+      impl->group_names.resize(static_cast<size_t>(number) + 1);
+    }
     impl->group_names[static_cast<size_t>(number)] = BaseGroupName(name);
   }
   return std::unique_ptr<CompiledPattern>(new CompiledPattern(std::move(impl)));
@@ -346,7 +350,7 @@ std::vector<PatternMatch> CompiledPattern::FindAll(std::string_view text) const 
     PatternMatch match;
     match.begin = static_cast<size_t>(submatch[0].data() - text.data());
     match.end = match.begin + submatch[0].size();
-    for (size_t g = 1; g < submatch.size(); ++g) {
+    for (size_t g = 1; g < std::min(submatch.size(), impl_->group_names.size()); ++g) {
       if (impl_->group_names[g].empty() || submatch[g].data() == nullptr) continue;
       const size_t begin = static_cast<size_t>(submatch[g].data() - text.data());
       match.groups.push_back({impl_->group_names[g], begin, begin + submatch[g].size()});
@@ -400,6 +404,7 @@ namespace {
 struct RuleEntry {
   const Json* json = nullptr;  // null for an error found while reading the files
   std::string context;         // RuleSource::Where of the rule, for its errors
+  bool builtin = false;        // RuleSource::builtin of its file
   ClaimRule rule;
   Status status;                   // the first error about the entry
   RulePrefilterBuilder prefilter;  // the rule's pattern, when the caller keeps a prefilter
@@ -439,6 +444,7 @@ std::deque<RuleEntry> ReadRuleEntries(const RuleSources& sources, std::deque<Jso
       entry.rule.file = source->path;
       entry.rule.id = rule["id"].get<std::string>();
       entry.context = source->Where(entry.rule.id);
+      entry.builtin = source->builtin;
       if (!ids.insert(entry.rule.id).second) {
         entry.status = Status::InvalidArgument(entry.context + ": duplicate rule id");
         return entries;
@@ -462,7 +468,7 @@ StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
     if (entry.json == nullptr) return;
     entry.status = GuardJson(entry.context, [&] {
       return ParseRule(*entry.json, macros, prefilter != nullptr ? &entry.prefilter : nullptr,
-                       &entry.rule)
+                       entry.builtin, &entry.rule)
           .WithContext(entry.context);
     });
   };

@@ -46,13 +46,14 @@ struct PatternMatch {
   const GroupSpan* Group(std::string_view name) const;
 };
 
-// One compiled claim pattern (case-insensitive unless asked otherwise). Thread-safe.
+// One compiled claim pattern. Thread-safe.
 class CompiledPattern {
  public:
   // Returns the compiled pattern, or InvalidArgument carrying RE2's error text. With a
-  // `prefilter`, the pattern is compiled by it, as its next pattern.
+  // `prefilter`, the pattern is compiled by it, as its next pattern. With build_now = false,
+  // regex().Build() says whether its program could be built (Regex::Options).
   static StatusOr<std::unique_ptr<CompiledPattern>> Compile(
-      const std::string& regex, bool case_sensitive, RulePrefilterBuilder* prefilter = nullptr);
+      const std::string& regex, Regex::Options options, RulePrefilterBuilder* prefilter = nullptr);
   ~CompiledPattern();
 
   // Returns every non-overlapping match in `text`, left to right.
@@ -122,7 +123,8 @@ struct ClaimRule {
 StatusOr<MacroTable> LoadClaimMacros(const RuleSources& sources);
 
 // Parses and compiles every rule of every "claims" file; with a `prefilter`, each rule's
-// pattern is compiled by it, rule i as its pattern i (rules' vetoes are not). InvalidArgument as
+// pattern is compiled by it, rule i as its pattern i (rules' vetoes are not); the programs of
+// the built-in rules' patterns are built at first use (RuleSource::builtin). InvalidArgument as
 // "<file>: rule <id>: <what is wrong>" for a missing or mistyped field, a duplicate id, a
 // pattern RE2 rejects, a group name outside the documented set, or a predicate that needs
 // an object but whose pattern has no object group. With `loops`, the rules are parsed in a

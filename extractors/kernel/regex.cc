@@ -24,19 +24,67 @@ constexpr int kMinNfaGroupProgramSize = 8192;
 // falls short of the 20 states RE2 asks of one, so RE2 runs no DFA and searches with its NFA.
 constexpr int64_t kNfaOnlyBudgetPerInstruction = 64;
 
+// A budget too small for the program of any pattern a rule would hold, so that RE2 parses the
+// pattern (and reports any mistake in it) and stops at its first instructions with "pattern too
+// large": what checking a pattern compiled with build_now = false costs.
+constexpr int64_t kSyntaxOnlyBudget = 2048;
+
+Status SyntaxError(const RE2& re, const std::string& pattern) {
+  return Status::InvalidArgument("pattern does not compile: " + re.error() +
+                                 " (expanded: " + pattern + ")");
+}
+
 }  // namespace
 
-Regex::Regex(std::unique_ptr<const re2::RE2> re)
-    : re_(std::move(re)), large_(re_->ProgramSize() >= kMinNfaGroupProgramSize) {}
+Regex::Regex(std::string pattern, bool case_sensitive, std::map<std::string, int> named_groups)
+    : pattern_(std::move(pattern)),
+      case_sensitive_(case_sensitive),
+      named_groups_(std::move(named_groups)) {}
 Regex::~Regex() = default;
 
 StatusOr<std::unique_ptr<Regex>> Regex::Compile(const std::string& pattern, Options options) {
-  auto re = std::make_unique<RE2>(pattern, Re2Options(options.case_sensitive));
-  if (!re->ok()) {
-    return Status::InvalidArgument("pattern does not compile: " + re->error() +
-                                   " (expanded: " + pattern + ")");
+  if (!options.build_now) {
+    // Case folding changes no pattern's syntax, and is most of what parsing costs.
+    RE2::Options syntax_only = Re2Options(/*case_sensitive=*/true);
+    syntax_only.set_max_mem(kSyntaxOnlyBudget);
+    const RE2 parsed(pattern, syntax_only);
+    if (!parsed.ok() && parsed.error_code() != RE2::ErrorPatternTooLarge) {
+      return SyntaxError(parsed, pattern);
+    }
+    return std::unique_ptr<Regex>(
+        new Regex(pattern, options.case_sensitive, parsed.NamedCapturingGroups()));
   }
-  return std::unique_ptr<Regex>(new Regex(std::move(re)));
+  auto re = std::make_unique<RE2>(pattern, Re2Options(options.case_sensitive));
+  if (!re->ok()) return SyntaxError(*re, pattern);
+  auto regex = std::unique_ptr<Regex>(
+      new Regex(pattern, options.case_sensitive, re->NamedCapturingGroups()));
+  regex->Install(std::move(re));
+  return regex;
+}
+
+void Regex::Install(std::unique_ptr<const RE2> re) const {
+  large_ = re->ProgramSize() >= kMinNfaGroupProgramSize;
+  re_ = std::move(re);
+  program_.store(re_.get(), std::memory_order_release);
+}
+
+Status Regex::Build() const {
+  if (program_.load(std::memory_order_acquire) != nullptr) return Status::Ok();
+  std::call_once(build_once_, [this] {
+    auto re = std::make_unique<const RE2>(pattern_, Re2Options(case_sensitive_));
+    if (re->ok()) {
+      Install(std::move(re));
+    } else {
+      build_status_ = SyntaxError(*re, pattern_);
+    }
+  });
+  return build_status_;
+}
+
+const RE2* Regex::Program() const {
+  if (const RE2* re = program_.load(std::memory_order_acquire); re != nullptr) return re;
+  static_cast<void>(Build());
+  return program_.load(std::memory_order_acquire);
 }
 
 std::string Regex::Quote(std::string_view literal) {
@@ -45,18 +93,20 @@ std::string Regex::Quote(std::string_view literal) {
 
 bool Regex::Find(std::string_view text, size_t begin, size_t end,
                  std::vector<std::string_view>* groups) const {
+  const RE2* const re = Program();
+  if (re == nullptr) return false;
   const re2::StringPiece input(text.data(), text.size());
-  if (groups == nullptr) return re_->Match(input, begin, end, RE2::UNANCHORED, nullptr, 0);
-  const int count = re_->NumberOfCapturingGroups() + 1;
+  if (groups == nullptr) return re->Match(input, begin, end, RE2::UNANCHORED, nullptr, 0);
+  const int count = re->NumberOfCapturingGroups() + 1;
   // RE2 reports StringPieces; one buffer per thread keeps the hot loop free of allocation.
   thread_local std::vector<re2::StringPiece> pieces;
   pieces.assign(static_cast<size_t>(count), {});
   if (const RE2* nfa = large_ ? ReadyGroupSearcher() : nullptr; nfa != nullptr) {
     // The DFA answers most calls, which find no match, without building a reversed DFA.
-    if (!re_->Match(input, begin, end, RE2::UNANCHORED, nullptr, 0)) return false;
+    if (!re->Match(input, begin, end, RE2::UNANCHORED, nullptr, 0)) return false;
     if (!nfa->Match(input, begin, end, RE2::UNANCHORED, pieces.data(), count)) return false;
   } else {
-    if (!re_->Match(input, begin, end, RE2::UNANCHORED, pieces.data(), count)) return false;
+    if (!re->Match(input, begin, end, RE2::UNANCHORED, pieces.data(), count)) return false;
     if (large_ && !group_searcher_built_.load(std::memory_order_relaxed)) {
       matches_.fetch_add(1, std::memory_order_relaxed);
     }
@@ -70,19 +120,22 @@ bool Regex::Find(std::string_view text, size_t begin, size_t end,
 
 std::optional<std::string_view> Regex::FindMatch(std::string_view text, size_t begin,
                                                  size_t end) const {
+  const RE2* const re = Program();
   re2::StringPiece match;
-  if (!re_->Match(re2::StringPiece(text.data(), text.size()), begin, end, RE2::UNANCHORED, &match,
-                  1)) {
+  if (re == nullptr || !re->Match(re2::StringPiece(text.data(), text.size()), begin, end,
+                                  RE2::UNANCHORED, &match, 1)) {
     return std::nullopt;
   }
   return std::string_view(match.data(), match.size());
 }
 
 void Regex::PrepareGroupSearch() const {
-  if (GroupSearcher() == nullptr) PrepareMatchSearch();
+  if (Program() != nullptr && GroupSearcher() == nullptr) PrepareMatchSearch();
 }
 
-void Regex::PrepareMatchSearch() const { re_->ReverseProgramSize(); }
+void Regex::PrepareMatchSearch() const {
+  if (const RE2* re = Program(); re != nullptr) re->ReverseProgramSize();
+}
 
 const RE2* Regex::GroupSearcher() const {
   if (!large_) return nullptr;
@@ -106,12 +159,9 @@ bool Regex::GroupsByNfaAlone() const {
   return group_searcher_built_.load(std::memory_order_acquire) && group_searcher_ != nullptr;
 }
 
-int Regex::GroupCount() const { return re_->NumberOfCapturingGroups(); }
-
-const std::map<std::string, int>& Regex::NamedGroups() const { return re_->NamedCapturingGroups(); }
-
-const std::string& Regex::pattern() const { return re_->pattern(); }
-
-bool Regex::case_sensitive() const { return re_->options().case_sensitive(); }
+int Regex::GroupCount() const {
+  const RE2* re = Program();
+  return re != nullptr ? re->NumberOfCapturingGroups() : 0;
+}
 
 }  // namespace newsfacts

@@ -19,11 +19,19 @@ class RE2;
 
 namespace newsfacts {
 
-// One compiled pattern. Immutable after Compile; thread-safe.
+// One compiled pattern. Immutable after Compile, but for a program built at first use;
+// thread-safe.
 class Regex {
  public:
   struct Options {
     bool case_sensitive = true;  // false: the whole pattern ignores case
+    // false: Compile checks the syntax alone, and the program is built at the pattern's first
+    // search (or Build), by whichever thread needs it first. A run over one short text then
+    // builds only the programs it searches with: the claim rules' programs were three fifths
+    // of the start-up of `newsfacts extract` (issue 16). The one error left for then is a
+    // program over the memory budget: Build reports it, and the pattern matches nothing. So
+    // only patterns that tests build in full (the built-in rules) are given false.
+    bool build_now = true;
   };
 
   // Returns the compiled pattern, or InvalidArgument carrying RE2's error text and the
@@ -49,11 +57,12 @@ class Regex {
   std::optional<std::string_view> FindMatch(std::string_view text, size_t begin, size_t end) const;
   // True when the pattern matches anywhere in `text`.
   bool Contains(std::string_view text) const { return Find(text, 0, text.size(), nullptr); }
-  // Compiles now what Find needs to report groups: the reversed program that RE2 builds (it
-  // runs backwards from a match's end to find its start) or, for a large pattern, the second
-  // compilation that Find then uses from the first match on; so that cost is paid ahead of need
-  // (at load, or on a warm-up thread: pipeline/pipeline_warm_up.h) rather than by the thread
-  // extracting the first article. Thread-safe, also beside Find; later calls do nothing.
+  // Compiles now (after the program, if not built) what Find needs to report groups: the
+  // reversed program that RE2 builds (it runs backwards from a match's end to find its start)
+  // or, for a large pattern, the second compilation that Find then uses from the first match
+  // on; so that cost is paid ahead of need (at load, or on a warm-up thread:
+  // pipeline/pipeline_warm_up.h) rather than by the thread extracting the first article.
+  // Thread-safe, also beside Find; later calls do nothing.
   void PrepareGroupSearch() const;
   // Compiles now the reversed program that FindMatch runs to find where a match starts, as
   // PrepareGroupSearch does for Find. Thread-safe, also beside FindMatch.
@@ -68,15 +77,24 @@ class Regex {
   // once it has matched kMatchesBeforeNfaGroups times or PrepareGroupSearch ran.
   bool GroupsByNfaAlone() const;
 
-  // Capturing groups, not counting the whole match.
+  // Builds the program now unless it is built (calls beside it wait for the one build) and
+  // returns how that went: OK, or InvalidArgument when the program of a pattern compiled with
+  // build_now = false exceeds the memory budget.
+  Status Build() const;
+
+  // Capturing groups, not counting the whole match; builds the program.
   int GroupCount() const;
   // Named groups and their numbers (1-based, as Find reports them).
-  const std::map<std::string, int>& NamedGroups() const;
-  const std::string& pattern() const;
-  bool case_sensitive() const;
+  const std::map<std::string, int>& NamedGroups() const { return named_groups_; }
+  const std::string& pattern() const { return pattern_; }
+  bool case_sensitive() const { return case_sensitive_; }
 
  private:
-  explicit Regex(std::unique_ptr<const re2::RE2> re);
+  Regex(std::string pattern, bool case_sensitive, std::map<std::string, int> named_groups);
+  // The program, built now if need be; null when its build failed.
+  const re2::RE2* Program() const;
+  // Makes `re` (compiled without error) the program.
+  void Install(std::unique_ptr<const re2::RE2> re) const;
   // For a large pattern, the same pattern compiled with a memory budget too small for any DFA,
   // so that RE2 finds its matches and groups with the NFA alone; built by the first call (from
   // Find after kMatchesBeforeNfaGroups matches, or from PrepareGroupSearch). Null for a smaller
@@ -87,8 +105,16 @@ class Regex {
   // null.
   const re2::RE2* ReadyGroupSearcher() const;
 
-  std::unique_ptr<const re2::RE2> re_;
-  const bool large_;  // its program is large enough for GroupSearcher (regex.cc says how large)
+  const std::string pattern_;
+  const bool case_sensitive_;
+  const std::map<std::string, int> named_groups_;
+  mutable std::once_flag build_once_;
+  mutable std::unique_ptr<const re2::RE2> re_;
+  mutable Status build_status_;
+  mutable std::atomic<const re2::RE2*> program_{nullptr};  // re_, once built
+  // The program is large enough for GroupSearcher (regex.cc says how large); set by the build,
+  // before program_.
+  mutable bool large_ = false;
   mutable std::once_flag group_searcher_once_;
   mutable std::unique_ptr<const re2::RE2> group_searcher_;
   mutable std::atomic<bool> group_searcher_built_{false};  // set once group_searcher_ is final

@@ -157,22 +157,22 @@ StatusOr<RuleSources> RuleSources::Builtin() {
   RuleSources sources;
   for (const EmbeddedFile& file : EmbeddedRules()) {
     NEWSFACTS_RETURN_IF_ERROR(sources.Add("builtin:" + std::string(file.path),
-                                          std::string(file.contents), /*check_syntax=*/false));
+                                          std::string(file.contents), /*builtin=*/true));
   }
   return sources;
 }
 
 Status RuleSources::Add(std::string path, std::string contents) {
-  return Add(std::move(path), std::move(contents), /*check_syntax=*/true);
+  return Add(std::move(path), std::move(contents), /*builtin=*/false);
 }
 
-Status RuleSources::Add(std::string path, std::string contents, bool check_syntax) {
-  RuleSource source{std::move(path), "", std::move(contents)};
+Status RuleSources::Add(std::string path, std::string contents, bool builtin) {
+  RuleSource source{std::move(path), "", std::move(contents), builtin};
   if (HasExtension(source.path, ".jsonl")) {
     source.kind = "gazetteer";
-    if (check_syntax) NEWSFACTS_RETURN_IF_ERROR(CheckJsonLines(source.path, source.contents));
+    if (!builtin) NEWSFACTS_RETURN_IF_ERROR(CheckJsonLines(source.path, source.contents));
   } else {
-    KindReader reader(/*stop_at_kind=*/!check_syntax);
+    KindReader reader(/*stop_at_kind=*/builtin);
     if (!nlohmann::json::sax_parse(source.contents, &reader) && !reader.stopped_at_kind()) {
       if (reader.syntax_error()) {
         return Status::InvalidArgument(

@@ -16,6 +16,9 @@ struct RuleSource {
   std::string path;  // "builtin:amounts.json" or the path under --rules DIR
   std::string kind;
   std::string contents;
+  // Compiled into the binary, so the test suite has loaded it whole: a stage may leave what
+  // can only fail when it is wrong to first use (the claim rules' programs, Regex::Options).
+  bool builtin = false;
 
   // "path:line: rule ID", the line being the first that holds the quoted id (1 when none
   // does): where every error about one rule points.
@@ -46,9 +49,9 @@ class RuleSources {
   const std::vector<RuleSource>& files() const { return files_; }
 
  private:
-  // Adds one file; with `check_syntax` false (a built-in file), a JSON file is read only up to
-  // its top-level "kind" and a JSONL file not at all: the stages that compile it parse it whole.
-  Status Add(std::string path, std::string contents, bool check_syntax);
+  // Adds one file; of a `builtin` one, a JSON file is read only up to its top-level "kind" and a
+  // JSONL file not at all: the stages that compile it parse it whole.
+  Status Add(std::string path, std::string contents, bool builtin);
 
   std::vector<RuleSource> files_;
 };

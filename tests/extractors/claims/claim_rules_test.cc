@@ -204,7 +204,7 @@ TEST(ClaimRulesTest, MacrosExpandToPlaceholderGroups) {
     StatusOr<std::string> expanded = ExpandClaimPattern(macros, c.pattern);
     ASSERT_TRUE(expanded.ok()) << expanded.status().message();
     StatusOr<std::unique_ptr<CompiledPattern>> compiled =
-        CompiledPattern::Compile(*expanded, false);
+        CompiledPattern::Compile(*expanded, {.case_sensitive = false});
     ASSERT_TRUE(compiled.ok()) << compiled.status().message();
     std::vector<PatternMatch> matches = (*compiled)->FindAll(c.text);
     ASSERT_EQ(matches.size(), 1u);
@@ -245,7 +245,8 @@ TEST(ClaimRulesTest, RepeatedMacroGroupsReportUnderOneName) {
   ASSERT_TRUE(macros.Add("m.json", "PRICE", "for {MONEY:amount}").ok());
   StatusOr<std::string> expanded = ExpandClaimPattern(macros, "(?:a {PRICE}|b {PRICE})");
   ASSERT_TRUE(expanded.ok()) << expanded.status().message();
-  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile(*expanded, false);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled =
+      CompiledPattern::Compile(*expanded, {.case_sensitive = false});
   ASSERT_TRUE(compiled.ok()) << compiled.status().message();
   EXPECT_EQ((*compiled)->GroupNames(), std::vector<std::string>{"amount"});
   const std::string text = "b for ⟨MONEY:1⟩";
@@ -256,13 +257,47 @@ TEST(ClaimRulesTest, RepeatedMacroGroupsReportUnderOneName) {
 }
 
 TEST(ClaimRulesTest, FindAllReturnsEveryNonOverlappingMatch) {
-  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile("a+", true);
+  StatusOr<std::unique_ptr<CompiledPattern>> compiled = CompiledPattern::Compile("a+", {});
   ASSERT_TRUE(compiled.ok());
   std::vector<PatternMatch> matches = (*compiled)->FindAll("aa b aaa A");
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_EQ(matches[0].begin, 0u);
   EXPECT_EQ(matches[1].begin, 5u);
   EXPECT_EQ(matches[1].end, 8u);
+}
+
+// A built-in rule's program is built at its first use, which no longer reports errors: each
+// must build (a user's rules are built as they load, below).
+TEST(ClaimRulesTest, EveryBuiltinRuleBuildsItsProgram) {
+  StatusOr<RuleSources> sources = RuleSources::Builtin();
+  ASSERT_TRUE(sources.ok()) << sources.status().message();
+  StatusOr<MacroTable> macros = LoadClaimMacros(*sources);
+  ASSERT_TRUE(macros.ok()) << macros.status().message();
+  StatusOr<std::vector<ClaimRule>> rules = LoadHelped(*sources, *macros);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_GT(rules->size(), 50u);
+  for (const ClaimRule& rule : *rules) {
+    const Status built = rule.compiled->regex().Build();
+    EXPECT_TRUE(built.ok()) << rule.id << ": " << built.message();
+  }
+}
+
+TEST(ClaimRulesTest, AUserRuleWhoseProgramIsOverBudgetFailsAsItLoads) {
+  // Six million instructions, where RE2's budget (kMaxProgramMemory) holds about five; optional,
+  // so that the words of the rule are all its prefilter asks for.
+  std::string too_large;
+  for (int i = 0; i < 6000; ++i) too_large += "x{1000}";
+  StatusOr<std::vector<ClaimRule>> rules = Load(
+      R"json({"kind": "claims", "rules": [
+        {"id": "fine.one", "predicate": "acquired", "pattern": "{ORG:subject} {BUY} {ORG:object}"},
+        {"id": "huge.one", "predicate": "acquired",
+         "pattern": "{ORG:subject} zorbled {ORG:object}(?:)json" +
+      too_large + R"json()?"}]})json");
+  ASSERT_FALSE(rules.ok());
+  EXPECT_NE(rules.status().message().find("test.json:3: rule huge.one"), std::string::npos)
+      << rules.status().message().substr(0, 200);
+  EXPECT_NE(rules.status().message().find("pattern too large"), std::string::npos)
+      << rules.status().message().substr(0, 200);
 }
 
 }  // namespace

@@ -154,5 +154,39 @@ TEST(RegexTest, ACompileErrorCarriesRe2sReasonAndThePattern) {
   EXPECT_NE(re.status().message().find("(open"), std::string::npos);
 }
 
+TEST(RegexTest, ADeferredBuildChecksTheSyntaxNowAndBuildsAtTheFirstSearch) {
+  const Regex::Options deferred{.case_sensitive = false, .build_now = false};
+  StatusOr<std::unique_ptr<Regex>> broken = Regex::Compile("(?P<unit>mln|bln dlrs", deferred);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("missing )"), std::string::npos)
+      << broken.status().message();
+
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile("([0-9]+) (?P<unit>mln|bln) dlrs", deferred);
+  ASSERT_TRUE(re.ok()) << re.status().message();
+  EXPECT_EQ((*re)->NamedGroups().at("unit"), 2) << "known before the program is built";
+  EXPECT_FALSE((*re)->case_sensitive());
+  const std::string text = "paid 25 MLN dlrs";
+  std::vector<std::string_view> groups;
+  ASSERT_TRUE((*re)->Find(text, 0, text.size(), &groups));
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[1], "25");
+  EXPECT_EQ(groups[2], "MLN");
+  EXPECT_EQ((*re)->GroupCount(), 2);
+  EXPECT_TRUE((*re)->Build().ok());
+}
+
+TEST(RegexTest, ADeferredProgramOverBudgetFailsItsBuildAndMatchesNothing) {
+  std::string too_large = "abc";  // then six million instructions, past kMaxProgramMemory
+  for (int i = 0; i < 6000; ++i) too_large += "x{1000}";
+  StatusOr<std::unique_ptr<Regex>> re = Regex::Compile(too_large, {.build_now = false});
+  ASSERT_TRUE(re.ok()) << "its syntax is right";
+  EXPECT_FALSE((*re)->Contains("abc" + std::string(6000000, 'x')));
+  const Status built = (*re)->Build();
+  EXPECT_EQ(built.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(built.message().find("pattern too large"), std::string::npos)
+      << built.message().substr(0, 200);
+  EXPECT_EQ((*re)->GroupCount(), 0);
+}
+
 }  // namespace
 }  // namespace newsfacts
