@@ -93,9 +93,10 @@ Status ParseExample(const Json& json, AmountExample& example) {
   return Status::Ok();
 }
 
-// Parses one rule; its pattern is compiled by `prefilter`, as the prefilter's next pattern.
+// Parses one rule; its pattern is compiled by `prefilter`, as the prefilter's next pattern, and
+// its program built at first use when `builtin` (RuleSource::builtin).
 Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilder& prefilter,
-                 AmountRule& rule) {
+                 bool builtin, AmountRule& rule) {
   NEWSFACTS_RETURN_IF_ERROR(
       CheckKeys(json,
                 {"id", "priority", "pattern", "veto_before", "veto_after", "needs_currency_context",
@@ -108,7 +109,7 @@ Status ParseRule(const Json& json, const MacroTable& macros, RulePrefilterBuilde
   if (pattern.empty()) return Status::InvalidArgument("missing \"pattern\"");
   StatusOr<std::string> expanded = macros.Expand(pattern);
   if (!expanded.ok()) return expanded.status();
-  StatusOr<std::unique_ptr<Regex>> re = prefilter.Add(*expanded, {});
+  StatusOr<std::unique_ptr<Regex>> re = prefilter.Add(*expanded, {.build_now = !builtin});
   if (!re.ok()) return re.status();
   rule.re = std::move(*re);
   for (const auto& [field, target] :
@@ -162,7 +163,7 @@ Status LoadRules(const RuleSource& source, const Json& json, const Tables& table
       return Status::InvalidArgument(where + ": duplicate rule id");
     }
     NEWSFACTS_RETURN_IF_ERROR(GuardJson(where, [&] {
-      return ParseRule(entry, tables.macros, prefilter, rule).WithContext(where);
+      return ParseRule(entry, tables.macros, prefilter, source.builtin, rule).WithContext(where);
     }));
     rules.push_back(std::move(rule));
   }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -47,7 +48,7 @@ using Group = std::vector<int>;
 class AtomTable {
  public:
   int Id(const std::string& atom) {
-    auto [known, added] = ids_.emplace(atom, static_cast<int>(atoms_.size()));
+    auto [known, added] = ids_.try_emplace(atom, static_cast<int>(atoms_.size()));
     if (added) {
       atoms_.push_back(atom);
       letters_.push_back(static_cast<size_t>(std::count_if(atom.begin(), atom.end(), [](char c) {
@@ -80,7 +81,10 @@ Info Exact(Strings strings) {
 
 Info Anything() { return Info{}; }
 
-Tails AnyTail() { return {""}; }
+const Tails& AnyTail() {
+  static const Tails any = {""};
+  return any;
+}
 
 // The characters right after one of `strings`, which come right after one of `before`.
 Tails TailsAfter(const Tails& before, const Strings& strings) {
@@ -133,6 +137,7 @@ Info GroupOf(const Strings& strings, AtomTable& atoms, const Tails& before) {
   }
   const Strings& atom_strings = lengthened.empty() ? strings : lengthened;
   Group group;
+  group.reserve(atom_strings.size());
   for (const std::string& s : atom_strings) {
     const bool holds_another =
         std::any_of(atom_strings.begin(), atom_strings.end(), [&](const std::string& t) {
@@ -415,11 +420,15 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
                                       const Tails& before) {
   Info out;
   std::optional<Strings> run;  // the exact pieces read since the last other one, multiplied out
-  Tails run_before = before;   // what comes right before the run, or before the next piece
+  // What comes right before the run, or before the next piece: `before`, or `later_before`.
+  // (Pointers and the storage they may point to, rather than copies: a concatenation is read
+  // per branch of every alternation, and copies were a sixth of the reading's allocations.)
+  const Tails* run_before = &before;
+  Tails later_before;
   bool all_exact = true;
   const auto end_run = [&] {
     if (!run) return;
-    for (Group& group : Demoted(Exact(std::move(*run)), atoms, run_before).groups) {
+    for (Group& group : Demoted(Exact(std::move(*run)), atoms, *run_before).groups) {
       out.groups.push_back(std::move(group));
     }
     run.reset();
@@ -437,17 +446,17 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
       continue;
     }
     // Only a group and a repeated piece read what comes before them: found for those alone.
-    std::optional<Tails> element_before;
+    std::optional<Tails> tails_after_run;
     const auto tails_before = [&]() -> const Tails& {
-      if (!element_before) element_before = run ? TailsAfter(run_before, *run) : run_before;
-      return *element_before;
+      if (!run) return *run_before;
+      if (!tails_after_run) tails_after_run = TailsAfter(*run_before, *run);
+      return *tails_after_run;
     };
-    static const Tails kAnything = AnyTail();
     std::optional<Info> element =
-        ReadElement(p, pos, atoms, p[*pos] == '(' ? tails_before() : kAnything);
+        ReadElement(p, pos, atoms, p[*pos] == '(' ? tails_before() : AnyTail());
     if (!element) return std::nullopt;
     Info info = ReadRepetition(p, pos, std::move(*element), atoms,
-                               RepetitionAt(p, *pos) ? tails_before() : kAnything);
+                               RepetitionAt(p, *pos) ? tails_before() : AnyTail());
     if (info.exact && (!run || run->size() * info.strings.size() <= kMaxExactStrings)) {
       if (!run) {
         run = std::move(info.strings);
@@ -462,14 +471,15 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
     }
     all_exact = false;
     if (info.exact) {  // a new run, right after the one it could not multiply
-      Tails after = run ? Tails(tails_before()) : run_before;
+      Tails after = tails_before();
       end_run();
-      run_before = std::move(after);
+      later_before = std::move(after);
+      run_before = &later_before;
       run = std::move(info.strings);
     } else {
       end_run();
       for (Group& group : info.groups) out.groups.push_back(std::move(group));
-      run_before = AnyTail();
+      run_before = &AnyTail();
     }
   }
   if (all_exact) return Exact(run ? std::move(*run) : Strings{""});
@@ -481,6 +491,7 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
 std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms,
                                     const Tails& before) {
   std::vector<Info> branches;
+  branches.reserve(4);  // most alternations are short: one allocation, not three
   while (true) {
     std::optional<Info> branch = ReadConcatenation(p, pos, atoms, before);
     if (!branch) return std::nullopt;
@@ -489,13 +500,20 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& 
     ++*pos;
   }
   if (branches.size() == 1) return std::move(branches.front());
-  Strings strings;
+  size_t exact_strings = 0;
   bool all_exact = true;
   for (const Info& branch : branches) {
     all_exact = all_exact && branch.exact;
-    if (branch.exact) strings.insert(strings.end(), branch.strings.begin(), branch.strings.end());
+    exact_strings += branch.strings.size();
   }
-  if (all_exact && strings.size() <= kMaxAlternativeStrings) return Exact(std::move(strings));
+  if (all_exact && exact_strings <= kMaxAlternativeStrings) {
+    Strings strings;
+    strings.reserve(exact_strings);
+    for (Info& branch : branches) {
+      std::move(branch.strings.begin(), branch.strings.end(), std::back_inserter(strings));
+    }
+    return Exact(std::move(strings));
+  }
   // Whether the exact branches' short strings are few is told among all the branches' strings:
   // "VP" is one branch of forty roles.
   size_t count = 0;
@@ -536,6 +554,9 @@ std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& 
   std::vector<size_t> choice(offered.size(), 0);
   while (true) {
     Group merged;
+    size_t merged_size = 0;
+    for (size_t b = 0; b < offered.size(); ++b) merged_size += offered[b][choice[b]].size();
+    merged.reserve(merged_size);
     for (size_t b = 0; b < offered.size(); ++b) {
       const Group& group = offered[b][choice[b]];
       merged.insert(merged.end(), group.begin(), group.end());

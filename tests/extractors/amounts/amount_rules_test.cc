@@ -1,6 +1,8 @@
 // Tests of amount rule files: errors name the file, line and rule for every malformed table,
 // rule or example (no JSON exception escapes), user files extend the built-in tables, rule
 // options such as veto_after work, and failing examples are reported.
+#include "extractors/amounts/amount_rules.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -24,6 +26,14 @@ std::string MinimalRules(const std::string& rules_json) {
     "macros": {"NUM": "\\d+"},
     "rules": )" +
          rules_json + "}";
+}
+
+// A pattern of six million instructions, past RE2's budget (kMaxProgramMemory): optional, so
+// that the prefilter asks for no "x".
+std::string OverBudget() {
+  std::string pattern = "(?:";
+  for (int i = 0; i < 6000; ++i) pattern += "x{1000}";
+  return pattern + ")?";
 }
 
 TEST(AmountRulesTest, RuleFileErrorsNameFileAndRule) {
@@ -93,6 +103,10 @@ TEST(AmountRulesTest, RuleFileErrorsNameFileAndRule) {
        {"custom/money.json: currency \"$\"", "postfix", "prefix_spaced"}},
       {MinimalRules(R"js([{"id": "bad.veto", "pattern": "(?P<number>\\d)", "veto_after": "("}])js"),
        {"custom/money.json:6: rule bad.veto", "veto_after"}},
+      // A built-in rule's program is built at its first use; a user's as it loads.
+      {MinimalRules(R"js([{"id": "huge", "pattern": "(?P<number>\\d))js" + OverBudget() +
+                    R"js("}])js"),
+       {"custom/money.json:6: rule huge", "pattern too large"}},
       {MinimalRules(R"js([{"id": "bad.minor", "pattern": "(?P<number>\\d)(?P<cents>\\d)"}])js"),
        {"custom/money.json:6: rule bad.minor", "cents"}},
       {R"({"kind": "amounts", "prefilter_patterns": [7]})",
@@ -108,6 +122,18 @@ TEST(AmountRulesTest, RuleFileErrorsNameFileAndRule) {
     for (const std::string& part : c.message_parts) {
       EXPECT_NE(stage.status().message().find(part), std::string::npos) << stage.status().message();
     }
+  }
+}
+
+TEST(AmountRulesTest, EveryBuiltinRuleBuildsItsProgram) {
+  StatusOr<RuleSources> sources = RuleSources::Builtin();
+  ASSERT_TRUE(sources.ok());
+  StatusOr<std::unique_ptr<amounts::AmountRuleSet>> set = amounts::CompileAmountRules(*sources);
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  ASSERT_GT((*set)->rules.size(), 10u);
+  for (const amounts::AmountRule& rule : (*set)->rules) {
+    const Status built = rule.re->Build();
+    EXPECT_TRUE(built.ok()) << rule.id << ": " << built.message();
   }
 }
 
