@@ -463,6 +463,9 @@ StatusOr<std::vector<ClaimRule>> LoadClaimRules(const RuleSources& sources,
                                                 SharedLoops* loops) {
   std::deque<Json> documents;
   std::deque<RuleEntry> entries = ReadRuleEntries(sources, documents);
+  if (prefilter != nullptr) {
+    for (RuleEntry& entry : entries) entry.prefilter.ShareMemoOf(*prefilter);
+  }
   const std::function<void(size_t)> parse = [&](size_t i) {
     RuleEntry& entry = entries[i];
     if (entry.json == nullptr) return;

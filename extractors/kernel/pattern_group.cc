@@ -1,5 +1,5 @@
-// WholeGroupBody: a scan of a pattern's brackets, skipping escapes and classes as RE2 reads
-// them.
+// WholeGroupBody and GroupEnd: a scan of a pattern's brackets, skipping escapes and classes as
+// RE2 reads them.
 #include "extractors/kernel/pattern_group.h"
 
 #include <algorithm>
@@ -39,12 +39,9 @@ size_t ClassEnd(std::string_view p, size_t pos) {
 
 }  // namespace
 
-// Read by brackets alone: reading the whole pattern to tell cost as much as reading it for its
-// atoms (issue 16). A body RequiredAtoms cannot follow is found so by its read of the body.
-std::optional<size_t> WholeGroupBody(std::string_view p) {
-  if (p.empty() || p[0] != '(' || p.back() != ')') return std::nullopt;
+size_t GroupEnd(std::string_view p, size_t open) {
   size_t depth = 0;
-  for (size_t i = 0; i < p.size();) {
+  for (size_t i = open; i < p.size();) {
     const char c = p[i];
     if (c == '\\') {
       i = EscapeEnd(p, i);
@@ -52,11 +49,17 @@ std::optional<size_t> WholeGroupBody(std::string_view p) {
       i = ClassEnd(p, i);
     } else {
       if (c == '(') ++depth;
-      if (c == ')' && depth > 0 && --depth == 0 && i + 1 != p.size()) return std::nullopt;
+      if (c == ')' && depth > 0 && --depth == 0) return i + 1;
       ++i;
     }
   }
-  if (depth != 0) return std::nullopt;
+  return std::string_view::npos;
+}
+
+// Read by brackets alone: reading the whole pattern to tell cost as much as reading it for its
+// atoms (issue 16). A body RequiredAtoms cannot follow is found so by its read of the body.
+std::optional<size_t> WholeGroupBody(std::string_view p) {
+  if (p.empty() || p[0] != '(' || GroupEnd(p, 0) != p.size()) return std::nullopt;
   size_t body = 1;
   if (p.substr(0, 3) == "(?P" || p.substr(0, 3) == "(?<") {
     body = p.find('>') + 1;

@@ -1,6 +1,6 @@
 // WholeGroupBody: whether an RE2 pattern is one group spanning all of it, told by its brackets
 // alone, and where that group's body begins. RequiredAtoms reads such a pattern as its body,
-// so that the group's branches count as the pattern's own.
+// so that the group's branches count as the pattern's own; and GroupEnd, where a group ends.
 #pragma once
 
 #include <cstddef>
@@ -14,5 +14,9 @@ namespace newsfacts {
 // byte. Escapes and classes are skipped whole ("\)", "[)]"). A flag group such as "(?i)" is
 // no group of a body.
 std::optional<size_t> WholeGroupBody(std::string_view pattern);
+
+// One past the ")" that closes the group opening at `open` (a "("), read as WholeGroupBody reads
+// brackets; npos when nothing closes it.
+size_t GroupEnd(std::string_view pattern, size_t open);
 
 }  // namespace newsfacts

@@ -19,6 +19,25 @@
 #include "extractors/kernel/pattern_group.h"
 
 namespace newsfacts {
+
+struct RequiredAtomsMemo::Reading {
+  bool exact = false;
+  std::vector<std::string> strings;
+  std::vector<std::vector<std::string>> groups;  // spelled out: atom numbers are per pattern
+};
+
+std::shared_ptr<const RequiredAtomsMemo::Reading> RequiredAtomsMemo::Find(
+    const std::string& key) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  const auto found = readings_.find(key);
+  return found == readings_.end() ? nullptr : found->second;
+}
+
+void RequiredAtomsMemo::Add(std::string key, std::shared_ptr<const Reading> reading) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  readings_.emplace(std::move(key), std::move(reading));
+}
+
 namespace {
 
 // An exact piece stops being one beyond this many strings: its neighbours would multiply them.
@@ -80,6 +99,49 @@ Info Exact(Strings strings) {
 }
 
 Info Anything() { return Info{}; }
+
+// A group shorter than this is read again rather than looked up: the lookup would cost as much.
+constexpr size_t kMinRememberedGroupBytes = 64;
+
+// The memo's key for the group `text` right after one of `before`: each tail with its length
+// first, so that no two contexts spell the same key.
+std::string MemoKey(std::string_view text, const std::vector<std::string>& before) {
+  std::string key;
+  for (const std::string& tail : before) {
+    key += static_cast<char>(tail.size());
+    key += tail;
+  }
+  key += '\0';
+  key += text;
+  return key;
+}
+
+// `info` with its atoms spelled out, as the memo keeps it.
+std::shared_ptr<const RequiredAtomsMemo::Reading> Remembered(const Info& info,
+                                                             const AtomTable& atoms) {
+  auto reading = std::make_shared<RequiredAtomsMemo::Reading>();
+  reading->exact = info.exact;
+  reading->strings = info.strings;
+  for (const Group& group : info.groups) {
+    std::vector<std::string>& words = reading->groups.emplace_back();
+    for (const int atom : group) words.push_back(atoms.Atom(atom));
+  }
+  return reading;
+}
+
+// The Info of a remembered reading, its atoms numbered in `atoms`. Only which atoms are alike
+// counts, not their numbers' order, so the result is the reading's own.
+Info Recalled(const RequiredAtomsMemo::Reading& reading, AtomTable& atoms) {
+  Info info{reading.exact, reading.strings, {}};
+  info.groups.reserve(reading.groups.size());
+  for (const std::vector<std::string>& words : reading.groups) {
+    Group& group = info.groups.emplace_back();
+    group.reserve(words.size());
+    for (const std::string& word : words) group.push_back(atoms.Id(word));
+    std::sort(group.begin(), group.end());
+  }
+  return info;
+}
 
 const Tails& AnyTail() {
   static const Tails any = {""};
@@ -274,7 +336,7 @@ std::optional<Info> ReadClass(std::string_view p, size_t pos, size_t* end) {
 }
 
 std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms,
-                                    const Tails& before);
+                                    RequiredAtomsMemo* memo, const Tails& before);
 
 // The end of the UTF-8 character starting at `pos`.
 size_t CharEnd(std::string_view p, size_t pos) {
@@ -284,9 +346,9 @@ size_t CharEnd(std::string_view p, size_t pos) {
 }
 
 // The element at `*pos` (character, escape, class or group), right after one of `before`,
-// advancing past it.
+// advancing past it; a large group is looked up in `memo` (when not null) first.
 std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atoms,
-                                const Tails& before) {
+                                RequiredAtomsMemo* memo, const Tails& before) {
   const size_t begin = *pos;
   const char c = p[begin];
   if (c == '\\') return ReadEscape(p, begin, pos);
@@ -300,6 +362,16 @@ std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atom
     return Anything();
   }
   if (c == '(') {
+    const size_t end = GroupEnd(p, begin);
+    std::string key;
+    if (memo != nullptr && end != std::string_view::npos &&
+        end - begin >= kMinRememberedGroupBytes) {
+      key = MemoKey(p.substr(begin, end - begin), before);
+      if (const auto reading = memo->Find(key)) {
+        *pos = end;
+        return Recalled(*reading, atoms);
+      }
+    }
     size_t body = begin + 1;
     if (p.substr(begin, 3) == "(?P" || p.substr(begin, 3) == "(?<") {
       body = p.find('>', begin);
@@ -314,9 +386,10 @@ std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atom
       }
       body = colon + 1;
     }
-    std::optional<Info> inner = ReadAlternation(p, &body, atoms, before);
+    std::optional<Info> inner = ReadAlternation(p, &body, atoms, memo, before);
     if (!inner || body >= p.size() || p[body] != ')') return std::nullopt;
     *pos = body + 1;
+    if (!key.empty() && *pos == end) memo->Add(std::move(key), Remembered(*inner, atoms));
     return inner;
   }
   *pos = CharEnd(p, begin);
@@ -417,7 +490,7 @@ Info ReadRepetition(std::string_view p, size_t* pos, Info info, AtomTable& atoms
 // The concatenation at `*pos`, right after one of `before`, up to a "|" or ")" at its level or
 // the end.
 std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable& atoms,
-                                      const Tails& before) {
+                                      RequiredAtomsMemo* memo, const Tails& before) {
   Info out;
   std::optional<Strings> run;  // the exact pieces read since the last other one, multiplied out
   // What comes right before the run, or before the next piece: `before`, or `later_before`.
@@ -453,7 +526,7 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
       return *tails_after_run;
     };
     std::optional<Info> element =
-        ReadElement(p, pos, atoms, p[*pos] == '(' ? tails_before() : AnyTail());
+        ReadElement(p, pos, atoms, memo, p[*pos] == '(' ? tails_before() : AnyTail());
     if (!element) return std::nullopt;
     Info info = ReadRepetition(p, pos, std::move(*element), atoms,
                                RepetitionAt(p, *pos) ? tails_before() : AnyTail());
@@ -489,11 +562,11 @@ std::optional<Info> ReadConcatenation(std::string_view p, size_t* pos, AtomTable
 
 // The alternation at `*pos`, right after one of `before`, up to a ")" at its level or the end.
 std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms,
-                                    const Tails& before) {
+                                    RequiredAtomsMemo* memo, const Tails& before) {
   std::vector<Info> branches;
   branches.reserve(4);  // most alternations are short: one allocation, not three
   while (true) {
-    std::optional<Info> branch = ReadConcatenation(p, pos, atoms, before);
+    std::optional<Info> branch = ReadConcatenation(p, pos, atoms, memo, before);
     if (!branch) return std::nullopt;
     branches.push_back(std::move(*branch));
     if (*pos >= p.size() || p[*pos] != '|') break;
@@ -590,7 +663,7 @@ std::vector<Group> Simplified(std::vector<Group> groups, const AtomTable& atoms)
 
 }  // namespace
 
-RequiredAtomAlternatives RequiredAtoms(std::string_view pattern) {
+RequiredAtomAlternatives RequiredAtoms(std::string_view pattern, RequiredAtomsMemo* memo) {
   AtomTable atoms;
   while (const std::optional<size_t> body = WholeGroupBody(pattern)) {
     pattern = pattern.substr(*body, pattern.size() - *body - 1);
@@ -598,7 +671,7 @@ RequiredAtomAlternatives RequiredAtoms(std::string_view pattern) {
   std::vector<std::vector<std::vector<std::string>>> alternatives;
   size_t pos = 0;
   while (true) {
-    std::optional<Info> branch = ReadConcatenation(pattern, &pos, atoms, AnyTail());
+    std::optional<Info> branch = ReadConcatenation(pattern, &pos, atoms, memo, AnyTail());
     if (!branch) return {};
     const std::vector<Group> groups =
         Simplified(Demoted(std::move(*branch), atoms, AnyTail()).groups, atoms);

@@ -189,6 +189,7 @@ std::unique_ptr<RulePrefilter> RulePrefilter::Restricted(std::span<const int> pa
 struct RulePrefilterBuilder::Impl {
   // Per pattern added, its alternatives of required atom groups.
   std::vector<RequiredAtomAlternatives> alternatives;
+  std::shared_ptr<RequiredAtomsMemo> memo = std::make_shared<RequiredAtomsMemo>();
 };
 
 RulePrefilterBuilder::RulePrefilterBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -197,8 +198,12 @@ RulePrefilterBuilder::~RulePrefilterBuilder() = default;
 StatusOr<std::unique_ptr<Regex>> RulePrefilterBuilder::Add(const std::string& pattern,
                                                            Regex::Options options) {
   StatusOr<std::unique_ptr<Regex>> compiled = Regex::Compile(pattern, options);
-  if (compiled.ok()) impl_->alternatives.push_back(RequiredAtoms(pattern));
+  if (compiled.ok()) impl_->alternatives.push_back(RequiredAtoms(pattern, impl_->memo.get()));
   return compiled;
+}
+
+void RulePrefilterBuilder::ShareMemoOf(const RulePrefilterBuilder& other) {
+  impl_->memo = other.impl_->memo;
 }
 
 void RulePrefilterBuilder::Append(RulePrefilterBuilder&& other) {

@@ -62,6 +62,10 @@ class RulePrefilterBuilder {
   // Compiles `pattern` as Regex::Compile does, with the same errors, and makes it the
   // prefilter's next pattern: the first one added is index 0.
   StatusOr<std::unique_ptr<Regex>> Add(const std::string& pattern, Regex::Options options);
+  // Reads the words each pattern requires with the memo of `other` (RequiredAtomsMemo), which
+  // then holds the groups of both builders' patterns: builders filled on several threads, one
+  // each, read a macro's group once between them. A builder has a memo of its own until then.
+  void ShareMemoOf(const RulePrefilterBuilder& other);
   // Makes the patterns of `other`, in its order, the next patterns of this builder, as if
   // they had been added here; `other` is empty after. Builders filled on several threads, one
   // each, are joined so.

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "extractors/kernel/required_atoms.h"
 #include "extractors/kernel/rule_prefilter.h"
 
 namespace newsfacts {
@@ -279,6 +280,21 @@ TEST(ClaimRulesTest, EveryBuiltinRuleBuildsItsProgram) {
   for (const ClaimRule& rule : *rules) {
     const Status built = rule.compiled->regex().Build();
     EXPECT_TRUE(built.ok()) << rule.id << ": " << built.message();
+  }
+}
+
+// The built-in patterns share their macros' groups, which the prefilter's reading remembers.
+TEST(ClaimRulesTest, TheBuiltinPatternsRequireTheSameAtomsReadWithAMemo) {
+  StatusOr<RuleSources> sources = RuleSources::Builtin();
+  ASSERT_TRUE(sources.ok()) << sources.status().message();
+  StatusOr<MacroTable> macros = LoadClaimMacros(*sources);
+  ASSERT_TRUE(macros.ok()) << macros.status().message();
+  StatusOr<std::vector<ClaimRule>> rules = LoadClaimRules(*sources, *macros);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  RequiredAtomsMemo memo;
+  for (const ClaimRule& rule : *rules) {
+    const std::string& pattern = rule.compiled->regex().pattern();
+    EXPECT_EQ(RequiredAtoms(pattern, &memo), RequiredAtoms(pattern)) << rule.id;
   }
 }
 

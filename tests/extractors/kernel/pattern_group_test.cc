@@ -1,5 +1,5 @@
 // Tests for WholeGroupBody: which patterns are one group spanning them all, and where the body
-// begins for each kind of group; escaped and classed brackets do not count.
+// begins for each kind of group; escaped and classed brackets do not count; and GroupEnd.
 #include "extractors/kernel/pattern_group.h"
 
 #include <gtest/gtest.h>
@@ -31,6 +31,14 @@ TEST(PatternGroupTest, EscapedAndClassedBracketsDoNotCount) {
   EXPECT_EQ(WholeGroupBody("([[:alpha:])]x)"), 1u);
   EXPECT_EQ(WholeGroupBody("(\\x{29}x)"), 1u);
   EXPECT_FALSE(WholeGroupBody("(a)\\)"));
+}
+
+TEST(PatternGroupTest, GroupEndIsOnePastTheBracketClosingTheGroup) {
+  EXPECT_EQ(GroupEnd("x(a(b)c)d", 1), 8u);
+  EXPECT_EQ(GroupEnd("x(a(b)c)d", 3), 6u);
+  EXPECT_EQ(GroupEnd("(a\\)b)c", 0), 6u);
+  EXPECT_EQ(GroupEnd("([)]x)y", 0), 6u);
+  EXPECT_EQ(GroupEnd("(ab", 0), std::string_view::npos);
 }
 
 }  // namespace
