@@ -1,5 +1,5 @@
-// WholeGroupBody and GroupEnd: a scan of a pattern's brackets, skipping escapes and classes as
-// RE2 reads them.
+// WholeGroupBody, GroupEnd and NamedGroupsOf: scans of a pattern's brackets, skipping escapes
+// and classes as RE2 reads them.
 #include "extractors/kernel/pattern_group.h"
 
 #include <algorithm>
@@ -54,6 +54,33 @@ size_t GroupEnd(std::string_view p, size_t open) {
     }
   }
   return std::string_view::npos;
+}
+
+std::map<std::string, int> NamedGroupsOf(std::string_view p) {
+  std::map<std::string, int> named;
+  int number = 0;
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\\') {
+      i = EscapeEnd(p, i);
+      continue;
+    }
+    if (c == '[') {
+      i = ClassEnd(p, i);
+      continue;
+    }
+    const std::string_view rest = p.substr(i);
+    if (rest.substr(0, 4) == "(?P<" || rest.substr(0, 3) == "(?<") {
+      const size_t name = i + (rest[2] == 'P' ? 4 : 3);
+      const size_t close = p.find('>', name);
+      if (close == std::string_view::npos) break;
+      named.emplace(std::string(p.substr(name, close - name)), ++number);
+    } else if (c == '(' && rest.substr(1, 1) != "?") {
+      ++number;
+    }
+    ++i;
+  }
+  return named;
 }
 
 // Read by brackets alone: reading the whole pattern to tell cost as much as reading it for its

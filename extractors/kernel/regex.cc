@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/kernel/pattern_group.h"
 #include "extractors/kernel/re2_options.h"
 
 namespace newsfacts {
@@ -24,11 +25,6 @@ constexpr int kMinNfaGroupProgramSize = 8192;
 // falls short of the 20 states RE2 asks of one, so RE2 runs no DFA and searches with its NFA.
 constexpr int64_t kNfaOnlyBudgetPerInstruction = 64;
 
-// A budget too small for the program of any pattern a rule would hold, so that RE2 parses the
-// pattern (and reports any mistake in it) and stops at its first instructions with "pattern too
-// large": what checking a pattern compiled with build_now = false costs.
-constexpr int64_t kSyntaxOnlyBudget = 2048;
-
 Status SyntaxError(const RE2& re, const std::string& pattern) {
   return Status::InvalidArgument("pattern does not compile: " + re.error() +
                                  " (expanded: " + pattern + ")");
@@ -44,15 +40,8 @@ Regex::~Regex() = default;
 
 StatusOr<std::unique_ptr<Regex>> Regex::Compile(const std::string& pattern, Options options) {
   if (!options.build_now) {
-    // Case folding changes no pattern's syntax, and is most of what parsing costs.
-    RE2::Options syntax_only = Re2Options(/*case_sensitive=*/true);
-    syntax_only.set_max_mem(kSyntaxOnlyBudget);
-    const RE2 parsed(pattern, syntax_only);
-    if (!parsed.ok() && parsed.error_code() != RE2::ErrorPatternTooLarge) {
-      return SyntaxError(parsed, pattern);
-    }
     return std::unique_ptr<Regex>(
-        new Regex(pattern, options.case_sensitive, parsed.NamedCapturingGroups()));
+        new Regex(pattern, options.case_sensitive, NamedGroupsOf(pattern)));
   }
   auto re = std::make_unique<RE2>(pattern, Re2Options(options.case_sensitive));
   if (!re->ok()) return SyntaxError(*re, pattern);

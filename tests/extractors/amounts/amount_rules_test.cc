@@ -4,6 +4,7 @@
 #include "extractors/amounts/amount_rules.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <string>
 #include <utility>
@@ -125,6 +126,14 @@ TEST(AmountRulesTest, RuleFileErrorsNameFileAndRule) {
   }
 }
 
+// RE2 options under which a pattern is parsed (named groups and all) but no program is built.
+RE2::Options ParseOnly() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(2048);
+  return options;
+}
+
 TEST(AmountRulesTest, EveryBuiltinRuleBuildsItsProgram) {
   StatusOr<RuleSources> sources = RuleSources::Builtin();
   ASSERT_TRUE(sources.ok());
@@ -134,6 +143,9 @@ TEST(AmountRulesTest, EveryBuiltinRuleBuildsItsProgram) {
   for (const amounts::AmountRule& rule : (*set)->rules) {
     const Status built = rule.re->Build();
     EXPECT_TRUE(built.ok()) << rule.id << ": " << built.message();
+    // Its groups were read from its brackets as it loaded; RE2 numbers them alike.
+    EXPECT_EQ(rule.re->NamedGroups(), RE2(rule.re->pattern(), ParseOnly()).NamedCapturingGroups())
+        << rule.id;
   }
 }
 

@@ -3,6 +3,7 @@
 #include "extractors/claims/claim_rules.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <nlohmann/json.hpp>
 #include <set>
@@ -267,6 +268,14 @@ TEST(ClaimRulesTest, FindAllReturnsEveryNonOverlappingMatch) {
   EXPECT_EQ(matches[1].end, 8u);
 }
 
+// RE2 options under which a pattern is parsed (named groups and all) but no program is built.
+RE2::Options ParseOnly() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(2048);
+  return options;
+}
+
 // A built-in rule's program is built at its first use, which no longer reports errors: each
 // must build (a user's rules are built as they load, below).
 TEST(ClaimRulesTest, EveryBuiltinRuleBuildsItsProgram) {
@@ -278,8 +287,12 @@ TEST(ClaimRulesTest, EveryBuiltinRuleBuildsItsProgram) {
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   ASSERT_GT(rules->size(), 50u);
   for (const ClaimRule& rule : *rules) {
-    const Status built = rule.compiled->regex().Build();
+    const Regex& regex = rule.compiled->regex();
+    const Status built = regex.Build();
     EXPECT_TRUE(built.ok()) << rule.id << ": " << built.message();
+    // Its groups were read from its brackets as it loaded; RE2 numbers them alike.
+    EXPECT_EQ(regex.NamedGroups(), RE2(regex.pattern(), ParseOnly()).NamedCapturingGroups())
+        << rule.id;
   }
 }
 

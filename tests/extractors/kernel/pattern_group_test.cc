@@ -1,8 +1,12 @@
 // Tests for WholeGroupBody: which patterns are one group spanning them all, and where the body
-// begins for each kind of group; escaped and classed brackets do not count; and GroupEnd.
+// begins for each kind of group; escaped and classed brackets do not count; GroupEnd; and
+// NamedGroupsOf, which numbers groups as RE2 does.
 #include "extractors/kernel/pattern_group.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <string>
 
 namespace newsfacts {
 namespace {
@@ -39,6 +43,18 @@ TEST(PatternGroupTest, GroupEndIsOnePastTheBracketClosingTheGroup) {
   EXPECT_EQ(GroupEnd("(a\\)b)c", 0), 6u);
   EXPECT_EQ(GroupEnd("([)]x)y", 0), 6u);
   EXPECT_EQ(GroupEnd("(ab", 0), std::string_view::npos);
+}
+
+TEST(PatternGroupTest, NamedGroupsOfNumbersTheGroupsAsRe2Does) {
+  for (const std::string pattern :
+       {"(?P<a>x)(y)(?P<b>z)", "(?:x)(?i:(?P<a>y))(?i)(z)(?P<b>w)", "\\((?P<a>x)\\)(?P<b>y)",
+        "[(](?P<a>x)[^)(](?P<b>[)]y)", "[]()](?P<a>x)", "\\x{28}(?P<a>x)((?P<b>y)(z))(?P<c>w)",
+        "no groups", "(?P<a>x)|(?P<b>y)"}) {
+    SCOPED_TRACE(pattern);
+    const RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << re.error();
+    EXPECT_EQ(NamedGroupsOf(pattern), re.NamedCapturingGroups());
+  }
 }
 
 }  // namespace
