@@ -11,34 +11,25 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <iterator>
-#include <map>
 #include <optional>
 
 #include "extractors/kernel/pattern_group.h"
+#include "extractors/kernel/required_atom_pieces.h"
 
 namespace newsfacts {
-
-struct RequiredAtomsMemo::Reading {
-  bool exact = false;
-  std::vector<std::string> strings;
-  std::vector<std::vector<std::string>> groups;  // spelled out: atom numbers are per pattern
-};
-
-std::shared_ptr<const RequiredAtomsMemo::Reading> RequiredAtomsMemo::Find(
-    const std::string& key) const {
-  const std::lock_guard<std::mutex> lock(mutex_);
-  const auto found = readings_.find(key);
-  return found == readings_.end() ? nullptr : found->second;
-}
-
-void RequiredAtomsMemo::Add(std::string key, std::shared_ptr<const Reading> reading) {
-  const std::lock_guard<std::mutex> lock(mutex_);
-  readings_.emplace(std::move(key), std::move(reading));
-}
-
 namespace {
+
+using required_atoms::Anything;
+using required_atoms::AtomTable;
+using required_atoms::Exact;
+using required_atoms::Group;
+using required_atoms::Info;
+using required_atoms::ReadClass;
+using required_atoms::ReadEscape;
+using required_atoms::Recalled;
+using required_atoms::Remembered;
+using required_atoms::Strings;
 
 // An exact piece stops being one beyond this many strings: its neighbours would multiply them.
 constexpr size_t kMaxExactStrings = 16;
@@ -48,10 +39,6 @@ constexpr size_t kMaxAlternativeStrings = 64;
 constexpr size_t kMaxAlternationGroups = 32;
 // A group of more atoms than this is too common to be worth looking for, and costly to carry.
 constexpr size_t kMaxGroupAtoms = 64;
-// A class of up to this many characters is an exact piece ("[Ss]", "[-/]").
-constexpr size_t kMaxClassCharacters = 4;
-
-using Strings = std::vector<std::string>;
 // The characters (whole, ASCII ones lower-cased) one of which comes right before a point of
 // every match, as the exact pieces before it end; an empty one among them: anything may.
 using Tails = Strings;
@@ -60,88 +47,9 @@ constexpr size_t kMaxTails = 4;
 // A group keeps its short strings, lengthened, only while at most one in this many is short:
 // "is|was" gives " is", in nearly every sentence; "vp" among forty role words is as rare.
 constexpr size_t kMaxShortShare = 4;
-// A group of atoms, by their indices in an AtomTable, ascending.
-using Group = std::vector<int>;
-
-// The atoms of one pattern, numbered as they are first met, so that groups compare as numbers.
-class AtomTable {
- public:
-  int Id(const std::string& atom) {
-    auto [known, added] = ids_.try_emplace(atom, static_cast<int>(atoms_.size()));
-    if (added) {
-      atoms_.push_back(atom);
-      letters_.push_back(static_cast<size_t>(std::count_if(atom.begin(), atom.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c));
-      })));
-    }
-    return known->second;
-  }
-  const std::string& Atom(int id) const { return atoms_[static_cast<size_t>(id)]; }
-  size_t Letters(int id) const { return letters_[static_cast<size_t>(id)]; }
-
- private:
-  std::map<std::string, int> ids_;
-  Strings atoms_;
-  std::vector<size_t> letters_;
-};
-
-// What a piece of a pattern requires of the text it matches.
-struct Info {
-  bool exact = false;
-  Strings strings;            // exact: the piece matches exactly one of these
-  std::vector<Group> groups;  // otherwise: the text holds an atom of each group
-};
-
-Info Exact(Strings strings) {
-  std::sort(strings.begin(), strings.end());
-  strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
-  return Info{true, std::move(strings), {}};
-}
-
-Info Anything() { return Info{}; }
 
 // A group shorter than this is read again rather than looked up: the lookup would cost as much.
 constexpr size_t kMinRememberedGroupBytes = 64;
-
-// The memo's key for the group `text` right after one of `before`: each tail with its length
-// first, so that no two contexts spell the same key.
-std::string MemoKey(std::string_view text, const std::vector<std::string>& before) {
-  std::string key;
-  for (const std::string& tail : before) {
-    key += static_cast<char>(tail.size());
-    key += tail;
-  }
-  key += '\0';
-  key += text;
-  return key;
-}
-
-// `info` with its atoms spelled out, as the memo keeps it.
-std::shared_ptr<const RequiredAtomsMemo::Reading> Remembered(const Info& info,
-                                                             const AtomTable& atoms) {
-  auto reading = std::make_shared<RequiredAtomsMemo::Reading>();
-  reading->exact = info.exact;
-  reading->strings = info.strings;
-  for (const Group& group : info.groups) {
-    std::vector<std::string>& words = reading->groups.emplace_back();
-    for (const int atom : group) words.push_back(atoms.Atom(atom));
-  }
-  return reading;
-}
-
-// The Info of a remembered reading, its atoms numbered in `atoms`. Only which atoms are alike
-// counts, not their numbers' order, so the result is the reading's own.
-Info Recalled(const RequiredAtomsMemo::Reading& reading, AtomTable& atoms) {
-  Info info{reading.exact, reading.strings, {}};
-  info.groups.reserve(reading.groups.size());
-  for (const std::vector<std::string>& words : reading.groups) {
-    Group& group = info.groups.emplace_back();
-    group.reserve(words.size());
-    for (const std::string& word : words) group.push_back(atoms.Id(word));
-    std::sort(group.begin(), group.end());
-  }
-  return info;
-}
 
 const Tails& AnyTail() {
   static const Tails any = {""};
@@ -234,107 +142,6 @@ bool Rarer(const Group& a, const Group& b, const AtomTable& atoms) {
   return a.size() < b.size();
 }
 
-// The escape at `pos` (a backslash): its end, and its text as an exact piece, or nullopt
-// (with `*end` unchanged) for \Q, which the reader does not follow.
-std::optional<Info> ReadEscape(std::string_view p, size_t pos, size_t* end) {
-  if (pos + 1 >= p.size()) return std::nullopt;
-  const char c = p[pos + 1];
-  if (c == 'Q') return std::nullopt;
-  if (c == 'x' || c == 'p' || c == 'P') {
-    size_t stop = pos + (c == 'x' ? 4 : 3);
-    std::string_view hex = p.substr(pos + 2, 2);
-    if (pos + 2 < p.size() && p[pos + 2] == '{') {
-      const size_t close = p.find('}', pos + 2);
-      if (close == std::string_view::npos) return std::nullopt;
-      stop = close + 1;
-      hex = p.substr(pos + 3, close - pos - 3);
-    }
-    *end = std::min(stop, p.size());
-    if (c != 'x') return Anything();  // a Unicode class
-    const uint32_t cp = static_cast<uint32_t>(std::stoul(std::string(hex), nullptr, 16));
-    std::string utf8;
-    if (cp < 0x80) {
-      utf8 = std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp))));
-    } else if (cp < 0x800) {
-      utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
-    } else if (cp < 0x10000) {
-      utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-              static_cast<char>(0x80 | (cp & 0x3F))};
-    } else {
-      return Anything();
-    }
-    return Exact({utf8});
-  }
-  *end = pos + 2;
-  switch (c) {
-    case 'b':
-    case 'B':
-    case 'A':
-    case 'z':
-      return Exact({""});
-    case 'n':
-      return Exact({"\n"});
-    case 't':
-      return Exact({"\t"});
-    case 'r':
-      return Exact({"\r"});
-    case 'f':
-      return Exact({"\f"});
-    case 'v':
-      return Exact({"\v"});
-    default:
-      if (std::isalnum(static_cast<unsigned char>(c))) return Anything();  // \d \w \s \C ...
-      return Exact({std::string(1, c)});
-  }
-}
-
-// The class opening at `pos` ("["): its end, and an exact piece when it lists a few plain
-// characters.
-std::optional<Info> ReadClass(std::string_view p, size_t pos, size_t* end) {
-  size_t i = pos + 1;
-  const bool negated = i < p.size() && p[i] == '^';
-  if (negated) ++i;
-  bool plain = !negated;
-  Strings members;
-  if (i < p.size() && p[i] == ']') {
-    members.push_back("]");
-    ++i;
-  }
-  while (i < p.size() && p[i] != ']') {
-    const auto c = static_cast<unsigned char>(p[i]);
-    if (c == '\\') {
-      size_t escape_end = i;
-      const std::optional<Info> escaped = ReadEscape(p, i, &escape_end);
-      if (!escaped) return std::nullopt;
-      if (escaped->exact && escaped->strings.size() == 1 && !escaped->strings[0].empty()) {
-        members.push_back(escaped->strings[0]);
-      } else {
-        plain = false;
-      }
-      i = escape_end;
-    } else if (p.substr(i, 2) == "[:") {
-      const size_t close = p.find(":]", i + 2);
-      if (close == std::string_view::npos) return std::nullopt;
-      plain = false;
-      i = close + 2;
-    } else if (c == '-' && !members.empty() && i + 1 < p.size() && p[i + 1] != ']') {
-      plain = false;  // a range
-      ++i;
-    } else if (c >= 0x80) {
-      plain = false;
-      ++i;
-    } else {
-      members.push_back(std::string(1, static_cast<char>(std::tolower(c))));
-      ++i;
-    }
-  }
-  if (i >= p.size()) return std::nullopt;
-  *end = i + 1;
-  Info info = Exact(std::move(members));
-  if (!plain || info.strings.size() > kMaxClassCharacters) return Anything();
-  return info;
-}
-
 std::optional<Info> ReadAlternation(std::string_view p, size_t* pos, AtomTable& atoms,
                                     RequiredAtomsMemo* memo, const Tails& before);
 
@@ -366,7 +173,7 @@ std::optional<Info> ReadElement(std::string_view p, size_t* pos, AtomTable& atom
     std::string key;
     if (memo != nullptr && end != std::string_view::npos &&
         end - begin >= kMinRememberedGroupBytes) {
-      key = MemoKey(p.substr(begin, end - begin), before);
+      key = RequiredAtomsMemo::Key(p.substr(begin, end - begin), before);
       if (const auto reading = memo->Find(key)) {
         *pos = end;
         return Recalled(*reading, atoms);

@@ -6,12 +6,11 @@
 // noun ("unit", "company") and ran it on half of all sentences.
 #pragma once
 
-#include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "extractors/kernel/required_atoms_memo.h"
 
 namespace newsfacts {
 
@@ -33,21 +32,6 @@ constexpr size_t kMinRequiredAtomLength = 3;
 // again: the rules' patterns repeat their macros' groups (of the built-in claim patterns, 46
 // hold the same 2.5 KB group of auxiliary verbs), and their reading was a fifth of start-up
 // (issue 16). The result is the same with or without one.
-class RequiredAtomsMemo;
 RequiredAtomAlternatives RequiredAtoms(std::string_view pattern, RequiredAtomsMemo* memo = nullptr);
-
-// The readings of groups that RequiredAtoms keeps, by the group's text and the characters that
-// may come before it. Thread-safe.
-class RequiredAtomsMemo {
- public:
-  struct Reading;  // one group's (required_atoms.cc)
-
-  std::shared_ptr<const Reading> Find(const std::string& key) const;
-  void Add(std::string key, std::shared_ptr<const Reading> reading);
-
- private:
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const Reading>> readings_;
-};
 
 }  // namespace newsfacts
