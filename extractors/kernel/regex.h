@@ -36,7 +36,8 @@ class Regex {
   };
 
   // Returns the compiled pattern, or InvalidArgument carrying RE2's error text and the
-  // pattern as compiled (after macro expansion, which is where most mistakes show).
+  // pattern as compiled (after macro expansion, which is where most mistakes show); with
+  // build_now = false, the pattern, whose errors Build reports.
   static StatusOr<std::unique_ptr<Regex>> Compile(const std::string& pattern, Options options);
   // `literal` escaped so that it matches itself and nothing else.
   static std::string Quote(std::string_view literal);

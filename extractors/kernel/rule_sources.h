@@ -17,7 +17,8 @@ struct RuleSource {
   std::string kind;
   std::string contents;
   // Compiled into the binary, so the test suite has loaded it whole: a stage may leave what
-  // can only fail when it is wrong to first use (the claim rules' programs, Regex::Options).
+  // can only fail when it is wrong to first use (the claim and amount rules' programs,
+  // Regex::Options).
   bool builtin = false;
 
   // "path:line: rule ID", the line being the first that holds the quoted id (1 when none
