@@ -268,6 +268,15 @@ TEST(ClaimRulesTest, FindAllReturnsEveryNonOverlappingMatch) {
   EXPECT_EQ(matches[1].end, 8u);
 }
 
+// The built-in claim rules, loaded on two threads as the standard pipeline loads them.
+StatusOr<std::vector<ClaimRule>> LoadBuiltin() {
+  StatusOr<RuleSources> sources = RuleSources::Builtin();
+  if (!sources.ok()) return sources.status();
+  StatusOr<MacroTable> macros = LoadClaimMacros(*sources);
+  if (!macros.ok()) return macros.status();
+  return LoadHelped(*sources, *macros);
+}
+
 // RE2 options under which a pattern is parsed (named groups and all) but no program is built.
 RE2::Options ParseOnly() {
   RE2::Options options;
@@ -279,11 +288,7 @@ RE2::Options ParseOnly() {
 // A built-in rule's program is built at its first use, which no longer reports errors: each
 // must build (a user's rules are built as they load, below).
 TEST(ClaimRulesTest, EveryBuiltinRuleBuildsItsProgram) {
-  StatusOr<RuleSources> sources = RuleSources::Builtin();
-  ASSERT_TRUE(sources.ok()) << sources.status().message();
-  StatusOr<MacroTable> macros = LoadClaimMacros(*sources);
-  ASSERT_TRUE(macros.ok()) << macros.status().message();
-  StatusOr<std::vector<ClaimRule>> rules = LoadHelped(*sources, *macros);
+  const StatusOr<std::vector<ClaimRule>> rules = LoadBuiltin();
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   ASSERT_GT(rules->size(), 50u);
   for (const ClaimRule& rule : *rules) {
@@ -298,12 +303,9 @@ TEST(ClaimRulesTest, EveryBuiltinRuleBuildsItsProgram) {
 
 // The built-in patterns share their macros' groups, which the prefilter's reading remembers.
 TEST(ClaimRulesTest, TheBuiltinPatternsRequireTheSameAtomsReadWithAMemo) {
-  StatusOr<RuleSources> sources = RuleSources::Builtin();
-  ASSERT_TRUE(sources.ok()) << sources.status().message();
-  StatusOr<MacroTable> macros = LoadClaimMacros(*sources);
-  ASSERT_TRUE(macros.ok()) << macros.status().message();
-  StatusOr<std::vector<ClaimRule>> rules = LoadClaimRules(*sources, *macros);
+  const StatusOr<std::vector<ClaimRule>> rules = LoadBuiltin();
   ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_GT(rules->size(), 50u);
   RequiredAtomsMemo memo;
   for (const ClaimRule& rule : *rules) {
     const std::string& pattern = rule.compiled->regex().pattern();
